@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Category, Report } from './report';
+
+export const ReportsQuery = z.object({
+  scope: z.enum(['open', 'all']).default('open'),
+});
+
+/** A consistent snapshot: `seq` is the last event included in `reports`. */
+export const ReportsSnapshot = z.object({
+  reports: z.array(Report),
+  seq: z.number().int().min(0),
+});
+export type ReportsSnapshot = z.infer<typeof ReportsSnapshot>;
+
+export const CategoriesResponse = z.object({ categories: z.array(Category) });
+export type CategoriesResponse = z.infer<typeof CategoriesResponse>;
+
+/** Public, unauthenticated bootstrap info for the login screen and map. */
+export const ClientConfig = z.object({
+  version: z.string(),
+  mapStyleUrl: z.string().nullable(),
+  mapCenter: z.tuple([z.number(), z.number()]),
+  mapZoom: z.number(),
+  defaultLocale: z.enum(['nl', 'en']),
+});
+export type ClientConfig = z.infer<typeof ClientConfig>;
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+  database: z.enum(['sqlite', 'postgres']),
+  connectedClients: z.number().int(),
+  latestSeq: z.number().int(),
+});
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const Role = z.enum(['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  unitId: z.string().nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginResponse = z.object({
+  token: z.string(),
+  user: User,
+  expiresAt: z.string(),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;

@@ -1,0 +1,6 @@
+export * from './api';
+export * from './auth';
+export * from './common';
+export * from './events';
+export * from './report';
+export * from './socket';

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { IsoDateTime } from './common';
+
+export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
+export type Priority = z.infer<typeof Priority>;
+
+/** The lifecycle statuses of DESIGN.md; the allowed transitions live in server/domain. */
+export const ReportStatus = z.enum([
+  'new',
+  'triaged',
+  'dispatched',
+  'in_progress',
+  'awaiting_review',
+  'scheduled',
+  'closed',
+  'reopen_requested',
+]);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+export const Outcome = z.enum(['resolved', 'referred', 'no_action', 'not_found', 'duplicate', 'cancelled']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const SourceChannel = z.enum(['phone', 'counter', 'web', 'app', 'open311', 'email', 'social']);
+export type SourceChannel = z.infer<typeof SourceChannel>;
+
+export const Category = z.object({
+  code: z.string(),
+  nameNl: z.string(),
+  nameEn: z.string(),
+  department: z.string(),
+  slaWorkingDays: z.number().int().nonnegative(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const ReporterContact = z
+  .object({
+    name: z.string().trim().max(200).optional(),
+    email: z.email().max(320).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'Ongeldig telefoonnummer')
+      .optional(),
+  })
+  .refine((c) => c.email !== undefined || c.phone !== undefined || c.name !== undefined, {
+    message: 'Geef minstens een naam, e-mailadres of telefoonnummer',
+  });
+export type ReporterContact = z.infer<typeof ReporterContact>;
+
+export const CreateReportInput = z.object({
+  category: z.string().min(1, 'Kies een categorie').max(64),
+  location: z.object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+  }),
+  address: z.string().trim().max(300).optional(),
+  description: z.string().trim().min(3, 'Beschrijving is te kort').max(4000),
+  reporter: ReporterContact.optional(),
+  source: SourceChannel,
+  priority: Priority.default('normal'),
+});
+export type CreateReportInput = z.input<typeof CreateReportInput>;
+export type CreateReportCommand = z.output<typeof CreateReportInput>;
+
+export const Report = z.object({
+  id: z.string(),
+  /** Human-facing report number (meldingnummer), e.g. "M-000123". */
+  number: z.string(),
+  category: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  address: z.string().nullable(),
+  description: z.string(),
+  source: SourceChannel,
+  priority: Priority,
+  status: ReportStatus,
+  outcome: Outcome.nullable(),
+  hasReporter: z.boolean(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** seq of the last event that changed this report; clients use it to ignore stale snapshots. */
+  version: z.number().int(),
+});
+export type Report = z.infer<typeof Report>;
+
+export function isOpenStatus(status: ReportStatus): boolean {
+  return status !== 'closed';
+}
