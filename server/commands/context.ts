@@ -1,0 +1,22 @@
+import type { Logger } from '../log';
+import type { User } from '../protocol/auth';
+import type { HubEvent } from '../protocol/events';
+import type { Store } from '../store/open';
+
+export interface EventPublisher {
+  /** Called only after the transaction that wrote the event has committed. */
+  publish(event: HubEvent): void;
+}
+
+/** What every command needs from the running hub. */
+export interface HubDeps {
+  store: Store;
+  publisher: EventPublisher;
+  log: Logger;
+  /** The hub's clock; tests and the demo seed move it. */
+  clock: () => Date;
+}
+
+export interface CommandContext extends HubDeps {
+  actor: User;
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import envPaths from 'env-paths';
+import { z } from 'zod';
+
+const boolish = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+
+export const ConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(4800),
+  dataDir: z.string().min(1).default(() => envPaths('meldkamer', { suffix: '' }).data),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite store)')
+    .optional(),
+  demo: boolish.default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  publicUrl: z.url().optional(),
+  mapStyleUrl: z.url().optional(),
+  mapCenter: z.tuple([z.number(), z.number()]).default([4.3, 52.075]),
+  mapZoom: z.coerce.number().min(0).max(22).default(12),
+  defaultLocale: z.enum(['nl', 'en']).default('nl'),
+  sessionHours: z.coerce.number().positive().max(24 * 30).default(12),
+  rendererDir: z.string().optional(),
+  shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Environment variable → config key. The optional JSON file (MELDKAMER_CONFIG) uses the keys themselves. */
+export const ENV_KEYS: Record<string, keyof Config> = {
+  MELDKAMER_HOST: 'host',
+  MELDKAMER_PORT: 'port',
+  MELDKAMER_DATA_DIR: 'dataDir',
+  DATABASE_URL: 'databaseUrl',
+  MELDKAMER_DEMO: 'demo',
+  MELDKAMER_LOG_LEVEL: 'logLevel',
+  MELDKAMER_PUBLIC_URL: 'publicUrl',
+  MELDKAMER_MAP_STYLE_URL: 'mapStyleUrl',
+  MELDKAMER_MAP_ZOOM: 'mapZoom',
+  MELDKAMER_DEFAULT_LOCALE: 'defaultLocale',
+  MELDKAMER_SESSION_HOURS: 'sessionHours',
+  MELDKAMER_RENDERER_DIR: 'rendererDir',
+  MELDKAMER_SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
+};
+
+export class ConfigError extends Error {}
+
+function keyLabel(key: string, fromEnv: Set<string>): string {
+  const envName = Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0];
+  if (envName && fromEnv.has(key)) return envName;
+  return envName ? `${key} (${envName})` : key;
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+): Config {
+  let fileValues: Record<string, unknown> = {};
+  const file = env.MELDKAMER_CONFIG;
+  if (file) {
+    try {
+      fileValues = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`Cannot read config file MELDKAMER_CONFIG=${file}: ${(err as Error).message}`);
+    }
+    if (typeof fileValues !== 'object' || fileValues === null || Array.isArray(fileValues)) {
+      throw new ConfigError(`Config file ${file} must contain a JSON object`);
+    }
+    const unknownKeys = Object.keys(fileValues).filter((k) => !(k in ConfigSchema.shape));
+    if (unknownKeys.length > 0) throw new ConfigError(`Unknown key in config file ${file}: ${unknownKeys.join(', ')}`);
+  }
+  const fromEnv = new Set<string>();
+  const envValues: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') {
+      envValues[key] = value;
+      fromEnv.add(key);
+    }
+  }
+  const parsed = ConfigSchema.safeParse({ ...fileValues, ...envValues, ...overrides });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${keyLabel(String(i.path[0] ?? '?'), fromEnv)}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

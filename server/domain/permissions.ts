@@ -1,0 +1,22 @@
+import type { Role } from '../protocol/auth';
+
+/**
+ * Who may do what, as data. Every HTTP route and socket command names one of these actions;
+ * an action not listed here, or a role not listed for it, is denied.
+ */
+export const PERMISSIONS = {
+  'report.create': ['dispatcher', 'shift_lead', 'admin'],
+  'report.list': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  'events.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin'],
+  'units.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  'console.connect': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  'session.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function isAllowed(action: string, role: Role): boolean {
+  const roles = (PERMISSIONS as Record<string, readonly Role[]>)[action];
+  return roles?.includes(role) ?? false;
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CommandError } from '../commands/errors';
+import { type Action, isAllowed } from '../domain/permissions';
+import type { User } from '../protocol/auth';
+import type { Store } from '../store/open';
+import { userForToken } from '../store/users';
+
+/** Every route declares `config.access`: an Action from domain/permissions, or 'public'. */
+export type RouteAccess = Action | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    user: User | null;
+    sessionToken: string | null;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Installs deny-by-default access control: routes under /api without a declared access are refused
+ * at registration, and every request is checked against its route's access before the handler runs.
+ */
+export function installAccessControl(app: FastifyInstance, store: Store): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    if (route.url.startsWith('/api') && access === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access; every API route must`);
+    }
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const access = request.routeOptions.config?.access;
+    if (access === 'public') return;
+    if (access === undefined) {
+      // Static files and the SPA fallback have no access; everything under /api must.
+      if (request.url.startsWith('/api')) throw new CommandError('forbidden', 'Geen toegang');
+      return;
+    }
+    const token = bearerToken(request.headers.authorization);
+    const user = token ? await userForToken(store.db, token) : undefined;
+    if (!user || !token) throw new CommandError('unauthenticated', 'Niet ingelogd of sessie verlopen');
+    if (!isAllowed(access, user.role)) throw new CommandError('forbidden', 'Uw rol mag dit niet');
+    request.user = user;
+    request.sessionToken = token;
+  });
+}
+
+export function requireUser(request: FastifyRequest): User {
+  if (!request.user) throw new CommandError('unauthenticated', 'Niet ingelogd');
+  return request.user;
+}

@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Serves the built console (dist/renderer) with an SPA fallback to index.html for non-API paths. */
+export async function registerConsoleStatic(app: FastifyInstance, rendererDir: string): Promise<boolean> {
+  if (!existsSync(rendererDir)) return false;
+  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !/^\/(api|socket\.io|health|open311)(\/|$)/.test(request.url);
+    if (isPage && (request.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
+    return reply.status(404).send({ code: 'not_found', message: `Niet gevonden: ${request.method} ${request.url}` });
+  });
+  return true;
+}

@@ -1,0 +1,107 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { HubDeps } from './commands/context';
+import type { Config } from './config';
+import { createLogger, type Logger } from './log';
+import type { ClientConfig, Health } from './protocol/api';
+import { installAccessControl } from './http/access';
+import { installErrorHandler } from './http/errors';
+import { registerAuthRoutes } from './http/routes-auth';
+import { registerReportRoutes } from './http/routes-reports';
+import { installSecurityHeaders } from './http/security-headers';
+import { registerConsoleStatic } from './http/static';
+import { connectedClientCount, createSocketServer, type HubServer, publishToConsoles } from './hub/socket-server';
+import { type DemoLogin, seedDefaults, seedDemo } from './seed';
+import { latestSeq } from './store/events';
+import { migrateToLatest } from './store/migrate';
+import { openStore, type Store } from './store/open';
+import { APP_VERSION } from './version';
+
+export interface Hub {
+  url: string;
+  port: number;
+  store: Store;
+  io: HubServer;
+  app: FastifyInstance;
+  log: Logger;
+  deps: HubDeps;
+  demoLogins: DemoLogin[];
+  /** Stop accepting, let in-flight requests and transactions finish, close sockets and the store. */
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
+  const log = options.logger ?? createLogger(config);
+  const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const applied = await migrateToLatest(store.db as never);
+    if (applied.length > 0) log.info({ applied, database: store.kind }, 'migrations applied');
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+
+  const app: FastifyInstance = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 1_000_000, return503OnClosing: true });
+  let io: HubServer | undefined;
+  const deps: HubDeps = {
+    store,
+    log,
+    clock: options.clock ?? (() => new Date()),
+    publisher: { publish: (event) => io && publishToConsoles(io, event) },
+  };
+  await seedDefaults(deps);
+  const demo = config.demo ? await seedDemo(deps) : { seeded: false, logins: [] };
+
+  installSecurityHeaders(app);
+  installErrorHandler(app);
+  installAccessControl(app, store);
+  const startedAt = Date.now();
+
+  app.get('/health', { config: { access: 'public' } }, async (): Promise<Health> => ({
+    status: 'ok',
+    version: APP_VERSION,
+    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    database: store.kind,
+    connectedClients: io ? connectedClientCount(io) : 0,
+    latestSeq: await latestSeq(store.db),
+  }));
+  app.get('/api/config', { config: { access: 'public' } }, async (): Promise<ClientConfig> => ({
+    version: APP_VERSION,
+    mapStyleUrl: config.mapStyleUrl ?? null,
+    mapCenter: config.mapCenter,
+    mapZoom: config.mapZoom,
+    defaultLocale: config.defaultLocale,
+  }));
+  registerAuthRoutes(app, store, config.sessionHours);
+  registerReportRoutes(app, deps);
+  const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
+  if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');
+
+  io = createSocketServer(app.server, deps);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
+
+  let closing: Promise<void> | undefined;
+  const hubIo = io;
+  const close = () => {
+    closing ??= (async () => {
+      hubIo.disconnectSockets(true);
+      // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
+      await app.close();
+      await store.close();
+      log.info('hub stopped');
+    })();
+    return closing;
+  };
+  return { url, port, store, io: hubIo, app, log, deps, demoLogins: demo.logins, close };
+}

@@ -1,0 +1,88 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { HubDeps } from '../commands/context';
+import { CommandError } from '../commands/errors';
+import { type Action, isAllowed } from '../domain/permissions';
+import type { User } from '../protocol/auth';
+import type { Ack } from '../protocol/common';
+import type { HubEvent } from '../protocol/events';
+import {
+  CONSOLE_NAMESPACE,
+  type ConsoleClientToServer,
+  type ConsoleServerToClient,
+  type HubInterServer,
+} from '../protocol/socket';
+import { userForToken } from '../store/users';
+import { consoleCommands } from './console-commands';
+
+export interface SocketData {
+  user: User;
+}
+
+export type HubServer = Server<ConsoleClientToServer, ConsoleServerToClient, HubInterServer, SocketData>;
+export type ConsoleSocket = Socket<ConsoleClientToServer, ConsoleServerToClient, HubInterServer, SocketData>;
+
+const CONSOLE_ROOM = 'consoles';
+
+/** A socket command: the action it needs (checked on every call) and its handler. Unlisted events do nothing. */
+export interface SocketCommand<Name extends keyof ConsoleClientToServer> {
+  name: Name;
+  action: Action;
+  run: (deps: HubDeps, user: User, payload: unknown) => Promise<unknown>;
+}
+
+function toAckError(err: unknown, deps: HubDeps): Ack<never> {
+  if (err instanceof CommandError) return { ok: false, error: err.toApiError() };
+  deps.log.error({ err }, 'socket command failed');
+  return { ok: false, error: { code: 'internal', message: 'Interne fout; probeer het opnieuw' } };
+}
+
+export function createSocketServer(httpServer: HttpServer, deps: HubDeps): HubServer {
+  const io: HubServer = new Server(httpServer, {
+    serveClient: false,
+    // Reports are small; a 1 MB cap keeps a misbehaving client from exhausting memory.
+    maxHttpBufferSize: 1_000_000,
+    cors: { origin: false },
+  });
+  const consoles = io.of(CONSOLE_NAMESPACE);
+
+  consoles.use(async (socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const user = typeof token === 'string' ? await userForToken(deps.store.db, token).catch(() => undefined) : undefined;
+    if (!user) return next(new Error('unauthenticated'));
+    if (!isAllowed('console.connect', user.role)) return next(new Error('forbidden'));
+    socket.data.user = user;
+    next();
+  });
+
+  consoles.on('connection', (socket: ConsoleSocket) => {
+    socket.join(CONSOLE_ROOM);
+    for (const command of consoleCommands) {
+      // biome-ignore lint/suspicious/noExplicitAny: handlers are registered generically; payloads are validated by each command
+      socket.on(command.name, async (payload: unknown, ack?: any) => {
+        if (typeof ack !== 'function') return;
+        const user = socket.data.user;
+        if (!isAllowed(command.action, user.role)) {
+          ack({ ok: false, error: { code: 'forbidden', message: 'Uw rol mag dit niet' } });
+          return;
+        }
+        try {
+          ack({ ok: true, data: await command.run(deps, user, payload) });
+        } catch (err) {
+          ack(toAckError(err, deps));
+        }
+      });
+    }
+  });
+  return io;
+}
+
+export function publishToConsoles(io: HubServer, event: HubEvent): void {
+  io.of(CONSOLE_NAMESPACE).to(CONSOLE_ROOM).emit('event', event);
+}
+
+export function connectedClientCount(io: HubServer): number {
+  let count = 0;
+  for (const [, namespace] of io._nsps) count += namespace.sockets.size;
+  return count;
+}

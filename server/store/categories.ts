@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Category } from '../protocol/report';
+import type { CategoryRow, DB } from './schema';
+
+function rowToCategory(r: CategoryRow): Category {
+  return {
+    code: r.code,
+    nameNl: r.name_nl,
+    nameEn: r.name_en,
+    department: r.department,
+    slaWorkingDays: r.sla_working_days,
+  };
+}
+
+export async function listCategories(db: Kysely<DB>): Promise<Category[]> {
+  const rows = await db.selectFrom('categories').selectAll().orderBy('sort_order').orderBy('code').execute();
+  return rows.map(rowToCategory);
+}
+
+export async function getCategory(db: Kysely<DB>, code: string): Promise<Category | undefined> {
+  const row = await db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? rowToCategory(row) : undefined;
+}
+
+export async function upsertCategories(db: Kysely<DB>, categories: Category[]): Promise<void> {
+  let order = 0;
+  for (const c of categories) {
+    order += 1;
+    const row = {
+      code: c.code,
+      name_nl: c.nameNl,
+      name_en: c.nameEn,
+      department: c.department,
+      sla_working_days: c.slaWorkingDays,
+      sort_order: order,
+    };
+    await db
+      .insertInto('categories')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .execute();
+  }
+}

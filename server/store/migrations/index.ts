@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+
+/** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface StoreOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+export interface Store {
+  readonly kind: StoreKind;
+  readonly db: Kysely<DB>;
+  /** Path of the SQLite file, or null for PostgreSQL. */
+  readonly location: string | null;
+  /**
+   * Runs fn in one transaction holding the event-log lock, so events get gap-free seqs in commit order.
+   * On SQLite the single connection already serialises writers; on PostgreSQL an advisory lock does.
+   */
+  writeTransaction<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Arbitrary but fixed key for pg_advisory_xact_lock around event-log writes.
+const EVENT_LOG_LOCK_KEY = 734_211;
+
+let pgTypesConfigured = false;
+function configurePgTypes(): void {
+  if (pgTypesConfigured) return;
+  // int8 (bigint) as JS number: seqs and report numbers stay far below 2^53.
+  pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  pgTypesConfigured = true;
+}
+
+export function openStore(options: StoreOptions): Store {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openSqlite(options.dataDir);
+}
+
+function openSqlite(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'meldkamer.sqlite');
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  // FULL: an acknowledged report survives a power cut, not only a crash (see DESIGN.md, sizing).
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  return {
+    kind: 'sqlite',
+    db,
+    location: file,
+    writeTransaction: (fn) => db.transaction().execute(fn),
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string): Store {
+  configurePgTypes();
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    location: null,
+    writeTransaction: (fn) =>
+      db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${EVENT_LOG_LOCK_KEY})`.execute(trx);
+        return fn(trx);
+      }),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,96 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Column types are portable between SQLite and PostgreSQL: text, bigint, integer, double precision. */
+export interface CategoryTable {
+  code: string;
+  name_nl: string;
+  name_en: string;
+  department: string;
+  sla_working_days: number;
+  sort_order: number;
+}
+
+export interface ReportTable {
+  id: string;
+  number: number;
+  category: string;
+  lat: number;
+  lng: number;
+  address: string | null;
+  description: string;
+  source: string;
+  priority: string;
+  status: string;
+  outcome: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReporterTable {
+  id: string;
+  report_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: string;
+}
+
+export interface EventTable {
+  seq: number;
+  type: string;
+  report_id: string | null;
+  actor_id: string | null;
+  at: string;
+  payload: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  unit_id: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface UnitTable {
+  id: string;
+  callsign: string;
+  kind: string;
+  status: string;
+  officer_count: number;
+  lat: number | null;
+  lng: number | null;
+  position_at: string | null;
+  updated_at: string;
+}
+
+export interface DB {
+  categories: CategoryTable;
+  reports: ReportTable;
+  reporters: ReporterTable;
+  events: EventTable;
+  users: UserTable;
+  sessions: SessionTable;
+  units: UnitTable;
+}
+
+export type ReportRow = Selectable<ReportTable>;
+export type NewReportRow = Insertable<ReportTable>;
+export type EventRow = Selectable<EventTable>;
+export type UserRow = Selectable<UserTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+// Kept for later tables with generated keys.
+export type { Generated };
