@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReportsSnapshot } from '../../server/protocol/api';
+import type { Ack } from '../../server/protocol/common';
+import type { HubEvent } from '../../server/protocol/events';
+import type { Report } from '../../server/protocol/report';
+import { EventStream } from '../../renderer/src/live/eventStream';
+import { storeKinds } from '../support/databases';
+import { type ConsoleClient, sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
+
+function createOverSocket(socket: ConsoleClient, input: unknown): Promise<Ack<Report>> {
+  return socket.timeout(5000).emitWithAck('report:create', input as never);
+}
+
+async function counts(t: TestHub): Promise<{ reports: number; events: number }> {
+  const db = t.hub.store.db;
+  const reports = await db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const events = await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return { reports: Number(reports.n), events: Number(events.n) };
+}
+
+describe.each(storeKinds)('hub reports over %s', (store) => {
+  let t: TestHub;
+  let token: string;
+
+  beforeEach(async () => {
+    t = await startTestHub({ store });
+    token = (await t.login('centralist')).token;
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('broadcasts a report created on one console to another', async () => {
+    const a = t.connectConsole(token);
+    const b = t.connectConsole((await t.login('chef')).token);
+    await Promise.all([waitFor(a, 'connect'), waitFor(b, 'connect')]);
+    const received = waitFor<HubEvent>(b, 'event');
+    const ack = await createOverSocket(a, sampleReport({ description: 'Fietswrak bij de ingang' }));
+    expect(ack.ok).toBe(true);
+    const event = await received;
+    expect(event.type).toBe('report.created');
+    expect(event.report.description).toBe('Fietswrak bij de ingang');
+    if (ack.ok) {
+      expect(event.report.id).toBe(ack.data.id);
+      expect(event.seq).toBe(ack.data.version);
+    }
+  });
+
+  it('creates over HTTP with a report number and a snapshot whose seq matches the log', async () => {
+    const res = await t.api<Report>('POST', '/api/reports', token, sampleReport());
+    expect(res.status).toBe(201);
+    expect(res.body.number).toMatch(/^M-\d{6}$/);
+    expect(res.body.status).toBe('new');
+    const snap = await t.api<ReportsSnapshot>('GET', '/api/reports?scope=open', token);
+    expect(snap.body.reports[0]?.id).toBe(res.body.id);
+    expect(snap.body.seq).toBe(res.body.version);
+  });
+
+  it('a console that was away catches up to exactly the reports it missed, once each', async () => {
+    const snapshot = (await t.api<ReportsSnapshot>('GET', '/api/reports', token)).body;
+    const socket = t.connectConsole(token);
+    const applied: HubEvent[] = [];
+    const stream = new EventStream({
+      socket,
+      fetchEvents: (after) => t.fetchEvents(token, after),
+      onEvent: (e) => applied.push(e),
+      onError: () => undefined,
+    });
+    stream.start(snapshot.seq);
+    await waitFor(socket, 'connect');
+    await stream.whenIdle();
+
+    socket.disconnect();
+    const writer = t.connectConsole(token);
+    await waitFor(writer, 'connect');
+    const created: string[] = [];
+    for (const description of ['Eerste gemiste melding', 'Tweede gemiste melding', 'Derde gemiste melding']) {
+      const ack = await createOverSocket(writer, sampleReport({ description }));
+      if (!ack.ok) throw new Error(ack.error.message);
+      created.push(ack.data.id);
+    }
+    expect(applied).toHaveLength(0);
+
+    socket.connect();
+    await until(() => applied.length >= 3, 5000, 'catch-up');
+    await stream.whenIdle();
+    // One more live event after the catch-up arrives once, too.
+    const ack = await createOverSocket(writer, sampleReport({ description: 'Na het terugkomen' }));
+    await until(() => applied.length >= 4, 5000, 'live event');
+    stream.stop();
+
+    expect(applied.slice(0, 3).map((e) => e.report.id)).toEqual(created);
+    expect(applied.map((e) => e.seq)).toEqual([snapshot.seq + 1, snapshot.seq + 2, snapshot.seq + 3, snapshot.seq + 4]);
+    expect(ack.ok && applied[3]?.report.id === ack.data.id).toBe(true);
+  });
+
+  it('answers bad payloads with a field-level error ack and writes nothing', async () => {
+    const socket = t.connectConsole(token);
+    await waitFor(socket, 'connect');
+    const before = await counts(t);
+    const bad = await createOverSocket(socket, { category: 'groen', location: { lat: 200, lng: 4.3 }, description: 'x', source: 'fax' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('validation');
+      expect(Object.keys(bad.error.fields ?? {})).toEqual(expect.arrayContaining(['location.lat', 'description', 'source']));
+    }
+    const unknownCategory = await createOverSocket(socket, sampleReport({ category: 'bestaat-niet' }));
+    expect(unknownCategory.ok).toBe(false);
+    if (!unknownCategory.ok) expect(unknownCategory.error.fields?.category).toBeDefined();
+    const notAnObject = await createOverSocket(socket, 'DROP TABLE reports');
+    expect(notAnObject.ok).toBe(false);
+    const http = await t.api('POST', '/api/reports', token, { category: 'groen' });
+    expect(http.status).toBe(422);
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it('refuses a socket without a valid token', async () => {
+    const anonymous = t.connectConsole(undefined);
+    const error = await waitFor<Error>(anonymous, 'connect_error');
+    expect(error.message).toBe('unauthenticated');
+    const forged = t.connectConsole('x'.repeat(43));
+    expect((await waitFor<Error>(forged, 'connect_error')).message).toBe('unauthenticated');
+    expect(anonymous.connected || forged.connected).toBe(false);
+  });
+
+  it('keeps roles apart: a field user is refused on the console, a coordinator may not create', async () => {
+    const field = await t.login('boa1');
+    const fieldSocket = t.connectConsole(field.token);
+    expect((await waitFor<Error>(fieldSocket, 'connect_error')).message).toBe('forbidden');
+    expect((await t.api('POST', '/api/reports', field.token, sampleReport())).status).toBe(403);
+    expect((await t.api('GET', '/api/reports', field.token)).status).toBe(403);
+
+    const before = await counts(t);
+    const coordinator = t.connectConsole((await t.login('politie')).token);
+    await waitFor(coordinator, 'connect');
+    const ack = await createOverSocket(coordinator, sampleReport());
+    expect(ack).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    expect(await counts(t)).toEqual(before);
+  });
+});
+
+describe('HTTP access control', () => {
+  let t: TestHub;
+  beforeEach(async () => {
+    t = await startTestHub();
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('every /api route except login and config refuses a caller without a session', async () => {
+    const routes = t.hub.app.printRoutes({ commonPrefix: false });
+    const apiPaths = [...routes.matchAll(/(\/api\/[^\s(]*) \(([A-Z, ]+)\)/g)].flatMap((m) =>
+      (m[2] ?? '').split(', ').map((method) => ({ method, path: m[1] ?? '' })),
+    );
+    const checked = apiPaths.filter((r) => r.method !== 'HEAD' && !['/api/auth/login', '/api/config'].includes(r.path));
+    expect(checked.length).toBeGreaterThanOrEqual(5);
+    for (const route of checked) {
+      const res = await t.api(route.method, route.path.replace(/:(\w+)/g, 'x'), undefined, route.method === 'GET' ? undefined : {});
+      expect({ route, status: res.status }).toEqual({ route, status: 401 });
+    }
+  });
+
+  it('rejects wrong passwords and unknown users alike', async () => {
+    const wrong = await t.api('POST', '/api/auth/login', undefined, { username: 'centralist', password: 'nope' });
+    const unknown = await t.api('POST', '/api/auth/login', undefined, { username: 'niemand', password: 'nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('reports health with version, database kind and connected clients', async () => {
+    const token = (await t.login('centralist')).token;
+    const socket = t.connectConsole(token);
+    await waitFor(socket, 'connect');
+    const health = await t.api<{ status: string; database: string; connectedClients: number; version: string }>('GET', '/health');
+    expect(health.body).toMatchObject({ status: 'ok', database: 'sqlite', connectedClients: 1 });
+    expect(health.body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

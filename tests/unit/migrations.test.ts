@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest, NewerDatabaseError } from '../../server/store/migrate';
+import { migrations } from '../../server/store/migrations/index';
+import { openStore, type Store } from '../../server/store/open';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+function freshStore(dir = mkdtempSync(join(tmpdir(), 'meldkamer-mig-'))): { store: Store; dir: string } {
+  dirs.push(dir);
+  const store = openStore({ dataDir: dir });
+  stores.push(store);
+  return { store, dir };
+}
+
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('apply every migration in order to an empty database and create the core tables', async () => {
+    const { store } = freshStore();
+    const applied = await migrateToLatest(store.db as never);
+    expect(applied).toEqual(Object.keys(migrations).sort());
+    const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['reports', 'events', 'users', 'units', 'sessions', 'categories']));
+  });
+
+  it('are a no-op on an up-to-date database and keep its data', async () => {
+    const { store, dir } = freshStore();
+    await migrateToLatest(store.db as never);
+    await store.db
+      .insertInto('categories')
+      .values({ code: 'x', name_nl: 'X', name_en: 'X', department: 'd', sla_working_days: 1, sort_order: 1 })
+      .execute();
+    await store.close();
+    const reopened = freshStore(dir).store;
+    expect(await migrateToLatest(reopened.db as never)).toEqual([]);
+    expect(await reopened.db.selectFrom('categories').select('code').execute()).toEqual([{ code: 'x' }]);
+  });
+
+  it('refuse a database written by a newer version, naming the unknown migration, and change nothing', async () => {
+    const { store } = freshStore();
+    await migrateToLatest(store.db as never);
+    await sql`insert into schema_migrations (name, timestamp) values ('9999_from_the_future', '2030-01-01')`.execute(store.db);
+    const error = await migrateToLatest(store.db as never).catch((e) => e);
+    expect(error).toBeInstanceOf(NewerDatabaseError);
+    expect(error.message).toContain('9999_from_the_future');
+    expect(error.message).toMatch(/newer version of Meldkamer/);
+  });
+
+  it('use WAL with synchronous FULL on SQLite', async () => {
+    const { store } = freshStore();
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
+    expect(mode.rows[0]?.journal_mode).toBe('wal');
+    expect(sync.rows[0]?.synchronous).toBe(2);
+  });
+});
