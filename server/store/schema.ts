@@ -26,6 +26,11 @@ export interface ReportTable {
   created_at: string;
   updated_at: string;
   version: number;
+  follow_up_date: string | null;
+  sla_deadline: string | null;
+  citizen_token: string | null;
+  citizen_code: string | null;
+  feedback_locale: Generated<string>;
 }
 
 export interface ReporterTable {
@@ -76,7 +81,63 @@ export interface UnitTable {
   updated_at: string;
 }
 
+export interface ResolutionTable {
+  id: string;
+  report_id: string;
+  seq: number;
+  state: 'proposed' | 'confirmed';
+  body: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: string;
+  report_id: string;
+  reporter_id: string | null;
+  trigger: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface FeedbackTemplateTable {
+  id: string;
+  category: string;
+  trigger: string;
+  outcome: string | null;
+  locale: string;
+  subject: string;
+  body: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface CitizenResponseTable {
+  id: string;
+  report_id: string;
+  satisfied: number;
+  comment: string | null;
+  created_at: string;
+}
+
 export interface DB {
+  resolutions: ResolutionTable;
+  outbox: OutboxTable;
+  feedback_templates: FeedbackTemplateTable;
+  citizen_responses: CitizenResponseTable;
   categories: CategoryTable;
   reports: ReportTable;
   reporters: ReporterTable;
@@ -92,5 +153,5 @@ export type EventRow = Selectable<EventTable>;
 export type UserRow = Selectable<UserTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type CategoryRow = Selectable<CategoryTable>;
-// Kept for later tables with generated keys.
-export type { Generated };
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxRow = Insertable<OutboxTable>;
