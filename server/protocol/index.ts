@@ -4,3 +4,4 @@ export * from './common';
 export * from './events';
 export * from './report';
 export * from './socket';
+export * from './resolution';
