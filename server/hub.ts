@@ -4,7 +4,7 @@ import type { HubDeps } from './commands/context';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import type { ClientConfig, Health } from './protocol/api';
-import { installAccessControl } from './http/access';
+import { installAccessControl, type RouteEntry } from './http/access';
 import { installErrorHandler } from './http/errors';
 import { registerAuthRoutes } from './http/routes-auth';
 import { registerReportRoutes } from './http/routes-reports';
@@ -26,6 +26,8 @@ export interface Hub {
   log: Logger;
   deps: HubDeps;
   demoLogins: DemoLogin[];
+  /** Every registered route with its declared access (for audits and tests). */
+  routes: RouteEntry[];
   /** Stop accepting, let in-flight requests and transactions finish, close sockets and the store. */
   close(): Promise<void>;
 }
@@ -41,7 +43,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const log = options.logger ?? createLogger(config);
   const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const applied = await migrateToLatest(store.db as never);
+    const applied = await migrateToLatest(store.db);
     if (applied.length > 0) log.info({ applied, database: store.kind }, 'migrations applied');
   } catch (err) {
     await store.close();
@@ -54,6 +56,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     store,
     log,
     clock: options.clock ?? (() => new Date()),
+    publicUrl: config.publicUrl ?? '',
     publisher: { publish: (event) => io && publishToConsoles(io, event) },
   };
   await seedDefaults(deps);
@@ -61,7 +64,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
 
   installSecurityHeaders(app);
   installErrorHandler(app);
-  installAccessControl(app, store);
+  const routes = installAccessControl(app, store);
   const startedAt = Date.now();
 
   app.get('/health', { config: { access: 'public' } }, async (): Promise<Health> => ({
@@ -89,6 +92,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  deps.publicUrl = url;
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
@@ -103,5 +107,5 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, app, log, deps, demoLogins: demo.logins, close };
+  return { url, port, store, io: hubIo, app, log, deps, demoLogins: demo.logins, routes, close };
 }

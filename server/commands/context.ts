@@ -15,6 +15,8 @@ export interface HubDeps {
   log: Logger;
   /** The hub's clock; tests and the demo seed move it. */
   clock: () => Date;
+  /** Base URL citizens use for status pages; set once the hub listens. */
+  publicUrl: string;
 }
 
 export interface CommandContext extends HubDeps {

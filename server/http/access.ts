@@ -28,7 +28,14 @@ export function bearerToken(header: string | undefined): string | null {
  * Installs deny-by-default access control: routes under /api without a declared access are refused
  * at registration, and every request is checked against its route's access before the handler runs.
  */
-export function installAccessControl(app: FastifyInstance, store: Store): void {
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+export function installAccessControl(app: FastifyInstance, store: Store): RouteEntry[] {
+  const routes: RouteEntry[] = [];
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
 
@@ -37,6 +44,7 @@ export function installAccessControl(app: FastifyInstance, store: Store): void {
     if (route.url.startsWith('/api') && access === undefined) {
       throw new Error(`Route ${route.method} ${route.url} declares no access; every API route must`);
     }
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
   });
 
   app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -54,6 +62,7 @@ export function installAccessControl(app: FastifyInstance, store: Store): void {
     request.user = user;
     request.sessionToken = token;
   });
+  return routes;
 }
 
 export function requireUser(request: FastifyRequest): User {

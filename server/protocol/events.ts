@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime } from './common';
-import { Report } from './report';
+import { Outcome, Report, ReportStatus } from './report';
+import { Resolution } from './resolution';
 
 const EventBase = z.object({
   seq: z.number().int().positive(),
@@ -18,8 +19,42 @@ export const ReportUpdatedEvent = EventBase.extend({
   report: Report,
 });
 
+export const ReportTransitionedEvent = EventBase.extend({
+  type: z.literal('report.transitioned'),
+  report: Report,
+  from: ReportStatus,
+  to: ReportStatus,
+  outcome: Outcome.nullable(),
+  /** The resolution proposed or confirmed with this step, if any. */
+  resolution: Resolution.nullable(),
+  resolutionState: z.enum(['proposed', 'confirmed']).nullable(),
+  /** The reopen decision's explanation to the citizen, or the citizen's comment. */
+  note: z.string().nullable(),
+  messages: z.number().int().min(0),
+});
+
+export const ReportDeliveryEvent = EventBase.extend({
+  type: z.literal('report.delivery'),
+  report: Report,
+  messageId: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+});
+
+export const CitizenResponseEvent = EventBase.extend({
+  type: z.literal('report.citizen_response'),
+  report: Report,
+  satisfied: z.boolean(),
+  comment: z.string().nullable(),
+});
+
 /** Every event carries the full snapshot of what it changed, so applying it is idempotent. */
-export const HubEvent = z.discriminatedUnion('type', [ReportCreatedEvent, ReportUpdatedEvent]);
+export const HubEvent = z.discriminatedUnion('type', [
+  ReportCreatedEvent,
+  ReportUpdatedEvent,
+  ReportTransitionedEvent,
+  ReportDeliveryEvent,
+  CitizenResponseEvent,
+]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];
 

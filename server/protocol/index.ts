@@ -5,3 +5,4 @@ export * from './events';
 export * from './report';
 export * from './socket';
 export * from './resolution';
+export * from './lifecycle-api';

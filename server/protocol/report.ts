@@ -58,6 +58,8 @@ export const CreateReportInput = z.object({
   reporter: ReporterContact.optional(),
   source: SourceChannel,
   priority: Priority.default('normal'),
+  /** Language of the citizen's messages. */
+  locale: z.enum(['nl', 'en']).default('nl'),
 });
 export type CreateReportInput = z.input<typeof CreateReportInput>;
 export type CreateReportCommand = z.output<typeof CreateReportInput>;
@@ -76,12 +78,23 @@ export const Report = z.object({
   status: ReportStatus,
   outcome: Outcome.nullable(),
   hasReporter: z.boolean(),
+  /** Number of citizens following this report (the original reporter and linked callers) with contact details. */
+  reporterCount: z.number().int().min(0),
+  /** Follow-up date (YYYY-MM-DD) while scheduled. */
+  followUpDate: z.string().nullable(),
+  /** When the category's handling time (working days) runs out. */
+  slaDeadline: IsoDateTime.nullable(),
+  /** Summary of the feedback messages to the citizen: the worst state of any message. */
+  delivery: z.enum(['none', 'queued', 'sent', 'failed']),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** seq of the last event that changed this report; clients use it to ignore stale snapshots. */
   version: z.number().int(),
 });
 export type Report = z.infer<typeof Report>;
+
+export const DeliverySummary = Report.shape.delivery;
+export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
 export function isOpenStatus(status: ReportStatus): boolean {
   return status !== 'closed';

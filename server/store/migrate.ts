@@ -1,5 +1,6 @@
 import { type Kysely, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { migrations } from './migrations/index';
+import type { DB } from './schema';
 
 const MIGRATION_TABLE = 'schema_migrations';
 const MIGRATION_LOCK_TABLE = 'schema_migrations_lock';
@@ -15,7 +16,7 @@ export class NewerDatabaseError extends Error {
 
 const staticProvider: MigrationProvider = { getMigrations: async () => migrations };
 
-async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
+async function appliedMigrationNames(db: Kysely<DB>): Promise<string[]> {
   const tables = await db.introspection.getTables();
   if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
@@ -23,7 +24,7 @@ async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
 }
 
 /** Applies pending migrations; refuses a database that has migrations this build does not know. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations));
   if (unknown.length > 0) throw new NewerDatabaseError(unknown.sort());
   const migrator = new Migrator({

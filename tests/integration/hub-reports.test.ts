@@ -149,11 +149,12 @@ describe('HTTP access control', () => {
   });
 
   it('every /api route except login and config refuses a caller without a session', async () => {
-    const routes = t.hub.app.printRoutes({ commonPrefix: false });
-    const apiPaths = [...routes.matchAll(/(\/api\/[^\s(]*) \(([A-Z, ]+)\)/g)].flatMap((m) =>
-      (m[2] ?? '').split(', ').map((method) => ({ method, path: m[1] ?? '' })),
-    );
-    const checked = apiPaths.filter((r) => r.method !== 'HEAD' && !['/api/auth/login', '/api/config'].includes(r.path));
+    const api = t.hub.routes.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD');
+    expect(api.every((r) => r.access !== undefined)).toBe(true);
+    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual(['/api/auth/login', '/api/config']);
+    const checked = api
+      .filter((r) => r.access !== 'public')
+      .map((r) => ({ method: r.method, path: r.url }));
     expect(checked.length).toBeGreaterThanOrEqual(5);
     for (const route of checked) {
       const res = await t.api(route.method, route.path.replace(/:(\w+)/g, 'x'), undefined, route.method === 'GET' ? undefined : {});

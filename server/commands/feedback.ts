@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { type ComposeResult, composeFeedback } from '../domain/feedback';
+import { enqueueMessage } from '../notify/outbox-store';
+import type { Report } from '../protocol/report';
+import type { FeedbackLocale, FeedbackTrigger, Resolution } from '../protocol/resolution';
+import { getCategory } from '../store/categories';
+import { reportersOf } from '../store/reporters';
+import type { DB } from '../store/schema';
+import { loadTemplates } from '../store/templates';
+import { CommandError } from './errors';
+
+export interface FeedbackRequest {
+  trigger: FeedbackTrigger;
+  report: Report;
+  citizenToken: string;
+  citizenCode: string;
+  locale: FeedbackLocale;
+  resolution?: Resolution | undefined;
+  reply?: string | undefined;
+  edited?: { subject?: string | undefined; text?: string | undefined } | undefined;
+  slaDeadline?: Date | undefined;
+}
+
+export function statusLink(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/status/${token}`;
+}
+
+/** Composes the citizen message from the stored templates; refuses with the composer's reason. */
+export async function composeForReport(db: Kysely<DB>, publicUrl: string, req: FeedbackRequest): Promise<ComposeResult & { ok: true }> {
+  const category = await getCategory(db, req.report.category);
+  const edited = req.edited && (req.edited.subject || req.edited.text) ? pruneUndefined(req.edited) : undefined;
+  const result = composeFeedback({
+    trigger: req.trigger,
+    locale: req.locale,
+    report: { number: req.report.number, category: req.report.category, address: req.report.address },
+    ...(category ? { categoryName: req.locale === 'nl' ? category.nameNl : category.nameEn } : {}),
+    links: { status: statusLink(publicUrl, req.citizenToken) },
+    accessCode: req.citizenCode,
+    templates: await loadTemplates(db),
+    ...(req.resolution ? { resolution: req.resolution } : {}),
+    ...(req.reply ? { reply: req.reply } : {}),
+    ...(edited ? { edited } : {}),
+    ...(category
+      ? { sla: { workingDays: category.slaWorkingDays, ...(req.slaDeadline ? { deadline: req.slaDeadline } : {}) } }
+      : {}),
+  });
+  if (!result.ok) {
+    const field = result.code === 'placeholders' || result.code === 'not_specific' ? 'message.text' : 'message';
+    throw new CommandError('validation', result.message, { [field]: result.message });
+  }
+  return result;
+}
+
+function pruneUndefined(edited: { subject?: string | undefined; text?: string | undefined }): { subject?: string; text?: string } {
+  return {
+    ...(edited.subject ? { subject: edited.subject } : {}),
+    ...(edited.text ? { text: edited.text } : {}),
+  };
+}
+
+/** Queues the composed message for every reporter with contact details, inside the caller's transaction. */
+export async function enqueueFeedback(
+  trx: Kysely<DB>,
+  message: { subject: string; text: string; html: string },
+  req: { reportId: string; trigger: FeedbackTrigger; at: string },
+): Promise<number> {
+  let count = 0;
+  for (const reporter of await reportersOf(trx, req.reportId)) {
+    const base = { reportId: req.reportId, reporterId: reporter.id, trigger: req.trigger, at: req.at };
+    if (reporter.email) {
+      await enqueueMessage(trx, {
+        ...base,
+        channel: 'email',
+        recipient: reporter.email,
+        subject: message.subject,
+        bodyText: message.text,
+        bodyHtml: message.html,
+      });
+      count += 1;
+    } else if (reporter.phone) {
+      await enqueueMessage(trx, { ...base, channel: 'sms', recipient: reporter.phone, subject: message.subject, bodyText: message.text });
+      count += 1;
+    }
+  }
+  return count;
+}

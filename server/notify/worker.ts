@@ -1,0 +1,188 @@
+import type { Logger } from '../log';
+import type { Store } from '../store/open';
+import type { OutboxRow } from '../store/schema';
+import {
+  claimDue,
+  DEFAULT_BACKOFF_MS,
+  markAttemptFailed,
+  markSent,
+  type OutboxChannel,
+  releaseLease,
+  releaseLeasesOf,
+} from './outbox-store';
+
+/** Sends one outbox message; resolving means the server/gateway accepted it, throwing means this attempt failed. */
+export interface DeliveryChannel {
+  send(message: OutboxRow): Promise<unknown>;
+}
+
+export interface OutboxWorkerOptions {
+  store: Pick<Store, 'db'>;
+  channels: Partial<Record<OutboxChannel, DeliveryChannel | undefined>>;
+  /** Unique per running hub process; keeping it stable across restarts lets a restarted node resume its leases at once. */
+  owner: string;
+  pollMs?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Delay after the 1st, 2nd, … failed attempt; the last one repeats. */
+  backoffMs?: readonly number[];
+  batchSize?: number;
+  clock?: () => Date;
+  log: Logger;
+  /** Called after every recorded attempt (sent, or failed and queued again / marked failed). */
+  onChange?: (row: OutboxRow) => void;
+}
+
+const MISSING_CHANNEL: Record<OutboxChannel, string> = {
+  email: 'geen SMTP geconfigureerd',
+  sms: 'geen SMS-gateway geconfigureerd',
+};
+
+export class OutboxWorker {
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: readonly number[];
+  private readonly batchSize: number;
+  private readonly clock: () => Date;
+  private running = false;
+  private woken = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** Batches run one after another; stop() waits for this. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.pollMs = options.pollMs ?? 1000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+    this.batchSize = options.batchSize ?? 20;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const { store, owner, log } = this.options;
+    this.queue = this.queue
+      .then(() => releaseLeasesOf(store.db, owner))
+      .then((n) => {
+        if (n > 0) log.info({ owner, released: n }, 'outbox: leases of a previous run released');
+      })
+      .catch((err: unknown) => log.error({ err }, 'outbox: releasing old leases failed'));
+    this.schedule(0);
+  }
+
+  /** Deliver soon instead of at the next poll, e.g. right after a commit that enqueued messages. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    } else {
+      this.woken = true;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.queue.catch(() => undefined);
+  }
+
+  /** Claims one batch of due messages and tries each once. Resolves to the number claimed. */
+  runOnce(): Promise<number> {
+    const run = this.queue.then(() => this.batch());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    this.woken = false;
+    let claimed = 0;
+    try {
+      claimed = await this.runOnce();
+    } catch (err) {
+      this.options.log.error({ err }, 'outbox: batch failed');
+    }
+    if (!this.running) return;
+    this.schedule(claimed >= this.batchSize || this.woken ? 0 : this.pollMs);
+  }
+
+  private async batch(): Promise<number> {
+    const { store, owner } = this.options;
+    const rows = await claimDue(store.db, { owner, now: this.clock(), leaseMs: this.leaseMs, limit: this.batchSize });
+    for (const row of rows) {
+      // Past half its lease the row may be taken over before our send finishes: hand it back unsent.
+      const remaining = Date.parse(row.lease_until ?? '') - this.clock().getTime();
+      if (!(remaining > this.leaseMs / 2)) {
+        await releaseLease(store.db, row.id, owner);
+        continue;
+      }
+      await this.deliver(row);
+    }
+    return rows.length;
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const { store, owner, log } = this.options;
+    const context = { outboxId: row.id, reportId: row.report_id, channel: row.channel, trigger: row.trigger };
+    const channel = this.options.channels[row.channel];
+    let error: string | undefined;
+    if (!channel) {
+      error = MISSING_CHANNEL[row.channel] ?? `onbekend kanaal ${String(row.channel)}`;
+    } else {
+      try {
+        await channel.send(row);
+      } catch (err) {
+        error = err instanceof Error ? err.message : String(err);
+      }
+    }
+
+    if (error === undefined) {
+      const updated = await markSent(store.db, row.id, owner, this.clock());
+      if (updated) {
+        log.info({ ...context, attempts: updated.attempts }, 'outbox: message sent');
+        this.changed(updated);
+      } else {
+        log.warn(context, 'outbox: message sent, but another node had taken it over; it records the outcome');
+      }
+      return;
+    }
+
+    const updated = await markAttemptFailed(store.db, row.id, owner, {
+      error,
+      now: this.clock(),
+      maxAttempts: this.maxAttempts,
+      backoffMs: this.backoffMs,
+    });
+    if (!updated) {
+      log.warn({ ...context, error }, 'outbox: attempt failed after the lease was lost; not recorded');
+      return;
+    }
+    if (updated.status === 'failed') {
+      log.error({ ...context, attempts: updated.attempts, error }, 'outbox: message failed, giving up');
+    } else {
+      log.warn(
+        { ...context, attempts: updated.attempts, nextAttemptAt: updated.next_attempt_at, error },
+        'outbox: attempt failed, will retry',
+      );
+    }
+    this.changed(updated);
+  }
+
+  private changed(row: OutboxRow): void {
+    try {
+      this.options.onChange?.(row);
+    } catch (err) {
+      this.options.log.error({ err, outboxId: row.id }, 'outbox: onChange handler threw');
+    }
+  }
+}

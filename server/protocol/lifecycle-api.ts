@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ReportStatus } from './report';
+
+/** A status change from the console or field client. The resolution is validated by the domain (Dutch field errors). */
+export const TransitionRequestBody = z.object({
+  to: ReportStatus,
+  /** The report version the user saw; a stale one is refused with 409 instead of overwriting someone else's change. */
+  expectedVersion: z.number().int().optional(),
+  resolution: z.unknown().optional(),
+  /** The dispatcher's edit of the previewed citizen message. */
+  message: z
+    .object({ subject: z.string().max(300).optional(), text: z.string().max(8000).optional() })
+    .optional(),
+  /** The explanation to the citizen on a reopen decision. */
+  reply: z.string().max(4000).optional(),
+});
+export type TransitionRequestBody = z.infer<typeof TransitionRequestBody>;
+
+export const FeedbackPreview = z.object({
+  trigger: z.enum(['receipt', 'scheduled', 'closed', 'reopen_accepted', 'reopen_rejected']),
+  subject: z.string(),
+  text: z.string(),
+  recipients: z.number().int().min(0),
+});
+export type FeedbackPreview = z.infer<typeof FeedbackPreview>;
+
+export const CitizenResponseBody = z.object({
+  satisfied: z.boolean(),
+  comment: z.string().trim().max(2000).optional(),
+});
