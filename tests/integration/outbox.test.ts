@@ -214,7 +214,7 @@ describe.each(storeKinds)('outbox over %s', (kind) => {
   });
 
   it('two workers on the same database deliver each of N messages exactly once', async () => {
-    const n = 24;
+    const n = 12;
     const ids = new Set<string>();
     for (let i = 0; i < n; i += 1) ids.add((await enqueue({ recipient: `melder${i}@example.test` })).id);
     const sentBy: Record<string, number> = { 'node-a': 0, 'node-b': 0 };
@@ -227,7 +227,7 @@ describe.each(storeKinds)('outbox over %s', (kind) => {
         },
       };
     };
-    const common = { clock: () => new Date(), pollMs: 10, batchSize: 4 };
+    const common = { clock: () => new Date(), pollMs: 10, batchSize: 3 };
     const a = worker({ ...common, owner: 'node-a', channels: { email: counting('node-a') } });
     const b = worker({ ...common, owner: 'node-b', store: open(), channels: { email: counting('node-b') } });
     a.start();
