@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import envPaths from 'env-paths';
 import { z } from 'zod';
+import { type NotifyConfig, NotifyConfigSchema, notifyConfigFromEnv } from './notify/config';
 
 const boolish = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
@@ -24,6 +26,11 @@ export const ConfigSchema = z.object({
   sessionHours: z.coerce.number().positive().max(24 * 30).default(12),
   rendererDir: z.string().optional(),
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
+  /** Identifies this hub process (outbox leases); stable across restarts of the same node. */
+  nodeId: z.string().min(1).max(100).default(() => hostname()),
+  /** Delays between delivery attempts of a citizen message, in ms; the last repeats. */
+  outboxBackoffMs: z.array(z.number().int().min(0)).min(1).optional(),
+  notify: NotifyConfigSchema.default({ maxAttempts: 6, pollMs: 1000 }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -42,6 +49,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_SESSION_HOURS: 'sessionHours',
   MELDKAMER_RENDERER_DIR: 'rendererDir',
   MELDKAMER_SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
+  MELDKAMER_NODE_ID: 'nodeId',
 };
 
 export class ConfigError extends Error {}
@@ -78,6 +86,12 @@ export function loadConfig(
       envValues[key] = value;
       fromEnv.add(key);
     }
+  }
+  try {
+    const notify: NotifyConfig = notifyConfigFromEnv(env);
+    if (notify.smtp || notify.sms || !('notify' in fileValues)) envValues.notify = notify;
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
   }
   const parsed = ConfigSchema.safeParse({ ...fileValues, ...envValues, ...overrides });
   if (!parsed.success) {

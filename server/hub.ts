@@ -7,10 +7,15 @@ import type { ClientConfig, Health } from './protocol/api';
 import { installAccessControl, type RouteEntry } from './http/access';
 import { installErrorHandler } from './http/errors';
 import { registerAuthRoutes } from './http/routes-auth';
+import { registerCitizenRoutes } from './http/routes-citizen';
+import { registerLifecycleRoutes } from './http/routes-lifecycle';
+import { registerOutboxRoutes } from './http/routes-outbox';
 import { registerReportRoutes } from './http/routes-reports';
 import { installSecurityHeaders } from './http/security-headers';
 import { registerConsoleStatic } from './http/static';
 import { connectedClientCount, createSocketServer, type HubServer, publishToConsoles } from './hub/socket-server';
+import { createOutboxWorker } from './notify/outbox-wiring';
+import type { OutboxWorker } from './notify/worker';
 import { type DemoLogin, seedDefaults, seedDemo } from './seed';
 import { latestSeq } from './store/events';
 import { migrateToLatest } from './store/migrate';
@@ -25,6 +30,7 @@ export interface Hub {
   app: FastifyInstance;
   log: Logger;
   deps: HubDeps;
+  outbox: OutboxWorker;
   demoLogins: DemoLogin[];
   /** Every registered route with its declared access (for audits and tests). */
   routes: RouteEntry[];
@@ -52,11 +58,13 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
 
   const app: FastifyInstance = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 1_000_000, return503OnClosing: true });
   let io: HubServer | undefined;
+  let outbox: OutboxWorker | undefined;
   const deps: HubDeps = {
     store,
     log,
     clock: options.clock ?? (() => new Date()),
     publicUrl: config.publicUrl ?? '',
+    wakeOutbox: () => outbox?.wake(),
     publisher: { publish: (event) => io && publishToConsoles(io, event) },
   };
   await seedDefaults(deps);
@@ -84,28 +92,35 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   }));
   registerAuthRoutes(app, store, config.sessionHours);
   registerReportRoutes(app, deps);
+  registerLifecycleRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
+  await registerCitizenRoutes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');
 
   io = createSocketServer(app.server, deps);
+  outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   deps.publicUrl = url;
+  outbox.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
   const hubIo = io;
+  const worker = outbox;
   const close = () => {
     closing ??= (async () => {
       hubIo.disconnectSockets(true);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
       await app.close();
+      await worker.stop();
       await store.close();
       log.info('hub stopped');
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, app, log, deps, demoLogins: demo.logins, routes, close };
+  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, routes, close };
 }

@@ -6,6 +6,7 @@ import { createReport } from './commands/reports';
 import type { Role, User } from './protocol/auth';
 import type { Category, Priority, SourceChannel } from './protocol/report';
 import { upsertCategories } from './store/categories';
+import { seedTemplates } from './store/templates';
 import { insertUnit } from './store/units';
 import { insertUser } from './store/users';
 
@@ -13,6 +14,7 @@ import { insertUser } from './store/users';
 export async function seedDefaults(deps: HubDeps): Promise<void> {
   const existing = await deps.store.db.selectFrom('categories').select('code').limit(1).execute();
   if (existing.length === 0) await upsertCategories(deps.store.db, categories as Category[]);
+  await seedTemplates(deps.store.db, deps.clock().toISOString());
 }
 
 export interface DemoLogin {

@@ -17,6 +17,8 @@ export interface HubDeps {
   clock: () => Date;
   /** Base URL citizens use for status pages; set once the hub listens. */
   publicUrl: string;
+  /** Nudges the outbox worker after a commit that queued citizen messages. */
+  wakeOutbox: () => void;
 }
 
 export interface CommandContext extends HubDeps {

@@ -165,6 +165,7 @@ export async function transitionReport(deps: HubDeps, actor: TransitionActor, re
     return { event, report };
   });
   deps.publisher.publish(event);
+  if (event.type === 'report.transitioned' && event.messages > 0) deps.wakeOutbox();
   deps.log.info({ reportId, from: event.type === 'report.transitioned' ? event.from : undefined, to: body.to, seq: event.seq }, 'report transitioned');
   return report;
 }

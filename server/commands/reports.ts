@@ -65,6 +65,7 @@ export async function createReport(ctx: CommandContext, rawInput: unknown): Prom
     return { report, event };
   });
   ctx.publisher.publish(event);
+  if (report.delivery === 'queued') ctx.wakeOutbox();
   ctx.log.info({ reportId: report.id, number: report.number, seq: event.seq }, 'report created');
   return report;
 }

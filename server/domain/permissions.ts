@@ -7,6 +7,13 @@ import type { Role } from '../protocol/auth';
 export const PERMISSIONS = {
   'report.create': ['dispatcher', 'shift_lead', 'admin'],
   'report.list': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  'report.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  // Which transition each role may make is the lifecycle table's business (domain/lifecycle).
+  'report.transition': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  'outbox.read': ['dispatcher', 'shift_lead', 'admin'],
+  'outbox.retry': ['shift_lead', 'admin'],
+  'templates.read': ['dispatcher', 'shift_lead', 'admin'],
+  'templates.write': ['admin'],
   'events.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
   'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin'],
   'units.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],

@@ -6,3 +6,4 @@ export * from './report';
 export * from './socket';
 export * from './resolution';
 export * from './lifecycle-api';
+export * from './detail';

@@ -30,6 +30,7 @@ export interface TestHubOptions {
   /** Reuse a data dir / database (restart tests). */
   dataDir?: string;
   database?: TestDatabase;
+  smtp?: { host: string; port: number };
 }
 
 /** A real hub on an ephemeral port with its own temp SQLite file or fresh PostgreSQL database. */
@@ -45,6 +46,14 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       databaseUrl: database?.url,
       demo: options.demo ?? true,
       logLevel: process.env.MELDKAMER_TEST_LOG ?? 'silent',
+      outboxBackoffMs: [200, 400],
+      notify: {
+        maxAttempts: 6,
+        pollMs: 100,
+        ...(options.smtp
+          ? { smtp: { host: options.smtp.host, port: options.smtp.port, secure: false, from: 'Gemeente Den Haag <meldingen@denhaag.example>' } }
+          : {}),
+      },
     },
   );
   const hub = await startHub(config, options.clock ? { clock: options.clock } : {});

@@ -1,0 +1,69 @@
+import type { TimelineEntry } from '../protocol/detail';
+import type { Outcome, Report } from '../protocol/report';
+import { formatLongDate } from './feedback';
+
+/** What a citizen may see of a report: no staff names, no internal notes, no other reporter's data. */
+export interface CitizenView {
+  number: string;
+  category: string;
+  address: string | null;
+  state: 'open' | 'scheduled' | 'closed' | 'reopen_requested';
+  headline: string;
+  followUpDate: string | null;
+  steps: { at: string; title: string; lines: string[] }[];
+  askSatisfaction: boolean;
+}
+
+const OUTCOME_HEADLINES: Record<Outcome, string> = {
+  resolved: 'Afgesloten: opgelost',
+  referred: 'Afgesloten: doorgestuurd naar de verantwoordelijke partij',
+  no_action: 'Afgesloten: geen actie nodig',
+  not_found: 'Afgesloten: niet aangetroffen',
+  duplicate: 'Afgesloten: samengevoegd met een eerdere melding',
+  cancelled: 'Afgesloten: ingetrokken',
+};
+
+export function citizenView(report: Report, categoryName: string, timeline: TimelineEntry[], alreadyAnswered: boolean): CitizenView {
+  const steps: CitizenView['steps'] = [{ at: report.createdAt, title: 'Ontvangen', lines: ['We hebben uw melding ontvangen.'] }];
+  for (const entry of timeline) {
+    const r = entry.resolutionState === 'confirmed' ? entry.resolution : null;
+    if (r) {
+      const lines = [`Wat we aantroffen: ${r.found.text}`, `Wat we deden: ${r.action.text}`];
+      if (r.kind === 'schedule') {
+        lines.push(`Wat er nog gebeurt: ${r.followUp.what}, gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
+      } else {
+        if (r.referredTo) lines.push(`Doorgestuurd naar: ${r.referredTo}`);
+        if (r.followUp) lines.push(`Wat er nog gebeurt: ${r.followUp.what}, gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
+      }
+      steps.push({ at: entry.at, title: r.kind === 'schedule' ? 'Ingepland' : 'Afgehandeld', lines });
+    } else if (entry.to === 'reopen_requested') {
+      steps.push({ at: entry.at, title: 'U gaf aan dat het niet is opgelost', lines: entry.note ? [`Uw toelichting: ${entry.note}`] : [] });
+    } else if (entry.from === 'reopen_requested') {
+      const title = entry.to === 'closed' ? 'Uw verzoek is bekeken: de melding blijft afgesloten' : 'Uw melding is opnieuw in behandeling genomen';
+      steps.push({ at: entry.at, title, lines: entry.note ? [entry.note] : [] });
+    } else if (entry.to === 'dispatched') {
+      steps.push({ at: entry.at, title: 'Er is iemand op weg gestuurd', lines: [] });
+    }
+  }
+  const followUpDate = report.status === 'scheduled' ? report.followUpDate : null;
+  const state =
+    report.status === 'closed' ? 'closed' : report.status === 'scheduled' ? 'scheduled' : report.status === 'reopen_requested' ? 'reopen_requested' : 'open';
+  const headline =
+    state === 'closed' && report.outcome
+      ? OUTCOME_HEADLINES[report.outcome]
+      : state === 'scheduled' && followUpDate
+        ? `Ingepland voor ${formatLongDate(followUpDate, 'nl')}`
+        : state === 'reopen_requested'
+          ? 'In behandeling: uw reactie wordt bekeken'
+          : 'In behandeling';
+  return {
+    number: report.number,
+    category: categoryName,
+    address: report.address,
+    state,
+    headline,
+    followUpDate,
+    steps,
+    askSatisfaction: state === 'closed' && !alreadyAnswered,
+  };
+}

@@ -1,0 +1,57 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import { loadCitizenView, recordCitizenResponse, reportIdForToken, tokenForNumberAndCode } from '../commands/citizen';
+import type { HubDeps } from '../commands/context';
+import { CommandError } from '../commands/errors';
+import { renderLookupPage, renderStatusPage } from './citizen-page';
+
+const NOT_FOUND_TEXT = 'Geen melding gevonden met dit nummer en deze code.';
+
+/** Public status pages for reporters: reachable by the unguessable token in every message, or by number + code. */
+export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 10_000 });
+    const html = (reply: import('fastify').FastifyReply, status: number, body: string) =>
+      reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+
+    scope.get<{ Querystring: { nummer?: string; code?: string } }>('/status', { config: { access: 'public' } }, async (request, reply) => {
+      const { nummer, code } = request.query;
+      if (!nummer && !code) return html(reply, 200, renderLookupPage());
+      const token = nummer && code ? await tokenForNumberAndCode(deps.store.db, nummer, code) : undefined;
+      if (!token) return html(reply, 404, renderLookupPage(NOT_FOUND_TEXT));
+      return reply.redirect(`/status/${token}`, 303);
+    });
+
+    scope.get<{ Params: { token: string }; Querystring: { bedankt?: string } }>(
+      '/status/:token',
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        const reportId = await reportIdForToken(deps.store.db, request.params.token);
+        if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
+        const view = await loadCitizenView(deps.store.db, reportId);
+        const notice = request.query.bedankt === '1' ? 'Bedankt voor uw reactie.' : undefined;
+        return html(reply, 200, renderStatusPage(view, request.params.token, notice));
+      },
+    );
+
+    scope.post<{ Params: { token: string }; Body: { tevreden?: string; toelichting?: string } }>(
+      '/status/:token/antwoord',
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        const reportId = await reportIdForToken(deps.store.db, request.params.token);
+        if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
+        const answer = request.body?.tevreden;
+        if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', 'Kies ja of nee');
+        const comment = request.body?.toelichting?.trim();
+        try {
+          await recordCitizenResponse(deps, reportId, { satisfied: answer === 'ja', ...(comment ? { comment } : {}) });
+        } catch (err) {
+          if (!(err instanceof CommandError) || err.code !== 'conflict') throw err;
+          const view = await loadCitizenView(deps.store.db, reportId);
+          return html(reply, 409, renderStatusPage(view, request.params.token, err.message));
+        }
+        return reply.redirect(`/status/${request.params.token}?bedankt=1`, 303);
+      },
+    );
+  });
+}
