@@ -1,0 +1,312 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClientConfig } from '../../../server/protocol/api';
+import type { HubEvent } from '../../../server/protocol/events';
+import type { Category, Report } from '../../../server/protocol/report';
+import { ApiRequestError, type Session } from '../api/client';
+import { useCategories, useOpenReports } from '../api/queries';
+import { notifyDesktop } from '../bridge';
+import { makeTranslate, useI18n } from '../i18n';
+import { useLiveConnection } from '../live/useLiveConnection';
+import { type MapFocusRequest, MapView } from '../map/MapView';
+import { Header } from './Header';
+import { Loading } from './Loading';
+import { type DraftLocation, NewReportForm } from './NewReportForm';
+import { categoryName, locationText, QueueList, type ScrollRequest } from './QueueList';
+
+const CAN_CREATE = new Set(['dispatcher', 'shift_lead', 'admin']);
+const NOTIFY_PRIORITIES = new Set(['urgent', 'high']);
+const EMPTY_LOCATION: DraftLocation = { lat: '', lng: '' };
+
+/** Sequence numbers that make repeated requests (centre the same report twice) distinct. */
+let requestCounter = 0;
+const next = () => ++requestCounter;
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function ConsoleScreen({ session, config }: { session: Session; config: ClientConfig }) {
+  const { t, locale } = useI18n();
+  const reportsQuery = useOpenReports(true);
+  const categoriesQuery = useCategories(true);
+
+  const categories = useMemo(
+    () => new Map<string, Category>((categoriesQuery.data?.categories ?? []).map((c) => [c.code, c])),
+    [categoriesQuery.data],
+  );
+  const categoriesRef = useRef(categories);
+  categoriesRef.current = categories;
+
+  // New urgent/high reports reach the desktop shell as native notifications.
+  const onLiveEvent = useCallback((event: HubEvent) => {
+    if (event.type !== 'report.created' || !NOTIFY_PRIORITIES.has(event.report.priority)) return;
+    const tr = makeTranslate(localeRef.current);
+    const r = event.report;
+    notifyDesktop(
+      tr('notify.newReport', { priority: tr(`priority.${r.priority}`) }),
+      `${r.number} · ${categoryName(categoriesRef.current, r.category, localeRef.current)} · ${locationText(r)}`,
+    );
+  }, []);
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+
+  const live = useLiveConnection(session.token, reportsQuery.data?.seq, onLiveEvent);
+  // Without a snapshot there is no live stream either.
+  const connection = reportsQuery.isError ? 'offline' : live;
+
+  // ---- queue: newest first, filtered ----
+  const [filterText, setFilterText] = useState('');
+  const [filterCategory, setFilterCategory] = useState('');
+  const sorted = useMemo(() => {
+    const reports = reportsQuery.data?.reports ?? [];
+    return reports
+      .map((r) => ({ r, at: Date.parse(r.createdAt) }))
+      .sort((a, b) => b.at - a.at || b.r.number.localeCompare(a.r.number))
+      .map((x) => x.r);
+  }, [reportsQuery.data]);
+  const visible = useMemo(() => {
+    const needle = filterText.trim().toLowerCase();
+    if (!needle && !filterCategory) return sorted;
+    return sorted.filter((r) => {
+      if (filterCategory && r.category !== filterCategory) return false;
+      if (!needle) return true;
+      const category = categories.get(r.category);
+      const haystack = [
+        r.number,
+        r.description,
+        r.address ?? '',
+        r.category,
+        category?.nameNl ?? '',
+        category?.nameEn ?? '',
+        t(`status.${r.status}`),
+        t(`priority.${r.priority}`),
+      ]
+        .join(' ')
+        .toLowerCase();
+      return haystack.includes(needle);
+    });
+  }, [sorted, filterText, filterCategory, categories, t]);
+
+  // ---- selection shared by queue and map ----
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<MapFocusRequest | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
+
+  const selectFromQueue = useCallback((id: string) => {
+    setSelectedId(id);
+    setFocus({ id, n: next() });
+  }, []);
+  const selectFromMap = useCallback((id: string) => {
+    setSelectedId(id);
+    setScrollRequest({ id, n: next() });
+  }, []);
+
+  // ---- new report ----
+  const [formOpen, setFormOpen] = useState(false);
+  const [draftLocation, setDraftLocation] = useState<DraftLocation>(EMPTY_LOCATION);
+  const [notice, setNotice] = useState<{ number: string } | null>(null);
+  const pickLocation = useMemo(() => {
+    const lat = Number(draftLocation.lat.replace(',', '.'));
+    const lng = Number(draftLocation.lng.replace(',', '.'));
+    if (
+      draftLocation.lat.trim() === '' ||
+      draftLocation.lng.trim() === '' ||
+      !Number.isFinite(lat) ||
+      !Number.isFinite(lng)
+    ) {
+      return null;
+    }
+    return { lat, lng };
+  }, [draftLocation]);
+  const onPick = useCallback((loc: { lat: number; lng: number }) => {
+    setDraftLocation({ lat: String(loc.lat), lng: String(loc.lng) });
+  }, []);
+  const onCreated = useCallback(
+    (report: Report) => {
+      setFormOpen(false);
+      setDraftLocation(EMPTY_LOCATION);
+      setNotice({ number: report.number });
+      setSelectedId(report.id);
+      setScrollRequest({ id: report.id, n: next() });
+    },
+    [],
+  );
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 5000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // ---- keyboard: ↑/↓ select, Enter centres the map, / focuses the filter ----
+  const filterRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const inFilter = event.target === filterRef.current;
+      const typing = isTypingTarget(event.target);
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+        return;
+      }
+      if (typing && !inFilter) return;
+      const list = visibleRef.current;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (list.length === 0) return;
+        event.preventDefault();
+        const index = list.findIndex((r) => r.id === selectedRef.current);
+        const nextIndex =
+          index < 0 ? 0 : Math.min(list.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
+        const id = list[nextIndex]!.id;
+        setSelectedId(id);
+        setScrollRequest({ id, n: next() });
+        return;
+      }
+      const onControl = event.target instanceof Element && event.target.closest('button, a, summary, [role=button]');
+      if (event.key === 'Enter' && selectedRef.current && !onControl) {
+        event.preventDefault();
+        setFocus({ id: selectedRef.current, n: next() });
+        return;
+      }
+      if (event.key === 'Escape' && inFilter) {
+        filterRef.current?.blur();
+        listRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const canCreate = CAN_CREATE.has(session.user.role);
+  const total = reportsQuery.data?.reports.length ?? 0;
+  const forbidden = reportsQuery.error instanceof ApiRequestError && reportsQuery.error.status === 403;
+
+  let queueBody: React.ReactNode;
+  if (reportsQuery.isPending) {
+    queueBody = (
+      <div className="queue-status">
+        <Loading label={t('queue.loading')} />
+      </div>
+    );
+  } else if (reportsQuery.isError) {
+    queueBody = (
+      <div className="queue-status" role="alert">
+        <p className="form-error">
+          {forbidden ? t('console.noAccess') : t('queue.error', { message: reportsQuery.error.message })}
+        </p>
+        {!forbidden && (
+          <button type="button" className="btn" onClick={() => void reportsQuery.refetch()}>
+            {t('app.retry')}
+          </button>
+        )}
+      </div>
+    );
+  } else {
+    queueBody = (
+      <QueueList
+        reports={visible}
+        categories={categories}
+        selectedId={selectedId}
+        onRowClick={selectFromQueue}
+        scrollRequest={scrollRequest}
+        listRef={listRef}
+        emptyText={total === 0 ? t('queue.empty') : t('queue.noMatch')}
+      />
+    );
+  }
+
+  return (
+    <div className="console">
+      <Header user={session.user} connection={connection} version={config.version} />
+      <main className="console-main">
+        <section className="queue-panel" aria-label={t('queue.title')}>
+          <div className="panel-head">
+            <h2>
+              {t('queue.title')}{' '}
+              <span className="muted small" data-testid="queue-count">
+                {t('queue.count', { shown: visible.length, total })}
+              </span>
+            </h2>
+            {canCreate && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => setFormOpen((open) => !open)}
+                aria-expanded={formOpen}
+                data-testid="new-report-open"
+              >
+                {t('form.open')}
+              </button>
+            )}
+          </div>
+          <div className="queue-filters">
+            <input
+              ref={filterRef}
+              className="queue-filter-text"
+              type="search"
+              placeholder={t('queue.filter')}
+              aria-label={t('queue.filterLabel')}
+              value={filterText}
+              onChange={(e) => setFilterText(e.target.value)}
+              data-testid="queue-filter"
+            />
+            <select
+              className="queue-filter-category"
+              value={filterCategory}
+              onChange={(e) => setFilterCategory(e.target.value)}
+              aria-label={t('queue.categoryLabel')}
+              data-testid="queue-filter-category"
+            >
+              <option value="">{t('queue.allCategories')}</option>
+              {[...categories.values()].map((c) => (
+                <option key={c.code} value={c.code}>
+                  {locale === 'en' ? c.nameEn : c.nameNl}
+                </option>
+              ))}
+            </select>
+          </div>
+          {notice && (
+            <p className="notice" role="status" data-testid="notice">
+              {t('form.created', notice)}
+            </p>
+          )}
+          {queueBody}
+          <p className="queue-keys muted small">{t('queue.keys')}</p>
+        </section>
+        <section className="map-panel">
+          <MapView
+            config={config}
+            reports={sorted}
+            selectedId={selectedId}
+            onSelect={selectFromMap}
+            focus={focus}
+            onPick={formOpen ? onPick : null}
+            pickLocation={pickLocation}
+          />
+          {formOpen && (
+            <aside className="form-panel">
+              {categoriesQuery.isPending ? (
+                <Loading label={t('app.loading')} />
+              ) : (
+                <NewReportForm
+                  categories={categoriesQuery.data?.categories ?? []}
+                  location={draftLocation}
+                  onLocationChange={setDraftLocation}
+                  onCreated={onCreated}
+                  onClose={() => setFormOpen(false)}
+                />
+              )}
+            </aside>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

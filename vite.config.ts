@@ -1,0 +1,32 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const HUB = process.env.MELDKAMER_HUB_URL ?? 'http://127.0.0.1:4800';
+
+const hubProxy = {
+  '/api': { target: HUB, changeOrigin: true },
+  '/health': { target: HUB, changeOrigin: true },
+  '/socket.io': { target: HUB, ws: true, changeOrigin: true },
+};
+
+/**
+ * The console is served by the hub at `/` under a strict CSP (set as a header by the hub and the Electron
+ * shell, see server/http/security-headers.ts): no inline scripts, nothing from other origins. The build
+ * therefore emits only same-origin module scripts, CSS and the MapLibre worker as a file
+ * (renderer/src/map/MapView.tsx: `?url` import + setWorkerUrl).
+ */
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    // maplibre-gl alone is about 1 MB minified; expected for a desktop console.
+    chunkSizeWarningLimit: 2000,
+    modulePreload: { polyfill: false },
+  },
+  server: { port: 5173, proxy: hubProxy },
+  preview: { port: 4173, proxy: hubProxy },
+});
