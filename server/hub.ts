@@ -13,7 +13,7 @@ import { registerOutboxRoutes } from './http/routes-outbox';
 import { registerReportRoutes } from './http/routes-reports';
 import { installSecurityHeaders } from './http/security-headers';
 import { registerConsoleStatic } from './http/static';
-import { connectedClientCount, createSocketServer, type HubServer, publishToConsoles } from './hub/socket-server';
+import { connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
 import { createOutboxWorker } from './notify/outbox-wiring';
 import type { OutboxWorker } from './notify/worker';
 import { type DemoLogin, seedDefaults, seedDemo } from './seed';
@@ -113,7 +113,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const worker = outbox;
   const close = () => {
     closing ??= (async () => {
-      hubIo.disconnectSockets(true);
+      disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
       await app.close();
       await worker.stop();

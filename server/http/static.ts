@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 /** Serves the built console (dist/renderer) with an SPA fallback to index.html for non-API paths. */
 export async function registerConsoleStatic(app: FastifyInstance, rendererDir: string): Promise<boolean> {
   if (!existsSync(rendererDir)) return false;
-  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], wildcard: false });
+  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|socket\.io|health|open311)(\/|$)/.test(request.url);
     if (isPage && (request.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');

@@ -38,8 +38,11 @@ function toAckError(err: unknown, deps: HubDeps): Ack<never> {
 }
 
 export function createSocketServer(httpServer: HttpServer, deps: HubDeps): HubServer {
+  let accepting = true;
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
+    // During shutdown, refuse new connections so clients fail over instead of reattaching to a dying node.
+    allowRequest: (_req, callback) => callback(accepting ? null : 'shutting down', accepting),
     // Reports are small; a 1 MB cap keeps a misbehaving client from exhausting memory.
     maxHttpBufferSize: 1_000_000,
     cors: { origin: false },
@@ -74,7 +77,21 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps): HubSe
       });
     }
   });
+  stopAccepting.set(io, () => {
+    accepting = false;
+  });
   return io;
+}
+
+const stopAccepting = new WeakMap<HubServer, () => void>();
+
+/**
+ * Refuses new connections and drops every client's transport. Closing the transport (not a server-side
+ * disconnect) makes clients reconnect on their own, to this node after a restart or to another node.
+ */
+export function disconnectAll(io: HubServer): void {
+  stopAccepting.get(io)?.();
+  io.engine.close();
 }
 
 export function publishToConsoles(io: HubServer, event: HubEvent): void {
