@@ -94,6 +94,23 @@ describe.each(storeKinds)('hub reports over %s', (store) => {
     expect(ack.ok && applied[3]?.report.id === ack.data.id).toBe(true);
   });
 
+  it('applies a status change sent over the socket and broadcasts it with the full snapshot', async () => {
+    const a = t.connectConsole(token);
+    const b = t.connectConsole((await t.login('chef')).token);
+    await Promise.all([waitFor(a, 'connect'), waitFor(b, 'connect')]);
+    const created = await createOverSocket(a, sampleReport());
+    if (!created.ok) throw new Error(created.error.message);
+    const received = new Promise<HubEvent>((resolve) => b.on('event', (e) => e.type === 'report.transitioned' && resolve(e)));
+    const ack = await a.timeout(5000).emitWithAck('report:transition', { reportId: created.data.id, to: 'triaged' });
+    expect(ack.ok && ack.data.status).toBe('triaged');
+    const event = await received;
+    expect(event.type === 'report.transitioned' && [event.from, event.to]).toEqual(['new', 'triaged']);
+    const refused = await a.timeout(5000).emitWithAck('report:transition', { reportId: created.data.id, to: 'closed' });
+    expect(refused.ok).toBe(false);
+    const missing = await a.timeout(5000).emitWithAck('report:transition', { to: 'triaged' } as never);
+    expect(!missing.ok && missing.error.fields?.reportId).toBeTruthy();
+  });
+
   it('answers bad payloads with a field-level error ack and writes nothing', async () => {
     const socket = t.connectConsole(token);
     await waitFor(socket, 'connect');
