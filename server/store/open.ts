@@ -63,6 +63,8 @@ function openSqlite(dataDir: string): Store {
 function openPostgres(url: string): Store {
   configurePgTypes();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client whose server connection dies (restart, failover) emits here; pg replaces it on next use.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
