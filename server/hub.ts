@@ -13,6 +13,7 @@ import { registerOutboxRoutes } from './http/routes-outbox';
 import { registerReportRoutes } from './http/routes-reports';
 import { installSecurityHeaders } from './http/security-headers';
 import { registerConsoleStatic } from './http/static';
+import { attachClusterAdapter } from './hub/cluster-adapter';
 import { connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
 import { createOutboxWorker } from './notify/outbox-wiring';
 import type { OutboxWorker } from './notify/worker';
@@ -99,6 +100,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');
 
   io = createSocketServer(app.server, deps);
+  if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
   outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -116,6 +118,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
       await app.close();
+      // Closes the namespaces' adapters too (the cluster adapter's LISTEN connection), before the pool ends.
+      await new Promise<void>((resolve) => hubIo.close(() => resolve()));
       await worker.stop();
       await store.close();
       log.info('hub stopped');

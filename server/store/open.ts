@@ -17,6 +17,8 @@ export interface Store {
   readonly db: Kysely<DB>;
   /** Path of the SQLite file, or null for PostgreSQL. */
   readonly location: string | null;
+  /** The PostgreSQL pool (for the Socket.IO cluster adapter), or null on SQLite. */
+  readonly pgPool: pg.Pool | null;
   /**
    * Runs fn in one transaction holding the event-log lock, so events get gap-free seqs in commit order.
    * On SQLite the single connection already serialises writers; on PostgreSQL an advisory lock does.
@@ -55,6 +57,7 @@ function openSqlite(dataDir: string): Store {
     kind: 'sqlite',
     db,
     location: file,
+    pgPool: null,
     writeTransaction: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
   };
@@ -70,6 +73,7 @@ function openPostgres(url: string): Store {
     kind: 'postgres',
     db,
     location: null,
+    pgPool: pool,
     writeTransaction: (fn) =>
       db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${EVENT_LOG_LOCK_KEY})`.execute(trx);

@@ -1,40 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { LoginResponse } from '../../server/protocol/auth';
 import type { Report } from '../../server/protocol/report';
-import { sampleReport, until } from '../support/hub';
+import { sampleReport } from '../support/hub';
+import { freePort, spawnHub, waitHealthy } from '../support/hub-process';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function startHubProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitHealthy(url: string): Promise<void> {
-  await until(async () => {
-    try {
-      return (await fetch(`${url}/health`)).ok;
-    } catch {
-      return false;
-    }
-  }, 20_000, 'hub health');
-}
 
 let child: ChildProcess | undefined;
 let smtp: TestSmtp | undefined;
@@ -62,7 +35,7 @@ it('a hub killed after commit and before delivery sends the message exactly once
     MELDKAMER_SMTP_FROM: 'Gemeente <meldingen@gemeente.example>',
     MELDKAMER_OUTBOX_POLL_MS: '100',
   };
-  child = startHubProcess(env);
+  child = spawnHub(env);
   await waitHealthy(url);
   const login = (await (
     await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'centralist', password: 'centralist' }) })
@@ -81,7 +54,7 @@ it('a hub killed after commit and before delivery sends the message exactly once
   await new Promise((r) => child?.once('exit', r));
   await smtp.up();
 
-  child = startHubProcess(env);
+  child = spawnHub(env);
   await waitHealthy(url);
   const [mail] = await smtp.waitForMessages(1, 20_000);
   expect(mail?.text).toContain(report.number);
