@@ -24,7 +24,7 @@ afterEach(async () => {
 describe('migrations', () => {
   it('apply every migration in order to an empty database and create the core tables', async () => {
     const { store } = freshStore();
-    const applied = await migrateToLatest(store.db as never);
+    const applied = await migrateToLatest(store.db);
     expect(applied).toEqual(Object.keys(migrations).sort());
     const tables = (await store.db.introspection.getTables()).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['reports', 'events', 'users', 'units', 'sessions', 'categories']));
@@ -32,22 +32,22 @@ describe('migrations', () => {
 
   it('are a no-op on an up-to-date database and keep its data', async () => {
     const { store, dir } = freshStore();
-    await migrateToLatest(store.db as never);
+    await migrateToLatest(store.db);
     await store.db
       .insertInto('categories')
       .values({ code: 'x', name_nl: 'X', name_en: 'X', department: 'd', sla_working_days: 1, sort_order: 1 })
       .execute();
     await store.close();
     const reopened = freshStore(dir).store;
-    expect(await migrateToLatest(reopened.db as never)).toEqual([]);
+    expect(await migrateToLatest(reopened.db)).toEqual([]);
     expect(await reopened.db.selectFrom('categories').select('code').execute()).toEqual([{ code: 'x' }]);
   });
 
   it('refuse a database written by a newer version, naming the unknown migration, and change nothing', async () => {
     const { store } = freshStore();
-    await migrateToLatest(store.db as never);
+    await migrateToLatest(store.db);
     await sql`insert into schema_migrations (name, timestamp) values ('9999_from_the_future', '2030-01-01')`.execute(store.db);
-    const error = await migrateToLatest(store.db as never).catch((e) => e);
+    const error = await migrateToLatest(store.db).catch((e) => e);
     expect(error).toBeInstanceOf(NewerDatabaseError);
     expect(error.message).toContain('9999_from_the_future');
     expect(error.message).toMatch(/newer version of Meldkamer/);
