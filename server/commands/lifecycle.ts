@@ -120,52 +120,61 @@ function nextOutcome(report: Report, to: ReportStatus, resolution: Resolution | 
   return null;
 }
 
+/** Applies a status change inside the caller's transaction (which holds the event-log lock); returns the event to publish after commit. */
+export async function applyTransition(
+  deps: HubDeps,
+  trx: Kysely<DB>,
+  actor: TransitionActor,
+  reportId: string,
+  body: TransitionRequestBody,
+  note?: string,
+): Promise<Extract<HubEvent, { type: 'report.transitioned' }>> {
+  const prepared = await prepare(deps, trx, actor, reportId, body);
+  const at = deps.clock().toISOString();
+  const seq = await nextSeq(trx);
+  const { resolution } = prepared;
+  const from = prepared.report.status;
+  const messages =
+    prepared.composed && prepared.trigger ? await enqueueFeedback(trx, prepared.composed, { reportId, trigger: prepared.trigger, at }) : 0;
+  await trx
+    .updateTable('reports')
+    .set({
+      status: body.to,
+      outcome: nextOutcome(prepared.report, body.to, resolution),
+      follow_up_date: resolution?.kind === 'schedule' ? resolution.followUp.date : null,
+      updated_at: at,
+      version: seq,
+    })
+    .where('id', '=', reportId)
+    .execute();
+  const state = body.to === 'awaiting_review' ? 'proposed' : 'confirmed';
+  if (resolution) await insertResolution(trx, { reportId, seq, state, body: resolution, by: actor.id, at });
+  const report = await getReport(trx, reportId);
+  if (!report) throw new Error(`report ${reportId} vanished inside its own transaction`);
+  const event: Extract<HubEvent, { type: 'report.transitioned' }> = {
+    seq,
+    type: 'report.transitioned',
+    at,
+    actorId: actor.id,
+    report,
+    from,
+    to: body.to,
+    outcome: report.outcome,
+    resolution: resolution ?? null,
+    resolutionState: resolution ? state : null,
+    note: body.reply ?? note ?? null,
+    messages,
+  };
+  await insertEvent(trx, event, reportId);
+  return event;
+}
+
 /** Applies a status change: state, resolution, event and citizen messages in one transaction, then publishes. */
 export async function transitionReport(deps: HubDeps, actor: TransitionActor, reportId: string, raw: unknown, note?: string): Promise<Report> {
   const body = parseOrThrow(TransitionRequestBody, raw);
-  const { event, report } = await deps.store.writeTransaction(async (trx) => {
-    const prepared = await prepare(deps, trx, actor, reportId, body);
-    const at = deps.clock().toISOString();
-    const seq = await nextSeq(trx);
-    const { resolution } = prepared;
-    const from = prepared.report.status;
-    const messages = prepared.composed && prepared.trigger
-      ? await enqueueFeedback(trx, prepared.composed, { reportId, trigger: prepared.trigger, at })
-      : 0;
-    await trx
-      .updateTable('reports')
-      .set({
-        status: body.to,
-        outcome: nextOutcome(prepared.report, body.to, resolution),
-        follow_up_date: resolution?.kind === 'schedule' ? resolution.followUp.date : null,
-        updated_at: at,
-        version: seq,
-      })
-      .where('id', '=', reportId)
-      .execute();
-    const state = body.to === 'awaiting_review' ? 'proposed' : 'confirmed';
-    if (resolution) await insertResolution(trx, { reportId, seq, state, body: resolution, by: actor.id, at });
-    const report = await getReport(trx, reportId);
-    if (!report) throw new Error(`report ${reportId} vanished inside its own transaction`);
-    const event: HubEvent = {
-      seq,
-      type: 'report.transitioned',
-      at,
-      actorId: actor.id,
-      report,
-      from,
-      to: body.to,
-      outcome: report.outcome,
-      resolution: resolution ?? null,
-      resolutionState: resolution ? state : null,
-      note: body.reply ?? note ?? null,
-      messages,
-    };
-    await insertEvent(trx, event, reportId);
-    return { event, report };
-  });
+  const event = await deps.store.writeTransaction((trx) => applyTransition(deps, trx, actor, reportId, body, note));
   deps.publisher.publish(event);
-  if (event.type === 'report.transitioned' && event.messages > 0) deps.wakeOutbox();
-  deps.log.info({ reportId, from: event.type === 'report.transitioned' ? event.from : undefined, to: body.to, seq: event.seq }, 'report transitioned');
-  return report;
+  if (event.messages > 0) deps.wakeOutbox();
+  deps.log.info({ reportId, from: event.from, to: event.to, seq: event.seq }, 'report transitioned');
+  return event.report;
 }

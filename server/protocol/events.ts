@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime } from './common';
 import { Outcome, Report, ReportStatus } from './report';
+import { Alert, Assignment, Unit } from './dispatch';
 import { Resolution } from './resolution';
 
 const EventBase = z.object({
@@ -47,6 +48,28 @@ export const CitizenResponseEvent = EventBase.extend({
   comment: z.string().nullable(),
 });
 
+export const UnitUpdatedEvent = EventBase.extend({
+  type: z.literal('unit.updated'),
+  unit: Unit,
+});
+
+export const AssignmentUpdatedEvent = EventBase.extend({
+  type: z.literal('assignment.updated'),
+  assignment: Assignment,
+  unit: Unit,
+  report: Report,
+});
+
+export const AlertEvent = EventBase.extend({
+  type: z.enum(['alert.raised', 'alert.acked']),
+  alert: Alert,
+});
+
+export const TaskingUpdatedEvent = EventBase.extend({
+  type: z.literal('tasking.updated'),
+  date: z.string(),
+});
+
 /** Every event carries the full snapshot of what it changed, so applying it is idempotent. */
 export const HubEvent = z.discriminatedUnion('type', [
   ReportCreatedEvent,
@@ -54,6 +77,10 @@ export const HubEvent = z.discriminatedUnion('type', [
   ReportTransitionedEvent,
   ReportDeliveryEvent,
   CitizenResponseEvent,
+  UnitUpdatedEvent,
+  AssignmentUpdatedEvent,
+  AlertEvent,
+  TaskingUpdatedEvent,
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];
@@ -70,3 +97,8 @@ export const EventsPage = z.object({
   hasMore: z.boolean(),
 });
 export type EventsPage = z.infer<typeof EventsPage>;
+
+/** The report snapshot an event carries, if it is about a report. */
+export function reportOf(event: HubEvent): Report | null {
+  return 'report' in event ? event.report : null;
+}

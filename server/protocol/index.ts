@@ -7,3 +7,4 @@ export * from './socket';
 export * from './resolution';
 export * from './lifecycle-api';
 export * from './detail';
+export * from './dispatch';

@@ -79,6 +79,83 @@ export interface UnitTable {
   lng: number | null;
   position_at: string | null;
   updated_at: string;
+  status_since: string | null;
+  current_report_id: string | null;
+  accuracy: number | null;
+  heading: number | null;
+  version: Generated<number>;
+}
+
+export interface AssignmentTable {
+  id: string;
+  report_id: string;
+  unit_id: string;
+  state: string;
+  offered_at: string;
+  expires_at: string;
+  responded_at: string | null;
+  offered_by: string | null;
+}
+
+export interface UnitPositionTable {
+  unit_id: string;
+  at: string;
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  heading: number | null;
+}
+
+export interface CommandLogTable {
+  id: string;
+  user_id: string;
+  name: string;
+  result: string;
+  at: string;
+}
+
+export interface AlertTable {
+  id: string;
+  kind: string;
+  report_id: string | null;
+  unit_id: string | null;
+  message: string;
+  lat: number | null;
+  lng: number | null;
+  created_at: string;
+  acked_at: string | null;
+  acked_by: string | null;
+}
+
+export interface FocusAreaTable {
+  id: string;
+  name: string;
+  polygon: string;
+  instructions: string;
+  public_text: string | null;
+  starts_at: string;
+  ends_at: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface TaskingTable {
+  id: string;
+  date: string;
+  unit_id: string;
+  area_id: string;
+  shift: string;
+  created_by: string | null;
+}
+
+export interface PhotoTable {
+  id: string;
+  report_id: string;
+  unit_id: string | null;
+  content_type: string;
+  size: number;
+  path: string;
+  created_at: string;
 }
 
 export interface ResolutionTable {
@@ -134,6 +211,13 @@ export interface CitizenResponseTable {
 }
 
 export interface DB {
+  assignments: AssignmentTable;
+  unit_positions: UnitPositionTable;
+  command_log: CommandLogTable;
+  alerts: AlertTable;
+  focus_areas: FocusAreaTable;
+  tasking: TaskingTable;
+  photos: PhotoTable;
   resolutions: ResolutionTable;
   outbox: OutboxTable;
   feedback_templates: FeedbackTemplateTable;
@@ -152,6 +236,8 @@ export type NewReportRow = Insertable<ReportTable>;
 export type EventRow = Selectable<EventTable>;
 export type UserRow = Selectable<UserTable>;
 export type UnitRow = Selectable<UnitTable>;
+export type AssignmentRow = Selectable<AssignmentTable>;
+export type AlertRow = Selectable<AlertTable>;
 export type CategoryRow = Selectable<CategoryTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxRow = Insertable<OutboxTable>;

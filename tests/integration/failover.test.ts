@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FailoverStream } from '../../renderer/src/live/failoverStream';
 import type { ReportsSnapshot } from '../../server/protocol/api';
 import type { LoginResponse } from '../../server/protocol/auth';
-import type { EventsPage, HubEvent } from '../../server/protocol/events';
+import { type EventsPage, type HubEvent, reportOf } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
 import { CONSOLE_NAMESPACE } from '../../server/protocol/socket';
 import { createPostgresDatabase, postgresReachable, type TestDatabase } from '../support/databases';
@@ -82,7 +82,7 @@ it.skipIf(!havePostgres)('two hub nodes on PostgreSQL: a node killed mid-stream 
     headers: { ...auth, 'content-type': 'application/json' },
     body: JSON.stringify(sampleReport({ description: 'Gemaakt op node 1' })),
   });
-  expect((await heard).report.id).toBe(crossNode.id);
+  expect(reportOf(await heard)?.id).toBe(crossNode.id);
   listener.disconnect();
 
   const acknowledged: string[] = [crossNode.id];
@@ -115,7 +115,7 @@ it.skipIf(!havePostgres)('two hub nodes on PostgreSQL: a node killed mid-stream 
   const expectedSeqs = Array.from({ length: health.latestSeq - snapshot.seq }, (_, i) => snapshot.seq + 1 + i);
   for (const { events } of consoles) {
     expect(events.map((e) => e.seq)).toEqual(expectedSeqs);
-    const seen = new Set(events.map((e) => e.report.id));
+    const seen = new Set(events.map((e) => reportOf(e)?.id));
     expect(acknowledged.filter((id) => !seen.has(id))).toEqual([]);
   }
   expect(consoles.filter((_, i) => i % 2 === 1).every((c) => c.stream.currentUrl === urls[0])).toBe(true);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportsSnapshot } from '../../server/protocol/api';
 import type { Ack } from '../../server/protocol/common';
-import type { HubEvent } from '../../server/protocol/events';
+import { type HubEvent, reportOf } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
 import { EventStream } from '../../renderer/src/live/eventStream';
 import { storeKinds } from '../support/databases';
@@ -39,9 +39,9 @@ describe.each(storeKinds)('hub reports over %s', (store) => {
     expect(ack.ok).toBe(true);
     const event = await received;
     expect(event.type).toBe('report.created');
-    expect(event.report.description).toBe('Fietswrak bij de ingang');
+    expect(reportOf(event)?.description).toBe('Fietswrak bij de ingang');
     if (ack.ok) {
-      expect(event.report.id).toBe(ack.data.id);
+      expect(reportOf(event)?.id).toBe(ack.data.id);
       expect(event.seq).toBe(ack.data.version);
     }
   });
@@ -89,9 +89,9 @@ describe.each(storeKinds)('hub reports over %s', (store) => {
     await until(() => applied.length >= 4, 5000, 'live event');
     stream.stop();
 
-    expect(applied.slice(0, 3).map((e) => e.report.id)).toEqual(created);
+    expect(applied.slice(0, 3).map((e) => reportOf(e)?.id)).toEqual(created);
     expect(applied.map((e) => e.seq)).toEqual([snapshot.seq + 1, snapshot.seq + 2, snapshot.seq + 3, snapshot.seq + 4]);
-    expect(ack.ok && applied[3]?.report.id === ack.data.id).toBe(true);
+    expect(ack.ok && reportOf(applied[3] as HubEvent)?.id === ack.data.id).toBe(true);
   });
 
   it('applies a status change sent over the socket and broadcasts it with the full snapshot', async () => {

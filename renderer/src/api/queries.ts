@@ -1,6 +1,9 @@
+import { reportOf } from '../../../server/protocol/events';
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReportsSnapshot } from '../../../server/protocol/api';
+import type { OutboxMessageView } from '../../../server/protocol/detail';
 import type { HubEvent } from '../../../server/protocol/events';
+import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
 import type { CreateReportInput, Report } from '../../../server/protocol/report';
 import { ApiRequestError, api } from './client';
 import { applyEventToSnapshot, upsertOpenReport } from './reportsCache';
@@ -10,6 +13,10 @@ export const queryKeys = {
   me: ['me'] as const,
   openReports: ['reports', 'open'] as const,
   categories: ['categories'] as const,
+  /** Detail of one report (timeline, resolution, messages, allowed transitions). */
+  reportDetail: (id: string) => ['report', id] as const,
+  reportDetails: ['report'] as const,
+  failedMessages: ['outbox', 'failed'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -58,6 +65,58 @@ export function useCategories(enabled: boolean) {
 
 export function applyHubEvent(queryClient: QueryClient, event: HubEvent): void {
   queryClient.setQueryData<ReportsSnapshot>(queryKeys.openReports, (old) => applyEventToSnapshot(old, event));
+  // Aggregates are refetched, not patched: an open detail panel reloads its timeline and messages.
+  const report = reportOf(event);
+  if (report) void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(report.id) });
+  if (event.type === 'report.delivery') void queryClient.invalidateQueries({ queryKey: queryKeys.failedMessages });
+}
+
+/** A report's detail; refetched whenever a hub event for it arrives (see applyHubEvent). */
+export function useReportDetail(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.reportDetail(id ?? ''),
+    queryFn: ({ signal }) => api.reportDetail(id ?? '', signal),
+    enabled: id !== null,
+    staleTime: Infinity,
+    gcTime: 60_000,
+  });
+}
+
+/** Failed citizen messages, for the shift lead's outbox view and the header counter. */
+export function useFailedMessages(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.failedMessages,
+    queryFn: api.failedMessages,
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+export interface TransitionVariables {
+  id: string;
+  body: TransitionRequestBody;
+}
+
+export function useTransition() {
+  const queryClient = useQueryClient();
+  return useMutation<Report, ApiRequestError, TransitionVariables>({
+    mutationFn: ({ id, body }) => api.transition(id, body),
+    onSuccess: (report) => {
+      upsertReportInCache(queryClient, report);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(report.id) });
+    },
+  });
+}
+
+export function useRetryMessage() {
+  const queryClient = useQueryClient();
+  return useMutation<OutboxMessageView, ApiRequestError, string>({
+    mutationFn: (id) => api.retryMessage(id),
+    onSettled: (message) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.failedMessages });
+      if (message) void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(message.reportId) });
+    },
+  });
 }
 
 export function upsertReportInCache(queryClient: QueryClient, report: Report): void {

@@ -1,6 +1,6 @@
 /** Pure cache updates for the open-reports snapshot (no React, no DOM). */
 import type { ReportsSnapshot } from '../../../server/protocol/api';
-import type { HubEvent } from '../../../server/protocol/events';
+import { type HubEvent, reportOf } from '../../../server/protocol/events';
 import { isOpenStatus, type Report } from '../../../server/protocol/report';
 
 /**
@@ -27,5 +27,6 @@ export function applyEventToSnapshot(
   event: HubEvent,
 ): ReportsSnapshot | undefined {
   if (!snapshot || event.seq <= snapshot.seq) return snapshot;
-  return { reports: upsertOpenReport(snapshot.reports, event.report), seq: event.seq };
+  const report = reportOf(event);
+  return { reports: report ? upsertOpenReport(snapshot.reports, report) : snapshot.reports, seq: event.seq };
 }
