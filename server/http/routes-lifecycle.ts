@@ -30,6 +30,8 @@ export function outboxView(row: OutboxRow): OutboxMessageView {
   };
 }
 
+const CONTACT_ROLES = new Set(['dispatcher', 'shift_lead', 'admin']);
+
 export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): void {
   const { store } = deps;
 
@@ -50,7 +52,8 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
       timeline,
       resolution: resolution ? { state: resolution.state, body: resolution.body, at: resolution.at } : null,
       messages: messages.map(outboxView),
-      reporters: reporters.map(({ name, email, phone }) => ({ name, email, phone })),
+      // Contact details are personal data: only the desk that calls citizens back sees them.
+      reporters: CONTACT_ROLES.has(user.role) ? reporters.map(({ name, email, phone }) => ({ name, email, phone })) : [],
       citizenCode: access?.citizen_code ?? null,
       transitions: allowedTransitions(report.status, user.role).map((t) => ({
         to: t.to,

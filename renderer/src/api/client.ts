@@ -2,13 +2,18 @@
  * The console's HTTP client for the hub. The session token lives in memory and in sessionStorage
  * (survives a reload, not a closed window). Every response is checked against server/protocol.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from '../../../server/protocol/common';
 import { ClientConfig, ReportsSnapshot, CategoriesResponse } from '../../../server/protocol/api';
 import { LoginResponse, User } from '../../../server/protocol/auth';
+import { OutboxMessageView, ReportDetail } from '../../../server/protocol/detail';
 import { EventsPage } from '../../../server/protocol/events';
+import { FeedbackPreview, type TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
 import { type CreateReportInput, Report } from '../../../server/protocol/report';
 import { hubOrigin } from '../bridge';
+
+const PreviewResponse = z.object({ preview: FeedbackPreview.nullable() });
+const OutboxList = z.object({ messages: z.array(OutboxMessageView) });
 
 export interface Session {
   token: string;
@@ -160,4 +165,20 @@ export const api = {
   categories: () => request('/api/categories', { schema: CategoriesResponse }),
   events: (after: number, limit = 1000) => request(`/api/events?after=${after}&limit=${limit}`, { schema: EventsPage }),
   createReport: (input: CreateReportInput) => request('/api/reports', { method: 'POST', body: input, schema: Report }),
+
+  // ---- lifecycle ----
+  reportDetail: (id: string, signal?: AbortSignal) =>
+    request(`/api/reports/${encodeURIComponent(id)}`, { schema: ReportDetail, ...(signal ? { signal } : {}) }),
+  transition: (id: string, body: TransitionRequestBody) =>
+    request(`/api/reports/${encodeURIComponent(id)}/transition`, { method: 'POST', body, schema: Report }),
+  preview: (id: string, body: TransitionRequestBody, signal?: AbortSignal) =>
+    request(`/api/reports/${encodeURIComponent(id)}/preview`, {
+      method: 'POST',
+      body,
+      schema: PreviewResponse,
+      ...(signal ? { signal } : {}),
+    }),
+  failedMessages: () => request('/api/outbox?status=failed', { schema: OutboxList }),
+  retryMessage: (id: string) =>
+    request(`/api/outbox/${encodeURIComponent(id)}/retry`, { method: 'POST', schema: OutboxMessageView }),
 };

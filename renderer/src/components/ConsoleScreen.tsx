@@ -3,17 +3,29 @@ import type { ClientConfig } from '../../../server/protocol/api';
 import type { HubEvent } from '../../../server/protocol/events';
 import type { Category, Report } from '../../../server/protocol/report';
 import { ApiRequestError, type Session } from '../api/client';
-import { useCategories, useOpenReports } from '../api/queries';
+import { useCategories, useFailedMessages, useOpenReports } from '../api/queries';
 import { notifyDesktop } from '../bridge';
 import { makeTranslate, useI18n } from '../i18n';
+import { OutboxPanel } from '../lifecycle/OutboxPanel';
+import { ReportDetailPanel } from '../lifecycle/ReportDetailPanel';
+import {
+  countByStatusFilter,
+  localDate,
+  matchesStatusFilter,
+  QUEUE_STATUS_FILTERS,
+  type QueueStatusFilter,
+} from '../lifecycle/rules';
 import { useLiveConnection } from '../live/useLiveConnection';
 import { type MapFocusRequest, MapView } from '../map/MapView';
 import { Header } from './Header';
 import { Loading } from './Loading';
 import { type DraftLocation, NewReportForm } from './NewReportForm';
 import { categoryName, locationText, QueueList, type ScrollRequest } from './QueueList';
+import { useClock } from './useClock';
 
 const CAN_CREATE = new Set(['dispatcher', 'shift_lead', 'admin']);
+const READS_OUTBOX = new Set(['dispatcher', 'shift_lead', 'admin']);
+const RETRIES_OUTBOX = new Set(['shift_lead', 'admin']);
 const NOTIFY_PRIORITIES = new Set(['urgent', 'high']);
 const EMPTY_LOCATION: DraftLocation = { lat: '', lng: '' };
 
@@ -58,6 +70,10 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   // ---- queue: newest first, filtered ----
   const [filterText, setFilterText] = useState('');
   const [filterCategory, setFilterCategory] = useState('');
+  const [statusFilter, setStatusFilter] = useState<QueueStatusFilter>('all');
+  // "vervolg vandaag" and SLA badges depend on the time: re-read on a tick and whenever the filter changes.
+  const { now, refresh: refreshNow } = useClock(30_000);
+  const today = localDate(now);
   const sorted = useMemo(() => {
     const reports = reportsQuery.data?.reports ?? [];
     return reports
@@ -65,10 +81,12 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
       .sort((a, b) => b.at - a.at || b.r.number.localeCompare(a.r.number))
       .map((x) => x.r);
   }, [reportsQuery.data]);
+  const statusCounts = useMemo(() => countByStatusFilter(sorted, today), [sorted, today]);
   const visible = useMemo(() => {
     const needle = filterText.trim().toLowerCase();
-    if (!needle && !filterCategory) return sorted;
+    if (!needle && !filterCategory && statusFilter === 'all') return sorted;
     return sorted.filter((r) => {
+      if (!matchesStatusFilter(r, statusFilter, today)) return false;
       if (filterCategory && r.category !== filterCategory) return false;
       if (!needle) return true;
       const category = categories.get(r.category);
@@ -86,21 +104,38 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
         .toLowerCase();
       return haystack.includes(needle);
     });
-  }, [sorted, filterText, filterCategory, categories, t]);
+  }, [sorted, filterText, filterCategory, statusFilter, today, categories, t]);
+  const reportsById = useMemo(() => new Map(sorted.map((r) => [r.id, r])), [sorted]);
 
   // ---- selection shared by queue and map ----
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focus, setFocus] = useState<MapFocusRequest | null>(null);
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
 
+  /** The right-hand panel: the selected report's detail, or the failed-messages view. */
+  const [side, setSide] = useState<'detail' | 'outbox' | null>(null);
+  const sideRef = useRef(side);
+  sideRef.current = side;
+
   const selectFromQueue = useCallback((id: string) => {
+    refreshNow();
     setSelectedId(id);
+    setSide('detail');
     setFocus({ id, n: next() });
-  }, []);
+  }, [refreshNow]);
   const selectFromMap = useCallback((id: string) => {
+    refreshNow();
     setSelectedId(id);
+    setSide('detail');
     setScrollRequest({ id, n: next() });
-  }, []);
+  }, [refreshNow]);
+  const openReport = useCallback((id: string) => {
+    refreshNow();
+    setSelectedId(id);
+    setSide('detail');
+    setScrollRequest({ id, n: next() });
+    setFocus({ id, n: next() });
+  }, [refreshNow]);
 
   // ---- new report ----
   const [formOpen, setFormOpen] = useState(false);
@@ -128,6 +163,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
       setDraftLocation(EMPTY_LOCATION);
       setNotice({ number: report.number });
       setSelectedId(report.id);
+      setSide('detail');
       setScrollRequest({ id: report.id, n: next() });
     },
     [],
@@ -156,6 +192,19 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
         filterRef.current?.select();
         return;
       }
+      if (event.key === 'Escape' && !inFilter) {
+        // Esc leaves a field in the side panel first, then closes the panel.
+        if (typing) {
+          if (event.target instanceof HTMLElement && event.target.closest('.detail-panel')) event.target.blur();
+          return;
+        }
+        if (sideRef.current) {
+          event.preventDefault();
+          setSide(null);
+          listRef.current?.focus({ preventScroll: true });
+          return;
+        }
+      }
       if (typing && !inFilter) return;
       const list = visibleRef.current;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -173,6 +222,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
       if (event.key === 'Enter' && selectedRef.current && !onControl) {
         event.preventDefault();
         setFocus({ id: selectedRef.current, n: next() });
+        setSide('detail');
         return;
       }
       if (event.key === 'Escape' && inFilter) {
@@ -185,6 +235,9 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   }, []);
 
   const canCreate = CAN_CREATE.has(session.user.role);
+  const readsOutbox = READS_OUTBOX.has(session.user.role);
+  const failedMessages = useFailedMessages(readsOutbox);
+  const failedCount = failedMessages.data?.messages.length ?? 0;
   const total = reportsQuery.data?.reports.length ?? 0;
   const forbidden = reportsQuery.error instanceof ApiRequestError && reportsQuery.error.status === 403;
 
@@ -218,14 +271,34 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
         scrollRequest={scrollRequest}
         listRef={listRef}
         emptyText={total === 0 ? t('queue.empty') : t('queue.noMatch')}
+        now={now}
       />
     );
   }
 
   return (
     <div className="console">
-      <Header user={session.user} connection={connection} version={config.version} />
-      <main className="console-main">
+      <Header
+        user={session.user}
+        connection={connection}
+        version={config.version}
+        tools={
+          readsOutbox && (
+            <button
+              type="button"
+              className={`btn outbox-button${failedCount > 0 ? ' has-failed' : ''}`}
+              onClick={() => setSide((s) => (s === 'outbox' ? null : 'outbox'))}
+              aria-pressed={side === 'outbox'}
+              title={t('outbox.title')}
+              data-testid="outbox-open"
+              data-count={failedCount}
+            >
+              {t('outbox.open')} <span className="count">{failedCount}</span>
+            </button>
+          )
+        }
+      />
+      <main className={`console-main${side ? ' has-side' : ''}`}>
         <section className="queue-panel" aria-label={t('queue.title')}>
           <div className="panel-head">
             <h2>
@@ -247,6 +320,22 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             )}
           </div>
           <div className="queue-filters">
+            <select
+              className="queue-status-filter"
+              value={statusFilter}
+              onChange={(e) => {
+                refreshNow();
+                setStatusFilter(e.target.value as QueueStatusFilter);
+              }}
+              aria-label={t('filter.label')}
+              data-testid="queue-status-filter"
+            >
+              {QUEUE_STATUS_FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {t('filter.option', { label: t(`filter.${f}`), n: statusCounts[f] })}
+                </option>
+              ))}
+            </select>
             <input
               ref={filterRef}
               className="queue-filter-text"
@@ -306,6 +395,24 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             </aside>
           )}
         </section>
+        {side === 'detail' && selectedId && (
+          <ReportDetailPanel
+            key={selectedId}
+            reportId={selectedId}
+            role={session.user.role}
+            categories={categories}
+            now={now}
+            onClose={() => setSide(null)}
+          />
+        )}
+        {side === 'outbox' && (
+          <OutboxPanel
+            canRetry={RETRIES_OUTBOX.has(session.user.role)}
+            reports={reportsById}
+            onOpenReport={openReport}
+            onClose={() => setSide(null)}
+          />
+        )}
       </main>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { User } from '../../../server/protocol/auth';
 import { api } from '../api/client';
 import { useT } from '../i18n';
@@ -5,7 +6,15 @@ import type { ConnectionState } from '../live/eventStream';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LocaleToggle } from './LocaleToggle';
 
-export function Header({ user, connection, version }: { user: User; connection: ConnectionState; version: string }) {
+interface HeaderProps {
+  user: User;
+  connection: ConnectionState;
+  version: string;
+  /** Role-specific controls (e.g. the failed-messages toggle), left of the user. */
+  tools?: ReactNode;
+}
+
+export function Header({ user, connection, version, tools }: HeaderProps) {
   const t = useT();
   return (
     <header className="app-header">
@@ -16,6 +25,7 @@ export function Header({ user, connection, version }: { user: User; connection: 
       </div>
       <ConnectionStatus state={connection} />
       <div className="header-spacer" />
+      {tools}
       <div className="user" data-testid="current-user">
         <span className="user-name">{user.displayName}</span>
         <span className="user-role" data-testid="current-role">

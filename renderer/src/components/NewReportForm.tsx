@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { fieldErrors } from '../../../server/protocol/common';
 import {
   type Category,
@@ -10,6 +10,7 @@ import {
 import { ApiRequestError } from '../api/client';
 import { useCreateReport } from '../api/queries';
 import { useI18n } from '../i18n';
+import { Field, FieldError } from './Field';
 
 export interface DraftLocation {
   lat: string;
@@ -339,35 +340,5 @@ export function NewReportForm({ categories, location, onLocationChange, onCreate
         )}
       </button>
     </form>
-  );
-}
-
-function Field({
-  label,
-  error,
-  name,
-  children,
-}: {
-  label: string;
-  error?: string;
-  name: string;
-  children: (id: string) => ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-      <FieldError error={error} name={name} />
-    </div>
-  );
-}
-
-function FieldError({ error, name }: { error?: string; name: string }) {
-  if (!error) return null;
-  return (
-    <span className="field-error" data-testid={`field-error-${name}`}>
-      {error}
-    </span>
   );
 }

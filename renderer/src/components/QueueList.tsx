@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type Ref, useEffect, useRef } from 'react';
 import type { Category, Report } from '../../../server/protocol/report';
-import { formatAge, useI18n } from '../i18n';
+import { formatAge, formatShortDate, useI18n } from '../i18n';
+import { followUpDue, localDate } from '../lifecycle/rules';
+import { SlaBadge } from './SlaBadge';
 import { useNow } from './useNow';
 
 export const ROW_HEIGHT = 58;
@@ -19,6 +21,8 @@ interface QueueListProps {
   scrollRequest: ScrollRequest | null;
   listRef?: Ref<HTMLDivElement>;
   emptyText: string;
+  /** The caller's clock (shared with the filters); the list's own 30 s tick otherwise. */
+  now?: number;
 }
 
 export function categoryName(categories: ReadonlyMap<string, Category>, code: string, locale: 'nl' | 'en'): string {
@@ -40,9 +44,12 @@ export function QueueList({
   scrollRequest,
   listRef,
   emptyText,
+  now: nowProp,
 }: QueueListProps) {
   const { t, locale } = useI18n();
-  const now = useNow(30_000);
+  const ownNow = useNow(30_000);
+  const now = nowProp ?? ownNow;
+  const today = localDate(now);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useVirtualizer({
     count: reports.length,
@@ -98,6 +105,7 @@ export function QueueList({
                 data-report-id={report.id}
                 data-priority={report.priority}
                 data-status={report.status}
+                data-follow-up-due={followUpDue(report, today) || undefined}
                 onClick={() => onRowClick(report.id)}
                 onKeyDown={(e) => {
                   if (e.key === ' ') {
@@ -122,6 +130,22 @@ export function QueueList({
                 </div>
                 <div className="row-line row-sub">
                   <span className="row-location">{locationText(report)}</span>
+                  {report.delivery === 'failed' && (
+                    <span className="row-delivery-failed" data-testid="delivery-failed" title={t('queue.deliveryFailed')}>
+                      ✉ {t('delivery.failed')}
+                    </span>
+                  )}
+                  {report.status === 'scheduled' && report.followUpDate !== null && !followUpDue(report, today) && (
+                    <span className="row-follow-up" data-testid="follow-up-date">
+                      {t('queue.followUpOn', { date: formatShortDate(report.followUpDate, locale) })}
+                    </span>
+                  )}
+                  {followUpDue(report, today) && (
+                    <span className="follow-up-due" data-testid="follow-up-due">
+                      {t('queue.followUpDue')}
+                    </span>
+                  )}
+                  <SlaBadge report={report} now={now} />
                   <span className={`status-pill status-${report.status}`}>{t(`status.${report.status}`)}</span>
                 </div>
               </div>

@@ -1,0 +1,59 @@
+import type { Report } from '../../../server/protocol/report';
+import { useFailedMessages } from '../api/queries';
+import { Loading } from '../components/Loading';
+import { useI18n } from '../i18n';
+import { MessageRow } from './MessageList';
+
+interface OutboxPanelProps {
+  canRetry: boolean;
+  /** Open reports by id, to name the report a message belongs to. */
+  reports: ReadonlyMap<string, Report>;
+  onOpenReport: (id: string) => void;
+  onClose: () => void;
+}
+
+/** Citizen messages that could not be delivered, with a retry for the shift lead. */
+export function OutboxPanel({ canRetry, reports, onOpenReport, onClose }: OutboxPanelProps) {
+  const { t } = useI18n();
+  const query = useFailedMessages(true);
+  const messages = query.data?.messages ?? [];
+  return (
+    <aside className="detail-panel outbox-panel" aria-label={t('outbox.title')} data-testid="outbox-panel">
+      <div className="detail-head">
+        <h2>
+          {t('outbox.title')} <span className="muted small">({messages.length})</span>
+        </h2>
+        <button type="button" className="btn btn-ghost btn-small" onClick={onClose} data-testid="outbox-close">
+          {t('detail.close')} <kbd>Esc</kbd>
+        </button>
+      </div>
+      <div className="detail-body">
+        {!canRetry && <p className="muted small">{t('outbox.readOnly')}</p>}
+        {query.isPending ? (
+          <Loading label={t('outbox.loading')} />
+        ) : query.isError ? (
+          <p className="form-error" role="alert">
+            {t('outbox.error', { message: query.error.message })}
+          </p>
+        ) : messages.length === 0 ? (
+          <p className="muted" data-testid="outbox-empty">
+            {t('outbox.empty')}
+          </p>
+        ) : (
+          <ul className="message-list">
+            {messages.map((m) => (
+              <MessageRow
+                key={m.id}
+                message={m}
+                canRetry={canRetry}
+                testId="outbox-row"
+                reportLabel={reports.get(m.reportId)?.number ?? t('outbox.report')}
+                onOpenReport={() => onOpenReport(m.reportId)}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </aside>
+  );
+}
