@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HubDeps } from './commands/context';
@@ -9,12 +10,17 @@ import { installErrorHandler } from './http/errors';
 import { registerAuthRoutes } from './http/routes-auth';
 import { registerCitizenRoutes } from './http/routes-citizen';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
+import { registerDispatchRoutes } from './http/routes-dispatch';
 import { registerOutboxRoutes } from './http/routes-outbox';
 import { registerReportRoutes } from './http/routes-reports';
 import { installSecurityHeaders } from './http/security-headers';
 import { registerConsoleStatic } from './http/static';
 import { attachClusterAdapter } from './hub/cluster-adapter';
-import { connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
+import { consoleCommands } from './hub/console-commands';
+import { createFieldNamespace, publishToField } from './hub/field-namespace';
+import { OfferSweeper } from './hub/offer-sweeper';
+import { PositionTracker } from './hub/positions';
+import { broadcastPositions, connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
 import { createOutboxWorker } from './notify/outbox-wiring';
 import type { OutboxWorker } from './notify/worker';
 import { type DemoLogin, seedDefaults, seedDemo } from './seed';
@@ -66,11 +72,18 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     clock: options.clock ?? (() => new Date()),
     publicUrl: config.publicUrl ?? '',
     wakeOutbox: () => outbox?.wake(),
-    publisher: { publish: (event) => io && publishToConsoles(io, event) },
+    publisher: {
+      publish: (event) => {
+        if (!io) return;
+        publishToConsoles(io, event);
+        publishToField(io as unknown as import('socket.io').Server, event);
+      },
+    },
   };
   await seedDefaults(deps);
   const demo = config.demo ? await seedDemo(deps) : { seeded: false, logins: [] };
 
+  const positions = new PositionTracker(deps, (fixes) => io && broadcastPositions(io, fixes));
   installSecurityHeaders(app);
   installErrorHandler(app);
   const routes = installAccessControl(app, store);
@@ -95,11 +108,14 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerDispatchRoutes(app, deps, () => positions.latest, join(config.dataDir, 'photos'));
   await registerCitizenRoutes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');
 
-  io = createSocketServer(app.server, deps);
+  io = createSocketServer(app.server, deps, consoleCommands(positions));
+  createFieldNamespace(io as unknown as import('socket.io').Server, deps, positions);
+  const offerSweeper = new OfferSweeper(deps);
   if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
   outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
@@ -108,6 +124,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   deps.publicUrl = url;
   outbox.start();
+  positions.start();
+  offerSweeper.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
@@ -115,6 +133,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const worker = outbox;
   const close = () => {
     closing ??= (async () => {
+      offerSweeper.stop();
+      positions.stop();
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
       await app.close();

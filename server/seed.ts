@@ -39,6 +39,7 @@ export async function seedDemo(deps: HubDeps): Promise<{ seeded: boolean; logins
       lat: unit.lat,
       lng: unit.lng,
       at: now.toISOString(),
+      status: 'beschikbaar',
     });
     unitIds.set(unit.callsign, row.id);
   }

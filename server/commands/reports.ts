@@ -9,6 +9,7 @@ import { insertEvent, nextSeq } from '../store/events';
 import { getReport, insertReport, insertReporter, nextReportNumber } from '../store/reports';
 import type { CommandContext } from './context';
 import { newCitizenAccess } from './citizen-access';
+import { alertOnHighPriority } from './dispatch';
 import { CommandError } from './errors';
 import { composeForReport, enqueueFeedback } from './feedback';
 import { parseOrThrow } from './validate';
@@ -16,7 +17,7 @@ import { parseOrThrow } from './validate';
 export async function createReport(ctx: CommandContext, rawInput: unknown): Promise<Report> {
   const input = parseOrThrow(CreateReportInput, rawInput);
   const decision = decideIntake(input);
-  const { report, event } = await ctx.store.writeTransaction(async (trx) => {
+  const { report, event, alert } = await ctx.store.writeTransaction(async (trx) => {
     const category = await getCategory(trx, input.category);
     if (!category) throw new CommandError('validation', 'Onbekende categorie', { category: 'Onbekende categorie' });
     const id = randomUUID();
@@ -62,9 +63,11 @@ export async function createReport(ctx: CommandContext, rawInput: unknown): Prom
     }
     const event: HubEvent = { seq, type: 'report.created', at, actorId: ctx.actor.id, report };
     await insertEvent(trx, event, id);
-    return { report, event };
+    const alert = await alertOnHighPriority(ctx, trx, report, ctx.actor.id);
+    return { report, event, alert };
   });
   ctx.publisher.publish(event);
+  if (alert) ctx.publisher.publish(alert);
   if (report.delivery === 'queued') ctx.wakeOutbox();
   ctx.log.info({ reportId: report.id, number: report.number, seq: event.seq }, 'report created');
   return report;

@@ -1,6 +1,8 @@
 import { CommandError } from '../commands/errors';
+import { acknowledgeAlert, offerUnits, recommendForReport, setUnitStatus, unassign } from '../commands/dispatch';
 import { transitionReport } from '../commands/lifecycle';
 import { createReport } from '../commands/reports';
+import type { PositionTracker } from './positions';
 import type { SocketCommand } from './socket-server';
 
 function reportIdOf(payload: unknown): string {
@@ -11,7 +13,21 @@ function reportIdOf(payload: unknown): string {
   return id;
 }
 
-export const consoleCommands: SocketCommand<'report:create' | 'report:transition'>[] = [
+export function consoleCommands(positions: PositionTracker): SocketCommand<keyof import('../protocol/socket').ConsoleClientToServer>[] {
+  return [...reportCommands, ...dispatchCommands(positions)];
+}
+
+function dispatchCommands(positions: PositionTracker): SocketCommand<keyof import('../protocol/socket').ConsoleClientToServer>[] {
+  return [
+    { name: 'unit:recommend', action: 'dispatch.read', run: (deps, _user, payload) => recommendForReport(deps, reportIdOf(payload), positions.latest) },
+    { name: 'offer:create', action: 'dispatch.offer', run: (deps, user, payload) => offerUnits(deps, user, payload) },
+    { name: 'assignment:unassign', action: 'dispatch.offer', run: (deps, user, payload) => unassign(deps, user, payload) },
+    { name: 'unit:status', action: 'dispatch.offer', run: (deps, user, payload) => setUnitStatus(deps, user, payload) },
+    { name: 'alert:ack', action: 'alerts.ack', run: (deps, user, payload) => acknowledgeAlert(deps, user, payload) },
+  ];
+}
+
+const reportCommands: SocketCommand<'report:create' | 'report:transition'>[] = [
   { name: 'report:create', action: 'report.create', run: (deps, user, payload) => createReport({ ...deps, actor: user }, payload) },
   {
     name: 'report:transition',

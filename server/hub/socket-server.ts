@@ -11,9 +11,9 @@ import {
   type ConsoleClientToServer,
   type ConsoleServerToClient,
   type HubInterServer,
+  type UnitFix,
 } from '../protocol/socket';
 import { userForToken } from '../store/users';
-import { consoleCommands } from './console-commands';
 
 export interface SocketData {
   user: User;
@@ -37,7 +37,7 @@ function toAckError(err: unknown, deps: HubDeps): Ack<never> {
   return { ok: false, error: { code: 'internal', message: 'Interne fout; probeer het opnieuw' } };
 }
 
-export function createSocketServer(httpServer: HttpServer, deps: HubDeps): HubServer {
+export function createSocketServer(httpServer: HttpServer, deps: HubDeps, commands: SocketCommand<keyof ConsoleClientToServer>[]): HubServer {
   let accepting = true;
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
@@ -60,7 +60,7 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps): HubSe
 
   consoles.on('connection', (socket: ConsoleSocket) => {
     socket.join(CONSOLE_ROOM);
-    for (const command of consoleCommands) {
+    for (const command of commands) {
       // biome-ignore lint/suspicious/noExplicitAny: handlers are registered generically; payloads are validated by each command
       socket.on(command.name, async (payload: unknown, ack?: any) => {
         if (typeof ack !== 'function') return;
@@ -96,6 +96,10 @@ export function disconnectAll(io: HubServer): void {
 
 export function publishToConsoles(io: HubServer, event: HubEvent): void {
   io.of(CONSOLE_NAMESPACE).to(CONSOLE_ROOM).emit('event', event);
+}
+
+export function broadcastPositions(io: HubServer, fixes: UnitFix[]): void {
+  io.of(CONSOLE_NAMESPACE).to(CONSOLE_ROOM).volatile.emit('units:positions', fixes);
 }
 
 export function connectedClientCount(io: HubServer): number {

@@ -1,5 +1,6 @@
 import type { Ack } from './common';
 import type { HubEvent } from './events';
+import type { Alert, Assignment, FieldReport, FocusArea, PositionFix, Recommendation, TaskingEntry, Unit } from './dispatch';
 import type { TransitionRequestBody } from './lifecycle-api';
 import type { CreateReportInput, Report } from './report';
 
@@ -9,11 +10,55 @@ export const CONSOLE_NAMESPACE = '/console';
 export interface ConsoleClientToServer {
   'report:create': (input: CreateReportInput, ack: (result: Ack<Report>) => void) => void;
   'report:transition': (input: TransitionRequestBody & { reportId: string }, ack: (result: Ack<Report>) => void) => void;
+  'unit:recommend': (input: { reportId: string }, ack: (result: Ack<Recommendation[]>) => void) => void;
+  'offer:create': (input: { commandId: string; reportId: string; unitIds: string[]; timeoutSeconds?: number }, ack: (result: Ack<Assignment[]>) => void) => void;
+  'assignment:unassign': (input: { commandId: string; assignmentId: string; reason?: string }, ack: (result: Ack<Assignment>) => void) => void;
+  'unit:status': (input: { commandId: string; unitId: string; status: Unit['status'] }, ack: (result: Ack<Unit>) => void) => void;
+  'alert:ack': (input: { alertId: string }, ack: (result: Ack<Alert>) => void) => void;
+}
+
+/** Socket.IO namespace for field units (BOAs, inspectors): only their own unit's work. */
+export const FIELD_NAMESPACE = '/field';
+
+export interface FieldAssignment {
+  assignment: Assignment;
+  report: FieldReport;
+}
+
+export interface FieldState {
+  unit: Unit;
+  assignments: FieldAssignment[];
+  tasking: { entry: TaskingEntry; area: FocusArea }[];
+  serverTime: string;
+}
+
+export type FieldEvent =
+  | { type: 'assignment'; assignment: Assignment; report: FieldReport }
+  | { type: 'unit'; unit: Unit }
+  | { type: 'tasking' };
+
+export interface FieldClientToServer {
+  'field:state': (input: Record<string, never>, ack: (result: Ack<FieldState>) => void) => void;
+  'offer:accept': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
+  'offer:decline': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
+  'unit:status': (input: { commandId: string; status: Unit['status']; position?: PositionFix }, ack: (result: Ack<Unit>) => void) => void;
+  'finding:submit': (input: { commandId: string; reportId: string; resolution: unknown; photoId?: string }, ack: (result: Ack<Report>) => void) => void;
+  emergency: (input: { commandId: string; position?: PositionFix }, ack: (result: Ack<Alert>) => void) => void;
+  /** Volatile and rate limited: no ack, an excess fix is dropped. */
+  position: (fix: PositionFix) => void;
+}
+
+export interface FieldServerToClient {
+  'field:event': (event: FieldEvent) => void;
 }
 
 export interface ConsoleServerToClient {
   event: (event: HubEvent) => void;
+  /** Latest fixes, batched about once a second; volatile (a lost batch is replaced by the next). */
+  'units:positions': (fixes: UnitFix[]) => void;
 }
+
+export type UnitFix = PositionFix & { unitId: string };
 
 export interface HubInterServer {
   ping: () => void;

@@ -5,13 +5,13 @@ import type { DB, UnitRow } from './schema';
 
 export async function insertUnit(
   db: Kysely<DB>,
-  unit: { callsign: string; kind: string; officerCount: number; lat?: number | null; lng?: number | null; at: string },
+  unit: { callsign: string; kind: string; officerCount: number; lat?: number | null; lng?: number | null; at: string; status?: string },
 ): Promise<UnitRow> {
   const row: UnitRow = {
     id: randomUUID(),
     callsign: unit.callsign,
     kind: unit.kind,
-    status: 'uit_dienst',
+    status: unit.status ?? 'uit_dienst',
     officer_count: unit.officerCount,
     lat: unit.lat ?? null,
     lng: unit.lng ?? null,

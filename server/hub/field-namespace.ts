@@ -1,0 +1,94 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { HubDeps } from '../commands/context';
+import { answerOffer, raiseEmergency, setUnitStatus, submitFinding } from '../commands/dispatch';
+import { CommandError } from '../commands/errors';
+import { localDateString } from '../domain/sla';
+import type { User } from '../protocol/auth';
+import type { Ack } from '../protocol/common';
+import { type FieldReport, PositionFix, type Unit } from '../protocol/dispatch';
+import type { HubEvent } from '../protocol/events';
+import type { Report } from '../protocol/report';
+import { FIELD_NAMESPACE, type FieldClientToServer, type FieldEvent, type FieldServerToClient, type FieldState } from '../protocol/socket';
+import { activeAssignmentsOfUnit } from '../store/assignments';
+import { getReport } from '../store/reports';
+import { taskingForDate } from '../store/tasking';
+import { getUnit } from '../store/units';
+import { userForToken } from '../store/users';
+import type { PositionTracker } from './positions';
+
+type FieldNamespace = Namespace<FieldClientToServer, FieldServerToClient, Record<string, never>, { user: User; unitId: string }>;
+type FieldSocket = Socket<FieldClientToServer, FieldServerToClient, Record<string, never>, { user: User; unitId: string }>;
+
+const unitRoom = (unitId: string) => `unit:${unitId}`;
+
+/** What a field unit may see of a report: no reporter, no notes, no history. */
+export function toFieldReport(r: Report): FieldReport {
+  return { id: r.id, number: r.number, category: r.category, lat: r.lat, lng: r.lng, address: r.address, description: r.description, priority: r.priority, status: r.status };
+}
+
+export async function fieldState(deps: HubDeps, unitId: string, livePosition?: Unit['position']): Promise<FieldState> {
+  const unit = await getUnit(deps.store.db, unitId);
+  if (!unit) throw new CommandError('not_found', 'Eenheid niet gevonden');
+  const assignments = [];
+  for (const assignment of await activeAssignmentsOfUnit(deps.store.db, unitId)) {
+    const report = await getReport(deps.store.db, assignment.reportId);
+    if (report) assignments.push({ assignment, report: toFieldReport(report) });
+  }
+  return {
+    unit: livePosition ? { ...unit, position: livePosition } : unit,
+    assignments,
+    tasking: await taskingForDate(deps.store.db, localDateString(deps.clock()), unitId),
+    serverTime: deps.clock().toISOString(),
+  };
+}
+
+/** Routes a committed hub event to the field units it concerns, shaped for the field. */
+export function publishToField(io: Server, event: HubEvent): void {
+  const field = io.of(FIELD_NAMESPACE) as unknown as FieldNamespace;
+  const send = (unitId: string, e: FieldEvent) => field.to(unitRoom(unitId)).emit('field:event', e);
+  if (event.type === 'assignment.updated') send(event.assignment.unitId, { type: 'assignment', assignment: event.assignment, report: toFieldReport(event.report) });
+  else if (event.type === 'unit.updated') send(event.unit.id, { type: 'unit', unit: event.unit });
+  else if (event.type === 'tasking.updated') field.emit('field:event', { type: 'tasking' });
+}
+
+function ackError(err: unknown, deps: HubDeps): Ack<never> {
+  if (err instanceof CommandError) return { ok: false, error: err.toApiError() };
+  deps.log.error({ err }, 'field command failed');
+  return { ok: false, error: { code: 'internal', message: 'Interne fout; probeer het opnieuw' } };
+}
+
+export function createFieldNamespace(io: Server, deps: HubDeps, positions: PositionTracker): void {
+  const field = io.of(FIELD_NAMESPACE) as unknown as FieldNamespace;
+  field.use(async (socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const user = typeof token === 'string' ? await userForToken(deps.store.db, token).catch(() => undefined) : undefined;
+    if (!user) return next(new Error('unauthenticated'));
+    if (user.role !== 'field' || !user.unitId) return next(new Error('forbidden'));
+    socket.data.user = user;
+    socket.data.unitId = user.unitId;
+    next();
+  });
+
+  field.on('connection', (socket: FieldSocket) => {
+    const { user, unitId } = socket.data;
+    socket.join(unitRoom(unitId));
+    const handle = <T>(run: (payload: unknown) => Promise<T>) => async (payload: unknown, ack?: unknown) => {
+      if (typeof ack !== 'function') return;
+      try {
+        ack({ ok: true, data: await run(payload) });
+      } catch (err) {
+        ack(ackError(err, deps));
+      }
+    };
+    socket.on('field:state', handle(() => fieldState(deps, unitId, positions.latest.get(unitId) ?? null)));
+    socket.on('offer:accept', handle((p) => answerOffer(deps, user, p, 'accept')));
+    socket.on('offer:decline', handle((p) => answerOffer(deps, user, p, 'decline')));
+    socket.on('unit:status', handle((p) => setUnitStatus(deps, user, { ...(p as object), unitId })));
+    socket.on('finding:submit', handle((p) => submitFinding(deps, user, p)));
+    socket.on('emergency', handle((p) => raiseEmergency(deps, user, p)));
+    socket.on('position', (payload: unknown) => {
+      const fix = PositionFix.safeParse(payload);
+      if (fix.success) positions.accept(unitId, fix.data);
+    });
+  });
+}

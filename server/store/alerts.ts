@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Alert } from '../protocol/dispatch';
+import type { AlertRow, DB } from './schema';
+
+export function rowToAlert(row: AlertRow): Alert {
+  return {
+    id: row.id,
+    kind: row.kind as Alert['kind'],
+    reportId: row.report_id,
+    unitId: row.unit_id,
+    message: row.message,
+    createdAt: row.created_at,
+    ackedAt: row.acked_at,
+    ackedBy: row.acked_by,
+    position: row.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null,
+  };
+}
+
+export async function insertAlert(
+  trx: Kysely<DB>,
+  a: { kind: Alert['kind']; reportId?: string | null; unitId?: string | null; message: string; position?: { lat: number; lng: number } | null; at: string },
+): Promise<Alert> {
+  const row: AlertRow = {
+    id: randomUUID(),
+    kind: a.kind,
+    report_id: a.reportId ?? null,
+    unit_id: a.unitId ?? null,
+    message: a.message,
+    lat: a.position?.lat ?? null,
+    lng: a.position?.lng ?? null,
+    created_at: a.at,
+    acked_at: null,
+    acked_by: null,
+  };
+  await trx.insertInto('alerts').values(row).execute();
+  return rowToAlert(row);
+}
+
+/** Acknowledges once: the first dispatcher wins, later acks see undefined. */
+export async function ackAlert(trx: Kysely<DB>, id: string, by: string, at: string): Promise<Alert | undefined> {
+  const result = await trx
+    .updateTable('alerts')
+    .set({ acked_at: at, acked_by: by })
+    .where('id', '=', id)
+    .where('acked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  const row = await trx.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToAlert(row) : undefined;
+}
+
+export async function openAlerts(db: Kysely<DB>): Promise<Alert[]> {
+  const rows = await db.selectFrom('alerts').selectAll().where('acked_at', 'is', null).orderBy('created_at').execute();
+  return rows.map(rowToAlert);
+}
