@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 export async function registerConsoleStatic(app: FastifyInstance, rendererDir: string): Promise<boolean> {
   if (!existsSync(rendererDir)) return false;
   await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: ['index.html'], wildcard: true });
+  // The field client (BOA mobile view) is a second page of the same build.
+  app.get('/field', (_request, reply) => reply.sendFile('field.html'));
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|socket\.io|health|open311)(\/|$)/.test(request.url);
     if (isPage && (request.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
