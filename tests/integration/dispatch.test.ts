@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ack } from '../../server/protocol/common';
-import type { Alert, Assignment, Unit } from '../../server/protocol/dispatch';
+import type { Alert, Assignment, Recommendation, Unit } from '../../server/protocol/dispatch';
 import type { ReportDetail } from '../../server/protocol/detail';
 import type { HubEvent } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
@@ -70,7 +70,7 @@ describe.each(storeKinds)('dispatch over the hub (%s)', (store) => {
     expect(rec.ok).toBe(true);
     if (!rec.ok) return;
     expect(rec.data).toHaveLength(10);
-    const distances = rec.data.map((r) => r.distanceMeters ?? Number.POSITIVE_INFINITY);
+    const distances = rec.data.map((r: Recommendation) => r.distanceMeters ?? Number.POSITIVE_INFINITY);
     expect(rec.data[0]?.unitId).toBe(units[0]?.unitId);
     expect(distances[0]).toBeLessThan(distances[distances.length - 1] ?? 0);
 
