@@ -7,11 +7,14 @@
  *
  * A real hub (SQLite) and a real SMTP server run in-process; the console runs in Debian's Chromium.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { formatLongDate } from '../../server/domain/feedback';
+import type { Assignment, Unit } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
 import { addDays, localDate } from '../../renderer/src/lifecycle/rules';
+import { connectField } from '../support/field-units';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 import { type CapturedMail, startTestSmtp, type TestSmtp } from '../support/smtp';
 
@@ -100,20 +103,44 @@ test('branch over the pavement: proposal → scheduled → vervolg vandaag → r
   await expect(detail.locator('[data-testid="message-row"][data-status="sent"]')).toHaveCount(1);
   await expect(detail.getByTestId('detail-citizen-code')).not.toBeEmpty();
 
-  for (const to of ['triaged', 'dispatched', 'in_progress'] as const) {
-    await detail.getByTestId(`transition-${to}`).click();
-    await expect(detail).toHaveAttribute('data-status', to);
-  }
-  await expect(row).toHaveAttribute('data-status', 'in_progress');
+  await detail.getByTestId('transition-triaged').click();
+  await expect(detail).toHaveAttribute('data-status', 'triaged');
 
-  // ---- 3. the field unit proposes "not urgent, in the maintenance round of <date>" ----
-  // NOTE: field users cannot use the console routes yet (the dispatch issue adds the field client), so the
-  // proposal goes through the same API as the dispatcher, exactly as the field client will send it.
+  // ---- 3. the dispatcher assigns it; field unit HH-11 (boa1) accepts, is on scene and proposes
+  //         "not urgent, in the maintenance round of <date>" from its own field client ----
+  const units = (await hub.api<{ units: Unit[] }>('GET', '/api/units', desk.token)).body.units;
+  const hh11 = units.find((u) => u.callsign === 'HH-11');
+  if (!hh11) throw new Error('demo unit HH-11 missing');
+  const offered = await hub.api<{ assignments: Assignment[] }>('POST', '/api/offers', desk.token, {
+    commandId: randomUUID(),
+    reportId: report.id,
+    unitIds: [hh11.id],
+  });
+  expect(offered.status).toBe(201);
+  const boa = connectField(hub.hub.url, (await hub.login('boa1')).token);
+  try {
+    await new Promise((resolve, reject) => {
+      boa.once('connect', () => resolve(undefined));
+      boa.once('connect_error', reject);
+    });
+    const assignmentId = offered.body.assignments[0]?.id ?? '';
+    const accepted = await boa.timeout(5000).emitWithAck('offer:accept', { commandId: randomUUID(), assignmentId });
+    expect(accepted.ok).toBe(true);
+    await expect(detail).toHaveAttribute('data-status', 'dispatched');
+    const onScene = await boa.timeout(5000).emitWithAck('unit:status', { commandId: randomUUID(), status: 'ter_plaatse' });
+    expect(onScene.ok).toBe(true);
+    await expect(detail).toHaveAttribute('data-status', 'in_progress');
+    await expect(row).toHaveAttribute('data-status', 'in_progress');
+  } catch (err) {
+    boa.disconnect();
+    throw err;
+  }
   const followUpDate = addDays(localDate(Date.now()), 14);
   const longDate = formatLongDate(followUpDate, 'nl');
   const proposalAction = `Niet urgent, mee in de onderhoudsronde van ${longDate}`;
-  const proposal = await hub.api<Report>('POST', `/api/reports/${report.id}/transition`, desk.token, {
-    to: 'awaiting_review',
+  const proposal = await boa.timeout(5000).emitWithAck('finding:submit', {
+    commandId: randomUUID(),
+    reportId: report.id,
     resolution: {
       kind: 'schedule',
       found: { code: 'tak_laag', text: FOUND_TEXT },
@@ -121,7 +148,8 @@ test('branch over the pavement: proposal → scheduled → vervolg vandaag → r
       followUp: { date: followUpDate, what: 'de tak wordt gesnoeid', who: 'het team Groenonderhoud' },
     },
   });
-  expect(proposal.status).toBe(200);
+  boa.disconnect();
+  expect(proposal.ok, JSON.stringify(proposal)).toBe(true);
 
   // ---- 4. the dispatcher sees the proposal pre-filled, previews the message and confirms as scheduled ----
   await expect(detail).toHaveAttribute('data-status', 'awaiting_review');
