@@ -9,8 +9,10 @@ import { installAccessControl, type RouteEntry } from './http/access';
 import { installErrorHandler } from './http/errors';
 import { registerAuthRoutes } from './http/routes-auth';
 import { registerCitizenRoutes } from './http/routes-citizen';
+import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
+import { registerIntakeRoutes } from './http/routes-intake';
 import { registerOutboxRoutes } from './http/routes-outbox';
 import { registerReportRoutes } from './http/routes-reports';
 import { installSecurityHeaders } from './http/security-headers';
@@ -108,8 +110,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
   registerDispatchRoutes(app, deps, () => positions.latest, join(config.dataDir, 'photos'));
   await registerCitizenRoutes(app, deps);
+  await registerOpen311Routes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');
 

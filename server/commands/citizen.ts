@@ -11,6 +11,7 @@ import type { DB } from '../store/schema';
 import { reportTimeline } from '../store/timeline';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
+import { focusAreaTextAt } from './focus-explanation';
 import { transitionReport } from './lifecycle';
 import { parseOrThrow } from './validate';
 
@@ -47,7 +48,9 @@ export async function loadCitizenView(db: Kysely<DB>, reportId: string): Promise
   const report = await getReport(db, reportId);
   if (!report) throw new CommandError('not_found', 'Melding niet gevonden');
   const category = await getCategory(db, report.category);
-  return citizenView(report, category?.nameNl ?? report.category, await reportTimeline(db, reportId), await answeredSinceClose(db, report));
+  // While the focus area is active, the citizen sees why we enforce extra around their report.
+  const focusText = await focusAreaTextAt(db, report, new Date());
+  return citizenView(report, category?.nameNl ?? report.category, await reportTimeline(db, reportId), await answeredSinceClose(db, report), focusText);
 }
 
 /** "Is uw melding naar tevredenheid opgelost?" — "nee" asks the shift lead to reopen. */

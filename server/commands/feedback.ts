@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type ComposeResult, composeFeedback } from '../domain/feedback';
+import { explainFocusArea } from '../domain/focus-explanation';
 import { enqueueMessage } from '../notify/outbox-store';
 import type { Report } from '../protocol/report';
 import type { FeedbackLocale, FeedbackTrigger, Resolution } from '../protocol/resolution';
@@ -8,6 +9,7 @@ import { reportersOf } from '../store/reporters';
 import type { DB } from '../store/schema';
 import { loadTemplates } from '../store/templates';
 import { CommandError } from './errors';
+import { focusAreaTextAt } from './focus-explanation';
 
 export interface FeedbackRequest {
   trigger: FeedbackTrigger;
@@ -19,6 +21,8 @@ export interface FeedbackRequest {
   reply?: string | undefined;
   edited?: { subject?: string | undefined; text?: string | undefined } | undefined;
   slaDeadline?: Date | undefined;
+  /** When the message is composed (which focus areas are active); defaults to now. */
+  now?: Date | undefined;
 }
 
 export function statusLink(publicUrl: string, token: string): string {
@@ -29,6 +33,8 @@ export function statusLink(publicUrl: string, token: string): string {
 export async function composeForReport(db: Kysely<DB>, publicUrl: string, req: FeedbackRequest): Promise<ComposeResult & { ok: true }> {
   const category = await getCategory(db, req.report.category);
   const edited = req.edited && (req.edited.subject || req.edited.text) ? pruneUndefined(req.edited) : undefined;
+  // A report inside an active focus area tells the citizen why we enforce extra there ({?aandachtsgebied_uitleg}).
+  const focusText = await focusAreaTextAt(db, req.report, req.now ?? new Date());
   const result = composeFeedback({
     trigger: req.trigger,
     locale: req.locale,
@@ -40,6 +46,7 @@ export async function composeForReport(db: Kysely<DB>, publicUrl: string, req: F
     ...(req.resolution ? { resolution: req.resolution } : {}),
     ...(req.reply ? { reply: req.reply } : {}),
     ...(edited ? { edited } : {}),
+    ...(focusText ? { focusAreaExplanation: explainFocusArea(focusText, req.locale) } : {}),
     ...(category
       ? { sla: { workingDays: category.slaWorkingDays, ...(req.slaDeadline ? { deadline: req.slaDeadline } : {}) } }
       : {}),

@@ -12,6 +12,8 @@ export interface CitizenView {
   followUpDate: string | null;
   steps: { at: string; title: string; lines: string[] }[];
   askSatisfaction: boolean;
+  /** Public text of an active focus area the report lies in ("Waarom we hier extra handhaven"). */
+  focusAreaText?: string | null;
 }
 
 const OUTCOME_HEADLINES: Record<Outcome, string> = {
@@ -23,7 +25,13 @@ const OUTCOME_HEADLINES: Record<Outcome, string> = {
   cancelled: 'Afgesloten: ingetrokken',
 };
 
-export function citizenView(report: Report, categoryName: string, timeline: TimelineEntry[], alreadyAnswered: boolean): CitizenView {
+export function citizenView(
+  report: Report,
+  categoryName: string,
+  timeline: TimelineEntry[],
+  alreadyAnswered: boolean,
+  focusAreaText?: string,
+): CitizenView {
   const steps: CitizenView['steps'] = [{ at: report.createdAt, title: 'Ontvangen', lines: ['We hebben uw melding ontvangen.'] }];
   for (const entry of timeline) {
     const r = entry.resolutionState === 'confirmed' ? entry.resolution : null;
@@ -65,5 +73,6 @@ export function citizenView(report: Report, categoryName: string, timeline: Time
     followUpDate,
     steps,
     askSatisfaction: state === 'closed' && !alreadyAnswered,
+    focusAreaText: focusAreaText ?? null,
   };
 }

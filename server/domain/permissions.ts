@@ -24,6 +24,9 @@ export const PERMISSIONS = {
   'units.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
   'console.connect': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
   'session.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin'],
+  'report.merge': ['shift_lead'],
+  'signals.import': ['shift_lead', 'admin', 'dispatcher'],
+  'apikeys.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../domain/feedback';
 import type { CitizenView } from '../domain/citizen-view';
+import { FOCUS_AREA_LABEL } from '../domain/focus-explanation';
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1d2329;line-height:1.5}
 h1{font-size:1.4rem}.status{font-size:1.2rem;font-weight:600;padding:.6rem .8rem;border-radius:6px;background:#e8f0f8}
@@ -35,6 +36,7 @@ export function renderStatusPage(view: CitizenView, token: string, notice?: stri
 <p>${escapeHtml(view.category)}${view.address ? ` · ${escapeHtml(view.address)}` : ''}</p>
 <p class="status ${view.state}" data-testid="citizen-status" data-state="${view.state}">${escapeHtml(view.headline)}</p>
 ${notice ? `<p data-testid="citizen-notice">${escapeHtml(notice)}</p>` : ''}
+${view.focusAreaText ? `<p data-testid="citizen-focus-area">${escapeHtml(FOCUS_AREA_LABEL.nl)}: ${escapeHtml(view.focusAreaText)}</p>` : ''}
 <h2>Wat er met uw melding is gebeurd</h2><ol data-testid="citizen-timeline">${steps}</ol>${question}`,
   );
 }

@@ -70,6 +70,12 @@ export const TaskingUpdatedEvent = EventBase.extend({
   date: z.string(),
 });
 
+/** Signals were imported or received: consoles reload the signal layer and hotspots. */
+export const SignalsChangedEvent = EventBase.extend({
+  type: z.literal('signals.changed'),
+  count: z.number().int().min(0),
+});
+
 /** Every event carries the full snapshot of what it changed, so applying it is idempotent. */
 export const HubEvent = z.discriminatedUnion('type', [
   ReportCreatedEvent,
@@ -81,6 +87,7 @@ export const HubEvent = z.discriminatedUnion('type', [
   AssignmentUpdatedEvent,
   AlertEvent,
   TaskingUpdatedEvent,
+  SignalsChangedEvent,
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

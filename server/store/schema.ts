@@ -241,3 +241,61 @@ export type AlertRow = Selectable<AlertTable>;
 export type CategoryRow = Selectable<CategoryTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxRow = Insertable<OutboxTable>;
+
+// ---- Open311 GeoReport v2 (migration 0004); merged into DB by interface declaration merging ----
+
+export interface ApiKeyTable {
+  id: string;
+  client_name: string;
+  /** SHA-256 (hex) of the key; the key itself is shown once, at creation. */
+  key_hash: string;
+  /** The key's first characters, so an admin can tell keys apart. */
+  key_prefix: string;
+  /** The system user the client's reports are created by. */
+  user_id: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface Open311RequestTable {
+  report_id: string;
+  api_key_id: string;
+  /** JSON: the validated attribute answers. */
+  attributes: string;
+  media_url: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  created_at: string;
+}
+
+export interface DB {
+  api_keys: ApiKeyTable;
+  open311_requests: Open311RequestTable;
+}
+
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+
+export interface SignalTable {
+  id: string;
+  /** 'survey' | 'social' */
+  source: string;
+  /** Platform of a social signal, or the survey's name. */
+  channel: string | null;
+  text: string;
+  lat: number;
+  lng: number;
+  place: string | null;
+  url: string | null;
+  occurred_at: string;
+  imported_at: string;
+  batch_id: string | null;
+  external_id: string | null;
+  created_by: string | null;
+}
+
+export interface DB {
+  signals: SignalTable;
+}
+
+export type SignalRow = Selectable<SignalTable>;

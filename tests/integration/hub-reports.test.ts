@@ -168,7 +168,8 @@ describe('HTTP access control', () => {
   it('every /api route except login and config refuses a caller without a session', async () => {
     const api = t.hub.routes.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD');
     expect(api.every((r) => r.access !== undefined)).toBe(true);
-    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual(['/api/auth/login', '/api/config']);
+    // Public on purpose: login, the login screen's config, and the webhook that checks its own key.
+    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual(['/api/auth/login', '/api/config', '/api/signals/webhook']);
     const checked = api
       .filter((r) => r.access !== 'public')
       .map((r) => ({ method: r.method, path: r.url }));

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_lifecycle_feedback';
 import * as m0003 from './0003_dispatch';
+import * as m0004open311 from './0004_open311';
+import * as m0005 from './0005_signals';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_lifecycle_feedback': m0002,
   '0003_dispatch': m0003,
+  '0004_open311': m0004open311,
+  '0005_signals': m0005,
 };

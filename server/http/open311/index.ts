@@ -1,0 +1,231 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HubDeps } from '../../commands/context';
+import { createReport } from '../../commands/reports';
+import type { CreateReportInput } from '../../protocol/report';
+import { findApiClient } from '../../store/api-keys';
+import { getCategory, listCategories } from '../../store/categories';
+import { registerApiKeyRoutes } from './api-keys-routes';
+import { Open311Error, toOpen311Error } from './errors';
+import { publicNotes, serviceName, serviceNotice, toServiceRequest } from './mapping';
+import { apiKeyOf, localeOf, parseCreateParams, parseListQuery, parseRequestId, type RawParams } from './params';
+import { findRequestByNumber, findRequests, latestMessages, numberForCitizenToken, type RequestRecord, recordOpen311Request } from './queries';
+import { SlidingWindowLimiter } from './rate-limit';
+import {
+  type AttributeEntry,
+  type DiscoveryDocument,
+  FORMATS,
+  type Format,
+  formatOfUrl,
+  type Open311Document,
+  type ServiceEntry,
+  sendDocument,
+} from './render';
+import { attributesOf, describeAnswers, type Locale, SERVICE_DEFINITIONS_CHANGESET, SERVICE_EXTRAS, validateAttributes } from './service-attributes';
+
+export const OPEN311_BASE = '/open311/v2';
+export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+
+export interface Open311Options {
+  /** POST requests allowed per API key per minute (each hub node counts its own). */
+  postsPerMinute?: number;
+}
+
+const MAX_DESCRIPTION = 4000;
+
+/**
+ * Open311 GeoReport v2 under /open311/v2 (discovery also at /open311/discovery.*), both .xml and .json,
+ * and the admin API for its keys. The Open311 routes are public: POST authenticates by api_key itself.
+ */
+export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps, options: Open311Options = {}): Promise<void> {
+  registerApiKeyRoutes(app, deps);
+  const limiter = new SlidingWindowLimiter(options.postsPerMinute ?? 60, 60_000);
+  const { db } = deps.store;
+
+  await app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 64_000 });
+    scope.setErrorHandler((error, request, reply) => {
+      const { error: refusal, unexpected } = toOpen311Error(error);
+      if (unexpected) request.log.error({ err: error }, 'open311 request failed');
+      if (refusal.retryAfterSeconds !== undefined) reply.header('retry-after', String(refusal.retryAfterSeconds));
+      return sendDocument(reply, formatOfUrl(request.url), { kind: 'errors', body: refusal.entries() }, refusal.status);
+    });
+
+    const publicAccess = { config: { access: 'public' as const } };
+    const get = <P>(path: string, handler: (request: FastifyRequest<{ Params: P }>, format: Format) => Promise<Open311Document>) => {
+      for (const format of FORMATS) {
+        scope.get<{ Params: P }>(`${path}.${format}`, publicAccess, async (request, reply) =>
+          sendDocument(reply, format, await handler(request, format)),
+        );
+      }
+    };
+
+    const discovery = async (): Promise<Open311Document> => {
+      const body: DiscoveryDocument = {
+        changeset: SERVICE_DEFINITIONS_CHANGESET,
+        contact: `Meldkamer ${deps.publicUrl}: questions about this Open311 endpoint go to the administrator of the control room.`,
+        key_service: 'An api_key is issued per client app by the administrator (admin) of the control room; ask them for one.',
+        endpoints: [
+          {
+            specification: SPECIFICATION,
+            url: `${deps.publicUrl}${OPEN311_BASE}`,
+            changeset: SERVICE_DEFINITIONS_CHANGESET,
+            type: 'production',
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
+      };
+      return { kind: 'discovery', body };
+    };
+    get('/open311/discovery', discovery);
+    get(`${OPEN311_BASE}/discovery`, discovery);
+
+    get(`${OPEN311_BASE}/services`, async (request) => {
+      const locale = localeOf(request.headers['accept-language']);
+      const body: ServiceEntry[] = (await listCategories(db)).map((category) => {
+        const extras = SERVICE_EXTRAS[category.code];
+        const name = serviceName(category, category.code, locale);
+        return {
+          service_code: category.code,
+          service_name: name,
+          description: extras?.description?.[locale] ?? serviceNotice(category, locale) ?? name,
+          metadata: attributesOf(category.code).length > 0,
+          type: 'realtime',
+          keywords: (extras?.keywords ?? [category.code, category.nameNl.toLowerCase()]).join(', '),
+          group: category.department,
+        };
+      });
+      return { kind: 'services', body };
+    });
+
+    get<{ service_code: string }>(`${OPEN311_BASE}/services/:service_code`, async (request) => {
+      const locale = localeOf(request.headers['accept-language']);
+      const code = request.params.service_code;
+      const category = await getCategory(db, code);
+      if (!category) throw new Open311Error(404, `service_code "${code}" was not found`);
+      const attributes: AttributeEntry[] = attributesOf(code).map((a, index) => ({
+        variable: a.variable,
+        code: a.code,
+        datatype: a.datatype,
+        required: a.required,
+        datatype_description: a.datatypeDescription?.[locale] ?? null,
+        order: index + 1,
+        description: a.description[locale],
+        values: (a.values ?? []).map((v) => ({ key: v.key, name: v.name[locale] })),
+      }));
+      return { kind: 'service_definition', body: { service_code: category.code, attributes } };
+    });
+
+    const asRequests = async (records: RequestRecord[], locale: Locale): Promise<Open311Document> => {
+      const categories = new Map((await listCategories(db)).map((c) => [c.code, c]));
+      const messages = await latestMessages(
+        db,
+        records.map((r) => r.id),
+      );
+      const lookupUrl = `${deps.publicUrl}/status`;
+      const body = records.map((record) => {
+        const message = messages.get(record.id);
+        const notes = message ? publicNotes(message, { token: record.citizenToken, code: record.citizenCode }, lookupUrl) : null;
+        return toServiceRequest(record, categories.get(record.category), notes, locale);
+      });
+      return { kind: 'service_requests', body };
+    };
+
+    get(`${OPEN311_BASE}/requests`, async (request) => {
+      const query = parseListQuery(request.query as RawParams, deps.clock());
+      return asRequests(await findRequests(db, query), localeOf(request.headers['accept-language']));
+    });
+
+    get<{ id: string }>(`${OPEN311_BASE}/requests/:id`, async (request) => {
+      const number = parseRequestId(request.params.id);
+      const record = number === undefined ? undefined : await findRequestByNumber(db, number);
+      if (!record) throw new Open311Error(404, `service_request_id "${request.params.id}" was not found`);
+      return asRequests([record], localeOf(request.headers['accept-language']));
+    });
+
+    get<{ token: string }>(`${OPEN311_BASE}/tokens/:token`, async (request) => {
+      const number = await numberForCitizenToken(db, request.params.token);
+      if (!number) throw new Open311Error(404, `token "${request.params.token}" was not found`);
+      return { kind: 'service_requests', body: [{ service_request_id: number, token: request.params.token }] };
+    });
+
+    for (const format of FORMATS) {
+      scope.post(`${OPEN311_BASE}/requests.${format}`, publicAccess, async (request, reply) =>
+        sendDocument(reply, format, await createRequest(request, deps, limiter)),
+      );
+    }
+
+    // Anything else under /open311 answers in the spec's error format, not the console's.
+    scope.route({
+      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      url: '/open311/*',
+      ...publicAccess,
+      handler: async (request: FastifyRequest, _reply: FastifyReply) => {
+        throw new Open311Error(404, `No such Open311 resource: ${request.method} ${request.url.split('?')[0]}`);
+      },
+    });
+  });
+}
+
+async function createRequest(request: FastifyRequest, deps: HubDeps, limiter: SlidingWindowLimiter): Promise<Open311Document> {
+  const body = (request.body && typeof request.body === 'object' ? request.body : {}) as RawParams;
+  const key = apiKeyOf(body);
+  if (!key) throw new Open311Error(403, 'api_key was not provided');
+  const client = await findApiClient(deps.store.db, key);
+  if (!client) throw new Open311Error(403, 'Invalid api_key: unknown or revoked');
+  const rate = limiter.hit(client.keyId);
+  if (!rate.allowed) {
+    const seconds = Math.ceil(rate.retryAfterMs / 1000);
+    throw new Open311Error(429, `Too many requests for this api_key: at most ${limiter.limit} a minute; retry in ${seconds} s`, seconds);
+  }
+
+  const params = parseCreateParams(body);
+  const category = await getCategory(deps.store.db, params.serviceCode);
+  if (!category) throw new Open311Error(404, `service_code "${params.serviceCode}" was not found`);
+  const checked = validateAttributes(category.code, params.attributes);
+  if (!checked.ok) throw new Open311Error(400, checked.problems.map((p) => p.description));
+
+  const locale = localeOf(request.headers['accept-language']);
+  const extra = [
+    ...(checked.answers.length > 0 ? [describeAnswers(checked.answers)] : []),
+    ...(params.mediaUrl ? [`Media: ${params.mediaUrl}`] : []),
+  ].join(' — ');
+  let text = params.description ?? `${category.nameNl} (gemeld via ${client.clientName})`;
+  const room = MAX_DESCRIPTION - (extra ? extra.length + 3 : 0);
+  if (text.length > room) text = `${text.slice(0, Math.max(0, room - 1))}…`;
+  const name = [params.firstName, params.lastName].filter((v) => v !== undefined).join(' ');
+  const reporter = {
+    ...(name ? { name } : {}),
+    ...(params.email ? { email: params.email } : {}),
+    ...(params.phone ? { phone: params.phone } : {}),
+  };
+  const input: CreateReportInput = {
+    category: category.code,
+    location: { lat: params.lat, lng: params.long },
+    ...(params.addressString ? { address: params.addressString } : {}),
+    description: extra ? `${text} — ${extra}` : text,
+    ...(Object.keys(reporter).length > 0 ? { reporter } : {}),
+    source: 'open311',
+    priority: 'normal',
+    locale,
+  };
+  const report = await createReport({ ...deps, actor: client.user }, input);
+  try {
+    await recordOpen311Request(deps.store.db, {
+      reportId: report.id,
+      apiKeyId: client.keyId,
+      attributes: checked.answers.map(({ code, values }) => ({ code, values })),
+      mediaUrl: params.mediaUrl,
+      deviceId: params.deviceId,
+      accountId: params.accountId,
+      at: report.createdAt,
+    });
+  } catch (err) {
+    // The report stands (it is committed and on every console); only the Open311 extras are missing.
+    request.log.error({ err, reportId: report.id }, 'open311 extras not recorded');
+  }
+  return {
+    kind: 'service_requests',
+    body: [{ service_request_id: report.number, service_notice: serviceNotice(category, locale), account_id: params.accountId ?? null }],
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * W3C datetimes (https://www.w3.org/TR/NOTE-datetime) as GeoReport v2 requires them: always with a zone.
+ * We answer in the city's local time with its UTC offset (2026-11-28T21:04:05+01:00), so a client shows
+ * the time the control room saw, and accept any zone (or Z) from clients.
+ */
+
+export const OPEN311_TIME_ZONE = 'Europe/Amsterdam';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? 1970,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in whole minutes (east positive). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  return Math.round((asUtc - whole) / 60_000);
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  return `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/** An instant as a W3C datetime in `timeZone` with its offset, to the second: 2026-11-28T21:04:05+01:00. */
+export function formatW3cDateTime(instant: Date | string, timeZone: string = OPEN311_TIME_ZONE): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a datetime: ${String(instant)}`);
+  const w = wallClock(date, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(offsetMinutes(date, timeZone))}`;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
+export function startOfCivilDay(date: string, timeZone: string = OPEN311_TIME_ZONE): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Two passes settle the offset also on the days the clocks change (they change at night, not at midnight).
+  const first = new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000);
+  return new Date(wall - offsetMinutes(first, timeZone) * 60_000);
+}
+
+/** A follow-up date (YYYY-MM-DD) as the W3C datetime of the start of that day in the city. */
+export function civilDateToW3c(date: string, timeZone: string = OPEN311_TIME_ZONE): string {
+  return formatW3cDateTime(startOfCivilDay(date, timeZone), timeZone);
+}
+
+const W3C_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const W3C_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export type ParsedW3c = { kind: 'instant'; at: Date } | { kind: 'date'; date: string };
+
+/**
+ * Parses a W3C datetime with a zone (`2010-01-01T00:00:00Z`, `…+01:00`, seconds and fractions optional)
+ * or a complete date (`2010-01-01`). A time without a zone is ambiguous and refused (undefined).
+ */
+export function parseW3c(text: string): ParsedW3c | undefined {
+  const value = text.trim();
+  const date = W3C_DATE.exec(value);
+  if (date) return validDate(Number(date[1]), Number(date[2]), Number(date[3])) ? { kind: 'date', date: value } : undefined;
+  const m = W3C_DATETIME.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const zone = m[8] ?? 'Z';
+  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 14 || Number(zone.slice(4, 6)) > 59)) return undefined;
+  const at = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(second)}${m[7] ?? ''}${zone}`);
+  return Number.isNaN(at.getTime()) ? undefined : { kind: 'instant', at };
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}

@@ -1,0 +1,110 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { HubDeps } from '../commands/context';
+import { findNearbyReports, linkReporter, mergeDuplicate } from '../commands/intake';
+import { importSignals, receiveSocialSignal } from '../commands/signals';
+import { parseOrThrow } from '../commands/validate';
+import { aggregateHotspots, type HotspotPoint, hotspotWindow } from '../domain/hotspots';
+import type { ApiError } from '../protocol/common';
+import { HotspotsQuery, type HotspotsResponse, type NearbyResponse, SignalsQuery, type SignalsResponse } from '../protocol/intake';
+import { signalsBetween } from '../store/signals';
+import { requireUser } from './access';
+import { type IntakeConfig, intakeConfigFromEnv } from './intake-config';
+
+export const WEBHOOK_KEY_HEADER = 'x-meldkamer-webhook-key';
+const IMPORT_BODY_LIMIT = 12 * 1024 * 1024;
+
+/** Constant-time comparison of the presented key with the configured one (hashes: equal length). */
+export function webhookKeyMatches(presented: unknown, expected: string): boolean {
+  if (typeof presented !== 'string' || presented === '') return false;
+  const a = createHash('sha256').update(presented).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * Phone/counter intake (nearby duplicates, linking a caller, merging duplicates), signals
+ * (CSV import, social-media webhook, map layer) and hotspots.
+ */
+export function registerIntakeRoutes(app: FastifyInstance, deps: HubDeps, config: IntakeConfig = intakeConfigFromEnv()): void {
+  const { store } = deps;
+  const duplicateSearch = { radiusMeters: config.duplicateRadiusMeters, periodDays: config.duplicatePeriodDays };
+
+  app.get('/api/reports/nearby', { config: { access: 'report.list' } }, async (request): Promise<NearbyResponse> =>
+    findNearbyReports(deps, request.query, duplicateSearch),
+  );
+
+  app.post<{ Params: { id: string } }>('/api/reports/:id/reporters', { config: { access: 'report.create' } }, async (request, reply) => {
+    const report = await linkReporter({ ...deps, actor: requireUser(request) }, request.params.id, request.body);
+    return reply.status(201).send(report);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/reports/:id/duplicate-of', { config: { access: 'report.merge' } }, async (request) =>
+    mergeDuplicate({ ...deps, actor: requireUser(request) }, request.params.id, request.body),
+  );
+
+  app.post('/api/signals/import', { config: { access: 'signals.import' }, bodyLimit: IMPORT_BODY_LIMIT }, async (request) =>
+    importSignals({ ...deps, actor: requireUser(request) }, request.body),
+  );
+
+  app.post('/api/signals/preview', { config: { access: 'signals.import' }, bodyLimit: IMPORT_BODY_LIMIT }, async (request) =>
+    importSignals({ ...deps, actor: requireUser(request) }, request.body, { dryRun: true }),
+  );
+
+  app.post(
+    '/api/signals/webhook',
+    {
+      // Authenticates itself with a shared key instead of a session.
+      config: { access: 'public' },
+      // Checked before the body is parsed: an unauthenticated caller costs no parsing and writes nothing.
+      onRequest: async (request, reply) => {
+        if (!config.webhookKey) {
+          const body: ApiError = { code: 'unavailable', message: 'Webhook niet geconfigureerd (MELDKAMER_WEBHOOK_KEY ontbreekt)' };
+          return reply.status(503).send(body);
+        }
+        if (!webhookKeyMatches(request.headers[WEBHOOK_KEY_HEADER], config.webhookKey)) {
+          const body: ApiError = { code: 'unauthenticated', message: 'Ontbrekende of ongeldige webhooksleutel' };
+          return reply.status(401).send(body);
+        }
+      },
+    },
+    async (request, reply) => {
+      const { signal, created } = await receiveSocialSignal(deps, request.body);
+      return reply.status(created ? 201 : 200).send({ signal, created });
+    },
+  );
+
+  app.get('/api/signals', { config: { access: 'report.list' } }, async (request): Promise<SignalsResponse> => {
+    const { days } = parseOrThrow(SignalsQuery, request.query);
+    const window = hotspotWindow(deps.clock(), days);
+    return { signals: await signalsBetween(store.db, window.from, window.until), from: window.from, until: window.until };
+  });
+
+  app.get('/api/hotspots', { config: { access: 'report.list' } }, async (request): Promise<HotspotsResponse> => {
+    const { days, resolution, limit } = parseOrThrow(HotspotsQuery, request.query);
+    const now = deps.clock();
+    const window = hotspotWindow(now, days);
+    const [reports, signals] = await Promise.all([
+      store.db
+        .selectFrom('reports')
+        .select(['lat', 'lng', 'created_at'])
+        .where('created_at', '>', window.previousFrom)
+        .where('created_at', '<=', window.until)
+        // A merged duplicate is the same problem as its original: counted once.
+        .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '!=', 'duplicate')]))
+        .execute(),
+      store.db
+        .selectFrom('signals')
+        .select(['lat', 'lng', 'occurred_at'])
+        .where('occurred_at', '>', window.previousFrom)
+        .where('occurred_at', '<=', window.until)
+        .execute(),
+    ]);
+    const points: HotspotPoint[] = [
+      ...reports.map((r) => ({ lat: r.lat, lng: r.lng, at: r.created_at, kind: 'report' as const })),
+      ...signals.map((s) => ({ lat: s.lat, lng: s.lng, at: s.occurred_at, kind: 'signal' as const })),
+    ];
+    const aggregate = aggregateHotspots(points, { now, days, resolution, limit });
+    return { ...aggregate, resolution, days };
+  });
+}

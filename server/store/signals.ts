@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { Signal, SignalSource } from '../protocol/intake';
+import type { DB, SignalRow } from './schema';
+
+export function rowToSignal(row: SignalRow): Signal {
+  return {
+    id: row.id,
+    source: row.source as SignalSource,
+    channel: row.channel,
+    text: row.text,
+    lat: row.lat,
+    lng: row.lng,
+    place: row.place,
+    url: row.url,
+    occurredAt: row.occurred_at,
+    importedAt: row.imported_at,
+    batchId: row.batch_id,
+    externalId: row.external_id,
+  };
+}
+
+/** Rows per INSERT: 13 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 500;
+
+/** Inserts within the caller's transaction: all or none. */
+export async function insertSignals(trx: Kysely<DB>, rows: readonly SignalRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx.insertInto('signals').values(rows.slice(i, i + CHUNK)).execute();
+  }
+}
+
+/** Which of these external ids of a source are stored already. */
+export async function existingExternalIds(db: Kysely<DB>, source: SignalSource, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('signals').select('external_id').where('source', '=', source).where('external_id', 'in', chunk).execute();
+    for (const r of rows) if (r.external_id) found.add(r.external_id);
+  }
+  return found;
+}
+
+export async function getSignalByExternalId(db: Kysely<DB>, source: SignalSource, externalId: string): Promise<Signal | undefined> {
+  const row = await db.selectFrom('signals').selectAll().where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+  return row ? rowToSignal(row) : undefined;
+}
+
+/** Signals observed in (from, until], newest first. */
+export async function signalsBetween(db: Kysely<DB>, from: string, until: string, limit = 20_000): Promise<Signal[]> {
+  const rows = await db
+    .selectFrom('signals')
+    .selectAll()
+    .where('occurred_at', '>', from)
+    .where('occurred_at', '<=', until)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(rowToSignal);
+}
+
+export async function countSignals(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
