@@ -6,6 +6,7 @@ import type { HubEvent } from '../../../server/protocol/events';
 import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
 import type { CreateReportInput, Report } from '../../../server/protocol/report';
 import { ApiRequestError, api } from './client';
+import { applyDispatchEvent } from './dispatchQueries';
 import { applyEventToSnapshot, upsertOpenReport } from './reportsCache';
 
 export const queryKeys = {
@@ -69,6 +70,8 @@ export function applyHubEvent(queryClient: QueryClient, event: HubEvent): void {
   const report = reportOf(event);
   if (report) void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(report.id) });
   if (event.type === 'report.delivery') void queryClient.invalidateQueries({ queryKey: queryKeys.failedMessages });
+  // Units, assignments, alerts and tasking travel in the same ordered stream.
+  applyDispatchEvent(queryClient, event);
 }
 
 /** A report's detail; refetched whenever a hub event for it arrives (see applyHubEvent). */

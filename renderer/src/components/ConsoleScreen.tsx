@@ -1,10 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
+import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { HubEvent } from '../../../server/protocol/events';
 import type { Category, Report } from '../../../server/protocol/report';
 import { ApiRequestError, type Session } from '../api/client';
+import type { UnitsSnapshot } from '../api/dispatch';
+import { dispatchKeys, useAlerts, useTasking } from '../api/dispatchQueries';
 import { useCategories, useFailedMessages, useOpenReports } from '../api/queries';
 import { notifyDesktop } from '../bridge';
+import { AlertBanner, alertPosition } from '../dispatch/AlertBanner';
+import { DispatchContext } from '../dispatch/commands';
+import { boundsOf, type DrawControl, TaskingPanel } from '../dispatch/TaskingPanel';
+import { UnitsBoard } from '../dispatch/UnitsBoard';
 import { makeTranslate, useI18n } from '../i18n';
 import { OutboxPanel } from '../lifecycle/OutboxPanel';
 import { ReportDetailPanel } from '../lifecycle/ReportDetailPanel';
@@ -27,6 +35,10 @@ const CAN_CREATE = new Set(['dispatcher', 'shift_lead', 'admin']);
 const READS_OUTBOX = new Set(['dispatcher', 'shift_lead', 'admin']);
 const RETRIES_OUTBOX = new Set(['shift_lead', 'admin']);
 const NOTIFY_PRIORITIES = new Set(['urgent', 'high']);
+/** Roles that see units, alerts and tasking (server permission `dispatch.read`). */
+const READS_DISPATCH = new Set(['dispatcher', 'shift_lead', 'police_coordinator', 'admin']);
+const NO_AREAS: readonly FocusArea[] = [];
+const NO_POINTS: readonly [number, number][] = [];
 const EMPTY_LOCATION: DraftLocation = { lat: '', lng: '' };
 
 /** Sequence numbers that make repeated requests (centre the same report twice) distinct. */
@@ -50,8 +62,13 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const categoriesRef = useRef(categories);
   categoriesRef.current = categories;
 
-  // New urgent/high reports reach the desktop shell as native notifications.
+  // New urgent/high reports and dispatch alerts reach the desktop shell as native notifications.
   const onLiveEvent = useCallback((event: HubEvent) => {
+    if (event.type === 'alert.raised') {
+      const tr = makeTranslate(localeRef.current);
+      notifyDesktop(tr('notify.alert', { kind: tr(`alerts.kind.${event.alert.kind}`) }), event.alert.message);
+      return;
+    }
     if (event.type !== 'report.created' || !NOTIFY_PRIORITIES.has(event.report.priority)) return;
     const tr = makeTranslate(localeRef.current);
     const r = event.report;
@@ -65,7 +82,10 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
 
   const live = useLiveConnection(session.token, reportsQuery.data?.seq, onLiveEvent);
   // Without a snapshot there is no live stream either.
-  const connection = reportsQuery.isError ? 'offline' : live;
+  const connection = reportsQuery.isError ? 'offline' : live.state;
+  const role = session.user.role;
+  const dispatchContext = useMemo(() => ({ socket: live.socket, role }), [live.socket, role]);
+  const readsDispatch = READS_DISPATCH.has(role);
 
   // ---- queue: newest first, filtered ----
   const [filterText, setFilterText] = useState('');
@@ -112,8 +132,8 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const [focus, setFocus] = useState<MapFocusRequest | null>(null);
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
 
-  /** The right-hand panel: the selected report's detail, or the failed-messages view. */
-  const [side, setSide] = useState<'detail' | 'outbox' | null>(null);
+  /** The right-hand panel: the selected report's detail, the failed-messages view, or today's tasking. */
+  const [side, setSide] = useState<'detail' | 'outbox' | 'tasking' | null>(null);
   const sideRef = useRef(side);
   sideRef.current = side;
 
@@ -136,6 +156,119 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
     setScrollRequest({ id, n: next() });
     setFocus({ id, n: next() });
   }, [refreshNow]);
+
+  // ---- units: selection shared by the board and the map ----
+  const queryClient = useQueryClient();
+  const [selectedUnitId, setSelectedUnitId] = useState<string | null>(null);
+  const [unitScroll, setUnitScroll] = useState<{ id: string; n: number } | null>(null);
+  const selectUnitFromMap = useCallback((id: string) => {
+    setSelectedUnitId(id);
+    setUnitScroll({ id, n: next() });
+  }, []);
+  const focusUnit = useCallback((id: string) => setFocus({ unitId: id, n: next() }), []);
+  const showOnMap = useCallback((at: { lat: number; lng: number }) => setFocus({ at, n: next() }), []);
+
+  // ---- alerts: emergencies fly the map to the unit's last position when they arrive ----
+  const alertsQuery = useAlerts(readsDispatch);
+  const alerts = alertsQuery.data?.alerts;
+  const emergencyUnitIds = useMemo(
+    () => (alerts ?? []).filter((a) => a.kind === 'emergency' && a.unitId).map((a) => a.unitId ?? ''),
+    [alerts],
+  );
+  const flownTo = useRef(new Set<string>());
+  useEffect(() => {
+    for (const alert of alerts ?? []) {
+      if (alert.kind !== 'emergency' || flownTo.current.has(alert.id)) continue;
+      flownTo.current.add(alert.id);
+      const units = queryClient.getQueryData<UnitsSnapshot>(dispatchKeys.units)?.units ?? [];
+      const position = alertPosition(alert, units.find((u) => u.id === alert.unitId));
+      if (position) setFocus({ at: position, n: next() });
+      if (alert.unitId) {
+        setSelectedUnitId(alert.unitId);
+        setUnitScroll({ id: alert.unitId, n: next() });
+      }
+    }
+  }, [alerts, queryClient]);
+
+  // ---- tasking: today's focus areas on the map; drawing a new one ----
+  const taskingQuery = useTasking(today, readsDispatch);
+  const areas = useMemo(() => {
+    const data = taskingQuery.data;
+    if (!data) return NO_AREAS;
+    const byId = new Map<string, FocusArea>(data.areas.map((a) => [a.id, a]));
+    for (const { area } of data.tasking) if (!byId.has(area.id)) byId.set(area.id, area);
+    return [...byId.values()];
+  }, [taskingQuery.data]);
+  const [highlightAreaId, setHighlightAreaId] = useState<string | null>(null);
+  const showArea = useCallback((area: FocusArea) => {
+    setHighlightAreaId(area.id);
+    const bounds = boundsOf(area.polygon);
+    if (bounds) setFocus({ bounds, n: next() });
+  }, []);
+  const [draftPoints, setDraftPoints] = useState<readonly [number, number][]>(NO_POINTS);
+  const [drawActive, setDrawActive] = useState(false);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const finishDrawing = useCallback(() => {
+    setDraftPoints((points) => {
+      // A double click adds its spot twice (two clicks) before it finishes: drop repeated corners.
+      const corners = points.filter((p, i) => i === 0 || p[0] !== points[i - 1]![0] || p[1] !== points[i - 1]![1]);
+      if (corners.length < 3) {
+        setDrawError(makeTranslate(localeRef.current)('tasking.drawTooFew'));
+        return corners;
+      }
+      setDrawError(null);
+      setDrawActive(false);
+      return corners;
+    });
+  }, []);
+  const draw: DrawControl = useMemo(
+    () => ({
+      points: draftPoints,
+      active: drawActive,
+      error: drawError,
+      start: () => {
+        setDraftPoints(NO_POINTS);
+        setDrawError(null);
+        setDrawActive(true);
+      },
+      cancel: () => {
+        setDraftPoints(NO_POINTS);
+        setDrawError(null);
+        setDrawActive(false);
+      },
+    }),
+    [draftPoints, drawActive, drawError],
+  );
+  const mapDrawing = useMemo(
+    () =>
+      drawActive
+        ? { onPoint: (p: [number, number]) => setDraftPoints((points) => [...points, p]), onFinish: finishDrawing }
+        : null,
+    [drawActive, finishDrawing],
+  );
+  // Leaving the tasking panel ends a drawing in progress.
+  useEffect(() => {
+    if (side !== 'tasking') setDrawActive(false);
+  }, [side]);
+  // While drawing, Enter finishes and Esc cancels (before the console's own keys see them).
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+  useEffect(() => {
+    if (!drawActive) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        event.stopPropagation();
+        finishDrawing();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        drawRef.current.cancel();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, [drawActive, finishDrawing]);
 
   // ---- new report ----
   const [formOpen, setFormOpen] = useState(false);
@@ -277,13 +410,26 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   }
 
   return (
+    <DispatchContext.Provider value={dispatchContext}>
     <div className="console">
       <Header
         user={session.user}
         connection={connection}
         version={config.version}
         tools={
-          readsOutbox && (
+          <>
+          {readsDispatch && (
+            <button
+              type="button"
+              className="btn tasking-button"
+              onClick={() => setSide((s) => (s === 'tasking' ? null : 'tasking'))}
+              aria-pressed={side === 'tasking'}
+              data-testid="tasking-open"
+            >
+              {t('tasking.open')}
+            </button>
+          )}
+          {readsOutbox && (
             <button
               type="button"
               className={`btn outbox-button${failedCount > 0 ? ' has-failed' : ''}`}
@@ -295,10 +441,16 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             >
               {t('outbox.open')} <span className="count">{failedCount}</span>
             </button>
-          )
+          )}
+          </>
         }
       />
+      {/* Mounted as soon as the alerts are loaded (also when none are open): it sounds every new one. */}
+      {readsDispatch && alerts && (
+        <AlertBanner alerts={alerts} reports={reportsById} onOpenReport={openReport} onShowOnMap={showOnMap} />
+      )}
       <main className={`console-main${side ? ' has-side' : ''}`}>
+        <div className="left-column">
         <section className="queue-panel" aria-label={t('queue.title')}>
           <div className="panel-head">
             <h2>
@@ -369,6 +521,17 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
           {queueBody}
           <p className="queue-keys muted small">{t('queue.keys')}</p>
         </section>
+        {readsDispatch && (
+          <UnitsBoard
+            reports={reportsById}
+            selectedUnitId={selectedUnitId}
+            onSelectUnit={setSelectedUnitId}
+            onFocusUnit={focusUnit}
+            onOpenReport={openReport}
+            scrollRequest={unitScroll}
+          />
+        )}
+        </div>
         <section className="map-panel">
           <MapView
             config={config}
@@ -378,6 +541,14 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             focus={focus}
             onPick={formOpen ? onPick : null}
             pickLocation={pickLocation}
+            showUnits={readsDispatch}
+            selectedUnitId={selectedUnitId}
+            onSelectUnit={selectUnitFromMap}
+            emergencyUnitIds={emergencyUnitIds}
+            areas={areas}
+            highlightAreaId={side === 'tasking' ? highlightAreaId : null}
+            draft={side === 'tasking' ? draftPoints : NO_POINTS}
+            drawing={side === 'tasking' ? mapDrawing : null}
           />
           {formOpen && (
             <aside className="form-panel">
@@ -405,6 +576,15 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             onClose={() => setSide(null)}
           />
         )}
+        {side === 'tasking' && (
+          <TaskingPanel
+            date={today}
+            draw={draw}
+            onShowArea={showArea}
+            highlightAreaId={highlightAreaId}
+            onClose={() => setSide(null)}
+          />
+        )}
         {side === 'outbox' && (
           <OutboxPanel
             canRetry={RETRIES_OUTBOX.has(session.user.role)}
@@ -415,5 +595,6 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
         )}
       </main>
     </div>
+    </DispatchContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import type { Outcome, Priority, ReportStatus, SourceChannel } from '../../../server/protocol/report';
 import type { ConnectionState } from '../live/eventStream';
+import { dispatchEn, dispatchNl } from './dispatchMessages';
 
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
@@ -284,6 +285,8 @@ const nl = {
   'notify.newReport': 'Nieuwe melding ({priority})',
 
   'console.noAccess': 'Deze console is voor de meldkamer. Uw rol heeft geen toegang tot de meldingenlijst.',
+
+  ...dispatchNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -568,6 +571,8 @@ const en: Record<MessageKey, string> = {
   'notify.newReport': 'New report ({priority})',
 
   'console.noAccess': 'This console is for the control room. Your role has no access to the report list.',
+
+  ...dispatchEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nl, en };

@@ -8,6 +8,7 @@ import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { categoryName } from '../components/QueueList';
 import { SlaBadge } from '../components/SlaBadge';
+import { DispatchSection } from '../dispatch/DispatchSection';
 import { formatDateTime, formatLongDate, isMessageKey, type Translate, useI18n } from '../i18n';
 import { draftFromResolution, initialDraft, type ResolutionDraftState, type ResolutionTarget } from './draft';
 import { MessageList } from './MessageList';
@@ -306,6 +307,8 @@ function DetailBody({ detail, role, now, categoryLabel }: DetailBodyProps) {
           <ReopenDecision detail={detail} transitions={replyTransitions} run={run} onDone={onDone} />
         )}
       </section>
+
+      <DispatchSection report={report} />
 
       <section className="detail-section" aria-label={t('detail.timeline')}>
         <h3>{t('detail.timeline')}</h3>

@@ -24,6 +24,13 @@ function headline(t: Translate, entry: TimelineEntry): string {
       return t('tl.updated');
     case 'report.citizen_response':
       return t('tl.satisfied');
+    // Dispatch events name the report; the timeline entry does not carry their unit or state.
+    case 'assignment.updated':
+      return t('tl.assignment');
+    case 'alert.raised':
+      return t('tl.alertRaised');
+    case 'alert.acked':
+      return t('tl.alertAcked');
     default:
       break;
   }

@@ -4,7 +4,9 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
+import type { FocusArea, Unit } from '../../../server/protocol/dispatch';
 import type { Report } from '../../../server/protocol/report';
+import { useUnits } from '../api/dispatchQueries';
 import { useT } from '../i18n';
 import { offlineStyle } from './basemap';
 import {
@@ -17,14 +19,37 @@ import {
   REPORTS_SOURCE,
   reportsSource,
 } from './reportLayers';
+import { addTaskingLayers, AREAS_SOURCE, provideAreaLabelImage, setAreas, setDraft } from './taskingLayers';
+import {
+  addUnitLayers,
+  diffUnits,
+  provideLabelImage,
+  type ShownUnit,
+  UNIT_POINT_LAYER,
+  UNITS_SOURCE,
+  unitsSource,
+} from './unitLayers';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** Fly to a report (`id`), a unit (`unitId`), a spot (`at`) or an area (`bounds`: [[w, s], [e, n]]). */
 export interface MapFocusRequest {
-  id: string;
+  id?: string;
+  unitId?: string;
+  at?: { lat: number; lng: number };
+  bounds?: [[number, number], [number, number]];
   /** Bumped for every request, so centring the same report twice flies twice. */
   n: number;
 }
+
+/** Drawing a polygon: every click adds a corner; a double click finishes (Enter/Esc are the caller's). */
+export interface MapDrawing {
+  onPoint: (point: [number, number]) => void;
+  onFinish: () => void;
+}
+
+/** How often "older than 2 minutes" is re-evaluated for the units shown. */
+const STALE_CHECK_MS = 10_000;
 
 export interface MapViewProps {
   config: ClientConfig;
@@ -35,11 +60,26 @@ export interface MapViewProps {
   /** While set, a click on the map picks a location instead of selecting a report. */
   onPick: ((location: { lat: number; lng: number }) => void) | null;
   pickLocation: { lat: number; lng: number } | null;
+  /** Live units in their own layer (read from the units cache here, so a fix re-renders only the map). */
+  showUnits?: boolean;
+  selectedUnitId?: string | null;
+  onSelectUnit?: (id: string) => void;
+  /** Units with an open emergency alert: a red ring. */
+  emergencyUnitIds?: readonly string[];
+  /** Today's focus areas. */
+  areas?: readonly FocusArea[];
+  highlightAreaId?: string | null;
+  /** The polygon being drawn or waiting to be saved ([lng, lat] corners). */
+  draft?: readonly [number, number][];
+  /** While set, clicks add corners to the draft. */
+  drawing?: MapDrawing | null;
 }
 
 /** What e2e tests reach through `window.__meldkamer`. */
 export interface MeldkamerTestHook {
   map: maplibregl.Map;
+  /** Source ids for `map.getSource(id).getData()`: live reports, live units, today's focus areas. */
+  sources: { reports: string; units: string; areas: string };
 }
 
 function setTestHook(hook: MeldkamerTestHook | undefined): void {
@@ -61,6 +101,8 @@ export function MapView(props: MapViewProps) {
   propsRef.current = props;
   /** What the `reports` source holds now, to compute updateData diffs. */
   const shownRef = useRef(new Map<string, Report>());
+  /** What the `units` source holds now. */
+  const shownUnitsRef = useRef(new Map<string, ShownUnit>());
 
   // ---- create the map once ----
   useEffect(() => {
@@ -100,12 +142,19 @@ export function MapView(props: MapViewProps) {
         map.setStyle(offlineStyle());
       }
     });
+    // Labels (callsigns, area names) are drawn on a canvas when the style first asks for them.
+    map.setMissingStyleImageResolver((id) => {
+      if (!provideLabelImage(map, id)) provideAreaLabelImage(map, id);
+    });
     map.on('load', () => {
       loaded = true;
+      addTaskingLayers(map);
       addReportLayers(map);
+      addUnitLayers(map);
       shownRef.current = new Map();
+      shownUnitsRef.current = new Map();
       setReady(true);
-      setTestHook({ map });
+      setTestHook({ map, sources: { reports: REPORTS_SOURCE, units: UNITS_SOURCE, areas: AREAS_SOURCE } });
     });
 
     // ---- pointer: select, expand clusters, pick a location, hover ----
@@ -115,10 +164,22 @@ export function MapView(props: MapViewProps) {
     ];
     map.on('click', (event) => {
       if (!map.getLayer(POINT_LAYER)) return;
-      const { onPick, onSelect } = propsRef.current;
+      const { onPick, onSelect, drawing, onSelectUnit } = propsRef.current;
+      if (drawing) {
+        drawing.onPoint([round6(event.lngLat.lng), round6(event.lngLat.lat)]);
+        return;
+      }
       if (onPick) {
         onPick({ lat: round6(event.lngLat.lat), lng: round6(event.lngLat.lng) });
         return;
+      }
+      if (onSelectUnit && map.getLayer(UNIT_POINT_LAYER)) {
+        const [unit] = map.queryRenderedFeatures(hitBox(event.point), { layers: [UNIT_POINT_LAYER] });
+        const unitId = unit?.properties?.id;
+        if (typeof unitId === 'string') {
+          onSelectUnit(unitId);
+          return;
+        }
       }
       const [point] = map.queryRenderedFeatures(hitBox(event.point), { layers: [POINT_LAYER] });
       const id = point?.properties?.id;
@@ -137,6 +198,14 @@ export function MapView(props: MapViewProps) {
       }
     });
 
+    map.on('dblclick', (event) => {
+      const { drawing } = propsRef.current;
+      if (!drawing) return;
+      // The two clicks before it already added the corner (twice: the finisher drops the repeat).
+      event.preventDefault();
+      drawing.onFinish();
+    });
+
     let hovered: string | null = null;
     const setHover = (id: string | null) => {
       if (id === hovered) return;
@@ -146,8 +215,9 @@ export function MapView(props: MapViewProps) {
     };
     map.on('mousemove', (event) => {
       if (!map.getLayer(POINT_LAYER)) return;
-      const picking = propsRef.current.onPick !== null;
-      const features = map.queryRenderedFeatures(hitBox(event.point), { layers: [POINT_LAYER, CLUSTER_LAYER] });
+      const picking = propsRef.current.onPick !== null || Boolean(propsRef.current.drawing);
+      const layers = map.getLayer(UNIT_POINT_LAYER) ? [POINT_LAYER, CLUSTER_LAYER, UNIT_POINT_LAYER] : [POINT_LAYER, CLUSTER_LAYER];
+      const features = map.queryRenderedFeatures(hitBox(event.point), { layers });
       const point = features.find((f) => f.layer.id === POINT_LAYER);
       const id = point?.properties?.id;
       setHover(!picking && typeof id === 'string' ? id : null);
@@ -194,18 +264,99 @@ export function MapView(props: MapViewProps) {
 
   // ---- focus requests → fly ----
   const { focus } = props;
+  const unitsRef = useRef<readonly Unit[]>([]);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !focus) return;
-    const report = propsRef.current.reports.find((r) => r.id === focus.id);
-    if (!report) return;
-    map.flyTo({
-      center: [report.lng, report.lat],
-      zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 2),
-      duration: 700,
-      essential: true,
-    });
+    if (focus.bounds) {
+      map.fitBounds(focus.bounds, { padding: 60, duration: 700, maxZoom: 16, essential: true });
+      return;
+    }
+    let center: [number, number] | null = null;
+    if (focus.at) center = [focus.at.lng, focus.at.lat];
+    else if (focus.unitId) {
+      const position = unitsRef.current.find((u) => u.id === focus.unitId)?.position;
+      if (position) center = [position.lng, position.lat];
+    } else if (focus.id) {
+      const report = propsRef.current.reports.find((r) => r.id === focus.id);
+      if (report) center = [report.lng, report.lat];
+    }
+    if (!center) return;
+    map.flyTo({ center, zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 2), duration: 700, essential: true });
   }, [ready, focus]);
+
+  // ---- units → their own source, as diffs (a fix is a geometry update, never setData) ----
+  const showUnits = props.showUnits ?? false;
+  const unitsQuery = useUnits(showUnits);
+  const units = unitsQuery.data?.units;
+  if (units) unitsRef.current = units;
+  const [staleTick, setStaleTick] = useState(0);
+  useEffect(() => {
+    if (!showUnits) return;
+    const timer = setInterval(() => setStaleTick((n) => n + 1), STALE_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [showUnits]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !units) return;
+    void staleTick;
+    const source = unitsSource(map);
+    if (!source) return;
+    const diff = diffUnits(shownUnitsRef.current, units, Date.now());
+    if (diff) source.updateData(diff).catch((err: unknown) => console.warn('updateData (units) failed', err));
+  }, [ready, units, staleTick]);
+
+  // ---- unit selection and emergencies → feature-state ----
+  const selectedUnitId = props.selectedUnitId ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || selectedUnitId === null) return;
+    map.setFeatureState({ source: UNITS_SOURCE, id: selectedUnitId }, { selected: true });
+    return () => {
+      if (map.getSource(UNITS_SOURCE)) map.setFeatureState({ source: UNITS_SOURCE, id: selectedUnitId }, { selected: false });
+    };
+  }, [ready, selectedUnitId]);
+  const emergencyKey = (props.emergencyUnitIds ?? []).join(',');
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !emergencyKey) return;
+    const ids = emergencyKey.split(',');
+    for (const id of ids) map.setFeatureState({ source: UNITS_SOURCE, id }, { emergency: true });
+    return () => {
+      if (!map.getSource(UNITS_SOURCE)) return;
+      for (const id of ids) map.setFeatureState({ source: UNITS_SOURCE, id }, { emergency: false });
+    };
+  }, [ready, emergencyKey]);
+
+  // ---- focus areas and the polygon being drawn ----
+  const { areas, highlightAreaId, drawing, draft } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    setAreas(map, areas ?? []);
+  }, [ready, areas]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !highlightAreaId) return;
+    map.setFeatureState({ source: AREAS_SOURCE, id: highlightAreaId }, { highlight: true });
+    return () => {
+      if (map.getSource(AREAS_SOURCE)) map.setFeatureState({ source: AREAS_SOURCE, id: highlightAreaId }, { highlight: false });
+    };
+  }, [ready, highlightAreaId]);
+  const isDrawing = Boolean(drawing);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    setDraft(map, draft ?? []);
+  }, [ready, draft]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    // A double click finishes the polygon instead of zooming.
+    if (isDrawing) map.doubleClickZoom.disable();
+    else map.doubleClickZoom.enable();
+    map.getCanvas().style.cursor = isDrawing ? 'crosshair' : '';
+  }, [ready, isDrawing]);
 
   // ---- pick marker (its own small source; never the live one) ----
   const { pickLocation } = props;
@@ -242,6 +393,11 @@ export function MapView(props: MapViewProps) {
         </div>
       )}
       {picking && ready && <div className="map-hint">{t('map.pickHint')}</div>}
+      {isDrawing && ready && (
+        <div className="map-hint" data-testid="map-draw-hint">
+          {t('map.drawHint')}
+        </div>
+      )}
     </div>
   );
 }
