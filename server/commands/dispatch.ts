@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { decideOfferAnswer, offerExpiry } from '../domain/offers';
 import { recommendUnits } from '../domain/recommend';
 import { localDateString } from '../domain/sla';
-import { checkUnitTransition, type UnitActor } from '../domain/unit-status';
+import type { UnitActor } from '../domain/unit-status';
 import { canHandle } from '../domain/unit-skills';
 import type { User } from '../protocol/auth';
 import {
@@ -18,7 +18,6 @@ import {
   type Recommendation,
   UnassignCommand,
   type Unit,
-  type UnitStatus,
   UnitStatusCommand,
 } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
@@ -26,13 +25,13 @@ import type { Report } from '../protocol/report';
 import { ackAlert, insertAlert } from '../store/alerts';
 import { acceptedLoadByUnit, activeAssignmentsOfUnit, getAssignment, insertAssignment, moveAssignment } from '../store/assignments';
 import { insertEvent, nextSeq } from '../store/events';
-import { getReport } from '../store/reports';
 import type { DB } from '../store/schema';
-import { getUnit, listUnits, updateUnit } from '../store/units';
+import { listUnits, } from '../store/units';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
 import { runIdempotent } from './idempotent';
 import { applyTransition } from './lifecycle';
+import { assignmentEvent, changeUnit, requireReport, requireUnit } from './unit-events';
 import { parseOrThrow } from './validate';
 
 const DESK_ROLES = new Set(['dispatcher', 'shift_lead', 'police_coordinator']);
@@ -42,67 +41,10 @@ function unitActor(user: User): UnitActor {
   return user.role;
 }
 
-async function requireUnit(db: Kysely<DB>, id: string): Promise<Unit> {
-  const unit = await getUnit(db, id);
-  if (!unit) throw new CommandError('not_found', 'Eenheid niet gevonden');
-  return unit;
-}
-
-async function requireReport(db: Kysely<DB>, id: string): Promise<Report> {
-  const report = await getReport(db, id);
-  if (!report) throw new CommandError('not_found', 'Melding niet gevonden');
-  return report;
-}
-
 /** A field user acts only for their own unit. */
 function ownUnitId(user: User): string {
   if (user.role !== 'field' || !user.unitId) throw new CommandError('forbidden', 'Alleen een veldeenheid kan dit');
   return user.unitId;
-}
-
-async function changeUnit(
-  deps: HubDeps,
-  trx: Kysely<DB>,
-  unitId: string,
-  change: { status?: UnitStatus; currentReportId?: string | null; position?: Unit['position'] },
-  actor: UnitActor,
-  actorId: string | null,
-): Promise<Extract<HubEvent, { type: 'unit.updated' }>> {
-  const before = await requireUnit(trx, unitId);
-  if (change.status && change.status !== before.status) {
-    const check = checkUnitTransition({ from: before.status, to: change.status, actor });
-    if (!check.ok) throw new CommandError(check.code === 'actor_not_allowed' ? 'forbidden' : 'conflict', check.message);
-  }
-  const at = deps.clock().toISOString();
-  const seq = await nextSeq(trx);
-  const status = change.status && change.status !== before.status ? change.status : undefined;
-  await updateUnit(trx, unitId, {
-    ...(status ? { status } : {}),
-    ...(change.currentReportId !== undefined ? { currentReportId: change.currentReportId } : {}),
-    ...(change.position ? { position: change.position } : {}),
-    at,
-    version: seq,
-  });
-  const unit = await requireUnit(trx, unitId);
-  const event: Extract<HubEvent, { type: 'unit.updated' }> = { seq, type: 'unit.updated', at, actorId, unit };
-  await insertEvent(trx, event, null);
-  return event;
-}
-
-async function assignmentEvent(deps: HubDeps, trx: Kysely<DB>, assignment: Assignment, actorId: string | null): Promise<HubEvent> {
-  const seq = await nextSeq(trx);
-  const at = deps.clock().toISOString();
-  const event: HubEvent = {
-    seq,
-    type: 'assignment.updated',
-    at,
-    actorId,
-    assignment,
-    unit: await requireUnit(trx, assignment.unitId),
-    report: await requireReport(trx, assignment.reportId),
-  };
-  await insertEvent(trx, event, assignment.reportId);
-  return event;
 }
 
 type AlertHubEvent = Extract<HubEvent, { alert: Alert }>;
@@ -315,10 +257,17 @@ export async function setUnitStatus(deps: HubDeps, user: User, raw: unknown): Pr
         events.push(await applyTransition(deps, trx, { kind: 'field', id: user.id }, report.id, { to: 'in_progress' }));
       }
       if (freeing) {
+        // Freed on the way there: the work was not done, so the report goes back to the queue (as unassign).
+        // Freed on scene or busy: the unit's part is done.
+        const outcome = before.status === 'onderweg' ? 'withdrawn' : 'completed';
         const done = await trx.selectFrom('assignments').select('id').where('unit_id', '=', unitId).where('report_id', '=', report.id).where('state', '=', 'accepted').executeTakeFirst();
-        if (done && (await moveAssignment(trx, done.id, 'accepted', 'completed', deps.clock().toISOString()))) {
+        if (done && (await moveAssignment(trx, done.id, 'accepted', outcome, deps.clock().toISOString()))) {
           const a = await getAssignment(trx, done.id);
           if (a) events.push(await assignmentEvent(deps, trx, a, user.id));
+          const others = await trx.selectFrom('assignments').select('id').where('report_id', '=', report.id).where('state', '=', 'accepted').executeTakeFirst();
+          if (outcome === 'withdrawn' && !others && report.status === 'dispatched' && DESK_ROLES.has(user.role)) {
+            events.push(await applyTransition(deps, trx, { kind: user.role as 'dispatcher', id: user.id }, report.id, { to: 'triaged' }));
+          }
         }
       }
     }
@@ -349,12 +298,12 @@ export async function submitFinding(deps: HubDeps, user: User, raw: unknown): Pr
   });
 }
 
-export async function raiseEmergency(deps: HubDeps, user: User, raw: unknown): Promise<Alert> {
+export async function raiseEmergency(deps: HubDeps, user: User, raw: unknown, liveFix?: Unit['position']): Promise<Alert> {
   const cmd = parseOrThrow(EmergencyCommand, raw);
   const unitId = ownUnitId(user);
   return runIdempotent(deps, user, cmd.commandId, 'emergency', async (trx) => {
     const unit = await requireUnit(trx, unitId);
-    const position = cmd.position ?? unit.position;
+    const position = cmd.position ?? liveFix ?? unit.position;
     const event = await raiseAlert(
       deps,
       trx,

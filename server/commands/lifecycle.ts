@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { HubDeps } from './context';
 import { composeForReport, enqueueFeedback } from './feedback';
 import { CommandError } from './errors';
+import { releaseUnitsOfReport } from './unit-events';
 import { parseOrThrow } from './validate';
 
 export interface TransitionActor {
@@ -172,9 +173,17 @@ export async function applyTransition(
 /** Applies a status change: state, resolution, event and citizen messages in one transaction, then publishes. */
 export async function transitionReport(deps: HubDeps, actor: TransitionActor, reportId: string, raw: unknown, note?: string): Promise<Report> {
   const body = parseOrThrow(TransitionRequestBody, raw);
-  const event = await deps.store.writeTransaction((trx) => applyTransition(deps, trx, actor, reportId, body, note));
+  const { event, related } = await deps.store.writeTransaction(async (trx) => {
+    const event = await applyTransition(deps, trx, actor, reportId, body, note);
+    const related = RELEASES_UNITS.has(body.to) ? await releaseUnitsOfReport(deps, trx, reportId, actor.id) : [];
+    return { event, related };
+  });
   deps.publisher.publish(event);
+  for (const e of related) deps.publisher.publish(e);
   if (event.messages > 0) deps.wakeOutbox();
   deps.log.info({ reportId, from: event.from, to: event.to, seq: event.seq }, 'report transitioned');
   return event.report;
 }
+
+/** Statuses in which a report is no longer the field's: its units are freed in the same transaction. */
+const RELEASES_UNITS = new Set<ReportStatus>(['closed', 'scheduled', 'triaged']);

@@ -85,7 +85,14 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     socket.on('offer:decline', handle((p) => answerOffer(deps, user, p, 'decline')));
     socket.on('unit:status', handle((p) => setUnitStatus(deps, user, { ...(p as object), unitId })));
     socket.on('finding:submit', handle((p) => submitFinding(deps, user, p)));
-    socket.on('emergency', handle((p) => raiseEmergency(deps, user, p)));
+    socket.on(
+      'emergency',
+      handle((p) => {
+        const fix = PositionFix.safeParse((p as { position?: unknown } | null)?.position);
+        if (fix.success) positions.accept(unitId, fix.data);
+        return raiseEmergency(deps, user, p, positions.latest.get(unitId) ?? null);
+      }),
+    );
     socket.on('position', (payload: unknown) => {
       const fix = PositionFix.safeParse(payload);
       if (fix.success) positions.accept(unitId, fix.data);

@@ -89,6 +89,22 @@ describe.each(storeKinds)('dispatch over the hub (%s)', (store) => {
     await until(() => deskEvents.some((e) => e.type === 'unit.updated' && e.unit.id === best && e.unit.status === 'onderweg'), 3000, 'console sees onderweg');
   });
 
+  it('closing a report frees its unit and completes the assignment', async () => {
+    const report = await newReport();
+    const unitId = units[13]?.unitId ?? '';
+    const a = await offer(report.id, unitId);
+    await field(unitId).timeout(5000).emitWithAck('offer:accept', { commandId: randomUUID(), assignmentId: a.id });
+    const closed = await t.api('POST', `/api/reports/${report.id}/transition`, token, {
+      to: 'closed',
+      resolution: { kind: 'close', outcome: 'not_found', found: { code: 'niet_aangetroffen', text: 'Geen overlast aangetroffen' }, action: { code: 'geen_actie', text: 'Geen actie nodig ter plaatse' } },
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const unit = (await unitsNow()).find((u) => u.id === unitId);
+    expect([unit?.status, unit?.currentReportId]).toEqual(['beschikbaar', null]);
+    const state = await field(unitId).timeout(5000).emitWithAck('field:state', {});
+    expect(state.ok && state.data.assignments).toEqual([]);
+  });
+
   it('offer → decline raises an alert for the dispatchers and frees the unit', async () => {
     const report = await newReport();
     const unitId = units[3]?.unitId ?? '';
