@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+/** A path inside the repository, independent of the working directory Vite was started from. */
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const HUB = process.env.MELDKAMER_HUB_URL ?? 'http://127.0.0.1:4800';
 
@@ -26,6 +30,14 @@ export default defineConfig({
     // maplibre-gl alone is about 1 MB minified; expected for a desktop console.
     chunkSizeWarningLimit: 2000,
     modulePreload: { polyfill: false },
+    // Two pages from one build: the console (`/`) and the field client for BOAs (`/field`, served by the hub).
+    // `rolldownOptions` is Vite 8's name for the deprecated `rollupOptions`.
+    rolldownOptions: {
+      input: {
+        main: fromRoot('renderer/index.html'),
+        field: fromRoot('renderer/field.html'),
+      },
+    },
   },
   server: { port: 5173, proxy: hubProxy },
   preview: { port: 4173, proxy: hubProxy },

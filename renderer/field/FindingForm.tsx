@@ -1,0 +1,301 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { codesFor } from '../../server/domain/resolution-codes';
+import { Outcome } from '../../server/protocol/report';
+import { type FieldMessageKey, useFieldI18n } from './messages';
+import { checkPhoto, PHOTO_TYPES } from './photos';
+import type { FindingDraft } from './queue';
+
+/** Error keys this form shows next to a field; any other key is listed above the submit button. */
+const PLACED = new Set([
+  'resolution.kind',
+  'resolution.outcome',
+  'resolution.referredTo',
+  'resolution.found',
+  'resolution.found.code',
+  'resolution.found.text',
+  'resolution.action',
+  'resolution.action.code',
+  'resolution.action.text',
+  'resolution.followUp',
+  'resolution.followUp.date',
+  'resolution.followUp.what',
+  'resolution.followUp.who',
+  'photo',
+]);
+
+function FieldError({ name, error }: { name: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <span className="f-field-error" data-testid={`field-error-${name}`} role="alert">
+      {error}
+    </span>
+  );
+}
+
+function Row({ label, name, error, children }: { label: string; name: string; error?: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className={`f-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      <FieldError name={name} error={error} />
+    </div>
+  );
+}
+
+/** "Bevinding melden": found / action / follow-up proposal plus an optional photo. Values live in the parent, so they survive errors and closing. */
+export function FindingForm({
+  category,
+  draft,
+  onDraftChange,
+  photo,
+  onPhotoChange,
+  errors,
+  refusedMessage,
+  state,
+  minDate,
+  onSubmit,
+  onClose,
+}: {
+  category: string;
+  draft: FindingDraft;
+  onDraftChange: (update: (draft: FindingDraft) => FindingDraft) => void;
+  photo: File | null;
+  onPhotoChange: (file: File | null, problem: FieldMessageKey | null) => void;
+  errors: Record<string, string>;
+  refusedMessage: string | null;
+  state: 'idle' | 'sending' | 'waiting';
+  minDate: string;
+  onSubmit: () => void | Promise<void>;
+  onClose: () => void;
+}) {
+  const { t, shared, locale } = useFieldI18n();
+  const codes = useMemo(() => codesFor(category), [category]);
+  const [photoKey, setPhotoKey] = useState(0);
+  const previewUrl = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
+  useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
+
+  const set = (key: keyof FindingDraft) => (value: string) => onDraftChange((d) => ({ ...d, [key]: value }));
+  const err = (...keys: string[]) => keys.map((k) => errors[k]).find((v) => v !== undefined);
+  const unplaced = Object.entries(errors).filter(([key]) => !PLACED.has(key));
+  const hasErrors = Object.keys(errors).length > 0;
+
+  async function pickPhoto(file: File | null) {
+    if (!file) return onPhotoChange(null, null);
+    onPhotoChange(file, await checkPhoto(file));
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (state !== 'idle') return;
+    void onSubmit();
+  }
+
+  const invalid = (...keys: string[]) => (err(...keys) ? true : undefined);
+
+  // New errors (from the hub or the offline check): take the user to the first field that needs work.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
+  }, [errors]);
+
+  return (
+    <form ref={formRef} className="f-finding" onSubmit={submit} data-testid="field-finding-form" noValidate>
+      <h3 className="f-subhead">{t('finding.title')}</h3>
+
+      <fieldset className={`f-field${err('resolution.kind') ? ' has-error' : ''}`}>
+        <legend>{t('finding.kind')}</legend>
+        <div className="f-segmented">
+          {(['close', 'schedule'] as const).map((kind) => (
+            <label key={kind} className={draft.kind === kind ? 'is-selected' : undefined}>
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={draft.kind === kind}
+                onChange={() => set('kind')(kind)}
+                aria-invalid={invalid('resolution.kind')}
+                data-testid={`field-finding-kind-${kind}`}
+              />
+              {t(`finding.kind.${kind}`)}
+            </label>
+          ))}
+        </div>
+        <FieldError name="resolution.kind" error={err('resolution.kind')} />
+      </fieldset>
+
+      {draft.kind === 'close' && (
+        <Row label={t('finding.outcome')} name="resolution.outcome" error={err('resolution.outcome')}>
+          {(id) => (
+            <select
+              id={id}
+              value={draft.outcome}
+              onChange={(e) => set('outcome')(e.target.value)}
+              aria-invalid={invalid('resolution.outcome')}
+              data-testid="field-finding-outcome"
+            >
+              <option value="">{t('finding.chooseOutcome')}</option>
+              {Outcome.options.map((o) => (
+                <option key={o} value={o}>
+                  {shared(`outcome.${o}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Row>
+      )}
+      {draft.kind === 'close' && draft.outcome === 'referred' && (
+        <Row label={t('finding.referredTo')} name="resolution.referredTo" error={err('resolution.referredTo')}>
+          {(id) => (
+            <input
+              id={id}
+              value={draft.referredTo}
+              onChange={(e) => set('referredTo')(e.target.value)}
+              aria-invalid={invalid('resolution.referredTo')}
+              data-testid="field-finding-referred-to"
+            />
+          )}
+        </Row>
+      )}
+
+      {(['found', 'action'] as const).map((part) => (
+        <fieldset key={part} className="f-group">
+          <legend>{t(`finding.${part}`)}</legend>
+          <Row label={t('finding.code')} name={`resolution.${part}.code`} error={err(`resolution.${part}.code`, `resolution.${part}`)}>
+            {(id) => (
+              <select
+                id={id}
+                value={part === 'found' ? draft.foundCode : draft.actionCode}
+                onChange={(e) => set(part === 'found' ? 'foundCode' : 'actionCode')(e.target.value)}
+                aria-invalid={invalid(`resolution.${part}.code`, `resolution.${part}`)}
+                data-testid={`field-finding-${part}-code`}
+              >
+                <option value="">{t('finding.chooseCode')}</option>
+                {codes[part].map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c[locale]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Row>
+          <Row label={t('finding.text')} name={`resolution.${part}.text`} error={err(`resolution.${part}.text`)}>
+            {(id) => (
+              <textarea
+                id={id}
+                rows={3}
+                value={part === 'found' ? draft.foundText : draft.actionText}
+                onChange={(e) => set(part === 'found' ? 'foundText' : 'actionText')(e.target.value)}
+                aria-invalid={invalid(`resolution.${part}.text`)}
+                data-testid={`field-finding-${part}-text`}
+              />
+            )}
+          </Row>
+        </fieldset>
+      ))}
+
+      <fieldset className="f-group">
+        <legend>{draft.kind === 'schedule' ? t('finding.followUp') : t('finding.followUpOptional')}</legend>
+        <Row label={t('finding.followUpDate')} name="resolution.followUp.date" error={err('resolution.followUp.date', 'resolution.followUp')}>
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              min={minDate}
+              value={draft.followUpDate}
+              onChange={(e) => set('followUpDate')(e.target.value)}
+              aria-invalid={invalid('resolution.followUp.date', 'resolution.followUp')}
+              data-testid="field-finding-followup-date"
+            />
+          )}
+        </Row>
+        <Row label={t('finding.followUpWhat')} name="resolution.followUp.what" error={err('resolution.followUp.what')}>
+          {(id) => (
+            <input
+              id={id}
+              value={draft.followUpWhat}
+              onChange={(e) => set('followUpWhat')(e.target.value)}
+              aria-invalid={invalid('resolution.followUp.what')}
+              data-testid="field-finding-followup-what"
+            />
+          )}
+        </Row>
+        <Row label={t('finding.followUpWho')} name="resolution.followUp.who" error={err('resolution.followUp.who')}>
+          {(id) => (
+            <input
+              id={id}
+              value={draft.followUpWho}
+              onChange={(e) => set('followUpWho')(e.target.value)}
+              aria-invalid={invalid('resolution.followUp.who')}
+              data-testid="field-finding-followup-who"
+            />
+          )}
+        </Row>
+      </fieldset>
+
+      <Row label={t('finding.photo')} name="photo" error={err('photo')}>
+        {(id) => (
+          <div className="f-photo">
+            <input
+              key={photoKey}
+              id={id}
+              type="file"
+              accept={PHOTO_TYPES.join(',')}
+              capture="environment"
+              onChange={(e) => void pickPhoto(e.target.files?.[0] ?? null)}
+              aria-invalid={invalid('photo')}
+              data-testid="field-finding-photo"
+            />
+            {photo && previewUrl && (
+              <div className="f-photo-preview">
+                <img src={previewUrl} alt="" data-testid="field-finding-photo-preview" />
+                <button
+                  type="button"
+                  className="f-link-btn"
+                  onClick={() => {
+                    setPhotoKey((k) => k + 1);
+                    onPhotoChange(null, null);
+                  }}
+                >
+                  {t('finding.photoRemove')}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+      </Row>
+
+      {(hasErrors || refusedMessage) && (
+        <div className="f-error" role="alert" data-testid="field-finding-error">
+          <p>{refusedMessage ?? t('finding.invalid')}</p>
+          {unplaced.length > 0 && (
+            <ul>
+              {unplaced.map(([key, message]) => (
+                <li key={key} data-testid={`field-error-${key}`}>
+                  {message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {state === 'waiting' && <p className="f-muted">{t('finding.waiting')}</p>}
+      <div className="f-form-actions">
+        <button type="button" className="f-btn f-btn-secondary" onClick={onClose}>
+          {t('finding.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="f-btn f-btn-primary"
+          disabled={state !== 'idle' || Boolean(errors.photo && photo)}
+          data-testid="field-finding-submit"
+        >
+          {state === 'idle' ? t('finding.submit') : t('finding.sending')}
+        </button>
+      </div>
+    </form>
+  );
+}

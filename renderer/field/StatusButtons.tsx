@@ -1,0 +1,31 @@
+import type { UnitTransition } from '../../server/domain/unit-status';
+import { useFieldI18n } from './messages';
+
+/** The unit's own next steps (server/domain/unit-status, actor 'field'), from the status after any queued change. */
+export function StatusButtons({
+  transitions,
+  pending,
+  onPick,
+}: {
+  transitions: readonly UnitTransition[];
+  pending: boolean;
+  onPick: (transition: UnitTransition) => void;
+}) {
+  const { t } = useFieldI18n();
+  if (transitions.length === 0) return <p className="f-muted">{t('status.none')}</p>;
+  return (
+    <div className="f-status-buttons" data-testid="field-status-buttons" data-pending={pending ? 'true' : 'false'}>
+      {transitions.map((tr) => (
+        <button
+          key={tr.to}
+          type="button"
+          className={`f-btn f-btn-status f-status-${tr.to}`}
+          onClick={() => onPick(tr)}
+          data-testid={`field-status-${tr.to}`}
+        >
+          {tr.label}
+        </button>
+      ))}
+    </div>
+  );
+}
