@@ -78,7 +78,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       publish: (event) => {
         if (!io) return;
         publishToConsoles(io, event);
-        publishToField(io as unknown as import('socket.io').Server, event);
+        publishToField(io as unknown as import('socket.io').Server, deps, event);
       },
     },
   };

@@ -160,12 +160,13 @@ export async function answerOffer(deps: HubDeps, user: User, raw: unknown, answe
     const events: HubEvent[] = [];
     events.push(await changeUnit(deps, trx, unitId, { status: decision.unitStatus, currentReportId: answer === 'accept' ? report.id : null }, 'system', user.id));
     const updated = { ...assignment, state: decision.assignmentState, respondedAt: now.toISOString() };
+    if (answer === 'accept' && decision.reportTransition === 'dispatched') {
+      // Acceptance completes the dispatcher's offer: the report moves on the dispatcher's authority,
+      // before the assignment event, so that event carries the report as dispatched.
+      events.push(await applyTransition(deps, trx, { kind: 'dispatcher', id: assignment.offeredBy }, report.id, { to: 'dispatched' }));
+    }
     events.push(await assignmentEvent(deps, trx, updated, user.id));
     if (answer === 'accept') {
-      if (decision.reportTransition === 'dispatched') {
-        // Acceptance completes the dispatcher's offer: the report moves on the dispatcher's authority.
-        events.push(await applyTransition(deps, trx, { kind: 'dispatcher', id: assignment.offeredBy }, report.id, { to: 'dispatched' }));
-      }
       events.push(...(await withdrawOtherOffers(deps, trx, report.id, assignment.id, user.id)));
     } else {
       events.push(await raiseAlert(deps, trx, { kind: 'offer_declined', reportId: report.id, unitId, message: `${unit.callsign} heeft ${report.number} afgewezen` }, user.id));

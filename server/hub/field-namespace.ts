@@ -9,7 +9,7 @@ import { type FieldReport, PositionFix, type Unit } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
 import type { Report } from '../protocol/report';
 import { FIELD_NAMESPACE, type FieldClientToServer, type FieldEvent, type FieldServerToClient, type FieldState } from '../protocol/socket';
-import { activeAssignmentsOfUnit } from '../store/assignments';
+import { activeAssignmentsOfUnit, assignmentsOfReport } from '../store/assignments';
 import { getReport } from '../store/reports';
 import { taskingForDate } from '../store/tasking';
 import { getUnit } from '../store/units';
@@ -43,12 +43,21 @@ export async function fieldState(deps: HubDeps, unitId: string, livePosition?: U
 }
 
 /** Routes a committed hub event to the field units it concerns, shaped for the field. */
-export function publishToField(io: Server, event: HubEvent): void {
+export function publishToField(io: Server, deps: HubDeps, event: HubEvent): void {
   const field = io.of(FIELD_NAMESPACE) as unknown as FieldNamespace;
   const send = (unitId: string, e: FieldEvent) => field.to(unitRoom(unitId)).emit('field:event', e);
   if (event.type === 'assignment.updated') send(event.assignment.unitId, { type: 'assignment', assignment: event.assignment, report: toFieldReport(event.report) });
   else if (event.type === 'unit.updated') send(event.unit.id, { type: 'unit', unit: event.unit });
   else if (event.type === 'tasking.updated') field.emit('field:event', { type: 'tasking' });
+  else if (event.type === 'report.transitioned') {
+    // The units working on the report see its new status (e.g. in_progress, awaiting_review).
+    const report = toFieldReport(event.report);
+    assignmentsOfReport(deps.store.db, event.report.id)
+      .then((assignments) => {
+        for (const assignment of assignments.filter((a) => a.state === 'accepted')) send(assignment.unitId, { type: 'assignment', assignment, report });
+      })
+      .catch((err) => deps.log.warn({ err }, 'field report update not sent'));
+  }
 }
 
 function ackError(err: unknown, deps: HubDeps): Ack<never> {

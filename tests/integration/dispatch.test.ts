@@ -181,6 +181,7 @@ describe.each(storeKinds)('dispatch over the hub (%s)', (store) => {
     await field(unitId).timeout(5000).emitWithAck('offer:accept', { commandId: randomUUID(), assignmentId: a.id });
     const onScene = await field(unitId).timeout(5000).emitWithAck('unit:status', { commandId: randomUUID(), status: 'ter_plaatse' });
     expect(onScene.ok && onScene.data.status).toBe('ter_plaatse');
+    await until(() => field(unitId).received.some((e) => e.type === 'assignment' && e.report.status === 'in_progress'), 3000, 'field hears in_progress');
     const bad = await field(unitId).timeout(5000).emitWithAck('finding:submit', { commandId: randomUUID(), reportId: report.id, resolution: { kind: 'close', outcome: 'no_action' } });
     expect(!bad.ok && Object.keys(bad.error.fields ?? {})).toContain('resolution.found.code');
     const good = await field(unitId).timeout(5000).emitWithAck('finding:submit', {
