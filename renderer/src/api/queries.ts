@@ -7,6 +7,7 @@ import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-a
 import type { CreateReportInput, Report } from '../../../server/protocol/report';
 import { ApiRequestError, api } from './client';
 import { applyDispatchEvent } from './dispatchQueries';
+import { applyIntakeEvent } from './intake';
 import { applyEventToSnapshot, upsertOpenReport } from './reportsCache';
 
 export const queryKeys = {
@@ -72,6 +73,8 @@ export function applyHubEvent(queryClient: QueryClient, event: HubEvent): void {
   if (event.type === 'report.delivery') void queryClient.invalidateQueries({ queryKey: queryKeys.failedMessages });
   // Units, assignments, alerts and tasking travel in the same ordered stream.
   applyDispatchEvent(queryClient, event);
+  // Nearby duplicates, signals and hotspots are aggregates: invalidated.
+  applyIntakeEvent(queryClient, event);
 }
 
 /** A report's detail; refetched whenever a hub event for it arrives (see applyHubEvent). */

@@ -3,10 +3,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { HubEvent } from '../../../server/protocol/events';
+import type { Hotspot } from '../../../server/protocol/intake';
 import type { Category, Report } from '../../../server/protocol/report';
 import { ApiRequestError, type Session } from '../api/client';
 import type { UnitsSnapshot } from '../api/dispatch';
 import { dispatchKeys, useAlerts, useTasking } from '../api/dispatchQueries';
+import { useHotspots, useSignals } from '../api/intake';
 import { useCategories, useFailedMessages, useOpenReports } from '../api/queries';
 import { notifyDesktop } from '../bridge';
 import { AlertBanner, alertPosition } from '../dispatch/AlertBanner';
@@ -14,6 +16,9 @@ import { DispatchContext } from '../dispatch/commands';
 import { boundsOf, type DrawControl, TaskingPanel } from '../dispatch/TaskingPanel';
 import { UnitsBoard } from '../dispatch/UnitsBoard';
 import { makeTranslate, useI18n } from '../i18n';
+import { boundaryBounds, HotspotsPanel, ringCorners } from '../intake/HotspotsPanel';
+import { MapLayersControl } from '../intake/MapLayersControl';
+import { SignalsImportDialog } from '../intake/SignalsImportDialog';
 import { OutboxPanel } from '../lifecycle/OutboxPanel';
 import { ReportDetailPanel } from '../lifecycle/ReportDetailPanel';
 import {
@@ -37,6 +42,10 @@ const RETRIES_OUTBOX = new Set(['shift_lead', 'admin']);
 const NOTIFY_PRIORITIES = new Set(['urgent', 'high']);
 /** Roles that see units, alerts and tasking (server permission `dispatch.read`). */
 const READS_DISPATCH = new Set(['dispatcher', 'shift_lead', 'police_coordinator', 'admin']);
+/** Server permission `signals.import`. */
+const IMPORTS_SIGNALS = new Set(['dispatcher', 'shift_lead', 'admin']);
+/** Signals and hotspots are read with `report.list`. */
+const READS_OVERLAYS = new Set(['dispatcher', 'shift_lead', 'police_coordinator', 'admin']);
 const NO_AREAS: readonly FocusArea[] = [];
 const NO_POINTS: readonly [number, number][] = [];
 const EMPTY_LOCATION: DraftLocation = { lat: '', lng: '' };
@@ -132,8 +141,8 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const [focus, setFocus] = useState<MapFocusRequest | null>(null);
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
 
-  /** The right-hand panel: the selected report's detail, the failed-messages view, or today's tasking. */
-  const [side, setSide] = useState<'detail' | 'outbox' | 'tasking' | null>(null);
+  /** The right-hand panel: the selected report's detail, the failed-messages view, today's tasking, or hotspots. */
+  const [side, setSide] = useState<'detail' | 'outbox' | 'tasking' | 'hotspots' | null>(null);
   const sideRef = useRef(side);
   sideRef.current = side;
 
@@ -246,10 +255,46 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
         : null,
     [drawActive, finishDrawing],
   );
-  // Leaving the tasking panel ends a drawing in progress.
+  // Leaving the panels that draw (tasking, hotspots → focus area) ends a drawing in progress.
+  const drawsAreas = side === 'tasking' || side === 'hotspots';
   useEffect(() => {
-    if (side !== 'tasking') setDrawActive(false);
-  }, [side]);
+    if (!drawsAreas) setDrawActive(false);
+  }, [drawsAreas]);
+
+  // ---- signals and hotspots: map layers, the ranked list, the CSV import ----
+  const readsOverlays = READS_OVERLAYS.has(role);
+  const [showSignals, setShowSignals] = useState(false);
+  const [showHotspots, setShowHotspots] = useState(false);
+  const [overlayDays, setOverlayDays] = useState(30);
+  const [hotspotResolution, setHotspotResolution] = useState(8);
+  const [selectedCell, setSelectedCell] = useState<string | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const signalsQuery = useSignals(overlayDays, readsOverlays && showSignals);
+  const hotspotsQuery = useHotspots(overlayDays, hotspotResolution, readsOverlays && (showHotspots || side === 'hotspots'));
+  const selectCell = useCallback((hotspot: Hotspot) => {
+    setSelectedCell(hotspot.cell);
+    setShowHotspots(true);
+    const bounds = boundaryBounds(hotspot.boundary);
+    if (bounds) setFocus({ bounds, n: next() });
+  }, []);
+  const startFocusFromHotspot = useCallback(
+    (hotspot: Hotspot) => {
+      selectCell(hotspot);
+      setDraftPoints(ringCorners(hotspot.boundary));
+      setDrawError(null);
+      setDrawActive(false);
+    },
+    [selectCell],
+  );
+  const selectCellFromMap = useCallback((cell: string) => {
+    setSelectedCell(cell);
+    setSide('hotspots');
+  }, []);
+  const openHotspots = useCallback(() => {
+    // Opening the list shows the cells on the map as well.
+    if (sideRef.current !== 'hotspots') setShowHotspots(true);
+    setSide((s) => (s === 'hotspots' ? null : 'hotspots'));
+  }, []);
   // While drawing, Enter finishes and Esc cancels (before the console's own keys see them).
   const drawRef = useRef(draw);
   drawRef.current = draw;
@@ -287,8 +332,26 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
     }
     return { lat, lng };
   }, [draftLocation]);
+  /** Coordinates typed into the form (not clicked): the map follows them once typing pauses. */
+  const typedLocation = useRef(false);
   const onPick = useCallback((loc: { lat: number; lng: number }) => {
+    typedLocation.current = false;
     setDraftLocation({ lat: String(loc.lat), lng: String(loc.lng) });
+  }, []);
+  const onTypeLocation = useCallback((loc: DraftLocation) => {
+    typedLocation.current = true;
+    setDraftLocation(loc);
+  }, []);
+  useEffect(() => {
+    if (!typedLocation.current || !pickLocation || Math.abs(pickLocation.lat) > 90 || Math.abs(pickLocation.lng) > 180) return;
+    const timer = setTimeout(() => setFocus({ at: pickLocation, n: next() }), 600);
+    return () => clearTimeout(timer);
+  }, [pickLocation]);
+  const onLinked = useCallback((report: Report) => {
+    setSelectedId(report.id);
+    setSide('detail');
+    setScrollRequest({ id: report.id, n: next() });
+    setFocus({ id: report.id, n: next() });
   }, []);
   const onCreated = useCallback(
     (report: Report) => {
@@ -418,6 +481,28 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
         version={config.version}
         tools={
           <>
+          {readsOverlays && (
+            <button
+              type="button"
+              className="btn hotspots-button"
+              onClick={openHotspots}
+              aria-pressed={side === 'hotspots'}
+              data-testid="hotspots-open"
+            >
+              {t('hotspots.open')}
+            </button>
+          )}
+          {IMPORTS_SIGNALS.has(role) && (
+            <button
+              type="button"
+              className="btn signals-button"
+              onClick={() => setImportOpen(true)}
+              aria-haspopup="dialog"
+              data-testid="signals-import-open"
+            >
+              {t('signals.open')}
+            </button>
+          )}
           {readsDispatch && (
             <button
               type="button"
@@ -547,9 +632,28 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             emergencyUnitIds={emergencyUnitIds}
             areas={areas}
             highlightAreaId={side === 'tasking' ? highlightAreaId : null}
-            draft={side === 'tasking' ? draftPoints : NO_POINTS}
-            drawing={side === 'tasking' ? mapDrawing : null}
+            draft={drawsAreas ? draftPoints : NO_POINTS}
+            drawing={drawsAreas ? mapDrawing : null}
+            signals={signalsQuery.data?.signals}
+            showSignals={showSignals}
+            hotspots={hotspotsQuery.data?.cells}
+            showHotspots={showHotspots}
+            highlightCell={selectedCell}
+            onSelectHotspot={selectCellFromMap}
           />
+          {readsOverlays && (
+            <MapLayersControl
+              showSignals={showSignals}
+              onShowSignals={setShowSignals}
+              signalCount={signalsQuery.data?.signals.length}
+              signalsLoading={signalsQuery.isFetching}
+              showHotspots={showHotspots}
+              onShowHotspots={setShowHotspots}
+              hotspotCount={hotspotsQuery.data?.cells.length}
+              days={overlayDays}
+              onDaysChange={setOverlayDays}
+            />
+          )}
           {formOpen && (
             <aside className="form-panel">
               {categoriesQuery.isPending ? (
@@ -558,8 +662,10 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
                 <NewReportForm
                   categories={categoriesQuery.data?.categories ?? []}
                   location={draftLocation}
-                  onLocationChange={setDraftLocation}
+                  onLocationChange={onTypeLocation}
                   onCreated={onCreated}
+                  onLinked={onLinked}
+                  onOpenReport={openReport}
                   onClose={() => setFormOpen(false)}
                 />
               )}
@@ -573,6 +679,22 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             role={session.user.role}
             categories={categories}
             now={now}
+            onClose={() => setSide(null)}
+            onOpenReport={openReport}
+          />
+        )}
+        {side === 'hotspots' && (
+          <HotspotsPanel
+            role={role}
+            days={overlayDays}
+            onDaysChange={setOverlayDays}
+            resolution={hotspotResolution}
+            onResolutionChange={setHotspotResolution}
+            selectedCell={selectedCell}
+            onSelectCell={selectCell}
+            draw={draw}
+            onStartFocus={startFocusFromHotspot}
+            onAreaCreated={() => setSelectedCell(null)}
             onClose={() => setSide(null)}
           />
         )}
@@ -594,6 +716,9 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
           />
         )}
       </main>
+      {importOpen && (
+        <SignalsImportDialog onClose={() => setImportOpen(false)} onShowOnMap={() => setShowSignals(true)} />
+      )}
     </div>
     </DispatchContext.Provider>
   );

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FocusArea, TaskingEntry, Unit } from '../../../server/protocol/dispatch';
 import { ApiRequestError } from '../api/client';
 import { dispatchApi, type TaskingSnapshot } from '../api/dispatch';
@@ -160,23 +160,50 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function NewAreaForm({ draw }: { draw: DrawControl }) {
+/** Values a focus-area form starts with (e.g. from a hotspot: its period and a public text asked for). */
+export interface NewAreaPrefill {
+  name?: string;
+  instructions?: string;
+  publicText?: string;
+  startsAt?: Date;
+  endsAt?: Date;
+}
+
+interface NewAreaFormProps {
+  draw: DrawControl;
+  prefill?: NewAreaPrefill;
+  /** The area explains itself to citizens: the public text is required (hotspot → focus area). */
+  requirePublicText?: boolean;
+  /** Shown under the public text. */
+  publicHint?: string;
+  title?: string;
+  autoFocusName?: boolean;
+  onCreated?: (area: FocusArea) => void;
+}
+
+export function NewAreaForm({ draw, prefill, requirePublicText, publicHint, title, autoFocusName, onCreated }: NewAreaFormProps) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [instructions, setInstructions] = useState('');
-  const [publicText, setPublicText] = useState('');
+  const [name, setName] = useState(prefill?.name ?? '');
+  const [instructions, setInstructions] = useState(prefill?.instructions ?? '');
+  const [publicText, setPublicText] = useState(prefill?.publicText ?? '');
   // From the start of this hour, for a shift (8 hours).
   const [startsAt, setStartsAt] = useState(() => {
+    if (prefill?.startsAt) return toLocalInput(prefill.startsAt);
     const d = new Date();
     d.setMinutes(0, 0, 0);
     return toLocalInput(d);
   });
   const [endsAt, setEndsAt] = useState(() => {
+    if (prefill?.endsAt) return toLocalInput(prefill.endsAt);
     const d = new Date();
     d.setMinutes(0, 0, 0);
     return toLocalInput(new Date(d.getTime() + SHIFT_HOURS * 3600_000));
   });
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocusName) nameRef.current?.focus();
+  }, [autoFocusName]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -188,6 +215,7 @@ function NewAreaForm({ draw }: { draw: DrawControl }) {
     if (saving) return;
     const next: Record<string, string> = {};
     if (!name.trim()) next.name = t('tasking.required');
+    if (requirePublicText && !publicText.trim()) next.publicText = t('hotspots.publicRequired');
     if (!drawn) next.polygon = t('tasking.drawTooFew');
     const start = new Date(startsAt);
     const end = new Date(endsAt);
@@ -217,6 +245,7 @@ function NewAreaForm({ draw }: { draw: DrawControl }) {
       setPublicText('');
       draw.cancel();
       void queryClient.invalidateQueries({ queryKey: dispatchKeys.taskingAll });
+      onCreated?.(area);
     } catch (e) {
       if (e instanceof ApiRequestError && e.fields) setErrors(e.fields);
       setFormError(t('tasking.failed', { message: errorText(e) }));
@@ -227,7 +256,7 @@ function NewAreaForm({ draw }: { draw: DrawControl }) {
 
   return (
     <form className="detail-section tasking-form" onSubmit={(e) => void submit(e)} data-testid="focus-area-form" noValidate>
-      <h3>{t('tasking.newArea')}</h3>
+      <h3>{title ?? t('tasking.newArea')}</h3>
       <div className="draw-row">
         {draw.active ? (
           <>
@@ -265,7 +294,14 @@ function NewAreaForm({ draw }: { draw: DrawControl }) {
       )}
       <Field label={t('tasking.name')} error={errors.name} name="name">
         {(id) => (
-          <input id={id} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-testid="focus-area-name" />
+          <input
+            ref={nameRef}
+            id={id}
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="focus-area-name"
+          />
         )}
       </Field>
       <Field label={t('tasking.instructions')} error={errors.instructions} name="instructions">
@@ -280,7 +316,11 @@ function NewAreaForm({ draw }: { draw: DrawControl }) {
           />
         )}
       </Field>
-      <Field label={t('tasking.publicText')} error={errors.publicText} name="publicText">
+      <Field
+        label={requirePublicText ? t('hotspots.publicText') : t('tasking.publicText')}
+        error={errors.publicText}
+        name="publicText"
+      >
         {(id) => (
           <textarea
             id={id}
@@ -288,10 +328,12 @@ function NewAreaForm({ draw }: { draw: DrawControl }) {
             maxLength={1000}
             value={publicText}
             onChange={(e) => setPublicText(e.target.value)}
+            aria-invalid={Boolean(errors.publicText)}
             data-testid="focus-area-public"
           />
         )}
       </Field>
+      {publicHint && <p className="muted small focus-area-public-hint">{publicHint}</p>}
       <div className="field-row">
         <Field label={t('tasking.startsAt')} error={errors.startsAt} name="startsAt">
           {(id) => (

@@ -1,6 +1,7 @@
 import type { Outcome, Priority, ReportStatus, SourceChannel } from '../../../server/protocol/report';
 import type { ConnectionState } from '../live/eventStream';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
+import { intakeEn, intakeNl } from './intakeMessages';
 
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
@@ -287,6 +288,7 @@ const nl = {
   'console.noAccess': 'Deze console is voor de meldkamer. Uw rol heeft geen toegang tot de meldingenlijst.',
 
   ...dispatchNl,
+  ...intakeNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -573,6 +575,7 @@ const en: Record<MessageKey, string> = {
   'console.noAccess': 'This console is for the control room. Your role has no access to the report list.',
 
   ...dispatchEn,
+  ...intakeEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nl, en };

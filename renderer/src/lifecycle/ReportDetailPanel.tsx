@@ -10,6 +10,7 @@ import { categoryName } from '../components/QueueList';
 import { SlaBadge } from '../components/SlaBadge';
 import { DispatchSection } from '../dispatch/DispatchSection';
 import { formatDateTime, formatLongDate, isMessageKey, type Translate, useI18n } from '../i18n';
+import { canMerge, MergeSection } from '../intake/MergeSection';
 import { draftFromResolution, initialDraft, type ResolutionDraftState, type ResolutionTarget } from './draft';
 import { MessageList } from './MessageList';
 import { ResolutionForm } from './ResolutionForm';
@@ -47,10 +48,12 @@ interface ReportDetailPanelProps {
   /** The console's clock (SLA badge, "vervolg vandaag"). */
   now: number;
   onClose: () => void;
+  /** Open another report (after a merge: the original). */
+  onOpenReport?: (id: string) => void;
 }
 
 /** Everything about one report: facts, SLA, the allowed steps with their forms, timeline and messages. */
-export function ReportDetailPanel({ reportId, role, categories, now, onClose }: ReportDetailPanelProps) {
+export function ReportDetailPanel({ reportId, role, categories, now, onClose, onOpenReport }: ReportDetailPanelProps) {
   const { t, locale } = useI18n();
   const query = useReportDetail(reportId);
   const detail = query.data;
@@ -94,6 +97,7 @@ export function ReportDetailPanel({ reportId, role, categories, now, onClose }: 
           role={role}
           now={now}
           categoryLabel={categoryName(categories, detail.report.category, locale)}
+          onOpenReport={onOpenReport}
         />
       ) : null}
     </aside>
@@ -105,9 +109,10 @@ interface DetailBodyProps {
   role: Role;
   now: number;
   categoryLabel: string;
+  onOpenReport?: (id: string) => void;
 }
 
-function DetailBody({ detail, role, now, categoryLabel }: DetailBodyProps) {
+function DetailBody({ detail, role, now, categoryLabel, onOpenReport }: DetailBodyProps) {
   const { t, locale } = useI18n();
   const { report } = detail;
   const { run, pending, pendingTo } = useTransitionRunner(detail);
@@ -225,7 +230,7 @@ function DetailBody({ detail, role, now, categoryLabel }: DetailBodyProps) {
           </>
         )}
         <dt>{t('detail.reporters')}</dt>
-        <dd data-testid="detail-reporters">
+        <dd data-testid="detail-reporters" data-count={report.reporterCount}>
           {report.reporterCount > 0 ? t('detail.reporterCount', { n: report.reporterCount }) : t('detail.noContact')}
           {SEES_CONTACT.has(role) ? (
             detail.reporters.length > 0 && (
@@ -260,7 +265,7 @@ function DetailBody({ detail, role, now, categoryLabel }: DetailBodyProps) {
 
       <section className="detail-section" aria-label={t('detail.actions')}>
         <h3>{t('detail.actions')}</h3>
-        {buttons.length === 0 && replyTransitions.length === 0 ? (
+        {buttons.length === 0 && replyTransitions.length === 0 && !canMerge(detail, role) ? (
           <p className="muted small">{t('detail.noActions')}</p>
         ) : (
           <div className="transition-buttons">
@@ -306,6 +311,7 @@ function DetailBody({ detail, role, now, categoryLabel }: DetailBodyProps) {
         {replyTransitions.length > 0 && (
           <ReopenDecision detail={detail} transitions={replyTransitions} run={run} onDone={onDone} />
         )}
+        <MergeSection detail={detail} role={role} onOpenReport={onOpenReport} />
       </section>
 
       <DispatchSection report={report} />

@@ -5,10 +5,12 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
 import type { FocusArea, Unit } from '../../../server/protocol/dispatch';
+import type { Hotspot, Signal } from '../../../server/protocol/intake';
 import type { Report } from '../../../server/protocol/report';
 import { useUnits } from '../api/dispatchQueries';
-import { useT } from '../i18n';
+import { formatDateTime, useI18n } from '../i18n';
 import { offlineStyle } from './basemap';
+import { addHotspotLayers, HOTSPOT_FILL_LAYER, HOTSPOT_LAYERS, HOTSPOTS_SOURCE, setHotspots } from './hotspotLayers';
 import {
   addReportLayers,
   CLUSTER_LAYER,
@@ -19,6 +21,14 @@ import {
   REPORTS_SOURCE,
   reportsSource,
 } from './reportLayers';
+import {
+  addSignalLayers,
+  diffSignals,
+  SIGNAL_LAYER,
+  SIGNALS_SOURCE,
+  setLayerVisible,
+  signalsSource,
+} from './signalLayers';
 import { addTaskingLayers, AREAS_SOURCE, provideAreaLabelImage, setAreas, setDraft } from './taskingLayers';
 import {
   addUnitLayers,
@@ -73,13 +83,24 @@ export interface MapViewProps {
   draft?: readonly [number, number][];
   /** While set, clicks add corners to the draft. */
   drawing?: MapDrawing | null;
+  /** Survey and social-media signals (their own layer, shown when `showSignals`). */
+  signals?: readonly Signal[];
+  showSignals?: boolean;
+  /** Hotspot cells (their own layer, shown when `showHotspots`); a click on one calls `onSelectHotspot`. */
+  hotspots?: readonly Hotspot[];
+  showHotspots?: boolean;
+  highlightCell?: string | null;
+  onSelectHotspot?: (cell: string) => void;
 }
 
 /** What e2e tests reach through `window.__meldkamer`. */
 export interface MeldkamerTestHook {
   map: maplibregl.Map;
-  /** Source ids for `map.getSource(id).getData()`: live reports, live units, today's focus areas. */
-  sources: { reports: string; units: string; areas: string };
+  /**
+   * Source ids for `map.getSource(id).getData()`: live reports, live units, today's focus areas, signals
+   * (survey and social media) and hotspot cells.
+   */
+  sources: { reports: string; units: string; areas: string; signals: string; hotspots: string };
 }
 
 function setTestHook(hook: MeldkamerTestHook | undefined): void {
@@ -91,7 +112,9 @@ function setTestHook(hook: MeldkamerTestHook | undefined): void {
 const HIT_TOLERANCE_PX = 5;
 
 export function MapView(props: MapViewProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -103,6 +126,8 @@ export function MapView(props: MapViewProps) {
   const shownRef = useRef(new Map<string, Report>());
   /** What the `units` source holds now. */
   const shownUnitsRef = useRef(new Map<string, ShownUnit>());
+  /** Ids the `signals` source holds now. */
+  const shownSignalsRef = useRef(new Set<string>());
 
   // ---- create the map once ----
   useEffect(() => {
@@ -148,13 +173,26 @@ export function MapView(props: MapViewProps) {
     });
     map.on('load', () => {
       loaded = true;
+      // Bottom to top: hotspot cells, focus areas, signals, reports, units.
+      addHotspotLayers(map);
       addTaskingLayers(map);
+      addSignalLayers(map);
       addReportLayers(map);
       addUnitLayers(map);
       shownRef.current = new Map();
       shownUnitsRef.current = new Map();
+      shownSignalsRef.current = new Set();
       setReady(true);
-      setTestHook({ map, sources: { reports: REPORTS_SOURCE, units: UNITS_SOURCE, areas: AREAS_SOURCE } });
+      setTestHook({
+        map,
+        sources: {
+          reports: REPORTS_SOURCE,
+          units: UNITS_SOURCE,
+          areas: AREAS_SOURCE,
+          signals: SIGNALS_SOURCE,
+          hotspots: HOTSPOTS_SOURCE,
+        },
+      });
     });
 
     // ---- pointer: select, expand clusters, pick a location, hover ----
@@ -162,6 +200,8 @@ export function MapView(props: MapViewProps) {
       [point.x - HIT_TOLERANCE_PX, point.y - HIT_TOLERANCE_PX],
       [point.x + HIT_TOLERANCE_PX, point.y + HIT_TOLERANCE_PX],
     ];
+    // One popup for the signal clicked last (its text); never a marker per signal.
+    const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: true, maxWidth: '320px', className: 'signal-popup' });
     map.on('click', (event) => {
       if (!map.getLayer(POINT_LAYER)) return;
       const { onPick, onSelect, drawing, onSelectUnit } = propsRef.current;
@@ -195,6 +235,25 @@ export function MapView(props: MapViewProps) {
           ?.getClusterExpansionZoom(clusterId)
           .then((zoom) => map.easeTo({ center, zoom: zoom + 0.5 }))
           .catch(() => undefined);
+        return;
+      }
+      if (propsRef.current.showSignals && map.getLayer(SIGNAL_LAYER)) {
+        const [signal] = map.queryRenderedFeatures(hitBox(event.point), { layers: [SIGNAL_LAYER] });
+        if (signal?.geometry.type === 'Point') {
+          const p = signal.properties ?? {};
+          const when = typeof p.occurredAt === 'string' ? formatDateTime(p.occurredAt, localeRef.current) : '';
+          const head = [p.channel, p.place, when].filter((x) => typeof x === 'string' && x !== '').join(' · ');
+          popup
+            .setLngLat(signal.geometry.coordinates as [number, number])
+            .setText(`${head}\n${typeof p.text === 'string' ? p.text : ''}`)
+            .addTo(map);
+          return;
+        }
+      }
+      const { onSelectHotspot, showHotspots } = propsRef.current;
+      if (onSelectHotspot && showHotspots && map.getLayer(HOTSPOT_FILL_LAYER)) {
+        const [cell] = map.queryRenderedFeatures(event.point, { layers: [HOTSPOT_FILL_LAYER] });
+        if (typeof cell?.properties?.cell === 'string') onSelectHotspot(cell.properties.cell);
       }
     });
 
@@ -216,7 +275,9 @@ export function MapView(props: MapViewProps) {
     map.on('mousemove', (event) => {
       if (!map.getLayer(POINT_LAYER)) return;
       const picking = propsRef.current.onPick !== null || Boolean(propsRef.current.drawing);
-      const layers = map.getLayer(UNIT_POINT_LAYER) ? [POINT_LAYER, CLUSTER_LAYER, UNIT_POINT_LAYER] : [POINT_LAYER, CLUSTER_LAYER];
+      const layers = [POINT_LAYER, CLUSTER_LAYER];
+      if (map.getLayer(UNIT_POINT_LAYER)) layers.push(UNIT_POINT_LAYER);
+      if (propsRef.current.showSignals && map.getLayer(SIGNAL_LAYER)) layers.push(SIGNAL_LAYER);
       const features = map.queryRenderedFeatures(hitBox(event.point), { layers });
       const point = features.find((f) => f.layer.id === POINT_LAYER);
       const id = point?.properties?.id;
@@ -357,6 +418,45 @@ export function MapView(props: MapViewProps) {
     else map.doubleClickZoom.enable();
     map.getCanvas().style.cursor = isDrawing ? 'crosshair' : '';
   }, [ready, isDrawing]);
+
+  // ---- signals → their own source, as diffs (stored signals never change: adds and removes only) ----
+  const { signals, showSignals = false } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !signals) return;
+    const source = signalsSource(map);
+    if (!source) return;
+    const diff = diffSignals(shownSignalsRef.current, signals);
+    if (!diff) return;
+    shownSignalsRef.current = new Set(signals.map((s) => s.id));
+    source.updateData(diff).catch((err: unknown) => console.warn('updateData (signals) failed', err));
+  }, [ready, signals]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    setLayerVisible(map, [SIGNAL_LAYER], showSignals);
+  }, [ready, showSignals]);
+
+  // ---- hotspot cells (an aggregate: replaced), their visibility and the highlighted cell ----
+  const { hotspots, showHotspots = false, highlightCell = null } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !hotspots) return;
+    setHotspots(map, hotspots);
+  }, [ready, hotspots]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    setLayerVisible(map, HOTSPOT_LAYERS, showHotspots);
+  }, [ready, showHotspots]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !highlightCell) return;
+    map.setFeatureState({ source: HOTSPOTS_SOURCE, id: highlightCell }, { highlight: true });
+    return () => {
+      if (map.getSource(HOTSPOTS_SOURCE)) map.setFeatureState({ source: HOTSPOTS_SOURCE, id: highlightCell }, { highlight: false });
+    };
+  }, [ready, highlightCell]);
 
   // ---- pick marker (its own small source; never the live one) ----
   const { pickLocation } = props;

@@ -1,0 +1,265 @@
+/**
+ * Where reports and signals pile up: H3 cells ranked by count over a chosen window, with the trend
+ * against the window before. The shift lead (and the police coordinator) turns a cell into a focus area
+ * with a period and a public text; the cell's boundary becomes the area's polygon (the tasking form's
+ * drawing, pre-filled, so it can still be redrawn).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Role } from '../../../server/protocol/auth';
+import type { FocusArea } from '../../../server/protocol/dispatch';
+import type { Hotspot, Trend } from '../../../server/protocol/intake';
+import { useHotspots } from '../api/intake';
+import { Loading } from '../components/Loading';
+import { type DrawControl, NewAreaForm, type NewAreaPrefill } from '../dispatch/TaskingPanel';
+import { formatDateTime, useI18n } from '../i18n';
+
+export const HOTSPOT_DAYS = [7, 30, 90] as const;
+export const HOTSPOT_RESOLUTIONS = [7, 8, 9] as const;
+/** Server permission `tasking.write`. */
+const CREATES_AREAS: ReadonlySet<Role> = new Set(['shift_lead', 'police_coordinator']);
+const FOCUS_DAYS = 28;
+
+const TREND_ARROWS: Record<Trend, string> = { rising: '↑', falling: '↓', steady: '→' };
+
+export function boundaryBounds(boundary: Hotspot['boundary']): [[number, number], [number, number]] | null {
+  if (boundary.length === 0) return null;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lng, lat] of boundary) {
+    w = Math.min(w, lng);
+    e = Math.max(e, lng);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
+/** The ring's corners without the closing point (what the drawing holds). */
+export function ringCorners(boundary: Hotspot['boundary']): [number, number][] {
+  const corners = boundary.map(([lng, lat]): [number, number] => [lng, lat]);
+  const first = corners[0];
+  const last = corners[corners.length - 1];
+  if (corners.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]) corners.pop();
+  return corners;
+}
+
+function focusPrefill(): NewAreaPrefill {
+  const start = new Date();
+  start.setMinutes(0, 0, 0);
+  return { startsAt: start, endsAt: new Date(start.getTime() + FOCUS_DAYS * 86_400_000) };
+}
+
+interface HotspotsPanelProps {
+  role: Role;
+  days: number;
+  onDaysChange: (days: number) => void;
+  resolution: number;
+  onResolutionChange: (resolution: number) => void;
+  selectedCell: string | null;
+  onSelectCell: (hotspot: Hotspot) => void;
+  /** The drawing shared with the tasking panel: "Maak aandachtsgebied" puts the cell's boundary in it. */
+  draw: DrawControl;
+  onStartFocus: (hotspot: Hotspot) => void;
+  onAreaCreated: (area: FocusArea) => void;
+  onClose: () => void;
+}
+
+export function HotspotsPanel({
+  role,
+  days,
+  onDaysChange,
+  resolution,
+  onResolutionChange,
+  selectedCell,
+  onSelectCell,
+  draw,
+  onStartFocus,
+  onAreaCreated,
+  onClose,
+}: HotspotsPanelProps) {
+  const { t, locale } = useI18n();
+  const query = useHotspots(days, resolution, true);
+  const data = query.data;
+  const canCreate = CREATES_AREAS.has(role);
+  const [focusCell, setFocusCell] = useState<string | null>(null);
+  const [created, setCreated] = useState<FocusArea | null>(null);
+  // A cell chosen on the map scrolls into view in the list.
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const cellCount = data?.cells.length ?? 0;
+  useEffect(() => {
+    if (!selectedCell || cellCount === 0) return;
+    const row = [...(bodyRef.current?.querySelectorAll<HTMLElement>('[data-testid="hotspot-row"]') ?? [])].find(
+      (el) => el.dataset.cell === selectedCell,
+    );
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [selectedCell, cellCount]);
+
+  return (
+    <aside className="detail-panel hotspots-panel" aria-label={t('hotspots.title')} data-testid="hotspots-panel">
+      <div className="detail-head">
+        <h2>{t('hotspots.title')}</h2>
+        <button type="button" className="btn btn-ghost btn-small" onClick={onClose} data-testid="hotspots-close">
+          {t('detail.close')} <kbd>Esc</kbd>
+        </button>
+      </div>
+      <div className="detail-body" ref={bodyRef}>
+        <p className="muted small">{t('hotspots.intro')}</p>
+        <div className="field-row hotspot-controls">
+          <label className="field">
+            <span>{t('hotspots.window')}</span>
+            <select
+              value={days}
+              onChange={(e) => {
+                setFocusCell(null);
+                onDaysChange(Number(e.target.value));
+              }}
+              data-testid="hotspots-days"
+            >
+              {HOTSPOT_DAYS.map((d) => (
+                <option key={d} value={d}>
+                  {t('hotspots.days', { n: d })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('hotspots.resolution')}</span>
+            <select
+              value={resolution}
+              onChange={(e) => {
+                setFocusCell(null);
+                onResolutionChange(Number(e.target.value));
+              }}
+              data-testid="hotspots-resolution"
+            >
+              {HOTSPOT_RESOLUTIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`hotspots.res${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {data && (
+          <p className="muted small" data-testid="hotspots-totals">
+            {t('hotspots.totals', {
+              count: data.totals.count,
+              cells: data.totals.cells,
+              previous: data.totals.previousCount,
+              from: formatDateTime(data.window.from, locale),
+            })}
+          </p>
+        )}
+        <p className="muted small hotspot-legend">
+          <span className="trend trend-rising">{TREND_ARROWS.rising}</span> {t('hotspots.trend.rising')}{' '}
+          <span className="trend trend-falling">{TREND_ARROWS.falling}</span> {t('hotspots.trend.falling')}{' '}
+          <span className="trend trend-steady">{TREND_ARROWS.steady}</span> {t('hotspots.trend.steady')}
+        </p>
+        {created && (
+          <p className="notice tasking-notice" role="status" data-testid="hotspot-focus-created">
+            {t('hotspots.created', { name: created.name })}
+          </p>
+        )}
+        {query.isPending ? (
+          <Loading label={t('hotspots.loading')} />
+        ) : query.isError && !data ? (
+          <p className="form-error" role="alert">
+            {t('hotspots.error', { message: query.error.message })}
+          </p>
+        ) : !data || data.cells.length === 0 ? (
+          <p className="muted small" data-testid="hotspots-empty">
+            {t('hotspots.empty')}
+          </p>
+        ) : (
+          <ol className="hotspot-list" data-testid="hotspot-list">
+            {data.cells.map((cell, index) => (
+              <li
+                key={cell.cell}
+                className={`hotspot-row${selectedCell === cell.cell ? ' selected' : ''}`}
+                data-testid="hotspot-row"
+                data-cell={cell.cell}
+                data-count={cell.count}
+                data-trend={cell.trend}
+              >
+                <button
+                  type="button"
+                  className="hotspot-main"
+                  onClick={() => onSelectCell(cell)}
+                  aria-pressed={selectedCell === cell.cell}
+                  title={t('hotspots.show')}
+                >
+                  <span className="hotspot-rank">{index + 1}</span>
+                  <span className="hotspot-count" data-testid="hotspot-count">
+                    {cell.count}
+                  </span>
+                  <span
+                    className={`trend trend-${cell.trend}`}
+                    role="img"
+                    data-testid="hotspot-trend"
+                    title={t(`hotspots.trend.${cell.trend}`)}
+                    aria-label={t(`hotspots.trend.${cell.trend}`)}
+                  >
+                    {TREND_ARROWS[cell.trend]}
+                  </span>
+                  <span className="hotspot-previous muted small" data-testid="hotspot-previous">
+                    {t('hotspots.previous', { n: cell.previousCount })}
+                  </span>
+                  <span className="row-spacer" />
+                  <span className="hotspot-split small">
+                    {t('hotspots.split', { reports: cell.reports, signals: cell.signals })}
+                  </span>
+                </button>
+                {canCreate && focusCell !== cell.cell && (
+                  <button
+                    type="button"
+                    className="btn btn-small hotspot-focus-button"
+                    onClick={() => {
+                      setCreated(null);
+                      setFocusCell(cell.cell);
+                      onStartFocus(cell);
+                    }}
+                    data-testid="hotspot-to-focus"
+                  >
+                    {t('hotspots.toFocus')}
+                  </button>
+                )}
+                {canCreate && focusCell === cell.cell && (
+                  <div className="hotspot-focus" data-testid="hotspot-focus-form">
+                    <NewAreaForm
+                      key={cell.cell}
+                      draw={draw}
+                      prefill={focusPrefill()}
+                      requirePublicText
+                      publicHint={t('hotspots.publicHint')}
+                      title={t('hotspots.focusTitle', { n: index + 1 })}
+                      autoFocusName
+                      onCreated={(area) => {
+                        setFocusCell(null);
+                        setCreated(area);
+                        onAreaCreated(area);
+                      }}
+                    />
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-small"
+                      onClick={() => {
+                        setFocusCell(null);
+                        draw.cancel();
+                      }}
+                      data-testid="hotspot-focus-cancel"
+                    >
+                      {t('res.cancel')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {!canCreate && <p className="muted small">{t('hotspots.readOnly')}</p>}
+      </div>
+    </aside>
+  );
+}
