@@ -13,6 +13,7 @@ import { reportersOf } from '../store/reporters';
 import type { DB } from '../store/schema';
 import type { CommandContext, HubDeps } from './context';
 import { CommandError } from './errors';
+import { latestResolution } from '../store/resolutions';
 import { composeForReport } from './feedback';
 import { applyTransition } from './lifecycle';
 import { parseOrThrow } from './validate';
@@ -94,8 +95,13 @@ export async function linkReporter(ctx: CommandContext, reportId: string, raw: u
     await insertReporter(trx, { id: reporterId, reportId, name: input.name, email: input.email, phone: input.phone, at });
     let messages = 0;
     if (input.email || input.phone) {
+      // A caller linked to a scheduled report hears what is planned and when, not the generic receipt.
+      const latest = current.status === 'scheduled' ? await latestResolution(trx, reportId) : undefined;
+      const planned = latest?.state === 'confirmed' && latest.body.kind === 'schedule' ? latest.body : undefined;
+      const trigger = planned ? 'scheduled' : 'receipt';
       const receipt = await composeForReport(trx, ctx.publicUrl, {
-        trigger: 'receipt',
+        trigger,
+        resolution: planned,
         report: current,
         citizenToken: access.citizen_token ?? '',
         citizenCode: access.citizen_code ?? '',
@@ -103,7 +109,7 @@ export async function linkReporter(ctx: CommandContext, reportId: string, raw: u
         slaDeadline: access.sla_deadline ? new Date(access.sla_deadline) : undefined,
         now,
       });
-      const base = { reportId, reporterId, trigger: 'receipt', at, subject: receipt.subject, bodyText: receipt.text };
+      const base = { reportId, reporterId, trigger, at, subject: receipt.subject, bodyText: receipt.text };
       await enqueueMessage(
         trx,
         input.email ? { ...base, channel: 'email', recipient: input.email, bodyHtml: receipt.html } : { ...base, channel: 'sms', recipient: input.phone ?? '' },

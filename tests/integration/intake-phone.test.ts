@@ -124,6 +124,8 @@ describe.each(storeKinds)('phone intake over %s: nearby reports, linking callers
     await smtp.waitForMessages(3);
     expect(mailsTo('tweede@example.nl')).toHaveLength(1);
     expect(mailsTo('tweede@example.nl')[0]?.text).toContain(original.number);
+    // Linked to a scheduled report: the caller hears what is planned, not the generic receipt.
+    expect(mailsTo('tweede@example.nl')[0]?.text).toContain('De tak wordt gesnoeid in de onderhoudsronde');
     expect(mailsTo('eerste@example.nl')).toHaveLength(2);
 
     // Every console hears the new reporter count.
