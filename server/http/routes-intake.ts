@@ -5,8 +5,16 @@ import { findNearbyReports, linkReporter, mergeDuplicate } from '../commands/int
 import { importSignals, receiveSocialSignal } from '../commands/signals';
 import { parseOrThrow } from '../commands/validate';
 import { aggregateHotspots, type HotspotPoint, hotspotWindow } from '../domain/hotspots';
+import { aggregateNeighbourhoodHotspots, type Neighbourhood } from '../domain/neighbourhood-hotspots';
 import type { ApiError } from '../protocol/common';
-import { HotspotsQuery, type HotspotsResponse, type NearbyResponse, SignalsQuery, type SignalsResponse } from '../protocol/intake';
+import {
+  HotspotsQuery,
+  type HotspotsResponse,
+  type NearbyResponse,
+  type NeighbourhoodHotspotsResponse,
+  SignalsQuery,
+  type SignalsResponse,
+} from '../protocol/intake';
 import { signalsBetween } from '../store/signals';
 import { requireUser } from './access';
 import { type IntakeConfig, intakeConfigFromEnv } from './intake-config';
@@ -24,9 +32,15 @@ export function webhookKeyMatches(presented: unknown, expected: string): boolean
 
 /**
  * Phone/counter intake (nearby duplicates, linking a caller, merging duplicates), signals
- * (CSV import, social-media webhook, map layer) and hotspots.
+ * (CSV import, social-media webhook, map layer) and hotspots (per H3 cell, or per neighbourhood when
+ * `neighbourhoods` are configured: see neighbourhoods-config.ts).
  */
-export function registerIntakeRoutes(app: FastifyInstance, deps: HubDeps, config: IntakeConfig = intakeConfigFromEnv()): void {
+export function registerIntakeRoutes(
+  app: FastifyInstance,
+  deps: HubDeps,
+  config: IntakeConfig = intakeConfigFromEnv(),
+  neighbourhoods: readonly Neighbourhood[] | null = null,
+): void {
   const { store } = deps;
   const duplicateSearch = { radiusMeters: config.duplicateRadiusMeters, periodDays: config.duplicatePeriodDays };
 
@@ -80,8 +94,9 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: HubDeps, config
     return { signals: await signalsBetween(store.db, window.from, window.until), from: window.from, until: window.until };
   });
 
-  app.get('/api/hotspots', { config: { access: 'report.list' } }, async (request): Promise<HotspotsResponse> => {
-    const { days, resolution, limit } = parseOrThrow(HotspotsQuery, request.query);
+  app.get('/api/hotspots', { config: { access: 'report.list' } }, async (request): Promise<HotspotsResponse | NeighbourhoodHotspotsResponse> => {
+    const { days, resolution, limit, by } = parseOrThrow(HotspotsQuery, request.query);
+    if (by === 'neighbourhood' && !neighbourhoods) return { configured: false };
     const now = deps.clock();
     const window = hotspotWindow(now, days);
     const [reports, signals] = await Promise.all([
@@ -104,7 +119,11 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: HubDeps, config
       ...reports.map((r) => ({ lat: r.lat, lng: r.lng, at: r.created_at, kind: 'report' as const })),
       ...signals.map((s) => ({ lat: s.lat, lng: s.lng, at: s.occurred_at, kind: 'signal' as const })),
     ];
+    if (by === 'neighbourhood' && neighbourhoods) {
+      const aggregate = aggregateNeighbourhoodHotspots(points, neighbourhoods, { now, days, limit });
+      return { configured: true, by: 'neighbourhood', ...aggregate, days };
+    }
     const aggregate = aggregateHotspots(points, { now, days, resolution, limit });
-    return { ...aggregate, resolution, days };
+    return { ...aggregate, resolution, days, neighbourhoods: neighbourhoods !== null };
   });
 }

@@ -185,22 +185,33 @@ export type SignalsResponse = z.infer<typeof SignalsResponse>;
 
 // ---- hotspots ----
 
+export const HotspotsBy = z.enum(['h3', 'neighbourhood']);
+export type HotspotsBy = z.infer<typeof HotspotsBy>;
+
 export const HotspotsQuery = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
   /** H3 resolution: 7 is about 5 km² per cell, 8 about 0.7 km², 9 about 0.1 km². */
   resolution: z.coerce.number().int().min(5).max(10).default(8),
   limit: z.coerce.number().int().min(1).max(2000).default(200),
+  /** Per H3 cell (default) or per configured neighbourhood (wijk); `resolution` is ignored for the latter. */
+  by: HotspotsBy.default('h3'),
 });
+
+const Ring = z.array(z.tuple([z.number(), z.number()]));
 
 export const Trend = z.enum(['rising', 'falling', 'steady']);
 export type Trend = z.infer<typeof Trend>;
 
 export const Hotspot = z.object({
-  /** H3 cell index. */
+  /** H3 cell index, or a neighbourhood's id (its `code`, else its `name`). */
   cell: z.string(),
+  /** Neighbourhoods only: the neighbourhood's name. */
+  name: z.string().optional(),
   center: z.object({ lat: z.number(), lng: z.number() }),
   /** Closed GeoJSON ring of [lng, lat]: usable as Polygon coordinates [boundary] and as a focus-area polygon. */
-  boundary: z.array(z.tuple([z.number(), z.number()])),
+  boundary: Ring,
+  /** Neighbourhoods only: every outer ring (a MultiPolygon has several; `boundary` is the largest). */
+  boundaries: z.array(Ring).optional(),
   count: z.number().int().min(0),
   reports: z.number().int().min(0),
   signals: z.number().int().min(0),
@@ -210,11 +221,36 @@ export const Hotspot = z.object({
 });
 export type Hotspot = z.infer<typeof Hotspot>;
 
+const HotspotsWindow = z.object({ from: IsoDateTime, until: IsoDateTime, previousFrom: IsoDateTime });
+const HotspotsTotals = z.object({ count: z.number().int(), previousCount: z.number().int(), cells: z.number().int() });
+
 export const HotspotsResponse = z.object({
   cells: z.array(Hotspot),
   resolution: z.number().int(),
   days: z.number().int(),
-  window: z.object({ from: IsoDateTime, until: IsoDateTime, previousFrom: IsoDateTime }),
-  totals: z.object({ count: z.number().int(), previousCount: z.number().int(), cells: z.number().int() }),
+  window: HotspotsWindow,
+  totals: HotspotsTotals,
+  /** Whether neighbourhood boundaries are configured (so `by=neighbourhood` has something to show). */
+  neighbourhoods: z.boolean().optional(),
 });
 export type HotspotsResponse = z.infer<typeof HotspotsResponse>;
+
+/**
+ * `GET /api/hotspots?by=neighbourhood`: `{ configured: false }` when no boundaries are configured.
+ * Items outside every neighbourhood are left out of `cells` (and of `totals.count`) but counted in
+ * `totals.outside` ("buiten de wijken").
+ */
+export const NeighbourhoodHotspotsResponse = z.discriminatedUnion('configured', [
+  z.object({
+    configured: z.literal(true),
+    by: z.literal('neighbourhood'),
+    cells: z.array(Hotspot),
+    days: z.number().int(),
+    window: HotspotsWindow,
+    totals: HotspotsTotals.extend({
+      outside: z.object({ count: z.number().int(), previousCount: z.number().int() }),
+    }),
+  }),
+  z.object({ configured: z.literal(false) }),
+]);
+export type NeighbourhoodHotspotsResponse = z.infer<typeof NeighbourhoodHotspotsResponse>;

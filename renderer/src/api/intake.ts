@@ -8,11 +8,14 @@ import type { z } from 'zod';
 import { ApiError } from '../../../server/protocol/common';
 import type { HubEvent } from '../../../server/protocol/events';
 import {
+  type Hotspot,
+  type HotspotsBy,
   HotspotsResponse,
   type LinkReporterBody,
   type MergeBody,
   MergeResponse,
   NearbyResponse,
+  NeighbourhoodHotspotsResponse,
   type SignalImportBody,
   SignalImportResult,
   SignalsResponse,
@@ -27,7 +30,8 @@ export const intakeKeys = {
   signalsAll: ['signals'] as const,
   signals: (days: number) => ['signals', days] as const,
   hotspotsAll: ['hotspots'] as const,
-  hotspots: (days: number, resolution: number) => ['hotspots', days, resolution] as const,
+  hotspots: (days: number, resolution: number, by: HotspotsBy = 'h3') =>
+    ['hotspots', days, by === 'h3' ? resolution : 'neighbourhood'] as const,
 };
 
 /** Where the import is: sending the file (with its share sent), then the hub checking and storing it. */
@@ -50,9 +54,30 @@ export const intakeApi = {
   importSignals: (body: SignalImportBody, onProgress: (p: ImportProgress) => void) =>
     postWithProgress('/api/signals/import', body, SignalImportResult, onProgress),
   signals: (days: number) => request(`/api/signals?days=${days}`, { schema: SignalsResponse }),
-  hotspots: (days: number, resolution: number) =>
-    request(`/api/hotspots?days=${days}&resolution=${resolution}`, { schema: HotspotsResponse }),
+  hotspots: async (days: number, resolution: number, by: HotspotsBy = 'h3'): Promise<HotspotsView> => {
+    if (by === 'h3') {
+      const res = await request(`/api/hotspots?days=${days}&resolution=${resolution}`, { schema: HotspotsResponse });
+      return { by, neighbourhoods: res.neighbourhoods ?? false, cells: res.cells, window: res.window, totals: res.totals, outside: null };
+    }
+    const res = await request(`/api/hotspots?days=${days}&by=neighbourhood`, { schema: NeighbourhoodHotspotsResponse });
+    if (!res.configured) return { by, neighbourhoods: false, cells: [], window: null, totals: null, outside: null };
+    const { outside, ...totals } = res.totals;
+    return { by, neighbourhoods: true, cells: res.cells, window: res.window, totals, outside };
+  },
 };
+
+/** Hotspots per H3 cell or per neighbourhood, in one shape for the list and the map layer. */
+export interface HotspotsView {
+  by: HotspotsBy;
+  /** Whether the hub has neighbourhood boundaries (the "per wijk" choice). */
+  neighbourhoods: boolean;
+  cells: Hotspot[];
+  /** Null: per neighbourhood asked, but none configured. */
+  window: HotspotsResponse['window'] | null;
+  totals: HotspotsResponse['totals'] | null;
+  /** Per neighbourhood: items outside every neighbourhood ("buiten de wijken"), not in `cells`. */
+  outside: { count: number; previousCount: number } | null;
+}
 
 /**
  * A JSON POST over XMLHttpRequest, for its upload progress (fetch has none): a survey file can be
@@ -132,10 +157,10 @@ export function useSignals(days: number, enabled: boolean) {
   });
 }
 
-export function useHotspots(days: number, resolution: number, enabled: boolean) {
+export function useHotspots(days: number, resolution: number, by: HotspotsBy, enabled: boolean) {
   return useQuery({
-    queryKey: intakeKeys.hotspots(days, resolution),
-    queryFn: () => intakeApi.hotspots(days, resolution),
+    queryKey: intakeKeys.hotspots(days, resolution, by),
+    queryFn: () => intakeApi.hotspots(days, resolution, by),
     enabled,
     // Aggregates: refetched when signals change or reports arrive, and once a minute as windows slide.
     staleTime: 60_000,

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { HubEvent } from '../../../server/protocol/events';
-import type { Hotspot } from '../../../server/protocol/intake';
+import type { Hotspot, HotspotsBy } from '../../../server/protocol/intake';
 import type { Category, Report } from '../../../server/protocol/report';
 import { ApiRequestError, type Session } from '../api/client';
 import type { UnitsSnapshot } from '../api/dispatch';
@@ -267,14 +267,24 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const [showHotspots, setShowHotspots] = useState(false);
   const [overlayDays, setOverlayDays] = useState(30);
   const [hotspotResolution, setHotspotResolution] = useState(8);
+  const [hotspotsBy, setHotspotsBy] = useState<HotspotsBy>('h3');
   const [selectedCell, setSelectedCell] = useState<string | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const signalsQuery = useSignals(overlayDays, readsOverlays && showSignals);
-  const hotspotsQuery = useHotspots(overlayDays, hotspotResolution, readsOverlays && (showHotspots || side === 'hotspots'));
+  const hotspotsQuery = useHotspots(overlayDays, hotspotResolution, hotspotsBy, readsOverlays && (showHotspots || side === 'hotspots'));
+  // Boundaries no longer configured (hub restarted without them): back to H3 cells.
+  const neighbourhoodsGone = hotspotsQuery.data?.by === 'neighbourhood' && !hotspotsQuery.data.neighbourhoods;
+  useEffect(() => {
+    if (neighbourhoodsGone) setHotspotsBy('h3');
+  }, [neighbourhoodsGone]);
+  const changeHotspotsBy = useCallback((by: HotspotsBy) => {
+    setSelectedCell(null);
+    setHotspotsBy(by);
+  }, []);
   const selectCell = useCallback((hotspot: Hotspot) => {
     setSelectedCell(hotspot.cell);
     setShowHotspots(true);
-    const bounds = boundaryBounds(hotspot.boundary);
+    const bounds = boundaryBounds(hotspot.boundaries ? hotspot.boundaries.flat() : hotspot.boundary);
     if (bounds) setFocus({ bounds, n: next() });
   }, []);
   const startFocusFromHotspot = useCallback(
@@ -690,6 +700,8 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             onDaysChange={setOverlayDays}
             resolution={hotspotResolution}
             onResolutionChange={setHotspotResolution}
+            by={hotspotsBy}
+            onByChange={changeHotspotsBy}
             selectedCell={selectedCell}
             onSelectCell={selectCell}
             draw={draw}

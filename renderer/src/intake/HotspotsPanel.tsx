@@ -1,5 +1,5 @@
 /**
- * Where reports and signals pile up: H3 cells ranked by count over a chosen window, with the trend
+ * Where reports and signals pile up: H3 cells (or, when the hub has boundaries, neighbourhoods) ranked by count over a chosen window, with the trend
  * against the window before. The shift lead (and the police coordinator) turns a cell into a focus area
  * with a period and a public text; the cell's boundary becomes the area's polygon (the tasking form's
  * drawing, pre-filled, so it can still be redrawn).
@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../server/protocol/auth';
 import type { FocusArea } from '../../../server/protocol/dispatch';
-import type { Hotspot, Trend } from '../../../server/protocol/intake';
+import type { Hotspot, HotspotsBy, Trend } from '../../../server/protocol/intake';
 import { useHotspots } from '../api/intake';
 import { Loading } from '../components/Loading';
 import { type DrawControl, NewAreaForm, type NewAreaPrefill } from '../dispatch/TaskingPanel';
@@ -57,6 +57,9 @@ interface HotspotsPanelProps {
   onDaysChange: (days: number) => void;
   resolution: number;
   onResolutionChange: (resolution: number) => void;
+  /** Per H3 cell or per neighbourhood (offered only when the hub has neighbourhood boundaries). */
+  by: HotspotsBy;
+  onByChange: (by: HotspotsBy) => void;
   selectedCell: string | null;
   onSelectCell: (hotspot: Hotspot) => void;
   /** The drawing shared with the tasking panel: "Maak aandachtsgebied" puts the cell's boundary in it. */
@@ -72,6 +75,8 @@ export function HotspotsPanel({
   onDaysChange,
   resolution,
   onResolutionChange,
+  by,
+  onByChange,
   selectedCell,
   onSelectCell,
   draw,
@@ -80,9 +85,10 @@ export function HotspotsPanel({
   onClose,
 }: HotspotsPanelProps) {
   const { t, locale } = useI18n();
-  const query = useHotspots(days, resolution, true);
+  const query = useHotspots(days, resolution, by, true);
   const data = query.data;
   const canCreate = CREATES_AREAS.has(role);
+  const offersNeighbourhoods = by === 'neighbourhood' || data?.neighbourhoods === true;
   const [focusCell, setFocusCell] = useState<string | null>(null);
   const [created, setCreated] = useState<FocusArea | null>(null);
   // A cell chosen on the map scrolls into view in the list.
@@ -125,31 +131,52 @@ export function HotspotsPanel({
             </select>
           </label>
           <label className="field">
-            <span>{t('hotspots.resolution')}</span>
+            <span>{t('hotspots.by')}</span>
             <select
-              value={resolution}
+              value={by}
               onChange={(e) => {
                 setFocusCell(null);
-                onResolutionChange(Number(e.target.value));
+                onByChange(e.target.value === 'neighbourhood' ? 'neighbourhood' : 'h3');
               }}
-              data-testid="hotspots-resolution"
+              data-testid="hotspots-by"
             >
-              {HOTSPOT_RESOLUTIONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`hotspots.res${r}`)}
-                </option>
-              ))}
+              <option value="h3">{t('hotspots.by.h3')}</option>
+              {offersNeighbourhoods && <option value="neighbourhood">{t('hotspots.by.neighbourhood')}</option>}
             </select>
           </label>
+          {by === 'h3' && (
+            <label className="field">
+              <span>{t('hotspots.resolution')}</span>
+              <select
+                value={resolution}
+                onChange={(e) => {
+                  setFocusCell(null);
+                  onResolutionChange(Number(e.target.value));
+                }}
+                data-testid="hotspots-resolution"
+              >
+                {HOTSPOT_RESOLUTIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`hotspots.res${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
-        {data && (
+        {data?.totals && data.window && (
           <p className="muted small" data-testid="hotspots-totals">
-            {t('hotspots.totals', {
+            {t(data.by === 'neighbourhood' ? 'hotspots.totalsNeighbourhoods' : 'hotspots.totals', {
               count: data.totals.count,
               cells: data.totals.cells,
               previous: data.totals.previousCount,
               from: formatDateTime(data.window.from, locale),
             })}
+          </p>
+        )}
+        {data?.outside && (
+          <p className="muted small" data-testid="hotspots-outside">
+            {t('hotspots.outside', { n: data.outside.count, previous: data.outside.previousCount })}
           </p>
         )}
         <p className="muted small hotspot-legend">
@@ -167,6 +194,10 @@ export function HotspotsPanel({
         ) : query.isError && !data ? (
           <p className="form-error" role="alert">
             {t('hotspots.error', { message: query.error.message })}
+          </p>
+        ) : data?.by === 'neighbourhood' && !data.neighbourhoods ? (
+          <p className="muted small" data-testid="hotspots-not-configured">
+            {t('hotspots.notConfigured')}
           </p>
         ) : !data || data.cells.length === 0 ? (
           <p className="muted small" data-testid="hotspots-empty">
@@ -203,6 +234,11 @@ export function HotspotsPanel({
                   >
                     {TREND_ARROWS[cell.trend]}
                   </span>
+                  {cell.name && (
+                    <span className="hotspot-name" data-testid="hotspot-name">
+                      {cell.name}
+                    </span>
+                  )}
                   <span className="hotspot-previous muted small" data-testid="hotspot-previous">
                     {t('hotspots.previous', { n: cell.previousCount })}
                   </span>

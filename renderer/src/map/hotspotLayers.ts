@@ -1,10 +1,11 @@
 /**
- * Hotspots on the map: H3 cells in their own GeoJSON source (`hotspots`, feature id = cell via
+ * Hotspots on the map: H3 cells (or neighbourhoods, when the list is per neighbourhood: every outer
+ * ring of the neighbourhood as a MultiPolygon) in their own GeoJSON source (`hotspots`, feature id = cell via
  * promoteId), under everything else. The fill grows with the count (relative to the busiest cell shown),
  * the outline says the trend against the previous window: red rising, green falling, grey steady. The
  * cell chosen in the list is highlighted through feature-state. An aggregate: replaced with setData.
  */
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Hotspot, Trend } from '../../../server/protocol/intake';
 
@@ -28,12 +29,12 @@ export interface HotspotFeatureProps {
   intensity: number;
 }
 
-export function hotspotFeatures(cells: readonly Hotspot[]): FeatureCollection<Polygon, HotspotFeatureProps> {
+export function hotspotFeatures(cells: readonly Hotspot[]): FeatureCollection<Polygon | MultiPolygon, HotspotFeatureProps> {
   const max = cells.reduce((m, c) => Math.max(m, c.count), 0);
-  const features: Feature<Polygon, HotspotFeatureProps>[] = cells.map((c) => ({
+  const features: Feature<Polygon | MultiPolygon, HotspotFeatureProps>[] = cells.map((c) => ({
     type: 'Feature',
     id: c.cell,
-    geometry: { type: 'Polygon', coordinates: [c.boundary] },
+    geometry: c.boundaries ? { type: 'MultiPolygon', coordinates: c.boundaries.map((ring) => [ring]) } : { type: 'Polygon', coordinates: [c.boundary] },
     properties: {
       cell: c.cell,
       count: c.count,
