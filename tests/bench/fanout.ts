@@ -48,6 +48,9 @@ interface Target {
   baseline: boolean;
   clients: ClientProcess;
   phases: Measured[];
+  /** What the field traffic left in the store (a check that the fixes really went through the hub). */
+  fieldCheck?: () => Promise<string>;
+  fieldSummary?: string;
   stop(): Promise<void>;
 }
 
@@ -154,11 +157,27 @@ async function hubTarget(store: StoreKind): Promise<Target> {
       consoleToken: consoleSession.token,
       fieldTokens: await fieldSessions(bench),
     });
+    const db = bench.hub.store.db;
     return {
       label,
       baseline: false,
       clients,
       phases: [],
+      fieldCheck: async () => {
+        const units = await db
+          .selectFrom('units')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('callsign', 'like', 'BENCH-%')
+          .where('position_at', 'is not', null)
+          .executeTakeFirstOrThrow();
+        const trail = await db
+          .selectFrom('unit_positions')
+          .innerJoin('units', 'units.id', 'unit_positions.unit_id')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('units.callsign', 'like', 'BENCH-%')
+          .executeTakeFirstOrThrow();
+        return `${label}: ${Number(units.n)} of ${FIELD_UNITS} units have a stored position, ${int(Number(trail.n))} trail rows written`;
+      },
       stop: async () => {
         await clients.close();
         await bench.stop();
@@ -251,6 +270,7 @@ async function runAll(stores: StoreKind[]): Promise<Target[]> {
         t.phases.push(m);
       }
     }
+    for (const t of targets) t.fieldSummary = await t.fieldCheck?.();
     return targets;
   } finally {
     for (const t of targets) await t.stop();
@@ -371,6 +391,10 @@ export async function runFanout(): Promise<BenchSection> {
       '(at most 30 s after the last send). "seq gaps": events whose seq was not the previous one + 1 (reordering, since ' +
       'nothing is lost). CPU in % of one core: server = the bench process (hubs and bare ws), client = the client process, ' +
       `other = the rest of the machine (${cores} cores): PostgreSQL's backends, and anything else running at the time.`,
+    '',
+    `Field traffic check: ${targets
+      .flatMap((t) => (t.fieldSummary ? [t.fieldSummary] : []))
+      .join('; ')} (the tracker keeps a fix every 30 s or 50 m per unit).`,
     '',
     r.bad === 0
       ? 'No event was lost or duplicated at any console in any phase, and every create was acknowledged.'

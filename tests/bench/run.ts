@@ -6,7 +6,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runAvl } from './avl';
 import { runFanout } from './fanout';
+import { runMapRender } from './map-render';
 import { runQueries } from './queries';
 import { runStore } from './store';
 import { type BenchSection, machineDescription, postgresReachable, postgresSettings, QUICK, say } from './support';
@@ -15,6 +17,8 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   fanout: runFanout,
   store: runStore,
   queries: runQueries,
+  avl: runAvl,
+  'map-render': runMapRender,
 };
 
 const DOC = fileURLToPath(new URL('../../docs/BENCHMARKS.md', import.meta.url));
