@@ -200,9 +200,17 @@ export interface BenchHub {
  */
 export async function startBenchHub(store: StoreKind): Promise<BenchHub> {
   const dataDir = mkdtempSync(join(os.tmpdir(), 'meldkamer-bench-'));
-  const database = store === 'postgres' ? await createBenchDatabase() : undefined;
-  const config = loadConfig({}, { host: '127.0.0.1', port: 0, dataDir, databaseUrl: database?.url, demo: true, logLevel: 'silent' });
-  const hub = await startHub(config);
+  let database: BenchDatabase | undefined;
+  let hub: Hub;
+  try {
+    database = store === 'postgres' ? await createBenchDatabase() : undefined;
+    const config = loadConfig({}, { host: '127.0.0.1', port: 0, dataDir, databaseUrl: database?.url, demo: true, logLevel: 'silent' });
+    hub = await startHub(config);
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+    throw err;
+  }
   return {
     hub,
     url: hub.url,
