@@ -1,4 +1,8 @@
 import Holidays from 'date-holidays';
+import { type CivilDate, formatCivilDate, localDateTime, parseCivilDate, zonedToInstant } from './zoned-time';
+
+export type { CivilDate };
+export { formatCivilDate, parseCivilDate };
 
 /**
  * Handling times in working days.
@@ -23,12 +27,6 @@ export interface WorkingDayPolicy {
 }
 
 export const DEFAULT_POLICY: WorkingDayPolicy = { liberationDay: 'yearly', goodFriday: false };
-
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
 
 const holidayCalendar = new Holidays('NL');
 const holidayCache = new Map<string, ReadonlyMap<string, string>>();
@@ -113,16 +111,6 @@ export function localDateString(date: Date, timeZone: string = DEFAULT_TIME_ZONE
   return formatCivilDate(localDateTime(date, timeZone));
 }
 
-export function formatCivilDate({ year, month, day }: CivilDate): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export function parseCivilDate(value: string): CivilDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-}
-
 function isWorkingCivilDate(date: CivilDate, policy: WorkingDayPolicy): boolean {
   const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
@@ -132,64 +120,4 @@ function isWorkingCivilDate(date: CivilDate, policy: WorkingDayPolicy): boolean 
 function nextDay({ year, month, day }: CivilDate): CivilDate {
   const next = new Date(Date.UTC(year, month - 1, day + 1));
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-}
-
-interface LocalDateTime extends CivilDate {
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function localDateTime(instant: Date, timeZone: string): LocalDateTime {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-    millisecond: instant.getUTCMilliseconds(),
-  };
-}
-
-function offsetAt(instant: number, timeZone: string): number {
-  const local = localDateTime(new Date(instant), timeZone);
-  return asUtc(local) - instant;
-}
-
-function asUtc(t: LocalDateTime): number {
-  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
-}
-
-/** Local wall-clock time in `timeZone` -> instant. In a DST gap the time moves forward by the gap. */
-function zonedToInstant(local: LocalDateTime, timeZone: string): Date {
-  const wall = asUtc(local);
-  const firstGuess = wall - offsetAt(wall, timeZone);
-  const offset = offsetAt(firstGuess, timeZone);
-  return new Date(wall - offset);
 }

@@ -4,6 +4,7 @@
  * (callers pass `Date.now()`, so Playwright's `page.clock` controls it).
  */
 import { isFollowUpDue } from '../../../server/domain/lifecycle';
+import { formatCivilDate, localDateTime } from '../../../server/domain/zoned-time';
 import type { Report, ReportStatus } from '../../../server/protocol/report';
 
 export const TIME_ZONE = 'Europe/Amsterdam';
@@ -42,17 +43,9 @@ export function reportSla(report: Pick<Report, 'status' | 'slaDeadline'>, now: n
   return slaRunning(report.status) ? slaState(report.slaDeadline, now) : null;
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date (YYYY-MM-DD) in Europe/Amsterdam at `now`. */
+/** The calendar date (YYYY-MM-DD) in Europe/Amsterdam at `now`, as the hub computes it. */
 export function localDate(now: number): string {
-  const parts = Object.fromEntries(dayFormat.formatToParts(new Date(now)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return formatCivilDate(localDateTime(new Date(now), TIME_ZONE));
 }
 
 /** A date `days` calendar days after `isoDate` (YYYY-MM-DD), for the follow-up date's default and bounds. */

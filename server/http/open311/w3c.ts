@@ -4,58 +4,13 @@
  * the time the control room saw, and accept any zone (or Z) from clients.
  */
 
+import { localDateTime, offsetAt, parseCivilDate, zonedToInstant } from '../../domain/zoned-time';
+
 export const OPEN311_TIME_ZONE = 'Europe/Amsterdam';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClock(instant: Date, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year ?? 1970,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
 
 /** Offset of `timeZone` from UTC at `instant`, in whole minutes (east positive). */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((asUtc - whole) / 60_000);
+  return Math.round(offsetAt(Math.floor(instant.getTime() / 1000) * 1000, timeZone) / 60_000);
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -69,18 +24,13 @@ function formatOffset(minutes: number): string {
 export function formatW3cDateTime(instant: Date | string, timeZone: string = OPEN311_TIME_ZONE): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a datetime: ${String(instant)}`);
-  const w = wallClock(date, timeZone);
+  const w = localDateTime(date, timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(offsetMinutes(date, timeZone))}`;
 }
 
 /** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
 export function startOfCivilDay(date: string, timeZone: string = OPEN311_TIME_ZONE): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  // Two passes settle the offset also on the days the clocks change (they change at night, not at midnight).
-  const first = new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000);
-  return new Date(wall - offsetMinutes(first, timeZone) * 60_000);
+  return zonedToInstant({ ...parseCivilDate(date), hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
 }
 
 /** A follow-up date (YYYY-MM-DD) as the W3C datetime of the start of that day in the city. */
