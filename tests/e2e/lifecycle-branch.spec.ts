@@ -15,6 +15,7 @@ import type { Assignment, Unit } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
 import { addDays, localDate } from '../../renderer/src/lifecycle/rules';
 import { connectField } from '../support/field-units';
+import { loginConsole } from '../support/console-page';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 import { type CapturedMail, startTestSmtp, type TestSmtp } from '../support/smtp';
 
@@ -39,13 +40,7 @@ const FOUND_TEXT = 'Tak van de linde hangt laag over de stoep, doorgang nog 1,90
 const NOT_HANDLED_CLAIM = /(?<!niet )afgehandeld/i;
 const REOPEN_COMMENT = 'De tak hangt er nog steeds, ik loop er elke dag tegenaan.';
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(hub.hub.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(username);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
-}
+const login = (page: Page, username: string) => loginConsole(page, hub.hub.url, username);
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();

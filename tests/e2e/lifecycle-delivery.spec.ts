@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import type { OutboxMessageView } from '../../server/protocol/detail';
 import type { Report } from '../../server/protocol/report';
+import { loginConsole } from '../support/console-page';
 import { sampleReport, startTestHub, type TestHub, until } from '../support/hub';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
@@ -25,13 +26,7 @@ test.afterAll(async () => {
   await smtp?.stop();
 });
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(hub.hub.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(username);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
-}
+const login = (page: Page, username: string) => loginConsole(page, hub.hub.url, username);
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();

@@ -2,16 +2,14 @@
  * Helpers for the intake e2e tests: signing in to the console, the desk's lifecycle steps over HTTP,
  * reading a map source through the `window.__meldkamer` test hook, and a survey CSV.
  */
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Report } from '../../server/protocol/report';
+import { loginConsole as signIn } from './console-page';
 import type { TestHub } from './hub';
 
+/** Signs in and waits until the map's test hook is there too. */
 export async function loginConsole(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(username);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
+  await signIn(page, url, username);
   await page.waitForFunction(() => Boolean((window as unknown as { __meldkamer?: unknown }).__meldkamer), null, {
     timeout: 15_000,
   });
