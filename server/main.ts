@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config';
-import { startHub } from './hub';
+import { startHub } from './start-hub';
 import { NewerDatabaseError } from './store/migrate';
 
 async function main(): Promise<void> {

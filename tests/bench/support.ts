@@ -5,7 +5,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../server/config';
-import { type Hub, startHub } from '../../server/hub';
+import { type Hub, startHub } from '../../server/start-hub';
 import type { LoginResponse } from '../../server/protocol/auth';
 
 /** BENCH_QUICK=1: a ~1-minute smoke run with shorter phases and fewer rows. Its figures are not written to the doc. */

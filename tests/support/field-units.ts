@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { hashPassword } from '../../server/auth/password';
-import type { Hub } from '../../server/hub';
+import type { Hub } from '../../server/start-hub';
 import { FIELD_NAMESPACE, type FieldClientToServer, type FieldEvent, type FieldServerToClient } from '../../server/protocol/socket';
 import { insertUnit } from '../../server/store/units';
 import { insertUser } from '../../server/store/users';

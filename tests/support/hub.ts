@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../server/config';
-import { type Hub, startHub } from '../../server/hub';
+import { type Hub, startHub } from '../../server/start-hub';
 import type { LoginResponse } from '../../server/protocol/auth';
 import type { EventsPage } from '../../server/protocol/events';
 import type { CreateReportInput } from '../../server/protocol/report';

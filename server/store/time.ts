@@ -1,3 +1,0 @@
-export function nowIso(): string {
-  return new Date().toISOString();
-}
