@@ -3,7 +3,7 @@ import { categoryLabel } from '../../server/domain/resolution-codes';
 import { validateResolution } from '../../server/domain/resolution';
 import type { ReportStatus } from '../../server/protocol/report';
 import type { FieldAssignment } from '../../server/protocol/socket';
-import { localDate } from '../src/lifecycle/rules';
+import { localDate } from '../shared/time/calendar';
 import type { FieldClient, FieldSnapshot } from './fieldClient';
 import { FindingForm } from './FindingForm';
 import { useFieldI18n } from './messages';

@@ -1,5 +1,5 @@
 import { type CSSProperties, type KeyboardEvent, type PointerEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { formatDateTime } from '../src/i18n';
+import { formatDateTime } from '../shared/i18n/core';
 import type { FieldClient, FieldSnapshot } from './fieldClient';
 import { useFieldI18n } from './messages';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { Locale } from '../src/i18n/messages';
-import { api, getSession, type Session, setSession, subscribeSession } from '../src/api/client';
+import type { Locale } from '../shared/i18n/core';
+import { api, getSession, type Session, setSession, subscribeSession } from '../shared/api/client';
 import { FieldLogin } from './FieldLogin';
 import { FieldWorkspace } from './FieldWorkspace';
 import { FieldI18nContext, type FieldMessageKey, makeFieldI18n, storedLocale, storeLocale } from './messages';

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiRequestError, api } from '../src/api/client';
+import { ApiRequestError, api } from '../shared/api/client';
 import { type FieldMessageKey, useFieldI18n } from './messages';
 import { totalQueued } from './queue';
 

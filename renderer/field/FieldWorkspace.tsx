@@ -1,8 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { allowedUnitTransitions, UNIT_STATUS_LABELS } from '../../server/domain/unit-status';
 import type { PositionFix } from '../../server/protocol/dispatch';
-import type { Session } from '../src/api/client';
-import { hubOrigin } from '../src/bridge';
+import type { Session } from '../shared/api/client';
+import { hubOrigin } from '../shared/bridge';
 import { AssignmentCard } from './AssignmentCard';
 import { EmergencyButton } from './EmergencyButton';
 import { FieldClient, type FieldSnapshot, type SessionLossReason } from './fieldClient';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { secondsLeft } from '../../server/domain/offers';
 import { categoryLabel } from '../../server/domain/resolution-codes';
 import type { FieldAssignment } from '../../server/protocol/socket';
-import { useNow } from '../src/components/useNow';
+import { useNow } from '../shared/time/useNow';
 import type { OfferAnswerResult } from './fieldClient';
 import { useFieldI18n } from './messages';
 

@@ -1,5 +1,5 @@
 import type { FieldState } from '../../server/protocol/socket';
-import { formatDateTime } from '../src/i18n';
+import { formatDateTime } from '../shared/i18n/core';
 import { useFieldI18n } from './messages';
 
 /** The day's tasking from the police coordinator: which areas this unit works, in which shift, with what instructions. */

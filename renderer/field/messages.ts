@@ -1,10 +1,11 @@
 /**
  * The field client's own small message table (Dutch default, English). Report statuses, priorities
- * and outcomes come from the console's table (renderer/src/i18n) so both views name them alike;
+ * and outcomes come from the shared vocabulary (renderer/shared/i18n) so both views name them alike;
  * unit statuses and status-button labels come from server/domain/unit-status (Dutch data).
  */
 import { createContext, useContext } from 'react';
-import { interpolate, type Locale, MESSAGES as CONSOLE_MESSAGES, type MessageKey } from '../src/i18n/messages';
+import { interpolate, type Locale } from '../shared/i18n/core';
+import { VOCABULARY, type VocabularyKey } from '../shared/i18n/vocabulary';
 
 const nl = {
   'app.title': 'Meldkamer veld',
@@ -213,22 +214,22 @@ const en: Record<FieldMessageKey, string> = {
 const TABLES: Record<Locale, Record<FieldMessageKey, string>> = { nl, en };
 
 export type FieldTranslate = (key: FieldMessageKey, params?: Record<string, string | number>) => string;
-export type SharedTranslate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type SharedTranslate = (key: VocabularyKey, params?: Record<string, string | number>) => string;
 
 export interface FieldI18n {
   locale: Locale;
   t: FieldTranslate;
-  /** The console's table: report statuses, priorities, outcomes. */
+  /** The words both apps share (renderer/shared/i18n/vocabulary): statuses, priorities, outcomes. */
   shared: SharedTranslate;
 }
 
 export function makeFieldI18n(locale: Locale): FieldI18n {
   const table = TABLES[locale];
-  const sharedTable = CONSOLE_MESSAGES[locale];
+  const sharedTable = VOCABULARY[locale];
   return {
     locale,
     t: (key, params) => interpolate(table[key] ?? nl[key] ?? key, params),
-    shared: (key, params) => interpolate(sharedTable[key] ?? CONSOLE_MESSAGES.nl[key] ?? key, params),
+    shared: (key, params) => interpolate(sharedTable[key] ?? VOCABULARY.nl[key] ?? key, params),
   };
 }
 

@@ -13,7 +13,7 @@ import { formatLongDate } from '../../server/domain/feedback';
 import type { FocusArea } from '../../server/protocol/dispatch';
 import type { HotspotsResponse } from '../../server/protocol/intake';
 import type { Report } from '../../server/protocol/report';
-import { addDays, localDate } from '../../renderer/src/lifecycle/rules';
+import { addDays, localDate } from '../../renderer/shared/time/calendar';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 import { loginConsole, sourceFeatureIds, surveyCsv, transition } from '../support/intake-helpers';
 import { type CapturedMail, startTestSmtp, type TestSmtp } from '../support/smtp';

@@ -13,7 +13,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { formatLongDate } from '../../server/domain/feedback';
 import type { Assignment, Unit } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
-import { addDays, localDate } from '../../renderer/src/lifecycle/rules';
+import { addDays, localDate } from '../../renderer/shared/time/calendar';
 import { connectField } from '../support/field-units';
 import { loginConsole } from '../support/console-page';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';

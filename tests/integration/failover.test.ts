@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FailoverStream } from '../../renderer/src/live/failoverStream';
+import { FailoverStream } from '../../renderer/console/live/failoverStream';
 import type { ReportsSnapshot } from '../../server/protocol/api';
 import type { LoginResponse } from '../../server/protocol/auth';
 import { type EventsPage, type HubEvent, reportOf } from '../../server/protocol/events';

@@ -3,7 +3,7 @@ import type { ReportsSnapshot } from '../../server/protocol/api';
 import type { Ack } from '../../server/protocol/common';
 import { type HubEvent, reportOf } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
-import { EventStream } from '../../renderer/src/live/eventStream';
+import { EventStream } from '../../renderer/console/live/eventStream';
 import { storeKinds } from '../support/databases';
 import { type ConsoleClient, sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
 

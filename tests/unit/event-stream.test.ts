@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { applyEventToSnapshot, upsertOpenReport } from '../../renderer/src/api/reportsCache';
-import { type ConnectionState, EventStream } from '../../renderer/src/live/eventStream';
+import { applyEventToSnapshot, upsertOpenReport } from '../../renderer/console/api/reportsCache';
+import { type ConnectionState, EventStream } from '../../renderer/console/live/eventStream';
 import type { EventsPage, HubEvent } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
 import type { ConsoleClientToServer, ConsoleServerToClient } from '../../server/protocol/socket';

@@ -1,0 +1,51 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { getSession, subscribeSession } from '../shared/api/client';
+import { useClientConfig } from './api/queries';
+import { ConsoleScreen } from './components/ConsoleScreen';
+import { LoginScreen } from './components/LoginScreen';
+import { Loading } from './components/Loading';
+import { I18nProvider, useT } from './i18n';
+
+export function App() {
+  const config = useClientConfig();
+  return (
+    <I18nProvider defaultLocale={config.data?.defaultLocale}>
+      <AppBody />
+    </I18nProvider>
+  );
+}
+
+function AppBody() {
+  const t = useT();
+  const config = useClientConfig();
+  const session = useSyncExternalStore(subscribeSession, getSession);
+  const queryClient = useQueryClient();
+
+  // Signing out (or a rejected token) drops every cached answer of the previous user, except the public config.
+  useEffect(() => {
+    if (session) return;
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'config' });
+  }, [session, queryClient]);
+
+  if (config.isPending) {
+    return (
+      <div className="fullscreen-center">
+        <Loading label={t('app.loading')} />
+        {config.failureCount > 0 && <p className="muted">{t('app.hubUnreachable')}</p>}
+      </div>
+    );
+  }
+  if (config.isError) {
+    return (
+      <div className="fullscreen-center" role="alert">
+        <p>{t('app.hubUnreachable')}</p>
+        <button type="button" className="btn" onClick={() => config.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!session) return <LoginScreen config={config.data} />;
+  return <ConsoleScreen key={session.token} session={session} config={config.data} />;
+}

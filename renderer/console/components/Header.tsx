@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type { User } from '../../../server/protocol/auth';
+import { api } from '../../shared/api/client';
+import { useT } from '../i18n';
+import type { ConnectionState } from '../live/eventStream';
+import { ConnectionStatus } from './ConnectionStatus';
+import { LocaleToggle } from './LocaleToggle';
+
+interface HeaderProps {
+  user: User;
+  connection: ConnectionState;
+  version: string;
+  /** Role-specific controls (e.g. the failed-messages toggle), left of the user. */
+  tools?: ReactNode;
+}
+
+export function Header({ user, connection, version, tools }: HeaderProps) {
+  const t = useT();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="muted small">{version}</span>
+      </div>
+      <ConnectionStatus state={connection} />
+      <div className="header-spacer" />
+      {tools}
+      <div className="user" data-testid="current-user">
+        <span className="user-name">{user.displayName}</span>
+        <span className="user-role" data-testid="current-role">
+          {t(`role.${user.role}`)}
+        </span>
+      </div>
+      <LocaleToggle />
+      <button type="button" className="btn btn-ghost" onClick={() => void api.logout()} data-testid="logout">
+        {t('header.logout')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,305 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Alert, Unit } from '../../../server/protocol/dispatch';
+import type { Report } from '../../../server/protocol/report';
+import type { AlertsSnapshot } from '../api/dispatch';
+import { dispatchKeys, useUnits } from '../api/dispatchQueries';
+import { useNow } from '../../shared/time/useNow';
+import { type Translate, useI18n } from '../i18n';
+import { type AlertTone, playTone, primeAudio } from './alertSound';
+import { commandErrorText } from './commandErrors';
+import { HubCommandError, useDispatchContext, useHubCommand } from './commands';
+import { formatCoord, formatDuration } from './format';
+
+const ACK_ROLES: ReadonlySet<string> = new Set(['dispatcher', 'shift_lead', 'police_coordinator']);
+/** Alerts other than emergencies shown before "+N meer". */
+const COLLAPSED_COUNT = 3;
+const EMERGENCY_REPEAT_MS = 4000;
+const ALERT_REPEAT_MS = 30_000;
+const MUTE_MS = 5 * 60 * 1000;
+
+const KIND_ORDER: Record<Alert['kind'], number> = { emergency: 0, offer_declined: 1, offer_expired: 2, high_priority: 3 };
+
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.createdAt.localeCompare(a.createdAt));
+}
+
+export interface AlertPosition {
+  lat: number;
+  lng: number;
+  /** When this position was true (the fix's time, or the alert's). */
+  at: string;
+}
+
+/** Where the unit of an emergency is: its latest fix when newer than the alert, else the alert's position. */
+export function alertPosition(alert: Alert, unit: Unit | undefined): AlertPosition | null {
+  const fix = unit?.position ?? null;
+  if (fix && (!alert.position || Date.parse(fix.at) > Date.parse(alert.createdAt))) {
+    return { lat: fix.lat, lng: fix.lng, at: fix.at };
+  }
+  return alert.position ? { ...alert.position, at: alert.createdAt } : null;
+}
+
+export function alertText(
+  t: Translate,
+  alert: Alert,
+  units: ReadonlyMap<string, Unit>,
+  reports: ReadonlyMap<string, Report>,
+): string {
+  const unit = alert.unitId ? (units.get(alert.unitId)?.callsign ?? null) : null;
+  const report = alert.reportId ? (reports.get(alert.reportId) ?? null) : null;
+  switch (alert.kind) {
+    case 'emergency':
+      return t('alerts.msg.emergency', { unit: unit ?? t('alerts.unknownUnit') });
+    case 'high_priority':
+      // The report may be gone from the open list already; the hub's own text names it.
+      return report
+        ? t('alerts.msg.high_priority', { number: report.number, priority: t(`priority.${report.priority}`) })
+        : alert.message;
+    case 'offer_declined':
+    case 'offer_expired':
+      return unit && report ? t(`alerts.msg.${alert.kind}`, { unit, number: report.number }) : alert.message;
+  }
+}
+
+/**
+ * Sound: a tone for every new alert; while an emergency is open a pulse every 4 s, and while other alerts
+ * that arrived during this session are open a reminder every 30 s (these may be muted for 5 minutes).
+ */
+function useAlertSound(alerts: readonly Alert[], enabled: boolean, mutedUntil: number) {
+  useEffect(() => (enabled ? primeAudio() : undefined), [enabled]);
+  const seen = useRef<Set<string> | null>(null);
+  const live = useRef(new Set<string>());
+  const state = useRef({ alerts, mutedUntil, lastEmergency: 0, lastAlert: 0 });
+  state.current.alerts = alerts;
+  state.current.mutedUntil = mutedUntil;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const ids = new Set(alerts.map((a) => a.id));
+    if (seen.current === null) {
+      // The backlog at start is shown, not sounded (except emergencies, by the interval below).
+      seen.current = ids;
+      return;
+    }
+    const fresh = alerts.filter((a) => !seen.current?.has(a.id));
+    seen.current = ids;
+    for (const a of fresh) live.current.add(a.id);
+    for (const id of live.current) if (!ids.has(id)) live.current.delete(id);
+    if (fresh.length === 0) return;
+    const tone: AlertTone = fresh.some((a) => a.kind === 'emergency') ? 'emergency' : 'alert';
+    if (tone === 'alert' && Date.now() < state.current.mutedUntil) return;
+    playTone(tone);
+    const now = Date.now();
+    if (tone === 'emergency') state.current.lastEmergency = now;
+    state.current.lastAlert = now;
+  }, [alerts, enabled]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const timer = setInterval(() => {
+      const s = state.current;
+      const now = Date.now();
+      if (s.alerts.some((a) => a.kind === 'emergency')) {
+        if (now - s.lastEmergency >= EMERGENCY_REPEAT_MS) {
+          s.lastEmergency = now;
+          playTone('emergency');
+        }
+        return;
+      }
+      if (now < s.mutedUntil) return;
+      if (s.alerts.some((a) => live.current.has(a.id)) && now - s.lastAlert >= ALERT_REPEAT_MS) {
+        s.lastAlert = now;
+        playTone('alert');
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [enabled]);
+}
+
+interface AlertBannerProps {
+  alerts: readonly Alert[];
+  reports: ReadonlyMap<string, Report>;
+  onOpenReport: (id: string) => void;
+  onShowOnMap: (position: { lat: number; lng: number }) => void;
+}
+
+/** Open alerts on every console until one of them acknowledges; emergencies on top, very visible. */
+export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: AlertBannerProps) {
+  const { t } = useI18n();
+  const { role } = useDispatchContext();
+  const canAck = ACK_ROLES.has(role);
+  const [expanded, setExpanded] = useState(false);
+  const [mutedUntil, setMutedUntil] = useState(0);
+  const now = useNow(1000);
+  useAlertSound(alerts, canAck, mutedUntil);
+
+  const unitsQuery = useUnits(true);
+  const units = useMemo(
+    () => new Map<string, Unit>((unitsQuery.data?.units ?? []).map((u) => [u.id, u])),
+    [unitsQuery.data?.units],
+  );
+  const sorted = useMemo(() => sortAlerts(alerts), [alerts]);
+  if (sorted.length === 0) return null;
+  const emergencies = sorted.filter((a) => a.kind === 'emergency');
+  const others = sorted.filter((a) => a.kind !== 'emergency');
+  const shown = expanded ? others : others.slice(0, COLLAPSED_COUNT);
+  const muted = now < mutedUntil;
+
+  return (
+    <section
+      className={`alert-banner${emergencies.length > 0 ? ' has-emergency' : ''}`}
+      aria-label={t('alerts.title')}
+      data-testid="alert-banner"
+      data-count={sorted.length}
+    >
+      {emergencies.map((alert) => {
+        const unit = alert.unitId ? units.get(alert.unitId) : undefined;
+        const position = alertPosition(alert, unit);
+        return (
+          <div
+            key={alert.id}
+            className="alert-item alert-emergency"
+            role="alert"
+            data-testid="alert-item"
+            data-kind={alert.kind}
+            data-alert-id={alert.id}
+            data-unit-id={alert.unitId ?? ''}
+          >
+            <span className="alert-kind">{t('alerts.kind.emergency')}</span>
+            <div className="alert-body">
+              <strong className="alert-text" data-testid="alert-text">
+                {alertText(t, alert, units, reports)}
+              </strong>
+              <span className="alert-position" data-testid="alert-position">
+                {position
+                  ? `${t('alerts.position', { lat: formatCoord(position.lat), lng: formatCoord(position.lng) })} · ${t(
+                      'alerts.positionAge',
+                      { age: formatDuration(t, Math.max(0, now - Date.parse(position.at))) },
+                    )}`
+                  : t('alerts.noPosition')}
+              </span>
+            </div>
+            <div className="alert-actions">
+              {position && (
+                <button type="button" className="btn" onClick={() => onShowOnMap(position)} data-testid="alert-show">
+                  {t('alerts.showOnMap')}
+                </button>
+              )}
+              {alert.reportId && (
+                <button type="button" className="btn" onClick={() => onOpenReport(alert.reportId ?? '')}>
+                  {t('alerts.openReport')}
+                </button>
+              )}
+              {canAck && <AckButton alert={alert} />}
+            </div>
+          </div>
+        );
+      })}
+      {shown.length > 0 && (
+        <ul className="alert-list">
+          {shown.map((alert) => (
+            <li
+              key={alert.id}
+              className={`alert-item alert-${alert.kind}`}
+              data-testid="alert-item"
+              data-kind={alert.kind}
+              data-alert-id={alert.id}
+              data-report-id={alert.reportId ?? ''}
+              data-unit-id={alert.unitId ?? ''}
+            >
+              <span className="alert-kind">{t(`alerts.kind.${alert.kind}`)}</span>
+              <span className="alert-text" data-testid="alert-text">
+                {alertText(t, alert, units, reports)}
+              </span>
+              <span className="alert-age muted small">{formatDuration(t, Math.max(0, now - Date.parse(alert.createdAt)))}</span>
+              <span className="row-spacer" />
+              {alert.reportId && (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => onOpenReport(alert.reportId ?? '')}
+                  data-testid="alert-open-report"
+                >
+                  {t('alerts.openReport')}
+                </button>
+              )}
+              {canAck && <AckButton alert={alert} small />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(others.length > COLLAPSED_COUNT || canAck) && (
+        <div className="alert-footer">
+          {others.length > COLLAPSED_COUNT && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setExpanded((e) => !e)}
+              aria-expanded={expanded}
+              data-testid="alert-more"
+            >
+              {expanded ? t('alerts.less') : t('alerts.more', { n: others.length - COLLAPSED_COUNT })}
+            </button>
+          )}
+          <span className="row-spacer" />
+          {canAck && others.length > 0 && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMutedUntil(muted ? 0 : Date.now() + MUTE_MS)}
+              aria-pressed={muted}
+              data-testid="alert-mute"
+            >
+              {muted ? t('alerts.unmute') : t('alerts.mute')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AckButton({ alert, small }: { alert: Alert; small?: boolean }) {
+  const { t } = useI18n();
+  const run = useHubCommand();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ack = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run('alert:ack', { alertId: alert.id });
+    } catch (e) {
+      // Someone else was quicker (or our retry arrived twice): it is acknowledged either way.
+      if (!(e instanceof HubCommandError && e.code === 'conflict')) {
+        setError(t('alerts.ackFailed', { message: commandErrorText(t, e) }));
+        setBusy(false);
+        return;
+      }
+    }
+    queryClient.setQueryData<AlertsSnapshot>(dispatchKeys.alerts, (old) =>
+      old ? { alerts: old.alerts.filter((a) => a.id !== alert.id) } : old,
+    );
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className={`btn${small ? ' btn-small' : ' btn-ack'}`}
+        disabled={busy}
+        onClick={() => void ack()}
+        data-testid="alert-ack"
+      >
+        {busy && <span className="spinner" aria-hidden="true" />}
+        {t('alerts.ack')}
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}

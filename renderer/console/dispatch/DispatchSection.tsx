@@ -1,0 +1,374 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { secondsLeft } from '../../../server/domain/offers';
+import type { Assignment, Recommendation, Unit } from '../../../server/protocol/dispatch';
+import type { Report, ReportStatus } from '../../../server/protocol/report';
+import { dispatchKeys, useUnits } from '../api/dispatchQueries';
+import { Loading } from '../components/Loading';
+import { useNow } from '../../shared/time/useNow';
+import { useI18n } from '../i18n';
+import { commandErrorText } from './commandErrors';
+import { newCommandId, sendCommand, useDispatchContext, useHubCommand } from './commands';
+import { formatDistance, formatDuration } from './format';
+
+/** Report statuses the hub accepts an offer for (server/commands/dispatch.ts offerUnits). */
+const OFFERABLE: ReadonlySet<ReportStatus> = new Set(['new', 'triaged', 'dispatched', 'in_progress']);
+const OFFER_ROLES: ReadonlySet<string> = new Set(['dispatcher', 'shift_lead', 'police_coordinator']);
+export const OFFER_TIMEOUTS = [10, 30, 60, 120, 300] as const;
+const DEFAULT_TIMEOUT = 60;
+const MAX_UNITS_PER_OFFER = 5;
+const FAILED_STATES: ReadonlySet<Assignment['state']> = new Set(['declined', 'expired']);
+
+interface RankedRecommendation extends Recommendation {
+  /** This unit declined or let an offer for this report expire before: ranked last. */
+  previous: 'declined' | 'expired' | null;
+}
+
+/**
+ * The hub's ranking, with units that already declined or let this report's offer run out moved to the
+ * end: after a "no", the next unit is on top.
+ */
+export function rankRecommendations(
+  recommendations: readonly Recommendation[],
+  history: readonly Assignment[],
+): RankedRecommendation[] {
+  const failed = new Map<string, 'declined' | 'expired'>();
+  for (const a of history) if (a.state === 'declined' || a.state === 'expired') failed.set(a.unitId, a.state);
+  const ranked = recommendations.map((r) => ({ ...r, previous: failed.get(r.unitId) ?? null }));
+  return [...ranked.filter((r) => !r.previous), ...ranked.filter((r) => r.previous)];
+}
+
+/** Latest assignment per unit for this report, open ones first. */
+function latestPerUnit(assignments: readonly Assignment[]): Assignment[] {
+  const byUnit = new Map<string, Assignment>();
+  for (const a of assignments) {
+    const seen = byUnit.get(a.unitId);
+    if (!seen || Date.parse(a.offeredAt) >= Date.parse(seen.offeredAt)) byUnit.set(a.unitId, a);
+  }
+  const open = (a: Assignment) => (a.state === 'offered' || a.state === 'accepted' ? 0 : 1);
+  return [...byUnit.values()].sort((a, b) => open(a) - open(b) || Date.parse(b.offeredAt) - Date.parse(a.offeredAt));
+}
+
+/** "Eenheid toewijzen" in the report panel: ranked recommendations, offers with countdown, (re/un)assign. */
+export function DispatchSection({ report }: { report: Report }) {
+  const { t, locale } = useI18n();
+  const { socket, role } = useDispatchContext();
+  const run = useHubCommand();
+  const now = useNow(1000);
+  const canOffer = OFFER_ROLES.has(role);
+  const offerable = OFFERABLE.has(report.status);
+
+  const unitsQuery = useUnits(true);
+  const unitsById = useMemo(
+    () => new Map<string, Unit>((unitsQuery.data?.units ?? []).map((u) => [u.id, u])),
+    [unitsQuery.data?.units],
+  );
+  const history = useMemo(
+    () => (unitsQuery.data?.assignments ?? []).filter((a) => a.reportId === report.id),
+    [unitsQuery.data?.assignments, report.id],
+  );
+  const shownAssignments = useMemo(() => latestPerUnit(history), [history]);
+
+  const recommendationsQuery = useQuery({
+    queryKey: dispatchKeys.recommendations(report.id),
+    queryFn: () => sendCommand(socket, 'unit:recommend', { reportId: report.id }),
+    enabled: socket !== null && canOffer && offerable,
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: 1,
+  });
+  const ranked = useMemo(
+    () => rankRecommendations(recommendationsQuery.data ?? [], history),
+    [recommendationsQuery.data, history],
+  );
+  const recommendedId = ranked[0]?.unitId ?? null;
+
+  // ---- selection: follows the top recommendation until the user picks ----
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const available = useMemo(() => new Set(ranked.map((r) => r.unitId)), [ranked]);
+  const selected = (picked ?? (recommendedId ? [recommendedId] : [])).filter((id) => available.has(id));
+  const toggle = (unitId: string) => {
+    const current = new Set(selected);
+    if (current.has(unitId)) current.delete(unitId);
+    else if (current.size < MAX_UNITS_PER_OFFER) current.add(unitId);
+    setPicked([...current]);
+  };
+
+  const [timeoutSeconds, setTimeoutSeconds] = useState<number>(DEFAULT_TIMEOUT);
+  const [reassignFrom, setReassignFrom] = useState<Assignment | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // ---- a "no" or a timeout: say so, and the next recommendation is preselected ----
+  const [next, setNext] = useState<string | null>(null);
+  const statesSeen = useRef(new Map<string, Assignment['state']>());
+  useEffect(() => {
+    const seen = statesSeen.current;
+    for (const a of history) {
+      const before = seen.get(a.id);
+      seen.set(a.id, a.state);
+      if (before === 'offered' && FAILED_STATES.has(a.state)) {
+        const callsign = unitsById.get(a.unitId)?.callsign ?? a.unitId;
+        setNext(t('dispatch.next', { unit: callsign, state: t(`offerState.${a.state}`) }));
+        setPicked(null);
+      }
+    }
+  }, [history, unitsById, t]);
+  // A reassignment in progress ends when that assignment is no longer accepted.
+  useEffect(() => {
+    if (!reassignFrom) return;
+    const current = history.find((a) => a.id === reassignFrom.id);
+    if (current && current.state !== 'accepted') setReassignFrom(null);
+  }, [history, reassignFrom]);
+
+  const callsigns = (ids: readonly string[]) =>
+    ids.map((id) => ranked.find((r) => r.unitId === id)?.callsign ?? unitsById.get(id)?.callsign ?? id).join(', ');
+
+  const offer = async () => {
+    if (selected.length === 0 || busy) return;
+    setBusy('offer');
+    setError(null);
+    setNext(null);
+    try {
+      if (reassignFrom) {
+        await run('assignment:unassign', {
+          commandId: newCommandId(),
+          assignmentId: reassignFrom.id,
+          reason: t('dispatch.reassignReason', { unit: callsigns(selected) }),
+        });
+        setReassignFrom(null);
+      }
+      await run('offer:create', { commandId: newCommandId(), reportId: report.id, unitIds: selected, timeoutSeconds });
+      setPicked(null);
+    } catch (e) {
+      setError(t('dispatch.offerFailed', { message: commandErrorText(t, e) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const unassign = async (assignment: Assignment) => {
+    if (busy) return;
+    setBusy(assignment.id);
+    setError(null);
+    try {
+      await run('assignment:unassign', {
+        commandId: newCommandId(),
+        assignmentId: assignment.id,
+        reason: t('dispatch.unassignReason'),
+      });
+    } catch (e) {
+      setError(t('dispatch.commandFailed', { message: commandErrorText(t, e) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  let recommendations: React.ReactNode = null;
+  if (!canOffer) {
+    recommendations = <p className="muted small">{t('dispatch.readOnly')}</p>;
+  } else if (!offerable) {
+    recommendations = (
+      <p className="muted small" data-testid="dispatch-not-offerable">
+        {t('dispatch.notOfferable')}
+      </p>
+    );
+  } else if (recommendationsQuery.isPending) {
+    recommendations = <Loading label={t('dispatch.loading')} />;
+  } else if (recommendationsQuery.isError) {
+    recommendations = (
+      <div role="alert">
+        <p className="form-error">
+          {t('dispatch.error', { message: commandErrorText(t, recommendationsQuery.error) })}
+        </p>
+        <button type="button" className="btn btn-small" onClick={() => void recommendationsQuery.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else if (ranked.length === 0) {
+    recommendations = (
+      <p className="muted small" data-testid="dispatch-none">
+        {t('dispatch.none')}
+      </p>
+    );
+  } else {
+    recommendations = (
+      <>
+        {reassignFrom && (
+          <p className="notice dispatch-notice" data-testid="reassign-hint">
+            {t('dispatch.reassignHint', { unit: unitsById.get(reassignFrom.unitId)?.callsign ?? '' })}
+          </p>
+        )}
+        <ul className="recommendations" aria-label={t('dispatch.title')}>
+          {ranked.map((r) => {
+            const isRecommended = r.unitId === recommendedId;
+            const isSelected = selected.includes(r.unitId);
+            return (
+              <li
+                key={r.unitId}
+                className={`recommendation-row${isRecommended ? ' recommended' : ''}${isSelected ? ' selected' : ''}${r.previous ? ' previous' : ''}`}
+                data-testid="recommendation-row"
+                data-unit-id={r.unitId}
+                data-recommended={isRecommended ? 'true' : 'false'}
+                data-selected={isSelected ? 'true' : 'false'}
+              >
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={isSelected}
+                    onChange={() => toggle(r.unitId)}
+                    aria-label={t('dispatch.select', { unit: r.callsign })}
+                    data-testid="recommendation-select"
+                  />
+                  <span className="rec-main">
+                    <span className="rec-line">
+                      <strong className="rec-callsign">{r.callsign}</strong>
+                      <span className="muted small">{t(`unitKindShort.${r.kind}`)}</span>
+                      {isRecommended && (
+                        <span className="rec-badge" data-testid="recommended-badge">
+                          ★ {t('dispatch.recommended')}
+                        </span>
+                      )}
+                      {r.taskedToArea && <span className="rec-tasked">{t('dispatch.tasked')}</span>}
+                      {r.previous && <span className="rec-previous">{t(`dispatch.previous.${r.previous}`)}</span>}
+                      <span className="row-spacer" />
+                      <span className="rec-distance" data-testid="recommendation-distance">
+                        {r.distanceMeters === null ? t('dispatch.noPosition') : formatDistance(r.distanceMeters, locale)}
+                      </span>
+                    </span>
+                    <span className="rec-line muted small">
+                      {r.positionAgeSeconds !== null && (
+                        <span className={r.positionAgeSeconds > 120 ? 'stale' : ''}>
+                          {t('dispatch.fixAge', { age: formatDuration(t, r.positionAgeSeconds * 1000) })}
+                        </span>
+                      )}
+                      {r.load > 0 && <span>{t('dispatch.load', { n: r.load })}</span>}
+                      {r.reasons.length > 0 && <span className="rec-reasons">{r.reasons.join(' · ')}</span>}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="offer-bar">
+          <label className="offer-timeout">
+            <span className="muted small">{t('dispatch.timeout')}</span>
+            <select
+              value={timeoutSeconds}
+              onChange={(e) => setTimeoutSeconds(Number(e.target.value))}
+              data-testid="offer-timeout"
+            >
+              {OFFER_TIMEOUTS.map((s) => (
+                <option key={s} value={s}>
+                  {t('dispatch.timeoutOption', { n: s })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={selected.length === 0 || busy !== null}
+            onClick={() => void offer()}
+            data-testid="offer-submit"
+          >
+            {busy === 'offer' && <span className="spinner" aria-hidden="true" />}
+            {selected.length === 0
+              ? t('dispatch.offerNone')
+              : t(reassignFrom ? 'dispatch.reassignTo' : 'dispatch.offer', { units: callsigns(selected) })}
+          </button>
+          {reassignFrom && (
+            <button type="button" className="btn btn-ghost" onClick={() => setReassignFrom(null)}>
+              {t('dispatch.cancel')}
+            </button>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section className="detail-section dispatch-panel" aria-label={t('dispatch.title')} data-testid="dispatch-panel">
+      <h3>{t('dispatch.title')}</h3>
+      {shownAssignments.length > 0 && (
+        <ul className="offer-states" aria-label={t('dispatch.current')}>
+          {shownAssignments.map((a) => {
+            const callsign = unitsById.get(a.unitId)?.callsign ?? a.unitId;
+            const left = secondsLeft(a, new Date(now));
+            return (
+              <li
+                key={a.id}
+                className={`offer-state offer-${a.state}`}
+                data-testid="offer-state"
+                data-state={a.state}
+                data-unit-id={a.unitId}
+                data-assignment-id={a.id}
+              >
+                <strong>{callsign}</strong>
+                <span className={`offer-pill offer-pill-${a.state}`}>{t(`offerState.${a.state}`)}</span>
+                {a.state === 'offered' && (
+                  <span className="offer-countdown" data-testid="offer-countdown" data-seconds={left}>
+                    {t('dispatch.countdown', { n: left })}
+                  </span>
+                )}
+                <span className="row-spacer" />
+                {canOffer && a.state === 'offered' && (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={busy !== null}
+                    onClick={() => void unassign(a)}
+                    data-testid="offer-withdraw"
+                  >
+                    {busy === a.id && <span className="spinner" aria-hidden="true" />}
+                    {t('dispatch.withdraw')}
+                  </button>
+                )}
+                {canOffer && a.state === 'accepted' && (
+                  <>
+                    <button
+                      type="button"
+                      className={`btn btn-small${reassignFrom?.id === a.id ? ' active' : ''}`}
+                      disabled={busy !== null || !offerable}
+                      aria-pressed={reassignFrom?.id === a.id}
+                      onClick={() => {
+                        setReassignFrom((r) => (r?.id === a.id ? null : a));
+                        setPicked(null);
+                      }}
+                      data-testid="assignment-reassign"
+                    >
+                      {t('dispatch.reassign')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={busy !== null}
+                      onClick={() => void unassign(a)}
+                      data-testid="assignment-unassign"
+                    >
+                      {busy === a.id && <span className="spinner" aria-hidden="true" />}
+                      {t('dispatch.unassign')}
+                    </button>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {next && (
+        <p className="notice dispatch-notice" role="status" data-testid="dispatch-next">
+          {next}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert" data-testid="dispatch-error">
+          {error}
+        </p>
+      )}
+      {recommendations}
+    </section>
+  );
+}

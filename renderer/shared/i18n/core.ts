@@ -1,0 +1,68 @@
+/**
+ * The i18n core both renderer apps (console and field) build on: the locales, placeholder
+ * interpolation and date formatting in the municipality's time zone. Catalogues stay per app.
+ */
+export type Locale = 'nl' | 'en';
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+
+export function interpolate(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const TIME_ZONE = 'Europe/Amsterdam';
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = make();
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+/** "14-07 09:12" style: compact date and time in the municipality's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return cachedFormat(`dt-${locale}`, () =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: TIME_ZONE,
+    }),
+  ).format(date);
+}
+
+/** A calendar date (YYYY-MM-DD) as "dinsdag 14 juli 2026", the way the citizen's message says it. */
+export function formatLongDate(isoDate: string, locale: Locale): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return cachedFormat(`ld-${locale}`, () =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+  ).format(Date.UTC(y, m - 1, d));
+}
+
+/** A calendar date (YYYY-MM-DD) as "di 14 jul", for dense rows. */
+export function formatShortDate(isoDate: string, locale: Locale): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return cachedFormat(`sd-${locale}`, () =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    }),
+  ).format(Date.UTC(y, m - 1, d));
+}
