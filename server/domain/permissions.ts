@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'report.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
   // Which transition each role may make is the lifecycle table's business (domain/lifecycle).
   'report.transition': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  // Citizens' contact details (reporters, recipients): only the desk that calls citizens back.
+  'contacts.read': ['dispatcher', 'shift_lead', 'admin'],
   'outbox.read': ['dispatcher', 'shift_lead', 'admin'],
   'outbox.retry': ['shift_lead', 'admin'],
   'templates.read': ['dispatcher', 'shift_lead', 'admin'],
@@ -18,6 +20,7 @@ export const PERMISSIONS = {
   'dispatch.offer': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'alerts.ack': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'tasking.write': ['police_coordinator', 'shift_lead'],
+  'field.connect': ['field'],
   'field.photo': ['field'],
   'events.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
   'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin'],
