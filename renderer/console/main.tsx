@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/queries';
-import { App } from './App';
+import { App } from './shell/App';
 
 const queryClient = createQueryClient();
 const root = document.getElementById('root');

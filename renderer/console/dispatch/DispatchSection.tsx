@@ -4,7 +4,7 @@ import { secondsLeft } from '../../../server/domain/offers';
 import type { Assignment, Recommendation, Unit } from '../../../server/protocol/dispatch';
 import type { Report, ReportStatus } from '../../../server/protocol/report';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
-import { Loading } from '../components/Loading';
+import { Loading } from '../ui/Loading';
 import { useNow } from '../../shared/time/useNow';
 import { useI18n } from '../i18n';
 import { commandErrorText } from './commandErrors';

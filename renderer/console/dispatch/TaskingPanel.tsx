@@ -4,8 +4,8 @@ import type { FocusArea, TaskingEntry, Unit } from '../../../server/protocol/dis
 import { ApiRequestError } from '../../shared/api/client';
 import { dispatchApi, type TaskingSnapshot } from '../api/dispatch';
 import { dispatchKeys, useTasking, useUnits } from '../api/dispatchQueries';
-import { Field } from '../components/Field';
-import { Loading } from '../components/Loading';
+import { Field } from '../ui/Field';
+import { Loading } from '../ui/Loading';
 import { formatDateTime, formatLongDate, useI18n } from '../i18n';
 import { closeRing } from '../map/taskingLayers';
 import { useDispatchContext } from './commands';

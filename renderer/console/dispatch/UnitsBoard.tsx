@@ -4,7 +4,7 @@ import { allowedUnitTransitions, type UnitActor } from '../../../server/domain/u
 import type { Assignment, TaskingEntry, Unit, UnitStatus } from '../../../server/protocol/dispatch';
 import type { Report } from '../../../server/protocol/report';
 import { useTasking, useUnits } from '../api/dispatchQueries';
-import { Loading } from '../components/Loading';
+import { Loading } from '../ui/Loading';
 import { useNow } from '../../shared/time/useNow';
 import { formatDateTime, useI18n } from '../i18n';
 import { localDate } from '../../shared/time/calendar';

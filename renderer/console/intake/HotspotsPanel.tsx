@@ -9,7 +9,7 @@ import type { Role } from '../../../server/protocol/auth';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { Hotspot, HotspotsBy, Trend } from '../../../server/protocol/intake';
 import { useHotspots } from '../api/intake';
-import { Loading } from '../components/Loading';
+import { Loading } from '../ui/Loading';
 import { type DrawControl, NewAreaForm, type NewAreaPrefill } from '../dispatch/TaskingPanel';
 import { formatDateTime, useI18n } from '../i18n';
 

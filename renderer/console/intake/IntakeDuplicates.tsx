@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { NearbyReport } from '../../../server/protocol/intake';
 import type { Report } from '../../../server/protocol/report';
 import { useNearbyReports } from '../api/intake';
-import { Loading } from '../components/Loading';
+import { Loading } from '../ui/Loading';
 import { formatDateTime, formatLongDate, type Translate, useI18n } from '../i18n';
 
 export interface LatLngText {

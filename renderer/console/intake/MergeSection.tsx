@@ -12,8 +12,8 @@ import type { Report } from '../../../server/protocol/report';
 import { ApiRequestError } from '../../shared/api/client';
 import { intakeApi, useNearbyReports } from '../api/intake';
 import { queryKeys, upsertReportInCache, useOpenReports } from '../api/queries';
-import { Field } from '../components/Field';
-import { Loading } from '../components/Loading';
+import { Field } from '../ui/Field';
+import { Loading } from '../ui/Loading';
 import { useI18n } from '../i18n';
 import { formatDistance } from './IntakeDuplicates';
 

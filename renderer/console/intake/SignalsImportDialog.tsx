@@ -8,7 +8,7 @@ import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_CSV_CHARS, type SignalImportResult } from '../../../server/protocol/intake';
 import { ApiRequestError } from '../../shared/api/client';
 import { type ImportProgress, intakeApi, intakeKeys } from '../api/intake';
-import { Field } from '../components/Field';
+import { Field } from '../ui/Field';
 import { formatDateTime, type MessageKey, useI18n } from '../i18n';
 import { guessMapping, MAPPING_KEYS, type MappingKey, readHeader, REQUIRED_KEYS, toSignalMapping } from './csvHeader';
 

@@ -1,6 +1,6 @@
 import type { Report } from '../../../server/protocol/report';
 import { useFailedMessages } from '../api/queries';
-import { Loading } from '../components/Loading';
+import { Loading } from '../ui/Loading';
 import { useI18n } from '../i18n';
 import { MessageRow } from './MessageList';
 

@@ -4,7 +4,7 @@ import type { FeedbackPreview, TransitionRequestBody } from '../../../server/pro
 import { Outcome, type Report } from '../../../server/protocol/report';
 import type { ResolutionKind } from '../../../server/protocol/resolution';
 import { ApiRequestError, api } from '../../shared/api/client';
-import { Field, FieldError } from '../components/Field';
+import { Field, FieldError } from '../ui/Field';
 import { formatDateTime, useI18n } from '../i18n';
 import {
   DRAFT_ERROR_KEYS,
@@ -14,7 +14,7 @@ import {
   type ResolutionDraftState,
   type ResolutionTarget,
   resolutionBody,
-} from './draft';
+} from '../../shared/resolution/draft';
 import { addDays, localDate } from '../../shared/time/calendar';
 
 /** How long the form waits after the last keystroke before asking the hub for the composed message. */

@@ -4,7 +4,7 @@ import type { Category, Report } from '../../../server/protocol/report';
 import { formatAge, formatShortDate, useI18n } from '../i18n';
 import { localDate } from '../../shared/time/calendar';
 import { followUpDue } from '../lifecycle/rules';
-import { SlaBadge } from './SlaBadge';
+import { SlaBadge } from '../ui/SlaBadge';
 import { useNow } from '../../shared/time/useNow';
 
 export const ROW_HEIGHT = 58;

@@ -14,7 +14,7 @@ import { upsertReportInCache, useCreateReport } from '../api/queries';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n';
 import { IntakeDuplicates, type LinkedCall, LinkedNotice, parseLocation } from '../intake/IntakeDuplicates';
-import { Field, FieldError } from './Field';
+import { Field, FieldError } from '../ui/Field';
 
 export interface DraftLocation {
   lat: string;

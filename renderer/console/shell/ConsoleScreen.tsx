@@ -17,7 +17,7 @@ import { boundsOf, type DrawControl, TaskingPanel } from '../dispatch/TaskingPan
 import { UnitsBoard } from '../dispatch/UnitsBoard';
 import { makeTranslate, useI18n } from '../i18n';
 import { boundaryBounds, HotspotsPanel, ringCorners } from '../intake/HotspotsPanel';
-import { MapLayersControl } from '../intake/MapLayersControl';
+import { MapLayersControl } from '../map/MapLayersControl';
 import { SignalsImportDialog } from '../intake/SignalsImportDialog';
 import { OutboxPanel } from '../lifecycle/OutboxPanel';
 import { ReportDetailPanel } from '../lifecycle/ReportDetailPanel';
@@ -31,10 +31,10 @@ import { localDate } from '../../shared/time/calendar';
 import { useLiveConnection } from '../live/useLiveConnection';
 import { type MapFocusRequest, MapView } from '../map/MapView';
 import { Header } from './Header';
-import { Loading } from './Loading';
-import { type DraftLocation, NewReportForm } from './NewReportForm';
-import { categoryName, locationText, QueueList, type ScrollRequest } from './QueueList';
-import { useClock } from './useClock';
+import { Loading } from '../ui/Loading';
+import { type DraftLocation, NewReportForm } from '../intake/NewReportForm';
+import { categoryName, locationText, QueueList, type ScrollRequest } from '../queue/QueueList';
+import { useClock } from '../ui/useClock';
 
 const CAN_CREATE = new Set(['dispatcher', 'shift_lead', 'admin']);
 const READS_OUTBOX = new Set(['dispatcher', 'shift_lead', 'admin']);

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
 import { ApiRequestError, api } from '../../shared/api/client';
 import { useT } from '../i18n';
-import { LocaleToggle } from './LocaleToggle';
+import { LocaleToggle } from '../ui/LocaleToggle';
 
 export function LoginScreen({ config }: { config: ClientConfig }) {
   const t = useT();

@@ -2,7 +2,7 @@
 import { useI18n } from '../i18n';
 import { SIGNAL_COLORS } from '../map/signalLayers';
 import { TREND_COLORS } from '../map/hotspotLayers';
-import { HOTSPOT_DAYS } from './HotspotsPanel';
+import { HOTSPOT_DAYS } from '../intake/HotspotsPanel';
 
 interface MapLayersControlProps {
   showSignals: boolean;

@@ -3,8 +3,8 @@ import type { User } from '../../../server/protocol/auth';
 import { api } from '../../shared/api/client';
 import { useT } from '../i18n';
 import type { ConnectionState } from '../live/eventStream';
-import { ConnectionStatus } from './ConnectionStatus';
-import { LocaleToggle } from './LocaleToggle';
+import { ConnectionStatus } from '../ui/ConnectionStatus';
+import { LocaleToggle } from '../ui/LocaleToggle';
 
 interface HeaderProps {
   user: User;

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import { getSession, subscribeSession } from '../shared/api/client';
-import { useClientConfig } from './api/queries';
-import { ConsoleScreen } from './components/ConsoleScreen';
-import { LoginScreen } from './components/LoginScreen';
-import { Loading } from './components/Loading';
-import { I18nProvider, useT } from './i18n';
+import { getSession, subscribeSession } from '../../shared/api/client';
+import { useClientConfig } from '../api/queries';
+import { ConsoleScreen } from './ConsoleScreen';
+import { LoginScreen } from './LoginScreen';
+import { Loading } from '../ui/Loading';
+import { I18nProvider, useT } from '../i18n';
 
 export function App() {
   const config = useClientConfig();
