@@ -1,6 +1,7 @@
 import type { Role } from '../protocol/auth';
-import type { Outcome, ReportStatus } from '../protocol/report';
+import { Outcome, ReportStatus } from '../protocol/report';
 import type { Resolution } from '../protocol/resolution';
+import { type DomainText, textMaker } from './domain-text';
 
 /** Who makes a transition: a logged-in role, the hub itself, or the reporter via the status page. */
 export type Actor = Role | 'system' | 'citizen';
@@ -31,8 +32,13 @@ export interface Transition {
   requires?: TransitionRequirement;
   /** Outcomes allowed when `requires` is 'closing'. */
   outcomes?: readonly Outcome[];
-  /** Button text in the console. */
+  /** Button text in the console, in Dutch. */
   label: string;
+}
+
+/** A row of the table with its label coded (`action.<from>.<to>`, the console's key for the button). */
+export interface LabelledTransition extends Transition {
+  labelText: DomainText;
 }
 
 const DESK: readonly Actor[] = ['dispatcher', 'shift_lead'];
@@ -49,7 +55,7 @@ const DESK_OUTCOMES: readonly Outcome[] = ['referred', 'no_action', 'not_found',
  * 'resolved' is reachable only through review (awaiting_review) or a follow-up
  * (scheduled), so a unit's account of what was done always precedes it.
  */
-export const TRANSITIONS: readonly Transition[] = [
+const TRANSITION_ROWS: readonly Transition[] = [
   // Intake and tasking
   { from: 'new', to: 'triaged', actors: DESK, label: 'Beoordelen' },
   { from: 'new', to: 'dispatched', actors: TASKING, label: 'Eenheid toewijzen' },
@@ -121,35 +127,75 @@ export const TRANSITIONS: readonly Transition[] = [
   },
 ];
 
-export const STATUS_LABELS: Readonly<Record<ReportStatus, string>> = {
-  new: 'Nieuw',
-  triaged: 'In wachtrij',
-  dispatched: 'Toegewezen',
-  in_progress: 'In behandeling',
-  awaiting_review: 'Ter beoordeling',
-  scheduled: 'Ingepland',
-  closed: 'Afgesloten',
-  reopen_requested: 'Heropen-verzoek',
-};
+/** Dutch texts of report statuses, outcomes, actors and refusals, by code (see domain-text.ts). */
+export const LIFECYCLE_TEXTS = {
+  'report.status.new': 'Nieuw',
+  'report.status.triaged': 'In wachtrij',
+  'report.status.dispatched': 'Toegewezen',
+  'report.status.in_progress': 'In behandeling',
+  'report.status.awaiting_review': 'Ter beoordeling',
+  'report.status.scheduled': 'Ingepland',
+  'report.status.closed': 'Afgesloten',
+  'report.status.reopen_requested': 'Heropen-verzoek',
+  'report.outcome.resolved': 'Opgelost',
+  'report.outcome.referred': 'Doorverwezen',
+  'report.outcome.no_action': 'Geen actie',
+  'report.outcome.not_found': 'Niet aangetroffen',
+  'report.outcome.duplicate': 'Dubbele melding',
+  'report.outcome.cancelled': 'Geannuleerd',
+  'actor.dispatcher': 'centralist',
+  'actor.shift_lead': 'chef van dienst',
+  'actor.police_coordinator': 'politiecoördinator',
+  'actor.field': 'eenheid',
+  'actor.admin': 'beheerder',
+  'actor.system': 'systeem',
+  'actor.citizen': 'melder',
+  'report.transition.not_allowed': 'Een melding met status "{from}" kan niet naar "{to}".',
+  'report.transition.actor_not_allowed': 'Als {actor} mag u de stap "{step}" niet zetten.',
+  'report.transition.resolution_required': 'Vul in wat er is aangetroffen en wat er is gedaan.',
+  'report.transition.schedule_required': 'Inplannen kan alleen met een vervolgdatum, wat er gaat gebeuren en door wie.',
+  'report.transition.closing_resolution_required': 'Kies een uitkomst om de melding af te sluiten.',
+  'report.transition.outcome_not_allowed': 'Vanuit "{from}" kan niet worden afgesloten als "{outcome}".',
+  'report.transition.closing_incomplete':
+    'Afsluiten kan alleen met een volledige afhandeling: wat er is aangetroffen en wat er is gedaan.',
+  'report.transition.reply_required': 'Schrijf een toelichting voor de melder.',
+} as const;
 
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  resolved: 'Opgelost',
-  referred: 'Doorverwezen',
-  no_action: 'Geen actie',
-  not_found: 'Niet aangetroffen',
-  duplicate: 'Dubbele melding',
-  cancelled: 'Geannuleerd',
-};
+const say = textMaker(LIFECYCLE_TEXTS);
 
-export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
-  dispatcher: 'centralist',
-  shift_lead: 'chef van dienst',
-  police_coordinator: 'politiecoördinator',
-  field: 'eenheid',
-  admin: 'beheerder',
-  system: 'systeem',
-  citizen: 'melder',
-};
+export function reportStatusText(status: ReportStatus): DomainText {
+  return say(`report.status.${status}`);
+}
+
+export function outcomeText(outcome: Outcome): DomainText {
+  return say(`report.outcome.${outcome}`);
+}
+
+/** Who someone is in a sentence ("Als centralist mag u ..."). */
+export function actorText(actor: Actor): DomainText {
+  return say(`actor.${actor}`);
+}
+
+export type TransitionLabelCode = `action.${ReportStatus}.${ReportStatus}`;
+
+export const TRANSITIONS: readonly LabelledTransition[] = TRANSITION_ROWS.map((t) => ({
+  ...t,
+  labelText: { code: `action.${t.from}.${t.to}` satisfies TransitionLabelCode, params: {}, message: t.label },
+}));
+
+/** Dutch button texts by code (`action.<from>.<to>`), the transition table's share of the domain's texts. */
+export const TRANSITION_LABEL_TEXTS: Readonly<Record<string, string>> = Object.fromEntries(
+  TRANSITIONS.map((t) => [t.labelText.code, t.label]),
+);
+
+function labels<K extends string>(keys: readonly K[], text: (key: K) => DomainText): Readonly<Record<K, string>> {
+  return Object.fromEntries(keys.map((k) => [k, text(k).message])) as Record<K, string>;
+}
+
+export const STATUS_LABELS = labels(ReportStatus.options, reportStatusText);
+export const OUTCOME_LABELS = labels(Outcome.options, outcomeText);
+
+export const ACTOR_LABELS = labels<Actor>(ACTORS, actorText);
 
 export type TransitionErrorCode =
   | 'transition_not_allowed'
@@ -160,7 +206,10 @@ export type TransitionErrorCode =
   | 'schedule_required'
   | 'reply_required';
 
-export type TransitionCheck = { ok: true } | { ok: false; code: TransitionErrorCode; message: string };
+/** A refusal keeps its `code` (what kind of refusal) and Dutch `message`; `text` is the message coded. */
+export type TransitionCheck =
+  | { ok: true }
+  | { ok: false; code: TransitionErrorCode; message: string; text: DomainText };
 
 export interface TransitionRequest {
   from: ReportStatus;
@@ -177,7 +226,7 @@ export interface TransitionRequest {
 /** Shortest reply to a citizen on a reopen decision that is more than a shrug. */
 export const MIN_REPLY_LENGTH = 10;
 
-export function findTransition(from: ReportStatus, to: ReportStatus): Transition | undefined {
+export function findTransition(from: ReportStatus, to: ReportStatus): LabelledTransition | undefined {
   return TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
@@ -187,11 +236,14 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
   if (!transition) {
     return fail(
       'transition_not_allowed',
-      `Een melding met status "${STATUS_LABELS[from]}" kan niet naar "${STATUS_LABELS[to]}".`,
+      say('report.transition.not_allowed', { from: reportStatusText(from), to: reportStatusText(to) }),
     );
   }
   if (!transition.actors.includes(role)) {
-    return fail('actor_not_allowed', `Als ${ACTOR_LABELS[role]} mag u de stap "${transition.label}" niet zetten.`);
+    return fail(
+      'actor_not_allowed',
+      say('report.transition.actor_not_allowed', { actor: actorText(role), step: transition.labelText }),
+    );
   }
   return checkRequirement(transition, request);
 }
@@ -202,45 +254,41 @@ function checkRequirement(transition: Transition, request: TransitionRequest): T
     case undefined:
       return { ok: true };
     case 'proposal':
-      return resolution
-        ? { ok: true }
-        : fail('resolution_required', 'Vul in wat er is aangetroffen en wat er is gedaan.');
+      return resolution ? { ok: true } : fail('resolution_required', say('report.transition.resolution_required'));
     case 'schedule':
       return resolution?.kind === 'schedule'
         ? { ok: true }
-        : fail('schedule_required', 'Inplannen kan alleen met een vervolgdatum, wat er gaat gebeuren en door wie.');
+        : fail('schedule_required', say('report.transition.schedule_required'));
     case 'closing': {
       if (resolution && resolution.kind !== 'close') {
-        return fail('closing_resolution_required', 'Kies een uitkomst om de melding af te sluiten.');
+        return fail('closing_resolution_required', say('report.transition.closing_resolution_required'));
       }
       const outcome = resolution?.outcome ?? request.outcome;
       if (outcome && !transition.outcomes?.includes(outcome)) {
         return fail(
           'outcome_not_allowed',
-          `Vanuit "${STATUS_LABELS[transition.from]}" kan niet worden afgesloten als "${OUTCOME_LABELS[outcome]}".`,
+          say('report.transition.outcome_not_allowed', {
+            from: reportStatusText(transition.from),
+            outcome: outcomeText(outcome),
+          }),
         );
       }
-      if (!resolution) {
-        return fail(
-          'resolution_required',
-          'Afsluiten kan alleen met een volledige afhandeling: wat er is aangetroffen en wat er is gedaan.',
-        );
-      }
+      if (!resolution) return fail('resolution_required', say('report.transition.closing_incomplete'));
       return { ok: true };
     }
     case 'reply':
       return (request.reply?.trim().length ?? 0) >= MIN_REPLY_LENGTH
         ? { ok: true }
-        : fail('reply_required', 'Schrijf een toelichting voor de melder.');
+        : fail('reply_required', say('report.transition.reply_required'));
   }
 }
 
-function fail(code: TransitionErrorCode, message: string): TransitionCheck {
-  return { ok: false, code, message };
+function fail(code: TransitionErrorCode, text: DomainText): TransitionCheck {
+  return { ok: false, code, message: text.message, text };
 }
 
 /** The transitions an actor may start from a status (for buttons in the console). */
-export function allowedTransitions(from: ReportStatus, role: Actor): Transition[] {
+export function allowedTransitions(from: ReportStatus, role: Actor): LabelledTransition[] {
   return TRANSITIONS.filter((t) => t.from === from && t.actors.includes(role));
 }
 

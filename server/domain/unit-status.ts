@@ -1,5 +1,6 @@
 import type { UnitStatus } from '../protocol/dispatch';
-import { ACTOR_LABELS, type Actor } from './lifecycle';
+import { type DomainText, textMaker } from './domain-text';
+import { type Actor, actorText } from './lifecycle';
 
 /**
  * Who changes a unit's status: the unit itself from the field client, the desk, the
@@ -19,32 +20,76 @@ export const UNIT_STATUSES: readonly UnitStatus[] = [
   'uit_dienst',
 ];
 
-export const UNIT_STATUS_LABELS: Readonly<Record<UnitStatus, string>> = {
-  beschikbaar: 'Beschikbaar',
-  aangeboden: 'Aangeboden',
-  onderweg: 'Onderweg',
-  ter_plaatse: 'Ter plaatse',
-  bezet: 'Bezet',
-  pauze: 'Pauze',
-  uit_dienst: 'Uit dienst',
-};
+/** Dutch texts of unit statuses, steps and refusals, by code (see domain-text.ts). */
+export const UNIT_TEXTS = {
+  'unit.status.beschikbaar': 'Beschikbaar',
+  'unit.status.aangeboden': 'Aangeboden',
+  'unit.status.onderweg': 'Onderweg',
+  'unit.status.ter_plaatse': 'Ter plaatse',
+  'unit.status.bezet': 'Bezet',
+  'unit.status.pauze': 'Pauze',
+  'unit.status.uit_dienst': 'Uit dienst',
+  'unit.step.start_shift': 'Dienst starten',
+  'unit.step.end_shift': 'Dienst beëindigen',
+  'unit.step.break': 'Pauze',
+  'unit.step.end_break': 'Einde pauze',
+  'unit.step.busy': 'Bezet',
+  'unit.step.offer': 'Aanbieden',
+  'unit.step.offer_accepted': 'Aanbod geaccepteerd',
+  'unit.step.offer_ended': 'Aanbod afgewezen, verlopen of ingetrokken',
+  'unit.step.on_scene': 'Ter plaatse',
+  'unit.step.unassign': 'Ontkoppelen',
+  'unit.step.free': 'Vrij melden',
+  'unit.step.back_on_scene': 'Terug ter plaatse',
+  'unit.via.offer': 'een aanbod vanuit een melding',
+  'unit.via.answer': 'het antwoord op het aanbod of het verlopen ervan',
+  'unit.transition.unchanged': 'De eenheid staat al op "{status}".',
+  'unit.transition.not_allowed': 'Een eenheid met status "{from}" kan niet naar "{to}".',
+  'unit.transition.via_system': 'De stap "{step}" zet het systeem zelf, via {via}.',
+  'unit.transition.actor_not_allowed': 'Als {actor} mag u de stap "{step}" niet zetten.',
+} as const;
+
+const say = textMaker(UNIT_TEXTS);
+
+type StepCode = Extract<keyof typeof UNIT_TEXTS, `unit.step.${string}`>;
+type UnitStep = StepCode extends `unit.step.${infer S}` ? S : never;
+type Via = 'offer' | 'answer';
+
+/** A unit status as a text ("Beschikbaar"), for messages and labels. */
+export function unitStatusText(status: UnitStatus): DomainText {
+  return say(`unit.status.${status}`);
+}
+
+export const UNIT_STATUS_LABELS: Readonly<Record<UnitStatus, string>> = Object.fromEntries(
+  UNIT_STATUSES.map((s) => [s, unitStatusText(s).message]),
+) as Record<UnitStatus, string>;
 
 export interface UnitTransition {
   from: UnitStatus;
   to: UnitStatus;
   actors: readonly UnitActor[];
-  /** Button text (field client, units board) or the name of the automatic step. */
+  /** Button text (field client, units board) or the name of the automatic step, in Dutch. */
   label: string;
-  /** For steps only the hub takes: what triggers it (used in the refusal message). */
+  /** `label` as a coded text. */
+  labelText: DomainText;
+  /** For steps only the hub takes: what triggers it (used in the refusal message), in Dutch. */
   via?: string;
+  /** `via` as a coded text. */
+  viaText?: DomainText;
+}
+
+/** The label (and trigger, for the hub's own steps) of a row in the table. */
+function step(name: UnitStep, via?: Via): Pick<UnitTransition, 'label' | 'labelText' | 'via' | 'viaText'> {
+  const labelText = say(`unit.step.${name}`);
+  if (!via) return { label: labelText.message, labelText };
+  const viaText = say(`unit.via.${via}`);
+  return { label: labelText.message, labelText, via: viaText.message, viaText };
 }
 
 /** The unit itself and the desk. The shift lead can do everything the dispatcher can. */
 const UNIT_AND_DESK: readonly UnitActor[] = ['field', 'dispatcher', 'shift_lead'];
 /** Taking a unit off a report is tasking, as in the report lifecycle (dispatched -> triaged). */
 const UNASSIGN: readonly UnitActor[] = ['dispatcher', 'shift_lead', 'police_coordinator', 'system'];
-const OFFER = 'een aanbod vanuit een melding';
-const ANSWER = 'het antwoord op het aanbod of het verlopen ervan';
 
 /**
  * Unit statuses. Anything not listed here is forbidden, including staying in the same
@@ -66,35 +111,37 @@ const ANSWER = 'het antwoord op het aanbod of het verlopen ervan';
  */
 export const UNIT_TRANSITIONS: readonly UnitTransition[] = [
   // Shift
-  { from: 'uit_dienst', to: 'beschikbaar', actors: UNIT_AND_DESK, label: 'Dienst starten' },
-  { from: 'beschikbaar', to: 'uit_dienst', actors: UNIT_AND_DESK, label: 'Dienst beëindigen' },
-  { from: 'pauze', to: 'uit_dienst', actors: UNIT_AND_DESK, label: 'Dienst beëindigen' },
-  { from: 'beschikbaar', to: 'pauze', actors: UNIT_AND_DESK, label: 'Pauze' },
-  { from: 'pauze', to: 'beschikbaar', actors: UNIT_AND_DESK, label: 'Einde pauze' },
+  { from: 'uit_dienst', to: 'beschikbaar', actors: UNIT_AND_DESK, ...step('start_shift') },
+  { from: 'beschikbaar', to: 'uit_dienst', actors: UNIT_AND_DESK, ...step('end_shift') },
+  { from: 'pauze', to: 'uit_dienst', actors: UNIT_AND_DESK, ...step('end_shift') },
+  { from: 'beschikbaar', to: 'pauze', actors: UNIT_AND_DESK, ...step('break') },
+  { from: 'pauze', to: 'beschikbaar', actors: UNIT_AND_DESK, ...step('end_break') },
   // Own initiative while on patrol
-  { from: 'beschikbaar', to: 'bezet', actors: UNIT_AND_DESK, label: 'Bezet' },
+  { from: 'beschikbaar', to: 'bezet', actors: UNIT_AND_DESK, ...step('busy') },
   // Offers: only the hub
-  { from: 'beschikbaar', to: 'aangeboden', actors: ['system'], label: 'Aanbieden', via: OFFER },
-  { from: 'aangeboden', to: 'onderweg', actors: ['system'], label: 'Aanbod geaccepteerd', via: ANSWER },
+  { from: 'beschikbaar', to: 'aangeboden', actors: ['system'], ...step('offer', 'offer') },
+  { from: 'aangeboden', to: 'onderweg', actors: ['system'], ...step('offer_accepted', 'answer') },
   {
     from: 'aangeboden',
     to: 'beschikbaar',
     actors: ['system'],
-    label: 'Aanbod afgewezen, verlopen of ingetrokken',
-    via: ANSWER,
+    ...step('offer_ended', 'answer'),
   },
   // On the way and at the scene
-  { from: 'onderweg', to: 'ter_plaatse', actors: UNIT_AND_DESK, label: 'Ter plaatse' },
-  { from: 'onderweg', to: 'beschikbaar', actors: UNASSIGN, label: 'Ontkoppelen' },
-  { from: 'ter_plaatse', to: 'bezet', actors: UNIT_AND_DESK, label: 'Bezet' },
-  { from: 'ter_plaatse', to: 'beschikbaar', actors: [...UNIT_AND_DESK, 'police_coordinator', 'system'], label: 'Vrij melden' },
-  { from: 'bezet', to: 'ter_plaatse', actors: UNIT_AND_DESK, label: 'Terug ter plaatse' },
-  { from: 'bezet', to: 'beschikbaar', actors: [...UNIT_AND_DESK, 'police_coordinator', 'system'], label: 'Vrij melden' },
+  { from: 'onderweg', to: 'ter_plaatse', actors: UNIT_AND_DESK, ...step('on_scene') },
+  { from: 'onderweg', to: 'beschikbaar', actors: UNASSIGN, ...step('unassign') },
+  { from: 'ter_plaatse', to: 'bezet', actors: UNIT_AND_DESK, ...step('busy') },
+  { from: 'ter_plaatse', to: 'beschikbaar', actors: [...UNIT_AND_DESK, 'police_coordinator', 'system'], ...step('free') },
+  { from: 'bezet', to: 'ter_plaatse', actors: UNIT_AND_DESK, ...step('back_on_scene') },
+  { from: 'bezet', to: 'beschikbaar', actors: [...UNIT_AND_DESK, 'police_coordinator', 'system'], ...step('free') },
 ];
 
 export type UnitTransitionErrorCode = 'unchanged' | 'transition_not_allowed' | 'actor_not_allowed';
 
-export type UnitTransitionCheck = { ok: true } | { ok: false; code: UnitTransitionErrorCode; message: string };
+/** A refusal keeps its `code` (what kind of refusal) and Dutch `message`; `text` is the message coded. */
+export type UnitTransitionCheck =
+  | { ok: true }
+  | { ok: false; code: UnitTransitionErrorCode; message: string; text: DomainText };
 
 export interface UnitTransitionRequest {
   from: UnitStatus;
@@ -108,26 +155,26 @@ export function findUnitTransition(from: UnitStatus, to: UnitStatus): UnitTransi
 
 export function checkUnitTransition({ from, to, actor }: UnitTransitionRequest): UnitTransitionCheck {
   if (from === to) {
-    return fail('unchanged', `De eenheid staat al op "${UNIT_STATUS_LABELS[from]}".`);
+    return fail('unchanged', say('unit.transition.unchanged', { status: unitStatusText(from) }));
   }
   const transition = findUnitTransition(from, to);
   if (!transition) {
     return fail(
       'transition_not_allowed',
-      `Een eenheid met status "${UNIT_STATUS_LABELS[from]}" kan niet naar "${UNIT_STATUS_LABELS[to]}".`,
+      say('unit.transition.not_allowed', { from: unitStatusText(from), to: unitStatusText(to) }),
     );
   }
   if (!transition.actors.includes(actor)) {
-    const message = transition.via
-      ? `De stap "${transition.label}" zet het systeem zelf, via ${transition.via}.`
-      : `Als ${ACTOR_LABELS[actor]} mag u de stap "${transition.label}" niet zetten.`;
-    return fail('actor_not_allowed', message);
+    const text = transition.viaText
+      ? say('unit.transition.via_system', { step: transition.labelText, via: transition.viaText })
+      : say('unit.transition.actor_not_allowed', { actor: actorText(actor), step: transition.labelText });
+    return fail('actor_not_allowed', text);
   }
   return { ok: true };
 }
 
-function fail(code: UnitTransitionErrorCode, message: string): UnitTransitionCheck {
-  return { ok: false, code, message };
+function fail(code: UnitTransitionErrorCode, text: DomainText): UnitTransitionCheck {
+  return { ok: false, code, message: text.message, text };
 }
 
 /** The transitions an actor may start from a status (for status buttons). */

@@ -8,12 +8,35 @@ export const LatLng = z.object({
 });
 export type LatLng = z.infer<typeof LatLng>;
 
+/**
+ * A human text from the domain (server/domain/domain-text.ts): a catalogue code, its parameters and
+ * the Dutch text for API clients. A parameter that needs translating itself is a nested DomainText.
+ */
+export interface DomainText {
+  code: string;
+  params: Record<string, DomainTextParam>;
+  message: string;
+}
+export type DomainTextParam = string | number | DomainText;
+export const DomainText: z.ZodType<DomainText> = z.object({
+  code: z.string(),
+  params: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.lazy(() => DomainText)]),
+  ),
+  message: z.string(),
+});
+
 /** The error shape of every failed ack and every 4xx/5xx body of the console API. */
 export const ApiError = z.object({
   code: z.string(),
   message: z.string(),
   /** Field path (dot-joined) -> human-readable message, for forms. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** `message` as a coded text, when the refusal came from a domain rule. */
+  text: DomainText.optional(),
+  /** `fields` as coded texts (same keys). */
+  fieldTexts: z.record(z.string(), DomainText).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

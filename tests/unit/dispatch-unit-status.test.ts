@@ -11,7 +11,9 @@ import {
   UNIT_STATUSES,
   UNIT_TRANSITIONS,
   type UnitActor,
+  unitStatusText,
 } from '../../server/domain/unit-status';
+import { actorText } from '../../server/domain/lifecycle';
 
 const STATUSES: UnitStatus[] = ['beschikbaar', 'aangeboden', 'onderweg', 'ter_plaatse', 'bezet', 'pauze', 'uit_dienst'];
 const ACTORS: UnitActor[] = ['field', 'dispatcher', 'shift_lead', 'police_coordinator', 'system'];
@@ -112,6 +114,11 @@ describe('unit status messages and helpers', () => {
       ok: false,
       code: 'transition_not_allowed',
       message: 'Een eenheid met status "Onderweg" kan niet naar "Uit dienst".',
+      text: {
+        code: 'unit.transition.not_allowed',
+        params: { from: unitStatusText('onderweg'), to: unitStatusText('uit_dienst') },
+        message: 'Een eenheid met status "Onderweg" kan niet naar "Uit dienst".',
+      },
     });
   });
 
@@ -120,13 +127,23 @@ describe('unit status messages and helpers', () => {
       ok: false,
       code: 'actor_not_allowed',
       message: 'Als eenheid mag u de stap "Ontkoppelen" niet zetten.',
+      text: {
+        code: 'unit.transition.actor_not_allowed',
+        params: { actor: actorText('field'), step: { code: 'unit.step.unassign', params: {}, message: 'Ontkoppelen' } },
+        message: 'Als eenheid mag u de stap "Ontkoppelen" niet zetten.',
+      },
     });
   });
 
   it('explains that offer steps are the system\'s own', () => {
     const result = checkUnitTransition({ from: 'aangeboden', to: 'onderweg', actor: 'dispatcher' });
     expect(result).toMatchObject({ ok: false, code: 'actor_not_allowed' });
-    if (!result.ok) expect(result.message).toBe('De stap "Aanbod geaccepteerd" zet het systeem zelf, via het antwoord op het aanbod of het verlopen ervan.');
+    if (!result.ok) {
+      expect(result.message).toBe('De stap "Aanbod geaccepteerd" zet het systeem zelf, via het antwoord op het aanbod of het verlopen ervan.');
+      expect(result.text.code).toBe('unit.transition.via_system');
+      expect(result.text.params).toMatchObject({ step: { code: 'unit.step.offer_accepted' }, via: { code: 'unit.via.answer' } });
+      expect(result.text.message).toBe(result.message);
+    }
   });
 
   it('says so when nothing changes', () => {
@@ -134,6 +151,7 @@ describe('unit status messages and helpers', () => {
       ok: false,
       code: 'unchanged',
       message: 'De eenheid staat al op "Pauze".',
+      text: { code: 'unit.transition.unchanged', params: { status: unitStatusText('pauze') }, message: 'De eenheid staat al op "Pauze".' },
     });
   });
 

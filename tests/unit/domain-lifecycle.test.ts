@@ -10,6 +10,8 @@ import {
   citizenStatus,
   isFollowUpDue,
   isOpenForCitizen,
+  outcomeText,
+  reportStatusText,
   TRANSITIONS,
 } from '../../server/domain/lifecycle';
 
@@ -156,6 +158,11 @@ describe('closing outcomes per status', () => {
       ok: false,
       code: 'outcome_not_allowed',
       message: 'Vanuit "Nieuw" kan niet worden afgesloten als "Opgelost".',
+      text: {
+        code: 'report.transition.outcome_not_allowed',
+        params: { from: reportStatusText('new'), outcome: outcomeText('resolved') },
+        message: 'Vanuit "Nieuw" kan niet worden afgesloten als "Opgelost".',
+      },
     });
   });
 });
@@ -233,6 +240,14 @@ describe('transition requirements', () => {
       ok: false,
       code: 'actor_not_allowed',
       message: 'Als centralist mag u de stap "Heropenen" niet zetten.',
+      text: {
+        code: 'report.transition.actor_not_allowed',
+        params: {
+          actor: { code: 'actor.dispatcher', params: {}, message: 'centralist' },
+          step: { code: 'action.reopen_requested.triaged', params: {}, message: 'Heropenen' },
+        },
+        message: 'Als centralist mag u de stap "Heropenen" niet zetten.',
+      },
     });
   });
 });
