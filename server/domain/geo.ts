@@ -43,20 +43,3 @@ function closeRing(ring: PolygonCoordinates[number]): [number, number][] {
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) copy.push([first[0], first[1]]);
   return copy;
 }
-
-const ONE_DECIMAL = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const WHOLE = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-
-/**
- * A distance as a dispatcher reads it, in Dutch notation: "40 m", "850 m" (rounded to
- * 10 m: a GPS fix is not more precise than that), "1,2 km" (one decimal below 10 km),
- * "12 km", "1.250 km". Not a finite, non-negative number: "onbekend".
- */
-export function formatDistance(meters: number): string {
-  if (!Number.isFinite(meters) || meters < 0) return 'onbekend';
-  const tens = Math.round(meters / 10) * 10;
-  if (tens < 1000) return `${WHOLE.format(tens)} m`;
-  const km = meters / 1000;
-  if (Math.round(km * 10) / 10 < 10) return `${ONE_DECIMAL.format(km)} km`;
-  return `${WHOLE.format(km)} km`;
-}

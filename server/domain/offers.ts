@@ -1,7 +1,8 @@
 import type { AssignmentState, UnitStatus } from '../protocol/dispatch';
 import type { ReportStatus } from '../protocol/report';
+import { type DomainText, textMaker } from './domain-text';
 import { findTransition } from './lifecycle';
-import { checkUnitTransition, UNIT_STATUS_LABELS } from './unit-status';
+import { checkUnitTransition, unitStatusText } from './unit-status';
 
 /**
  * Offer timing. Pure: every function takes `now`, so the hub passes its (injectable)
@@ -94,7 +95,7 @@ export type OfferDecision =
       /** 'dispatched' when the report must move there; null when it needs no step. */
       reportTransition: 'dispatched' | null;
     }
-  | { ok: false; code: OfferErrorCode; message: string };
+  | { ok: false; code: OfferErrorCode; message: string; text: DomainText };
 
 export interface OfferAnswerRequest {
   assignment: OfferTiming;
@@ -111,6 +112,19 @@ export interface OfferAnswerRequest {
   reportStatus?: ReportStatus;
 }
 
+/** Dutch texts of refused answers, by code (see domain-text.ts). */
+export const OFFER_TEXTS = {
+  'offer.refusal.expired': 'Het aanbod is verlopen.',
+  'offer.refusal.withdrawn': 'Het aanbod is ingetrokken.',
+  'offer.refusal.already_accepted': 'Het aanbod is al geaccepteerd.',
+  'offer.refusal.already_declined': 'Het aanbod is al afgewezen.',
+  'offer.refusal.completed': 'Deze toewijzing is al afgerond.',
+  'offer.refusal.unit_not_offered': 'De eenheid staat op "{status}", niet op "{offered}".',
+  'offer.refusal.report_not_open': 'De melding staat niet meer open voor toewijzing.',
+} as const;
+
+const say = textMaker(OFFER_TEXTS);
+
 const ALREADY_HAS_UNIT: ReadonlySet<ReportStatus> = new Set(['dispatched', 'in_progress']);
 
 /** What an answer to an offer leads to, or why it is refused (Dutch message for the field client). */
@@ -119,23 +133,23 @@ export function decideOfferAnswer({ assignment, answer, now, unitStatus, reportS
     case 'offered':
       break;
     case 'expired':
-      return fail('expired', 'Het aanbod is verlopen.');
+      return fail('expired', say('offer.refusal.expired'));
     case 'withdrawn':
-      return fail('withdrawn', 'Het aanbod is ingetrokken.');
+      return fail('withdrawn', say('offer.refusal.withdrawn'));
     case 'accepted':
-      return fail('already_answered', 'Het aanbod is al geaccepteerd.');
+      return fail('already_answered', say('offer.refusal.already_accepted'));
     case 'declined':
-      return fail('already_answered', 'Het aanbod is al afgewezen.');
+      return fail('already_answered', say('offer.refusal.already_declined'));
     case 'completed':
-      return fail('not_offered', 'Deze toewijzing is al afgerond.');
+      return fail('not_offered', say('offer.refusal.completed'));
   }
   if (timeIsUp(assignment.expiresAt, now)) {
-    return fail('expired', 'Het aanbod is verlopen.');
+    return fail('expired', say('offer.refusal.expired'));
   }
   if (unitStatus !== 'aangeboden') {
     return fail(
       'unit_not_offered',
-      `De eenheid staat op "${UNIT_STATUS_LABELS[unitStatus]}", niet op "${UNIT_STATUS_LABELS.aangeboden}".`,
+      say('offer.refusal.unit_not_offered', { status: unitStatusText(unitStatus), offered: unitStatusText('aangeboden') }),
     );
   }
 
@@ -149,7 +163,7 @@ export function decideOfferAnswer({ assignment, answer, now, unitStatus, reportS
     if (ALREADY_HAS_UNIT.has(reportStatus)) {
       reportTransition = null;
     } else if (!findTransition(reportStatus, 'dispatched')) {
-      return fail('report_not_open', 'De melding staat niet meer open voor toewijzing.');
+      return fail('report_not_open', say('offer.refusal.report_not_open'));
     }
   }
   assertUnitStep('onderweg');
@@ -162,6 +176,6 @@ function assertUnitStep(to: 'onderweg' | 'beschikbaar'): void {
   if (!check.ok) throw new Error(`Unit status table does not allow aangeboden -> ${to}: ${check.message}`);
 }
 
-function fail(code: OfferErrorCode, message: string): OfferDecision {
-  return { ok: false, code, message };
+function fail(code: OfferErrorCode, text: DomainText): OfferDecision {
+  return { ok: false, code, message: text.message, text };
 }

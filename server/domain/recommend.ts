@@ -1,5 +1,7 @@
 import type { Recommendation, UnitKind, UnitStatus } from '../protocol/dispatch';
-import { distanceMeters, formatDistance, type PolygonCoordinates, pointInPolygon } from './geo';
+import { distanceText } from './distance-text';
+import { type DomainText, textMaker } from './domain-text';
+import { distanceMeters, type PolygonCoordinates, pointInPolygon } from './geo';
 import { canHandle } from './unit-skills';
 import { isAvailableForOffer } from './unit-status';
 
@@ -67,6 +69,22 @@ export const RECOMMEND_DEFAULTS: Readonly<Required<Omit<RecommendOptions, 'limit
   taskedBonusMeters: 1500,
 };
 
+/** Dutch texts of the reasons shown with a recommendation, by code (see domain-text.ts). */
+export const RECOMMEND_TEXTS = {
+  'recommend.reason.position_age': 'positie {age} oud',
+  'recommend.reason.position_unreadable': 'positie onleesbaar',
+  'recommend.reason.no_position': 'geen positie',
+  'recommend.reason.tasked_here': 'ingedeeld in dit gebied',
+  'recommend.reason.one_assignment': '1 lopende opdracht',
+  'recommend.reason.assignments': '{count} lopende opdrachten',
+  'recommend.age.minutes': '{minutes} min',
+  'recommend.age.hours': '{hours} uur',
+  'recommend.age.one_day': '1 dag',
+  'recommend.age.days': '{days} dagen',
+} as const;
+
+const say = textMaker(RECOMMEND_TEXTS);
+
 export function recommendUnits(
   report: RecommendationReport,
   units: readonly RecommendationCandidate[],
@@ -87,7 +105,7 @@ function assess(
   now: Date,
   o: typeof RECOMMEND_DEFAULTS,
 ): Recommendation {
-  const reasons: string[] = [];
+  const reasons: DomainText[] = [];
   let cost = 0;
   let distance: number | null = null;
   let ageSeconds: number | null = null;
@@ -98,27 +116,27 @@ function assess(
     // A fix from a device clock slightly ahead of ours is simply fresh.
     ageSeconds = Math.max(0, (now.getTime() - fixTime) / 1000);
     cost += distance;
-    reasons.push(formatDistance(distance));
+    reasons.push(distanceText(distance));
     if (ageSeconds > o.staleAfterSeconds) {
       const minutesOver = Math.floor((ageSeconds - o.staleAfterSeconds) / 60);
       cost += Math.min(o.noFixPenaltyMeters, o.stalePenaltyMeters + minutesOver * o.stalePenaltyPerMinuteMeters);
-      reasons.push(`positie ${formatAge(ageSeconds)} oud`);
+      reasons.push(say('recommend.reason.position_age', { age: ageText(ageSeconds) }));
     }
   } else {
     cost += o.noFixPenaltyMeters;
-    reasons.push(unit.position ? 'positie onleesbaar' : 'geen positie');
+    reasons.push(say(unit.position ? 'recommend.reason.position_unreadable' : 'recommend.reason.no_position'));
   }
 
   const tasked = unit.taskedAreaPolygons.some((polygon) => pointInPolygon(report, polygon));
   if (tasked) {
     cost -= o.taskedBonusMeters;
-    reasons.push('ingedeeld in dit gebied');
+    reasons.push(say('recommend.reason.tasked_here'));
   }
 
   const load = Math.max(0, Math.trunc(unit.load));
   if (load > 0) {
     cost += load * o.loadPenaltyMeters;
-    reasons.push(load === 1 ? '1 lopende opdracht' : `${load} lopende opdrachten`);
+    reasons.push(load === 1 ? say('recommend.reason.one_assignment') : say('recommend.reason.assignments', { count: load }));
   }
 
   return {
@@ -131,7 +149,8 @@ function assess(
     load,
     taskedToArea: tasked,
     score: Math.round(cost),
-    reasons,
+    reasons: reasons.map((r) => r.message),
+    reasonTexts: reasons,
   };
 }
 
@@ -148,13 +167,13 @@ function toMillis(at: string | Date): number {
 }
 
 /** "3 min", "2 uur", "4 dagen": how old a stale fix is (only shown past 2 minutes). */
-export function formatAge(seconds: number): string {
+export function ageText(seconds: number): DomainText {
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return say('recommend.age.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} uur`;
+  if (hours < 24) return say('recommend.age.hours', { hours });
   const days = Math.floor(hours / 24);
-  return days === 1 ? '1 dag' : `${days} dagen`;
+  return days === 1 ? say('recommend.age.one_day') : say('recommend.age.days', { days });
 }
 
 /** Options given as undefined keep their defaults. */

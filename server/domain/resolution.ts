@@ -1,5 +1,6 @@
 import { Outcome } from '../protocol/report';
 import type { ClosingResolution, CodedText, FollowUp, Resolution } from '../protocol/resolution';
+import { type DomainText, textMaker } from './domain-text';
 import { findCode } from './resolution-codes';
 
 export interface ResolutionContext {
@@ -8,9 +9,10 @@ export interface ResolutionContext {
   today: string;
 }
 
+/** Field errors by dot path, in Dutch (`fields`) and coded (`fieldTexts`, same keys). */
 export type ResolutionValidation =
   | { ok: true; value: Resolution }
-  | { ok: false; fields: Record<string, string> };
+  | { ok: false; fields: Record<string, string>; fieldTexts: Record<string, DomainText> };
 
 export const MIN_TEXT_LENGTH = 5;
 export const MAX_TEXT_LENGTH = 2000;
@@ -64,29 +66,34 @@ export function isGenericText(text: string): boolean {
   return words.every((w) => GENERIC_WORDS.has(w));
 }
 
-const MESSAGES = {
-  kind: 'Kies of de melding wordt afgesloten of ingepland',
-  outcome: 'Kies een uitkomst',
-  foundCode: 'Kies wat er is aangetroffen',
-  foundText: 'Beschrijf wat er is aangetroffen',
-  actionCode: 'Kies wat er is gedaan',
-  actionText: 'Beschrijf wat er is gedaan',
-  unknownCode: 'Deze code hoort niet bij deze categorie',
-  tooShort: `Schrijf minstens ${MIN_TEXT_LENGTH} tekens`,
-  tooLong: `Schrijf hoogstens ${MAX_TEXT_LENGTH} tekens`,
-  generic: 'Schrijf concreet wat er is aangetroffen of gedaan, niet alleen "afgehandeld"',
-  followUpDate: 'Vervolgdatum is verplicht bij ingepland',
-  followUpDateInvalid: 'Vul een geldige datum in (JJJJ-MM-DD)',
-  followUpDatePast: 'Vervolgdatum moet in de toekomst liggen',
-  followUpDateFar: 'Vervolgdatum ligt meer dan een jaar vooruit',
-  followUpWhat: 'Beschrijf wat er gaat gebeuren',
-  followUpWho: 'Geef aan wie het vervolg uitvoert',
-  referredTo: 'Geef aan naar wie is doorverwezen',
+/** Dutch texts of field errors, by code (see domain-text.ts). */
+export const RESOLUTION_TEXTS = {
+  'resolution.kind': 'Kies of de melding wordt afgesloten of ingepland',
+  'resolution.outcome': 'Kies een uitkomst',
+  'resolution.found_code': 'Kies wat er is aangetroffen',
+  'resolution.found_text': 'Beschrijf wat er is aangetroffen',
+  'resolution.action_code': 'Kies wat er is gedaan',
+  'resolution.action_text': 'Beschrijf wat er is gedaan',
+  'resolution.unknown_code': 'Deze code hoort niet bij deze categorie',
+  'resolution.too_short': 'Schrijf minstens {min} tekens',
+  'resolution.too_long': 'Schrijf hoogstens {max} tekens',
+  'resolution.generic': 'Schrijf concreet wat er is aangetroffen of gedaan, niet alleen "afgehandeld"',
+  'resolution.follow_up_date': 'Vervolgdatum is verplicht bij ingepland',
+  'resolution.follow_up_date_invalid': 'Vul een geldige datum in (JJJJ-MM-DD)',
+  'resolution.follow_up_date_past': 'Vervolgdatum moet in de toekomst liggen',
+  'resolution.follow_up_date_far': 'Vervolgdatum ligt meer dan een jaar vooruit',
+  'resolution.follow_up_what': 'Beschrijf wat er gaat gebeuren',
+  'resolution.follow_up_who': 'Geef aan wie het vervolg uitvoert',
+  'resolution.referred_to': 'Geef aan naar wie is doorverwezen',
 } as const;
+
+const say = textMaker(RESOLUTION_TEXTS);
+
+type FieldTexts = Record<string, DomainText>;
 
 /**
  * Turns whatever a client sent into a Resolution, or into field errors keyed by dot
- * path ("found.text", "followUp.date") with Dutch messages. All errors are reported at
+ * path ("found.text", "followUp.date") with Dutch messages and their codes. All errors are reported at
  * once so a form can show them next to every field.
  *
  * Values that do not belong to the chosen kind/outcome (an outcome on a scheduling
@@ -94,11 +101,11 @@ const MESSAGES = {
  * them around when the user switches choices.
  */
 export function validateResolution(input: unknown, ctx: ResolutionContext): ResolutionValidation {
-  const fields: Record<string, string> = {};
+  const fields: FieldTexts = {};
   const root = asRecord(input);
 
   const kind = text(root.kind);
-  if (kind !== 'close' && kind !== 'schedule') fields.kind = MESSAGES.kind;
+  if (kind !== 'close' && kind !== 'schedule') fields.kind = say('resolution.kind');
 
   const found = codedText(root.found, 'found', ctx.category, fields);
   const action = codedText(root.action, 'action', ctx.category, fields);
@@ -107,7 +114,7 @@ export function validateResolution(input: unknown, ctx: ResolutionContext): Reso
   if (kind === 'close') {
     const parsed = Outcome.safeParse(text(root.outcome));
     if (parsed.success) outcome = parsed.data;
-    else fields.outcome = MESSAGES.outcome;
+    else fields.outcome = say('resolution.outcome');
   }
 
   const followUpInput = asRecord(root.followUp);
@@ -118,10 +125,10 @@ export function validateResolution(input: unknown, ctx: ResolutionContext): Reso
   let referredTo: string | undefined;
   if (outcome === 'referred') {
     referredTo = text(root.referredTo);
-    if (referredTo.length < 2) fields.referredTo = MESSAGES.referredTo;
+    if (referredTo.length < 2) fields.referredTo = say('resolution.referred_to');
   }
 
-  if (Object.keys(fields).length > 0 || !found || !action) return { ok: false, fields };
+  if (Object.keys(fields).length > 0 || !found || !action) return refuse(fields);
 
   if (kind === 'schedule' && followUp) {
     return { ok: true, value: { kind: 'schedule', found, action, followUp } };
@@ -133,14 +140,19 @@ export function validateResolution(input: unknown, ctx: ResolutionContext): Reso
     return { ok: true, value };
   }
   // Unreachable: every path above that leaves kind/outcome/followUp unset also records an error.
-  return { ok: false, fields: { kind: MESSAGES.kind } };
+  return refuse({ kind: say('resolution.kind') });
+}
+
+function refuse(fieldTexts: FieldTexts): ResolutionValidation {
+  const fields = Object.fromEntries(Object.entries(fieldTexts).map(([key, t]) => [key, t.message]));
+  return { ok: false, fields, fieldTexts };
 }
 
 function codedText(
   input: unknown,
   key: 'found' | 'action',
   category: string,
-  fields: Record<string, string>,
+  fields: FieldTexts,
 ): CodedText | undefined {
   const record = asRecord(input);
   const code = text(record.code);
@@ -148,14 +160,14 @@ function codedText(
   let ok = true;
 
   if (code === '') {
-    fields[`${key}.code`] = key === 'found' ? MESSAGES.foundCode : MESSAGES.actionCode;
+    fields[`${key}.code`] = say(key === 'found' ? 'resolution.found_code' : 'resolution.action_code');
     ok = false;
   } else if (!findCode(category, key, code)) {
-    fields[`${key}.code`] = MESSAGES.unknownCode;
+    fields[`${key}.code`] = say('resolution.unknown_code');
     ok = false;
   }
 
-  const textError = freeTextError(body, key === 'found' ? MESSAGES.foundText : MESSAGES.actionText);
+  const textError = freeTextError(body, say(key === 'found' ? 'resolution.found_text' : 'resolution.action_text'));
   if (textError) {
     fields[`${key}.text`] = textError;
     ok = false;
@@ -163,32 +175,32 @@ function codedText(
   return ok ? { code, text: body } : undefined;
 }
 
-function freeTextError(value: string, whenEmpty: string): string | undefined {
+function freeTextError(value: string, whenEmpty: DomainText): DomainText | undefined {
   if (value === '') return whenEmpty;
-  if (value.length < MIN_TEXT_LENGTH) return MESSAGES.tooShort;
-  if (value.length > MAX_TEXT_LENGTH) return MESSAGES.tooLong;
-  if (isGenericText(value)) return MESSAGES.generic;
+  if (value.length < MIN_TEXT_LENGTH) return say('resolution.too_short', { min: MIN_TEXT_LENGTH });
+  if (value.length > MAX_TEXT_LENGTH) return say('resolution.too_long', { max: MAX_TEXT_LENGTH });
+  if (isGenericText(value)) return say('resolution.generic');
   return undefined;
 }
 
 function parseFollowUp(
   input: Record<string, unknown>,
   today: string,
-  fields: Record<string, string>,
+  fields: FieldTexts,
 ): FollowUp | undefined {
   const date = text(input.date);
   const what = text(input.what);
   const who = text(input.who);
   const before = Object.keys(fields).length;
 
-  if (date === '') fields['followUp.date'] = MESSAGES.followUpDate;
-  else if (!isCalendarDate(date)) fields['followUp.date'] = MESSAGES.followUpDateInvalid;
-  else if (date <= today) fields['followUp.date'] = MESSAGES.followUpDatePast;
-  else if (daysBetween(today, date) > MAX_FOLLOW_UP_DAYS) fields['followUp.date'] = MESSAGES.followUpDateFar;
+  if (date === '') fields['followUp.date'] = say('resolution.follow_up_date');
+  else if (!isCalendarDate(date)) fields['followUp.date'] = say('resolution.follow_up_date_invalid');
+  else if (date <= today) fields['followUp.date'] = say('resolution.follow_up_date_past');
+  else if (daysBetween(today, date) > MAX_FOLLOW_UP_DAYS) fields['followUp.date'] = say('resolution.follow_up_date_far');
 
-  const whatError = freeTextError(what, MESSAGES.followUpWhat);
+  const whatError = freeTextError(what, say('resolution.follow_up_what'));
   if (whatError) fields['followUp.what'] = whatError;
-  if (who.length < 2) fields['followUp.who'] = MESSAGES.followUpWho;
+  if (who.length < 2) fields['followUp.who'] = say('resolution.follow_up_who');
 
   return Object.keys(fields).length === before ? { date, what, who } : undefined;
 }

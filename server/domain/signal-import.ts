@@ -1,11 +1,13 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { RejectedRow, SignalMapping, SignalPreviewRow } from '../protocol/intake';
+import { type DomainText, textMaker } from './domain-text';
 import { DEFAULT_TIME_ZONE } from './sla';
+import { zonedToInstant } from './zoned-time';
 
 /**
  * Resident-survey results as CSV -> signals. Pure: parsing (csv-parse), column mapping
- * and per-row validation with Dutch messages. A bad row is reported and skipped; the
- * caller stores the good rows in one transaction.
+ * and per-row validation with Dutch messages (and their codes, see domain-text.ts). A bad
+ * row is reported and skipped; the caller stores the good rows in one transaction.
  *
  * Accepted input:
  * - a header row; delimiter `,` or `;` (whichever splits the header into more columns);
@@ -37,8 +39,46 @@ export const MAX_TEXT_LENGTH = 4000;
 export const MAX_PLACE_LENGTH = 200;
 export const MAX_EXTERNAL_ID_LENGTH = 200;
 
+/** Dutch texts of file, mapping and row errors, by code (see domain-text.ts). */
+export const SIGNAL_IMPORT_TEXTS = {
+  'import.file.invalid': 'Het bestand is geen geldige CSV: {reason}',
+  'import.file.invalid_at_line': 'Het bestand is geen geldige CSV (regel {line}): {reason}',
+  'import.file.quote_not_closed': 'een aanhalingsteken wordt niet gesloten',
+  'import.file.invalid_closing_quote': 'na een afsluitend aanhalingsteken volgt geen scheidingsteken',
+  'import.file.no_header': 'Het bestand bevat geen kopregel',
+  'import.file.too_many_rows': 'Het bestand heeft {rows} rijen; importeer hoogstens {max} rijen per keer',
+  'import.field.text': 'tekst',
+  'import.field.lat': 'breedtegraad',
+  'import.field.lng': 'lengtegraad',
+  'import.field.occurredAt': 'datum',
+  'import.field.place': 'plaats',
+  'import.field.externalId': 'id',
+  'import.mapping.column_missing': 'Kolom "{column}" voor {field} staat niet in de kopregel',
+  'import.row.columns':
+    'Deze rij heeft {cells} kolommen, de kopregel {header}; staat er een scheidingsteken in een veld zonder aanhalingstekens?',
+  'import.row.text_missing': 'Tekst ontbreekt',
+  'import.row.text_too_long': 'Tekst is te lang (hoogstens {max} tekens)',
+  'import.row.coordinate.lat': 'Breedtegraad',
+  'import.row.coordinate.lng': 'Lengtegraad',
+  'import.row.coordinate_missing': '{coordinate} ontbreekt',
+  'import.row.coordinate_not_number': '{coordinate} "{value}" is geen getal',
+  'import.row.coordinate_out_of_range': '{coordinate} moet tussen -{limit} en {limit} liggen',
+  'import.row.date_missing': 'Datum ontbreekt',
+  'import.row.date_unknown': 'Onbekende datum "{value}"; gebruik JJJJ-MM-DD of DD-MM-JJJJ, eventueel met UU:MM',
+  'import.row.date_future': 'Datum ligt in de toekomst',
+  'import.row.place_too_long': 'Plaats is te lang (hoogstens {max} tekens)',
+  'import.row.id_too_long': 'Id is te lang (hoogstens {max} tekens)',
+  'import.row.id_duplicate': 'Id "{id}" staat ook in rij {row}',
+} as const;
+
+const say = textMaker(SIGNAL_IMPORT_TEXTS);
+
 /** The file as a whole cannot be read (unclosed quote, no header, too many rows). */
-export class CsvFormatError extends Error {}
+export class CsvFormatError extends Error {
+  constructor(readonly text: DomainText) {
+    super(text.message);
+  }
+}
 
 function headerColumns(csv: string, delimiter: Delimiter): number {
   try {
@@ -73,14 +113,17 @@ export function readCsv(input: string): CsvTable {
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw new CsvFormatError(`Het bestand is geen geldige CSV${line ? ` (regel ${line})` : ''}: ${csvErrorText(err.code)}`);
+      const reason = csvErrorText(err.code);
+      throw new CsvFormatError(
+        line ? say('import.file.invalid_at_line', { line, reason }) : say('import.file.invalid', { reason }),
+      );
     }
     throw err;
   }
   const [head, ...data] = records;
-  if (!head) throw new CsvFormatError('Het bestand bevat geen kopregel');
+  if (!head) throw new CsvFormatError(say('import.file.no_header'));
   if (data.length > MAX_IMPORT_ROWS) {
-    throw new CsvFormatError(`Het bestand heeft ${data.length} rijen; importeer hoogstens ${MAX_IMPORT_ROWS} rijen per keer`);
+    throw new CsvFormatError(say('import.file.too_many_rows', { rows: data.length, max: MAX_IMPORT_ROWS }));
   }
   return {
     delimiter,
@@ -89,34 +132,37 @@ export function readCsv(input: string): CsvTable {
   };
 }
 
-function csvErrorText(code: string): string {
+/** csv-parse's reason in Dutch; an unexpected one by its own code. */
+function csvErrorText(code: string): DomainText | string {
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'een aanhalingsteken wordt niet gesloten';
+      return say('import.file.quote_not_closed');
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'na een afsluitend aanhalingsteken volgt geen scheidingsteken';
+      return say('import.file.invalid_closing_quote');
     default:
       return code;
   }
 }
 
-const LABELS: Record<keyof SignalMapping, string> = {
-  text: 'tekst',
-  lat: 'breedtegraad',
-  lng: 'lengtegraad',
-  occurredAt: 'datum',
-  place: 'plaats',
-  externalId: 'id',
-};
-
-/** Field errors for mapped columns that are not in the header. */
-export function checkMapping(header: readonly string[], mapping: SignalMapping): Record<string, string> {
-  const errors: Record<string, string> = {};
+/** Field errors for mapped columns that are not in the header, coded. */
+export function mappingErrors(header: readonly string[], mapping: SignalMapping): Record<string, DomainText> {
+  const errors: Record<string, DomainText> = {};
   for (const [key, column] of Object.entries(mapping) as [keyof SignalMapping, string | undefined][]) {
     if (column === undefined) continue;
-    if (!header.includes(column)) errors[`mapping.${key}`] = `Kolom "${column}" voor ${LABELS[key]} staat niet in de kopregel`;
+    if (!header.includes(column)) {
+      errors[`mapping.${key}`] = say('import.mapping.column_missing', { column, field: say(`import.field.${key}`) });
+    }
   }
   return errors;
+}
+
+/** `mappingErrors` in Dutch. */
+export function checkMapping(header: readonly string[], mapping: SignalMapping): Record<string, string> {
+  return messagesOf(mappingErrors(header, mapping));
+}
+
+function messagesOf(texts: Record<string, DomainText>): Record<string, string> {
+  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text.message]));
 }
 
 /** "52.0799", "52,0799", " 4.31 " -> number; anything else (also "52,079,9" or "1e3") -> undefined. */
@@ -130,22 +176,6 @@ const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const DUTCH = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function offsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(utcMs);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return local - Math.floor(utcMs / 1000) * 1000;
-}
-
 /** Wall-clock time in a time zone -> the instant; undefined for an impossible date (31-02). */
 export function zonedTime(
   fields: { year: number; month: number; day: number; hour: number; minute: number; second: number },
@@ -153,12 +183,9 @@ export function zonedTime(
 ): Date | undefined {
   const { year, month, day, hour, minute, second } = fields;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(wall);
+  const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  // Two rounds: the offset at the guessed instant, then at the corrected one (differs only around DST changes).
-  const guess = wall - offsetMs(wall, timeZone);
-  return new Date(wall - offsetMs(guess, timeZone));
+  return zonedToInstant({ ...fields, millisecond: 0 }, timeZone);
 }
 
 /** A survey date -> instant, or undefined when it is not a date in an accepted format. */
@@ -207,42 +234,43 @@ export function mapRows(table: CsvTable, mapping: SignalMapping, { now, timeZone
   const rejected: RejectedRow[] = [];
 
   for (const { row, line, cells } of table.rows) {
-    const errors: Record<string, string> = {};
+    const errors: Record<string, DomainText> = {};
     const cell = (i: number) => (i < 0 ? '' : (cells[i] ?? ''));
     if (cells.length !== table.header.length) {
-      errors.columns = `Deze rij heeft ${cells.length} kolommen, de kopregel ${table.header.length}; staat er een scheidingsteken in een veld zonder aanhalingstekens?`;
+      errors.columns = say('import.row.columns', { cells: cells.length, header: table.header.length });
     }
 
     const text = cell(cols.text);
-    if (text === '') errors.text = 'Tekst ontbreekt';
-    else if (text.length > MAX_TEXT_LENGTH) errors.text = `Tekst is te lang (hoogstens ${MAX_TEXT_LENGTH} tekens)`;
+    if (text === '') errors.text = say('import.row.text_missing');
+    else if (text.length > MAX_TEXT_LENGTH) errors.text = say('import.row.text_too_long', { max: MAX_TEXT_LENGTH });
 
-    const lat = coordinate(cell(cols.lat), 90, 'Breedtegraad', errors, 'lat');
-    const lng = coordinate(cell(cols.lng), 180, 'Lengtegraad', errors, 'lng');
+    const lat = coordinate(cell(cols.lat), 90, 'lat', errors);
+    const lng = coordinate(cell(cols.lng), 180, 'lng', errors);
 
     let occurredAt = now;
     if (cols.occurredAt >= 0) {
       const raw = cell(cols.occurredAt);
       const parsed = raw === '' ? undefined : parseSignalDate(raw, timeZone);
-      if (raw === '') errors.occurredAt = 'Datum ontbreekt';
-      else if (!parsed) errors.occurredAt = `Onbekende datum "${raw}"; gebruik JJJJ-MM-DD of DD-MM-JJJJ, eventueel met UU:MM`;
-      else if (parsed.getTime() > latest) errors.occurredAt = 'Datum ligt in de toekomst';
+      if (raw === '') errors.occurredAt = say('import.row.date_missing');
+      else if (!parsed) errors.occurredAt = say('import.row.date_unknown', { value: raw });
+      else if (parsed.getTime() > latest) errors.occurredAt = say('import.row.date_future');
       else occurredAt = parsed;
     }
 
     const place = cell(cols.place);
-    if (place.length > MAX_PLACE_LENGTH) errors.place = `Plaats is te lang (hoogstens ${MAX_PLACE_LENGTH} tekens)`;
+    if (place.length > MAX_PLACE_LENGTH) errors.place = say('import.row.place_too_long', { max: MAX_PLACE_LENGTH });
 
     const externalId = cell(cols.externalId);
-    if (externalId.length > MAX_EXTERNAL_ID_LENGTH) errors.externalId = `Id is te lang (hoogstens ${MAX_EXTERNAL_ID_LENGTH} tekens)`;
-    else if (externalId !== '') {
+    if (externalId.length > MAX_EXTERNAL_ID_LENGTH) {
+      errors.externalId = say('import.row.id_too_long', { max: MAX_EXTERNAL_ID_LENGTH });
+    } else if (externalId !== '') {
       const earlier = seenIds.get(externalId);
-      if (earlier !== undefined) errors.externalId = `Id "${externalId}" staat ook in rij ${earlier}`;
+      if (earlier !== undefined) errors.externalId = say('import.row.id_duplicate', { id: externalId, row: earlier });
       else seenIds.set(externalId, row);
     }
 
     if (Object.keys(errors).length > 0 || lat === undefined || lng === undefined) {
-      rejected.push({ row, line, errors });
+      rejected.push({ row, line, errors: messagesOf(errors), errorTexts: errors });
       continue;
     }
     valid.push({
@@ -259,18 +287,24 @@ export function mapRows(table: CsvTable, mapping: SignalMapping, { now, timeZone
   return { valid, rejected };
 }
 
-function coordinate(raw: string, limit: number, label: string, errors: Record<string, string>, key: string): number | undefined {
+function coordinate(
+  raw: string,
+  limit: number,
+  key: 'lat' | 'lng',
+  errors: Record<string, DomainText>,
+): number | undefined {
+  const label = say(`import.row.coordinate.${key}`);
   if (raw === '') {
-    errors[key] = `${label} ontbreekt`;
+    errors[key] = say('import.row.coordinate_missing', { coordinate: label });
     return undefined;
   }
   const value = parseCoordinate(raw);
   if (value === undefined) {
-    errors[key] = `${label} "${raw}" is geen getal`;
+    errors[key] = say('import.row.coordinate_not_number', { coordinate: label, value: raw });
     return undefined;
   }
   if (value < -limit || value > limit) {
-    errors[key] = `${label} moet tussen -${limit} en ${limit} liggen`;
+    errors[key] = say('import.row.coordinate_out_of_range', { coordinate: label, limit });
     return undefined;
   }
   return value;

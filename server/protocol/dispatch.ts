@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { DomainText, IsoDateTime } from './common';
 import { Priority } from './report';
 
 export const UnitKind = z.enum(['boa_domein_1', 'toezicht_parkeren', 'toezicht_afval_fietsen']);
@@ -74,6 +74,8 @@ export const Recommendation = z.object({
   taskedToArea: z.boolean(),
   score: z.number(),
   reasons: z.array(z.string()),
+  /** `reasons` as coded texts, in the same order. */
+  reasonTexts: z.array(DomainText),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -106,6 +108,8 @@ export const Alert = z.object({
   reportId: z.string().nullable(),
   unitId: z.string().nullable(),
   message: z.string(),
+  /** `message` as a coded text (server/domain/alert-text.ts). */
+  text: DomainText.optional(),
   createdAt: IsoDateTime,
   ackedAt: IsoDateTime.nullable(),
   ackedBy: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { DomainText, IsoDateTime } from './common';
 import { Report } from './report';
 
 /**
@@ -133,6 +133,8 @@ export const RejectedRow = z.object({
   line: z.number().int().positive(),
   /** Field (mapping key, or 'columns') -> Dutch message. */
   errors: z.record(z.string(), z.string()),
+  /** `errors` as coded texts (same keys). */
+  errorTexts: z.record(z.string(), DomainText).optional(),
 });
 export type RejectedRow = z.infer<typeof RejectedRow>;
 

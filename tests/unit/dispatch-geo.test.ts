@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceMeters, formatDistance, pointInPolygon } from '../../server/domain/geo';
+import { distanceText, formatDistance } from '../../server/domain/distance-text';
+import { distanceMeters, pointInPolygon } from '../../server/domain/geo';
 
 const DEN_HAAG_CS = { lat: 52.0808, lng: 4.3242 };
 const BINNENHOF = { lat: 52.0799, lng: 4.313 };
@@ -80,6 +81,18 @@ describe('formatDistance', () => {
     [1_250_000, '1.250 km'],
   ])('%d m reads "%s"', (meters, text) => {
     expect(formatDistance(meters)).toBe(text);
+  });
+
+  it('codes a distance in whole-number parts, so each language writes its own separators', () => {
+    expect(distanceText(846)).toEqual({ code: 'distance.meters', params: { meters: 850 }, message: '850 m' });
+    expect(distanceText(996)).toEqual({ code: 'distance.km_one_decimal', params: { km: 1, tenth: 0 }, message: '1,0 km' });
+    expect(distanceText(12_400)).toEqual({ code: 'distance.km', params: { km: 12 }, message: '12 km' });
+    expect(distanceText(1_250_000)).toEqual({
+      code: 'distance.km_thousands',
+      params: { thousands: 1, rest: '250' },
+      message: '1.250 km',
+    });
+    expect(distanceText(Number.NaN)).toEqual({ code: 'distance.unknown', params: {}, message: 'onbekend' });
   });
 
   it('an impossible distance reads "onbekend"', () => {

@@ -71,6 +71,7 @@ describe('answering an offer with a fake clock', () => {
         ok: false,
         code: 'expired',
         message: 'Het aanbod is verlopen.',
+        text: { code: 'offer.refusal.expired', params: {}, message: 'Het aanbod is verlopen.' },
       });
     }
   });
@@ -132,16 +133,17 @@ describe('refusals besides time', () => {
   const expiresAt = '2026-03-10T10:01:00.000Z';
 
   it.each([
-    ['expired', 'expired', 'Het aanbod is verlopen.'],
-    ['withdrawn', 'withdrawn', 'Het aanbod is ingetrokken.'],
-    ['accepted', 'already_answered', 'Het aanbod is al geaccepteerd.'],
-    ['declined', 'already_answered', 'Het aanbod is al afgewezen.'],
-    ['completed', 'not_offered', 'Deze toewijzing is al afgerond.'],
-  ] as const)('an assignment that is %s is refused (%s)', (state, code, message) => {
+    ['expired', 'expired', 'Het aanbod is verlopen.', 'offer.refusal.expired'],
+    ['withdrawn', 'withdrawn', 'Het aanbod is ingetrokken.', 'offer.refusal.withdrawn'],
+    ['accepted', 'already_answered', 'Het aanbod is al geaccepteerd.', 'offer.refusal.already_accepted'],
+    ['declined', 'already_answered', 'Het aanbod is al afgewezen.', 'offer.refusal.already_declined'],
+    ['completed', 'not_offered', 'Deze toewijzing is al afgerond.', 'offer.refusal.completed'],
+  ] as const)('an assignment that is %s is refused (%s)', (state, code, message, textCode) => {
     expect(decideOfferAnswer({ assignment: { state, expiresAt }, answer: 'accept', now, unitStatus: 'aangeboden' })).toEqual({
       ok: false,
       code,
       message,
+      text: { code: textCode, params: {}, message },
     });
   });
 
@@ -150,7 +152,14 @@ describe('refusals besides time', () => {
     (unitStatus) => {
       const result = decideOfferAnswer({ assignment: { state: 'offered', expiresAt }, answer: 'accept', now, unitStatus });
       expect(result).toMatchObject({ ok: false, code: 'unit_not_offered' });
-      if (!result.ok) expect(result.message).toMatch(/^De eenheid staat op ".+", niet op "Aangeboden"\.$/);
+      if (!result.ok) {
+        expect(result.message).toMatch(/^De eenheid staat op ".+", niet op "Aangeboden"\.$/);
+        expect(result.text).toMatchObject({
+          code: 'offer.refusal.unit_not_offered',
+          params: { status: { code: `unit.status.${unitStatus}` }, offered: { code: 'unit.status.aangeboden' } },
+          message: result.message,
+        });
+      }
     },
   );
 
@@ -170,7 +179,12 @@ describe('refusals besides time', () => {
     (reportStatus) => {
       expect(
         decideOfferAnswer({ assignment: { state: 'offered', expiresAt }, answer: 'accept', now, unitStatus: 'aangeboden', reportStatus }),
-      ).toEqual({ ok: false, code: 'report_not_open', message: 'De melding staat niet meer open voor toewijzing.' });
+      ).toEqual({
+        ok: false,
+        code: 'report_not_open',
+        message: 'De melding staat niet meer open voor toewijzing.',
+        text: { code: 'offer.refusal.report_not_open', params: {}, message: 'De melding staat niet meer open voor toewijzing.' },
+      });
     },
   );
 

@@ -184,6 +184,24 @@ describe('recommendUnits', () => {
     expect(rec?.reasons).toEqual(['1,2 km', 'positie 5 min oud', 'ingedeeld in dit gebied', '2 lopende opdrachten']);
   });
 
+  it('gives every reason as a coded text too, with the same Dutch message', () => {
+    const [rec] = recommendUnits(
+      REPORT,
+      [unit('BOA 1', 1200, { ageSeconds: 300, load: 2, taskedAreaPolygons: [AROUND_REPORT] })],
+      NOW,
+    );
+    expect(rec?.reasonTexts).toEqual([
+      { code: 'distance.km_one_decimal', params: { km: 1, tenth: 2 }, message: '1,2 km' },
+      {
+        code: 'recommend.reason.position_age',
+        params: { age: { code: 'recommend.age.minutes', params: { minutes: 5 }, message: '5 min' } },
+        message: 'positie 5 min oud',
+      },
+      { code: 'recommend.reason.tasked_here', params: {}, message: 'ingedeeld in dit gebied' },
+      { code: 'recommend.reason.assignments', params: { count: 2 }, message: '2 lopende opdrachten' },
+    ]);
+  });
+
   it('options: a limit and a different staleness threshold', () => {
     const units = [unit('BOA 1', 300), unit('BOA 2', 800), unit('BOA 3', 1500)];
     expect(callsigns(recommendUnits(REPORT, units, NOW, { limit: 2 }))).toEqual(['BOA 1', 'BOA 2']);

@@ -246,6 +246,19 @@ describe('field-level errors in Dutch', () => {
     expect(fields).toEqual({ 'found.text': message, 'action.text': message, 'followUp.what': message });
   });
 
+  it('gives every field error as a coded text too, under the same key and with the same Dutch', () => {
+    const result = validateResolution({ kind: 'schedule', found: { ...found, text: 'kort' }, action, followUp: {} }, ctx);
+    if (result.ok) throw new Error('expected errors');
+    expect(Object.keys(result.fieldTexts)).toEqual(Object.keys(result.fields));
+    for (const [key, text] of Object.entries(result.fieldTexts)) expect(text.message).toBe(result.fields[key]);
+    expect(result.fieldTexts['found.text']).toEqual({
+      code: 'resolution.too_short',
+      params: { min: 5 },
+      message: 'Schrijf minstens 5 tekens',
+    });
+    expect(result.fieldTexts['followUp.date']?.code).toBe('resolution.follow_up_date');
+  });
+
   it.each(['ok', 'OK', 'done'])('very short generic text %j is rejected too', (text) => {
     const fields = errors({ kind: 'close', outcome: 'resolved', found, action: { ...action, text } });
     expect(fields['action.text']).toBeDefined();

@@ -99,7 +99,16 @@ describe('CSV import: row validation', () => {
       ['A1', NOW.toISOString()],
       ['A2', NOW.toISOString()],
     ]);
-    expect(rejected).toEqual([{ row: 3, line: 4, errors: { externalId: 'Id "A1" staat ook in rij 1' } }]);
+    expect(rejected).toEqual([
+      {
+        row: 3,
+        line: 4,
+        errors: { externalId: 'Id "A1" staat ook in rij 1' },
+        errorTexts: {
+          externalId: { code: 'import.row.id_duplicate', params: { id: 'A1', row: 1 }, message: 'Id "A1" staat ook in rij 1' },
+        },
+      },
+    ]);
   });
 
   it('parses coordinates with a decimal point or comma only', () => {

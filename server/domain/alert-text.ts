@@ -1,0 +1,35 @@
+import type { Priority } from '../protocol/report';
+import { type DomainText, textMaker } from './domain-text';
+
+/** Dutch texts of the alerts consoles get, by code (see domain-text.ts). */
+export const ALERT_TEXTS = {
+  'alert.high_priority': 'Nieuwe melding met prioriteit {priority}: {number}',
+  'alert.priority.urgent': 'spoed',
+  'alert.priority.high': 'hoog',
+  'alert.offer_declined': '{unit} heeft {number} afgewezen',
+  'alert.offer_expired': 'Aanbod aan {unit} voor {number} is verlopen',
+  'alert.emergency': 'NOODKNOP {unit}',
+} as const;
+
+const say = textMaker(ALERT_TEXTS);
+
+/** What an alert is about: the unit's callsign and the report's number and priority, where it has them. */
+export type AlertSubject =
+  | { kind: 'high_priority'; number: string; priority: Priority }
+  | { kind: 'offer_declined' | 'offer_expired'; unit: string; number: string }
+  | { kind: 'emergency'; unit: string };
+
+/** An alert's text. Only urgent and high reports raise one; anything but urgent reads "hoog". */
+export function alertText(subject: AlertSubject): DomainText {
+  switch (subject.kind) {
+    case 'high_priority': {
+      const priority = say(subject.priority === 'urgent' ? 'alert.priority.urgent' : 'alert.priority.high');
+      return say('alert.high_priority', { priority, number: subject.number });
+    }
+    case 'offer_declined':
+    case 'offer_expired':
+      return say(`alert.${subject.kind}`, { unit: subject.unit, number: subject.number });
+    case 'emergency':
+      return say('alert.emergency', { unit: subject.unit });
+  }
+}
