@@ -5,15 +5,14 @@ import type { HubDeps } from './commands/context';
 import { createReport } from './commands/reports';
 import type { Role, User } from './protocol/auth';
 import type { Category, Priority, SourceChannel } from './protocol/report';
-import { upsertCategories } from './store/categories';
+import { hasCategories, upsertCategories } from './store/categories';
 import { seedTemplates } from './store/templates';
 import { insertUnit } from './store/units';
-import { insertUser } from './store/users';
+import { hasUsers, insertUser } from './store/users';
 
 /** Default categories on an empty database, so a fresh hub is usable before an admin configures it. */
 export async function seedDefaults(deps: HubDeps): Promise<void> {
-  const existing = await deps.store.db.selectFrom('categories').select('code').limit(1).execute();
-  if (existing.length === 0) await upsertCategories(deps.store.db, categories as Category[]);
+  if (!(await hasCategories(deps.store.db))) await upsertCategories(deps.store.db, categories as Category[]);
   await seedTemplates(deps.store.db, deps.clock().toISOString());
 }
 
@@ -26,8 +25,7 @@ export interface DemoLogin {
 /** Demo users, units and reports on first start in demo mode; returns the demo logins to print. */
 export async function seedDemo(deps: HubDeps): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const logins = demo.users.map((u) => ({ username: u.username, password: u.password, role: u.role as Role }));
-  const anyUser = await deps.store.db.selectFrom('users').select('id').limit(1).execute();
-  if (anyUser.length > 0) return { seeded: false, logins };
+  if (await hasUsers(deps.store.db)) return { seeded: false, logins };
 
   const now = deps.clock();
   const unitIds = new Map<string, string>();

@@ -1,27 +1,38 @@
-import type { HubEvent } from '../protocol/events';
-import { insertEvent, nextSeq } from '../store/events';
-import { getReport } from '../store/reports';
+import { z } from 'zod';
+import { getReport, touchReport } from '../store/reports';
+import { retryFailed } from '../store/outbox';
 import type { OutboxRow } from '../store/schema';
-import type { HubDeps } from './context';
+import { CommandError } from './errors';
+import { type CommandTx, systemCommand, userCommand } from './run-command';
 
-/** A message's delivery state changed (sent, retrying, failed): the report's delivery summary changes with it. */
-export async function recordDelivery(deps: HubDeps, row: OutboxRow): Promise<void> {
-  const event = await deps.store.writeTransaction(async (trx) => {
-    const seq = await nextSeq(trx);
-    await trx.updateTable('reports').set({ version: seq }).where('id', '=', row.report_id).execute();
-    const report = await getReport(trx, row.report_id);
-    if (!report) return undefined;
-    const e: HubEvent = {
-      seq,
-      type: 'report.delivery',
-      at: deps.clock().toISOString(),
-      actorId: null,
-      report,
-      messageId: row.id,
-      status: row.status,
-    };
-    await insertEvent(trx, e, row.report_id);
-    return e;
+/** A message's delivery state changed: the report's delivery summary changes with it (a new version and event). */
+async function deliveryEvent(tx: CommandTx, row: Pick<OutboxRow, 'id' | 'report_id' | 'status'>): Promise<void> {
+  const report = await getReport(tx.trx, row.report_id);
+  if (!report) return;
+  await tx.emit(async (seq) => {
+    await touchReport(tx.trx, row.report_id, { version: seq });
+    const current = (await getReport(tx.trx, row.report_id)) ?? report;
+    return { type: 'report.delivery' as const, at: tx.at, actorId: null, report: current, messageId: row.id, status: row.status };
   });
-  if (event) deps.publisher.publish(event);
 }
+
+/** The outbox worker recorded an attempt (sent, retrying, failed). */
+export const recordDelivery = systemCommand({
+  name: 'outbox.delivery',
+  input: z.object({ id: z.string(), report_id: z.string(), status: z.enum(['queued', 'sent', 'failed']) }),
+  apply: (tx, row) => deliveryEvent(tx, row),
+});
+
+/** The shift lead's retry: a failed message is queued again, due now, with a fresh set of attempts. */
+export const retryMessage = userCommand({
+  name: 'outbox.retry',
+  access: 'outbox.retry',
+  input: z.object({ messageId: z.string().min(1).max(64) }),
+  async apply(tx, { messageId }): Promise<OutboxRow> {
+    const row = await retryFailed(tx.trx, messageId, tx.now);
+    if (!row) throw new CommandError('conflict', 'Alleen mislukte berichten kunnen opnieuw worden verstuurd');
+    await deliveryEvent(tx, row);
+    tx.queued(1);
+    return row;
+  },
+});

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type ComposeResult, composeFeedback } from '../domain/feedback';
 import { explainFocusArea } from '../domain/focus-explanation';
-import { enqueueMessage } from '../notify/outbox-store';
+import { enqueueMessage } from '../store/outbox';
 import type { Report } from '../protocol/report';
 import type { FeedbackLocale, FeedbackTrigger, Resolution } from '../protocol/resolution';
 import { getCategory } from '../store/categories';
@@ -21,8 +21,8 @@ export interface FeedbackRequest {
   reply?: string | undefined;
   edited?: { subject?: string | undefined; text?: string | undefined } | undefined;
   slaDeadline?: Date | undefined;
-  /** When the message is composed (which focus areas are active); defaults to now. */
-  now?: Date | undefined;
+  /** When the message is composed, on the hub clock (which focus areas are active). */
+  now: Date;
 }
 
 export function statusLink(publicUrl: string, token: string): string {
@@ -34,7 +34,7 @@ export async function composeForReport(db: Kysely<DB>, publicUrl: string, req: F
   const category = await getCategory(db, req.report.category);
   const edited = req.edited && (req.edited.subject || req.edited.text) ? pruneUndefined(req.edited) : undefined;
   // A report inside an active focus area tells the citizen why we enforce extra there ({?aandachtsgebied_uitleg}).
-  const focusText = await focusAreaTextAt(db, req.report, req.now ?? new Date());
+  const focusText = await focusAreaTextAt(db, req.report, req.now);
   const result = composeFeedback({
     trigger: req.trigger,
     locale: req.locale,

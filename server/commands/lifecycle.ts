@@ -1,21 +1,21 @@
+import type { Kysely } from 'kysely';
 import { type Actor, checkTransition, findTransition } from '../domain/lifecycle';
 import { validateResolution } from '../domain/resolution';
 import { localDateString } from '../domain/sla';
+import type { User } from '../protocol/auth';
 import type { HubEvent } from '../protocol/events';
-import { type FeedbackPreview, TransitionRequestBody } from '../protocol/lifecycle-api';
+import { type FeedbackPreview, TransitionCommand, type TransitionRequestBody } from '../protocol/lifecycle-api';
 import type { Report, ReportStatus } from '../protocol/report';
 import type { FeedbackTrigger, Resolution } from '../protocol/resolution';
-import { insertEvent, nextSeq } from '../store/events';
-import { getReport } from '../store/reports';
+import { citizenAccessOf, getReport, updateReportStatus } from '../store/reports';
 import { reportersOf } from '../store/reporters';
 import { insertResolution } from '../store/resolutions';
 import type { DB } from '../store/schema';
-import type { Kysely } from 'kysely';
 import type { HubDeps } from './context';
-import { composeForReport, enqueueFeedback } from './feedback';
 import { CommandError } from './errors';
+import { composeForReport, enqueueFeedback } from './feedback';
+import { admit, type CommandTx, userCommand } from './run-command';
 import { releaseUnitsOfReport } from './unit-events';
-import { parseOrThrow } from './validate';
 
 export interface TransitionActor {
   kind: Actor;
@@ -50,21 +50,24 @@ const CHECK_ERROR_FIELD: Record<string, string> = {
 };
 
 /** Validates a transition and composes its citizen message, without writing. Shared by preview and apply. */
-async function prepare(deps: HubDeps, db: Kysely<DB>, actor: TransitionActor, reportId: string, body: TransitionRequestBody): Promise<Prepared> {
-  const row = await db
-    .selectFrom('reports')
-    .select(['citizen_token', 'citizen_code', 'feedback_locale', 'sla_deadline'])
-    .where('id', '=', reportId)
-    .executeTakeFirst();
-  const report = row && (await getReport(db, reportId));
-  if (!row || !report) throw new CommandError('not_found', 'Melding niet gevonden');
+async function prepare(
+  deps: HubDeps,
+  db: Kysely<DB>,
+  now: Date,
+  actor: TransitionActor,
+  reportId: string,
+  body: TransitionRequestBody,
+): Promise<Prepared> {
+  const access = await citizenAccessOf(db, reportId);
+  const report = access && (await getReport(db, reportId));
+  if (!access || !report) throw new CommandError('not_found', 'Melding niet gevonden');
   if (body.expectedVersion !== undefined && body.expectedVersion !== report.version) {
     throw new CommandError('conflict', 'De melding is intussen gewijzigd; bekijk de nieuwe stand en probeer het opnieuw.');
   }
   const transition = findTransition(report.status, body.to);
   let resolution: Resolution | undefined;
   if (transition?.requires && transition.requires !== 'reply') {
-    const validation = validateResolution(body.resolution, { category: report.category, today: localDateString(deps.clock()) });
+    const validation = validateResolution(body.resolution, { category: report.category, today: localDateString(now) });
     if (!validation.ok) {
       const prefixed = Object.fromEntries(Object.entries(validation.fields).map(([k, v]) => [`resolution.${k}`, v]));
       throw new CommandError('validation', 'De afhandeling is niet volledig', prefixed);
@@ -84,14 +87,7 @@ async function prepare(deps: HubDeps, db: Kysely<DB>, actor: TransitionActor, re
     throw new CommandError('validation', check.message, { [CHECK_ERROR_FIELD[check.code] ?? 'resolution']: check.message });
   }
   const trigger = feedbackTrigger(report.status, body.to);
-  const base = {
-    report,
-    citizenToken: row.citizen_token ?? '',
-    citizenCode: row.citizen_code ?? '',
-    locale: row.feedback_locale === 'en' ? ('en' as const) : ('nl' as const),
-    resolution,
-    trigger,
-  };
+  const base = { report, citizenToken: access.token ?? '', citizenCode: access.code ?? '', locale: access.locale, resolution, trigger };
   if (!trigger) return { ...base, composed: null };
   const composed = await composeForReport(db, deps.publicUrl, {
     trigger,
@@ -102,14 +98,15 @@ async function prepare(deps: HubDeps, db: Kysely<DB>, actor: TransitionActor, re
     resolution,
     reply: body.reply,
     edited: body.message,
-    slaDeadline: row.sla_deadline ? new Date(row.sla_deadline) : undefined,
+    slaDeadline: access.slaDeadline ? new Date(access.slaDeadline) : undefined,
+    now,
   });
   return { ...base, composed };
 }
 
-export async function previewTransition(deps: HubDeps, actor: TransitionActor, reportId: string, raw: unknown): Promise<FeedbackPreview | null> {
-  const body = parseOrThrow(TransitionRequestBody, raw);
-  const prepared = await prepare(deps, deps.store.db, actor, reportId, body);
+export async function previewTransition(deps: HubDeps, user: User, raw: unknown): Promise<FeedbackPreview | null> {
+  const { reportId, ...body } = admit(transitionReport, user, raw);
+  const prepared = await prepare(deps, deps.store.db, deps.clock(), { kind: user.role, id: user.id }, reportId, body);
   if (!prepared.trigger || !prepared.composed) return null;
   const recipients = (await reportersOf(deps.store.db, reportId)).filter((r) => r.email || r.phone).length;
   return { trigger: prepared.trigger, subject: prepared.composed.subject, text: prepared.composed.text, recipients };
@@ -121,69 +118,55 @@ function nextOutcome(report: Report, to: ReportStatus, resolution: Resolution | 
   return null;
 }
 
-/** Applies a status change inside the caller's transaction (which holds the event-log lock); returns the event to publish after commit. */
+/** Applies a status change inside the command's transaction: state, resolution, citizen messages and the event. */
 export async function applyTransition(
-  deps: HubDeps,
-  trx: Kysely<DB>,
+  tx: CommandTx,
   actor: TransitionActor,
   reportId: string,
   body: TransitionRequestBody,
   note?: string,
 ): Promise<Extract<HubEvent, { type: 'report.transitioned' }>> {
-  const prepared = await prepare(deps, trx, actor, reportId, body);
-  const at = deps.clock().toISOString();
-  const seq = await nextSeq(trx);
-  const { resolution } = prepared;
+  const prepared = await prepare(tx.deps, tx.trx, tx.now, actor, reportId, body);
+  const { resolution, trigger, composed } = prepared;
   const from = prepared.report.status;
-  const messages =
-    prepared.composed && prepared.trigger ? await enqueueFeedback(trx, prepared.composed, { reportId, trigger: prepared.trigger, at }) : 0;
-  await trx
-    .updateTable('reports')
-    .set({
-      status: body.to,
-      outcome: nextOutcome(prepared.report, body.to, resolution),
-      follow_up_date: resolution?.kind === 'schedule' ? resolution.followUp.date : null,
-      updated_at: at,
-      version: seq,
-    })
-    .where('id', '=', reportId)
-    .execute();
-  const state = body.to === 'awaiting_review' ? 'proposed' : 'confirmed';
-  if (resolution) await insertResolution(trx, { reportId, seq, state, body: resolution, by: actor.id, at });
-  const report = await getReport(trx, reportId);
-  if (!report) throw new Error(`report ${reportId} vanished inside its own transaction`);
-  const event: Extract<HubEvent, { type: 'report.transitioned' }> = {
-    seq,
-    type: 'report.transitioned',
-    at,
-    actorId: actor.id,
-    report,
-    from,
-    to: body.to,
-    outcome: report.outcome,
-    resolution: resolution ?? null,
-    resolutionState: resolution ? state : null,
-    note: body.reply ?? note ?? null,
-    messages,
-  };
-  await insertEvent(trx, event, reportId);
-  return event;
+  const at = tx.at;
+  const messages = composed && trigger ? await enqueueFeedback(tx.trx, composed, { reportId, trigger, at }) : 0;
+  tx.queued(messages);
+  return tx.emit(async (seq) => {
+    const outcome = nextOutcome(prepared.report, body.to, resolution);
+    const followUpDate = resolution?.kind === 'schedule' ? resolution.followUp.date : null;
+    await updateReportStatus(tx.trx, reportId, { status: body.to, outcome, followUpDate, at, version: seq });
+    const state = body.to === 'awaiting_review' ? 'proposed' : 'confirmed';
+    if (resolution) await insertResolution(tx.trx, { reportId, seq, state, body: resolution, by: actor.id, at });
+    const report = await getReport(tx.trx, reportId);
+    if (!report) throw new Error(`report ${reportId} vanished inside its own transaction`);
+    return {
+      type: 'report.transitioned' as const,
+      at,
+      actorId: actor.id,
+      report,
+      from,
+      to: body.to,
+      outcome: report.outcome,
+      resolution: resolution ?? null,
+      resolutionState: resolution ? state : null,
+      note: body.reply ?? note ?? null,
+      messages,
+    };
+  });
 }
 
-/** Applies a status change: state, resolution, event and citizen messages in one transaction, then publishes. */
-export async function transitionReport(deps: HubDeps, actor: TransitionActor, reportId: string, raw: unknown, note?: string): Promise<Report> {
-  const body = parseOrThrow(TransitionRequestBody, raw);
-  const { event, related } = await deps.store.writeTransaction(async (trx) => {
-    const event = await applyTransition(deps, trx, actor, reportId, body, note);
-    const related = RELEASES_UNITS.has(body.to) ? await releaseUnitsOfReport(deps, trx, reportId, actor.id) : [];
-    return { event, related };
-  });
-  deps.publisher.publish(event);
-  for (const e of related) deps.publisher.publish(e);
-  if (event.messages > 0) deps.wakeOutbox();
-  deps.log.info({ reportId, from: event.from, to: event.to, seq: event.seq }, 'report transitioned');
-  return event.report;
-}
+/** A status change by a console user: state, resolution, event and citizen messages in one transaction; the report's units are freed with it. */
+export const transitionReport = userCommand({
+  name: 'report.transition',
+  access: 'report.transition',
+  input: TransitionCommand,
+  async apply(tx, { reportId, ...body }, user): Promise<Report> {
+    const event = await applyTransition(tx, { kind: user.role, id: user.id }, reportId, body);
+    if (RELEASES_UNITS.has(body.to)) await releaseUnitsOfReport(tx, reportId, user.id);
+    return event.report;
+  },
+});
 
 /** Statuses in which a report is no longer the field's: its units are freed in the same transaction. */
 const RELEASES_UNITS = new Set<ReportStatus>(['closed', 'scheduled', 'triaged']);

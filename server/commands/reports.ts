@@ -1,33 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { decideIntake } from '../domain/report-intake';
 import { addWorkingDays } from '../domain/sla';
-import type { HubEvent } from '../protocol/events';
-import type { Report } from '../protocol/report';
-import { CreateReportInput } from '../protocol/report';
+import type { User } from '../protocol/auth';
+import { type CreateReportCommand, CreateReportInput, type Report } from '../protocol/report';
 import { getCategory } from '../store/categories';
-import { insertEvent, nextSeq } from '../store/events';
 import { getReport, insertReport, insertReporter, nextReportNumber } from '../store/reports';
-import type { CommandContext } from './context';
 import { newCitizenAccess } from './citizen-access';
-import { alertOnHighPriority } from './dispatch';
+import type { CommandContext } from './context';
+import { alertOnHighPriority } from './alerts';
 import { CommandError } from './errors';
 import { composeForReport, enqueueFeedback } from './feedback';
-import { parseOrThrow } from './validate';
+import { type CommandTx, runCommand, userCommand } from './run-command';
 
-export async function createReport(ctx: CommandContext, rawInput: unknown): Promise<Report> {
-  const input = parseOrThrow(CreateReportInput, rawInput);
+/**
+ * Writes a new report inside the command's transaction: the row (its version is the event's seq), the
+ * reporter, the receipt to the reporter, the `report.created` event and, for high priority, an alert.
+ */
+export async function writeReport(tx: CommandTx, input: CreateReportCommand, user: User): Promise<Report> {
   const decision = decideIntake(input);
-  const { report, event, alert } = await ctx.store.writeTransaction(async (trx) => {
-    const category = await getCategory(trx, input.category);
-    if (!category) throw new CommandError('validation', 'Onbekende categorie', { category: 'Onbekende categorie' });
-    const id = randomUUID();
-    const now = ctx.clock();
-    const at = now.toISOString();
-    const seq = await nextSeq(trx);
-    const citizen = newCitizenAccess();
-    await insertReport(trx, {
+  const category = await getCategory(tx.trx, input.category);
+  if (!category) throw new CommandError('validation', 'Onbekende categorie', { category: 'Onbekende categorie' });
+  const id = randomUUID();
+  const { at } = tx;
+  const citizen = newCitizenAccess();
+  const event = await tx.emit(async (seq) => {
+    await insertReport(tx.trx, {
       id,
-      number: await nextReportNumber(trx),
+      number: await nextReportNumber(tx.trx),
       category: input.category,
       lat: input.location.lat,
       lng: input.location.lng,
@@ -37,38 +36,45 @@ export async function createReport(ctx: CommandContext, rawInput: unknown): Prom
       priority: input.priority,
       status: decision.status,
       outcome: null,
-      created_by: ctx.actor.id,
+      created_by: user.id,
       created_at: at,
       updated_at: at,
       version: seq,
       citizen_token: citizen.token,
       citizen_code: citizen.code,
-      sla_deadline: addWorkingDays(now, category.slaWorkingDays).toISOString(),
+      sla_deadline: addWorkingDays(tx.now, category.slaWorkingDays).toISOString(),
       feedback_locale: input.locale,
     });
-    if (input.reporter) await insertReporter(trx, { id: randomUUID(), reportId: id, ...input.reporter, at });
-    let report = await getReport(trx, id);
+    if (input.reporter) await insertReporter(tx.trx, { id: randomUUID(), reportId: id, ...input.reporter, at });
+    let report = await getReport(tx.trx, id);
     if (!report) throw new Error(`report ${id} vanished inside its own transaction`);
     if (report.hasReporter) {
-      const receipt = await composeForReport(trx, ctx.publicUrl, {
+      const receipt = await composeForReport(tx.trx, tx.deps.publicUrl, {
         trigger: 'receipt',
         report,
         citizenToken: citizen.token,
         citizenCode: citizen.code,
         locale: input.locale,
         slaDeadline: report.slaDeadline ? new Date(report.slaDeadline) : undefined,
+        now: tx.now,
       });
-      await enqueueFeedback(trx, receipt, { reportId: id, trigger: 'receipt', at });
-      report = (await getReport(trx, id)) ?? report;
+      tx.queued(await enqueueFeedback(tx.trx, receipt, { reportId: id, trigger: 'receipt', at }));
+      report = (await getReport(tx.trx, id)) ?? report;
     }
-    const event: HubEvent = { seq, type: 'report.created', at, actorId: ctx.actor.id, report };
-    await insertEvent(trx, event, id);
-    const alert = await alertOnHighPriority(ctx, trx, report, ctx.actor.id);
-    return { report, event, alert };
+    return { type: 'report.created' as const, at, actorId: user.id, report };
   });
-  ctx.publisher.publish(event);
-  if (alert) ctx.publisher.publish(alert);
-  if (report.delivery === 'queued') ctx.wakeOutbox();
-  ctx.log.info({ reportId: report.id, number: report.number, seq: event.seq }, 'report created');
-  return report;
+  await alertOnHighPriority(tx, event.report, user.id);
+  return event.report;
+}
+
+export const createReportCommand = userCommand({
+  name: 'report.create',
+  access: 'report.create',
+  input: CreateReportInput,
+  apply: (tx, input, user) => writeReport(tx, input, user),
+});
+
+/** For in-process callers (the demo seed, benchmarks): `ctx.clock` dates the report. */
+export function createReport(ctx: CommandContext, raw: unknown): Promise<Report> {
+  return runCommand(ctx, createReportCommand, ctx.actor, raw);
 }

@@ -1,31 +1,33 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import gazetteerData from '../../resources/gazetteer-den-haag.json' with { type: 'json' };
 import { type Gazetteer, lookupPlace } from '../domain/gazetteer';
 import { CsvFormatError, checkMapping, mapRows, readCsv } from '../domain/signal-import';
-import type { HubEvent } from '../protocol/events';
+import type { User } from '../protocol/auth';
 import { type Signal, SignalImportBody, type SignalImportResult, SignalWebhookBody } from '../protocol/intake';
-import { insertEvent, nextSeq } from '../store/events';
-import type { SignalRow } from '../store/schema';
+import type { DB, SignalRow } from '../store/schema';
 import { existingExternalIds, getSignalByExternalId, insertSignals, rowToSignal } from '../store/signals';
-import type { CommandContext, HubDeps } from './context';
+import type { HubDeps } from './context';
 import { CommandError } from './errors';
-import { parseOrThrow } from './validate';
+import { admit, systemCommand, userCommand } from './run-command';
 
 export const DEN_HAAG_GAZETTEER: Gazetteer = gazetteerData;
 
 const MAX_REJECTED_LISTED = 1000;
 const PREVIEW_ROWS = 10;
 
-/**
- * Imports resident-survey results from CSV. Every row is validated; bad rows are reported and
- * skipped, the good ones are stored in ONE transaction with a `signals.changed` event (all or
- * nothing). A dry run validates and previews without writing. Rows whose id (mapping.externalId)
- * is already stored are reported, not imported twice.
- */
-export async function importSignals(ctx: CommandContext, raw: unknown, options: { dryRun?: boolean } = {}): Promise<SignalImportResult> {
-  const body = parseOrThrow(SignalImportBody, raw);
-  const dryRun = options.dryRun ?? body.dryRun;
-  let table: ReturnType<typeof readCsv>;
+type SurveyTable = ReturnType<typeof readCsv>;
+type SurveyRows = ReturnType<typeof mapRows>;
+
+/** A survey CSV read and checked against its column mapping: the rows to store and the rows refused. */
+interface Survey extends SurveyRows {
+  body: z.output<typeof SignalImportBody>;
+  table: SurveyTable;
+}
+
+function readSurvey(body: z.output<typeof SignalImportBody>, now: Date): Survey {
+  let table: SurveyTable;
   try {
     table = readCsv(body.csv);
   } catch (err) {
@@ -36,68 +38,81 @@ export async function importSignals(ctx: CommandContext, raw: unknown, options: 
   if (Object.keys(mappingErrors).length > 0) {
     throw new CommandError('validation', 'Niet elke gekozen kolom staat in het bestand', mappingErrors);
   }
-  const now = ctx.clock();
-  const { valid, rejected } = mapRows(table, body.mapping, { now });
+  return { body, table, ...mapRows(table, body.mapping, { now }) };
+}
 
-  const result = (imported: number, rows: typeof valid, batchId: string | null, extraRejected: typeof rejected = []): SignalImportResult => {
-    const allRejected = [...rejected, ...extraRejected].sort((a, b) => a.row - b.row);
-    return {
-      dryRun,
-      imported,
-      valid: rows.length,
-      rejectedCount: allRejected.length,
-      rejected: allRejected.slice(0, MAX_REJECTED_LISTED),
-      preview: rows.slice(0, PREVIEW_ROWS),
-      columns: table.header,
-      delimiter: table.delimiter,
-      batchId,
-    };
+/** Splits the valid rows into new ones and ones whose id (mapping.externalId) is already stored. */
+async function splitKnown(db: Kysely<DB>, valid: SurveyRows['valid']) {
+  const known = await existingExternalIds(db, 'survey', valid.flatMap((r) => (r.externalId ? [r.externalId] : [])));
+  const fresh = valid.filter((r) => !r.externalId || !known.has(r.externalId));
+  const alreadyImported = valid
+    .filter((r) => r.externalId && known.has(r.externalId))
+    .map((r) => ({ row: r.row, line: r.line, errors: { externalId: `Id "${r.externalId}" is al eerder geïmporteerd` } }));
+  return { fresh, alreadyImported };
+}
+
+function importResult(survey: Survey, split: Awaited<ReturnType<typeof splitKnown>>, imported: number, batchId: string | null): SignalImportResult {
+  const allRejected = [...survey.rejected, ...split.alreadyImported].sort((a, b) => a.row - b.row);
+  return {
+    dryRun: survey.body.dryRun,
+    imported,
+    valid: split.fresh.length,
+    rejectedCount: allRejected.length,
+    rejected: allRejected.slice(0, MAX_REJECTED_LISTED),
+    preview: split.fresh.slice(0, PREVIEW_ROWS),
+    columns: survey.table.header,
+    delimiter: survey.table.delimiter,
+    batchId,
   };
+}
 
-  if (dryRun) {
-    const known = await existingExternalIds(ctx.store.db, 'survey', valid.flatMap((r) => (r.externalId ? [r.externalId] : [])));
-    const fresh = valid.filter((r) => !r.externalId || !known.has(r.externalId));
-    return result(0, fresh, null, alreadyImported(valid, known));
-  }
+/** Validates and previews a survey import without writing. */
+async function dryRun(db: Kysely<DB>, survey: Survey): Promise<SignalImportResult> {
+  return importResult({ ...survey, body: { ...survey.body, dryRun: true } }, await splitKnown(db, survey.valid), 0, null);
+}
 
-  const batchId = randomUUID();
-  const outcome = await ctx.store.writeTransaction(async (trx) => {
+/**
+ * Imports resident-survey results from CSV. Every row is validated (before the write transaction);
+ * bad rows are reported and skipped, the good ones are stored in ONE transaction with a
+ * `signals.changed` event (all or nothing). With `dryRun` it validates and previews without writing.
+ * Rows whose id (mapping.externalId) is already stored are reported, not imported twice.
+ */
+export const importSignals = userCommand({
+  name: 'signals.import',
+  access: 'signals.import',
+  input: SignalImportBody,
+  prepare: (deps, body) => readSurvey(body, deps.clock()),
+  async apply(tx, survey, user): Promise<SignalImportResult> {
+    if (survey.body.dryRun) return dryRun(tx.trx, survey);
     // Inside the transaction (which holds the event-log lock): no concurrent import slips in between.
-    const known = await existingExternalIds(trx, 'survey', valid.flatMap((r) => (r.externalId ? [r.externalId] : [])));
-    const fresh = valid.filter((r) => !r.externalId || !known.has(r.externalId));
-    const at = now.toISOString();
-    const rows: SignalRow[] = fresh.map((r) => ({
+    const split = await splitKnown(tx.trx, survey.valid);
+    if (split.fresh.length === 0) return importResult(survey, split, 0, null);
+    const batchId = randomUUID();
+    const rows: SignalRow[] = split.fresh.map((r) => ({
       id: randomUUID(),
       source: 'survey',
-      channel: body.survey ?? null,
+      channel: survey.body.survey ?? null,
       text: r.text,
       lat: r.lat,
       lng: r.lng,
       place: r.place,
       url: null,
       occurred_at: r.occurredAt,
-      imported_at: at,
+      imported_at: tx.at,
       batch_id: batchId,
       external_id: r.externalId,
-      created_by: ctx.actor.id,
+      created_by: user.id,
     }));
-    let event: HubEvent | null = null;
-    if (rows.length > 0) {
-      await insertSignals(trx, rows);
-      event = { seq: await nextSeq(trx), type: 'signals.changed', at, actorId: ctx.actor.id, count: rows.length };
-      await insertEvent(trx, event, null);
-    }
-    return { fresh, known, event };
-  });
-  if (outcome.event) ctx.publisher.publish(outcome.event);
-  ctx.log.info({ batchId, imported: outcome.fresh.length, rejected: rejected.length }, 'survey signals imported');
-  return result(outcome.fresh.length, outcome.fresh, outcome.fresh.length > 0 ? batchId : null, alreadyImported(valid, outcome.known));
-}
+    await insertSignals(tx.trx, rows);
+    await tx.emit(() => ({ type: 'signals.changed' as const, at: tx.at, actorId: user.id, count: rows.length }));
+    return importResult(survey, split, rows.length, batchId);
+  },
+});
 
-function alreadyImported(valid: { row: number; line: number; externalId: string | null }[], known: Set<string>) {
-  return valid
-    .filter((r) => r.externalId && known.has(r.externalId))
-    .map((r) => ({ row: r.row, line: r.line, errors: { externalId: `Id "${r.externalId}" is al eerder geïmporteerd` } }));
+/** The import's dry run, for the preview route: same checks, nothing written. */
+export async function previewSignalImport(deps: HubDeps, user: User, raw: unknown): Promise<SignalImportResult> {
+  const body = admit(importSignals, user, raw);
+  return dryRun(deps.store.db, readSurvey(body, deps.clock()));
 }
 
 /**
@@ -105,53 +120,44 @@ function alreadyImported(valid: { row: number; line: number; externalId: string 
  * gazetteer gives the neighbourhood's centre; an unknown place is refused (no geocoding here).
  * A post whose id was delivered before is not stored again.
  */
-export async function receiveSocialSignal(deps: HubDeps, raw: unknown, gazetteer: Gazetteer = DEN_HAAG_GAZETTEER): Promise<{ signal: Signal; created: boolean }> {
-  const body = parseOrThrow(SignalWebhookBody, raw);
-  let lat = body.lat;
-  let lng = body.lng;
-  if (lat === undefined || lng === undefined) {
-    if (!body.place) {
-      throw new CommandError('validation', 'Geef een locatie (lat en lng) of een plaatsnaam', { lat: 'Locatie ontbreekt', place: 'Locatie ontbreekt' });
-    }
-    const known = lookupPlace(gazetteer, body.place);
-    if (!known) {
-      const message = `Plaats "${body.place}" is onbekend; stuur lat en lng mee (alleen wijken van Den Haag worden herkend)`;
-      throw new CommandError('validation', message, { place: message });
-    }
-    lat = known.lat;
-    lng = known.lng;
-  }
-  if (body.id) {
-    const existing = await getSignalByExternalId(deps.store.db, 'social', body.id);
+export const receiveSocialSignal = systemCommand({
+  name: 'signals.webhook',
+  input: SignalWebhookBody,
+  async apply(tx, body): Promise<{ signal: Signal; created: boolean }> {
+    const place = placeOf(body, DEN_HAAG_GAZETTEER);
+    // Under the event-log lock: two deliveries of the same post race here.
+    const existing = body.id ? await getSignalByExternalId(tx.trx, 'social', body.id) : undefined;
     if (existing) return { signal: existing, created: false };
+    const row: SignalRow = {
+      id: randomUUID(),
+      source: 'social',
+      channel: body.source,
+      text: body.text,
+      lat: place.lat,
+      lng: place.lng,
+      place: body.place ?? null,
+      url: body.url ?? null,
+      occurred_at: new Date(body.time).toISOString(),
+      imported_at: tx.at,
+      batch_id: null,
+      external_id: body.id ?? null,
+      created_by: null,
+    };
+    await insertSignals(tx.trx, [row]);
+    await tx.emit(() => ({ type: 'signals.changed' as const, at: tx.at, actorId: null, count: 1 }));
+    return { signal: rowToSignal(row), created: true };
+  },
+});
+
+function placeOf(body: SignalWebhookBody, gazetteer: Gazetteer): { lat: number; lng: number } {
+  if (body.lat !== undefined && body.lng !== undefined) return { lat: body.lat, lng: body.lng };
+  if (!body.place) {
+    throw new CommandError('validation', 'Geef een locatie (lat en lng) of een plaatsnaam', { lat: 'Locatie ontbreekt', place: 'Locatie ontbreekt' });
   }
-  const at = deps.clock().toISOString();
-  const row: SignalRow = {
-    id: randomUUID(),
-    source: 'social',
-    channel: body.source,
-    text: body.text,
-    lat,
-    lng,
-    place: body.place ?? null,
-    url: body.url ?? null,
-    occurred_at: new Date(body.time).toISOString(),
-    imported_at: at,
-    batch_id: null,
-    external_id: body.id ?? null,
-    created_by: null,
-  };
-  const outcome = await deps.store.writeTransaction(async (trx) => {
-    // Re-checked under the event-log lock: two deliveries of the same post race here.
-    if (body.id) {
-      const existing = await getSignalByExternalId(trx, 'social', body.id);
-      if (existing) return { signal: existing, event: null };
-    }
-    await insertSignals(trx, [row]);
-    const event: HubEvent = { seq: await nextSeq(trx), type: 'signals.changed', at, actorId: null, count: 1 };
-    await insertEvent(trx, event, null);
-    return { signal: rowToSignal(row), event };
-  });
-  if (outcome.event) deps.publisher.publish(outcome.event);
-  return { signal: outcome.signal, created: outcome.event !== null };
+  const known = lookupPlace(gazetteer, body.place);
+  if (!known) {
+    const message = `Plaats "${body.place}" is onbekend; stuur lat en lng mee (alleen wijken van Den Haag worden herkend)`;
+    throw new CommandError('validation', message, { place: message });
+  }
+  return { lat: known.lat, lng: known.lng };
 }

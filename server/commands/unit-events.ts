@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely';
 import { checkUnitTransition, type UnitActor } from '../domain/unit-status';
-import type { Assignment, Unit, UnitStatus } from '../protocol/dispatch';
+import type { Alert, Assignment, Unit, UnitStatus } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
 import type { Report } from '../protocol/report';
-import { getAssignment, moveAssignment } from '../store/assignments';
-import { insertEvent, nextSeq } from '../store/events';
+import { insertAlert } from '../store/alerts';
+import { assignmentIdsOfReport, getAssignment, moveAssignment } from '../store/assignments';
 import { getReport } from '../store/reports';
 import type { DB } from '../store/schema';
 import { getUnit, updateUnit } from '../store/units';
-import type { HubDeps } from './context';
 import { CommandError } from './errors';
+import type { CommandTx } from './run-command';
+
+/** The state changes dispatch commands share: a unit's status, an assignment's state, an alert; each with its event. */
 
 export async function requireUnit(db: Kysely<DB>, id: string): Promise<Unit> {
   const unit = await getUnit(db, id);
@@ -24,68 +26,62 @@ export async function requireReport(db: Kysely<DB>, id: string): Promise<Report>
 }
 
 export async function changeUnit(
-  deps: HubDeps,
-  trx: Kysely<DB>,
+  tx: CommandTx,
   unitId: string,
   change: { status?: UnitStatus; currentReportId?: string | null; position?: Unit['position'] },
   actor: UnitActor,
   actorId: string | null,
 ): Promise<Extract<HubEvent, { type: 'unit.updated' }>> {
-  const before = await requireUnit(trx, unitId);
-  if (change.status && change.status !== before.status) {
-    const check = checkUnitTransition({ from: before.status, to: change.status, actor });
+  const before = await requireUnit(tx.trx, unitId);
+  const status = change.status && change.status !== before.status ? change.status : undefined;
+  if (status) {
+    const check = checkUnitTransition({ from: before.status, to: status, actor });
     if (!check.ok) throw new CommandError(check.code === 'actor_not_allowed' ? 'forbidden' : 'conflict', check.message);
   }
-  const at = deps.clock().toISOString();
-  const seq = await nextSeq(trx);
-  const status = change.status && change.status !== before.status ? change.status : undefined;
-  await updateUnit(trx, unitId, {
-    ...(status ? { status } : {}),
-    ...(change.currentReportId !== undefined ? { currentReportId: change.currentReportId } : {}),
-    ...(change.position ? { position: change.position } : {}),
-    at,
-    version: seq,
+  return tx.emit(async (seq) => {
+    await updateUnit(tx.trx, unitId, {
+      ...(status ? { status } : {}),
+      ...(change.currentReportId !== undefined ? { currentReportId: change.currentReportId } : {}),
+      ...(change.position ? { position: change.position } : {}),
+      at: tx.at,
+      version: seq,
+    });
+    return { type: 'unit.updated' as const, at: tx.at, actorId, unit: await requireUnit(tx.trx, unitId) };
   });
-  const unit = await requireUnit(trx, unitId);
-  const event: Extract<HubEvent, { type: 'unit.updated' }> = { seq, type: 'unit.updated', at, actorId, unit };
-  await insertEvent(trx, event, null);
-  return event;
 }
 
-export async function assignmentEvent(deps: HubDeps, trx: Kysely<DB>, assignment: Assignment, actorId: string | null): Promise<HubEvent> {
-  const seq = await nextSeq(trx);
-  const at = deps.clock().toISOString();
-  const event: HubEvent = {
-    seq,
-    type: 'assignment.updated',
-    at,
-    actorId,
-    assignment,
-    unit: await requireUnit(trx, assignment.unitId),
-    report: await requireReport(trx, assignment.reportId),
-  };
-  await insertEvent(trx, event, assignment.reportId);
-  return event;
+/** The unit goes back to the pool: available, with no report. */
+export function freeUnit(tx: CommandTx, unitId: string, actorId: string | null): Promise<Extract<HubEvent, { type: 'unit.updated' }>> {
+  return changeUnit(tx, unitId, { status: 'beschikbaar', currentReportId: null }, 'system', actorId);
 }
 
+export async function assignmentEvent(tx: CommandTx, assignment: Assignment, actorId: string | null): Promise<HubEvent> {
+  const unit = await requireUnit(tx.trx, assignment.unitId);
+  const report = await requireReport(tx.trx, assignment.reportId);
+  return tx.emit(() => ({ type: 'assignment.updated' as const, at: tx.at, actorId, assignment, unit, report }));
+}
+
+export async function raiseAlert(
+  tx: CommandTx,
+  a: { kind: Alert['kind']; reportId?: string | null; unitId?: string | null; message: string; position?: { lat: number; lng: number } | null },
+  actorId: string | null,
+): Promise<Extract<HubEvent, { alert: Alert }>> {
+  const alert = await insertAlert(tx.trx, { ...a, at: tx.at });
+  return tx.emit(() => ({ type: 'alert.raised' as const, at: tx.at, actorId, alert }));
+}
 
 /**
  * When a report leaves the units' hands (closed, scheduled, handed back to the queue), its accepted
- * assignments complete and their units are free again, in the same transaction.
+ * assignments complete, its open offers are withdrawn, and their units are free again, in the same transaction.
  */
-export async function releaseUnitsOfReport(deps: HubDeps, trx: Kysely<DB>, reportId: string, actorId: string | null): Promise<HubEvent[]> {
-  const rows = await trx.selectFrom('assignments').select('id').where('report_id', '=', reportId).where('state', 'in', ['accepted', 'offered']).execute();
-  const events: HubEvent[] = [];
-  for (const { id } of rows) {
-    const before = await getAssignment(trx, id);
+export async function releaseUnitsOfReport(tx: CommandTx, reportId: string, actorId: string | null): Promise<void> {
+  for (const id of await assignmentIdsOfReport(tx.trx, reportId, ['accepted', 'offered'])) {
+    const before = await getAssignment(tx.trx, id);
     if (!before) continue;
     const to = before.state === 'offered' ? 'withdrawn' : 'completed';
-    if (!(await moveAssignment(trx, id, before.state, to, deps.clock().toISOString()))) continue;
-    const unit = await requireUnit(trx, before.unitId);
-    if (unit.currentReportId === reportId && unit.status !== 'beschikbaar') {
-      events.push(await changeUnit(deps, trx, unit.id, { status: 'beschikbaar', currentReportId: null }, 'system', actorId));
-    }
-    events.push(await assignmentEvent(deps, trx, { ...before, state: to, respondedAt: deps.clock().toISOString() }, actorId));
+    if (!(await moveAssignment(tx.trx, id, before.state, to, tx.at))) continue;
+    const unit = await requireUnit(tx.trx, before.unitId);
+    if (unit.currentReportId === reportId && unit.status !== 'beschikbaar') await freeUnit(tx, unit.id, actorId);
+    await assignmentEvent(tx, { ...before, state: to, respondedAt: tx.at }, actorId);
   }
-  return events;
 }

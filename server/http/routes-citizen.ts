@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { loadCitizenView, recordCitizenResponse, reportIdForToken, tokenForNumberAndCode } from '../commands/citizen';
 import type { HubDeps } from '../commands/context';
+import { runCommand } from '../commands/run-command';
 import { CommandError } from '../commands/errors';
 import { renderLookupPage, renderStatusPage } from './citizen-page';
 
@@ -17,7 +18,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps)
     scope.get<{ Querystring: { nummer?: string; code?: string } }>('/status', { config: { access: 'public' } }, async (request, reply) => {
       const { nummer, code } = request.query;
       if (!nummer && !code) return html(reply, 200, renderLookupPage());
-      const token = nummer && code ? await tokenForNumberAndCode(deps.store.db, nummer, code) : undefined;
+      const token = nummer && code ? await tokenForNumberAndCode(deps, nummer, code) : undefined;
       if (!token) return html(reply, 404, renderLookupPage(NOT_FOUND_TEXT));
       return reply.redirect(`/status/${token}`, 303);
     });
@@ -26,9 +27,9 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps)
       '/status/:token',
       { config: { access: 'public' } },
       async (request, reply) => {
-        const reportId = await reportIdForToken(deps.store.db, request.params.token);
+        const reportId = await reportIdForToken(deps, request.params.token);
         if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
-        const view = await loadCitizenView(deps.store.db, reportId);
+        const view = await loadCitizenView(deps, reportId);
         const notice = request.query.bedankt === '1' ? 'Bedankt voor uw reactie.' : undefined;
         return html(reply, 200, renderStatusPage(view, request.params.token, notice));
       },
@@ -38,16 +39,16 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps)
       '/status/:token/antwoord',
       { config: { access: 'public' } },
       async (request, reply) => {
-        const reportId = await reportIdForToken(deps.store.db, request.params.token);
+        const reportId = await reportIdForToken(deps, request.params.token);
         if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
         const answer = request.body?.tevreden;
         if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', 'Kies ja of nee');
         const comment = request.body?.toelichting?.trim();
         try {
-          await recordCitizenResponse(deps, reportId, { satisfied: answer === 'ja', ...(comment ? { comment } : {}) });
+          await runCommand(deps, recordCitizenResponse, 'system', { reportId, satisfied: answer === 'ja', ...(comment ? { comment } : {}) });
         } catch (err) {
           if (!(err instanceof CommandError) || err.code !== 'conflict') throw err;
-          const view = await loadCitizenView(deps.store.db, reportId);
+          const view = await loadCitizenView(deps, reportId);
           return html(reply, 409, renderStatusPage(view, request.params.token, err.message));
         }
         return reply.redirect(`/status/${request.params.token}?bedankt=1`, 303);

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { HubDeps } from '../commands/context';
 import { findNearbyReports, linkReporter, mergeDuplicate } from '../commands/intake';
-import { importSignals, receiveSocialSignal } from '../commands/signals';
+import { runCommand } from '../commands/run-command';
+import { importSignals, previewSignalImport, receiveSocialSignal } from '../commands/signals';
 import { parseOrThrow } from '../commands/validate';
 import { aggregateHotspots, type HotspotPoint, hotspotWindow } from '../domain/hotspots';
 import { aggregateNeighbourhoodHotspots, type Neighbourhood } from '../domain/neighbourhood-hotspots';
@@ -15,7 +16,8 @@ import {
   SignalsQuery,
   type SignalsResponse,
 } from '../protocol/intake';
-import { signalsBetween } from '../store/signals';
+import { reportPlacesBetween } from '../store/reports';
+import { signalPlacesBetween, signalsBetween } from '../store/signals';
 import { requireUser } from './access';
 import { type IntakeConfig, intakeConfigFromEnv } from './intake-config';
 
@@ -49,20 +51,20 @@ export function registerIntakeRoutes(
   );
 
   app.post<{ Params: { id: string } }>('/api/reports/:id/reporters', { config: { access: 'report.create' } }, async (request, reply) => {
-    const report = await linkReporter({ ...deps, actor: requireUser(request) }, request.params.id, request.body);
+    const report = await runCommand(deps, linkReporter, requireUser(request), { ...(request.body as object), reportId: request.params.id });
     return reply.status(201).send(report);
   });
 
   app.post<{ Params: { id: string } }>('/api/reports/:id/duplicate-of', { config: { access: 'report.merge' } }, async (request) =>
-    mergeDuplicate({ ...deps, actor: requireUser(request) }, request.params.id, request.body),
+    runCommand(deps, mergeDuplicate, requireUser(request), { ...(request.body as object), duplicateId: request.params.id }),
   );
 
   app.post('/api/signals/import', { config: { access: 'signals.import' }, bodyLimit: IMPORT_BODY_LIMIT }, async (request) =>
-    importSignals({ ...deps, actor: requireUser(request) }, request.body),
+    runCommand(deps, importSignals, requireUser(request), request.body),
   );
 
   app.post('/api/signals/preview', { config: { access: 'signals.import' }, bodyLimit: IMPORT_BODY_LIMIT }, async (request) =>
-    importSignals({ ...deps, actor: requireUser(request) }, request.body, { dryRun: true }),
+    previewSignalImport(deps, requireUser(request), request.body),
   );
 
   app.post(
@@ -83,7 +85,7 @@ export function registerIntakeRoutes(
       },
     },
     async (request, reply) => {
-      const { signal, created } = await receiveSocialSignal(deps, request.body);
+      const { signal, created } = await runCommand(deps, receiveSocialSignal, 'system', request.body);
       return reply.status(created ? 201 : 200).send({ signal, created });
     },
   );
@@ -100,25 +102,10 @@ export function registerIntakeRoutes(
     const now = deps.clock();
     const window = hotspotWindow(now, days);
     const [reports, signals] = await Promise.all([
-      store.db
-        .selectFrom('reports')
-        .select(['lat', 'lng', 'created_at'])
-        .where('created_at', '>', window.previousFrom)
-        .where('created_at', '<=', window.until)
-        // A merged duplicate is the same problem as its original: counted once.
-        .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '!=', 'duplicate')]))
-        .execute(),
-      store.db
-        .selectFrom('signals')
-        .select(['lat', 'lng', 'occurred_at'])
-        .where('occurred_at', '>', window.previousFrom)
-        .where('occurred_at', '<=', window.until)
-        .execute(),
+      reportPlacesBetween(store.db, window.previousFrom, window.until),
+      signalPlacesBetween(store.db, window.previousFrom, window.until),
     ]);
-    const points: HotspotPoint[] = [
-      ...reports.map((r) => ({ lat: r.lat, lng: r.lng, at: r.created_at, kind: 'report' as const })),
-      ...signals.map((s) => ({ lat: s.lat, lng: s.lng, at: s.occurred_at, kind: 'signal' as const })),
-    ];
+    const points: HotspotPoint[] = [...reports.map((r) => ({ ...r, kind: 'report' as const })), ...signals.map((s) => ({ ...s, kind: 'signal' as const }))];
     if (by === 'neighbourhood' && neighbourhoods) {
       const aggregate = aggregateNeighbourhoodHotspots(points, neighbourhoods, { now, days, limit });
       return { configured: true, by: 'neighbourhood', ...aggregate, days };

@@ -2,35 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { HubDeps } from '../commands/context';
 import { CommandError } from '../commands/errors';
 import { previewTransition, transitionReport } from '../commands/lifecycle';
+import { runCommand } from '../commands/run-command';
 import { allowedTransitions } from '../domain/lifecycle';
+import { isAllowed } from '../domain/permissions';
 import { codesFor } from '../domain/resolution-codes';
-import { listOutbox } from '../notify/outbox-store';
-import type { OutboxMessageView, ReportDetail } from '../protocol/detail';
-import { getReport } from '../store/reports';
+import type { ReportDetail } from '../protocol/detail';
+import { listOutbox, toMessageView } from '../store/outbox';
+import { citizenAccessOf, getReport } from '../store/reports';
 import { reportersOf } from '../store/reporters';
 import { latestResolution } from '../store/resolutions';
-import type { OutboxRow } from '../store/schema';
 import { reportTimeline } from '../store/timeline';
 import { requireUser } from './access';
-
-export function outboxView(row: OutboxRow): OutboxMessageView {
-  return {
-    id: row.id,
-    reportId: row.report_id,
-    trigger: row.trigger,
-    channel: row.channel,
-    recipient: row.recipient,
-    subject: row.subject,
-    text: row.body_text,
-    status: row.status,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    sentAt: row.sent_at,
-  };
-}
-
-const CONTACT_ROLES = new Set(['dispatcher', 'shift_lead', 'admin']);
 
 export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): void {
   const { store } = deps;
@@ -44,17 +26,17 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
       latestResolution(store.db, report.id),
       listOutbox(store.db, { reportId: report.id, limit: 200 }),
       reportersOf(store.db, report.id),
-      store.db.selectFrom('reports').select('citizen_code').where('id', '=', report.id).executeTakeFirst(),
+      citizenAccessOf(store.db, report.id),
     ]);
     const codes = codesFor(report.category);
     return {
       report,
       timeline,
       resolution: resolution ? { state: resolution.state, body: resolution.body, at: resolution.at } : null,
-      messages: messages.map(outboxView),
+      messages: messages.map(toMessageView),
       // Contact details are personal data: only the desk that calls citizens back sees them.
-      reporters: CONTACT_ROLES.has(user.role) ? reporters.map(({ name, email, phone }) => ({ name, email, phone })) : [],
-      citizenCode: access?.citizen_code ?? null,
+      reporters: isAllowed('contacts.read', user.role) ? reporters.map(({ name, email, phone }) => ({ name, email, phone })) : [],
+      citizenCode: access?.code ?? null,
       transitions: allowedTransitions(report.status, user.role).map((t) => ({
         to: t.to,
         label: t.label,
@@ -66,12 +48,10 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
   });
 
   app.post<{ Params: { id: string } }>('/api/reports/:id/transition', { config: { access: 'report.transition' } }, async (request) => {
-    const user = requireUser(request);
-    return transitionReport(deps, { kind: user.role, id: user.id }, request.params.id, request.body);
+    return runCommand(deps, transitionReport, requireUser(request), { ...(request.body as object), reportId: request.params.id });
   });
 
   app.post<{ Params: { id: string } }>('/api/reports/:id/preview', { config: { access: 'report.transition' } }, async (request) => {
-    const user = requireUser(request);
-    return { preview: await previewTransition(deps, { kind: user.role, id: user.id }, request.params.id, request.body) };
+    return { preview: await previewTransition(deps, requireUser(request), { ...(request.body as object), reportId: request.params.id }) };
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubDeps } from '../commands/context';
-import { createReport } from '../commands/reports';
+import { createReportCommand } from '../commands/reports';
+import { runCommand } from '../commands/run-command';
 import { parseOrThrow } from '../commands/validate';
 import { type CategoriesResponse, ReportsQuery, type ReportsSnapshot } from '../protocol/api';
 import { EventsQuery, type EventsPage } from '../protocol/events';
@@ -21,7 +22,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void 
   });
 
   app.post('/api/reports', { config: { access: 'report.create' } }, async (request, reply) => {
-    const report = await createReport({ ...deps, actor: requireUser(request) }, request.body);
+    const report = await runCommand(deps, createReportCommand, requireUser(request), request.body);
     return reply.status(201).send(report);
   });
 

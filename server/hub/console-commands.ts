@@ -1,7 +1,10 @@
+import type { z } from 'zod';
+import { acknowledgeAlert } from '../commands/alerts';
+import { offerUnits, recommendForReport, unassign } from '../commands/dispatch';
 import { CommandError } from '../commands/errors';
-import { acknowledgeAlert, offerUnits, recommendForReport, setUnitStatus, unassign } from '../commands/dispatch';
-import { transitionReport } from '../commands/lifecycle';
-import { createReport } from '../commands/reports';
+import { runCommand, type UserCommand } from '../commands/run-command';
+import { setUnitStatus } from '../commands/unit-status';
+import type { ConsoleClientToServer } from '../protocol/socket';
 import type { PositionTracker } from './positions';
 import type { SocketCommand } from './socket-server';
 
@@ -13,28 +16,18 @@ function reportIdOf(payload: unknown): string {
   return id;
 }
 
-export function consoleCommands(positions: PositionTracker): SocketCommand<keyof import('../protocol/socket').ConsoleClientToServer>[] {
-  return [...reportCommands, ...dispatchCommands(positions)];
+/** A socket event that runs a command: its action is the command's. */
+function command<S extends z.ZodType, P>(name: keyof ConsoleClientToServer, cmd: UserCommand<S, unknown, P>): SocketCommand<keyof ConsoleClientToServer> {
+  return { name, action: cmd.access, run: (deps, user, payload) => runCommand(deps, cmd, user, payload) };
 }
 
-function dispatchCommands(positions: PositionTracker): SocketCommand<keyof import('../protocol/socket').ConsoleClientToServer>[] {
+/** What consoles may send over their socket: dispatch. Reports are created and transitioned over HTTP. */
+export function consoleCommands(positions: PositionTracker): SocketCommand<keyof ConsoleClientToServer>[] {
   return [
     { name: 'unit:recommend', action: 'dispatch.read', run: (deps, _user, payload) => recommendForReport(deps, reportIdOf(payload), positions.latest) },
-    { name: 'offer:create', action: 'dispatch.offer', run: (deps, user, payload) => offerUnits(deps, user, payload) },
-    { name: 'assignment:unassign', action: 'dispatch.offer', run: (deps, user, payload) => unassign(deps, user, payload) },
-    { name: 'unit:status', action: 'dispatch.offer', run: (deps, user, payload) => setUnitStatus(deps, user, payload) },
-    { name: 'alert:ack', action: 'alerts.ack', run: (deps, user, payload) => acknowledgeAlert(deps, user, payload) },
+    command('offer:create', offerUnits),
+    command('assignment:unassign', unassign),
+    command('unit:status', setUnitStatus),
+    command('alert:ack', acknowledgeAlert),
   ];
 }
-
-const reportCommands: SocketCommand<'report:create' | 'report:transition'>[] = [
-  { name: 'report:create', action: 'report.create', run: (deps, user, payload) => createReport({ ...deps, actor: user }, payload) },
-  {
-    name: 'report:transition',
-    action: 'report.transition',
-    run: (deps, user, payload) => {
-      const { reportId: _omit, ...body } = (payload ?? {}) as Record<string, unknown>;
-      return transitionReport(deps, { kind: user.role, id: user.id }, reportIdOf(payload), body);
-    },
-  },
-];

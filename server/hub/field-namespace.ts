@@ -1,6 +1,8 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
-import { answerOffer, raiseEmergency, setUnitStatus, submitFinding } from '../commands/dispatch';
+import { acceptOffer, declineOffer } from '../commands/dispatch';
+import { runCommand } from '../commands/run-command';
+import { raiseEmergency, setOwnUnitStatus, submitFinding } from '../commands/unit-status';
 import { CommandError } from '../commands/errors';
 import { localDateString } from '../domain/sla';
 import type { User } from '../protocol/auth';
@@ -81,6 +83,7 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
   field.on('connection', (socket: FieldSocket) => {
     const { user, unitId } = socket.data;
     socket.join(unitRoom(unitId));
+    const emergency = raiseEmergency(() => positions.latest.get(unitId));
     const handle = <T>(run: (payload: unknown) => Promise<T>) => async (payload: unknown, ack?: unknown) => {
       if (typeof ack !== 'function') return;
       try {
@@ -90,16 +93,16 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
       }
     };
     socket.on('field:state', handle(() => fieldState(deps, unitId, positions.latest.get(unitId) ?? null)));
-    socket.on('offer:accept', handle((p) => answerOffer(deps, user, p, 'accept')));
-    socket.on('offer:decline', handle((p) => answerOffer(deps, user, p, 'decline')));
-    socket.on('unit:status', handle((p) => setUnitStatus(deps, user, { ...(p as object), unitId })));
-    socket.on('finding:submit', handle((p) => submitFinding(deps, user, p)));
+    socket.on('offer:accept', handle((p) => runCommand(deps, acceptOffer, user, p)));
+    socket.on('offer:decline', handle((p) => runCommand(deps, declineOffer, user, p)));
+    socket.on('unit:status', handle((p) => runCommand(deps, setOwnUnitStatus, user, p)));
+    socket.on('finding:submit', handle((p) => runCommand(deps, submitFinding, user, p)));
     socket.on(
       'emergency',
       handle((p) => {
         const fix = PositionFix.safeParse((p as { position?: unknown } | null)?.position);
         if (fix.success) positions.accept(unitId, fix.data);
-        return raiseEmergency(deps, user, p, positions.latest.get(unitId) ?? null);
+        return runCommand(deps, emergency, user, p);
       }),
     );
     socket.on('position', (payload: unknown) => {

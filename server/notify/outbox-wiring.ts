@@ -1,5 +1,6 @@
 import type { HubDeps } from '../commands/context';
 import { recordDelivery } from '../commands/delivery';
+import { runCommand } from '../commands/run-command';
 import type { Config } from '../config';
 import { EmailChannel } from './email-channel';
 import { SmsChannel } from './sms-channel';
@@ -21,7 +22,7 @@ export function createOutboxWorker(config: Config, deps: HubDeps): OutboxWorker 
     clock: deps.clock,
     log: deps.log,
     onChange: (row) => {
-      recordDelivery(deps, row).catch((err) => deps.log.error({ err, outboxId: row.id }, 'delivery event failed'));
+      runCommand(deps, recordDelivery, 'system', row).catch((err) => deps.log.error({ err, outboxId: row.id }, 'delivery event failed'));
     },
   });
 }

@@ -9,7 +9,7 @@ import {
   type OutboxChannel,
   releaseLease,
   releaseLeasesOf,
-} from './outbox-store';
+} from '../store/outbox';
 
 /** Sends one outbox message; resolving means the server/gateway accepted it, throwing means this attempt failed. */
 export interface DeliveryChannel {

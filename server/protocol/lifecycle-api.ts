@@ -16,6 +16,10 @@ export const TransitionRequestBody = z.object({
 });
 export type TransitionRequestBody = z.infer<typeof TransitionRequestBody>;
 
+/** A status change as a command: the body plus the report it is for (the URL's id over HTTP). */
+export const TransitionCommand = TransitionRequestBody.extend({ reportId: z.string().min(1).max(64) });
+export type TransitionCommand = z.infer<typeof TransitionCommand>;
+
 export const FeedbackPreview = z.object({
   trigger: z.enum(['receipt', 'scheduled', 'closed', 'reopen_accepted', 'reopen_rejected']),
   subject: z.string(),
@@ -28,3 +32,4 @@ export const CitizenResponseBody = z.object({
   satisfied: z.boolean(),
   comment: z.string().trim().max(2000).optional(),
 });
+export type CitizenResponseBody = z.infer<typeof CitizenResponseBody>;

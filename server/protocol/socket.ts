@@ -1,15 +1,12 @@
 import type { Ack } from './common';
 import type { HubEvent } from './events';
 import type { Alert, Assignment, FieldReport, FocusArea, PositionFix, Recommendation, TaskingEntry, Unit } from './dispatch';
-import type { TransitionRequestBody } from './lifecycle-api';
-import type { CreateReportInput, Report } from './report';
+import type { Report } from './report';
 
-/** Socket.IO namespace for control-room consoles. */
+/** Socket.IO namespace for control-room consoles: live events, and dispatch commands with acks (reports are created and transitioned over HTTP). */
 export const CONSOLE_NAMESPACE = '/console';
 
 export interface ConsoleClientToServer {
-  'report:create': (input: CreateReportInput, ack: (result: Ack<Report>) => void) => void;
-  'report:transition': (input: TransitionRequestBody & { reportId: string }, ack: (result: Ack<Report>) => void) => void;
   'unit:recommend': (input: { reportId: string }, ack: (result: Ack<Recommendation[]>) => void) => void;
   'offer:create': (input: { commandId: string; reportId: string; unitIds: string[]; timeoutSeconds?: number }, ack: (result: Ack<Assignment[]>) => void) => void;
   'assignment:unassign': (input: { commandId: string; assignmentId: string; reason?: string }, ack: (result: Ack<Assignment>) => void) => void;

@@ -44,10 +44,10 @@ function toInfo(row: ApiKeyRow): ApiKeyInfo {
 /**
  * Issues a key for a client app, with the system user its reports are created by: role dispatcher (the
  * role that takes reports in), inactive and without a password, so it can never log in or hold a session.
- * Returns the key itself once; only its hash is stored.
+ * Returns the key itself once; only its hash is stored. Call inside a write transaction: user and key come together.
  */
 export async function createApiKey(
-  db: Kysely<DB>,
+  trx: Kysely<DB>,
   input: { clientName: string; createdBy: string | null; at: string },
 ): Promise<{ info: ApiKeyInfo; key: string }> {
   const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -63,22 +63,20 @@ export async function createApiKey(
     created_by: input.createdBy,
     revoked_at: null,
   };
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        username: `open311:${id}`,
-        display_name: `Open311: ${input.clientName}`,
-        role: 'dispatcher',
-        password_hash: NO_LOGIN,
-        unit_id: null,
-        active: 0,
-        created_at: input.at,
-      })
-      .execute();
-    await trx.insertInto('api_keys').values(row).execute();
-  });
+  await trx
+    .insertInto('users')
+    .values({
+      id: userId,
+      username: `open311:${id}`,
+      display_name: `Open311: ${input.clientName}`,
+      role: 'dispatcher',
+      password_hash: NO_LOGIN,
+      unit_id: null,
+      active: 0,
+      created_at: input.at,
+    })
+    .execute();
+  await trx.insertInto('api_keys').values(row).execute();
   return { info: toInfo(row), key };
 }
 

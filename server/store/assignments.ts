@@ -66,6 +66,49 @@ export async function assignmentsOfReport(db: Kysely<DB>, reportId: string): Pro
   return rows.map(rowToAssignment);
 }
 
+/** Offered and accepted assignments: the dispatch board. */
+export async function openAssignments(db: Kysely<DB>): Promise<Assignment[]> {
+  const rows = await db.selectFrom('assignments').selectAll().where('state', 'in', ['offered', 'accepted']).execute();
+  return rows.map(rowToAssignment);
+}
+
+/** Is (or was) this report assigned to this unit: may it report findings and photos for it? */
+export async function isAssignedToUnit(db: Kysely<DB>, unitId: string, reportId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('report_id', '=', reportId)
+    .where('state', 'in', ['accepted', 'completed'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The report's assignments in these states, oldest first. */
+export async function assignmentIdsOfReport(db: Kysely<DB>, reportId: string, states: readonly AssignmentState[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('report_id', '=', reportId)
+    .where('state', 'in', [...states])
+    .orderBy('offered_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The unit's accepted assignment for the report, if any. */
+export async function acceptedAssignmentOf(db: Kysely<DB>, unitId: string, reportId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('report_id', '=', reportId)
+    .where('state', '=', 'accepted')
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export async function expiredOffers(db: Kysely<DB>, now: string, limit = 100): Promise<Assignment[]> {
   const rows = await db
     .selectFrom('assignments')

@@ -22,6 +22,10 @@ export async function getCategory(db: Kysely<DB>, code: string): Promise<Categor
   return row ? rowToCategory(row) : undefined;
 }
 
+export async function hasCategories(db: Kysely<DB>): Promise<boolean> {
+  return (await db.selectFrom('categories').select('code').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function upsertCategories(db: Kysely<DB>, categories: Category[]): Promise<void> {
   let order = 0;
   for (const c of categories) {

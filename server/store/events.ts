@@ -7,17 +7,30 @@ export async function latestSeq(db: Kysely<DB>): Promise<number> {
   return Number(row?.seq ?? 0);
 }
 
-/** Must run inside Store.writeTransaction, which holds the event-log lock until commit: seqs stay gap-free. */
-export async function nextSeq(trx: Kysely<DB>): Promise<number> {
-  return (await latestSeq(trx)) + 1;
+/** An event before the log gives it its seq. */
+export type EventDraft = HubEvent extends infer E ? (E extends HubEvent ? Omit<E, 'seq'> : never) : never;
+
+/** The report an event belongs to (its timeline), if any. */
+function reportIdOf(event: EventDraft): string | null {
+  if ('report' in event) return event.report.id;
+  if ('alert' in event) return event.alert.reportId;
+  return null;
 }
 
-export async function insertEvent(trx: Kysely<DB>, event: HubEvent, reportId: string | null): Promise<void> {
-  const { seq, type, at, actorId, ...rest } = event;
+/**
+ * Appends one event to the log with the next seq and returns it whole. `build` gets that seq first, so
+ * rows that carry it as their version are written before the event snapshots them.
+ * Must run inside Store.writeTransaction, which holds the event-log lock until commit: seqs stay gap-free.
+ */
+export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: (seq: number) => D | Promise<D>): Promise<D & { seq: number }> {
+  const seq = (await latestSeq(trx)) + 1;
+  const draft = await build(seq);
+  const { type, at, actorId, ...rest } = draft;
   await trx
     .insertInto('events')
-    .values({ seq, type, at, actor_id: actorId, report_id: reportId, payload: JSON.stringify(rest) })
+    .values({ seq, type, at, actor_id: actorId, report_id: reportIdOf(draft), payload: JSON.stringify(rest) })
     .execute();
+  return { ...draft, seq };
 }
 
 function rowToEvent(row: EventRow): HubEvent {

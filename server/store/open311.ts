@@ -1,16 +1,39 @@
 import type { Kysely } from 'kysely';
-import type { ReportStatus } from '../../protocol/report';
-import { formatReportNumber } from '../../store/reports';
-import type { DB } from '../../store/schema';
-import type { RequestSource } from './mapping';
-import type { ListQuery } from './params';
+import type { ReportStatus } from '../protocol/report';
+import { formatReportNumber } from './reports';
+import type { DB } from './schema';
 
-/** Reads for the Open311 endpoints, straight from the reports table (no aggregates needed). */
+/** Reads and writes for the Open311 endpoints, straight from the reports table (no aggregates needed). */
 
-export interface RequestRecord extends RequestSource {
+/** A report as Open311 reads it, with what Open311 stored next to it. */
+export interface RequestRecord {
   id: string;
+  number: string;
+  category: string;
+  status: ReportStatus;
+  description: string;
+  address: string | null;
+  lat: number;
+  lng: number;
+  createdAt: string;
+  updatedAt: string;
+  /** YYYY-MM-DD while scheduled. */
+  followUpDate: string | null;
+  slaDeadline: string | null;
+  mediaUrl: string | null;
   citizenToken: string | null;
   citizenCode: string | null;
+}
+
+/** Which requests a list asks for: given `numbers`, only those (every other filter ignored). */
+export interface RequestFilter {
+  numbers?: number[] | undefined;
+  serviceCodes?: string[] | undefined;
+  statuses?: ('open' | 'closed')[] | undefined;
+  /** requested_datetime range, inclusive, as ISO instants (UTC). */
+  from: string;
+  to: string;
+  limit: number;
 }
 
 const selectRequests = (db: Kysely<DB>) =>
@@ -57,7 +80,7 @@ function toRecord(row: SelectedRow): RequestRecord {
   };
 }
 
-export async function findRequests(db: Kysely<DB>, query: ListQuery): Promise<RequestRecord[]> {
+export async function findRequests(db: Kysely<DB>, query: RequestFilter): Promise<RequestRecord[]> {
   if (query.numbers) {
     if (query.numbers.length === 0) return [];
     const rows = await selectRequests(db).where('reports.number', 'in', query.numbers).execute();
@@ -98,13 +121,6 @@ export async function latestMessages(db: Kysely<DB>, reportIds: readonly string[
     .execute();
   for (const row of rows) if (!latest.has(row.report_id)) latest.set(row.report_id, row.body_text);
   return latest;
-}
-
-/** The report number behind a citizen's status token (the link in every feedback message). */
-export async function numberForCitizenToken(db: Kysely<DB>, token: string): Promise<string | undefined> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
-  const row = await db.selectFrom('reports').select('number').where('citizen_token', '=', token).executeTakeFirst();
-  return row ? formatReportNumber(Number(row.number)) : undefined;
 }
 
 export async function recordOpen311Request(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB, OutboxRow, OutboxStatus } from '../store/schema';
+import type { OutboxMessageView } from '../protocol/detail';
+import type { DB, OutboxRow, OutboxStatus } from './schema';
 
 export type OutboxChannel = OutboxRow['channel'];
 
@@ -200,6 +201,24 @@ export async function retryFailed(db: Kysely<DB>, id: string, now: Date): Promis
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
   return getRow(db, id);
+}
+
+/** A message as the console shows it. */
+export function toMessageView(row: OutboxRow): OutboxMessageView {
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    trigger: row.trigger,
+    channel: row.channel,
+    recipient: row.recipient,
+    subject: row.subject,
+    text: row.body_text,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
 }
 
 export interface ListOutboxOptions {

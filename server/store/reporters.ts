@@ -16,3 +16,9 @@ export async function reportersOf(db: Kysely<DB>, reportId: string): Promise<Rep
     .orderBy('created_at')
     .execute();
 }
+
+/** Moves reporters to another report (a merged duplicate's reporters follow the original). */
+export async function moveReporters(trx: Kysely<DB>, ids: readonly string[], toReportId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('reporters').set({ report_id: toReportId }).where('id', 'in', [...ids]).execute();
+}

@@ -106,3 +106,88 @@ export async function listReports(db: Kysely<DB>, scope: 'open' | 'all', limit =
   const rows = await query.execute();
   return rows.map(toReport);
 }
+
+/** What a report's citizen messages and status page need: the status link token, the short code, the language, the deadline. */
+export interface CitizenAccess {
+  token: string | null;
+  code: string | null;
+  locale: 'nl' | 'en';
+  slaDeadline: string | null;
+}
+
+export async function citizenAccessOf(db: Kysely<DB>, reportId: string): Promise<CitizenAccess | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .select(['citizen_token', 'citizen_code', 'feedback_locale', 'sla_deadline'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { token: row.citizen_token, code: row.citizen_code, locale: row.feedback_locale === 'en' ? 'en' : 'nl', slaDeadline: row.sla_deadline };
+}
+
+const CITIZEN_TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** The report behind a citizen's status link (the token in every message). */
+export async function reportForCitizenToken(db: Kysely<DB>, token: string): Promise<{ id: string; number: string } | undefined> {
+  if (!CITIZEN_TOKEN.test(token)) return undefined;
+  const row = await db.selectFrom('reports').select(['id', 'number']).where('citizen_token', '=', token).executeTakeFirst();
+  return row ? { id: row.id, number: formatReportNumber(Number(row.number)) } : undefined;
+}
+
+/** The status link token for a report number and its short code; the same answer for a wrong number and a wrong code. */
+export async function citizenTokenFor(db: Kysely<DB>, number: number, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom('reports').select(['citizen_token', 'citizen_code']).where('number', '=', number).executeTakeFirst();
+  if (!row?.citizen_code || row.citizen_code !== code) return undefined;
+  return row.citizen_token ?? undefined;
+}
+
+/** A new version of the report (the seq of the event that changed it); `updatedAt` when its content changed too. */
+export async function touchReport(trx: Kysely<DB>, id: string, change: { version: number; updatedAt?: string }): Promise<void> {
+  await trx
+    .updateTable('reports')
+    .set({ version: change.version, ...(change.updatedAt ? { updated_at: change.updatedAt } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateReportStatus(
+  trx: Kysely<DB>,
+  id: string,
+  change: { status: ReportStatus; outcome: Report['outcome']; followUpDate: string | null; at: string; version: number },
+): Promise<void> {
+  await trx
+    .updateTable('reports')
+    .set({ status: change.status, outcome: change.outcome, follow_up_date: change.followUpDate, updated_at: change.at, version: change.version })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Open reports of a category created since `since` inside a lat/lng box: the candidates of a duplicate search. */
+export async function openReportsInBox(
+  db: Kysely<DB>,
+  query: { category: string; since: string; box: { minLat: number; maxLat: number; minLng: number; maxLng: number }; limit: number },
+): Promise<Report[]> {
+  const rows = await reportsWithAggregates(db)
+    .where('reports.category', '=', query.category)
+    .where('reports.status', '!=', 'closed')
+    .where('reports.created_at', '>=', query.since)
+    .where('reports.lat', '>=', query.box.minLat)
+    .where('reports.lat', '<=', query.box.maxLat)
+    .where('reports.lng', '>=', query.box.minLng)
+    .where('reports.lng', '<=', query.box.maxLng)
+    .limit(query.limit)
+    .execute();
+  return rows.map(toReport);
+}
+
+/** Where reports were made in a period, for hotspots; a merged duplicate is the same problem as its original: counted once. */
+export async function reportPlacesBetween(db: Kysely<DB>, from: string, until: string): Promise<{ lat: number; lng: number; at: string }[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['lat', 'lng', 'created_at'])
+    .where('created_at', '>', from)
+    .where('created_at', '<=', until)
+    .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '!=', 'duplicate')]))
+    .execute();
+  return rows.map((r) => ({ lat: r.lat, lng: r.lng, at: r.created_at }));
+}

@@ -60,6 +60,12 @@ export async function signalsBetween(db: Kysely<DB>, from: string, until: string
   return rows.map(rowToSignal);
 }
 
+/** Where signals were observed in (from, until], for hotspots. */
+export async function signalPlacesBetween(db: Kysely<DB>, from: string, until: string): Promise<{ lat: number; lng: number; at: string }[]> {
+  const rows = await db.selectFrom('signals').select(['lat', 'lng', 'occurred_at']).where('occurred_at', '>', from).where('occurred_at', '<=', until).execute();
+  return rows.map((r) => ({ lat: r.lat, lng: r.lng, at: r.occurred_at }));
+}
+
 export async function countSignals(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);

@@ -78,3 +78,20 @@ export async function taskingForDate(db: Kysely<DB>, date: string, unitId?: stri
     area: rowToArea(r),
   }));
 }
+
+/** The focus-area polygons each unit is tasked to on a date. */
+export async function taskedAreasByUnit(db: Kysely<DB>, date: string): Promise<Map<string, FocusArea['polygon'][]>> {
+  const rows = await db
+    .selectFrom('tasking')
+    .innerJoin('focus_areas', 'focus_areas.id', 'tasking.area_id')
+    .select(['tasking.unit_id', 'focus_areas.polygon'])
+    .where('tasking.date', '=', date)
+    .execute();
+  const byUnit = new Map<string, FocusArea['polygon'][]>();
+  for (const row of rows) {
+    const list = byUnit.get(row.unit_id) ?? [];
+    list.push(JSON.parse(row.polygon) as FocusArea['polygon']);
+    byUnit.set(row.unit_id, list);
+  }
+  return byUnit;
+}

@@ -11,6 +11,10 @@ export async function findUserByUsername(db: Kysely<DB>, username: string): Prom
   return db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', 1).executeTakeFirst();
 }
 
+export async function hasUsers(db: Kysely<DB>): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function insertUser(
   db: Kysely<DB>,
   user: { username: string; displayName: string; role: Role; passwordHash: string; unitId?: string | null },

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportsSnapshot } from '../../server/protocol/api';
-import type { Ack } from '../../server/protocol/common';
+import type { ApiError } from '../../server/protocol/common';
 import { type HubEvent, reportOf } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
 import { EventStream } from '../../renderer/console/live/eventStream';
 import { storeKinds } from '../support/databases';
-import { type ConsoleClient, sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
-
-function createOverSocket(socket: ConsoleClient, input: unknown): Promise<Ack<Report>> {
-  return socket.timeout(5000).emitWithAck('report:create', input as never);
-}
+import { sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
 
 async function counts(t: TestHub): Promise<{ reports: number; events: number }> {
   const db = t.hub.store.db;
@@ -21,6 +17,10 @@ async function counts(t: TestHub): Promise<{ reports: number; events: number }> 
 describe.each(storeKinds)('hub reports over %s', (store) => {
   let t: TestHub;
   let token: string;
+
+  function create(input: unknown, as = token) {
+    return t.api<Report & ApiError>('POST', '/api/reports', as, input);
+  }
 
   beforeEach(async () => {
     t = await startTestHub({ store });
@@ -35,15 +35,13 @@ describe.each(storeKinds)('hub reports over %s', (store) => {
     const b = t.connectConsole((await t.login('chef')).token);
     await Promise.all([waitFor(a, 'connect'), waitFor(b, 'connect')]);
     const received = waitFor<HubEvent>(b, 'event');
-    const ack = await createOverSocket(a, sampleReport({ description: 'Fietswrak bij de ingang' }));
-    expect(ack.ok).toBe(true);
+    const res = await create(sampleReport({ description: 'Fietswrak bij de ingang' }));
+    expect(res.status).toBe(201);
     const event = await received;
     expect(event.type).toBe('report.created');
     expect(reportOf(event)?.description).toBe('Fietswrak bij de ingang');
-    if (ack.ok) {
-      expect(reportOf(event)?.id).toBe(ack.data.id);
-      expect(event.seq).toBe(ack.data.version);
-    }
+    expect(reportOf(event)?.id).toBe(res.body.id);
+    expect(event.seq).toBe(res.body.version);
   });
 
   it('creates over HTTP with a report number and a snapshot whose seq matches the log', async () => {
@@ -71,13 +69,11 @@ describe.each(storeKinds)('hub reports over %s', (store) => {
     await stream.whenIdle();
 
     socket.disconnect();
-    const writer = t.connectConsole(token);
-    await waitFor(writer, 'connect');
     const created: string[] = [];
     for (const description of ['Eerste gemiste melding', 'Tweede gemiste melding', 'Derde gemiste melding']) {
-      const ack = await createOverSocket(writer, sampleReport({ description }));
-      if (!ack.ok) throw new Error(ack.error.message);
-      created.push(ack.data.id);
+      const res = await create(sampleReport({ description }));
+      if (res.status !== 201) throw new Error(res.body.message);
+      created.push(res.body.id);
     }
     expect(applied).toHaveLength(0);
 
@@ -85,48 +81,47 @@ describe.each(storeKinds)('hub reports over %s', (store) => {
     await until(() => applied.length >= 3, 5000, 'catch-up');
     await stream.whenIdle();
     // One more live event after the catch-up arrives once, too.
-    const ack = await createOverSocket(writer, sampleReport({ description: 'Na het terugkomen' }));
+    const last = await create(sampleReport({ description: 'Na het terugkomen' }));
     await until(() => applied.length >= 4, 5000, 'live event');
     stream.stop();
 
     expect(applied.slice(0, 3).map((e) => reportOf(e)?.id)).toEqual(created);
     expect(applied.map((e) => e.seq)).toEqual([snapshot.seq + 1, snapshot.seq + 2, snapshot.seq + 3, snapshot.seq + 4]);
-    expect(ack.ok && reportOf(applied[3] as HubEvent)?.id === ack.data.id).toBe(true);
+    expect(last.status === 201 && reportOf(applied[3] as HubEvent)?.id === last.body.id).toBe(true);
   });
 
-  it('applies a status change sent over the socket and broadcasts it with the full snapshot', async () => {
+  it('applies a status change sent over HTTP and broadcasts it with the full snapshot', async () => {
     const a = t.connectConsole(token);
     const b = t.connectConsole((await t.login('chef')).token);
     await Promise.all([waitFor(a, 'connect'), waitFor(b, 'connect')]);
-    const created = await createOverSocket(a, sampleReport());
-    if (!created.ok) throw new Error(created.error.message);
+    const created = await create(sampleReport());
+    if (created.status !== 201) throw new Error(created.body.message);
     const received = new Promise<HubEvent>((resolve) => b.on('event', (e) => e.type === 'report.transitioned' && resolve(e)));
-    const ack = await a.timeout(5000).emitWithAck('report:transition', { reportId: created.data.id, to: 'triaged' });
-    expect(ack.ok && ack.data.status).toBe('triaged');
+    const transition = (reportId: string, body: unknown) => t.api<Report & ApiError>('POST', `/api/reports/${reportId}/transition`, token, body);
+    const res = await transition(created.body.id, { to: 'triaged' });
+    expect(res.status === 200 && res.body.status).toBe('triaged');
     const event = await received;
     expect(event.type === 'report.transitioned' && [event.from, event.to]).toEqual(['new', 'triaged']);
-    const refused = await a.timeout(5000).emitWithAck('report:transition', { reportId: created.data.id, to: 'closed' });
-    expect(refused.ok).toBe(false);
-    const missing = await a.timeout(5000).emitWithAck('report:transition', { to: 'triaged' } as never);
-    expect(!missing.ok && missing.error.fields?.reportId).toBeTruthy();
+    const refused = await transition(created.body.id, { to: 'closed' });
+    expect(refused.status).toBe(422);
+    const missing = await transition('bestaat-niet', { to: 'triaged' });
+    expect([missing.status, missing.body.code]).toEqual([404, 'not_found']);
+    const noTarget = await transition(created.body.id, {});
+    expect(noTarget.status === 422 && noTarget.body.fields?.to).toBeTruthy();
   });
 
-  it('answers bad payloads with a field-level error ack and writes nothing', async () => {
-    const socket = t.connectConsole(token);
-    await waitFor(socket, 'connect');
+  it('answers bad payloads with a field-level error and writes nothing', async () => {
     const before = await counts(t);
-    const bad = await createOverSocket(socket, { category: 'groen', location: { lat: 200, lng: 4.3 }, description: 'x', source: 'fax' });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) {
-      expect(bad.error.code).toBe('validation');
-      expect(Object.keys(bad.error.fields ?? {})).toEqual(expect.arrayContaining(['location.lat', 'description', 'source']));
-    }
-    const unknownCategory = await createOverSocket(socket, sampleReport({ category: 'bestaat-niet' }));
-    expect(unknownCategory.ok).toBe(false);
-    if (!unknownCategory.ok) expect(unknownCategory.error.fields?.category).toBeDefined();
-    const notAnObject = await createOverSocket(socket, 'DROP TABLE reports');
-    expect(notAnObject.ok).toBe(false);
-    const http = await t.api('POST', '/api/reports', token, { category: 'groen' });
+    const bad = await create({ category: 'groen', location: { lat: 200, lng: 4.3 }, description: 'x', source: 'fax' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('validation');
+    expect(Object.keys(bad.body.fields ?? {})).toEqual(expect.arrayContaining(['location.lat', 'description', 'source']));
+    const unknownCategory = await create(sampleReport({ category: 'bestaat-niet' }));
+    expect(unknownCategory.status).toBe(422);
+    expect(unknownCategory.body.fields?.category).toBeDefined();
+    const notAnObject = await create('DROP TABLE reports');
+    expect(notAnObject.status).toBe(422);
+    const http = await create({ category: 'groen' });
     expect(http.status).toBe(422);
     expect(await counts(t)).toEqual(before);
   });
@@ -148,10 +143,8 @@ describe.each(storeKinds)('hub reports over %s', (store) => {
     expect((await t.api('GET', '/api/reports', field.token)).status).toBe(403);
 
     const before = await counts(t);
-    const coordinator = t.connectConsole((await t.login('politie')).token);
-    await waitFor(coordinator, 'connect');
-    const ack = await createOverSocket(coordinator, sampleReport());
-    expect(ack).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    const coordinator = await create(sampleReport(), (await t.login('politie')).token);
+    expect([coordinator.status, coordinator.body]).toEqual([403, { code: 'forbidden', message: expect.any(String) }]);
     expect(await counts(t)).toEqual(before);
   });
 });

@@ -14,7 +14,7 @@ import {
   listOutbox,
   type OutboxMessage,
   retryFailed,
-} from '../../server/notify/outbox-store';
+} from '../../server/store/outbox';
 import { SmsChannel } from '../../server/notify/sms-channel';
 import { type DeliveryChannel, OutboxWorker, type OutboxWorkerOptions } from '../../server/notify/worker';
 import { migrateToLatest } from '../../server/store/migrate';

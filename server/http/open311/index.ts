@@ -1,7 +1,8 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubDeps } from '../../commands/context';
-import { createReport } from '../../commands/reports';
+import { createOpen311Request } from '../../commands/open311';
+import { runCommand } from '../../commands/run-command';
 import type { CreateReportInput } from '../../protocol/report';
 import { findApiClient } from '../../store/api-keys';
 import { getCategory, listCategories } from '../../store/categories';
@@ -9,7 +10,8 @@ import { registerApiKeyRoutes } from './api-keys-routes';
 import { Open311Error, toOpen311Error } from './errors';
 import { publicNotes, serviceName, serviceNotice, toServiceRequest } from './mapping';
 import { apiKeyOf, localeOf, parseCreateParams, parseListQuery, parseRequestId, type RawParams } from './params';
-import { findRequestByNumber, findRequests, latestMessages, numberForCitizenToken, type RequestRecord, recordOpen311Request } from './queries';
+import { findRequestByNumber, findRequests, latestMessages, type RequestRecord } from '../../store/open311';
+import { reportForCitizenToken } from '../../store/reports';
 import { SlidingWindowLimiter } from './rate-limit';
 import {
   type AttributeEntry,
@@ -144,7 +146,7 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
     });
 
     get<{ token: string }>(`${OPEN311_BASE}/tokens/:token`, async (request) => {
-      const number = await numberForCitizenToken(db, request.params.token);
+      const number = (await reportForCitizenToken(db, request.params.token))?.number;
       if (!number) throw new Open311Error(404, `token "${request.params.token}" was not found`);
       return { kind: 'service_requests', body: [{ service_request_id: number, token: request.params.token }] };
     });
@@ -209,21 +211,14 @@ async function createRequest(request: FastifyRequest, deps: HubDeps, limiter: Sl
     priority: 'normal',
     locale,
   };
-  const report = await createReport({ ...deps, actor: client.user }, input);
-  try {
-    await recordOpen311Request(deps.store.db, {
-      reportId: report.id,
-      apiKeyId: client.keyId,
-      attributes: checked.answers.map(({ code, values }) => ({ code, values })),
-      mediaUrl: params.mediaUrl,
-      deviceId: params.deviceId,
-      accountId: params.accountId,
-      at: report.createdAt,
-    });
-  } catch (err) {
-    // The report stands (it is committed and on every console); only the Open311 extras are missing.
-    request.log.error({ err, reportId: report.id }, 'open311 extras not recorded');
-  }
+  const open311 = {
+    apiKeyId: client.keyId,
+    attributes: checked.answers.map(({ code, values }) => ({ code, values })),
+    ...(params.mediaUrl ? { mediaUrl: params.mediaUrl } : {}),
+    ...(params.deviceId ? { deviceId: params.deviceId } : {}),
+    ...(params.accountId ? { accountId: params.accountId } : {}),
+  };
+  const report = await runCommand(deps, createOpen311Request, client.user, { ...input, open311 });
   return {
     kind: 'service_requests',
     body: [{ service_request_id: report.number, service_notice: serviceNotice(category, locale), account_id: params.accountId ?? null }],

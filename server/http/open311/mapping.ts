@@ -1,25 +1,12 @@
 import type { Category, ReportStatus } from '../../protocol/report';
+import type { RequestRecord } from '../../store/open311';
 import type { PublicStatus } from './params';
 import type { ServiceRequestEntry } from './render';
 import type { Locale } from './service-attributes';
 import { civilDateToW3c, formatW3cDateTime } from './w3c';
 
 /** A report as Open311 reads it (from the reports table, plus what Open311 stored next to it). */
-export interface RequestSource {
-  number: string;
-  category: string;
-  status: ReportStatus;
-  description: string;
-  address: string | null;
-  lat: number;
-  lng: number;
-  createdAt: string;
-  updatedAt: string;
-  /** YYYY-MM-DD while scheduled. */
-  followUpDate: string | null;
-  slaDeadline: string | null;
-  mediaUrl: string | null;
-}
+export type RequestSource = Omit<RequestRecord, 'id' | 'citizenToken' | 'citizenCode'>;
 
 /** GeoReport knows open and closed; every Meldkamer status but `closed` is still open for the citizen. */
 export function publicStatus(status: ReportStatus): PublicStatus {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { validateTemplate } from '../domain/feedback';
+import type { FeedbackTemplate } from '../protocol/resolution';
+import { type ApiKeyInfo, createApiKey, revokeApiKey } from '../store/api-keys';
+import { saveTemplate } from '../store/templates';
+import { CommandError } from './errors';
+import { userCommand } from './run-command';
+
+/** Administration: feedback templates and Open311 API keys. No events: consoles do not show them live. */
+
+export const saveTemplateCommand = userCommand({
+  name: 'template.save',
+  access: 'templates.write',
+  // The template itself is validated by the domain (field errors per placeholder).
+  input: z.looseObject({ id: z.string().min(1).max(200) }),
+  async apply(tx, input, user): Promise<FeedbackTemplate> {
+    const result = validateTemplate(input);
+    if (!result.ok) throw new CommandError('validation', 'Het sjabloon is niet geldig', result.fields);
+    await saveTemplate(tx.trx, result.value, user.id, tx.at);
+    return result.value;
+  },
+});
+
+export const CreateApiKeyBody = z.object({
+  clientName: z.string().trim().min(1, 'Geef de naam van de app').max(100),
+});
+
+export interface CreatedApiKey extends ApiKeyInfo {
+  /** The key itself: shown once, only its hash is kept. */
+  key: string;
+}
+
+export const issueApiKey = userCommand({
+  name: 'apikey.issue',
+  access: 'apikeys.manage',
+  input: CreateApiKeyBody,
+  async apply(tx, { clientName }, user): Promise<CreatedApiKey> {
+    const { info, key } = await createApiKey(tx.trx, { clientName, createdBy: user.id, at: tx.at });
+    tx.deps.log.info({ apiKeyId: info.id, clientName, by: user.username }, 'open311 api key issued');
+    return { ...info, key };
+  },
+});
+
+export const revokeApiKeyCommand = userCommand({
+  name: 'apikey.revoke',
+  access: 'apikeys.manage',
+  input: z.object({ id: z.string().min(1).max(64) }),
+  async apply(tx, { id }, user): Promise<ApiKeyInfo> {
+    const info = await revokeApiKey(tx.trx, id, tx.at);
+    if (!info) throw new CommandError('not_found', 'API-sleutel niet gevonden');
+    tx.deps.log.info({ apiKeyId: info.id, clientName: info.clientName, by: user.username }, 'open311 api key revoked');
+    return info;
+  },
+});

@@ -1,0 +1,26 @@
+import { type Alert, AlertAckCommand } from '../protocol/dispatch';
+import type { Report } from '../protocol/report';
+import { ackAlert } from '../store/alerts';
+import { CommandError } from './errors';
+import { type CommandTx, userCommand } from './run-command';
+import { raiseAlert } from './unit-events';
+
+/** A dispatcher acknowledges an alert; the first one wins. */
+export const acknowledgeAlert = userCommand({
+  name: 'alert.ack',
+  access: 'alerts.ack',
+  input: AlertAckCommand,
+  async apply(tx, cmd, user): Promise<Alert> {
+    const alert = await ackAlert(tx.trx, cmd.alertId, user.id, tx.at);
+    if (!alert) throw new CommandError('conflict', 'Deze melding is al bevestigd');
+    const event = await tx.emit(() => ({ type: 'alert.acked' as const, at: tx.at, actorId: user.id, alert }));
+    return event.alert;
+  },
+});
+
+/** A new high or urgent report alerts every dispatcher console until one acknowledges it. */
+export async function alertOnHighPriority(tx: CommandTx, report: Report, actorId: string | null): Promise<void> {
+  if (report.priority !== 'high' && report.priority !== 'urgent') return;
+  const label = report.priority === 'urgent' ? 'spoed' : 'hoog';
+  await raiseAlert(tx, { kind: 'high_priority', reportId: report.id, message: `Nieuwe melding met prioriteit ${label}: ${report.number}`, position: { lat: report.lat, lng: report.lng } }, actorId);
+}

@@ -1,0 +1,109 @@
+import { isAllowed } from '../domain/permissions';
+import type { UnitActor } from '../domain/unit-status';
+import type { User } from '../protocol/auth';
+import { type Alert, EmergencyCommand, FindingCommand, type PositionFix, type Unit, type UnitStatus, UnitStatusCommand } from '../protocol/dispatch';
+import type { Report } from '../protocol/report';
+import { acceptedAssignmentOf, assignmentIdsOfReport, getAssignment, isAssignedToUnit, moveAssignment } from '../store/assignments';
+import { CommandError } from './errors';
+import { ownUnitId } from './dispatch';
+import { applyTransition } from './lifecycle';
+import { type CommandTx, userCommand } from './run-command';
+import { assignmentEvent, changeUnit, raiseAlert, requireReport, requireUnit } from './unit-events';
+
+/** What units report about themselves (status, findings, emergencies), from the field or set by the desk. */
+
+function unitActor(user: User): UnitActor {
+  if (user.role === 'admin') throw new CommandError('forbidden', 'Beheerders sturen geen eenheden aan');
+  return user.role;
+}
+
+async function applyUnitStatus(tx: CommandTx, unitId: string, cmd: { status: UnitStatus; position?: PositionFix | undefined }, user: User): Promise<Unit> {
+  const before = await requireUnit(tx.trx, unitId);
+  const freeing = cmd.status === 'beschikbaar' && ['onderweg', 'ter_plaatse', 'bezet'].includes(before.status);
+  const event = await changeUnit(
+    tx,
+    unitId,
+    { status: cmd.status, ...(freeing ? { currentReportId: null } : {}), ...(cmd.position ? { position: cmd.position } : {}) },
+    unitActor(user),
+    user.id,
+  );
+  if (!before.currentReportId) return event.unit;
+  const report = await requireReport(tx.trx, before.currentReportId);
+  if (cmd.status === 'ter_plaatse' && report.status === 'dispatched') {
+    await applyTransition(tx, { kind: 'field', id: user.id }, report.id, { to: 'in_progress' });
+  }
+  if (!freeing) return event.unit;
+  // Freed on the way there: the work was not done, so the report goes back to the queue (as unassign).
+  // Freed on scene or busy: the unit's part is done.
+  const outcome = before.status === 'onderweg' ? 'withdrawn' : 'completed';
+  const done = await acceptedAssignmentOf(tx.trx, unitId, report.id);
+  if (done && (await moveAssignment(tx.trx, done, 'accepted', outcome, tx.at))) {
+    const a = await getAssignment(tx.trx, done);
+    if (a) await assignmentEvent(tx, a, user.id);
+    const others = (await assignmentIdsOfReport(tx.trx, report.id, ['accepted'])).length > 0;
+    if (outcome === 'withdrawn' && !others && report.status === 'dispatched' && isAllowed('dispatch.offer', user.role)) {
+      await applyTransition(tx, { kind: user.role, id: user.id }, report.id, { to: 'triaged' });
+    }
+  }
+  return event.unit;
+}
+
+/** The desk sets a unit's status (pause, out of service, available again). */
+export const setUnitStatus = userCommand({
+  name: 'unit.status',
+  access: 'dispatch.offer',
+  input: UnitStatusCommand,
+  commandId: (cmd) => cmd.commandId,
+  apply(tx, cmd, user): Promise<Unit> {
+    if (!cmd.unitId) throw new CommandError('validation', 'Kies een eenheid', { unitId: 'Verplicht' });
+    return applyUnitStatus(tx, cmd.unitId, cmd, user);
+  },
+});
+
+/** A field unit sets its own status (on the way, on scene, busy, available). */
+export const setOwnUnitStatus = userCommand({
+  name: 'unit.status',
+  access: 'field.connect',
+  input: UnitStatusCommand.omit({ unitId: true }),
+  commandId: (cmd) => cmd.commandId,
+  apply: (tx, cmd, user): Promise<Unit> => applyUnitStatus(tx, ownUnitId(user), cmd, user),
+});
+
+/** "Bevinding melden": the field unit proposes a resolution for a report it was assigned. */
+export const submitFinding = userCommand({
+  name: 'finding',
+  access: 'field.connect',
+  input: FindingCommand,
+  commandId: (cmd) => cmd.commandId,
+  async apply(tx, cmd, user): Promise<Report> {
+    if (!(await isAssignedToUnit(tx.trx, ownUnitId(user), cmd.reportId))) {
+      throw new CommandError('forbidden', 'Deze melding is niet aan uw eenheid toegewezen');
+    }
+    const report = await requireReport(tx.trx, cmd.reportId);
+    const actor = { kind: 'field' as const, id: user.id };
+    if (report.status === 'dispatched') await applyTransition(tx, actor, report.id, { to: 'in_progress' });
+    const proposed = await applyTransition(tx, actor, report.id, { to: 'awaiting_review', resolution: cmd.resolution });
+    return proposed.report;
+  },
+});
+
+/** NOODKNOP: alerts every console, at the fix the client sent, else the unit's live fix, else its last stored one. */
+export function raiseEmergency(liveFix: () => PositionFix | undefined) {
+  return userCommand({
+    name: 'emergency',
+    access: 'field.connect',
+    input: EmergencyCommand,
+    commandId: (cmd) => cmd.commandId,
+    async apply(tx, cmd, user): Promise<Alert> {
+      const unitId = ownUnitId(user);
+      const unit = await requireUnit(tx.trx, unitId);
+      const position = cmd.position ?? liveFix() ?? unit.position;
+      const event = await raiseAlert(
+        tx,
+        { kind: 'emergency', unitId, reportId: unit.currentReportId, message: `NOODKNOP ${unit.callsign}`, position: position ? { lat: position.lat, lng: position.lng } : null },
+        user.id,
+      );
+      return event.alert;
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+}
+
+/** `file:line` of every line matching `pattern` in the sources under `dirs`, except files `allowed` keeps. */
+function offenders(dirs: string[], pattern: RegExp, allowed: (file: string) => boolean): string[] {
+  return dirs
+    .flatMap(sources)
+    .filter((file) => !allowed(file))
+    .flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (pattern.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
+}
+
+describe('architecture', () => {
+  it('only server/store/ talks SQL: no query builder calls anywhere else in server/ or renderer/', () => {
+    const sql = /\.(selectFrom|insertInto|updateTable|deleteFrom)\(/;
+    expect(sources('server').length).toBeGreaterThan(50);
+    expect(offenders(['server'], sql, () => false).length).toBeGreaterThan(0);
+    expect(offenders(['server', 'renderer'], sql, (file) => file.startsWith('server/store/'))).toEqual([]);
+  });
+});
