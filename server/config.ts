@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import envPaths from 'env-paths';
 import { z } from 'zod';
+import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from './domain/duplicates';
 import { type NotifyConfig, NotifyConfigSchema, notifyConfigFromEnv } from './notify/config';
 
 const boolish = z
@@ -31,6 +32,13 @@ export const ConfigSchema = z.object({
   /** Delays between delivery attempts of a citizen message, in ms; the last repeats. */
   outboxBackoffMs: z.array(z.number().int().min(0)).min(1).optional(),
   notify: NotifyConfigSchema.default({ maxAttempts: 6, pollMs: 1000 }),
+  /** Intake: how far and how far back the duplicate search looks. */
+  duplicateRadiusMeters: z.coerce.number().positive().max(5000).default(DEFAULT_DUPLICATE_RADIUS_METERS),
+  duplicateWeeks: z.coerce.number().positive().max(104).default(DEFAULT_DUPLICATE_PERIOD_DAYS / 7),
+  /** Shared secret of the social-media webhook; unset, the webhook answers 503. */
+  webhookKey: z.string().min(16, 'must be at least 16 characters').max(512).optional(),
+  /** GeoJSON file of neighbourhood (wijk) boundaries for hotspots per neighbourhood (http/neighbourhoods-config.ts). */
+  neighbourhoodsFile: z.string().trim().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -50,6 +58,10 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_RENDERER_DIR: 'rendererDir',
   MELDKAMER_SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
   MELDKAMER_NODE_ID: 'nodeId',
+  MELDKAMER_DUPLICATE_RADIUS_M: 'duplicateRadiusMeters',
+  MELDKAMER_DUPLICATE_WEEKS: 'duplicateWeeks',
+  MELDKAMER_WEBHOOK_KEY: 'webhookKey',
+  MELDKAMER_NEIGHBOURHOODS_FILE: 'neighbourhoodsFile',
 };
 
 export class ConfigError extends Error {}

@@ -12,8 +12,8 @@ import { registerCitizenRoutes } from './http/routes-citizen';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
-import { intakeConfigFromEnv } from './http/intake-config';
-import { neighbourhoodsFromEnv } from './http/neighbourhoods-config';
+import { intakeConfigOf } from './http/intake-config';
+import { loadNeighbourhoods } from './http/neighbourhoods-config';
 import { registerIntakeRoutes } from './http/routes-intake';
 import { registerOutboxRoutes } from './http/routes-outbox';
 import { registerReportRoutes } from './http/routes-reports';
@@ -58,8 +58,8 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.me
 
 export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
   const log = options.logger ?? createLogger(config);
-  // Checked before anything is opened: a bad file stops start-up with the variable named.
-  const neighbourhoods = neighbourhoodsFromEnv(process.env, { demo: config.demo });
+  // Checked before anything is opened: a bad file stops start-up with the setting named.
+  const neighbourhoods = loadNeighbourhoods(config);
   const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const applied = await migrateToLatest(store.db);
@@ -114,7 +114,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);
-  registerIntakeRoutes(app, deps, intakeConfigFromEnv(), neighbourhoods);
+  registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
   registerDispatchRoutes(app, deps, () => positions.latest, join(config.dataDir, 'photos'));
   await registerCitizenRoutes(app, deps);
   await registerOpen311Routes(app, deps);

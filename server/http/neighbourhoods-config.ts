@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError } from '../config';
+import { type Config, ConfigError, loadConfig } from '../config';
 import type { Neighbourhood } from '../domain/neighbourhood-hotspots';
 
 /**
- * Neighbourhood (wijk) boundaries for hotspots per neighbourhood, read once at start-up:
- * - MELDKAMER_NEIGHBOURHOODS_FILE: path to a GeoJSON FeatureCollection of Polygon or
- *   MultiPolygon features with `properties.name` (and optionally `properties.code`, the id).
- * Unset: in demo mode the bundled approximate Den Haag file is used; otherwise there are no
- * neighbourhoods (`GET /api/hotspots?by=neighbourhood` answers `{ configured: false }`).
- * A file that cannot be read or does not validate stops the hub, naming the variable.
+ * Neighbourhood (wijk) boundaries for hotspots per neighbourhood, read once at start-up from the file
+ * the configuration names (`neighbourhoodsFile`, MELDKAMER_NEIGHBOURHOODS_FILE): a GeoJSON
+ * FeatureCollection of Polygon or MultiPolygon features with `properties.name` (and optionally
+ * `properties.code`, the id). Unset: in demo mode the bundled approximate Den Haag file is used;
+ * otherwise there are no neighbourhoods (`GET /api/hotspots?by=neighbourhood` answers `{ configured: false }`).
+ * A file that cannot be read or does not validate stops the hub, naming the setting.
  */
-export const NEIGHBOURHOODS_ENV = 'MELDKAMER_NEIGHBOURHOODS_FILE';
 export const DEMO_NEIGHBOURHOODS_FILE = fileURLToPath(new URL('../../resources/neighbourhoods-den-haag.geojson', import.meta.url));
 
 const Position = z
@@ -72,12 +71,12 @@ export function parseNeighbourhoods(text: string, source: string): Neighbourhood
   });
 }
 
-/** The configured neighbourhoods, the demo set (demo mode, variable unset), or null (none). */
-export function neighbourhoodsFromEnv(env: NodeJS.ProcessEnv = process.env, { demo = false }: { demo?: boolean } = {}): Neighbourhood[] | null {
-  const configured = env[NEIGHBOURHOODS_ENV]?.trim();
-  const file = configured || (demo ? DEMO_NEIGHBOURHOODS_FILE : null);
+/** The configured neighbourhoods, the demo set (demo mode, no file configured), or null (none). */
+export function loadNeighbourhoods(config: Pick<Config, 'neighbourhoodsFile' | 'demo'>): Neighbourhood[] | null {
+  const configured = config.neighbourhoodsFile;
+  const file = configured || (config.demo ? DEMO_NEIGHBOURHOODS_FILE : null);
   if (!file) return null;
-  const source = configured ? `${NEIGHBOURHOODS_ENV}=${file}` : `demo neighbourhoods ${file}`;
+  const source = configured ? `neighbourhoodsFile (MELDKAMER_NEIGHBOURHOODS_FILE=${file})` : `demo neighbourhoods ${file}`;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -85,4 +84,9 @@ export function neighbourhoodsFromEnv(env: NodeJS.ProcessEnv = process.env, { de
     throw new ConfigError(`Invalid configuration: cannot read ${source}: ${(err as Error).message}`);
   }
   return parseNeighbourhoods(text, source);
+}
+
+/** `loadNeighbourhoods` with the file `loadConfig(env)` names (environment, then the MELDKAMER_CONFIG file). */
+export function neighbourhoodsFromEnv(env: NodeJS.ProcessEnv = process.env, { demo = false }: { demo?: boolean } = {}): Neighbourhood[] | null {
+  return loadNeighbourhoods({ neighbourhoodsFile: loadConfig(env).neighbourhoodsFile, demo });
 }

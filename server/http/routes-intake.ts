@@ -19,7 +19,7 @@ import {
 import { reportPlacesBetween } from '../store/reports';
 import { signalPlacesBetween, signalsBetween } from '../store/signals';
 import { requireUser } from './access';
-import { type IntakeConfig, intakeConfigFromEnv } from './intake-config';
+import type { IntakeConfig } from './intake-config';
 
 export const WEBHOOK_KEY_HEADER = 'x-meldkamer-webhook-key';
 const IMPORT_BODY_LIMIT = 12 * 1024 * 1024;
@@ -40,8 +40,8 @@ export function webhookKeyMatches(presented: unknown, expected: string): boolean
 export function registerIntakeRoutes(
   app: FastifyInstance,
   deps: HubDeps,
-  config: IntakeConfig = intakeConfigFromEnv(),
-  neighbourhoods: readonly Neighbourhood[] | null = null,
+  config: IntakeConfig,
+  neighbourhoods: readonly Neighbourhood[] | null,
 ): void {
   const { store } = deps;
   const duplicateSearch = { radiusMeters: config.duplicateRadiusMeters, periodDays: config.duplicatePeriodDays };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { HotspotsResponse, NeighbourhoodHotspotsResponse } from '../../server/protocol/intake';
 import type { Report } from '../../server/protocol/report';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
@@ -12,23 +12,11 @@ type Configured = Extract<NeighbourhoodHotspotsResponse, { configured: true }>;
 const LAAK = { lat: 52.052, lng: 4.325 };
 const YPENBURG = { lat: 52.043, lng: 4.372 };
 
-const ENV = 'MELDKAMER_NEIGHBOURHOODS_FILE';
-let previous: string | undefined;
-beforeAll(() => {
-  previous = process.env[ENV];
-  delete process.env[ENV];
-});
-afterAll(() => {
-  if (previous === undefined) delete process.env[ENV];
-  else process.env[ENV] = previous;
-});
-
 describe('hotspots per neighbourhood (SQLite)', () => {
   let t: TestHub | undefined;
   afterEach(async () => {
     await t?.stop();
     t = undefined;
-    delete process.env[ENV];
   });
 
   it('demo mode: counts new reports in the demo neighbourhood, keeps outside ones apart, ranks by count', async () => {
@@ -86,13 +74,13 @@ describe('hotspots per neighbourhood (SQLite)', () => {
     }
   });
 
-  it('a bad MELDKAMER_NEIGHBOURHOODS_FILE stops start-up, naming the variable', async () => {
+  it('a bad neighbourhoods file (MELDKAMER_NEIGHBOURHOODS_FILE) stops start-up, naming the setting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meldkamer-hoods-'));
     try {
       const file = join(dir, 'wijken.geojson');
       writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [] } }] }));
-      process.env[ENV] = file;
-      await expect(startTestHub({ demo: true, store: 'sqlite', dataDir: dir })).rejects.toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE/);
+      await expect(startTestHub({ demo: true, store: 'sqlite', dataDir: dir, env: { MELDKAMER_NEIGHBOURHOODS_FILE: file } })).rejects.toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE/);
+      await expect(startTestHub({ demo: true, store: 'sqlite', dataDir: dir, config: { neighbourhoodsFile: file } })).rejects.toThrow(/neighbourhoodsFile/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,15 +9,6 @@ import { storeKinds } from '../support/databases';
 import { sampleReport, startTestHub, type TestHub, waitFor } from '../support/hub';
 
 const KEY = 'test-webhook-sleutel-0123456789abcdef';
-let previousKey: string | undefined;
-beforeAll(() => {
-  previousKey = process.env.MELDKAMER_WEBHOOK_KEY;
-  process.env.MELDKAMER_WEBHOOK_KEY = KEY;
-});
-afterAll(() => {
-  if (previousKey === undefined) delete process.env.MELDKAMER_WEBHOOK_KEY;
-  else process.env.MELDKAMER_WEBHOOK_KEY = previousKey;
-});
 
 type ErrorBody = { code: string; message: string; fields?: Record<string, string> };
 
@@ -49,7 +40,7 @@ describe.each(storeKinds)('signals and hotspots over %s', (store) => {
   let chefToken: string;
 
   beforeEach(async () => {
-    t = await startTestHub({ store });
+    t = await startTestHub({ store, config: { webhookKey: KEY } });
     token = (await t.login('centralist')).token;
     chefToken = (await t.login('chef')).token;
   });
@@ -210,12 +201,10 @@ describe.each(storeKinds)('signals and hotspots over %s', (store) => {
 describe('webhook without a configured key', () => {
   let t: TestHub;
   beforeAll(async () => {
-    delete process.env.MELDKAMER_WEBHOOK_KEY;
     t = await startTestHub({ store: 'sqlite' });
   });
   afterAll(async () => {
     await t.stop();
-    process.env.MELDKAMER_WEBHOOK_KEY = KEY;
   });
 
   it('answers 503 and writes nothing', async () => {

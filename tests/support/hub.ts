@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
-import { loadConfig } from '../../server/config';
+import { type Config, loadConfig } from '../../server/config';
 import { type Hub, startHub } from '../../server/start-hub';
 import type { LoginResponse } from '../../server/protocol/auth';
 import type { EventsPage } from '../../server/protocol/events';
@@ -31,6 +31,10 @@ export interface TestHubOptions {
   dataDir?: string;
   database?: TestDatabase;
   smtp?: { host: string; port: number };
+  /** More configuration, as keys of server/config.ts (e.g. webhookKey, neighbourhoodsFile). */
+  config?: Partial<Record<keyof Config, unknown>>;
+  /** The environment loadConfig reads (default: none, so the developer's shell cannot leak in). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A real hub on an ephemeral port with its own temp SQLite file or fresh PostgreSQL database. */
@@ -38,7 +42,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meldkamer-test-'));
   const database = options.database ?? (options.store === 'postgres' ? await createPostgresDatabase() : undefined);
   const config = loadConfig(
-    {},
+    options.env ?? {},
     {
       host: '127.0.0.1',
       port: 0,
@@ -54,6 +58,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
           ? { smtp: { host: options.smtp.host, port: options.smtp.port, secure: false, from: 'Gemeente Den Haag <meldingen@denhaag.example>' } }
           : {}),
       },
+      ...options.config,
     },
   );
   const hub = await startHub(config, options.clock ? { clock: options.clock } : {});
