@@ -7,7 +7,7 @@ import { dispatchKeys, useTasking, useUnits } from '../api/dispatchQueries';
 import { Field } from '../ui/Field';
 import { Loading } from '../ui/Loading';
 import { formatDateTime, formatLongDate, useI18n } from '../i18n';
-import { closeRing } from '../map/taskingLayers';
+import { closeRing } from '../../shared/geo/ring';
 import { useDispatchContext } from './commands';
 import { byCallsign } from './format';
 

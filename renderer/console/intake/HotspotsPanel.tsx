@@ -4,55 +4,37 @@
  * with a period and a public text; the cell's boundary becomes the area's polygon (the tasking form's
  * drawing, pre-filled, so it can still be redrawn).
  */
-import { useEffect, useRef, useState } from 'react';
-import type { Role } from '../../../server/protocol/auth';
+import { Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { Hotspot, HotspotsBy, Trend } from '../../../server/protocol/intake';
+import { useCan } from '../../shared/auth/useCan';
 import { useHotspots } from '../api/intake';
-import { Loading } from '../ui/Loading';
-import { type DrawControl, NewAreaForm, type NewAreaPrefill } from '../dispatch/TaskingPanel';
 import { formatDateTime, useI18n } from '../i18n';
+import { DaysField } from '../ui/DaysField';
+import { Loading } from '../ui/Loading';
 
-export const HOTSPOT_DAYS = [7, 30, 90] as const;
 export const HOTSPOT_RESOLUTIONS = [7, 8, 9] as const;
-/** Server permission `tasking.write`. */
-const CREATES_AREAS: ReadonlySet<Role> = new Set(['shift_lead', 'police_coordinator']);
 const FOCUS_DAYS = 28;
 
 const TREND_ARROWS: Record<Trend, string> = { rising: '↑', falling: '↓', steady: '→' };
 
-export function boundaryBounds(boundary: Hotspot['boundary']): [[number, number], [number, number]] | null {
-  if (boundary.length === 0) return null;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lng, lat] of boundary) {
-    w = Math.min(w, lng);
-    e = Math.max(e, lng);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
-  }
-  return [
-    [w, s],
-    [e, n],
-  ];
+/** What the focus-area form for a cell is given (the form itself is tasking's; the shell supplies it). */
+export interface FocusFormSpec {
+  prefill: { startsAt: Date; endsAt: Date };
+  requirePublicText: true;
+  publicHint: string;
+  title: string;
+  autoFocusName: true;
+  onCreated: (area: FocusArea) => void;
 }
 
-/** The ring's corners without the closing point (what the drawing holds). */
-export function ringCorners(boundary: Hotspot['boundary']): [number, number][] {
-  const corners = boundary.map(([lng, lat]): [number, number] => [lng, lat]);
-  const first = corners[0];
-  const last = corners[corners.length - 1];
-  if (corners.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]) corners.pop();
-  return corners;
-}
-
-function focusPrefill(): NewAreaPrefill {
+function focusPrefill(): FocusFormSpec['prefill'] {
   const start = new Date();
   start.setMinutes(0, 0, 0);
   return { startsAt: start, endsAt: new Date(start.getTime() + FOCUS_DAYS * 86_400_000) };
 }
 
 interface HotspotsPanelProps {
-  role: Role;
   days: number;
   onDaysChange: (days: number) => void;
   resolution: number;
@@ -62,15 +44,16 @@ interface HotspotsPanelProps {
   onByChange: (by: HotspotsBy) => void;
   selectedCell: string | null;
   onSelectCell: (hotspot: Hotspot) => void;
-  /** The drawing shared with the tasking panel: "Maak aandachtsgebied" puts the cell's boundary in it. */
-  draw: DrawControl;
+  /** "Maak aandachtsgebied": the cell's boundary goes into the drawing shared with the tasking panel. */
   onStartFocus: (hotspot: Hotspot) => void;
+  /** Renders the focus-area form (on the shared drawing); cancelling ends the drawing with `onCancelFocus`. */
+  renderFocusForm: (form: FocusFormSpec) => ReactNode;
+  onCancelFocus: () => void;
   onAreaCreated: (area: FocusArea) => void;
   onClose: () => void;
 }
 
 export function HotspotsPanel({
-  role,
   days,
   onDaysChange,
   resolution,
@@ -79,15 +62,16 @@ export function HotspotsPanel({
   onByChange,
   selectedCell,
   onSelectCell,
-  draw,
   onStartFocus,
+  renderFocusForm,
+  onCancelFocus,
   onAreaCreated,
   onClose,
 }: HotspotsPanelProps) {
   const { t, locale } = useI18n();
   const query = useHotspots(days, resolution, by, true);
   const data = query.data;
-  const canCreate = CREATES_AREAS.has(role);
+  const canCreate = useCan('tasking.write');
   const offersNeighbourhoods = by === 'neighbourhood' || data?.neighbourhoods === true;
   const [focusCell, setFocusCell] = useState<string | null>(null);
   const [created, setCreated] = useState<FocusArea | null>(null);
@@ -113,23 +97,15 @@ export function HotspotsPanel({
       <div className="detail-body" ref={bodyRef}>
         <p className="muted small">{t('hotspots.intro')}</p>
         <div className="field-row hotspot-controls">
-          <label className="field">
-            <span>{t('hotspots.window')}</span>
-            <select
-              value={days}
-              onChange={(e) => {
-                setFocusCell(null);
-                onDaysChange(Number(e.target.value));
-              }}
-              data-testid="hotspots-days"
-            >
-              {HOTSPOT_DAYS.map((d) => (
-                <option key={d} value={d}>
-                  {t('hotspots.days', { n: d })}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DaysField
+            className="field"
+            value={days}
+            onChange={(next) => {
+              setFocusCell(null);
+              onDaysChange(next);
+            }}
+            testId="hotspots-days"
+          />
           <label className="field">
             <span>{t('hotspots.by')}</span>
             <select
@@ -263,26 +239,26 @@ export function HotspotsPanel({
                 )}
                 {canCreate && focusCell === cell.cell && (
                   <div className="hotspot-focus" data-testid="hotspot-focus-form">
-                    <NewAreaForm
-                      key={cell.cell}
-                      draw={draw}
-                      prefill={focusPrefill()}
-                      requirePublicText
-                      publicHint={t('hotspots.publicHint')}
-                      title={t('hotspots.focusTitle', { n: index + 1 })}
-                      autoFocusName
-                      onCreated={(area) => {
-                        setFocusCell(null);
-                        setCreated(area);
-                        onAreaCreated(area);
-                      }}
-                    />
+                    <Fragment key={cell.cell}>
+                      {renderFocusForm({
+                        prefill: focusPrefill(),
+                        requirePublicText: true,
+                        publicHint: t('hotspots.publicHint'),
+                        title: t('hotspots.focusTitle', { n: index + 1 }),
+                        autoFocusName: true,
+                        onCreated: (area) => {
+                          setFocusCell(null);
+                          setCreated(area);
+                          onAreaCreated(area);
+                        },
+                      })}
+                    </Fragment>
                     <button
                       type="button"
                       className="btn btn-ghost btn-small"
                       onClick={() => {
                         setFocusCell(null);
-                        draw.cancel();
+                        onCancelFocus();
                       }}
                       data-testid="hotspot-focus-cancel"
                     >

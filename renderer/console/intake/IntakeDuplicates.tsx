@@ -3,44 +3,17 @@
  * near the chosen spot, with status, distance and (when scheduled) the follow-up date, so the caller
  * hears what is already known and can be linked to that report instead of creating a second one.
  */
-import { useEffect, useState } from 'react';
 import type { NearbyReport } from '../../../server/protocol/intake';
 import type { Report } from '../../../server/protocol/report';
 import { useNearbyReports } from '../api/intake';
 import { Loading } from '../ui/Loading';
+import type { LatLng } from '../../shared/geo/coordinates';
 import { formatDateTime, formatLongDate, type Translate, useI18n } from '../i18n';
+import { useDebounced } from '../ui/useDebounced';
+import { formatDistance } from './formatDistance';
 
-export interface LatLngText {
-  lat: string;
-  lng: string;
-}
-
-/** Typed or clicked coordinates as numbers; null while either is missing or not a number. */
-export function parseLocation(location: LatLngText): { lat: number; lng: number } | null {
-  if (location.lat.trim() === '' || location.lng.trim() === '') return null;
-  const lat = Number(location.lat.replace(',', '.'));
-  const lng = Number(location.lng.replace(',', '.'));
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
-  return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
-}
-
-/** The value, once it has stopped changing for `ms` (typing a coordinate asks the hub once). */
-export function useDebounced<T>(value: T, ms: number, same: (a: T, b: T) => boolean = Object.is): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    if (same(settled, value)) return;
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms, settled, same]);
-  return settled;
-}
-
-const sameSpot = (a: { lat: number; lng: number } | null, b: { lat: number; lng: number } | null) =>
+const sameSpot = (a: LatLng | null, b: LatLng | null) =>
   a === b || (a !== null && b !== null && a.lat === b.lat && a.lng === b.lng);
-
-export function formatDistance(meters: number): string {
-  return meters < 10 ? `${meters.toFixed(1).replace('.', ',')} m` : `${Math.round(meters)} m`;
-}
 
 /** What the call-taker tells the caller about an existing report. */
 export function statusSentence(t: Translate, report: Report, locale: 'nl' | 'en'): string {

@@ -5,50 +5,34 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import type { Role } from '../../../server/protocol/auth';
 import type { ReportDetail } from '../../../server/protocol/detail';
 import type { MergeResponse } from '../../../server/protocol/intake';
 import type { Report } from '../../../server/protocol/report';
 import { ApiRequestError } from '../../shared/api/client';
+import { useCan } from '../../shared/auth/useCan';
 import { intakeApi, useNearbyReports } from '../api/intake';
 import { queryKeys, upsertReportInCache, useOpenReports } from '../api/queries';
 import { Field } from '../ui/Field';
 import { Loading } from '../ui/Loading';
 import { useI18n } from '../i18n';
-import { formatDistance } from './IntakeDuplicates';
+import { findByNumber } from './findByNumber';
+import { formatDistance } from './formatDistance';
 
-/** Server permission `report.merge`. */
-const MERGE_ROLES: ReadonlySet<Role> = new Set(['shift_lead']);
-
-/** Whether this user may mark this report as a duplicate now (the lifecycle offers closing as `duplicate`). */
-export function canMerge(detail: ReportDetail, role: Role): boolean {
-  return (
-    MERGE_ROLES.has(role) && detail.transitions.some((tr) => tr.to === 'closed' && tr.outcomes.includes('duplicate'))
-  );
-}
-
-/** "M-000123", "m-123", "123" → the open report with that number (leading zeros and the prefix optional). */
-export function findByNumber(reports: readonly Report[], typed: string): Report | undefined {
-  const needle = typed.trim().toUpperCase();
-  if (!needle) return undefined;
-  const exact = reports.find((r) => r.number.toUpperCase() === needle);
-  if (exact) return exact;
-  const digits = needle.replace(/\D/g, '').replace(/^0+/, '');
-  if (!digits) return undefined;
-  return reports.find((r) => r.number.replace(/\D/g, '').replace(/^0+/, '') === digits);
+/** Whether the report may be marked as a duplicate now: the lifecycle offers closing it as `duplicate`. */
+export function mergeOffered(detail: ReportDetail): boolean {
+  return detail.transitions.some((tr) => tr.to === 'closed' && tr.outcomes.includes('duplicate'));
 }
 
 interface MergeSectionProps {
   detail: ReportDetail;
-  role: Role;
   onOpenReport?: (id: string) => void;
 }
 
-export function MergeSection({ detail, role, onOpenReport }: MergeSectionProps) {
+export function MergeSection({ detail, onOpenReport }: MergeSectionProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<MergeResponse | null>(null);
-  const allowed = canMerge(detail, role);
+  const allowed = useCan('report.merge') && mergeOffered(detail);
   if (!allowed && !done) return null;
 
   return (

@@ -1,30 +1,22 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { fieldErrors } from '../../../server/protocol/common';
-import { LinkReporterBody } from '../../../server/protocol/intake';
-import {
-  type Category,
-  CreateReportInput,
-  Priority,
-  type Report,
-  SourceChannel,
-} from '../../../server/protocol/report';
+import { type Category, Priority, type Report, SourceChannel } from '../../../server/protocol/report';
 import { ApiRequestError } from '../../shared/api/client';
-import { intakeApi } from '../api/intake';
-import { upsertReportInCache, useCreateReport } from '../api/queries';
-import { useQueryClient } from '@tanstack/react-query';
+import { type LatLngText, parseLatLngText } from '../../shared/geo/coordinates';
+import { useCreateReport } from '../api/queries';
 import { useI18n } from '../i18n';
-import { IntakeDuplicates, type LinkedCall, LinkedNotice, parseLocation } from '../intake/IntakeDuplicates';
+import { categoryLabel } from '../ui/categoryName';
 import { Field, FieldError } from '../ui/Field';
+import { CallerFields } from './CallerFields';
+import { IntakeDuplicates, LinkedNotice } from './IntakeDuplicates';
+import { buildReportInput, EMPTY_REPORT_DRAFT, PLACED_REPORT_ERRORS, REPORT_ERROR_KEYS, type ReportDraft } from './reportDraft';
+import { useLinkCaller } from './useLinkCaller';
 
-export interface DraftLocation {
-  lat: string;
-  lng: string;
-}
+const NO_LOCATION: LatLngText = { lat: '', lng: '' };
 
 interface NewReportFormProps {
   categories: readonly Category[];
-  location: DraftLocation;
-  onLocationChange: (location: DraftLocation) => void;
+  location: LatLngText;
+  onLocationChange: (location: LatLngText) => void;
   onCreated: (report: Report) => void;
   /** The caller was linked to an existing report instead (the form stays open with the confirmation). */
   onLinked: (report: Report) => void;
@@ -33,68 +25,7 @@ interface NewReportFormProps {
   onClose: () => void;
 }
 
-interface Draft {
-  category: string;
-  address: string;
-  description: string;
-  priority: Priority;
-  source: SourceChannel;
-  reporterName: string;
-  reporterEmail: string;
-  reporterPhone: string;
-  /** The caller agreed that their contact details are kept to inform them. */
-  consent: boolean;
-}
-
-const EMPTY: Draft = {
-  category: '',
-  address: '',
-  description: '',
-  priority: 'normal',
-  source: 'phone',
-  reporterName: '',
-  reporterEmail: '',
-  reporterPhone: '',
-  consent: false,
-};
-
-const ERROR_KEYS: Record<keyof Draft, string> = {
-  category: 'category',
-  address: 'address',
-  description: 'description',
-  priority: 'priority',
-  source: 'source',
-  reporterName: 'reporter.name',
-  reporterEmail: 'reporter.email',
-  reporterPhone: 'reporter.phone',
-  consent: 'consent',
-};
-
-/** Field keys (as the hub names them in ApiError.fields) that have a place in this form. */
-const PLACED = new Set([
-  'category',
-  'location',
-  'location.lat',
-  'location.lng',
-  'address',
-  'description',
-  'priority',
-  'source',
-  'reporter',
-  'reporter.name',
-  'reporter.email',
-  'reporter.phone',
-  'consent',
-]);
-
-/** The hub's field names for linking a caller → this form's field keys. */
-const LINK_FIELD_KEYS: Record<string, string> = {
-  name: 'reporter.name',
-  email: 'reporter.email',
-  phone: 'reporter.phone',
-  consent: 'consent',
-};
-
+/** A report taken on the phone or at the counter; a caller whose problem is already known is linked instead. */
 export function NewReportForm({
   categories,
   location,
@@ -105,15 +36,10 @@ export function NewReportForm({
   onClose,
 }: NewReportFormProps) {
   const { t, locale } = useI18n();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [draft, setDraft] = useState<ReportDraft>(EMPTY_REPORT_DRAFT);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateReport();
-  /** The report the caller is being linked to, and the last link made (the confirmation to read out). */
-  const [linkingId, setLinkingId] = useState<string | null>(null);
-  const [linkError, setLinkError] = useState<{ reportId: string; message: string } | null>(null);
-  const [linked, setLinked] = useState<LinkedCall | null>(null);
 
   // Keyboard-first: the call starts with the category.
   const categoryRef = useRef<HTMLSelectElement>(null);
@@ -123,6 +49,24 @@ export function NewReportForm({
   useEffect(() => {
     categoryRef.current?.focus();
   }, []);
+
+  const linkCaller = useLinkCaller({
+    draft,
+    addErrors: (found) => setErrors((current) => ({ ...current, ...found })),
+    // Straight to what is missing.
+    onMissing: (found) => {
+      if (found['reporter.email'] || found['reporter.phone'] || found['reporter.name']) emailRef.current?.focus();
+      else consentRef.current?.focus();
+    },
+    onLinked: (report) => {
+      setDraft(EMPTY_REPORT_DRAFT);
+      setErrors({});
+      onLocationChange(NO_LOCATION);
+      onLinked(report);
+      // The confirmation (what to tell the caller) is at the top.
+      formRef.current?.closest('.form-panel')?.scrollTo({ top: 0 });
+    },
+  });
 
   /** Editing a field clears the errors shown for it (the rest stay until the next submit). */
   const clearErrors = useCallback(
@@ -140,99 +84,18 @@ export function NewReportForm({
   useEffect(() => {
     if (draftLat || draftLng) clearErrors('location', 'location.lat', 'location.lng');
   }, [draftLat, draftLng, clearErrors]);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+  const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
-    clearErrors(ERROR_KEYS[key]);
+    clearErrors(REPORT_ERROR_KEYS[key]);
     if (key.startsWith('reporter')) clearErrors('reporter');
-    setLinkError(null);
+    linkCaller.clearLinkError();
   };
-
-  function contact() {
-    return {
-      ...(draft.reporterName.trim() ? { name: draft.reporterName.trim() } : {}),
-      ...(draft.reporterEmail.trim() ? { email: draft.reporterEmail.trim() } : {}),
-      ...(draft.reporterPhone.trim() ? { phone: draft.reporterPhone.trim() } : {}),
-    };
-  }
-
-  /** "Melder koppelen": the caller follows the existing report instead of creating a second one. */
-  async function link(report: Report) {
-    if (linkingId) return;
-    setFormError(null);
-    setLinkError(null);
-    const body = { ...contact(), consent: draft.consent };
-    const parsed = LinkReporterBody.safeParse(body);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const [key, message] of Object.entries(fieldErrors(parsed.error))) {
-        found[LINK_FIELD_KEYS[key] ?? key] = message;
-      }
-      if (!draft.consent) found.consent = t('intake.consentRequired');
-      if (Object.keys(contact()).length === 0) found['reporter.email'] = t('intake.contactRequired');
-      setErrors((current) => ({ ...current, ...found }));
-      setLinkError({ reportId: report.id, message: t('intake.linkNeedsContact') });
-      // Straight to what is missing.
-      if (found['reporter.email'] || found['reporter.phone'] || found['reporter.name']) emailRef.current?.focus();
-      else consentRef.current?.focus();
-      return;
-    }
-    setLinkingId(report.id);
-    try {
-      const updated = await intakeApi.linkReporter(report.id, parsed.data);
-      upsertReportInCache(queryClient, updated);
-      setLinked({ report: updated, contact: parsed.data.email ?? parsed.data.phone ?? parsed.data.name ?? '' });
-      setDraft(EMPTY);
-      setErrors({});
-      onLocationChange({ lat: '', lng: '' });
-      onLinked(updated);
-      // The confirmation (what to tell the caller) is at the top.
-      formRef.current?.closest('.form-panel')?.scrollTo({ top: 0 });
-    } catch (err) {
-      if (err instanceof ApiRequestError && err.fields && Object.keys(err.fields).length > 0) {
-        const found: Record<string, string> = {};
-        for (const [key, message] of Object.entries(err.fields)) found[LINK_FIELD_KEYS[key] ?? key] = message;
-        setErrors((current) => ({ ...current, ...found }));
-      }
-      setLinkError({
-        reportId: report.id,
-        message: err instanceof ApiRequestError ? err.message : t('intake.linkFailed', { message: (err as Error).message }),
-      });
-    } finally {
-      setLinkingId(null);
-    }
-  }
-
-  function buildInput(): { input: CreateReportInput; errors: Record<string, string> } {
-    const found: Record<string, string> = {};
-    const lat = location.lat.trim() === '' ? Number.NaN : Number(location.lat.replace(',', '.'));
-    const lng = location.lng.trim() === '' ? Number.NaN : Number(location.lng.replace(',', '.'));
-    const reporter = contact();
-    const input: CreateReportInput = {
-      category: draft.category,
-      location: { lat, lng },
-      description: draft.description,
-      priority: draft.priority,
-      source: draft.source,
-      ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
-      ...(Object.keys(reporter).length > 0 ? { reporter } : {}),
-    };
-    const parsed = CreateReportInput.safeParse(input);
-    if (!parsed.success) Object.assign(found, fieldErrors(parsed.error));
-    if (Number.isNaN(lat) || Number.isNaN(lng)) {
-      delete found['location.lat'];
-      delete found['location.lng'];
-      found.location = t('form.locationRequired');
-    }
-    // Contact details are kept only with the caller's consent (asked on the phone or at the counter).
-    if (Object.keys(reporter).length > 0 && !draft.consent) found.consent = t('intake.consentRequired');
-    return { input, errors: found };
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (create.isPending) return;
     setFormError(null);
-    const { input, errors: local } = buildInput();
+    const { input, errors: local } = buildReportInput(draft, location, t);
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setFormError(t('form.invalid'));
@@ -241,8 +104,8 @@ export function NewReportForm({
     setErrors({});
     try {
       const report = await create.mutateAsync(input);
-      setDraft(EMPTY);
-      setLinked(null);
+      setDraft(EMPTY_REPORT_DRAFT);
+      linkCaller.clearLinked();
       onCreated(report);
     } catch (err) {
       // Keep everything that was typed; show the hub's field errors next to the fields.
@@ -255,9 +118,10 @@ export function NewReportForm({
     }
   }
 
-  const unplaced = Object.entries(errors).filter(([key]) => !PLACED.has(key));
-  const busy = create.isPending || linkingId !== null;
-  const at = parseLocation(location);
+  const unplaced = Object.entries(errors).filter(([key]) => !PLACED_REPORT_ERRORS.has(key));
+  const busy = create.isPending || linkCaller.linkingId !== null;
+  const at = parseLatLngText(location);
+  const { linked } = linkCaller;
 
   return (
     <form ref={formRef} className="new-report" onSubmit={submit} data-testid="new-report-form" noValidate aria-busy={busy}>
@@ -273,7 +137,7 @@ export function NewReportForm({
           linked={linked}
           onOpen={() => onOpenReport(linked.report.id)}
           onDismiss={() => {
-            setLinked(null);
+            linkCaller.clearLinked();
             categoryRef.current?.focus();
           }}
         />
@@ -292,7 +156,7 @@ export function NewReportForm({
             <option value="">{t('form.chooseCategory')}</option>
             {categories.map((c) => (
               <option key={c.code} value={c.code}>
-                {locale === 'en' ? c.nameEn : c.nameNl}
+                {categoryLabel(c, locale)}
               </option>
             ))}
           </select>
@@ -334,9 +198,12 @@ export function NewReportForm({
       <IntakeDuplicates
         category={draft.category}
         at={at}
-        linkingId={linkingId}
-        linkError={linkError}
-        onLink={(report) => void link(report)}
+        linkingId={linkCaller.linkingId}
+        linkError={linkCaller.linkError}
+        onLink={(report) => {
+          setFormError(null);
+          void linkCaller.link(report);
+        }}
         onOpenReport={onOpenReport}
       />
 
@@ -401,62 +268,7 @@ export function NewReportForm({
         </Field>
       </div>
 
-      <fieldset className="reporter" data-testid="report-caller">
-        <legend>{t('intake.caller')}</legend>
-        <Field label={t('form.reporterName')} error={errors['reporter.name']} name="reporter.name">
-          {(id) => (
-            <input
-              id={id}
-              value={draft.reporterName}
-              autoComplete="off"
-              onChange={(e) => set('reporterName', e.target.value)}
-              data-testid="report-reporter-name"
-            />
-          )}
-        </Field>
-        <div className="field-row">
-          <Field label={t('form.reporterEmail')} error={errors['reporter.email']} name="reporter.email">
-            {(id) => (
-              <input
-                ref={emailRef}
-                id={id}
-                type="email"
-                autoComplete="off"
-                value={draft.reporterEmail}
-                onChange={(e) => set('reporterEmail', e.target.value)}
-                aria-invalid={!!errors['reporter.email']}
-                data-testid="report-reporter-email"
-              />
-            )}
-          </Field>
-          <Field label={t('form.reporterPhone')} error={errors['reporter.phone']} name="reporter.phone">
-            {(id) => (
-              <input
-                id={id}
-                type="tel"
-                autoComplete="off"
-                value={draft.reporterPhone}
-                onChange={(e) => set('reporterPhone', e.target.value)}
-                aria-invalid={!!errors['reporter.phone']}
-                data-testid="report-reporter-phone"
-              />
-            )}
-          </Field>
-        </div>
-        <label className={`consent${errors.consent ? ' has-error' : ''}`}>
-          <input
-            ref={consentRef}
-            type="checkbox"
-            checked={draft.consent}
-            onChange={(e) => set('consent', e.target.checked)}
-            aria-invalid={!!errors.consent}
-            data-testid="report-consent"
-          />
-          <span>{t('intake.consent')}</span>
-        </label>
-        <FieldError error={errors.consent} name="consent" />
-        <FieldError error={errors.reporter} name="reporter" />
-      </fieldset>
+      <CallerFields draft={draft} errors={errors} onChange={set} emailRef={emailRef} consentRef={consentRef} />
 
       {(formError || unplaced.length > 0) && (
         <div className="form-error" role="alert" data-testid="report-form-error">

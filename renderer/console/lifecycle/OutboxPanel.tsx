@@ -1,11 +1,11 @@
 import type { Report } from '../../../server/protocol/report';
+import { useCan } from '../../shared/auth/useCan';
 import { useFailedMessages } from '../api/queries';
-import { Loading } from '../ui/Loading';
 import { useI18n } from '../i18n';
+import { Loading } from '../ui/Loading';
 import { MessageRow } from './MessageList';
 
 interface OutboxPanelProps {
-  canRetry: boolean;
   /** Open reports by id, to name the report a message belongs to. */
   reports: ReadonlyMap<string, Report>;
   onOpenReport: (id: string) => void;
@@ -13,8 +13,9 @@ interface OutboxPanelProps {
 }
 
 /** Citizen messages that could not be delivered, with a retry for the shift lead. */
-export function OutboxPanel({ canRetry, reports, onOpenReport, onClose }: OutboxPanelProps) {
+export function OutboxPanel({ reports, onOpenReport, onClose }: OutboxPanelProps) {
   const { t } = useI18n();
+  const canRetry = useCan('outbox.retry');
   const query = useFailedMessages(true);
   const messages = query.data?.messages ?? [];
   return (

@@ -1,8 +1,8 @@
 /** The map's optional layers: signals (survey, social media) and hotspot cells, over a shared time window. */
 import { useI18n } from '../i18n';
-import { SIGNAL_COLORS } from '../map/signalLayers';
-import { TREND_COLORS } from '../map/hotspotLayers';
-import { HOTSPOT_DAYS } from '../intake/HotspotsPanel';
+import { DaysField } from '../ui/DaysField';
+import { TREND_COLORS } from './hotspotLayers';
+import { SIGNAL_COLORS } from './signalLayers';
 
 interface MapLayersControlProps {
   showSignals: boolean;
@@ -73,16 +73,7 @@ export function MapLayersControl({
         </p>
       )}
       {(showSignals || showHotspots) && (
-        <label className="layer-window small">
-          <span>{t('hotspots.window')}</span>
-          <select value={days} onChange={(e) => onDaysChange(Number(e.target.value))} data-testid="layers-days">
-            {HOTSPOT_DAYS.map((d) => (
-              <option key={d} value={d}>
-                {t('hotspots.days', { n: d })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DaysField className="layer-window small" value={days} onChange={onDaysChange} testId="layers-days" />
       )}
     </fieldset>
   );

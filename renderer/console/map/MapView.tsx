@@ -8,6 +8,7 @@ import type { FocusArea, Unit } from '../../../server/protocol/dispatch';
 import type { Hotspot, Signal } from '../../../server/protocol/intake';
 import type { Report } from '../../../server/protocol/report';
 import { useUnits } from '../api/dispatchQueries';
+import { roundCoordinate } from '../../shared/geo/coordinates';
 import { formatDateTime, useI18n } from '../i18n';
 import { offlineStyle } from './basemap';
 import { addHotspotLayers, HOTSPOT_FILL_LAYER, HOTSPOT_LAYERS, HOTSPOTS_SOURCE, setHotspots } from './hotspotLayers';
@@ -206,11 +207,11 @@ export function MapView(props: MapViewProps) {
       if (!map.getLayer(POINT_LAYER)) return;
       const { onPick, onSelect, drawing, onSelectUnit } = propsRef.current;
       if (drawing) {
-        drawing.onPoint([round6(event.lngLat.lng), round6(event.lngLat.lat)]);
+        drawing.onPoint([roundCoordinate(event.lngLat.lng), roundCoordinate(event.lngLat.lat)]);
         return;
       }
       if (onPick) {
-        onPick({ lat: round6(event.lngLat.lat), lng: round6(event.lngLat.lng) });
+        onPick({ lat: roundCoordinate(event.lngLat.lat), lng: roundCoordinate(event.lngLat.lng) });
         return;
       }
       if (onSelectUnit && map.getLayer(UNIT_POINT_LAYER)) {
@@ -500,8 +501,4 @@ export function MapView(props: MapViewProps) {
       )}
     </div>
   );
-}
-
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

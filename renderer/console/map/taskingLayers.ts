@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FocusArea } from '../../../server/protocol/dispatch';
+import { closeRing, ringCorners } from '../../shared/geo/ring';
 import { labelImage } from './unitLayers';
 
 export const AREAS_SOURCE = 'tasking-areas';
@@ -25,21 +26,10 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** A simple label spot: the average of the outer ring's corners (enough for the convex-ish areas drawn here). */
 export function labelPoint(polygon: FocusArea['polygon']): [number, number] | null {
-  const ring = polygon[0];
-  if (!ring || ring.length === 0) return null;
-  const first = ring[0]!;
-  const last = ring[ring.length - 1]!;
-  const corners = ring.length > 1 && first[0] === last[0] && first[1] === last[1] ? ring.slice(0, -1) : ring;
+  const corners = ringCorners(polygon[0] ?? []);
+  if (corners.length === 0) return null;
   const sum = corners.reduce((acc, [lng, lat]) => [acc[0] + lng, acc[1] + lat], [0, 0]);
   return [sum[0] / corners.length, sum[1] / corners.length];
-}
-
-export function closeRing(ring: readonly [number, number][]): [number, number][] {
-  const copy = ring.map(([x, y]): [number, number] => [x, y]);
-  const first = copy[0];
-  const last = copy[copy.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) copy.push([first[0], first[1]]);
-  return copy;
 }
 
 export function areaFeatures(areas: readonly FocusArea[]): { polygons: FeatureCollection; labels: FeatureCollection } {

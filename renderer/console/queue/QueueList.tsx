@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type Ref, useEffect, useRef } from 'react';
 import type { Category, Report } from '../../../server/protocol/report';
-import { formatAge, formatShortDate, useI18n } from '../i18n';
 import { localDate } from '../../shared/time/calendar';
-import { followUpDue } from '../lifecycle/rules';
-import { SlaBadge } from '../ui/SlaBadge';
 import { useNow } from '../../shared/time/useNow';
+import { formatAge, formatShortDate, useI18n } from '../i18n';
+import { categoryName } from '../ui/categoryName';
+import { followUpDue } from '../ui/followUp';
+import { locationText } from '../ui/locationText';
+import { SlaBadge } from '../ui/SlaBadge';
 
 export const ROW_HEIGHT = 58;
 
@@ -24,16 +26,6 @@ interface QueueListProps {
   emptyText: string;
   /** The caller's clock (shared with the filters); the list's own 30 s tick otherwise. */
   now?: number;
-}
-
-export function categoryName(categories: ReadonlyMap<string, Category>, code: string, locale: 'nl' | 'en'): string {
-  const category = categories.get(code);
-  if (!category) return code;
-  return locale === 'en' ? category.nameEn : category.nameNl;
-}
-
-export function locationText(report: Report): string {
-  return report.address ?? `${report.lat.toFixed(5)}, ${report.lng.toFixed(5)}`;
 }
 
 /** Virtualised, newest-first queue (the caller sorts and filters). */

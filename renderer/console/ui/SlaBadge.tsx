@@ -1,6 +1,6 @@
 import type { Report } from '../../../server/protocol/report';
 import { formatDateTime, useI18n } from '../i18n';
-import { reportSla } from '../lifecycle/rules';
+import { reportSla } from './sla';
 
 /** On time / at risk (< 24 h left) / overdue, from the report's deadline and `now`; nothing when the clock has stopped. */
 export function SlaBadge({ report, now }: { report: Pick<Report, 'status' | 'slaDeadline'>; now: number }) {

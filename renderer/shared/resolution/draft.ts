@@ -1,11 +1,15 @@
-/** The resolution form's draft: plain strings, so a half-filled form never loses what was typed. Pure. */
-import type { ReportDetail } from '../../../server/protocol/detail';
-import type { ReportStatus } from '../../../server/protocol/report';
+/**
+ * A resolution (bevinding / actie / vervolg) while it is being written: plain strings, so a half-filled
+ * form never loses what was typed (and the field client can keep it in its offline queue). The console's
+ * resolution form and the field's finding form both build their proposal from it. Pure.
+ */
 import type { Resolution, ResolutionKind } from '../../../server/protocol/resolution';
 
-export interface ResolutionDraftState {
-  kind: ResolutionKind;
+export interface ResolutionDraft {
+  /** '' until chosen (the field form starts so; the hub then names the missing kind). */
+  kind: ResolutionKind | '';
   outcome: string;
+  referredTo: string;
   foundCode: string;
   foundText: string;
   actionCode: string;
@@ -13,17 +17,14 @@ export interface ResolutionDraftState {
   followUpDate: string;
   followUpWhat: string;
   followUpWho: string;
-  referredTo: string;
 }
 
-export type DraftField = keyof ResolutionDraftState;
+export type DraftField = keyof ResolutionDraft;
 
-/** Transitions whose form this is (the others need no resolution, or a reply). */
-export type ResolutionTarget = Extract<ReportStatus, 'awaiting_review' | 'scheduled' | 'closed'>;
-
-export const EMPTY_DRAFT: ResolutionDraftState = {
-  kind: 'close',
+export const EMPTY_DRAFT: ResolutionDraft = {
+  kind: '',
   outcome: '',
+  referredTo: '',
   foundCode: '',
   foundText: '',
   actionCode: '',
@@ -31,13 +32,13 @@ export const EMPTY_DRAFT: ResolutionDraftState = {
   followUpDate: '',
   followUpWhat: '',
   followUpWho: '',
-  referredTo: '',
 };
 
-/** Where the hub reports an error for each draft field (ApiError.fields keys). */
+/** Where the hub reports an error for each draft field (ApiError.fields keys), the specific key first. */
 export const DRAFT_ERROR_KEYS: Record<DraftField, readonly string[]> = {
   kind: ['resolution.kind'],
   outcome: ['resolution.outcome'],
+  referredTo: ['resolution.referredTo'],
   foundCode: ['resolution.found.code', 'resolution.found'],
   foundText: ['resolution.found.text'],
   actionCode: ['resolution.action.code', 'resolution.action'],
@@ -45,10 +46,19 @@ export const DRAFT_ERROR_KEYS: Record<DraftField, readonly string[]> = {
   followUpDate: ['resolution.followUp.date', 'resolution.followUp'],
   followUpWhat: ['resolution.followUp.what'],
   followUpWho: ['resolution.followUp.who'],
-  referredTo: ['resolution.referredTo'],
 };
 
-export function draftFromResolution(resolution: Resolution, fields: 'all' | 'found' = 'all'): ResolutionDraftState {
+/** Every error key a resolution form shows next to one of its fields. */
+export const DRAFT_ERROR_FIELDS: ReadonlySet<string> = new Set(Object.values(DRAFT_ERROR_KEYS).flat());
+
+/** The error to show next to a draft field, if the hub (or the offline check) reported one. */
+export function draftFieldError(errors: Readonly<Record<string, string>>, field: DraftField): string | undefined {
+  for (const key of DRAFT_ERROR_KEYS[field]) if (errors[key]) return errors[key];
+  return undefined;
+}
+
+/** A stored resolution as a draft; `found` keeps only what was found (a follow-up visit does the rest anew). */
+export function draftFromResolution(resolution: Resolution, fields: 'all' | 'found' = 'all'): ResolutionDraft {
   const found = { ...EMPTY_DRAFT, kind: resolution.kind, foundCode: resolution.found.code, foundText: resolution.found.text };
   if (fields === 'found') return found;
   return {
@@ -64,26 +74,12 @@ export function draftFromResolution(resolution: Resolution, fields: 'all' | 'fou
 }
 
 /**
- * The draft a form starts with: a field unit's proposal as it was sent (the desk confirms or edits it);
- * for a follow-up on a scheduled report, what was found then (what was done is new).
+ * The resolution as sent to the hub: texts trimmed, otherwise as typed; the hub validates it
+ * (server/domain/resolution.ts) and answers with field errors. A follow-up goes along when scheduling
+ * or when any part of it was filled in.
  */
-export function initialDraft(detail: ReportDetail): ResolutionDraftState {
-  const latest = detail.resolution;
-  if (latest?.state === 'proposed' && detail.report.status === 'awaiting_review') return draftFromResolution(latest.body);
-  if (latest && detail.report.status === 'scheduled') return { ...draftFromResolution(latest.body, 'found'), kind: 'close' };
-  return EMPTY_DRAFT;
-}
-
-/** The kind of resolution a transition takes (awaiting_review: either). */
-export function kindForTarget(target: ResolutionTarget, draftKind: ResolutionKind): ResolutionKind {
-  if (target === 'scheduled') return 'schedule';
-  if (target === 'closed') return 'close';
-  return draftKind;
-}
-
-/** The resolution as sent to the hub: strings as typed; the hub validates and answers with field errors. */
-export function resolutionBody(draft: ResolutionDraftState, kind: ResolutionKind): Record<string, unknown> {
-  const followUp = { date: draft.followUpDate, what: draft.followUpWhat.trim(), who: draft.followUpWho.trim() };
+export function resolutionBody(draft: ResolutionDraft, kind: ResolutionDraft['kind'] = draft.kind): Record<string, unknown> {
+  const followUp = { date: draft.followUpDate.trim(), what: draft.followUpWhat.trim(), who: draft.followUpWho.trim() };
   const hasFollowUp = kind === 'schedule' || Object.values(followUp).some((v) => v !== '');
   return {
     kind,
@@ -98,8 +94,8 @@ export function resolutionBody(draft: ResolutionDraftState, kind: ResolutionKind
 const MIN_TEXT = 5;
 
 /** Filled in enough to ask the hub for a message preview (the hub still has the last word). */
-export function draftLooksComplete(draft: ResolutionDraftState, kind: ResolutionKind): boolean {
-  if (!draft.foundCode || !draft.actionCode) return false;
+export function draftLooksComplete(draft: ResolutionDraft, kind: ResolutionDraft['kind'] = draft.kind): boolean {
+  if (!kind || !draft.foundCode || !draft.actionCode) return false;
   if (draft.foundText.trim().length < MIN_TEXT || draft.actionText.trim().length < MIN_TEXT) return false;
   if (kind === 'schedule') {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.followUpDate)) return false;

@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FeedbackPreview } from '../../../server/protocol/lifecycle-api';
+import { ApiRequestError, api } from '../../shared/api/client';
+import type { ResolutionTarget } from './resolutionTarget';
+
+/** How long the form waits after the last keystroke before asking the hub for the composed message. */
+const PREVIEW_DEBOUNCE_MS = 450;
+
+type PreviewResult = { key: string; preview: FeedbackPreview | null };
+
+interface PreviewOptions {
+  reportId: string;
+  target: ResolutionTarget;
+  resolution: Record<string, unknown>;
+  /** Ask by itself (debounced) only while the draft looks complete and a message goes out at all. */
+  auto: boolean;
+  /** The hub's answer to a preview the user asked for (`refresh`): refused, or fine after all. */
+  onRefused: (error: ApiRequestError) => void;
+  onAnswered: () => void;
+}
+
+/**
+ * The citizen message the hub composes for this resolution, and the text the dispatcher may edit. A new
+ * composition replaces the text unless the dispatcher has edited it; an older answer never overwrites a
+ * newer one.
+ */
+export function useMessagePreview({ reportId, target, resolution, auto, onRefused, onAnswered }: PreviewOptions) {
+  const key = useMemo(() => JSON.stringify([target, resolution]), [target, resolution]);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [text, setText] = useState('');
+  const composedRef = useRef('');
+  const edited = preview?.preview != null && text !== preview.preview.text;
+  const editedRef = useRef(edited);
+  editedRef.current = edited;
+  const abortRef = useRef<AbortController | null>(null);
+
+  const fetchPreview = async (asked: string, explicit: boolean) => {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setLoading(true);
+    try {
+      const res = await api.preview(reportId, { to: target, resolution }, controller.signal);
+      if (controller.signal.aborted) return;
+      setPreview({ key: asked, preview: res.preview });
+      const composed = res.preview?.text ?? '';
+      if (!editedRef.current || composedRef.current === '') setText(composed);
+      composedRef.current = composed;
+      if (explicit) onAnswered();
+    } catch (e) {
+      if (controller.signal.aborted || (e as Error).name === 'AbortError') return;
+      if (explicit && e instanceof ApiRequestError) onRefused(e);
+    } finally {
+      if (abortRef.current === controller) {
+        abortRef.current = null;
+        setLoading(false);
+      }
+    }
+  };
+  const fetchRef = useRef(fetchPreview);
+  fetchRef.current = fetchPreview;
+
+  useEffect(() => {
+    if (!auto) return;
+    const timer = setTimeout(() => void fetchRef.current(key, false), PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [auto, key]);
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  return {
+    /** The last composition (null: none asked yet; `.preview` null: no message for this step). */
+    preview,
+    loading,
+    /** The composition matches the draft as it is now. */
+    current: preview !== null && preview.key === key,
+    text,
+    setText,
+    edited,
+    resetText: () => setText(preview?.preview?.text ?? ''),
+    refresh: () => fetchPreview(key, true),
+  };
+}
+
+export type MessagePreviewState = ReturnType<typeof useMessagePreview>;

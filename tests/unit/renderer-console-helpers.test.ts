@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { findByNumber } from '../../renderer/console/intake/findByNumber';
+import { formatDistance } from '../../renderer/console/intake/formatDistance';
+import { categoryLabel, categoryName } from '../../renderer/console/ui/categoryName';
+import { followUpDue } from '../../renderer/console/ui/followUp';
+import { locationText } from '../../renderer/console/ui/locationText';
+import { AT_RISK_MS, reportSla, slaRunning, slaState } from '../../renderer/console/ui/sla';
+import { aReport as report, PARKING as parking } from './renderer-fixtures';
+
+describe('category names', () => {
+  const categories = new Map([[parking.code, parking]]);
+  it('in the console language, the code when unknown', () => {
+    expect(categoryName(categories, 'parkeren', 'nl')).toBe('Fout geparkeerd');
+    expect(categoryName(categories, 'parkeren', 'en')).toBe('Illegal parking');
+    expect(categoryName(categories, 'onbekend', 'nl')).toBe('onbekend');
+    expect(categoryLabel(parking, 'en')).toBe('Illegal parking');
+  });
+});
+
+describe('locationText', () => {
+  it('the address, else the coordinates', () => {
+    expect(locationText(report({ address: 'Laan van Meerdervoort 80' }))).toBe('Laan van Meerdervoort 80');
+    expect(locationText(report())).toBe('52.07990, 4.31130');
+  });
+});
+
+describe('SLA', () => {
+  const deadline = Date.parse('2026-03-12T09:00:00.000Z');
+  it('on time, at risk within a day, overdue at the deadline', () => {
+    expect(slaState('2026-03-12T09:00:00.000Z', deadline - AT_RISK_MS)).toBe('on_time');
+    expect(slaState('2026-03-12T09:00:00.000Z', deadline - AT_RISK_MS + 1)).toBe('at_risk');
+    expect(slaState('2026-03-12T09:00:00.000Z', deadline)).toBe('overdue');
+    expect(slaState(null, deadline)).toBeNull();
+    expect(slaState('geen datum', deadline)).toBeNull();
+  });
+
+  it('only while the handling time runs (not for scheduled or closed reports)', () => {
+    expect(slaRunning('in_progress')).toBe(true);
+    expect(slaRunning('scheduled')).toBe(false);
+    expect(reportSla(report({ status: 'triaged' }), deadline + 1)).toBe('overdue');
+    expect(reportSla(report({ status: 'closed' }), deadline + 1)).toBeNull();
+  });
+});
+
+describe('followUpDue', () => {
+  it('scheduled with a follow-up date today or before', () => {
+    expect(followUpDue(report({ status: 'scheduled', followUpDate: '2026-03-10' }), '2026-03-10')).toBe(true);
+    expect(followUpDue(report({ status: 'scheduled', followUpDate: '2026-03-09' }), '2026-03-10')).toBe(true);
+    expect(followUpDue(report({ status: 'scheduled', followUpDate: '2026-03-11' }), '2026-03-10')).toBe(false);
+    expect(followUpDue(report({ status: 'closed', followUpDate: '2026-03-01' }), '2026-03-10')).toBe(false);
+    expect(followUpDue(report({ status: 'scheduled', followUpDate: null }), '2026-03-10')).toBe(false);
+  });
+});
+
+describe('intake helpers', () => {
+  it('findByNumber: exact, lower case, without prefix or leading zeros', () => {
+    const reports = [report({ id: 'a', number: 'M-000123' }), report({ id: 'b', number: 'M-000045' })];
+    expect(findByNumber(reports, 'M-000123')?.id).toBe('a');
+    expect(findByNumber(reports, ' m-000045 ')?.id).toBe('b');
+    expect(findByNumber(reports, '123')?.id).toBe('a');
+    expect(findByNumber(reports, 'm-45')?.id).toBe('b');
+    expect(findByNumber(reports, '999')).toBeUndefined();
+    expect(findByNumber(reports, '')).toBeUndefined();
+    expect(findByNumber(reports, 'M-')).toBeUndefined();
+  });
+
+  it('formatDistance: a decimal comma below 10 m, whole metres above', () => {
+    expect(formatDistance(3.46)).toBe('3,5 m');
+    expect(formatDistance(48.4)).toBe('48 m');
+  });
+});
