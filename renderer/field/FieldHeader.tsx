@@ -15,6 +15,7 @@ export function FieldHeader({
   onToggleLocale,
 }: {
   callsign: string;
+  /** The status as the hub names it; shown only while there is no statusKey to translate. */
   status: string | null;
   statusKey: UnitStatus | null;
   statusPending: boolean;
@@ -25,7 +26,8 @@ export function FieldHeader({
   onLogout: () => void;
   onToggleLocale: () => void;
 }) {
-  const { t } = useFieldI18n();
+  const { t, shared } = useFieldI18n();
+  const statusText = statusKey ? shared(`unit.status.${statusKey}`) : status;
   const gpsText = geo === 'ok' && accuracy !== null ? t('gps.ok', { m: Math.round(accuracy) }) : t(`gps.${geo}`);
   return (
     <header className="f-header">
@@ -33,14 +35,14 @@ export function FieldHeader({
         <span className="f-callsign" data-testid="field-callsign">
           {callsign}
         </span>
-        {status && (
+        {statusText && (
           <span
             className={`f-status-pill f-status-${statusKey ?? 'unknown'}${statusPending ? ' is-pending' : ''}`}
             data-testid="field-unit-status"
             data-status={statusKey ?? ''}
             title={statusPending ? t('status.queued') : undefined}
           >
-            {status}
+            {statusText}
             {statusPending && <span className="f-pending-mark"> · {t('status.queued')}</span>}
           </span>
         )}

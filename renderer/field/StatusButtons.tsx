@@ -9,23 +9,27 @@ export function StatusButtons({
 }: {
   transitions: readonly UnitTransition[];
   pending: boolean;
+  /** The transition with its label in the user's language (the queue's notice names it). */
   onPick: (transition: UnitTransition) => void;
 }) {
-  const { t } = useFieldI18n();
+  const { t, text } = useFieldI18n();
   if (transitions.length === 0) return <p className="f-muted">{t('status.none')}</p>;
   return (
     <div className="f-status-buttons" data-testid="field-status-buttons" data-pending={pending ? 'true' : 'false'}>
-      {transitions.map((tr) => (
-        <button
-          key={tr.to}
-          type="button"
-          className={`f-btn f-btn-status f-status-${tr.to}`}
-          onClick={() => onPick(tr)}
-          data-testid={`field-status-${tr.to}`}
-        >
-          {tr.label}
-        </button>
-      ))}
+      {transitions.map((tr) => {
+        const label = text(tr.labelText);
+        return (
+          <button
+            key={tr.to}
+            type="button"
+            className={`f-btn f-btn-status f-status-${tr.to}`}
+            onClick={() => onPick({ ...tr, label })}
+            data-testid={`field-status-${tr.to}`}
+          >
+            {label}
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 /**
  * The field client's own small message table (Dutch default, English). Report statuses, priorities
- * and outcomes come from the shared vocabulary (renderer/shared/i18n) so both views name them alike;
- * unit statuses and status-button labels come from server/domain/unit-status (Dutch data).
+ * and outcomes, unit statuses and status-button labels, and the hub's refusals come from the shared
+ * vocabulary (renderer/shared/i18n) so both views name them alike.
  */
 import { createContext, useContext } from 'react';
+import type { DomainText } from '../../server/protocol/common';
 import { interpolate, type Locale } from '../shared/i18n/core';
+import { renderDomainText } from '../shared/i18n/domainText';
 import { VOCABULARY, type VocabularyKey } from '../shared/i18n/vocabulary';
 
 const nl = {
@@ -221,6 +223,8 @@ export interface FieldI18n {
   t: FieldTranslate;
   /** The words both apps share (renderer/shared/i18n/vocabulary): statuses, priorities, outcomes. */
   shared: SharedTranslate;
+  /** A text from the hub's domain (code + params) in the user's language. */
+  text: (text: DomainText) => string;
 }
 
 export function makeFieldI18n(locale: Locale): FieldI18n {
@@ -230,6 +234,8 @@ export function makeFieldI18n(locale: Locale): FieldI18n {
     locale,
     t: (key, params) => interpolate(table[key] ?? nl[key] ?? key, params),
     shared: (key, params) => interpolate(sharedTable[key] ?? VOCABULARY.nl[key] ?? key, params),
+    text: (text) =>
+      renderDomainText(text, (code) => (Object.hasOwn(sharedTable, code) ? sharedTable[code as VocabularyKey] : undefined)),
   };
 }
 

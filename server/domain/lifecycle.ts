@@ -55,7 +55,7 @@ const DESK_OUTCOMES: readonly Outcome[] = ['referred', 'no_action', 'not_found',
  * 'resolved' is reachable only through review (awaiting_review) or a follow-up
  * (scheduled), so a unit's account of what was done always precedes it.
  */
-const TRANSITION_ROWS: readonly Transition[] = [
+const TRANSITION_ROWS = [
   // Intake and tasking
   { from: 'new', to: 'triaged', actors: DESK, label: 'Beoordelen' },
   { from: 'new', to: 'dispatched', actors: TASKING, label: 'Eenheid toewijzen' },
@@ -125,7 +125,7 @@ const TRANSITION_ROWS: readonly Transition[] = [
     requires: 'reply',
     label: 'Afsluiting bevestigen',
   },
-];
+] as const satisfies readonly Transition[];
 
 /** Dutch texts of report statuses, outcomes, actors and refusals, by code (see domain-text.ts). */
 export const LIFECYCLE_TEXTS = {
@@ -176,17 +176,19 @@ export function actorText(actor: Actor): DomainText {
   return say(`actor.${actor}`);
 }
 
-export type TransitionLabelCode = `action.${ReportStatus}.${ReportStatus}`;
+type LabelCodeOf<R> = R extends { from: string; to: string } ? `action.${R['from']}.${R['to']}` : never;
+/** The code of a transition's button text: `action.<from>.<to>` for the pairs in the table. */
+export type TransitionLabelCode = LabelCodeOf<(typeof TRANSITION_ROWS)[number]>;
 
 export const TRANSITIONS: readonly LabelledTransition[] = TRANSITION_ROWS.map((t) => ({
   ...t,
-  labelText: { code: `action.${t.from}.${t.to}` satisfies TransitionLabelCode, params: {}, message: t.label },
+  labelText: { code: `action.${t.from}.${t.to}`, params: {}, message: t.label },
 }));
 
-/** Dutch button texts by code (`action.<from>.<to>`), the transition table's share of the domain's texts. */
-export const TRANSITION_LABEL_TEXTS: Readonly<Record<string, string>> = Object.fromEntries(
-  TRANSITIONS.map((t) => [t.labelText.code, t.label]),
-);
+/** Dutch button texts by code, the transition table's share of the domain's texts. */
+export const TRANSITION_LABEL_TEXTS = Object.fromEntries(TRANSITIONS.map((t) => [t.labelText.code, t.label])) as Readonly<
+  Record<TransitionLabelCode, string>
+>;
 
 function labels<K extends string>(keys: readonly K[], text: (key: K) => DomainText): Readonly<Record<K, string>> {
   return Object.fromEntries(keys.map((k) => [k, text(k).message])) as Record<K, string>;

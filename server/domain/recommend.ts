@@ -1,6 +1,7 @@
 import type { Recommendation, UnitKind, UnitStatus } from '../protocol/dispatch';
 import { distanceText } from './distance-text';
 import { type DomainText, textMaker } from './domain-text';
+import { RECOMMEND_TEXTS } from './recommend-texts';
 import { distanceMeters, type PolygonCoordinates, pointInPolygon } from './geo';
 import { canHandle } from './unit-skills';
 import { isAvailableForOffer } from './unit-status';
@@ -68,20 +69,6 @@ export const RECOMMEND_DEFAULTS: Readonly<Required<Omit<RecommendOptions, 'limit
   loadPenaltyMeters: 500,
   taskedBonusMeters: 1500,
 };
-
-/** Dutch texts of the reasons shown with a recommendation, by code (see domain-text.ts). */
-export const RECOMMEND_TEXTS = {
-  'recommend.reason.position_age': 'positie {age} oud',
-  'recommend.reason.position_unreadable': 'positie onleesbaar',
-  'recommend.reason.no_position': 'geen positie',
-  'recommend.reason.tasked_here': 'ingedeeld in dit gebied',
-  'recommend.reason.one_assignment': '1 lopende opdracht',
-  'recommend.reason.assignments': '{count} lopende opdrachten',
-  'recommend.age.minutes': '{minutes} min',
-  'recommend.age.hours': '{hours} uur',
-  'recommend.age.one_day': '1 dag',
-  'recommend.age.days': '{days} dagen',
-} as const;
 
 const say = textMaker(RECOMMEND_TEXTS);
 

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { RejectedRow, SignalMapping, SignalPreviewRow } from '../protocol/intake';
 import { type DomainText, textMaker } from './domain-text';
+import { SIGNAL_IMPORT_TEXTS } from './signal-import-texts';
 import { DEFAULT_TIME_ZONE } from './sla';
 import { zonedToInstant } from './zoned-time';
 
@@ -38,38 +39,6 @@ export const MAX_IMPORT_ROWS = 50_000;
 export const MAX_TEXT_LENGTH = 4000;
 export const MAX_PLACE_LENGTH = 200;
 export const MAX_EXTERNAL_ID_LENGTH = 200;
-
-/** Dutch texts of file, mapping and row errors, by code (see domain-text.ts). */
-export const SIGNAL_IMPORT_TEXTS = {
-  'import.file.invalid': 'Het bestand is geen geldige CSV: {reason}',
-  'import.file.invalid_at_line': 'Het bestand is geen geldige CSV (regel {line}): {reason}',
-  'import.file.quote_not_closed': 'een aanhalingsteken wordt niet gesloten',
-  'import.file.invalid_closing_quote': 'na een afsluitend aanhalingsteken volgt geen scheidingsteken',
-  'import.file.no_header': 'Het bestand bevat geen kopregel',
-  'import.file.too_many_rows': 'Het bestand heeft {rows} rijen; importeer hoogstens {max} rijen per keer',
-  'import.field.text': 'tekst',
-  'import.field.lat': 'breedtegraad',
-  'import.field.lng': 'lengtegraad',
-  'import.field.occurredAt': 'datum',
-  'import.field.place': 'plaats',
-  'import.field.externalId': 'id',
-  'import.mapping.column_missing': 'Kolom "{column}" voor {field} staat niet in de kopregel',
-  'import.row.columns':
-    'Deze rij heeft {cells} kolommen, de kopregel {header}; staat er een scheidingsteken in een veld zonder aanhalingstekens?',
-  'import.row.text_missing': 'Tekst ontbreekt',
-  'import.row.text_too_long': 'Tekst is te lang (hoogstens {max} tekens)',
-  'import.row.coordinate.lat': 'Breedtegraad',
-  'import.row.coordinate.lng': 'Lengtegraad',
-  'import.row.coordinate_missing': '{coordinate} ontbreekt',
-  'import.row.coordinate_not_number': '{coordinate} "{value}" is geen getal',
-  'import.row.coordinate_out_of_range': '{coordinate} moet tussen -{limit} en {limit} liggen',
-  'import.row.date_missing': 'Datum ontbreekt',
-  'import.row.date_unknown': 'Onbekende datum "{value}"; gebruik JJJJ-MM-DD of DD-MM-JJJJ, eventueel met UU:MM',
-  'import.row.date_future': 'Datum ligt in de toekomst',
-  'import.row.place_too_long': 'Plaats is te lang (hoogstens {max} tekens)',
-  'import.row.id_too_long': 'Id is te lang (hoogstens {max} tekens)',
-  'import.row.id_duplicate': 'Id "{id}" staat ook in rij {row}',
-} as const;
 
 const say = textMaker(SIGNAL_IMPORT_TEXTS);
 

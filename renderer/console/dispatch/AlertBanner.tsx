@@ -1,17 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { alertText as domainAlertText } from '../../../server/domain/alert-text';
+import { isAllowed } from '../../../server/domain/permissions';
 import type { Alert, Unit } from '../../../server/protocol/dispatch';
 import type { Report } from '../../../server/protocol/report';
 import type { AlertsSnapshot } from '../api/dispatch';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
 import { useNow } from '../../shared/time/useNow';
-import { type Translate, useI18n } from '../i18n';
+import { type I18n, useI18n } from '../i18n';
 import { type AlertTone, playTone, primeAudio } from './alertSound';
 import { commandErrorText } from './commandErrors';
 import { HubCommandError, useDispatchContext, useHubCommand } from './commands';
 import { formatCoord, formatDuration } from './format';
 
-const ACK_ROLES: ReadonlySet<string> = new Set(['dispatcher', 'shift_lead', 'police_coordinator']);
 /** Alerts other than emergencies shown before "+N meer". */
 const COLLAPSED_COUNT = 3;
 const EMERGENCY_REPEAT_MS = 4000;
@@ -40,25 +41,27 @@ export function alertPosition(alert: Alert, unit: Unit | undefined): AlertPositi
   return alert.position ? { ...alert.position, at: alert.createdAt } : null;
 }
 
+/** The alert in the console's language: its coded text, else one made from what the console knows of its unit and report. */
 export function alertText(
-  t: Translate,
+  { t, text }: Pick<I18n, 't' | 'text'>,
   alert: Alert,
   units: ReadonlyMap<string, Unit>,
   reports: ReadonlyMap<string, Report>,
 ): string {
-  const unit = alert.unitId ? (units.get(alert.unitId)?.callsign ?? null) : null;
-  const report = alert.reportId ? (reports.get(alert.reportId) ?? null) : null;
+  if (alert.text) return text(alert.text);
+  const unit = alert.unitId ? units.get(alert.unitId)?.callsign : undefined;
+  const report = alert.reportId ? reports.get(alert.reportId) : undefined;
   switch (alert.kind) {
     case 'emergency':
-      return t('alerts.msg.emergency', { unit: unit ?? t('alerts.unknownUnit') });
+      return text(domainAlertText({ kind: 'emergency', unit: unit ?? t('alerts.unknownUnit') }));
     case 'high_priority':
       // The report may be gone from the open list already; the hub's own text names it.
       return report
-        ? t('alerts.msg.high_priority', { number: report.number, priority: t(`priority.${report.priority}`) })
+        ? text(domainAlertText({ kind: 'high_priority', number: report.number, priority: report.priority }))
         : alert.message;
     case 'offer_declined':
     case 'offer_expired':
-      return unit && report ? t(`alerts.msg.${alert.kind}`, { unit, number: report.number }) : alert.message;
+      return unit && report ? text(domainAlertText({ kind: alert.kind, unit, number: report.number })) : alert.message;
   }
 }
 
@@ -126,9 +129,10 @@ interface AlertBannerProps {
 
 /** Open alerts on every console until one of them acknowledges; emergencies on top, very visible. */
 export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: AlertBannerProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { role } = useDispatchContext();
-  const canAck = ACK_ROLES.has(role);
+  const canAck = isAllowed('alerts.ack', role);
   const [expanded, setExpanded] = useState(false);
   const [mutedUntil, setMutedUntil] = useState(0);
   const now = useNow(1000);
@@ -169,7 +173,7 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
             <span className="alert-kind">{t('alerts.kind.emergency')}</span>
             <div className="alert-body">
               <strong className="alert-text" data-testid="alert-text">
-                {alertText(t, alert, units, reports)}
+                {alertText(i18n, alert, units, reports)}
               </strong>
               <span className="alert-position" data-testid="alert-position">
                 {position
@@ -210,7 +214,7 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
             >
               <span className="alert-kind">{t(`alerts.kind.${alert.kind}`)}</span>
               <span className="alert-text" data-testid="alert-text">
-                {alertText(t, alert, units, reports)}
+                {alertText(i18n, alert, units, reports)}
               </span>
               <span className="alert-age muted small">{formatDuration(t, Math.max(0, now - Date.parse(alert.createdAt)))}</span>
               <span className="row-spacer" />
@@ -261,7 +265,8 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
 }
 
 function AckButton({ alert, small }: { alert: Alert; small?: boolean }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const run = useHubCommand();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -274,7 +279,7 @@ function AckButton({ alert, small }: { alert: Alert; small?: boolean }) {
     } catch (e) {
       // Someone else was quicker (or our retry arrived twice): it is acknowledged either way.
       if (!(e instanceof HubCommandError && e.code === 'conflict')) {
-        setError(t('alerts.ackFailed', { message: commandErrorText(t, e) }));
+        setError(t('alerts.ackFailed', { message: commandErrorText(i18n, e) }));
         setBusy(false);
         return;
       }

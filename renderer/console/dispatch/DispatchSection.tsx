@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { distanceText } from '../../../server/domain/distance-text';
 import { secondsLeft } from '../../../server/domain/offers';
+import { isAllowed } from '../../../server/domain/permissions';
 import type { Assignment, Recommendation, Unit } from '../../../server/protocol/dispatch';
 import type { Report, ReportStatus } from '../../../server/protocol/report';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
@@ -9,11 +11,10 @@ import { useNow } from '../../shared/time/useNow';
 import { useI18n } from '../i18n';
 import { commandErrorText } from './commandErrors';
 import { newCommandId, sendCommand, useDispatchContext, useHubCommand } from './commands';
-import { formatDistance, formatDuration } from './format';
+import { formatDuration } from './format';
 
 /** Report statuses the hub accepts an offer for (server/commands/dispatch.ts offerUnits). */
 const OFFERABLE: ReadonlySet<ReportStatus> = new Set(['new', 'triaged', 'dispatched', 'in_progress']);
-const OFFER_ROLES: ReadonlySet<string> = new Set(['dispatcher', 'shift_lead', 'police_coordinator']);
 export const OFFER_TIMEOUTS = [10, 30, 60, 120, 300] as const;
 const DEFAULT_TIMEOUT = 60;
 const MAX_UNITS_PER_OFFER = 5;
@@ -51,11 +52,12 @@ function latestPerUnit(assignments: readonly Assignment[]): Assignment[] {
 
 /** "Eenheid toewijzen" in the report panel: ranked recommendations, offers with countdown, (re/un)assign. */
 export function DispatchSection({ report }: { report: Report }) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, text } = i18n;
   const { socket, role } = useDispatchContext();
   const run = useHubCommand();
   const now = useNow(1000);
-  const canOffer = OFFER_ROLES.has(role);
+  const canOffer = isAllowed('dispatch.offer', role);
   const offerable = OFFERABLE.has(report.status);
 
   const unitsQuery = useUnits(true);
@@ -141,7 +143,7 @@ export function DispatchSection({ report }: { report: Report }) {
       await run('offer:create', { commandId: newCommandId(), reportId: report.id, unitIds: selected, timeoutSeconds });
       setPicked(null);
     } catch (e) {
-      setError(t('dispatch.offerFailed', { message: commandErrorText(t, e) }));
+      setError(t('dispatch.offerFailed', { message: commandErrorText(i18n, e) }));
     } finally {
       setBusy(null);
     }
@@ -158,7 +160,7 @@ export function DispatchSection({ report }: { report: Report }) {
         reason: t('dispatch.unassignReason'),
       });
     } catch (e) {
-      setError(t('dispatch.commandFailed', { message: commandErrorText(t, e) }));
+      setError(t('dispatch.commandFailed', { message: commandErrorText(i18n, e) }));
     } finally {
       setBusy(null);
     }
@@ -179,7 +181,7 @@ export function DispatchSection({ report }: { report: Report }) {
     recommendations = (
       <div role="alert">
         <p className="form-error">
-          {t('dispatch.error', { message: commandErrorText(t, recommendationsQuery.error) })}
+          {t('dispatch.error', { message: commandErrorText(i18n, recommendationsQuery.error) })}
         </p>
         <button type="button" className="btn btn-small" onClick={() => void recommendationsQuery.refetch()}>
           {t('app.retry')}
@@ -234,7 +236,7 @@ export function DispatchSection({ report }: { report: Report }) {
                       {r.previous && <span className="rec-previous">{t(`dispatch.previous.${r.previous}`)}</span>}
                       <span className="row-spacer" />
                       <span className="rec-distance" data-testid="recommendation-distance">
-                        {r.distanceMeters === null ? t('dispatch.noPosition') : formatDistance(r.distanceMeters, locale)}
+                        {r.distanceMeters === null ? t('dispatch.noPosition') : text(distanceText(r.distanceMeters))}
                       </span>
                     </span>
                     <span className="rec-line muted small">
@@ -244,7 +246,11 @@ export function DispatchSection({ report }: { report: Report }) {
                         </span>
                       )}
                       {r.load > 0 && <span>{t('dispatch.load', { n: r.load })}</span>}
-                      {r.reasons.length > 0 && <span className="rec-reasons">{r.reasons.join(' · ')}</span>}
+                      {r.reasonTexts.length > 0 && (
+                        <span className="rec-reasons" data-testid="recommendation-reasons">
+                          {r.reasonTexts.map(text).join(' · ')}
+                        </span>
+                      )}
                     </span>
                   </span>
                 </label>

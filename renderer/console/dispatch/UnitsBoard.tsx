@@ -1,25 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { allowedUnitTransitions, type UnitActor } from '../../../server/domain/unit-status';
-import type { Assignment, TaskingEntry, Unit, UnitStatus } from '../../../server/protocol/dispatch';
+import { isAllowed } from '../../../server/domain/permissions';
+import type { UnitActor } from '../../../server/domain/unit-status';
 import type { Report } from '../../../server/protocol/report';
-import { useTasking, useUnits } from '../api/dispatchQueries';
-import { Loading } from '../ui/Loading';
-import { useNow } from '../../shared/time/useNow';
-import { formatDateTime, useI18n } from '../i18n';
 import { localDate } from '../../shared/time/calendar';
-import { commandErrorText } from './commandErrors';
-import { newCommandId, useDispatchContext, useHubCommand } from './commands';
-import { byCallsign, fixAgeMs, formatDuration, isStale, sinceMs } from './format';
-
-export const UNIT_ROW_HEIGHT = 44;
-
-const UNIT_ACTOR_ROLES: ReadonlySet<string> = new Set(['dispatcher', 'shift_lead', 'police_coordinator']);
-
-export interface UnitTasking {
-  areaName: string;
-  shift: TaskingEntry['shift'];
-}
+import { useNow } from '../../shared/time/useNow';
+import { useTasking, useUnits } from '../api/dispatchQueries';
+import { useI18n } from '../i18n';
+import { Loading } from '../ui/Loading';
+import { useDispatchContext } from './commands';
+import { byCallsign } from './format';
+import { UnitActions } from './UnitActions';
+import { UNIT_ROW_HEIGHT, UnitRow, type UnitTasking } from './UnitRow';
 
 interface UnitsBoardProps {
   reports: ReadonlyMap<string, Report>;
@@ -102,7 +94,8 @@ export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit,
   };
 
   const actionsUnit = actionsFor ? units.find((u) => u.id === actionsFor) : undefined;
-  const canAct = UNIT_ACTOR_ROLES.has(role);
+  // Status changes from the board go with directing units (the unit status table says which ones).
+  const canAct = isAllowed('dispatch.offer', role);
 
   let body: React.ReactNode;
   if (query.isPending) {
@@ -196,210 +189,5 @@ export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit,
       )}
       {expanded && <p className="queue-keys muted small">{t('units.keys')}</p>}
     </section>
-  );
-}
-
-interface UnitRowProps {
-  unit: Unit;
-  top: number;
-  now: number;
-  selected: boolean;
-  report: Report | undefined;
-  areas: UnitTasking[] | undefined;
-  onClick: () => void;
-  onOpenReport: (id: string) => void;
-  onToggleActions: () => void;
-  actionsOpen: boolean;
-  canAct: boolean;
-}
-
-function UnitRow({
-  unit,
-  top,
-  now,
-  selected,
-  report,
-  areas,
-  onClick,
-  onOpenReport,
-  onToggleActions,
-  actionsOpen,
-  canAct,
-}: UnitRowProps) {
-  const { t, locale } = useI18n();
-  const fixAge = fixAgeMs(unit.position, now);
-  const stale = isStale(unit.position, now);
-  const fixText = fixAge === null ? '' : formatDuration(t, fixAge);
-  return (
-    <div
-      id={`unit-row-${unit.id}`}
-      role="option"
-      aria-selected={selected}
-      tabIndex={-1}
-      className={`unit-row unit-${unit.status}${selected ? ' selected' : ''}`}
-      style={{ transform: `translateY(${top}px)`, height: UNIT_ROW_HEIGHT }}
-      data-testid="unit-row"
-      data-unit-id={unit.id}
-      data-callsign={unit.callsign}
-      data-status={unit.status}
-      data-stale={stale ? 'true' : 'false'}
-      onClick={onClick}
-      onKeyDown={(e) => {
-        if (e.key !== ' ') return;
-        e.preventDefault();
-        e.stopPropagation();
-        onToggleActions();
-      }}
-    >
-      <div className="row-line">
-        <span className="unit-callsign" data-testid="unit-callsign">
-          {unit.callsign}
-        </span>
-        <span className="unit-kind muted" title={t(`unitKind.${unit.kind}`)}>
-          {t(`unitKindShort.${unit.kind}`)} · {t('units.officers', { n: unit.officerCount })}
-        </span>
-        <span className="row-spacer" />
-        <span className={`unit-status-pill unit-status-${unit.status}`} data-testid="unit-status">
-          {t(`unitStatus.${unit.status}`)}
-        </span>
-        <span
-          className="unit-since"
-          title={t('units.sinceTitle', { time: formatDateTime(unit.statusSince, locale) })}
-          data-testid="unit-since"
-        >
-          {formatDuration(t, sinceMs(unit.statusSince, now))}
-        </span>
-      </div>
-      <div className="row-line row-sub">
-        {report ? (
-          <button
-            type="button"
-            className="link-button unit-report"
-            tabIndex={-1}
-            onClick={(e) => {
-              e.stopPropagation();
-              onOpenReport(report.id);
-            }}
-            title={t('units.openReport', { number: report.number })}
-            data-testid="unit-report"
-          >
-            {report.number}
-          </button>
-        ) : (
-          <span className="muted unit-report" data-testid="unit-report">
-            {unit.currentReportId ? '…' : '—'}
-          </span>
-        )}
-        {areas?.map((a) => (
-          <span key={`${a.areaName}-${a.shift}`} className="unit-area" data-testid="unit-area">
-            {t('units.area', { area: a.areaName, shift: t(`shift.${a.shift}`) })}
-          </span>
-        ))}
-        <span className="row-spacer" />
-        <span
-          className={`unit-fix${stale ? ' stale' : ''}`}
-          title={
-            fixAge === null
-              ? t('units.noFix')
-              : t(stale ? 'units.fixStale' : 'units.fixTitle', { age: formatDuration(t, fixAge) })
-          }
-          data-testid="unit-fix-age"
-        >
-          {fixAge === null ? t('units.noFix') : t('units.fixShort', { age: fixText })}
-        </span>
-        {canAct && (
-          <button
-            type="button"
-            className="link-button unit-actions-toggle"
-            tabIndex={-1}
-            aria-expanded={actionsOpen}
-            aria-label={t('units.actions', { unit: unit.callsign })}
-            onClick={(e) => {
-              e.stopPropagation();
-              onToggleActions();
-            }}
-            data-testid="unit-actions-toggle"
-          >
-            ⋯
-          </button>
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** Status buttons for one unit, from the unit status table for the user's role. */
-function UnitActions({
-  unit,
-  actor,
-  assignments,
-  onClose,
-}: {
-  unit: Unit;
-  actor: UnitActor;
-  assignments: readonly Assignment[];
-  onClose: () => void;
-}) {
-  const { t } = useI18n();
-  const run = useHubCommand();
-  const [busy, setBusy] = useState<UnitStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const transitions = allowedUnitTransitions(unit.status, actor);
-  const accepted = assignments.find((a) => a.unitId === unit.id && a.state === 'accepted');
-
-  const go = async (to: UnitStatus) => {
-    setBusy(to);
-    setError(null);
-    try {
-      if (to === 'beschikbaar' && unit.status === 'onderweg' && accepted) {
-        // Taking a unit off its way to a report is an unassignment (the report goes back to the queue).
-        await run('assignment:unassign', {
-          commandId: newCommandId(),
-          assignmentId: accepted.id,
-          reason: t('dispatch.unassignReason'),
-        });
-      } else {
-        await run('unit:status', { commandId: newCommandId(), unitId: unit.id, status: to });
-      }
-      onClose();
-    } catch (e) {
-      setError(t('units.statusFailed', { message: commandErrorText(t, e) }));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  return (
-    <div className="unit-actions" data-testid="unit-actions" data-unit-id={unit.id}>
-      <div className="unit-actions-head">
-        <strong>{t('units.actions', { unit: unit.callsign })}</strong>
-        <button type="button" className="btn btn-ghost btn-small" onClick={onClose}>
-          {t('dispatch.cancel')}
-        </button>
-      </div>
-      {transitions.length === 0 ? (
-        <p className="muted small">{t('units.noActions')}</p>
-      ) : (
-        <div className="transition-buttons">
-          {transitions.map((tr) => (
-            <button
-              key={tr.to}
-              type="button"
-              className="btn btn-small"
-              disabled={busy !== null}
-              onClick={() => void go(tr.to)}
-              data-testid={`unit-status-${tr.to}`}
-            >
-              {busy === tr.to && <span className="spinner" aria-hidden="true" />}→ {t(`unitStatus.${tr.to}`)}
-            </button>
-          ))}
-        </div>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext } from 'react';
 import type { Role } from '../../../server/protocol/auth';
-import type { Ack, ApiError } from '../../../server/protocol/common';
+import type { Ack, ApiError, DomainText } from '../../../server/protocol/common';
 import type { ConsoleClientToServer } from '../../../server/protocol/socket';
 import type { ConsoleSocket } from '../live/useLiveConnection';
 
@@ -18,12 +18,15 @@ export type CommandResult<N extends CommandName> =
 export class HubCommandError extends Error {
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
+  /** The refusal as a coded text, when a domain rule gave it (to show in the console's language). */
+  readonly text: DomainText | undefined;
 
   constructor(error: ApiError) {
     super(error.message);
     this.name = 'HubCommandError';
     this.code = error.code;
     this.fields = error.fields;
+    this.text = error.text;
   }
 }
 

@@ -1,6 +1,5 @@
-import { formatDistance as formatDistanceNl } from '../../../server/domain/geo';
 import type { PositionFix, Unit } from '../../../server/protocol/dispatch';
-import type { Locale, Translate } from '../i18n';
+import type { Translate } from '../i18n';
 
 /** A fix older than this is greyed on the board and the map (and ranked lower by the hub). */
 export const STALE_FIX_MS = 2 * 60 * 1000;
@@ -33,13 +32,6 @@ export function fixAgeMs(fix: PositionFix | null, now: number): number | null {
 export function isStale(fix: PositionFix | null, now: number): boolean {
   const age = fixAgeMs(fix, now);
   return age === null || age > STALE_FIX_MS;
-}
-
-/** The hub's Dutch notation ("1,2 km"), or its English counterpart ("1.2 km"). */
-export function formatDistance(meters: number, locale: Locale): string {
-  const nl = formatDistanceNl(meters);
-  if (locale === 'nl') return nl;
-  return nl.replace(/[.,]/g, (c) => (c === ',' ? '.' : ','));
 }
 
 export function formatCoord(value: number): string {

@@ -2,8 +2,10 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { z } from 'zod';
 import zodEn from 'zod/v4/locales/en.js';
 import zodNl from 'zod/v4/locales/nl.js';
+import type { DomainText } from '../../../server/protocol/common';
 import { interpolate, LOCALES, type Locale } from '../../shared/i18n/core';
-import { MESSAGES, type MessageKey } from './messages';
+import { renderDomainText } from '../../shared/i18n/domainText';
+import { isMessageKey, MESSAGES, type MessageKey } from './messages';
 
 export type { Locale } from '../../shared/i18n/core';
 export { formatDateTime, formatLongDate, formatShortDate, LOCALES } from '../../shared/i18n/core';
@@ -13,11 +15,14 @@ export { isMessageKey } from './messages';
 const STORAGE_KEY = 'meldkamer.locale';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** A text from the hub's domain (code + params) in the console's language. */
+export type TranslateText = (text: DomainText) => string;
 
-interface I18n {
+export interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;
+  text: TranslateText;
 }
 
 function storedLocale(): Locale | null {
@@ -32,6 +37,11 @@ function storedLocale(): Locale | null {
 export function makeTranslate(locale: Locale): Translate {
   const table = MESSAGES[locale];
   return (key, params) => interpolate(table[key] ?? MESSAGES.nl[key] ?? key, params);
+}
+
+export function makeTranslateText(locale: Locale): TranslateText {
+  const table = MESSAGES[locale];
+  return (text) => renderDomainText(text, (code) => (isMessageKey(code) ? table[code] : undefined));
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -53,7 +63,10 @@ export function I18nProvider({ children, defaultLocale }: { children: ReactNode;
     // Form validation runs the protocol's zod schemas in the browser; their default messages follow the UI.
     z.config(locale === 'en' ? zodEn() : zodNl());
   }, [locale]);
-  const value = useMemo<I18n>(() => ({ locale, setLocale, t: makeTranslate(locale) }), [locale, setLocale]);
+  const value = useMemo<I18n>(
+    () => ({ locale, setLocale, t: makeTranslate(locale), text: makeTranslateText(locale) }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,12 +1,15 @@
 /**
- * Words both renderer apps use for the same things (report priority, status and outcome, unit status,
- * login errors), Dutch and English, so the console and the field client name them alike.
+ * Words both renderer apps use for the same things (report priority, status and outcome, login errors,
+ * and every text the hub's domain emits: unit statuses and steps, refusals, ...), Dutch and English, so
+ * the console and the field client name them alike.
  */
 import type { UnitStatus } from '../../../server/protocol/dispatch';
 import type { Outcome, Priority, ReportStatus } from '../../../server/protocol/report';
 import type { Locale } from './core';
+import { DOMAIN_MESSAGES } from './domainMessages';
 
 const nl = {
+  ...DOMAIN_MESSAGES.nl,
   'login.badCredentials': 'Onjuiste gebruikersnaam of wachtwoord.',
   'login.required': 'Vul gebruikersnaam en wachtwoord in.',
   'login.failed': 'Aanmelden mislukt: {message}',
@@ -28,18 +31,12 @@ const nl = {
   'outcome.not_found': 'niet aangetroffen',
   'outcome.duplicate': 'dubbele melding',
   'outcome.cancelled': 'geannuleerd',
-  'unitStatus.beschikbaar': 'beschikbaar',
-  'unitStatus.aangeboden': 'aangeboden',
-  'unitStatus.onderweg': 'onderweg',
-  'unitStatus.ter_plaatse': 'ter plaatse',
-  'unitStatus.bezet': 'bezet',
-  'unitStatus.pauze': 'pauze',
-  'unitStatus.uit_dienst': 'uit dienst',
 };
 
 export type VocabularyKey = keyof typeof nl;
 
 const en: Record<VocabularyKey, string> = {
+  ...DOMAIN_MESSAGES.en,
   'login.badCredentials': 'Wrong username or password.',
   'login.required': 'Enter a username and password.',
   'login.failed': 'Sign-in failed: {message}',
@@ -61,19 +58,12 @@ const en: Record<VocabularyKey, string> = {
   'outcome.not_found': 'not found',
   'outcome.duplicate': 'duplicate',
   'outcome.cancelled': 'cancelled',
-  'unitStatus.beschikbaar': 'available',
-  'unitStatus.aangeboden': 'offered',
-  'unitStatus.onderweg': 'en route',
-  'unitStatus.ter_plaatse': 'on scene',
-  'unitStatus.bezet': 'busy',
-  'unitStatus.pauze': 'break',
-  'unitStatus.uit_dienst': 'off duty',
 };
 
 export const VOCABULARY: Record<Locale, Record<VocabularyKey, string>> = { nl, en };
 
 // Every protocol value has its word: adding a status or priority without one fails to compile.
-const _exhaustive: [`priority.${Priority}`, `status.${ReportStatus}`, `outcome.${Outcome}`, `unitStatus.${UnitStatus}`] extends [
+const _exhaustive: [`priority.${Priority}`, `status.${ReportStatus}`, `outcome.${Outcome}`, `unit.status.${UnitStatus}`] extends [
   VocabularyKey,
   VocabularyKey,
   VocabularyKey,

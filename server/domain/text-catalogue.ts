@@ -1,0 +1,26 @@
+import { ALERT_TEXTS } from './alert-text';
+import { DISTANCE_TEXTS } from './distance-text';
+import { LIFECYCLE_TEXTS, TRANSITION_LABEL_TEXTS } from './lifecycle';
+import { OFFER_TEXTS } from './offers';
+import { RECOMMEND_TEXTS } from './recommend-texts';
+import { RESOLUTION_TEXTS } from './resolution';
+import { SIGNAL_IMPORT_TEXTS } from './signal-import-texts';
+import { UNIT_TEXTS } from './unit-status';
+
+/**
+ * Every text the domain emits, in Dutch, by code. The renderer's catalogues take their Dutch from
+ * here and must give every code in every language (tests/unit/domain-text-catalogue.test.ts).
+ */
+export const DOMAIN_TEXTS = {
+  ...UNIT_TEXTS,
+  ...LIFECYCLE_TEXTS,
+  ...TRANSITION_LABEL_TEXTS,
+  ...OFFER_TEXTS,
+  ...RECOMMEND_TEXTS,
+  ...DISTANCE_TEXTS,
+  ...ALERT_TEXTS,
+  ...RESOLUTION_TEXTS,
+  ...SIGNAL_IMPORT_TEXTS,
+};
+
+export type DomainTextCode = keyof typeof DOMAIN_TEXTS;

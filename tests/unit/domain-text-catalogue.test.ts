@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { makeTranslateText } from '../../renderer/console/i18n';
+import { isMessageKey, MESSAGES } from '../../renderer/console/i18n/messages';
+import { makeFieldI18n } from '../../renderer/field/messages';
+import { renderDomainText } from '../../renderer/shared/i18n/domainText';
+import { VOCABULARY } from '../../renderer/shared/i18n/vocabulary';
+import { ALERT_TEXTS, alertText } from '../../server/domain/alert-text';
+import { DISTANCE_TEXTS, distanceText } from '../../server/domain/distance-text';
+import { codesIn, type DomainText } from '../../server/domain/domain-text';
+import {
+  ACTORS,
+  actorText,
+  checkTransition,
+  LIFECYCLE_TEXTS,
+  outcomeText,
+  reportStatusText,
+  TRANSITION_LABEL_TEXTS,
+  TRANSITIONS,
+} from '../../server/domain/lifecycle';
+import { decideOfferAnswer, OFFER_TEXTS } from '../../server/domain/offers';
+import { recommendUnits } from '../../server/domain/recommend';
+import { RECOMMEND_TEXTS } from '../../server/domain/recommend-texts';
+import { RESOLUTION_TEXTS, validateResolution } from '../../server/domain/resolution';
+import { CsvFormatError, MAX_IMPORT_ROWS, mapRows, mappingErrors, readCsv } from '../../server/domain/signal-import';
+import { SIGNAL_IMPORT_TEXTS } from '../../server/domain/signal-import-texts';
+import { DOMAIN_TEXTS } from '../../server/domain/text-catalogue';
+import {
+  checkUnitTransition,
+  UNIT_STATUSES,
+  UNIT_TEXTS,
+  UNIT_TRANSITIONS,
+  unitStatusText,
+} from '../../server/domain/unit-status';
+import { Outcome, ReportStatus } from '../../server/protocol/report';
+
+const TABLES = {
+  UNIT_TEXTS,
+  LIFECYCLE_TEXTS,
+  TRANSITION_LABEL_TEXTS,
+  OFFER_TEXTS,
+  RECOMMEND_TEXTS,
+  DISTANCE_TEXTS,
+  ALERT_TEXTS,
+  RESOLUTION_TEXTS,
+  SIGNAL_IMPORT_TEXTS,
+};
+const CODES = Object.keys(DOMAIN_TEXTS);
+/** csv-parse names the line of every error it reports, so the variant without one is not driven here. */
+const NOT_DRIVEN = ['import.file.invalid'];
+
+function csvError(csv: string): DomainText {
+  try {
+    readCsv(csv);
+  } catch (error) {
+    if (error instanceof CsvFormatError) return error.text;
+  }
+  throw new Error(`no CSV error for ${JSON.stringify(csv.slice(0, 40))}`);
+}
+
+/** Texts the domain emits, from driving each emitter through its cases. */
+function emitted(): DomainText[] {
+  const texts: DomainText[] = [
+    ...UNIT_STATUSES.map(unitStatusText),
+    ...ReportStatus.options.map(reportStatusText),
+    ...Outcome.options.map(outcomeText),
+    ...ACTORS.map(actorText),
+  ];
+  for (const from of UNIT_STATUSES) {
+    for (const to of UNIT_STATUSES) {
+      for (const actor of ['field', 'dispatcher', 'police_coordinator'] as const) {
+        const check = checkUnitTransition({ from, to, actor });
+        if (!check.ok) texts.push(check.text);
+      }
+    }
+  }
+  texts.push(...UNIT_TRANSITIONS.flatMap((t) => [t.labelText, ...(t.viaText ? [t.viaText] : [])]));
+  for (const from of ReportStatus.options) {
+    for (const to of ReportStatus.options) {
+      for (const role of ACTORS) {
+        for (const outcome of [undefined, ...Outcome.options]) {
+          const check = checkTransition({ from, to, role, ...(outcome ? { outcome } : {}) });
+          if (!check.ok) texts.push(check.text);
+        }
+      }
+    }
+  }
+  const scheduling = {
+    kind: 'schedule',
+    found: { code: 'tak_laag', text: 'Tak hangt laag' },
+    action: { code: 'tak_verwijderd', text: 'Tak afgezaagd' },
+    followUp: { date: '2027-06-14', what: 'Boom snoeien', who: 'Stadsbeheer' },
+  } as const;
+  const wrongKind = checkTransition({ from: 'awaiting_review', to: 'closed', role: 'dispatcher', resolution: scheduling });
+  if (!wrongKind.ok) texts.push(wrongKind.text);
+  texts.push(...TRANSITIONS.map((t) => t.labelText));
+  const expiresAt = '2026-03-10T10:01:00.000Z';
+  const now = new Date('2026-03-10T10:00:00.000Z');
+  for (const state of ['offered', 'accepted', 'declined', 'expired', 'withdrawn', 'completed'] as const) {
+    for (const unitStatus of ['aangeboden', 'bezet'] as const) {
+      const decision = decideOfferAnswer({ assignment: { state, expiresAt }, answer: 'accept', now, unitStatus, reportStatus: 'closed' });
+      if (!decision.ok) texts.push(decision.text);
+    }
+  }
+  const report = { lat: 52.08, lng: 4.31, category: 'afval' };
+  const around: [number, number][][] = [[[4.3, 52.07], [4.32, 52.07], [4.32, 52.09], [4.3, 52.09], [4.3, 52.07]]];
+  const unit = (id: string, position: { lat: number; lng: number; at: string } | null, load: number) => ({
+    id,
+    callsign: id,
+    kind: 'toezicht_afval_fietsen' as const,
+    status: 'beschikbaar' as const,
+    position,
+    load,
+    taskedAreaPolygons: load > 0 ? [around] : [],
+  });
+  const units = [
+    unit('A', { lat: 52.081, lng: 4.31, at: '2026-03-10T09:59:00.000Z' }, 0),
+    unit('B', { lat: 52.1, lng: 4.31, at: '2026-03-10T09:50:00.000Z' }, 1),
+    unit('C', { lat: 52.5, lng: 4.31, at: '2026-03-09T09:00:00.000Z' }, 2),
+    unit('D', { lat: 52.08, lng: 4.31, at: '2026-03-05T12:00:00.000Z' }, 0),
+    unit('E', { lat: 52.08, lng: 4.31, at: '2026-03-08T12:00:00.000Z' }, 0),
+    unit('F', { lat: 52.08, lng: 4.31, at: 'geen tijd' }, 0),
+    unit('G', null, 0),
+    unit('H', { lat: 52.08, lng: 4.31, at: '2026-03-10T07:00:00.000Z' }, 0),
+  ];
+  texts.push(...recommendUnits(report, units, now).flatMap((r) => r.reasonTexts));
+  texts.push(...[0, 996, 12_400, 1_250_000, Number.NaN].map(distanceText));
+  texts.push(
+    alertText({ kind: 'high_priority', number: 'M-1', priority: 'urgent' }),
+    alertText({ kind: 'high_priority', number: 'M-2', priority: 'high' }),
+    alertText({ kind: 'offer_declined', unit: 'HH-1', number: 'M-3' }),
+    alertText({ kind: 'offer_expired', unit: 'HH-1', number: 'M-3' }),
+    alertText({ kind: 'emergency', unit: 'HH-1' }),
+  );
+  for (const input of [
+    {},
+    { kind: 'schedule' },
+    { kind: 'close', found: { code: 'x', text: 'kort' }, action: { code: '', text: 'x'.repeat(2001) } },
+    { kind: 'close', outcome: 'referred', found: { text: 'afgehandeld' }, action: {} },
+    { kind: 'schedule', followUp: { date: 'morgen', what: '', who: '' } },
+    { kind: 'schedule', followUp: { date: '2020-01-01' } },
+    { kind: 'schedule', followUp: { date: '2030-01-01' } },
+  ]) {
+    const result = validateResolution(input, { category: 'groen', today: '2027-05-20' });
+    if (!result.ok) texts.push(...Object.values(result.fieldTexts));
+  }
+  const csv = [
+    'tekst;lat;lng;datum;wijk;id',
+    ';;;;;Z',
+    `${'x'.repeat(4001)};abc;200;gisteren;${'p'.repeat(201)};${'i'.repeat(201)}`,
+    'Een;52;4;2030-01-01;;A',
+    'Twee;52;4;2026-01-01;;A',
+    'Drie;52;4;2026-01-01;;B;extra',
+  ].join('\n');
+  const mapping = { text: 'tekst', lat: 'lat', lng: 'lng', occurredAt: 'datum', place: 'wijk', externalId: 'id' };
+  for (const row of mapRows(readCsv(csv), mapping, { now }).rejected) texts.push(...Object.values(row.errorTexts ?? {}));
+  const everyColumn = { text: 't', lat: 'la', lng: 'ln', occurredAt: 'd', place: 'p', externalId: 'i' };
+  texts.push(...Object.values(mappingErrors(['a'], everyColumn)));
+  texts.push(
+    csvError(''),
+    csvError('a,b\n"niet gesloten,1\n'),
+    csvError('a,b\n"x"y,1\n'),
+    csvError(['a', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => String(i))].join('\n')),
+  );
+  return texts;
+}
+
+describe('the domain texts and the renderer catalogues', () => {
+  it('no two domain tables use the same code', () => {
+    const total = Object.values(TABLES).reduce((n, table) => n + Object.keys(table).length, 0);
+    expect(CODES).toHaveLength(total);
+  });
+
+  it('the cases here reach every code in the tables (so the next test sees them all)', () => {
+    const reached = new Set(emitted().flatMap(codesIn));
+    expect(CODES.filter((code) => !reached.has(code))).toEqual(NOT_DRIVEN);
+  });
+
+  it('every code the domain emits is in its tables, nested codes included', () => {
+    const unknown = emitted().flatMap(codesIn).filter((code) => !(code in DOMAIN_TEXTS));
+    expect(unknown).toEqual([]);
+  });
+
+  it.each(['nl', 'en'] as const)('the %s console and field catalogues have every domain code', (locale) => {
+    const console = CODES.filter((code) => !isMessageKey(code) || !MESSAGES[locale][code]);
+    const field = CODES.filter((code) => !(VOCABULARY[locale] as Record<string, string>)[code]);
+    expect(console).toEqual([]);
+    expect(field).toEqual([]);
+  });
+
+  it('English has the same placeholders as Dutch for every code', () => {
+    const names = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const code of CODES) {
+      expect(names(MESSAGES.en[code as keyof typeof MESSAGES.en]), code).toEqual(
+        names(DOMAIN_TEXTS[code as keyof typeof DOMAIN_TEXTS]),
+      );
+    }
+  });
+
+  it('the Dutch console and field say exactly what the domain says, for every text it emits', () => {
+    const consoleNl = makeTranslateText('nl');
+    const fieldNl = makeFieldI18n('nl');
+    const texts = emitted();
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) {
+      expect(consoleNl(text), text.code).toBe(text.message);
+      expect(fieldNl.text(text), text.code).toBe(text.message);
+    }
+  });
+
+  it('English shows no Dutch for a sample of refusals, reasons and alerts', () => {
+    const en = makeTranslateText('en');
+    const refusal = checkUnitTransition({ from: 'aangeboden', to: 'onderweg', actor: 'dispatcher' });
+    expect(refusal.ok ? '' : en(refusal.text)).toBe(
+      'The step "Offer accepted" is taken by the system itself, through the answer to the offer or its expiry.',
+    );
+    const closing = checkTransition({ from: 'new', to: 'closed', role: 'dispatcher', outcome: 'resolved' });
+    expect(closing.ok ? '' : en(closing.text)).toBe('From "New" a report cannot be closed as "Resolved".');
+    expect(en(distanceText(1234))).toBe('1.2 km');
+    expect(en(distanceText(1_250_000))).toBe('1,250 km');
+    expect(en(alertText({ kind: 'high_priority', number: 'M-7', priority: 'urgent' }))).toBe(
+      'New report with priority urgent: M-7',
+    );
+    expect(makeFieldI18n('en').text(UNIT_TRANSITIONS[0]!.labelText)).toBe('Start shift');
+  });
+
+  it('a code the catalogue does not know shows the hub message', () => {
+    const unknown = { code: 'unit.something_new', params: {}, message: 'Iets nieuws.' };
+    expect(makeTranslateText('en')(unknown)).toBe('Iets nieuws.');
+    expect(renderDomainText(unknown, () => undefined)).toBe('Iets nieuws.');
+  });
+});
