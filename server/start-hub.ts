@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log';
 import type { ClientConfig, Health } from './protocol/api';
 import { installAccessControl, type RouteEntry } from './http/access';
 import { installErrorHandler } from './http/errors';
+import { checkResponses, type ResponseMismatch } from './http/route';
 import { registerAuthRoutes } from './http/routes-auth';
 import { registerCitizenRoutes } from './http/routes-citizen';
 import { registerOpen311Routes } from './http/open311';
@@ -52,6 +53,8 @@ export interface Hub {
 export interface HubOptions {
   logger?: Logger;
   clock?: () => Date;
+  /** Tests: check every /api answer against its route's response schema, reporting mismatches here. */
+  checkResponses?: (mismatch: ResponseMismatch) => void;
 }
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -93,6 +96,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   installSecurityHeaders(app);
   installErrorHandler(app);
   const routes = installAccessControl(app, store);
+  if (options.checkResponses) checkResponses(app, options.checkResponses);
   const startedAt = Date.now();
 
   app.get('/health', { config: { access: 'public' } }, async (): Promise<Health> => ({
@@ -103,14 +107,14 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     connectedClients: io ? connectedClientCount(io) : 0,
     latestSeq: await latestSeq(store.db),
   }));
-  app.get('/api/config', { config: { access: 'public' } }, async (): Promise<ClientConfig> => ({
+  const clientConfig: ClientConfig = {
     version: APP_VERSION,
     mapStyleUrl: config.mapStyleUrl ?? null,
     mapCenter: config.mapCenter,
     mapZoom: config.mapZoom,
     defaultLocale: config.defaultLocale,
-  }));
-  registerAuthRoutes(app, store, config.sessionHours);
+  };
+  registerAuthRoutes(app, store, config.sessionHours, clientConfig);
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);

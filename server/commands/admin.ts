@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { validateTemplate } from '../domain/feedback';
 import type { FeedbackTemplate } from '../protocol/resolution';
-import { type ApiKeyInfo, createApiKey, revokeApiKey } from '../store/api-keys';
+import { type ApiKeyInfo, CreateApiKeyBody, type CreatedApiKey, TemplateBody } from '../protocol/admin';
+import { createApiKey, revokeApiKey } from '../store/api-keys';
 import { saveTemplate } from '../store/templates';
 import { CommandError } from './errors';
 import { userCommand } from './run-command';
@@ -12,7 +13,7 @@ export const saveTemplateCommand = userCommand({
   name: 'template.save',
   access: 'templates.write',
   // The template itself is validated by the domain (field errors per placeholder).
-  input: z.looseObject({ id: z.string().min(1).max(200) }),
+  input: TemplateBody.extend({ id: z.string().min(1).max(200) }),
   async apply(tx, input, user): Promise<FeedbackTemplate> {
     const result = validateTemplate(input);
     if (!result.ok) throw new CommandError('validation', 'Het sjabloon is niet geldig', result.fields);
@@ -20,15 +21,6 @@ export const saveTemplateCommand = userCommand({
     return result.value;
   },
 });
-
-export const CreateApiKeyBody = z.object({
-  clientName: z.string().trim().min(1, 'Geef de naam van de app').max(100),
-});
-
-export interface CreatedApiKey extends ApiKeyInfo {
-  /** The key itself: shown once, only its hash is kept. */
-  key: string;
-}
 
 export const issueApiKey = userCommand({
   name: 'apikey.issue',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { boundingBox, findNearbyDuplicates, periodStart } from '../domain/duplicates';
 import { allowedOutcomes, STATUS_LABELS } from '../domain/lifecycle';
-import { LinkReporterBody, MergeBody, type MergeResponse, NearbyQuery, type NearbyResponse } from '../protocol/intake';
+import { LinkReporterBody, MergeBody, type MergeResponse, type NearbyQuery, type NearbyResponse } from '../protocol/intake';
 import type { Report } from '../protocol/report';
 import type { ClosingResolution } from '../protocol/resolution';
 import { enqueueMessage } from '../store/outbox';
@@ -14,7 +14,6 @@ import { CommandError } from './errors';
 import { composeForReport } from './feedback';
 import { applyTransition } from './lifecycle';
 import { type CommandTx, userCommand } from './run-command';
-import { parseOrThrow } from './validate';
 
 export interface DuplicateSearchConfig {
   radiusMeters: number;
@@ -22,8 +21,7 @@ export interface DuplicateSearchConfig {
 }
 
 /** Open reports of the same category near a location: what the call-taker sees before saving. */
-export async function findNearbyReports(deps: HubDeps, rawQuery: unknown, config: DuplicateSearchConfig): Promise<NearbyResponse> {
-  const query = parseOrThrow(NearbyQuery, rawQuery);
+export async function findNearbyReports(deps: HubDeps, query: z.output<typeof NearbyQuery>, config: DuplicateSearchConfig): Promise<NearbyResponse> {
   const now = deps.clock();
   const box = boundingBox(query, config.radiusMeters);
   const reports = await openReportsInBox(deps.store.db, { category: query.category, since: periodStart(now, config.periodDays), box, limit: 500 });

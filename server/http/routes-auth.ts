@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { verifyPassword } from '../auth/password';
 import { CommandError } from '../commands/errors';
-import { parseOrThrow } from '../commands/validate';
-import { LoginRequest, type LoginResponse } from '../protocol/auth';
+import type { ClientConfig } from '../protocol/api';
 import type { Store } from '../store/open';
 import { createSession, deleteSession, findUserByUsername, rowToUser } from '../store/users';
-import { requireUser } from './access';
+import { route } from './route';
 
-export function registerAuthRoutes(app: FastifyInstance, store: Store, sessionHours: number): void {
-  app.post('/api/auth/login', { config: { access: 'public' } }, async (request): Promise<LoginResponse> => {
-    const { username, password } = parseOrThrow(LoginRequest, request.body);
+/** Sign-in and the public bootstrap the login screen needs. */
+export function registerAuthRoutes(app: FastifyInstance, store: Store, sessionHours: number, clientConfig: ClientConfig): void {
+  route(app, 'config.get', async () => clientConfig);
+
+  route(app, 'auth.login', async ({ body: { username, password }, request }) => {
     const row = await findUserByUsername(store.db, username);
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
@@ -19,12 +20,12 @@ export function registerAuthRoutes(app: FastifyInstance, store: Store, sessionHo
     return { token: session.token, expiresAt: session.expiresAt, user: rowToUser(row) };
   });
 
-  app.post('/api/auth/logout', { config: { access: 'session.read' } }, async (request, reply) => {
+  route(app, 'auth.logout', async ({ request }) => {
     if (request.sessionToken) await deleteSession(store.db, request.sessionToken);
-    return reply.status(204).send();
+    return undefined;
   });
 
-  app.get('/api/me', { config: { access: 'session.read' } }, async (request) => requireUser(request));
+  route(app, 'auth.me', async ({ user }) => user);
 }
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -4,22 +4,13 @@ import type { HubDeps } from '../commands/context';
 import { findNearbyReports, linkReporter, mergeDuplicate } from '../commands/intake';
 import { runCommand } from '../commands/run-command';
 import { importSignals, previewSignalImport, receiveSocialSignal } from '../commands/signals';
-import { parseOrThrow } from '../commands/validate';
 import { aggregateHotspots, type HotspotPoint, hotspotWindow } from '../domain/hotspots';
 import { aggregateNeighbourhoodHotspots, type Neighbourhood } from '../domain/neighbourhood-hotspots';
 import type { ApiError } from '../protocol/common';
-import {
-  HotspotsQuery,
-  type HotspotsResponse,
-  type NearbyResponse,
-  type NeighbourhoodHotspotsResponse,
-  SignalsQuery,
-  type SignalsResponse,
-} from '../protocol/intake';
 import { reportPlacesBetween } from '../store/reports';
 import { signalPlacesBetween, signalsBetween } from '../store/signals';
-import { requireUser } from './access';
 import type { IntakeConfig } from './intake-config';
+import { route } from './route';
 
 export const WEBHOOK_KEY_HEADER = 'x-meldkamer-webhook-key';
 const IMPORT_BODY_LIMIT = 12 * 1024 * 1024;
@@ -46,32 +37,25 @@ export function registerIntakeRoutes(
   const { store } = deps;
   const duplicateSearch = { radiusMeters: config.duplicateRadiusMeters, periodDays: config.duplicatePeriodDays };
 
-  app.get('/api/reports/nearby', { config: { access: 'report.list' } }, async (request): Promise<NearbyResponse> =>
-    findNearbyReports(deps, request.query, duplicateSearch),
-  );
+  route(app, 'reports.nearby', ({ query }) => findNearbyReports(deps, query, duplicateSearch));
 
-  app.post<{ Params: { id: string } }>('/api/reports/:id/reporters', { config: { access: 'report.create' } }, async (request, reply) => {
-    const report = await runCommand(deps, linkReporter, requireUser(request), { ...(request.body as object), reportId: request.params.id });
-    return reply.status(201).send(report);
-  });
+  route(app, 'reports.linkReporter', ({ params, body, user }) => runCommand(deps, linkReporter, user, { ...body, reportId: params.id }));
 
-  app.post<{ Params: { id: string } }>('/api/reports/:id/duplicate-of', { config: { access: 'report.merge' } }, async (request) =>
-    runCommand(deps, mergeDuplicate, requireUser(request), { ...(request.body as object), duplicateId: request.params.id }),
-  );
+  route(app, 'reports.merge', ({ params, body, user }) => runCommand(deps, mergeDuplicate, user, { ...body, duplicateId: params.id }));
 
-  app.post('/api/signals/import', { config: { access: 'signals.import' }, bodyLimit: IMPORT_BODY_LIMIT }, async (request) =>
-    runCommand(deps, importSignals, requireUser(request), request.body),
-  );
+  route(app, 'signals.import', ({ body, user }) => runCommand(deps, importSignals, user, body), { bodyLimit: IMPORT_BODY_LIMIT });
 
-  app.post('/api/signals/preview', { config: { access: 'signals.import' }, bodyLimit: IMPORT_BODY_LIMIT }, async (request) =>
-    previewSignalImport(deps, requireUser(request), request.body),
-  );
+  route(app, 'signals.preview', ({ body, user }) => previewSignalImport(deps, user, body), { bodyLimit: IMPORT_BODY_LIMIT });
 
-  app.post(
-    '/api/signals/webhook',
+  route(
+    app,
+    'signals.webhook',
+    async ({ body, reply }) => {
+      const answer = await runCommand(deps, receiveSocialSignal, 'system', body);
+      if (!answer.created) reply.code(200);
+      return answer;
+    },
     {
-      // Authenticates itself with a shared key instead of a session.
-      config: { access: 'public' },
       // Checked before the body is parsed: an unauthenticated caller costs no parsing and writes nothing.
       onRequest: async (request, reply) => {
         if (!config.webhookKey) {
@@ -84,21 +68,15 @@ export function registerIntakeRoutes(
         }
       },
     },
-    async (request, reply) => {
-      const { signal, created } = await runCommand(deps, receiveSocialSignal, 'system', request.body);
-      return reply.status(created ? 201 : 200).send({ signal, created });
-    },
   );
 
-  app.get('/api/signals', { config: { access: 'report.list' } }, async (request): Promise<SignalsResponse> => {
-    const { days } = parseOrThrow(SignalsQuery, request.query);
-    const window = hotspotWindow(deps.clock(), days);
+  route(app, 'signals.list', async ({ query }) => {
+    const window = hotspotWindow(deps.clock(), query.days);
     return { signals: await signalsBetween(store.db, window.from, window.until), from: window.from, until: window.until };
   });
 
-  app.get('/api/hotspots', { config: { access: 'report.list' } }, async (request): Promise<HotspotsResponse | NeighbourhoodHotspotsResponse> => {
-    const { days, resolution, limit, by } = parseOrThrow(HotspotsQuery, request.query);
-    if (by === 'neighbourhood' && !neighbourhoods) return { configured: false };
+  route(app, 'hotspots.get', async ({ query: { days, resolution, limit, by } }) => {
+    if (by === 'neighbourhood' && !neighbourhoods) return { configured: false as const };
     const now = deps.clock();
     const window = hotspotWindow(now, days);
     const [reports, signals] = await Promise.all([
@@ -108,7 +86,7 @@ export function registerIntakeRoutes(
     const points: HotspotPoint[] = [...reports.map((r) => ({ ...r, kind: 'report' as const })), ...signals.map((s) => ({ ...s, kind: 'signal' as const }))];
     if (by === 'neighbourhood' && neighbourhoods) {
       const aggregate = aggregateNeighbourhoodHotspots(points, neighbourhoods, { now, days, limit });
-      return { configured: true, by: 'neighbourhood', ...aggregate, days };
+      return { configured: true as const, by: 'neighbourhood' as const, ...aggregate, days };
     }
     const aggregate = aggregateHotspots(points, { now, days, resolution, limit });
     return { ...aggregate, resolution, days, neighbourhoods: neighbourhoods !== null };

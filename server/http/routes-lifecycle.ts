@@ -6,20 +6,18 @@ import { runCommand } from '../commands/run-command';
 import { allowedTransitions } from '../domain/lifecycle';
 import { isAllowed } from '../domain/permissions';
 import { codesFor } from '../domain/resolution-codes';
-import type { ReportDetail } from '../protocol/detail';
 import { listOutbox, toMessageView } from '../store/outbox';
-import { citizenAccessOf, getReport } from '../store/reports';
 import { reportersOf } from '../store/reporters';
+import { citizenAccessOf, getReport } from '../store/reports';
 import { latestResolution } from '../store/resolutions';
 import { reportTimeline } from '../store/timeline';
-import { requireUser } from './access';
+import { route } from './route';
 
 export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): void {
   const { store } = deps;
 
-  app.get<{ Params: { id: string } }>('/api/reports/:id', { config: { access: 'report.read' } }, async (request): Promise<ReportDetail> => {
-    const user = requireUser(request);
-    const report = await getReport(store.db, request.params.id);
+  route(app, 'reports.get', async ({ params, user }) => {
+    const report = await getReport(store.db, params.id);
     if (!report) throw new CommandError('not_found', 'Melding niet gevonden');
     const [timeline, resolution, messages, reporters, access] = await Promise.all([
       reportTimeline(store.db, report.id),
@@ -47,11 +45,9 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
     };
   });
 
-  app.post<{ Params: { id: string } }>('/api/reports/:id/transition', { config: { access: 'report.transition' } }, async (request) => {
-    return runCommand(deps, transitionReport, requireUser(request), { ...(request.body as object), reportId: request.params.id });
-  });
+  route(app, 'reports.transition', ({ params, body, user }) => runCommand(deps, transitionReport, user, { ...body, reportId: params.id }));
 
-  app.post<{ Params: { id: string } }>('/api/reports/:id/preview', { config: { access: 'report.transition' } }, async (request) => {
-    return { preview: await previewTransition(deps, requireUser(request), { ...(request.body as object), reportId: request.params.id }) };
-  });
+  route(app, 'reports.preview', async ({ params, body, user }) => ({
+    preview: await previewTransition(deps, user, { ...body, reportId: params.id }),
+  }));
 }

@@ -174,6 +174,10 @@ export const SignalWebhookBody = z
   });
 export type SignalWebhookBody = z.infer<typeof SignalWebhookBody>;
 
+/** `created: false` when the post's id was delivered before (nothing stored again). */
+export const SignalWebhookResponse = z.object({ signal: Signal, created: z.boolean() });
+export type SignalWebhookResponse = z.infer<typeof SignalWebhookResponse>;
+
 export const SignalsQuery = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
 });
@@ -256,3 +260,7 @@ export const NeighbourhoodHotspotsResponse = z.discriminatedUnion('configured', 
   z.object({ configured: z.literal(false) }),
 ]);
 export type NeighbourhoodHotspotsResponse = z.infer<typeof NeighbourhoodHotspotsResponse>;
+
+/** `GET /api/hotspots`: per H3 cell, or per neighbourhood with `by=neighbourhood`. */
+export const HotspotsAnswer = z.union([HotspotsResponse, NeighbourhoodHotspotsResponse]);
+export type HotspotsAnswer = z.infer<typeof HotspotsAnswer>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OutboxMessageView } from './detail';
 import { ReportStatus } from './report';
 
 /** A status change from the console or field client. The resolution is validated by the domain (Dutch field errors). */
@@ -27,6 +28,19 @@ export const FeedbackPreview = z.object({
   recipients: z.number().int().min(0),
 });
 export type FeedbackPreview = z.infer<typeof FeedbackPreview>;
+
+/** `null` when the transition sends the citizen nothing. */
+export const PreviewResponse = z.object({ preview: FeedbackPreview.nullable() });
+export type PreviewResponse = z.infer<typeof PreviewResponse>;
+
+export const OutboxQuery = z.object({
+  status: z.enum(['queued', 'sent', 'failed']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+/** Newest first. */
+export const OutboxList = z.object({ messages: z.array(OutboxMessageView) });
+export type OutboxList = z.infer<typeof OutboxList>;
 
 export const CitizenResponseBody = z.object({
   satisfied: z.boolean(),

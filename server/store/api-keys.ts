@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { ApiKeyInfo } from '../protocol/admin';
 import type { User } from '../protocol/auth';
 import type { ApiKeyRow, DB } from './schema';
 import { rowToUser } from './users';
@@ -10,15 +11,6 @@ const KEY_PREFIX = 'mk311_';
 /** Never a valid scrypt hash (server/auth/password): the system user cannot log in, whatever is typed. */
 const NO_LOGIN = '!open311-client:no-login';
 
-export interface ApiKeyInfo {
-  id: string;
-  clientName: string;
-  /** First characters of the key, to tell keys apart; never enough to use it. */
-  keyPrefix: string;
-  createdAt: string;
-  createdBy: string | null;
-  revokedAt: string | null;
-}
 
 export interface ApiClient {
   keyId: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CreatedApiKey } from '../../server/http/open311/api-keys-routes';
+import type { CreatedApiKey } from '../../server/protocol/admin';
 import type { ReportDetail } from '../../server/protocol/detail';
 import type { FocusArea, Unit } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';

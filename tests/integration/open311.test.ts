@@ -1,9 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CreatedApiKey } from '../../server/http/open311/api-keys-routes';
+import type { CreatedApiKey } from '../../server/protocol/admin';
 import { type HubEvent, reportOf } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
-import type { ApiKeyInfo } from '../../server/store/api-keys';
+import type { ApiKeyInfo } from '../../server/protocol/admin';
 import { storeKinds } from '../support/databases';
 import { sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { type Config, loadConfig } from '../../server/config';
+import type { ResponseMismatch } from '../../server/http/route';
 import { type Hub, startHub } from '../../server/start-hub';
 import type { LoginResponse } from '../../server/protocol/auth';
 import type { EventsPage } from '../../server/protocol/events';
@@ -61,7 +62,9 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       ...options.config,
     },
   );
-  const hub = await startHub(config, options.clock ? { clock: options.clock } : {});
+  // Every /api answer is checked against its route's response schema; a mismatch fails the test at stop().
+  const mismatches: ResponseMismatch[] = [];
+  const hub = await startHub(config, { ...(options.clock ? { clock: options.clock } : {}), checkResponses: (m) => mismatches.push(m) });
   const sockets: ConsoleClient[] = [];
 
   const api: TestHub['api'] = async (method, path, token, body) => {
@@ -109,6 +112,9 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       await hub.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       if (database && !options.database) await database.drop();
+      if (mismatches.length > 0) {
+        throw new Error(`answers that do not match their route's response schema: ${JSON.stringify(mismatches, null, 1).slice(0, 4000)}`);
+      }
     },
   };
 }

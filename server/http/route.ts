@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { z } from 'zod';
+import { parseOrThrow } from '../commands/validate';
+import type { User } from '../protocol/auth';
+import { ApiError } from '../protocol/common';
+import { ROUTES, type RouteName, type RouteSpec, type Routes } from '../protocol/routes';
+import { requireUser } from './access';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's name in protocol/routes.ts, for routes registered from the table. */
+    route?: RouteName;
+  }
+}
+
+type Parsed<R extends RouteName, K extends 'params' | 'query' | 'body'> = Routes[R] extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+export interface RouteContext<R extends RouteName> {
+  params: Parsed<R, 'params'>;
+  query: Parsed<R, 'query'>;
+  body: Parsed<R, 'body'>;
+  /** The signed-in caller (access control has checked the role); null on public routes. */
+  user: Routes[R]['access'] extends 'public' ? null : User;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** Resolves to the answer, in the shape the response schema takes in. */
+export type RouteHandler<R extends RouteName> = (context: RouteContext<R>) => Promise<z.input<Routes[R]['response']>>;
+
+export interface RouteOptions {
+  bodyLimit?: number;
+  onRequest?: onRequestHookHandler;
+}
+
+/**
+ * Registers the route `name` of protocol/routes.ts: its method, path and access (checked by http/access.ts
+ * before the handler runs), then params, query and body parsed with their schemas (a refusal is the usual
+ * 422 ApiError with field errors) and the success status set; the handler's answer is typed by the response schema.
+ */
+export function route<R extends RouteName>(app: FastifyInstance, name: R, handler: RouteHandler<R>, options: RouteOptions = {}): void {
+  const spec: RouteSpec = ROUTES[name];
+  app.route({
+    method: spec.method,
+    url: spec.path,
+    config: { access: spec.access, route: name },
+    ...options,
+    handler: async (request, reply) => {
+      const context = {
+        params: spec.params ? parseOrThrow(spec.params, request.params) : undefined,
+        query: spec.query ? parseOrThrow(spec.query, request.query) : undefined,
+        body: spec.body ? parseOrThrow(spec.body, request.body) : undefined,
+        user: spec.access === 'public' ? null : requireUser(request),
+        request,
+        reply,
+      } as RouteContext<R>;
+      reply.code(spec.status ?? 200);
+      const answer = await handler(context);
+      return answer === undefined ? reply.send() : answer;
+    },
+  });
+}
+
+export interface ResponseMismatch {
+  route: RouteName;
+  status: number;
+  issues: z.core.$ZodIssue[];
+}
+
+/**
+ * Checks every answer of a table route against its response schema (errors against ApiError), for tests:
+ * a mismatch is reported and answered with a 500 instead.
+ */
+export function checkResponses(app: FastifyInstance, report: (mismatch: ResponseMismatch) => void): void {
+  app.addHook('preSerialization', async (request, reply, payload) => {
+    const name = request.routeOptions.config?.route;
+    if (!name) return payload;
+    const schema = reply.statusCode >= 400 ? ApiError : ROUTES[name].response;
+    const result = schema.safeParse(payload);
+    if (result.success) return payload;
+    report({ route: name, status: reply.statusCode, issues: result.error.issues });
+    throw new Error(`the answer of ${name} does not match its response schema`);
+  });
+}

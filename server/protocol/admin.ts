@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { IsoDateTime } from './common';
+import { FeedbackTemplate } from './resolution';
+
+/** HTTP bodies and answers of the administration routes: Open311 API keys and feedback templates. */
+
+export const ApiKeyInfo = z.object({
+  id: z.string(),
+  clientName: z.string(),
+  /** First characters of the key, to tell keys apart; never enough to use it. */
+  keyPrefix: z.string(),
+  createdAt: IsoDateTime,
+  createdBy: z.string().nullable(),
+  revokedAt: IsoDateTime.nullable(),
+});
+export type ApiKeyInfo = z.infer<typeof ApiKeyInfo>;
+
+export const CreateApiKeyBody = z.object({
+  clientName: z.string().trim().min(1, 'Geef de naam van de app').max(100),
+});
+
+export const CreatedApiKey = ApiKeyInfo.extend({
+  /** The key itself: shown once, only its hash is kept. */
+  key: z.string(),
+});
+export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
+
+export const ApiKeysResponse = z.object({ keys: z.array(ApiKeyInfo) });
+export const RevokedApiKey = z.object({ key: ApiKeyInfo });
+
+export const TemplatesResponse = z.object({ templates: z.array(FeedbackTemplate) });
+/** A template as sent to `PUT /api/templates/:id`; the domain validates it (field errors per placeholder). */
+export const TemplateBody = z.looseObject({});

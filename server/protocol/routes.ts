@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { Action } from '../domain/permissions';
+import { ApiKeysResponse, CreateApiKeyBody, CreatedApiKey, RevokedApiKey, TemplateBody, TemplatesResponse } from './admin';
+import { CategoriesResponse, ClientConfig, ReportsQuery, ReportsSnapshot } from './api';
+import { LoginRequest, LoginResponse, User } from './auth';
+import { ReportDetail, OutboxMessageView } from './detail';
+import { FocusArea, OfferCommand, TaskingEntry } from './dispatch';
+import {
+  AlertsResponse,
+  NewFocusArea,
+  NewTaskingEntry,
+  OffersResponse,
+  PhotoUploaded,
+  RecommendationsResponse,
+  TaskingQuery,
+  TaskingResponse,
+  UnitsResponse,
+} from './dispatch-api';
+import { EventsPage, EventsQuery } from './events';
+import {
+  HotspotsAnswer,
+  HotspotsQuery,
+  LinkReporterBody,
+  MergeBody,
+  MergeResponse,
+  NearbyQuery,
+  NearbyResponse,
+  SignalImportBody,
+  SignalImportResult,
+  SignalsQuery,
+  SignalsResponse,
+  SignalWebhookBody,
+  SignalWebhookResponse,
+} from './intake';
+import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from './lifecycle-api';
+import { CreateReportInput, Report } from './report';
+import { FeedbackTemplate } from './resolution';
+
+/**
+ * Every HTTP route of the console API, declared once: the hub registers them from this table
+ * (server/http/route.ts) and the console calls them by name (renderer/shared/api/call.ts).
+ * `access` is what the caller's role must be allowed (domain/permissions), or 'public'.
+ */
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Fastify style: `/api/reports/:id`. */
+  path: string;
+  access: Action | 'public';
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** The status of a success; 200 unless given. */
+  status?: 201 | 204;
+}
+
+const Id = z.object({ id: z.string().min(1).max(200) });
+/** 204: no body. */
+const NoContent = z.undefined();
+
+export const ROUTES = {
+  // ---- session and bootstrap ----
+  'config.get': { method: 'GET', path: '/api/config', access: 'public', response: ClientConfig },
+  'auth.login': { method: 'POST', path: '/api/auth/login', access: 'public', body: LoginRequest, response: LoginResponse },
+  'auth.logout': { method: 'POST', path: '/api/auth/logout', access: 'session.read', response: NoContent, status: 204 },
+  'auth.me': { method: 'GET', path: '/api/me', access: 'session.read', response: User },
+  'categories.list': { method: 'GET', path: '/api/categories', access: 'categories.read', response: CategoriesResponse },
+  'events.list': { method: 'GET', path: '/api/events', access: 'events.read', query: EventsQuery, response: EventsPage },
+
+  // ---- reports and their lifecycle ----
+  'reports.list': { method: 'GET', path: '/api/reports', access: 'report.list', query: ReportsQuery, response: ReportsSnapshot },
+  'reports.create': { method: 'POST', path: '/api/reports', access: 'report.create', body: CreateReportInput, response: Report, status: 201 },
+  'reports.nearby': { method: 'GET', path: '/api/reports/nearby', access: 'report.list', query: NearbyQuery, response: NearbyResponse },
+  'reports.get': { method: 'GET', path: '/api/reports/:id', access: 'report.read', params: Id, response: ReportDetail },
+  'reports.transition': {
+    method: 'POST',
+    path: '/api/reports/:id/transition',
+    access: 'report.transition',
+    params: Id,
+    body: TransitionRequestBody,
+    response: Report,
+  },
+  'reports.preview': {
+    method: 'POST',
+    path: '/api/reports/:id/preview',
+    access: 'report.transition',
+    params: Id,
+    body: TransitionRequestBody,
+    response: PreviewResponse,
+  },
+  'reports.linkReporter': {
+    method: 'POST',
+    path: '/api/reports/:id/reporters',
+    access: 'report.create',
+    params: Id,
+    body: LinkReporterBody,
+    response: Report,
+    status: 201,
+  },
+  'reports.merge': { method: 'POST', path: '/api/reports/:id/duplicate-of', access: 'report.merge', params: Id, body: MergeBody, response: MergeResponse },
+  'reports.recommendations': {
+    method: 'GET',
+    path: '/api/reports/:id/recommendations',
+    access: 'dispatch.read',
+    params: Id,
+    response: RecommendationsResponse,
+  },
+
+  // ---- citizen messages and templates ----
+  'outbox.list': { method: 'GET', path: '/api/outbox', access: 'outbox.read', query: OutboxQuery, response: OutboxList },
+  'outbox.retry': { method: 'POST', path: '/api/outbox/:id/retry', access: 'outbox.retry', params: Id, response: OutboxMessageView },
+  'templates.list': { method: 'GET', path: '/api/templates', access: 'templates.read', response: TemplatesResponse },
+  'templates.save': { method: 'PUT', path: '/api/templates/:id', access: 'templates.write', params: Id, body: TemplateBody, response: FeedbackTemplate },
+
+  // ---- signals and hotspots ----
+  'signals.list': { method: 'GET', path: '/api/signals', access: 'report.list', query: SignalsQuery, response: SignalsResponse },
+  'signals.import': { method: 'POST', path: '/api/signals/import', access: 'signals.import', body: SignalImportBody, response: SignalImportResult },
+  'signals.preview': { method: 'POST', path: '/api/signals/preview', access: 'signals.import', body: SignalImportBody, response: SignalImportResult },
+  // Authenticates itself with a shared key (header X-Meldkamer-Webhook-Key); 201 when stored, 200 when delivered before.
+  'signals.webhook': { method: 'POST', path: '/api/signals/webhook', access: 'public', body: SignalWebhookBody, response: SignalWebhookResponse, status: 201 },
+  'hotspots.get': { method: 'GET', path: '/api/hotspots', access: 'report.list', query: HotspotsQuery, response: HotspotsAnswer },
+
+  // ---- dispatch ----
+  'units.list': { method: 'GET', path: '/api/units', access: 'dispatch.read', response: UnitsResponse },
+  'alerts.list': { method: 'GET', path: '/api/alerts', access: 'dispatch.read', response: AlertsResponse },
+  'offers.create': { method: 'POST', path: '/api/offers', access: 'dispatch.offer', body: OfferCommand, response: OffersResponse, status: 201 },
+  'tasking.get': { method: 'GET', path: '/api/tasking', access: 'dispatch.read', query: TaskingQuery, response: TaskingResponse },
+  'tasking.create': { method: 'POST', path: '/api/tasking', access: 'tasking.write', body: NewTaskingEntry, response: TaskingEntry, status: 201 },
+  'focusAreas.create': { method: 'POST', path: '/api/focus-areas', access: 'tasking.write', body: NewFocusArea, response: FocusArea, status: 201 },
+  // The body is the JPEG or PNG itself (content type image/jpeg or image/png), not JSON.
+  'photos.upload': { method: 'PUT', path: '/api/field/reports/:id/photo', access: 'field.photo', params: Id, response: PhotoUploaded, status: 201 },
+
+  // ---- administration ----
+  'apiKeys.list': { method: 'GET', path: '/api/admin/api-keys', access: 'apikeys.manage', response: ApiKeysResponse },
+  'apiKeys.create': { method: 'POST', path: '/api/admin/api-keys', access: 'apikeys.manage', body: CreateApiKeyBody, response: CreatedApiKey, status: 201 },
+  'apiKeys.revoke': { method: 'DELETE', path: '/api/admin/api-keys/:id', access: 'apikeys.manage', params: Id, response: RevokedApiKey },
+} as const satisfies Record<string, RouteSpec>;
+
+export type Routes = typeof ROUTES;
+export type RouteName = keyof Routes;
+
+type SchemaOf<R extends RouteName, K extends 'params' | 'query' | 'body' | 'response'> = Routes[R] extends { [P in K]: infer S extends z.ZodType } ? S : never;
+
+/** What a caller sends: the schemas' input types (defaults may be left out). */
+export type RouteParams<R extends RouteName> = z.input<SchemaOf<R, 'params'>>;
+export type RouteQuery<R extends RouteName> = z.input<SchemaOf<R, 'query'>>;
+export type RouteBody<R extends RouteName> = z.input<SchemaOf<R, 'body'>>;
+/** What the route answers, as the caller reads it after checking it against the schema. */
+export type RouteResponse<R extends RouteName> = z.output<SchemaOf<R, 'response'>>;

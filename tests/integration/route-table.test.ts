@@ -1,0 +1,54 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installErrorHandler } from '../../server/http/errors';
+import { checkResponses, type ResponseMismatch, route } from '../../server/http/route';
+import { ROUTES } from '../../server/protocol/routes';
+import { startTestHub, type TestHub } from '../support/hub';
+
+/** Every /api route the hub serves is declared once in server/protocol/routes.ts, with the same access. */
+describe('the route table', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ store: 'sqlite' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('lists every registered /api route, and every entry is registered, with the same access', () => {
+    const registered = t.hub.routes
+      .filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url} ${r.access}`)
+      .sort();
+    const declared = Object.values(ROUTES)
+      .map((r) => `${r.method} ${r.path} ${r.access}`)
+      .sort();
+    expect(registered).toEqual(declared);
+  });
+
+  it('declares each method and path once', () => {
+    const keys = Object.values(ROUTES).map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('answers that pass their schema are left alone, errors included', async () => {
+    const token = (await t.login('centralist')).token;
+    expect((await t.api('GET', '/api/categories', token)).status).toBe(200);
+    expect((await t.api('GET', '/api/reports/bestaat-niet', token)).status).toBe(404);
+  });
+});
+
+describe('the response check', () => {
+  it('reports an answer that does not match its route schema and answers 500 instead', async () => {
+    const app = Fastify();
+    installErrorHandler(app);
+    const mismatches: ResponseMismatch[] = [];
+    checkResponses(app, (m) => mismatches.push(m));
+    route(app, 'config.get', async () => ({ version: 1 }) as never);
+    const res = await app.inject({ method: 'GET', url: '/api/config' });
+    expect(res.statusCode).toBe(500);
+    expect(mismatches.map((m) => [m.route, m.status])).toEqual([['config.get', 200]]);
+    expect(mismatches[0]?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['version', 'mapCenter']));
+    await app.close();
+  });
+});
