@@ -3,12 +3,12 @@ import { categoryLabel } from '../../server/domain/resolution-codes';
 import { validateResolution } from '../../server/domain/resolution';
 import type { ReportStatus } from '../../server/protocol/report';
 import type { FieldAssignment } from '../../server/protocol/socket';
+import { EMPTY_DRAFT, type ResolutionDraft, resolutionBody } from '../shared/resolution/draft';
 import { localDate } from '../shared/time/calendar';
 import type { FieldClient, FieldSnapshot } from './fieldClient';
 import { FindingForm } from './FindingForm';
 import { useFieldI18n } from './messages';
 import { checkPhoto, storePhoto } from './photos';
-import { EMPTY_DRAFT, type FindingDraft, resolutionFromDraft } from './queue';
 
 /**
  * Report statuses in which the unit no longer proposes a resolution. Everything else is left to the hub
@@ -36,7 +36,7 @@ export function AssignmentCard({
   const { t, shared, locale } = useFieldI18n();
   const { report } = entry;
   const [formOpen, setFormOpen] = useState(false);
-  const [draft, setDraft] = useState<FindingDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<ResolutionDraft>(EMPTY_DRAFT);
   const [photo, setPhoto] = useState<File | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [pendingId, setPendingId] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function AssignmentCard({
     if (!client.isConnected()) {
       // Offline: the same rules as the hub, so the queue does not fill with proposals it will refuse.
       const today = localDate(client.serverNow());
-      const check = validateResolution(resolutionFromDraft(draft), { category: report.category, today });
+      const check = validateResolution(resolutionBody(draft), { category: report.category, today });
       if (!check.ok) {
         setLocalErrors(Object.fromEntries(Object.entries(check.fields).map(([k, v]) => [`resolution.${k}`, v])));
         setPendingId(null);

@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { api, getSession, setSession, subscribeSession } from '../shared/api/client';
 import type { Locale } from '../shared/i18n/core';
-import { api, getSession, type Session, setSession, subscribeSession } from '../shared/api/client';
 import { FieldLogin } from './FieldLogin';
 import { FieldWorkspace } from './FieldWorkspace';
+import { isFieldSession } from './fieldSession';
 import { FieldI18nContext, type FieldMessageKey, makeFieldI18n, storedLocale, storeLocale } from './messages';
-
-/** A session the field client can use: a `field` user with a unit. */
-function isFieldSession(session: Session | null): session is Session {
-  return session !== null && session.user.role === 'field' && session.user.unitId !== null;
-}
 
 /** The BOA's mobile view (`/field`): login, then the unit's offers, assignment, status, tasking and emergency button. */
 export function FieldApp() {

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiRequestError, api } from '../shared/api/client';
+import { isFieldSession } from './fieldSession';
 import { type FieldMessageKey, useFieldI18n } from './messages';
 import { totalQueued } from './queue';
 
@@ -30,7 +31,7 @@ export function FieldLogin({
     setError(null);
     try {
       const session = await api.login(username.trim(), password);
-      if (session.user.role !== 'field' || !session.user.unitId) {
+      if (!isFieldSession(session)) {
         await api.logout();
         setBusy(false);
         setPassword('');

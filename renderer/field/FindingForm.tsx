@@ -1,27 +1,12 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { codesFor } from '../../server/domain/resolution-codes';
 import { Outcome } from '../../server/protocol/report';
+import { DRAFT_ERROR_FIELDS, type DraftField, draftFieldError, type ResolutionDraft } from '../shared/resolution/draft';
 import { type FieldMessageKey, useFieldI18n } from './messages';
 import { checkPhoto, PHOTO_TYPES } from './photos';
-import type { FindingDraft } from './queue';
 
 /** Error keys this form shows next to a field; any other key is listed above the submit button. */
-const PLACED = new Set([
-  'resolution.kind',
-  'resolution.outcome',
-  'resolution.referredTo',
-  'resolution.found',
-  'resolution.found.code',
-  'resolution.found.text',
-  'resolution.action',
-  'resolution.action.code',
-  'resolution.action.text',
-  'resolution.followUp',
-  'resolution.followUp.date',
-  'resolution.followUp.what',
-  'resolution.followUp.who',
-  'photo',
-]);
+const PLACED: ReadonlySet<string> = new Set([...DRAFT_ERROR_FIELDS, 'photo']);
 
 function FieldError({ name, error }: { name: string; error: string | undefined }) {
   if (!error) return null;
@@ -58,8 +43,8 @@ export function FindingForm({
   onClose,
 }: {
   category: string;
-  draft: FindingDraft;
-  onDraftChange: (update: (draft: FindingDraft) => FindingDraft) => void;
+  draft: ResolutionDraft;
+  onDraftChange: (update: (draft: ResolutionDraft) => ResolutionDraft) => void;
   photo: File | null;
   onPhotoChange: (file: File | null, problem: FieldMessageKey | null) => void;
   errors: Record<string, string>;
@@ -75,8 +60,8 @@ export function FindingForm({
   const previewUrl = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
 
-  const set = (key: keyof FindingDraft) => (value: string) => onDraftChange((d) => ({ ...d, [key]: value }));
-  const err = (...keys: string[]) => keys.map((k) => errors[k]).find((v) => v !== undefined);
+  const set = (key: DraftField) => (value: string) => onDraftChange((d) => ({ ...d, [key]: value }));
+  const err = (field: DraftField) => draftFieldError(errors, field);
   const unplaced = Object.entries(errors).filter(([key]) => !PLACED.has(key));
   const hasErrors = Object.keys(errors).length > 0;
 
@@ -91,7 +76,7 @@ export function FindingForm({
     void onSubmit();
   }
 
-  const invalid = (...keys: string[]) => (err(...keys) ? true : undefined);
+  const invalid = (field: DraftField) => (err(field) ? true : undefined);
 
   // New errors (from the hub or the offline check): take the user to the first field that needs work.
   const formRef = useRef<HTMLFormElement>(null);
@@ -106,7 +91,7 @@ export function FindingForm({
     <form ref={formRef} className="f-finding" onSubmit={submit} data-testid="field-finding-form" noValidate>
       <h3 className="f-subhead">{t('finding.title')}</h3>
 
-      <fieldset className={`f-field${err('resolution.kind') ? ' has-error' : ''}`}>
+      <fieldset className={`f-field${err('kind') ? ' has-error' : ''}`}>
         <legend>{t('finding.kind')}</legend>
         <div className="f-segmented">
           {(['close', 'schedule'] as const).map((kind) => (
@@ -117,24 +102,24 @@ export function FindingForm({
                 value={kind}
                 checked={draft.kind === kind}
                 onChange={() => set('kind')(kind)}
-                aria-invalid={invalid('resolution.kind')}
+                aria-invalid={invalid('kind')}
                 data-testid={`field-finding-kind-${kind}`}
               />
               {t(`finding.kind.${kind}`)}
             </label>
           ))}
         </div>
-        <FieldError name="resolution.kind" error={err('resolution.kind')} />
+        <FieldError name="resolution.kind" error={err('kind')} />
       </fieldset>
 
       {draft.kind === 'close' && (
-        <Row label={t('finding.outcome')} name="resolution.outcome" error={err('resolution.outcome')}>
+        <Row label={t('finding.outcome')} name="resolution.outcome" error={err('outcome')}>
           {(id) => (
             <select
               id={id}
               value={draft.outcome}
               onChange={(e) => set('outcome')(e.target.value)}
-              aria-invalid={invalid('resolution.outcome')}
+              aria-invalid={invalid('outcome')}
               data-testid="field-finding-outcome"
             >
               <option value="">{t('finding.chooseOutcome')}</option>
@@ -148,13 +133,13 @@ export function FindingForm({
         </Row>
       )}
       {draft.kind === 'close' && draft.outcome === 'referred' && (
-        <Row label={t('finding.referredTo')} name="resolution.referredTo" error={err('resolution.referredTo')}>
+        <Row label={t('finding.referredTo')} name="resolution.referredTo" error={err('referredTo')}>
           {(id) => (
             <input
               id={id}
               value={draft.referredTo}
               onChange={(e) => set('referredTo')(e.target.value)}
-              aria-invalid={invalid('resolution.referredTo')}
+              aria-invalid={invalid('referredTo')}
               data-testid="field-finding-referred-to"
             />
           )}
@@ -164,13 +149,13 @@ export function FindingForm({
       {(['found', 'action'] as const).map((part) => (
         <fieldset key={part} className="f-group">
           <legend>{t(`finding.${part}`)}</legend>
-          <Row label={t('finding.code')} name={`resolution.${part}.code`} error={err(`resolution.${part}.code`, `resolution.${part}`)}>
+          <Row label={t('finding.code')} name={`resolution.${part}.code`} error={err(`${part}Code`)}>
             {(id) => (
               <select
                 id={id}
                 value={part === 'found' ? draft.foundCode : draft.actionCode}
                 onChange={(e) => set(part === 'found' ? 'foundCode' : 'actionCode')(e.target.value)}
-                aria-invalid={invalid(`resolution.${part}.code`, `resolution.${part}`)}
+                aria-invalid={invalid(`${part}Code`)}
                 data-testid={`field-finding-${part}-code`}
               >
                 <option value="">{t('finding.chooseCode')}</option>
@@ -182,14 +167,14 @@ export function FindingForm({
               </select>
             )}
           </Row>
-          <Row label={t('finding.text')} name={`resolution.${part}.text`} error={err(`resolution.${part}.text`)}>
+          <Row label={t('finding.text')} name={`resolution.${part}.text`} error={err(`${part}Text`)}>
             {(id) => (
               <textarea
                 id={id}
                 rows={3}
                 value={part === 'found' ? draft.foundText : draft.actionText}
                 onChange={(e) => set(part === 'found' ? 'foundText' : 'actionText')(e.target.value)}
-                aria-invalid={invalid(`resolution.${part}.text`)}
+                aria-invalid={invalid(`${part}Text`)}
                 data-testid={`field-finding-${part}-text`}
               />
             )}
@@ -199,7 +184,7 @@ export function FindingForm({
 
       <fieldset className="f-group">
         <legend>{draft.kind === 'schedule' ? t('finding.followUp') : t('finding.followUpOptional')}</legend>
-        <Row label={t('finding.followUpDate')} name="resolution.followUp.date" error={err('resolution.followUp.date', 'resolution.followUp')}>
+        <Row label={t('finding.followUpDate')} name="resolution.followUp.date" error={err('followUpDate')}>
           {(id) => (
             <input
               id={id}
@@ -207,36 +192,36 @@ export function FindingForm({
               min={minDate}
               value={draft.followUpDate}
               onChange={(e) => set('followUpDate')(e.target.value)}
-              aria-invalid={invalid('resolution.followUp.date', 'resolution.followUp')}
+              aria-invalid={invalid('followUpDate')}
               data-testid="field-finding-followup-date"
             />
           )}
         </Row>
-        <Row label={t('finding.followUpWhat')} name="resolution.followUp.what" error={err('resolution.followUp.what')}>
+        <Row label={t('finding.followUpWhat')} name="resolution.followUp.what" error={err('followUpWhat')}>
           {(id) => (
             <input
               id={id}
               value={draft.followUpWhat}
               onChange={(e) => set('followUpWhat')(e.target.value)}
-              aria-invalid={invalid('resolution.followUp.what')}
+              aria-invalid={invalid('followUpWhat')}
               data-testid="field-finding-followup-what"
             />
           )}
         </Row>
-        <Row label={t('finding.followUpWho')} name="resolution.followUp.who" error={err('resolution.followUp.who')}>
+        <Row label={t('finding.followUpWho')} name="resolution.followUp.who" error={err('followUpWho')}>
           {(id) => (
             <input
               id={id}
               value={draft.followUpWho}
               onChange={(e) => set('followUpWho')(e.target.value)}
-              aria-invalid={invalid('resolution.followUp.who')}
+              aria-invalid={invalid('followUpWho')}
               data-testid="field-finding-followup-who"
             />
           )}
         </Row>
       </fieldset>
 
-      <Row label={t('finding.photo')} name="photo" error={err('photo')}>
+      <Row label={t('finding.photo')} name="photo" error={errors.photo}>
         {(id) => (
           <div className="f-photo">
             <input
@@ -246,7 +231,7 @@ export function FindingForm({
               accept={PHOTO_TYPES.join(',')}
               capture="environment"
               onChange={(e) => void pickPhoto(e.target.files?.[0] ?? null)}
-              aria-invalid={invalid('photo')}
+              aria-invalid={errors.photo ? true : undefined}
               data-testid="field-finding-photo"
             />
             {photo && previewUrl && (

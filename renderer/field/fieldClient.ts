@@ -1,14 +1,13 @@
 /**
  * The field client's connection to the hub (`/field` namespace) and its local state: the unit, its
  * offers and assignment, the day's tasking, the offline queue, the latest position. No React: the UI
- * subscribes with useSyncExternalStore (see useFieldClient.ts).
+ * subscribes with useSyncExternalStore (FieldWorkspace).
  *
  * Rules:
  * - On every (re)connect: `field:state` first (snapshot + clock skew), then the queue is replayed.
- * - State-changing commands other than offer answers go through the queue (queue.ts): persisted, sent
- *   in order one at a time, each with its commandId; a lost ack or a dropped connection leaves the
- *   command at the head and it is sent again later with the same commandId (the hub applies it once).
- *   The emergency alert jumps the queue (it goes right after a command already in flight).
+ * - State-changing commands other than offer answers go through the queue (queue.ts, sent by
+ *   commandQueue.ts): persisted, sent in order one at a time, each with its commandId. The emergency
+ *   alert jumps the queue.
  * - Offer answers are time-bound, so they are never queued: they need a live connection.
  * - Nothing is emitted while disconnected, so socket.io's own send buffer never replays anything.
  * - The browser's offline/online events drop and restore the socket at once instead of waiting for
@@ -16,55 +15,18 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ApiError } from '../../server/protocol/common';
-import type { Alert, Assignment, FieldReport, PositionFix, Unit, UnitStatus } from '../../server/protocol/dispatch';
-import type { Report } from '../../server/protocol/report';
-import {
-  FIELD_NAMESPACE,
-  type FieldAssignment,
-  type FieldClientToServer,
-  type FieldEvent,
-  type FieldServerToClient,
-  type FieldState,
-} from '../../server/protocol/socket';
+import type { Assignment, FieldReport, PositionFix, Unit, UnitStatus } from '../../server/protocol/dispatch';
+import { FIELD_NAMESPACE, type FieldEvent, type FieldState } from '../../server/protocol/socket';
+import type { ResolutionDraft } from '../shared/resolution/draft';
+import { applyAssignment, isActive, withReportStatus } from './assignments';
+import { CommandQueue, type FieldSocket } from './commandQueue';
+import { type FieldSnapshot, type GeoState, SnapshotStore } from './fieldSnapshot';
 import type { FieldMessageKey } from './messages';
-import { deletePhoto, loadPhoto, uploadPhoto } from './photos';
-import { type FindingDraft, loadQueue, type QueuedCommand, type QueuedPhoto, resolutionFromDraft, saveQueue } from './queue';
+import { NoticeBoard } from './notices';
+import { PositionReporter } from './positionReporter';
+import { loadQueue, type QueuedCommand, type QueuedPhoto } from './queue';
 
-type FieldSocket = Socket<FieldServerToClient, FieldClientToServer>;
-
-export type ConnectionState = 'online' | 'offline' | 'reconnecting';
-export type GeoState = 'off' | 'waiting' | 'ok' | 'denied' | 'unavailable';
-
-export type CommandOutcome =
-  | { status: 'applied'; at: string; result: unknown }
-  | { status: 'refused'; at: string; error: ApiError };
-
-export interface Notice {
-  id: number;
-  tone: 'info' | 'error';
-  key: FieldMessageKey;
-  params?: Record<string, string | number>;
-}
-
-export interface FieldSnapshot {
-  connection: ConnectionState;
-  /** The first `field:state` has arrived. */
-  loaded: boolean;
-  unit: Unit | null;
-  /** Open offers and accepted assignments, oldest first. */
-  assignments: readonly FieldAssignment[];
-  tasking: FieldState['tasking'];
-  /** Hub clock minus device clock (ms), measured at the last `field:state`. */
-  skewMs: number;
-  queue: readonly QueuedCommand[];
-  /** The queue's head is being sent. */
-  sending: boolean;
-  /** What became of each command sent through the queue this session, by commandId. */
-  outcomes: Readonly<Record<string, CommandOutcome>>;
-  notices: readonly Notice[];
-  position: PositionFix | null;
-  geo: GeoState;
-}
+export type { CommandOutcome, ConnectionState, FieldSnapshot, GeoState, Notice } from './fieldSnapshot';
 
 export type SessionLossReason = 'unauthenticated' | 'forbidden';
 
@@ -82,32 +44,25 @@ export interface FieldClientOptions {
 
 export type OfferAnswerResult = { ok: true } | { ok: false; error: ApiError };
 
-const ACTIVE_ASSIGNMENT_STATES: ReadonlySet<Assignment['state']> = new Set(['offered', 'accepted']);
-const NOTICE_LIMIT = 4;
+/** How long a refused or unanswered `field:state` waits before it is asked again. */
+const STATE_RETRY_MS = 3000;
 
 function uuid(): string {
   return crypto.randomUUID();
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 export class FieldClient {
   private readonly opts: Required<FieldClientOptions>;
   private readonly socket: FieldSocket;
-  private snapshot: FieldSnapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly store: SnapshotStore;
+  private readonly notices: NoticeBoard;
+  private readonly positions: PositionReporter;
+  private readonly commands: CommandQueue;
   private networkDown = false;
   private started = false;
   private stopped = false;
-  private flushing = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private positionTimer: ReturnType<typeof setInterval> | undefined;
-  private lastSent: { at: string; sentAt: number } | null = null;
-  private noticeSeq = 0;
-  private readonly noticeFor = new Map<string, number>();
   /** One commandId per (offer, answer): pressing again after a lost ack is the same command. */
   private readonly offerCommandIds = new Map<string, string>();
 
@@ -121,7 +76,7 @@ export class FieldClient {
       reconnectionDelay: 1000,
       reconnectionDelayMax: 5000,
     });
-    this.snapshot = {
+    this.store = new SnapshotStore({
       connection: 'reconnecting',
       loaded: false,
       unit: null,
@@ -134,26 +89,48 @@ export class FieldClient {
       notices: [],
       position: null,
       geo: 'off',
-    };
+    });
+    this.notices = new NoticeBoard(this.store);
+    this.positions = new PositionReporter(
+      this.store,
+      (fix) => {
+        if (!this.socket.connected) return false;
+        this.socket.volatile.emit('position', fix);
+        return true;
+      },
+      this.opts.positionKeepaliveMs,
+    );
+    this.commands = new CommandQueue({
+      store: this.store,
+      socket: this.socket,
+      notices: this.notices,
+      userId: options.userId,
+      origin: options.origin,
+      token: options.token,
+      ackTimeoutMs: this.opts.ackTimeoutMs,
+      onSessionLost: (reason) => this.opts.onSessionLost(reason),
+      onUnit: (unit) => {
+        this.applyUnit(unit);
+        // A status change may move the report too (ter plaatse -> in behandeling), which the hub does not push.
+        void this.refreshState();
+      },
+      onReport: (report) => this.store.update({ assignments: withReportStatus(this.store.get().assignments, report) }),
+    });
   }
 
   // ---- store interface ----
 
-  getSnapshot = (): FieldSnapshot => this.snapshot;
+  getSnapshot = (): FieldSnapshot => this.store.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private update(patch: Partial<FieldSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
-  }
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
   /** The hub's clock now, as far as this device can tell. */
   serverNow(): number {
-    return Date.now() + this.snapshot.skewMs;
+    return Date.now() + this.store.get().skewMs;
+  }
+
+  isConnected(): boolean {
+    return this.socket.connected;
   }
 
   // ---- lifecycle ----
@@ -169,9 +146,9 @@ export class FieldClient {
     window.addEventListener('online', this.onBrowserOnline);
     window.addEventListener('offline', this.onBrowserOffline);
     this.networkDown = navigator.onLine === false;
-    if (this.networkDown) this.update({ connection: 'offline' });
+    if (this.networkDown) this.store.update({ connection: 'offline' });
     else socket.connect();
-    this.positionTimer = setInterval(() => this.sendPosition(), this.opts.positionIntervalMs);
+    this.positionTimer = setInterval(() => this.positions.send(), this.opts.positionIntervalMs);
   }
 
   stop(): void {
@@ -184,18 +161,18 @@ export class FieldClient {
     socket.off('field:event', this.onFieldEvent);
     window.removeEventListener('online', this.onBrowserOnline);
     window.removeEventListener('offline', this.onBrowserOffline);
-    clearTimeout(this.retryTimer);
+    this.commands.stop();
     clearTimeout(this.refreshTimer);
     clearInterval(this.positionTimer);
     socket.disconnect();
-    this.listeners.clear();
+    this.store.clear();
   }
 
   /** Drop the connection as if the network were gone (test hook and the browser's offline event). */
   goOffline(): void {
     this.networkDown = true;
     this.socket.disconnect();
-    this.update({ connection: 'offline' });
+    this.store.update({ connection: 'offline' });
   }
 
   /** Reconnect at once (test hook and the browser's online event). */
@@ -203,7 +180,7 @@ export class FieldClient {
     this.networkDown = false;
     if (this.stopped) return;
     if (!this.socket.connected) {
-      this.update({ connection: 'reconnecting' });
+      this.store.update({ connection: 'reconnecting' });
       this.socket.connect();
     }
   }
@@ -212,18 +189,16 @@ export class FieldClient {
   private readonly onBrowserOnline = (): void => this.goOnline();
 
   private readonly onConnect = (): void => {
-    this.update({ connection: 'online' });
-    // The hub knows the unit is back: give it the latest fix at once rather than at the next tick.
-    this.lastSent = null;
-    this.sendPosition();
+    this.store.update({ connection: 'online' });
+    this.positions.resend();
     void this.refreshState().then((ok) => {
-      if (ok) void this.flush();
+      if (ok) void this.commands.flush();
     });
   };
 
   private readonly onDisconnect = (reason: Socket.DisconnectReason): void => {
     if (this.stopped) return;
-    this.update({ connection: this.networkDown ? 'offline' : 'reconnecting' });
+    this.store.update({ connection: this.networkDown ? 'offline' : 'reconnecting' });
     // The hub closed the socket (e.g. a restart): socket.io does not retry that by itself.
     if (reason === 'io server disconnect' && !this.networkDown) this.socket.connect();
   };
@@ -234,7 +209,7 @@ export class FieldClient {
       this.opts.onSessionLost(err.message);
       return;
     }
-    this.update({ connection: this.networkDown ? 'offline' : 'reconnecting' });
+    this.store.update({ connection: this.networkDown ? 'offline' : 'reconnecting' });
   };
 
   // ---- state from the hub ----
@@ -255,21 +230,21 @@ export class FieldClient {
       this.refreshTimer = setTimeout(() => {
         if (!this.socket.connected) return;
         void this.refreshState().then((ok) => {
-          if (ok) void this.flush();
+          if (ok) void this.commands.flush();
         });
-      }, 3000);
+      }, STATE_RETRY_MS);
       return false;
     }
     const state = ack.data as FieldState;
     const receivedAt = Date.now();
     const serverTime = Date.parse(state.serverTime);
     const skewMs = Number.isFinite(serverTime) ? Math.round(serverTime - (sentAt + receivedAt) / 2) : 0;
-    const current = this.snapshot.unit;
+    const current = this.store.get().unit;
     const unit = current && current.id === state.unit.id && current.version > state.unit.version ? current : state.unit;
-    this.update({
+    this.store.update({
       loaded: true,
       unit,
-      assignments: state.assignments.filter((a) => ACTIVE_ASSIGNMENT_STATES.has(a.assignment.state)),
+      assignments: state.assignments.filter((a) => isActive(a.assignment)),
       tasking: state.tasking,
       skewMs,
     });
@@ -283,51 +258,29 @@ export class FieldClient {
   };
 
   private applyUnit(unit: Unit): void {
-    const current = this.snapshot.unit;
+    const current = this.store.get().unit;
     if (current && current.id === unit.id && unit.version < current.version) return;
-    this.update({ unit });
+    this.store.update({ unit });
   }
 
   private applyAssignment(assignment: Assignment, report: FieldReport): void {
-    const list = this.snapshot.assignments;
-    const before = list.find((a) => a.assignment.id === assignment.id);
-    if (ACTIVE_ASSIGNMENT_STATES.has(assignment.state)) {
-      const next = before
-        ? list.map((a) => (a.assignment.id === assignment.id ? { assignment, report } : a))
-        : [...list, { assignment, report }];
-      this.update({ assignments: next });
-      if (!before && assignment.state === 'offered') this.buzz([200, 100, 200]);
-      return;
+    const change = applyAssignment(this.store.get().assignments, assignment, report);
+    this.store.update({ assignments: change.assignments });
+    if (change.newOffer) this.buzz([200, 100, 200]);
+    if (change.offerGone) {
+      this.notify('error', change.offerGone === 'expired' ? 'offer.gone.expired' : 'offer.gone.withdrawn', { number: report.number });
     }
-    if (!before) return;
-    this.update({ assignments: list.filter((a) => a.assignment.id !== assignment.id) });
-    if (before.assignment.state === 'offered' && (assignment.state === 'expired' || assignment.state === 'withdrawn')) {
-      this.notify('error', assignment.state === 'expired' ? 'offer.gone.expired' : 'offer.gone.withdrawn', { number: report.number });
-    }
-  }
-
-  private updateReport(report: Pick<Report, 'id' | 'status'>): void {
-    this.update({
-      assignments: this.snapshot.assignments.map((a) =>
-        a.report.id === report.id ? { ...a, report: { ...a.report, status: report.status } } : a,
-      ),
-    });
   }
 
   // ---- notices ----
 
   /** `commandId`: a notice about a queued command ("staat in de wachtrij") goes away once the command is sent. */
-  notify(tone: Notice['tone'], key: FieldMessageKey, params?: Record<string, string | number>, commandId?: string): void {
-    this.noticeSeq += 1;
-    const notice: Notice = { id: this.noticeSeq, tone, key, ...(params ? { params } : {}) };
-    this.update({ notices: [...this.snapshot.notices, notice].slice(-NOTICE_LIMIT) });
-    if (commandId) this.noticeFor.set(commandId, notice.id);
-    else if (tone === 'info') setTimeout(() => this.dismiss(notice.id), 6000);
+  notify(tone: 'info' | 'error', key: FieldMessageKey, params?: Record<string, string | number>, commandId?: string): void {
+    this.notices.notify(tone, key, params, commandId);
   }
 
   dismiss(id: number): void {
-    if (!this.snapshot.notices.some((n) => n.id === id)) return;
-    this.update({ notices: this.snapshot.notices.filter((n) => n.id !== id) });
+    this.notices.dismiss(id);
   }
 
   private buzz(pattern: number[]): void {
@@ -356,7 +309,7 @@ export class FieldClient {
     }
     if (!ack.ok) return { ok: false, error: ack.error };
     const assignment = ack.data as Assignment;
-    const entry = this.snapshot.assignments.find((a) => a.assignment.id === assignmentId);
+    const entry = this.store.get().assignments.find((a) => a.assignment.id === assignmentId);
     if (entry) this.applyAssignment({ ...entry.assignment, ...assignment }, entry.report);
     if (entry) this.notify('info', answer === 'accept' ? 'offer.accepted' : 'offer.declined', { number: entry.report.number });
     // The hub pushes assignment and unit changes to the field, not report transitions (dispatched): re-read.
@@ -368,15 +321,15 @@ export class FieldClient {
 
   setStatus(status: UnitStatus, label: string): string {
     const commandId = uuid();
-    const position = this.snapshot.position;
-    this.enqueue({ kind: 'status', commandId, queuedAt: new Date().toISOString(), status, label, ...(position ? { position } : {}) });
+    const position = this.store.get().position;
+    this.commands.enqueue({ kind: 'status', commandId, queuedAt: new Date().toISOString(), status, label, ...(position ? { position } : {}) });
     if (!this.socket.connected) this.notify('info', 'status.queuedNotice', { label }, commandId);
     return commandId;
   }
 
   /** The photo's bytes must already be in the photo store under the returned commandId (see photos.ts). */
-  submitFinding(commandId: string, report: Pick<FieldReport, 'id' | 'number'>, draft: FindingDraft, photo?: QueuedPhoto): void {
-    this.enqueue({
+  submitFinding(commandId: string, report: Pick<FieldReport, 'id' | 'number'>, draft: ResolutionDraft, photo?: QueuedPhoto): void {
+    this.commands.enqueue({
       kind: 'finding',
       commandId,
       queuedAt: new Date().toISOString(),
@@ -389,178 +342,21 @@ export class FieldClient {
 
   emergency(): string {
     const commandId = uuid();
-    const position = this.snapshot.position;
+    const position = this.store.get().position;
     const item: QueuedCommand = { kind: 'emergency', commandId, queuedAt: new Date().toISOString(), ...(position ? { position } : {}) };
-    // Ahead of everything not yet in flight.
-    const queue = [...this.snapshot.queue];
-    queue.splice(this.flushing && queue.length > 0 ? 1 : 0, 0, item);
-    this.setQueue(queue);
+    this.commands.enqueueFirst(item);
     this.buzz([400]);
-    void this.flush();
     return commandId;
-  }
-
-  isConnected(): boolean {
-    return this.socket.connected;
-  }
-
-  private enqueue(item: QueuedCommand): void {
-    this.setQueue([...this.snapshot.queue, item]);
-    void this.flush();
-  }
-
-  private setQueue(queue: QueuedCommand[]): void {
-    saveQueue(this.opts.userId, queue);
-    this.update({ queue });
-  }
-
-  private replaceInQueue(item: QueuedCommand): void {
-    this.setQueue(this.snapshot.queue.map((q) => (q.commandId === item.commandId ? item : q)));
-  }
-
-  private finish(item: QueuedCommand, outcome: CommandOutcome): void {
-    const notice = this.noticeFor.get(item.commandId);
-    if (notice !== undefined) {
-      this.noticeFor.delete(item.commandId);
-      this.dismiss(notice);
-    }
-    this.setQueue(this.snapshot.queue.filter((q) => q.commandId !== item.commandId));
-    this.update({ outcomes: { ...this.snapshot.outcomes, [item.commandId]: outcome } });
-  }
-
-  /** Sends the queue in order while connected; stops at the first command that must be retried. */
-  async flush(): Promise<void> {
-    if (this.flushing || this.stopped || !this.snapshot.loaded) return;
-    this.flushing = true;
-    this.update({ sending: true });
-    try {
-      while (this.socket.connected && !this.stopped) {
-        const item = this.snapshot.queue[0];
-        if (!item) break;
-        const done = await this.send(item);
-        if (!done) {
-          this.scheduleRetry();
-          break;
-        }
-      }
-    } finally {
-      this.flushing = false;
-      if (!this.stopped) this.update({ sending: false });
-    }
-  }
-
-  private scheduleRetry(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.flush(), 3000);
-  }
-
-  /** One queued command; false when it has to be sent again later (no answer, no network). */
-  private async send(item: QueuedCommand): Promise<boolean> {
-    const timeout = this.opts.ackTimeoutMs;
-    let ack: { ok: true; data: unknown } | { ok: false; error: ApiError };
-    try {
-      if (item.kind === 'status') {
-        ack = await this.socket.timeout(timeout).emitWithAck('unit:status', {
-          commandId: item.commandId,
-          status: item.status,
-          ...(item.position ? { position: item.position } : {}),
-        });
-      } else if (item.kind === 'emergency') {
-        ack = await this.socket
-          .timeout(timeout)
-          .emitWithAck('emergency', { commandId: item.commandId, ...(item.position ? { position: item.position } : {}) });
-      } else {
-        const photoId = await this.uploadPhotoOf(item);
-        if (photoId === 'retry') return false;
-        if (photoId === 'refused') return true;
-        ack = await this.socket.timeout(timeout).emitWithAck('finding:submit', {
-          commandId: item.commandId,
-          reportId: item.reportId,
-          resolution: resolutionFromDraft(item.draft),
-          ...(photoId ? { photoId } : {}),
-        });
-      }
-    } catch (err) {
-      // Ack timeout or disconnect: the hub may or may not have applied it; the same commandId settles that.
-      console.warn(`queued ${item.kind} not acknowledged, will retry`, messageOf(err));
-      return false;
-    }
-    const at = new Date().toISOString();
-    if (!ack.ok) {
-      this.finish(item, { status: 'refused', at, error: ack.error });
-      if (item.kind === 'finding') {
-        // Field errors are shown in the form (reopened with the typed values); anything else needs a notice.
-        if (!ack.error.fields || Object.keys(ack.error.fields).length === 0) {
-          this.notify('error', 'finding.refused', { number: item.reportNumber, message: ack.error.message });
-        }
-      } else if (item.kind === 'status') {
-        this.notify('error', 'queue.refused', { message: ack.error.message });
-      }
-      return true;
-    }
-    if (item.kind === 'status') {
-      this.applyUnit(ack.data as Unit);
-      // A status change may move the report too (ter plaatse -> in behandeling), which the hub does not push.
-      void this.refreshState();
-    }
-    if (item.kind === 'finding') {
-      this.updateReport(ack.data as Report);
-      void deletePhoto(item.commandId);
-      this.notify('info', 'finding.sent', { number: item.reportNumber });
-    }
-    this.finish(item, { status: 'applied', at, result: ack.data as Unit | Report | Alert });
-    return true;
-  }
-
-  /** The finding's photo id: uploads it first if needed. 'retry' on network trouble, 'refused' when the hub refused it. */
-  private async uploadPhotoOf(item: Extract<QueuedCommand, { kind: 'finding' }>): Promise<string | undefined | 'retry' | 'refused'> {
-    const photo = item.photo;
-    if (!photo) return undefined;
-    if (photo.photoId) return photo.photoId;
-    const blob = await loadPhoto(item.commandId);
-    if (!blob) {
-      // The bytes are gone (storage cleared): send the finding without the photo rather than not at all.
-      console.warn('photo for queued finding is no longer stored; sending the finding without it');
-      return undefined;
-    }
-    const result = await uploadPhoto(this.opts.origin, this.opts.token, item.reportId, blob);
-    if (result.ok) {
-      this.replaceInQueue({ ...item, photo: { ...photo, photoId: result.photoId } });
-      return result.photoId;
-    }
-    if (result.retry) return 'retry';
-    if (result.status === 401) {
-      this.opts.onSessionLost('unauthenticated');
-      return 'retry';
-    }
-    const error: ApiError = {
-      ...result.error,
-      fields: { photo: result.error.fields?.photo ?? result.error.message, ...result.error.fields },
-    };
-    // Shown next to the photo field in the form, which reopens with the typed values.
-    this.finish(item, { status: 'refused', at: new Date().toISOString(), error });
-    return 'refused';
   }
 
   // ---- positions ----
 
   setGeoState(geo: GeoState): void {
-    if (geo !== this.snapshot.geo) this.update({ geo });
+    this.positions.setGeoState(geo);
   }
 
   /** A new fix from the device (or a test): sent right away if it is the first, else with the next tick. */
   setPosition(fix: PositionFix): void {
-    const first = this.snapshot.position === null;
-    this.update({ position: fix, geo: 'ok' });
-    if (first) this.sendPosition();
-  }
-
-  private sendPosition(): void {
-    const fix = this.snapshot.position;
-    if (!fix || !this.socket.connected) return;
-    const now = Date.now();
-    if (this.lastSent && this.lastSent.at === fix.at && now - this.lastSent.sentAt < this.opts.positionKeepaliveMs) return;
-    this.socket.volatile.emit('position', fix);
-    this.lastSent = { at: fix.at, sentAt: now };
+    this.positions.setPosition(fix);
   }
 }

@@ -5,33 +5,7 @@
  * commandId and the hub applies it once. Pure functions plus a small storage wrapper (no React, no socket).
  */
 import type { PositionFix, UnitStatus } from '../../server/protocol/dispatch';
-
-/** What the finding form holds: strings only, so a half-filled form survives a reload and a refusal. */
-export interface FindingDraft {
-  kind: '' | 'close' | 'schedule';
-  outcome: string;
-  referredTo: string;
-  foundCode: string;
-  foundText: string;
-  actionCode: string;
-  actionText: string;
-  followUpDate: string;
-  followUpWhat: string;
-  followUpWho: string;
-}
-
-export const EMPTY_DRAFT: FindingDraft = {
-  kind: '',
-  outcome: '',
-  referredTo: '',
-  foundCode: '',
-  foundText: '',
-  actionCode: '',
-  actionText: '',
-  followUpDate: '',
-  followUpWhat: '',
-  followUpWho: '',
-};
+import type { ResolutionDraft } from '../shared/resolution/draft';
 
 /** A photo waiting to be uploaded before its finding is sent (the bytes live in IndexedDB, see photos.ts). */
 export interface QueuedPhoto {
@@ -49,26 +23,8 @@ interface QueuedBase {
 
 export type QueuedCommand =
   | (QueuedBase & { kind: 'status'; status: UnitStatus; label: string; position?: PositionFix })
-  | (QueuedBase & { kind: 'finding'; reportId: string; reportNumber: string; draft: FindingDraft; photo?: QueuedPhoto })
+  | (QueuedBase & { kind: 'finding'; reportId: string; reportNumber: string; draft: ResolutionDraft; photo?: QueuedPhoto })
   | (QueuedBase & { kind: 'emergency'; position?: PositionFix });
-
-/** The resolution proposal the hub validates (server/domain/resolution.ts), built from the form's strings. */
-export function resolutionFromDraft(draft: FindingDraft): Record<string, unknown> {
-  const resolution: Record<string, unknown> = {
-    kind: draft.kind,
-    found: { code: draft.foundCode, text: draft.foundText.trim() },
-    action: { code: draft.actionCode, text: draft.actionText.trim() },
-  };
-  const followUpGiven = [draft.followUpDate, draft.followUpWhat, draft.followUpWho].some((v) => v.trim() !== '');
-  if (draft.kind === 'schedule' || followUpGiven) {
-    resolution.followUp = { date: draft.followUpDate, what: draft.followUpWhat.trim(), who: draft.followUpWho.trim() };
-  }
-  if (draft.kind === 'close') {
-    resolution.outcome = draft.outcome;
-    if (draft.outcome === 'referred') resolution.referredTo = draft.referredTo.trim();
-  }
-  return resolution;
-}
 
 /** The unit status once every queued status change is applied: what the buttons start from. */
 export function effectiveStatus(serverStatus: UnitStatus, queue: readonly QueuedCommand[]): UnitStatus {

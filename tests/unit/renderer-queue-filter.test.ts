@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterReports, newestFirst } from '../../renderer/console/queue/filterReports';
-import { countByStatusFilter, matchesStatusFilter, QUEUE_STATUS_FILTERS } from '../../renderer/console/queue/statusFilters';
+import { countByStatusFilter, matchesStatusFilter, type QueueStatusFilter } from '../../renderer/console/queue/statusFilters';
 import { aReport, PARKING, WASTE } from './renderer-fixtures';
 
 const TODAY = '2026-03-10';
@@ -26,7 +26,7 @@ describe('queue order', () => {
 
 describe('status filters', () => {
   it('each filter lets through its reports', () => {
-    const ids = (filter: (typeof QUEUE_STATUS_FILTERS)[number]) =>
+    const ids = (filter: QueueStatusFilter) =>
       all.filter((r) => matchesStatusFilter(r, filter, TODAY)).map((r) => r.id);
     expect(ids('all')).toHaveLength(5);
     expect(ids('new')).toEqual(['new', 'same']);
@@ -53,7 +53,7 @@ describe('status filters', () => {
 
 describe('filterReports', () => {
   const sorted = newestFirst(all);
-  const run = (text: string, category = '', status: (typeof QUEUE_STATUS_FILTERS)[number] = 'all') =>
+  const run = (text: string, category = '', status: QueueStatusFilter = 'all') =>
     filterReports(sorted, { text, category, status }, context).map((r) => r.id);
 
   it('no filter: the same list', () => {
