@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findByNumber } from '../../renderer/console/intake/findByNumber';
 import { formatDistance } from '../../renderer/console/intake/formatDistance';
 import { categoryLabel, categoryName } from '../../renderer/console/ui/categoryName';
+import { fixAgeMs, isStale, STALE_FIX_MS } from '../../renderer/console/ui/fixAge';
 import { followUpDue } from '../../renderer/console/ui/followUp';
 import { locationText } from '../../renderer/console/ui/locationText';
 import { AT_RISK_MS, reportSla, slaRunning, slaState } from '../../renderer/console/ui/sla';
@@ -67,5 +68,19 @@ describe('intake helpers', () => {
   it('formatDistance: a decimal comma below 10 m, whole metres above', () => {
     expect(formatDistance(3.46)).toBe('3,5 m');
     expect(formatDistance(48.4)).toBe('48 m');
+  });
+});
+
+describe('fix age', () => {
+  const fix = { lat: 52, lng: 4, accuracy: 5, heading: null, at: '2026-03-10T10:00:00.000Z' };
+  const at = Date.parse(fix.at);
+  it('how old a fix is; stale after two minutes or without one', () => {
+    expect(fixAgeMs(fix, at + 1500)).toBe(1500);
+    expect(fixAgeMs(fix, at - 1000)).toBe(0);
+    expect(fixAgeMs(null, at)).toBeNull();
+    expect(fixAgeMs({ ...fix, at: 'gisteren' }, at)).toBeNull();
+    expect(isStale(fix, at + STALE_FIX_MS)).toBe(false);
+    expect(isStale(fix, at + STALE_FIX_MS + 1)).toBe(true);
+    expect(isStale(null, at)).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import type {
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import type { Unit, UnitStatus } from '../../../server/protocol/dispatch';
-import { isStale } from '../dispatch/format';
+import { isStale } from '../ui/fixAge';
 
 export const UNITS_SOURCE = 'units';
 export const UNIT_HALO_LAYER = 'units-halo';
