@@ -1,0 +1,111 @@
+/** Reports and units on the map: their sources updated with diffs, selection and focus. */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature } from 'geojson';
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import type { Unit } from '../../../server/protocol/dispatch';
+import type { Report } from '../../../server/protocol/report';
+import { useUnits } from '../api/dispatchQueries';
+import type { MapFocusRequest } from './mapTypes';
+import { CLUSTER_MAX_ZOOM, diffReports, PICK_SOURCE, REPORTS_SOURCE, reportsSource } from './reportLayers';
+import { useFeatureFlag } from './useFeatureFlag';
+import { useShownOnMap } from './useShownOnMap';
+import { diffUnits, type ShownUnit, UNITS_SOURCE, unitsSource } from './unitLayers';
+
+type MapRef = RefObject<MapLibreMap | null>;
+
+/** How often "older than 2 minutes" is re-evaluated for the units shown. */
+const STALE_CHECK_MS = 10_000;
+
+/** The live reports as diffs to their source, and the selected one flagged. */
+export function useReportLayer(mapRef: MapRef, ready: boolean, reports: readonly Report[], selectedId: string | null): void {
+  const shownOn = useShownOnMap(() => new Map<string, Report>());
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const source = reportsSource(map);
+    if (!source) return;
+    const shown = shownOn(map);
+    const diff = diffReports(shown.value, reports);
+    if (!diff) return;
+    shown.value = new Map(reports.map((r) => [r.id, r]));
+    source.updateData(diff).catch((err: unknown) => console.warn('updateData failed', err));
+  }, [mapRef, ready, reports, shownOn]);
+  useFeatureFlag(mapRef, ready, REPORTS_SOURCE, selectedId, 'selected');
+}
+
+/**
+ * Live units in their own source, as diffs (a fix is a geometry update, never setData), re-checked for
+ * stale fixes on a tick; the selected unit and those with an emergency flagged. Returns the units, for
+ * focus requests.
+ */
+export function useUnitLayer(
+  mapRef: MapRef,
+  ready: boolean,
+  show: boolean,
+  selectedUnitId: string | null,
+  emergencyUnitIds: readonly string[],
+): RefObject<readonly Unit[]> {
+  const units = useUnits(show).data?.units;
+  const unitsRef = useRef<readonly Unit[]>([]);
+  if (units) unitsRef.current = units;
+  const [staleTick, setStaleTick] = useState(0);
+  useEffect(() => {
+    if (!show) return;
+    const timer = setInterval(() => setStaleTick((n) => n + 1), STALE_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [show]);
+  const shownOn = useShownOnMap(() => new Map<string, ShownUnit>());
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !units) return;
+    void staleTick;
+    const source = unitsSource(map);
+    if (!source) return;
+    const diff = diffUnits(shownOn(map).value, units, Date.now());
+    if (diff) source.updateData(diff).catch((err: unknown) => console.warn('updateData (units) failed', err));
+  }, [mapRef, ready, units, staleTick, shownOn]);
+  useFeatureFlag(mapRef, ready, UNITS_SOURCE, selectedUnitId, 'selected');
+  useFeatureFlag(mapRef, ready, UNITS_SOURCE, emergencyUnitIds, 'emergency');
+  return unitsRef;
+}
+
+/** Flies to a report, a unit, a spot or an area on every new request. */
+export function useMapFocus(
+  mapRef: MapRef,
+  ready: boolean,
+  focus: MapFocusRequest | null,
+  reportsRef: RefObject<readonly Report[]>,
+  unitsRef: RefObject<readonly Unit[]>,
+): void {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !focus) return;
+    if (focus.bounds) {
+      map.fitBounds(focus.bounds, { padding: 60, duration: 700, maxZoom: 16, essential: true });
+      return;
+    }
+    let center: [number, number] | null = null;
+    if (focus.at) center = [focus.at.lng, focus.at.lat];
+    else if (focus.unitId) {
+      const position = unitsRef.current.find((u) => u.id === focus.unitId)?.position;
+      if (position) center = [position.lng, position.lat];
+    } else if (focus.id) {
+      const report = reportsRef.current.find((r) => r.id === focus.id);
+      if (report) center = [report.lng, report.lat];
+    }
+    if (!center) return;
+    map.flyTo({ center, zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 2), duration: 700, essential: true });
+  }, [mapRef, ready, focus, reportsRef, unitsRef]);
+}
+
+/** The location being picked for a new report: a marker in its own small source (never the live one). */
+export function usePickMarker(mapRef: MapRef, ready: boolean, picking: boolean, at: { lat: number; lng: number } | null): void {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const features: Feature[] =
+      picking && at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [at.lng, at.lat] } }] : [];
+    map.getSource<GeoJSONSource>(PICK_SOURCE)?.setData({ type: 'FeatureCollection', features });
+    map.getCanvas().style.cursor = picking ? 'crosshair' : '';
+  }, [mapRef, ready, picking, at]);
+}
