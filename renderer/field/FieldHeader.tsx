@@ -69,7 +69,14 @@ export function FieldHeader({
           {gpsText}
         </span>
         <span className="f-spacer" />
-        <button type="button" className="f-link-btn f-locale" onClick={onToggleLocale} lang={t('locale.code')} title={t('locale.switch')}>
+        <button
+          type="button"
+          className="f-link-btn f-locale"
+          onClick={onToggleLocale}
+          lang={t('locale.code')}
+          title={t('locale.switch')}
+          data-testid="field-locale"
+        >
           {t('locale.short')}
         </button>
       </div>
