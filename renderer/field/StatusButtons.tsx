@@ -1,7 +1,7 @@
 import type { UnitTransition } from '../../server/domain/unit-status';
 import { useFieldI18n } from './messages';
 
-/** The unit's own next steps (server/domain/unit-status, actor 'field'), from the status after any queued change. */
+/** The unit's own next steps (server/domain/unit-status, as the unit itself), from the status after any queued change. */
 export function StatusButtons({
   transitions,
   pending,
