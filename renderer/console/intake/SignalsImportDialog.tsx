@@ -6,11 +6,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_CSV_CHARS, type SignalImportResult } from '../../../server/protocol/intake';
-import { ApiRequestError } from '../../shared/api/client';
 import { type ImportProgress, intakeApi, intakeKeys } from '../api/intake';
+import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
-import { formatDateTime, type MessageKey, useI18n } from '../i18n';
-import { guessMapping, MAPPING_KEYS, type MappingKey, readHeader, REQUIRED_KEYS, toSignalMapping } from './csvHeader';
+import { guessMapping, type MappingKey, readHeader, toSignalMapping } from './csvHeader';
+import { SignalsMapping } from './SignalsMapping';
+import { SignalsPreview } from './SignalsPreview';
+import { errorText, uploadPercent } from './signalsImportText';
+import { useSignalsPreview } from './useSignalsPreview';
 
 interface LoadedFile {
   name: string;
@@ -32,14 +35,6 @@ const MAX_BODY_BYTES = 12 * 1024 * 1024 - 4096;
 
 const EMPTY_MAPPING: Record<MappingKey, string> = { text: '', lat: '', lng: '', occurredAt: '', place: '', externalId: '' };
 
-function errorText(e: unknown): string {
-  if (e instanceof ApiRequestError && e.fields) {
-    const details = Object.values(e.fields).filter((m) => m !== e.message);
-    return details.length > 0 ? `${e.message}: ${details.join('; ')}` : e.message;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
 interface SignalsImportDialogProps {
   onClose: () => void;
   /** After an import: show the signals layer on the map. */
@@ -47,7 +42,7 @@ interface SignalsImportDialogProps {
 }
 
 export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialogProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -56,9 +51,6 @@ export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialo
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Record<MappingKey, string>>(EMPTY_MAPPING);
   const [survey, setSurvey] = useState('');
-  const [preview, setPreview] = useState<SignalImportResult | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const [previewing, setPreviewing] = useState(false);
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<SignalImportResult | null>(null);
@@ -74,7 +66,6 @@ export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialo
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const picked = event.target.files?.[0];
     setFile(null);
-    setPreview(null);
     setResult(null);
     setPhase('idle');
     setProgress(null);
@@ -106,28 +97,8 @@ export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialo
     setSurvey((s) => s || picked.name.replace(/\.csv$/i, ''));
   };
 
-  // ---- the hub's preview, again whenever the file or the mapping changes ----
   const signalMapping = toSignalMapping(mapping);
-  const mappingKey = JSON.stringify(signalMapping);
-  const csv = file?.csv ?? null;
-  useEffect(() => {
-    setPreview(null);
-    setPreviewError(null);
-    const chosen = JSON.parse(mappingKey) as ReturnType<typeof toSignalMapping>;
-    if (!csv || !chosen) return;
-    const controller = new AbortController();
-    setPreviewing(true);
-    intakeApi
-      .previewSignals({ csv, mapping: chosen }, controller.signal)
-      .then((answer) => setPreview(answer))
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setPreviewError(errorText(e));
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setPreviewing(false);
-      });
-    return () => controller.abort();
-  }, [csv, mappingKey]);
+  const { preview, error: previewError, loading: previewing } = useSignalsPreview(file?.csv ?? null, signalMapping);
 
   const startImport = async () => {
     if (!file || !signalMapping || phase === 'importing') return;
@@ -209,46 +180,7 @@ export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialo
         )}
 
         {file && (
-          <fieldset className="signals-mapping" disabled={busy}>
-            <legend>{t('signals.mapping')}</legend>
-            <div className="mapping-grid">
-              {MAPPING_KEYS.map((key) => (
-                <Field
-                  key={key}
-                  label={`${t(`signals.col.${key}` as MessageKey)}${REQUIRED_KEYS.has(key) ? ' *' : ''}`}
-                  name={`mapping.${key}`}
-                >
-                  {(id) => (
-                    <select
-                      id={id}
-                      value={mapping[key]}
-                      onChange={(e) => setMapping((m) => ({ ...m, [key]: e.target.value }))}
-                      aria-invalid={REQUIRED_KEYS.has(key) && !mapping[key]}
-                      data-testid={`signals-map-${key}`}
-                    >
-                      <option value="">{REQUIRED_KEYS.has(key) ? t('signals.chooseColumn') : t('signals.noColumn')}</option>
-                      {file.columns.map((c) => (
-                        <option key={c} value={c}>
-                          {c}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-              ))}
-            </div>
-            <Field label={t('signals.survey')} name="survey">
-              {(id) => (
-                <input
-                  id={id}
-                  value={survey}
-                  maxLength={120}
-                  onChange={(e) => setSurvey(e.target.value)}
-                  data-testid="signals-survey"
-                />
-              )}
-            </Field>
-          </fieldset>
+          <SignalsMapping columns={file.columns} mapping={mapping} setMapping={setMapping} survey={survey} setSurvey={setSurvey} busy={busy} />
         )}
 
         {file && !signalMapping && <p className="muted small">{t('signals.mapRequired')}</p>}
@@ -263,63 +195,7 @@ export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialo
           </p>
         )}
 
-        {shown && (
-          <section className="signals-preview" aria-label={t('signals.preview')} data-testid="signals-preview">
-            <h3>{result ? t('signals.imported') : t('signals.preview')}</h3>
-            {!result && (
-              <p className="small" data-testid="signals-preview-summary" data-valid={shown.valid} data-rejected={shown.rejectedCount}>
-                {t('signals.summary', { valid: shown.valid, rejected: shown.rejectedCount })}
-              </p>
-            )}
-            {shown.preview.length > 0 && (
-              <table className="signals-table">
-                <thead>
-                  <tr>
-                    <th>{t('signals.row')}</th>
-                    <th>{t('signals.col.text')}</th>
-                    <th>{t('signals.position')}</th>
-                    <th>{t('signals.col.occurredAt')}</th>
-                    <th>{t('signals.col.place')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.preview.map((row) => (
-                    <tr key={row.row} data-testid="signals-preview-row" data-row={row.row}>
-                      <td className="mono">{row.row}</td>
-                      <td className="signals-text">{row.text}</td>
-                      <td className="mono">
-                        {row.lat.toFixed(5)}, {row.lng.toFixed(5)}
-                      </td>
-                      <td>{formatDateTime(row.occurredAt, locale)}</td>
-                      <td>{row.place ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {shown.valid > shown.preview.length && (
-              <p className="muted small">{t('signals.more', { n: shown.valid - shown.preview.length })}</p>
-            )}
-            {shown.rejected.length > 0 && (
-              <>
-                <h4>{t('signals.rejectedTitle', { n: shown.rejectedCount })}</h4>
-                <ul className="signals-rejected">
-                  {shown.rejected.map((r) => (
-                    <li key={r.row} data-testid="signals-row-error" data-row={r.row} data-line={r.line}>
-                      <strong className="rejected-ref">{t('signals.rowLine', { row: r.row, line: r.line })}</strong>{' '}
-                      {Object.entries(r.errors)
-                        .map(([field, message]) => `${columnLabel(t, field)}: ${message}`)
-                        .join(' · ')}
-                    </li>
-                  ))}
-                </ul>
-                {shown.rejectedCount > shown.rejected.length && (
-                  <p className="muted small">{t('signals.moreRejected', { n: shown.rejectedCount - shown.rejected.length })}</p>
-                )}
-              </>
-            )}
-          </section>
-        )}
+        {shown && <SignalsPreview shown={shown} result={result} />}
 
         {progress && (
           <div className="signals-progress-wrap">
@@ -391,23 +267,4 @@ export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialo
       </div>
     </dialog>
   );
-}
-
-function uploadPercent(p: ImportProgress): number {
-  return p.phase === 'upload' && p.total > 0 ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0;
-}
-
-const COLUMN_LABELS: Record<string, MessageKey> = {
-  text: 'signals.col.text',
-  lat: 'signals.col.lat',
-  lng: 'signals.col.lng',
-  occurredAt: 'signals.col.occurredAt',
-  place: 'signals.col.place',
-  externalId: 'signals.col.externalId',
-  columns: 'signals.columns',
-};
-
-function columnLabel(t: (key: MessageKey) => string, field: string): string {
-  const key = COLUMN_LABELS[field];
-  return key ? t(key) : field;
 }
