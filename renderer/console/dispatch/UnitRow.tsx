@@ -1,7 +1,8 @@
 import type { TaskingEntry, Unit } from '../../../server/protocol/dispatch';
 import type { Report } from '../../../server/protocol/report';
 import { formatDateTime, useI18n } from '../i18n';
-import { fixAgeMs, formatDuration, isStale, sinceMs } from './format';
+import { fixAgeMs, isStale } from '../ui/fixAge';
+import { formatDuration, sinceMs } from './format';
 
 export const UNIT_ROW_HEIGHT = 44;
 

@@ -1,8 +1,5 @@
-import type { PositionFix, Unit } from '../../../server/protocol/dispatch';
+import type { Unit } from '../../../server/protocol/dispatch';
 import type { Translate } from '../i18n';
-
-/** A fix older than this is greyed on the board and the map (and ranked lower by the hub). */
-export const STALE_FIX_MS = 2 * 60 * 1000;
 
 /** "12 s", "5 min", "2 u 5 min", "3 d": a duration that ticks in seconds for the first minute. */
 export function formatDuration(t: Translate, ms: number): string {
@@ -21,17 +18,6 @@ export function formatDuration(t: Translate, ms: number): string {
 export function sinceMs(iso: string, now: number): number {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? 0 : Math.max(0, now - at);
-}
-
-export function fixAgeMs(fix: PositionFix | null, now: number): number | null {
-  if (!fix) return null;
-  const at = Date.parse(fix.at);
-  return Number.isNaN(at) ? null : Math.max(0, now - at);
-}
-
-export function isStale(fix: PositionFix | null, now: number): boolean {
-  const age = fixAgeMs(fix, now);
-  return age === null || age > STALE_FIX_MS;
 }
 
 export function formatCoord(value: number): string {
