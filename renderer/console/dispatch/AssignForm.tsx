@@ -1,62 +1,41 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FocusArea, TaskingEntry, Unit } from '../../../server/protocol/dispatch';
-import { ApiRequestError } from '../../shared/api/client';
 import { dispatchApi, type TaskingSnapshot } from '../api/dispatch';
 import { dispatchKeys } from '../api/dispatchQueries';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
-import { commandErrorText } from './commandErrors';
 import { currentShift, SHIFTS } from './shifts';
+import { TaskingFormStatus, useTaskingSave } from './useTaskingSave';
 
 /** Tasks a unit to a focus area for a shift on the given date. */
 export function AssignForm({ date, units, areas }: { date: string; units: readonly Unit[]; areas: readonly FocusArea[] }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const [unitId, setUnitId] = useState('');
   const [areaId, setAreaId] = useState('');
   const [shift, setShift] = useState<TaskingEntry['shift']>(() => currentShift());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, notice, saving, save } = useTaskingSave();
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (saving) return;
-    const next: Record<string, string> = {};
-    if (!unitId) next.unitId = t('tasking.required');
-    if (!areaId) next.areaId = t('tasking.required');
-    setErrors(next);
-    setNotice(null);
-    if (Object.keys(next).length > 0) {
-      setFormError(t('tasking.invalid'));
-      return;
-    }
-    setSaving(true);
-    setFormError(null);
-    try {
+    const problems: Record<string, string> = {};
+    if (!unitId) problems.unitId = t('tasking.required');
+    if (!areaId) problems.areaId = t('tasking.required');
+    await save(problems, async () => {
       const entry = await dispatchApi.createTasking({ date, unitId, areaId, shift });
       queryClient.setQueryData<TaskingSnapshot>(dispatchKeys.tasking(date), (old) => {
         const area = areas.find((a) => a.id === entry.areaId);
         return old && area ? { ...old, tasking: [...old.tasking, { entry, area }] } : old;
       });
       void queryClient.invalidateQueries({ queryKey: dispatchKeys.taskingAll });
-      setNotice(
-        t('tasking.assigned', {
-          unit: units.find((u) => u.id === unitId)?.callsign ?? unitId,
-          area: areas.find((a) => a.id === areaId)?.name ?? areaId,
-          shift: t(`shift.${shift}`),
-        }),
-      );
       setUnitId('');
-    } catch (e) {
-      if (e instanceof ApiRequestError && e.fields) setErrors(e.fields);
-      setFormError(t('tasking.failed', { message: commandErrorText(i18n, e) }));
-    } finally {
-      setSaving(false);
-    }
+      return t('tasking.assigned', {
+        unit: units.find((u) => u.id === unitId)?.callsign ?? unitId,
+        area: areas.find((a) => a.id === areaId)?.name ?? areaId,
+        shift: t(`shift.${shift}`),
+      });
+    });
   };
 
   return (
@@ -104,16 +83,7 @@ export function AssignForm({ date, units, areas }: { date: string; units: readon
           </select>
         )}
       </Field>
-      {formError && (
-        <p className="form-error" role="alert" data-testid="tasking-error">
-          {formError}
-        </p>
-      )}
-      {notice && (
-        <p className="notice tasking-notice" role="status" data-testid="tasking-notice">
-          {notice}
-        </p>
-      )}
+      <TaskingFormStatus formError={formError} notice={notice} testId="tasking" />
       <button type="submit" className="btn btn-primary" disabled={saving} data-testid="tasking-submit">
         {saving && <span className="spinner" aria-hidden="true" />}
         {t('tasking.assignSubmit')}

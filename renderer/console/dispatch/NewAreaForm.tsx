@@ -1,14 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { FocusArea } from '../../../server/protocol/dispatch';
-import { ApiRequestError } from '../../shared/api/client';
 import { closeRing } from '../../shared/geo/ring';
 import { dispatchApi } from '../api/dispatch';
 import { dispatchKeys } from '../api/dispatchQueries';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
-import { commandErrorText } from './commandErrors';
 import { SHIFT_HOURS, toLocalInput } from './shifts';
+import { TaskingFormStatus, useTaskingSave } from './useTaskingSave';
 
 export interface DrawControl {
   points: readonly [number, number][];
@@ -41,8 +40,7 @@ interface NewAreaFormProps {
 
 /** A new focus area: a polygon drawn on the map, a name, instructions, an optional public text, a period. */
 export function NewAreaForm({ draw, prefill, requirePublicText, publicHint, title, autoFocusName, onCreated }: NewAreaFormProps) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const [name, setName] = useState(prefill?.name ?? '');
   const [instructions, setInstructions] = useState(prefill?.instructions ?? '');
@@ -64,33 +62,21 @@ export function NewAreaForm({ draw, prefill, requirePublicText, publicHint, titl
   useEffect(() => {
     if (autoFocusName) nameRef.current?.focus();
   }, [autoFocusName]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, notice, saving, save } = useTaskingSave();
   const drawn = !draw.active && draw.points.length >= 3;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (saving) return;
-    const next: Record<string, string> = {};
-    if (!name.trim()) next.name = t('tasking.required');
-    if (requirePublicText && !publicText.trim()) next.publicText = t('hotspots.publicRequired');
-    if (!drawn) next.polygon = t('tasking.drawTooFew');
+    const problems: Record<string, string> = {};
+    if (!name.trim()) problems.name = t('tasking.required');
+    if (requirePublicText && !publicText.trim()) problems.publicText = t('hotspots.publicRequired');
+    if (!drawn) problems.polygon = t('tasking.drawTooFew');
     const start = new Date(startsAt);
     const end = new Date(endsAt);
-    if (Number.isNaN(start.getTime())) next.startsAt = t('tasking.required');
-    if (Number.isNaN(end.getTime())) next.endsAt = t('tasking.required');
-    else if (!Number.isNaN(start.getTime()) && end <= start) next.endsAt = t('tasking.endBeforeStart');
-    setErrors(next);
-    setNotice(null);
-    if (Object.keys(next).length > 0) {
-      setFormError(t('tasking.invalid'));
-      return;
-    }
-    setSaving(true);
-    setFormError(null);
-    try {
+    if (Number.isNaN(start.getTime())) problems.startsAt = t('tasking.required');
+    if (Number.isNaN(end.getTime())) problems.endsAt = t('tasking.required');
+    else if (!Number.isNaN(start.getTime()) && end <= start) problems.endsAt = t('tasking.endBeforeStart');
+    await save(problems, async () => {
       const area = await dispatchApi.createFocusArea({
         name: name.trim(),
         polygon: [closeRing(draw.points)],
@@ -99,19 +85,14 @@ export function NewAreaForm({ draw, prefill, requirePublicText, publicHint, titl
         startsAt: start.toISOString(),
         endsAt: end.toISOString(),
       });
-      setNotice(t('tasking.created', { name: area.name }));
       setName('');
       setInstructions('');
       setPublicText('');
       draw.cancel();
       void queryClient.invalidateQueries({ queryKey: dispatchKeys.taskingAll });
       onCreated?.(area);
-    } catch (e) {
-      if (e instanceof ApiRequestError && e.fields) setErrors(e.fields);
-      setFormError(t('tasking.failed', { message: commandErrorText(i18n, e) }));
-    } finally {
-      setSaving(false);
-    }
+      return t('tasking.created', { name: area.name });
+    });
   };
 
   return (
@@ -218,16 +199,7 @@ export function NewAreaForm({ draw, prefill, requirePublicText, publicHint, titl
           )}
         </Field>
       </div>
-      {formError && (
-        <p className="form-error" role="alert" data-testid="focus-area-error">
-          {formError}
-        </p>
-      )}
-      {notice && (
-        <p className="notice tasking-notice" role="status" data-testid="focus-area-notice">
-          {notice}
-        </p>
-      )}
+      <TaskingFormStatus formError={formError} notice={notice} testId="focus-area" />
       <button type="submit" className="btn btn-primary" disabled={saving || draw.active} data-testid="focus-area-submit">
         {saving && <span className="spinner" aria-hidden="true" />}
         {saving ? t('tasking.saving') : t('tasking.create')}
