@@ -1,7 +1,8 @@
 import type { Category, Report } from '../../../server/protocol/report';
 import { useCan } from '../../shared/auth/useCan';
 import { DispatchSection } from '../dispatch/DispatchSection';
-import { NewAreaForm, TaskingPanel } from '../dispatch/TaskingPanel';
+import { NewAreaForm } from '../dispatch/NewAreaForm';
+import { TaskingPanel } from '../dispatch/TaskingPanel';
 import { HotspotsPanel } from '../intake/HotspotsPanel';
 import { MergeSection, mergeOffered } from '../intake/MergeSection';
 import { OutboxPanel } from '../lifecycle/OutboxPanel';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { dropRepeatedCorners } from '../../shared/geo/ring';
-import type { DrawControl } from '../dispatch/TaskingPanel';
+import type { DrawControl } from '../dispatch/NewAreaForm';
 import { useT } from '../i18n';
 import type { MapDrawing } from '../map/MapView';
 
