@@ -8,6 +8,7 @@ import { localDate } from '../shared/time/calendar';
 import type { FieldClient, FieldSnapshot } from './fieldClient';
 import { FindingForm } from './FindingForm';
 import { useFieldI18n } from './messages';
+import { navigationUrl } from './navigationUrl';
 import { checkPhoto, storePhoto } from './photos';
 
 /**
@@ -16,10 +17,6 @@ import { checkPhoto, storePhoto } from './photos';
  * never hides the button.
  */
 const FINDING_CLOSED: ReadonlySet<string> = new Set<ReportStatus>(['awaiting_review', 'scheduled', 'closed', 'reopen_requested']);
-
-export function navigationUrl(lat: number, lng: number): string {
-  return `https://www.openstreetmap.org/directions?to=${lat.toFixed(6)},${lng.toFixed(6)}`;
-}
 
 /** The accepted report: details, navigation, status buttons and "bevinding melden". */
 export function AssignmentCard({
