@@ -4,6 +4,7 @@
  * uploaded with `PUT /api/field/reports/:id/photo` (raw bytes) just before the finding is sent.
  */
 import { ApiError } from '../../server/protocol/common';
+import { urlFor } from '../shared/api/call';
 import type { FieldMessageKey } from './messages';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -98,7 +99,7 @@ export type UploadResult =
 export async function uploadPhoto(origin: string, token: string, reportId: string, blob: Blob): Promise<UploadResult> {
   let res: Response;
   try {
-    res = await fetch(`${origin}/api/field/reports/${encodeURIComponent(reportId)}/photo`, {
+    res = await fetch(origin + urlFor('photos.upload', { id: reportId }), {
       method: 'PUT',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': blob.type, Accept: 'application/json' },
       body: blob,

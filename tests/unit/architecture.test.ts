@@ -11,13 +11,20 @@ function sources(dir: string): string[] {
     .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
 }
 
-/** `file:line` of every line matching `pattern` in the sources under `dirs`, except files `allowed` keeps. */
+/** The source without its comments (line numbers kept): what a comment says is not code. */
+function code(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+/** `file:line` of every line of code matching `pattern` in the sources under `dirs`, except files `allowed` keeps. */
 function offenders(dirs: string[], pattern: RegExp, allowed: (file: string) => boolean): string[] {
   return dirs
     .flatMap(sources)
     .filter((file) => !allowed(file))
     .flatMap((file) =>
-      readFileSync(join(ROOT, file), 'utf8')
+      code(readFileSync(join(ROOT, file), 'utf8'))
         .split('\n')
         .flatMap((line, i) => (pattern.test(line) ? [`${file}:${i + 1}`] : [])),
     );
@@ -29,5 +36,12 @@ describe('architecture', () => {
     expect(sources('server').length).toBeGreaterThan(50);
     expect(offenders(['server'], sql, () => false).length).toBeGreaterThan(0);
     expect(offenders(['server', 'renderer'], sql, (file) => file.startsWith('server/store/'))).toEqual([]);
+  });
+
+  it('writes an /api URL only in the route table: no /api/ path in server/ or renderer/ outside server/protocol/routes.ts', () => {
+    // A string or template that starts an /api/ path ('/api/…', `${origin}/api/…`); import paths like '../api/client' are not URLs.
+    const url = /(['"`]|\})\/api\//;
+    expect(offenders(['server', 'renderer'], url, (file) => file === 'server/protocol/routes.ts')).toEqual([]);
+    expect(offenders(['server'], url, () => false).length).toBeGreaterThan(20);
   });
 });

@@ -1,7 +1,7 @@
 /** The console's HTTP calls for dispatch: units, alerts, tasking. Responses are checked against server/protocol. */
 import { z } from 'zod';
 import { Alert, Assignment, FocusArea, TaskingEntry, Unit } from '../../../server/protocol/dispatch';
-import { request } from '../../shared/api/client';
+import { call } from '../../shared/api/call';
 
 export const UnitsResponse = z.object({ units: z.array(Unit), assignments: z.array(Assignment) });
 export type UnitsSnapshot = z.infer<typeof UnitsResponse>;
@@ -20,9 +20,9 @@ export type NewFocusArea = Omit<FocusArea, 'id'>;
 export type NewTaskingEntry = Omit<TaskingEntry, 'id'>;
 
 export const dispatchApi = {
-  units: () => request('/api/units', { schema: UnitsResponse }),
-  alerts: () => request('/api/alerts', { schema: AlertsResponse }),
-  tasking: (date: string) => request(`/api/tasking?date=${encodeURIComponent(date)}`, { schema: TaskingResponse }),
-  createFocusArea: (body: NewFocusArea) => request('/api/focus-areas', { method: 'POST', body, schema: FocusArea }),
-  createTasking: (body: NewTaskingEntry) => request('/api/tasking', { method: 'POST', body, schema: TaskingEntry }),
+  units: () => call('units.list', {}),
+  alerts: () => call('alerts.list', {}),
+  tasking: (date: string) => call('tasking.get', { date }),
+  createFocusArea: (body: NewFocusArea) => call('focusAreas.create', {}, body),
+  createTasking: (body: NewTaskingEntry) => call('tasking.create', {}, body),
 };

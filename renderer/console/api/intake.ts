@@ -13,15 +13,13 @@ import {
   HotspotsResponse,
   type LinkReporterBody,
   type MergeBody,
-  MergeResponse,
-  NearbyResponse,
+  type NearbyResponse,
   NeighbourhoodHotspotsResponse,
   type SignalImportBody,
   SignalImportResult,
-  SignalsResponse,
 } from '../../../server/protocol/intake';
-import { Report } from '../../../server/protocol/report';
 import { hubOrigin } from '../../shared/bridge';
+import { call, urlFor } from '../../shared/api/call';
 import { ApiRequestError, getSession, request, setSession } from '../../shared/api/client';
 
 export const intakeKeys = {
@@ -37,29 +35,24 @@ export const intakeKeys = {
 /** Where the import is: sending the file (with its share sent), then the hub checking and storing it. */
 export type ImportProgress = { phase: 'upload'; loaded: number; total: number } | { phase: 'processing' };
 
-const enc = encodeURIComponent;
-
 export const intakeApi = {
   nearby: (category: string, lat: number, lng: number, signal?: AbortSignal) =>
-    request(`/api/reports/nearby?category=${enc(category)}&lat=${lat}&lng=${lng}`, {
-      schema: NearbyResponse,
-      ...(signal ? { signal } : {}),
-    }),
+    call('reports.nearby', { category, lat, lng }, undefined, signal ? { signal } : {}),
   linkReporter: (reportId: string, body: LinkReporterBody) =>
-    request(`/api/reports/${enc(reportId)}/reporters`, { method: 'POST', body, schema: Report }),
+    call('reports.linkReporter', { id: reportId }, body),
   merge: (duplicateId: string, body: MergeBody) =>
-    request(`/api/reports/${enc(duplicateId)}/duplicate-of`, { method: 'POST', body, schema: MergeResponse }),
+    call('reports.merge', { id: duplicateId }, body),
   previewSignals: (body: SignalImportBody, signal?: AbortSignal) =>
-    request('/api/signals/preview', { method: 'POST', body, schema: SignalImportResult, ...(signal ? { signal } : {}) }),
+    call('signals.preview', {}, body, signal ? { signal } : {}),
   importSignals: (body: SignalImportBody, onProgress: (p: ImportProgress) => void) =>
-    postWithProgress('/api/signals/import', body, SignalImportResult, onProgress),
-  signals: (days: number) => request(`/api/signals?days=${days}`, { schema: SignalsResponse }),
+    postWithProgress(urlFor('signals.import', {}), body, SignalImportResult, onProgress),
+  signals: (days: number) => call('signals.list', { days }),
   hotspots: async (days: number, resolution: number, by: HotspotsBy = 'h3'): Promise<HotspotsView> => {
     if (by === 'h3') {
-      const res = await request(`/api/hotspots?days=${days}&resolution=${resolution}`, { schema: HotspotsResponse });
+      const res = await request(urlFor('hotspots.get', { days, resolution }), { schema: HotspotsResponse });
       return { by, neighbourhoods: res.neighbourhoods ?? false, cells: res.cells, window: res.window, totals: res.totals, outside: null };
     }
-    const res = await request(`/api/hotspots?days=${days}&by=neighbourhood`, { schema: NeighbourhoodHotspotsResponse });
+    const res = await request(urlFor('hotspots.get', { days, by: 'neighbourhood' }), { schema: NeighbourhoodHotspotsResponse });
     if (!res.configured) return { by, neighbourhoods: false, cells: [], window: null, totals: null, outside: null };
     const { outside, ...totals } = res.totals;
     return { by, neighbourhoods: true, cells: res.cells, window: res.window, totals, outside };

@@ -2,18 +2,13 @@
  * The console's HTTP client for the hub. The session token lives in memory and in sessionStorage
  * (survives a reload, not a closed window). Every response is checked against server/protocol.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError } from '../../../server/protocol/common';
-import { ClientConfig, ReportsSnapshot, CategoriesResponse } from '../../../server/protocol/api';
-import { LoginResponse, User } from '../../../server/protocol/auth';
-import { OutboxMessageView, ReportDetail } from '../../../server/protocol/detail';
-import { EventsPage } from '../../../server/protocol/events';
-import { FeedbackPreview, type TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
-import { type CreateReportInput, Report } from '../../../server/protocol/report';
+import { User } from '../../../server/protocol/auth';
+import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
+import type { CreateReportInput } from '../../../server/protocol/report';
 import { hubOrigin } from '../bridge';
-
-const PreviewResponse = z.object({ preview: FeedbackPreview.nullable() });
-const OutboxList = z.object({ messages: z.array(OutboxMessageView) });
+import { call, urlFor } from './call';
 
 export interface Session {
   token: string;
@@ -132,15 +127,10 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
 // ---- endpoints ----
 
 export const api = {
-  config: () => request('/api/config', { schema: ClientConfig, auth: false }),
+  config: () => call('config.get', {}, undefined, { auth: false }),
 
   async login(username: string, password: string): Promise<Session> {
-    const res = await request('/api/auth/login', {
-      method: 'POST',
-      body: { username, password },
-      schema: LoginResponse,
-      auth: false,
-    });
+    const res = await call('auth.login', {}, { username, password }, { auth: false });
     const next: Session = { token: res.token, user: res.user, expiresAt: res.expiresAt };
     setSession(next);
     return next;
@@ -151,7 +141,7 @@ export const api = {
     setSession(null);
     if (!current) return;
     try {
-      await fetch(`${hubOrigin()}/api/auth/logout`, {
+      await fetch(hubOrigin() + urlFor('auth.logout', {}), {
         method: 'POST',
         headers: { Authorization: `Bearer ${current.token}` },
       });
@@ -160,25 +150,16 @@ export const api = {
     }
   },
 
-  me: () => request('/api/me', { schema: User }),
-  openReports: () => request('/api/reports?scope=open', { schema: ReportsSnapshot }),
-  categories: () => request('/api/categories', { schema: CategoriesResponse }),
-  events: (after: number, limit = 1000) => request(`/api/events?after=${after}&limit=${limit}`, { schema: EventsPage }),
-  createReport: (input: CreateReportInput) => request('/api/reports', { method: 'POST', body: input, schema: Report }),
+  me: () => call('auth.me', {}),
+  openReports: () => call('reports.list', { scope: 'open' }),
+  categories: () => call('categories.list', {}),
+  events: (after: number, limit = 1000) => call('events.list', { after, limit }),
+  createReport: (input: CreateReportInput) => call('reports.create', {}, input),
 
   // ---- lifecycle ----
-  reportDetail: (id: string, signal?: AbortSignal) =>
-    request(`/api/reports/${encodeURIComponent(id)}`, { schema: ReportDetail, ...(signal ? { signal } : {}) }),
-  transition: (id: string, body: TransitionRequestBody) =>
-    request(`/api/reports/${encodeURIComponent(id)}/transition`, { method: 'POST', body, schema: Report }),
-  preview: (id: string, body: TransitionRequestBody, signal?: AbortSignal) =>
-    request(`/api/reports/${encodeURIComponent(id)}/preview`, {
-      method: 'POST',
-      body,
-      schema: PreviewResponse,
-      ...(signal ? { signal } : {}),
-    }),
-  failedMessages: () => request('/api/outbox?status=failed', { schema: OutboxList }),
-  retryMessage: (id: string) =>
-    request(`/api/outbox/${encodeURIComponent(id)}/retry`, { method: 'POST', schema: OutboxMessageView }),
+  reportDetail: (id: string, signal?: AbortSignal) => call('reports.get', { id }, undefined, signal ? { signal } : {}),
+  transition: (id: string, body: TransitionRequestBody) => call('reports.transition', { id }, body),
+  preview: (id: string, body: TransitionRequestBody, signal?: AbortSignal) => call('reports.preview', { id }, body, signal ? { signal } : {}),
+  failedMessages: () => call('outbox.list', { status: 'failed' }),
+  retryMessage: (id: string) => call('outbox.retry', { id }),
 };
