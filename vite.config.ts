@@ -17,7 +17,7 @@ const hubProxy = {
  * The console is served by the hub at `/` under a strict CSP (set as a header by the hub and the Electron
  * shell, see server/http/security-headers.ts): no inline scripts, nothing from other origins. The build
  * therefore emits only same-origin module scripts, CSS and the MapLibre worker as a file
- * (renderer/console/map/MapView.tsx: `?url` import + setWorkerUrl).
+ * (renderer/console/map/useMapInstance.ts: `?url` import + setWorkerUrl).
  */
 export default defineConfig({
   root: 'renderer',
