@@ -13,15 +13,16 @@ import {
 } from 'electron';
 import {
   appInfoArguments,
+  consoleWebPreferences,
   contentSecurityPolicy,
   DEFAULT_HUB_URL,
-  hubOrigin,
   IPC_CHANNELS,
   isAllowedNavigation,
   isPermissionAllowed,
   isTrustedIpcSender,
   parseExternalHosts,
   parseNotification,
+  secureHubOrigin,
   windowOpenDecision,
   withCspHeader,
 } from './policy';
@@ -33,7 +34,7 @@ const ERR_ABORTED = -3;
 const hubUrl = (process.env.MELDKAMER_HUB_URL ?? '').trim() || DEFAULT_HUB_URL;
 let origin: string;
 try {
-  origin = hubOrigin(hubUrl);
+  origin = secureHubOrigin(hubUrl);
 } catch (error) {
   dialog.showErrorBox('Meldkamer', `MELDKAMER_HUB_URL: ${(error as Error).message}`);
   process.exit(1);
@@ -108,14 +109,11 @@ function createWindow(): void {
     title: 'Meldkamer',
     backgroundColor: '#0f1419',
     show: false,
-    webPreferences: {
+    webPreferences: consoleWebPreferences({
       preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
       additionalArguments: appInfoArguments({ version: app.getVersion(), hubUrl }),
-    },
+      packaged: app.isPackaged,
+    }),
   });
   mainWindow = window;
   window.once('ready-to-show', () => window.show());

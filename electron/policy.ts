@@ -45,6 +45,28 @@ export function hubOrigin(hubUrl: string): string {
   return url.origin;
 }
 
+/** Loopback names and addresses: the only hosts a plain-http hub may be on (nothing leaves the machine). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * The hub origin the desktop shell may load: `hubOrigin`, and http only on loopback. A console over
+ * plain http to another machine would send passwords, session tokens and citizens' data unencrypted.
+ */
+export function secureHubOrigin(hubUrl: string): string {
+  const origin = hubOrigin(hubUrl);
+  const url = new URL(origin);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new Error(
+      `Insecure hub URL ${JSON.stringify(hubUrl)}: use https:// for a hub on another machine (http:// is only allowed for localhost and 127.0.0.1)`,
+    );
+  }
+  return origin;
+}
+
 function normalisedOrigin(origin: string): string | null {
   try {
     return hubOrigin(origin);
@@ -219,6 +241,26 @@ export interface NotificationPayload {
 export function parseNotification(payload: unknown): NotificationPayload | null {
   const result = getNotificationSchema().safeParse(payload);
   return result.success ? { title: result.data.title, body: result.data.body } : null;
+}
+
+export interface WindowPreferencesInput {
+  preload: string;
+  additionalArguments: string[];
+  /** `app.isPackaged`: an installed build opens no DevTools. */
+  packaged: boolean;
+}
+
+/** The console window's webPreferences: isolated, sandboxed, no Node, and DevTools only in development. */
+export function consoleWebPreferences(input: WindowPreferencesInput) {
+  return {
+    preload: input.preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    devTools: !input.packaged,
+    additionalArguments: input.additionalArguments,
+  } as const;
 }
 
 export interface AppInfo {
