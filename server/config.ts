@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import envPaths from 'env-paths';
 import { z } from 'zod';
 import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from './domain/duplicates';
+import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
 import { type NotifyConfig, NotifyConfigSchema, notifyConfigFromEnv } from './notify/config';
 
 const boolish = z
@@ -39,6 +40,14 @@ export const ConfigSchema = z.object({
   webhookKey: z.string().min(16, 'must be at least 16 characters').max(512).optional(),
   /** GeoJSON file of neighbourhood (wijk) boundaries for hotspots per neighbourhood (http/neighbourhoods-config.ts). */
   neighbourhoodsFile: z.string().trim().min(1).optional(),
+  /** Guessing limits (domain/throttle.ts): status lookup misses per report number and per address, per hour. */
+  statusMissesPerNumber: z.coerce.number().int().min(1).max(1000).default(DEFAULT_STATUS_LOOKUP_LIMITS.perNumber),
+  statusMissesPerAddress: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_STATUS_LOOKUP_LIMITS.perAddress),
+  /** Sign-in: free misses per user and address, misses per address and per user (per hour), longest block. */
+  loginFreeMisses: z.coerce.number().int().min(1).max(100).default(DEFAULT_LOGIN_LIMITS.pairFreeMisses),
+  loginMissesPerAddress: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LOGIN_LIMITS.perAddress),
+  loginMissesPerUser: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LOGIN_LIMITS.perUser),
+  loginMaxBlockMinutes: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_LOGIN_LIMITS.maxBlockMinutes),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -62,6 +71,12 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_DUPLICATE_WEEKS: 'duplicateWeeks',
   MELDKAMER_WEBHOOK_KEY: 'webhookKey',
   MELDKAMER_NEIGHBOURHOODS_FILE: 'neighbourhoodsFile',
+  MELDKAMER_STATUS_MISSES_PER_NUMBER: 'statusMissesPerNumber',
+  MELDKAMER_STATUS_MISSES_PER_ADDRESS: 'statusMissesPerAddress',
+  MELDKAMER_LOGIN_FREE_MISSES: 'loginFreeMisses',
+  MELDKAMER_LOGIN_MISSES_PER_ADDRESS: 'loginMissesPerAddress',
+  MELDKAMER_LOGIN_MISSES_PER_USER: 'loginMissesPerUser',
+  MELDKAMER_LOGIN_MAX_BLOCK_MINUTES: 'loginMaxBlockMinutes',
 };
 
 export class ConfigError extends Error {}
@@ -111,4 +126,17 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
+}
+
+/** The guessing limits of a configuration, in the domain's terms. */
+export function throttleLimitsOf(config: Config): { status: StatusLookupLimits; login: LoginLimits } {
+  return {
+    status: { perNumber: config.statusMissesPerNumber, perAddress: config.statusMissesPerAddress },
+    login: {
+      pairFreeMisses: config.loginFreeMisses,
+      perAddress: config.loginMissesPerAddress,
+      perUser: config.loginMissesPerUser,
+      maxBlockMinutes: config.loginMaxBlockMinutes,
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HubDeps } from './commands/context';
-import type { Config } from './config';
+import { type Config, throttleLimitsOf } from './config';
 import { createLogger, type Logger } from './log';
 import type { ClientConfig, Health } from './protocol/api';
 import { installAccessControl, type RouteEntry } from './http/access';
@@ -120,7 +120,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerOutboxRoutes(app, deps);
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
   registerDispatchRoutes(app, deps, () => positions.latest, join(config.dataDir, 'photos'));
-  await registerCitizenRoutes(app, deps);
+  await registerCitizenRoutes(app, deps, throttleLimitsOf(config).status);
   await registerOpen311Routes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');

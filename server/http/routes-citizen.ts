@@ -1,26 +1,29 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
-import { loadCitizenView, recordCitizenResponse, reportIdForToken, tokenForNumberAndCode } from '../commands/citizen';
+import { loadCitizenView, recordCitizenResponse, reportIdForToken } from '../commands/citizen';
 import type { HubDeps } from '../commands/context';
 import { runCommand } from '../commands/run-command';
 import { CommandError } from '../commands/errors';
+import type { StatusLookupLimits } from '../domain/throttle';
 import { renderLookupPage, renderStatusPage } from './citizen-page';
+import { lookUpStatus } from './status-lookup';
 
 const NOT_FOUND_TEXT = 'Geen melding gevonden met dit nummer en deze code.';
 
 /** Public status pages for reporters: reachable by the unguessable token in every message, or by number + code. */
-export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps): Promise<void> {
+export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps, statusLimits: StatusLookupLimits): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 10_000 });
     const html = (reply: import('fastify').FastifyReply, status: number, body: string) =>
       reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
-    scope.get<{ Querystring: { nummer?: string; code?: string } }>('/status', { config: { access: 'public' } }, async (request, reply) => {
-      const { nummer, code } = request.query;
-      if (!nummer && !code) return html(reply, 200, renderLookupPage());
-      const token = nummer && code ? await tokenForNumberAndCode(deps, nummer, code) : undefined;
-      if (!token) return html(reply, 404, renderLookupPage(NOT_FOUND_TEXT));
-      return reply.redirect(`/status/${token}`, 303);
+    scope.get('/status', { config: { access: 'public' } }, async (request, reply) => {
+      const answer = await lookUpStatus(deps, statusLimits, request.query, request.ip);
+      if (answer.kind === 'form') return html(reply, 200, renderLookupPage());
+      if (answer.kind === 'found') return reply.redirect(`/status/${answer.token}`, 303);
+      if (answer.kind === 'not_found') return html(reply, 404, renderLookupPage(NOT_FOUND_TEXT));
+      if (answer.kind === 'refused') reply.header('retry-after', String(answer.retryAfterSeconds));
+      return html(reply, answer.kind === 'refused' ? 429 : 400, renderLookupPage(answer.text.message));
     });
 
     scope.get<{ Params: { token: string }; Querystring: { bedankt?: string } }>(

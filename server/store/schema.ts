@@ -69,6 +69,23 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** A counter of failed guesses (migration 0007): sign-in and the citizen status lookup. */
+export interface ThrottleTable {
+  id: string;
+  /** What is counted, e.g. `login_pair:<user key>:<ip>` or `status_number:123`. */
+  key: string;
+  scope: string;
+  /** The user's name for sign-in counters of an existing user; null otherwise (never what was typed for an unknown one). */
+  username: string | null;
+  ip: string | null;
+  /** A report number for the status lookup's per-number counter. */
+  subject: string | null;
+  misses: number;
+  window_start: string;
+  last_miss_at: string;
+  blocked_until: string | null;
+}
+
 export interface UnitTable {
   id: string;
   callsign: string;
@@ -228,6 +245,7 @@ export interface DB {
   events: EventTable;
   users: UserTable;
   sessions: SessionTable;
+  throttles: ThrottleTable;
   units: UnitTable;
 }
 

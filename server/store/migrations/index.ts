@@ -4,6 +4,7 @@ import * as m0002 from './0002_lifecycle_feedback';
 import * as m0003 from './0003_dispatch';
 import * as m0004open311 from './0004_open311';
 import * as m0005 from './0005_signals';
+import * as m0007 from './0007_throttling_sessions';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_dispatch': m0003,
   '0004_open311': m0004open311,
   '0005_signals': m0005,
+  '0007_throttling_sessions': m0007,
 };
