@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import envPaths from 'env-paths';
 import { z } from 'zod';
+import { demoExposureProblem } from './auth/demo-guard';
 import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from './domain/duplicates';
+import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
 import { type NotifyConfig, NotifyConfigSchema, notifyConfigFromEnv } from './notify/config';
 
@@ -48,6 +50,12 @@ export const ConfigSchema = z.object({
   loginMissesPerAddress: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LOGIN_LIMITS.perAddress),
   loginMissesPerUser: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LOGIN_LIMITS.perUser),
   loginMaxBlockMinutes: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_LOGIN_LIMITS.maxBlockMinutes),
+  /** Behind a load balancer or TLS proxy: which proxies' X-Forwarded-For/-Proto to believe (http/trust-proxy.ts). */
+  trustProxy: TrustProxySchema.default(false),
+  /** Demo mode on an address other than loopback is refused unless this says so (demo users have known passwords). */
+  demoAllowRemote: boolish.default(false),
+  /** A console left alone this long locks its screen until the password is given again; 0 = never. */
+  consoleIdleLockMinutes: z.coerce.number().min(0).max(24 * 60).default(15),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -77,6 +85,9 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_LOGIN_MISSES_PER_ADDRESS: 'loginMissesPerAddress',
   MELDKAMER_LOGIN_MISSES_PER_USER: 'loginMissesPerUser',
   MELDKAMER_LOGIN_MAX_BLOCK_MINUTES: 'loginMaxBlockMinutes',
+  MELDKAMER_TRUST_PROXY: 'trustProxy',
+  MELDKAMER_DEMO_ALLOW_REMOTE: 'demoAllowRemote',
+  MELDKAMER_CONSOLE_IDLE_LOCK_MINUTES: 'consoleIdleLockMinutes',
 };
 
 export class ConfigError extends Error {}
@@ -125,6 +136,8 @@ export function loadConfig(
     const problems = parsed.error.issues.map((i) => `${keyLabel(String(i.path[0] ?? '?'), fromEnv)}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
+  const exposed = demoExposureProblem(parsed.data);
+  if (exposed) throw new ConfigError(`Invalid configuration: ${exposed}`);
   return parsed.data;
 }
 

@@ -72,7 +72,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     throw err;
   }
 
-  const app: FastifyInstance = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 1_000_000, return503OnClosing: true });
+  const app: FastifyInstance = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 1_000_000, return503OnClosing: true, trustProxy: config.trustProxy });
   let io: HubServer | undefined;
   let outbox: OutboxWorker | undefined;
   const deps: HubDeps = {
@@ -93,7 +93,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const demo = config.demo ? await seedDemo(deps) : { seeded: false, logins: [] };
 
   const positions = new PositionTracker(deps, (fixes) => io && broadcastPositions(io, fixes));
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { publicUrl: () => deps.publicUrl });
   installErrorHandler(app);
   const routes = installAccessControl(app, store);
   if (options.checkResponses) checkResponses(app, options.checkResponses);

@@ -47,7 +47,8 @@ export function installAccessControl(app: FastifyInstance, store: Store): RouteE
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest, before the body is read: an unauthenticated or unauthorised caller costs no body parsing.
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config?.access;
     if (access === 'public') return;
     if (access === undefined) {

@@ -1,25 +1,72 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** The same policy the Electron shell enforces; MapLibre needs inline styles and blob: workers. */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "worker-src 'self' blob:",
-  "child-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * The same policy the Electron shell enforces; MapLibre needs inline styles and blob: workers. `connect-src`
+ * is the hub's own origin: 'self' (which covers its ws:/wss: in current browsers) and, spelled out, the
+ * websocket origin of the configured public URL; no other host.
+ */
+export function consoleCsp(publicUrl: string, extraConnectSrc: readonly string[] = []): string {
+  const connect = ["'self'", ...websocketOrigins(publicUrl), ...extraConnectSrc];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "worker-src 'self' blob:",
+    "child-src 'self' blob:",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
-export function installSecurityHeaders(app: FastifyInstance, extraConnectSrc: string[] = []): void {
-  const csp = extraConnectSrc.length > 0 ? CONSOLE_CSP.replace("connect-src 'self' ws: wss:", `connect-src 'self' ws: wss: ${extraConnectSrc.join(' ')}`) : CONSOLE_CSP;
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', csp);
+/** `https://meldkamer.example.nl/x` → `wss://meldkamer.example.nl`; nothing for a missing or odd URL. */
+function websocketOrigins(publicUrl: string): string[] {
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
+    return [url.origin.replace(/^http/, 'ws')];
+  } catch {
+    return [];
+  }
+}
+
+/** Browser features no page of the hub uses are off; the field page may ask for the officer's position. */
+const FEATURES_OFF = ['camera', 'microphone', 'payment', 'usb', 'serial', 'bluetooth', 'midi', 'display-capture', 'magnetometer', 'gyroscope', 'accelerometer'];
+
+export function permissionsPolicy(path: string): string {
+  const field = path === '/field' || path.startsWith('/field/') || path.startsWith('/field?') || path.startsWith('/field.html');
+  return [...FEATURES_OFF.map((feature) => `${feature}=()`), `geolocation=(${field ? 'self' : ''})`, 'fullscreen=(self)'].join(', ');
+}
+
+/** One year; browsers then refuse plain http to this host. Only sent over TLS (over http it means nothing). */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Served over TLS: the request came in over https (also as a trusted proxy says with X-Forwarded-Proto, see
+ * `trustProxy`), or the public URL is https (TLS ends at a proxy in front of the hub).
+ */
+export function servedOverTls(request: Pick<FastifyRequest, 'protocol'>, publicUrl: string): boolean {
+  return request.protocol === 'https' || publicUrl.startsWith('https://');
+}
+
+export interface SecurityHeaderOptions {
+  /** The hub's public URL; read per answer (known only once the hub listens). */
+  publicUrl: () => string;
+  extraConnectSrc?: readonly string[];
+}
+
+export function installSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
+  let csp = { publicUrl: '', value: consoleCsp('', options.extraConnectSrc) };
+  app.addHook('onSend', async (request, reply, payload) => {
+    const publicUrl = options.publicUrl();
+    if (csp.publicUrl !== publicUrl) csp = { publicUrl, value: consoleCsp(publicUrl, options.extraConnectSrc) };
+    reply.header('Content-Security-Policy', csp.value);
+    reply.header('Permissions-Policy', permissionsPolicy(request.url));
+    if (servedOverTls(request, publicUrl)) reply.header('Strict-Transport-Security', HSTS);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');

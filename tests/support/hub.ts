@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { type Config, loadConfig } from '../../server/config';
 import type { ResponseMismatch } from '../../server/http/route';
+import type { Logger } from '../../server/log';
 import { type Hub, startHub } from '../../server/start-hub';
 import type { LoginResponse } from '../../server/protocol/auth';
 import type { EventsPage } from '../../server/protocol/events';
@@ -36,6 +37,8 @@ export interface TestHubOptions {
   config?: Partial<Record<keyof Config, unknown>>;
   /** The environment loadConfig reads (default: none, so the developer's shell cannot leak in). */
   env?: NodeJS.ProcessEnv;
+  /** The hub's logger (e.g. one writing into a buffer, to read what the hub logs). */
+  logger?: Logger;
 }
 
 /** A real hub on an ephemeral port with its own temp SQLite file or fresh PostgreSQL database. */
@@ -64,7 +67,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   );
   // Every /api answer is checked against its route's response schema; a mismatch fails the test at stop().
   const mismatches: ResponseMismatch[] = [];
-  const hub = await startHub(config, { ...(options.clock ? { clock: options.clock } : {}), checkResponses: (m) => mismatches.push(m) });
+  const hub = await startHub(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    checkResponses: (m) => mismatches.push(m),
+  });
   const sockets: ConsoleClient[] = [];
 
   const api: TestHub['api'] = async (method, path, token, body) => {
