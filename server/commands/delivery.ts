@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getReport, touchReport } from '../store/reports';
-import { retryFailed } from '../store/outbox';
+import { markAttemptFailed, markSent, retryFailed } from '../store/outbox';
 import type { OutboxRow } from '../store/schema';
 import { CommandError } from './errors';
 import { type CommandTx, systemCommand, userCommand } from './run-command';
@@ -16,11 +16,40 @@ async function deliveryEvent(tx: CommandTx, row: Pick<OutboxRow, 'id' | 'report_
   });
 }
 
-/** The outbox worker recorded an attempt (sent, retrying, failed). */
-export const recordDelivery = systemCommand({
-  name: 'outbox.delivery',
-  input: z.object({ id: z.string(), report_id: z.string(), status: z.enum(['queued', 'sent', 'failed']) }),
-  apply: (tx, row) => deliveryEvent(tx, row),
+const DeliveryAttempt = z.intersection(
+  z.object({ id: z.string().min(1), owner: z.string().min(1) }),
+  z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('sent') }),
+    z.object({
+      outcome: z.literal('failed'),
+      error: z.string(),
+      maxAttempts: z.number().int().positive(),
+      backoffMs: z.array(z.number().int().min(0)).readonly(),
+    }),
+  ]),
+);
+
+/**
+ * The outbox worker's attempt (notify/worker.ts, after the send and outside any transaction): the message's
+ * new state (sent, queued again after a backoff, failed) and the report's delivery event commit together.
+ * Undefined when the worker's lease was lost and another node records the outcome.
+ */
+export const recordAttempt = systemCommand({
+  name: 'outbox.attempt',
+  input: DeliveryAttempt,
+  async apply(tx, attempt): Promise<OutboxRow | undefined> {
+    const row =
+      attempt.outcome === 'sent'
+        ? await markSent(tx.trx, attempt.id, attempt.owner, tx.now)
+        : await markAttemptFailed(tx.trx, attempt.id, attempt.owner, {
+            error: attempt.error,
+            now: tx.now,
+            maxAttempts: attempt.maxAttempts,
+            backoffMs: attempt.backoffMs,
+          });
+    if (row) await deliveryEvent(tx, row);
+    return row;
+  },
 });
 
 /** The shift lead's retry: a failed message is queued again, due now, with a fresh set of attempts. */

@@ -1,12 +1,12 @@
 import type { HubDeps } from '../commands/context';
-import { recordDelivery } from '../commands/delivery';
+import { recordAttempt } from '../commands/delivery';
 import { runCommand } from '../commands/run-command';
 import type { Config } from '../config';
 import { EmailChannel } from './email-channel';
 import { SmsChannel } from './sms-channel';
 import { OutboxWorker } from './worker';
 
-/** The hub's outbox worker with the configured channels; every delivery change becomes a report event. */
+/** The hub's outbox worker with the configured channels; every attempt is recorded by a command, with its report event. */
 export function createOutboxWorker(config: Config, deps: HubDeps): OutboxWorker {
   const { smtp, sms } = config.notify;
   return new OutboxWorker({
@@ -21,8 +21,6 @@ export function createOutboxWorker(config: Config, deps: HubDeps): OutboxWorker 
     ...(config.outboxBackoffMs ? { backoffMs: config.outboxBackoffMs } : {}),
     clock: deps.clock,
     log: deps.log,
-    onChange: (row) => {
-      runCommand(deps, recordDelivery, 'system', row).catch((err) => deps.log.error({ err, outboxId: row.id }, 'delivery event failed'));
-    },
+    record: (attempt) => runCommand(deps, recordAttempt, 'system', attempt),
   });
 }

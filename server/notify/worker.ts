@@ -1,23 +1,28 @@
 import type { Logger } from '../log';
 import type { Store } from '../store/open';
 import type { OutboxRow } from '../store/schema';
-import {
-  claimDue,
-  DEFAULT_BACKOFF_MS,
-  markAttemptFailed,
-  markSent,
-  type OutboxChannel,
-  releaseLease,
-  releaseLeasesOf,
-} from '../store/outbox';
+import { claimDue, DEFAULT_BACKOFF_MS, type OutboxChannel, releaseLease, releaseLeasesOf } from '../store/outbox';
 
 /** Sends one outbox message; resolving means the server/gateway accepted it, throwing means this attempt failed. */
 export interface DeliveryChannel {
   send(message: OutboxRow): Promise<unknown>;
 }
 
+/** What one attempt came to, for `record`: sent, or failed with the error (queued again after a backoff, or failed for good). */
+export type DeliveryAttempt = { id: string; owner: string } & (
+  | { outcome: 'sent' }
+  | { outcome: 'failed'; error: string; maxAttempts: number; backoffMs: readonly number[] }
+);
+
 export interface OutboxWorkerOptions {
   store: Pick<Store, 'db'>;
+  /**
+   * Records an attempt: the message's new state and the report's delivery event in ONE transaction (the hub
+   * runs the `outbox.attempt` command). Resolves to the updated row, or undefined when the lease was lost
+   * and nothing was recorded. Throwing leaves the message leased and unrecorded: it is sent again once the
+   * lease runs out, with the same Message-ID / reference.
+   */
+  record: (attempt: DeliveryAttempt) => Promise<OutboxRow | undefined>;
   channels: Partial<Record<OutboxChannel, DeliveryChannel | undefined>>;
   /** Unique per running hub process; keeping it stable across restarts lets a restarted node resume its leases at once. */
   owner: string;
@@ -126,13 +131,19 @@ export class OutboxWorker {
         await releaseLease(store.db, row.id, owner);
         continue;
       }
-      await this.deliver(row);
+      try {
+        await this.deliver(row);
+      } catch (err) {
+        // Not recorded (e.g. the database refused the transaction): the message stays leased and goes out
+        // again once the lease runs out; the rest of the batch still gets its attempt.
+        this.options.log.error({ err, outboxId: row.id }, 'outbox: attempt not recorded; retried after the lease');
+      }
     }
     return rows.length;
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
-    const { store, owner, log } = this.options;
+    const { record, owner, log } = this.options;
     const context = { outboxId: row.id, reportId: row.report_id, channel: row.channel, trigger: row.trigger };
     const channel = this.options.channels[row.channel];
     let error: string | undefined;
@@ -147,7 +158,7 @@ export class OutboxWorker {
     }
 
     if (error === undefined) {
-      const updated = await markSent(store.db, row.id, owner, this.clock());
+      const updated = await record({ id: row.id, owner, outcome: 'sent' });
       if (updated) {
         log.info({ ...context, attempts: updated.attempts }, 'outbox: message sent');
         this.changed(updated);
@@ -157,12 +168,7 @@ export class OutboxWorker {
       return;
     }
 
-    const updated = await markAttemptFailed(store.db, row.id, owner, {
-      error,
-      now: this.clock(),
-      maxAttempts: this.maxAttempts,
-      backoffMs: this.backoffMs,
-    });
+    const updated = await record({ id: row.id, owner, outcome: 'failed', error, maxAttempts: this.maxAttempts, backoffMs: this.backoffMs });
     if (!updated) {
       log.warn({ ...context, error }, 'outbox: attempt failed after the lease was lost; not recorded');
       return;

@@ -3,9 +3,11 @@ import type { CreatedApiKey } from '../../server/protocol/admin';
 import type { ReportDetail } from '../../server/protocol/detail';
 import type { FocusArea, Unit } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
+import { listOutbox } from '../../server/store/outbox';
 import { storeKinds } from '../support/databases';
-import { sampleReport, startTestHub, type TestHub } from '../support/hub';
-import { refuseInserts, rowCount } from '../support/refuse-writes';
+import { sampleReport, startTestHub, type TestHub, until } from '../support/hub';
+import { allowInserts, refuseInserts, rowCount } from '../support/refuse-writes';
+import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
 const HERE = { lat: 52.043, lng: 4.372 };
 const D = 0.002;
@@ -79,6 +81,57 @@ describe.each(storeKinds)('one transaction per command (%s)', (store) => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('General service error');
     expect([await rowCount(t, 'reports'), await rowCount(t, 'events')]).toEqual([reports, events]);
+  });
+});
+
+/**
+ * The outbox records a delivery attempt (the message's state, the report's `report.delivery` event and
+ * version) in one transaction; only the SMTP send itself is outside it.
+ */
+describe.each(storeKinds)('one transaction per delivery attempt (%s)', (store) => {
+  let t: TestHub;
+  let smtp: TestSmtp;
+  let ahead = 0;
+
+  beforeEach(async () => {
+    ahead = 0;
+    smtp = await startTestSmtp();
+    t = await startTestHub({ store, smtp, clock: () => new Date(Date.now() + ahead) });
+  });
+  afterEach(async () => {
+    await t.stop();
+    await smtp.stop();
+  });
+
+  it('a sent e-mail whose delivery event cannot be written stays queued; the retry is recorded once', async () => {
+    await refuseInserts(t, 'events', { column: 'type', value: 'report.delivery' });
+    const token = (await t.login('centralist')).token;
+    const withEmail = { ...sampleReport({ reporter: { email: 'melder@example.nl' } }), consent: { contact: true } };
+    const created = await t.api<Report>('POST', '/api/reports', token, withEmail);
+    expect(created.status).toBe(201);
+    const message = async () => (await listOutbox(t.hub.store.db, { reportId: created.body.id, limit: 10 }))[0];
+    const deliveryEvents = () =>
+      t.hub.store.db.selectFrom('events').select(['seq', 'payload']).where('type', '=', 'report.delivery').where('report_id', '=', created.body.id).execute();
+
+    const [first] = await smtp.waitForMessages(1);
+    // Time for the worker to record the attempt, which the database refuses.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await message()).toMatchObject({ status: 'queued', attempts: 0, sent_at: null });
+    expect(await deliveryEvents()).toEqual([]);
+
+    // The database takes events again; once the lease of the unrecorded attempt has run out, the hub sends again.
+    await allowInserts(t, 'events');
+    ahead = 61_000;
+    await until(async () => (await message())?.status === 'sent', 10_000, 'the retry to be recorded');
+    await new Promise((r) => setTimeout(r, 300));
+
+    expect(await message()).toMatchObject({ status: 'sent', attempts: 1 });
+    const events = await deliveryEvents();
+    expect(events.map((e) => (JSON.parse(e.payload) as { status: string }).status)).toEqual(['sent']);
+    const detail = await t.api<ReportDetail>('GET', `/api/reports/${created.body.id}`, token);
+    expect(detail.body.report.version).toBe(Number(events[0]?.seq));
+    // The resend carries the same Message-ID: the citizen's mail server keeps one message.
+    expect(new Set(smtp.messages.map((m) => m.messageId))).toEqual(new Set([first?.messageId]));
   });
 });
 

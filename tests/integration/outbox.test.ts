@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HubDeps } from '../../server/commands/context';
+import { recordAttempt } from '../../server/commands/delivery';
+import { runCommand } from '../../server/commands/run-command';
 import { notifyConfigFromEnv } from '../../server/notify/config';
 import { EmailChannel } from '../../server/notify/email-channel';
 import {
@@ -48,9 +51,16 @@ describe.each(storeKinds)('outbox over %s', (kind) => {
 
   const email = () => new EmailChannel({ host: smtp.host, port: smtp.port, secure: false, from: FROM });
 
-  const worker = (options: Partial<OutboxWorkerOptions> = {}) => {
+  /** Records attempts as the hub does: the `outbox.attempt` command on the worker's store and clock. */
+  const recorder = (on: Store, at: () => Date): OutboxWorkerOptions['record'] => {
+    const deps: HubDeps = { store: on, publisher: { publish: () => undefined }, log, clock: at, publicUrl: '', wakeOutbox: () => undefined };
+    return (attempt) => runCommand(deps, recordAttempt, 'system', attempt);
+  };
+
+  const worker = (options: Partial<OutboxWorkerOptions> & { store?: Store } = {}) => {
     const w = new OutboxWorker({
       store,
+      record: recorder(options.store ?? store, options.clock ?? clock),
       channels: { email: email() },
       owner: 'node-a',
       pollMs: 20,

@@ -20,6 +20,18 @@ export async function refuseInserts(t: TestHub, table: string, where?: { column:
   await sql`create trigger ${name} before insert on ${sql.table(table)} for each row execute function ${name}()`.execute(db);
 }
 
+/** Drops the trigger `refuseInserts` made: the database takes inserts into `table` again. */
+export async function allowInserts(t: TestHub, table: string): Promise<void> {
+  const db = t.hub.store.db;
+  const name = sql.id(`test_refuse_${table}`);
+  if (t.hub.store.kind === 'sqlite') {
+    await sql`drop trigger ${name}`.execute(db);
+    return;
+  }
+  await sql`drop trigger ${name} on ${sql.table(table)}`.execute(db);
+  await sql`drop function ${name}()`.execute(db);
+}
+
 export async function rowCount(t: TestHub, table: string): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(t.hub.store.db);
   return Number(rows[0]?.n ?? 0);
