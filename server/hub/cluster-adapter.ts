@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { sql } from 'kysely';
 import type { Logger } from '../log';
+import { ensureClusterAttachments } from '../store/cluster';
 import type { Store } from '../store/open';
 import type { HubServer } from './socket-server';
 
@@ -10,8 +10,7 @@ import type { HubServer } from './socket-server';
  */
 export async function attachClusterAdapter(io: HubServer, store: Store, log: Logger): Promise<boolean> {
   if (!store.pgPool) return false;
-  await sql`create table if not exists socket_io_attachments (
-    id bigserial unique, created_at timestamptz default now(), payload bytea)`.execute(store.db);
+  await ensureClusterAttachments(store);
   io.adapter(
     createAdapter(store.pgPool, {
       errorHandler: (err: Error) => log.warn({ err }, 'socket.io cluster adapter error'),

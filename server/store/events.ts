@@ -43,6 +43,23 @@ function rowToEvent(row: EventRow): HubEvent {
   } as HubEvent;
 }
 
+/**
+ * Runs `fn`'s reads on one snapshot of the database, so they agree with each other (a list and the seq it
+ * includes): repeatable read on PostgreSQL; on SQLite the one connection lets no writer in meanwhile.
+ */
+export function inSnapshot<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
+}
+
+/** A page of events after `after` and the log's latest seq, read together. */
+export function eventsPageWithLatest(
+  db: Kysely<DB>,
+  after: number,
+  limit: number,
+): Promise<{ events: HubEvent[]; hasMore: boolean; latestSeq: number }> {
+  return inSnapshot(db, async (trx) => ({ ...(await eventsAfter(trx, after, limit)), latestSeq: await latestSeq(trx) }));
+}
+
 export async function eventsAfter(
   db: Kysely<DB>,
   after: number,

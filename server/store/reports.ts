@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DeliverySummary, Priority, Report, ReportStatus, SourceChannel } from '../protocol/report';
+import { inSnapshot, latestSeq } from './events';
 import type { DB, NewReportRow, OutboxStatus, ReportRow } from './schema';
 
 export function formatReportNumber(n: number): string {
@@ -98,6 +99,14 @@ const toReport = (row: AggregateRow) => rowToReport(row as ReportRow & ReportAgg
 export async function getReport(db: Kysely<DB>, id: string): Promise<Report | undefined> {
   const row = await reportsWithAggregates(db).where('reports.id', '=', id).executeTakeFirst();
   return row ? toReport(row) : undefined;
+}
+
+/** The reports of `scope` and the seq of the last event they include, read together: a client resumes from exactly there. */
+export function reportsSnapshot(db: Kysely<DB>, scope: 'open' | 'all'): Promise<{ reports: Report[]; seq: number }> {
+  return inSnapshot(db, async (trx) => {
+    const seq = await latestSeq(trx);
+    return { reports: await listReports(trx, scope), seq };
+  });
 }
 
 export async function listReports(db: Kysely<DB>, scope: 'open' | 'all', limit = 20_000): Promise<Report[]> {

@@ -38,6 +38,13 @@ describe('architecture', () => {
     expect(offenders(['server', 'renderer'], sql, (file) => file.startsWith('server/store/'))).toEqual([]);
   });
 
+  it('only server/store/ runs raw SQL or opens a transaction: no sql`…` template, .execute( or .transaction() elsewhere', () => {
+    // sql`…`, sql<T>`…`, sql.raw(…) / sql.id(…) / …; .execute( and .executeTakeFirst( on a query or on raw sql; db.transaction().
+    const raw = /\bsql\s*(<[^>]*>)?\s*`|\bsql\.(raw|id|ref|table|lit|val|join)\(|\.execute(TakeFirst(OrThrow)?)?\(|\.transaction\(\)/;
+    expect(offenders(['server'], raw, () => false).length).toBeGreaterThan(0);
+    expect(offenders(['server', 'renderer'], raw, (file) => file.startsWith('server/store/'))).toEqual([]);
+  });
+
   it('writes an /api URL only in the route table: no /api/ path in server/ or renderer/ outside server/protocol/routes.ts', () => {
     // A string or template that starts an /api/ path ('/api/…', `${origin}/api/…`); import paths like '../api/client' are not URLs.
     const url = /(['"`]|\})\/api\//;
