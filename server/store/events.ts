@@ -17,14 +17,26 @@ function reportIdOf(event: EventDraft): string | null {
   return null;
 }
 
+/** Transactions in which an event is being built: an append there would reuse its seq. */
+const building = new WeakSet<Kysely<DB>>();
+
 /**
  * Appends one event to the log with the next seq and returns it whole. `build` gets that seq first, so
  * rows that carry it as their version are written before the event snapshots them.
  * Must run inside Store.writeTransaction, which holds the event-log lock until commit: seqs stay gap-free.
+ * `build` must not append an event itself (the seq is taken before it runs, so both would get the same one):
+ * that throws. Append one event after the other instead.
  */
 export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: (seq: number) => D | Promise<D>): Promise<D & { seq: number }> {
+  if (building.has(trx)) throw new Error('appendEvent called while another event is being built in the same transaction: append them one after the other');
   const seq = (await latestSeq(trx)) + 1;
-  const draft = await build(seq);
+  building.add(trx);
+  let draft: D;
+  try {
+    draft = await build(seq);
+  } finally {
+    building.delete(trx);
+  }
   const { type, at, actorId, ...rest } = draft;
   await trx
     .insertInto('events')
