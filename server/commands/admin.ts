@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateTemplate } from '../domain/feedback';
+import { EntityId } from '../protocol/common';
 import type { FeedbackTemplate } from '../protocol/resolution';
 import { type ApiKeyInfo, CreateApiKeyBody, type CreatedApiKey, TemplateBody } from '../protocol/admin';
 import { createApiKey, revokeApiKey } from '../store/api-keys';
@@ -13,7 +14,7 @@ export const saveTemplateCommand = userCommand({
   name: 'template.save',
   access: 'templates.write',
   // The template itself is validated by the domain (field errors per placeholder).
-  input: TemplateBody.extend({ id: z.string().min(1).max(200) }),
+  input: TemplateBody.extend({ id: EntityId }),
   async apply(tx, input, user): Promise<FeedbackTemplate> {
     const result = validateTemplate(input);
     if (!result.ok) throw new CommandError('validation', 'Het sjabloon is niet geldig', result.fields);
@@ -36,7 +37,7 @@ export const issueApiKey = userCommand({
 export const revokeApiKeyCommand = userCommand({
   name: 'apikey.revoke',
   access: 'apikeys.manage',
-  input: z.object({ id: z.string().min(1).max(64) }),
+  input: z.object({ id: EntityId }),
   async apply(tx, { id }, user): Promise<ApiKeyInfo> {
     const info = await revokeApiKey(tx.trx, id, tx.at);
     if (!info) throw new CommandError('not_found', 'API-sleutel niet gevonden');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getReport, touchReport } from '../store/reports';
+import { EntityId } from '../protocol/common';
 import { markAttemptFailed, markSent, retryFailed } from '../store/outbox';
 import type { OutboxRow } from '../store/schema';
 import { CommandError } from './errors';
@@ -56,7 +57,7 @@ export const recordAttempt = systemCommand({
 export const retryMessage = userCommand({
   name: 'outbox.retry',
   access: 'outbox.retry',
-  input: z.object({ messageId: z.string().min(1).max(64) }),
+  input: z.object({ messageId: EntityId }),
   async apply(tx, { messageId }): Promise<OutboxRow> {
     const row = await retryFailed(tx.trx, messageId, tx.now);
     if (!row) throw new CommandError('conflict', 'Alleen mislukte berichten kunnen opnieuw worden verstuurd');

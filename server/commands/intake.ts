@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { boundingBox, findNearbyDuplicates, periodStart } from '../domain/duplicates';
 import { allowedOutcomes, STATUS_LABELS } from '../domain/lifecycle';
 import { LinkReporterBody, MergeBody, type MergeResponse, type NearbyQuery, type NearbyResponse } from '../protocol/intake';
+import { EntityId } from '../protocol/common';
 import type { Report } from '../protocol/report';
 import type { ClosingResolution } from '../protocol/resolution';
 import { enqueueMessage } from '../store/outbox';
@@ -44,7 +45,7 @@ const sameContact = (a: { email: string | null; phone: string | null }, b: { ema
 export const linkReporter = userCommand({
   name: 'report.link_reporter',
   access: 'report.create',
-  input: LinkReporterBody.extend({ reportId: z.string().min(1).max(64) }),
+  input: LinkReporterBody.extend({ reportId: EntityId }),
   async apply(tx, { reportId, ...input }, user): Promise<Report> {
     const access = await citizenAccessOf(tx.trx, reportId);
     const current = access && (await getReport(tx.trx, reportId));
@@ -113,7 +114,7 @@ export function duplicateResolution(originalNumber: string): ClosingResolution {
 export const mergeDuplicate = userCommand({
   name: 'report.merge',
   access: 'report.merge',
-  input: MergeBody.extend({ duplicateId: z.string().min(1).max(64) }),
+  input: MergeBody.extend({ duplicateId: EntityId }),
   async apply(tx, { duplicateId, ...input }, user): Promise<MergeResponse> {
     if (input.originalId === duplicateId) throw new CommandError('conflict', 'Een melding kan niet met zichzelf worden samengevoegd.');
     const actor = { kind: user.role, id: user.id };

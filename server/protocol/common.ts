@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * The id of a stored thing (report, message, API key, template, …) as a path parameter and in a command's
+ * input: one bound for both, so an unknown id is answered 404 whichever layer looks first, never a 422.
+ */
+export const EntityId = z.string().min(1).max(200);
+
 export const LatLng = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),

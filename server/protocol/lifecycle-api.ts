@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EntityId } from './common';
 import { OutboxMessageView } from './detail';
 import { ReportStatus } from './report';
 
@@ -18,7 +19,7 @@ export const TransitionRequestBody = z.object({
 export type TransitionRequestBody = z.infer<typeof TransitionRequestBody>;
 
 /** A status change as a command: the body plus the report it is for (the URL's id over HTTP). */
-export const TransitionCommand = TransitionRequestBody.extend({ reportId: z.string().min(1).max(64) });
+export const TransitionCommand = TransitionRequestBody.extend({ reportId: EntityId });
 export type TransitionCommand = z.infer<typeof TransitionCommand>;
 
 export const FeedbackPreview = z.object({

@@ -3,6 +3,7 @@ import type { Action } from '../domain/permissions';
 import { ApiKeysResponse, CreateApiKeyBody, CreatedApiKey, RevokedApiKey, TemplateBody, TemplatesResponse } from './admin';
 import { CategoriesResponse, ClientConfig, ReportsQuery, ReportsSnapshot } from './api';
 import { LoginRequest, LoginResponse, User } from './auth';
+import { EntityId } from './common';
 import { ReportDetail, OutboxMessageView } from './detail';
 import { FocusArea, OfferCommand, TaskingEntry } from './dispatch';
 import {
@@ -54,7 +55,7 @@ export interface RouteSpec {
   status?: 201 | 204;
 }
 
-const Id = z.object({ id: z.string().min(1).max(200) });
+const Id = z.object({ id: EntityId });
 /** 204: no body. */
 const NoContent = z.undefined();
 

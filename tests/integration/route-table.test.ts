@@ -31,6 +31,21 @@ describe('the route table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('answers an unknown id of 100 characters as any unknown id (404), not with a 422 from a tighter command schema', async () => {
+    const [chef, admin] = [(await t.login('chef')).token, (await t.login('admin')).token];
+    const answers = async (id: string) => ({
+      get: (await t.api('GET', `/api/reports/${id}`, chef)).status,
+      transition: (await t.api('POST', `/api/reports/${id}/transition`, chef, { to: 'triaged' })).status,
+      linkReporter: (await t.api('POST', `/api/reports/${id}/reporters`, chef, { name: 'Jan de Vries', consent: true })).status,
+      merge: (await t.api('POST', `/api/reports/${id}/duplicate-of`, chef, { originalId: 'een-andere' })).status,
+      retry: (await t.api('POST', `/api/outbox/${id}/retry`, chef)).status,
+      revoke: (await t.api('DELETE', `/api/admin/api-keys/${id}`, admin)).status,
+    });
+    const long = await answers('x'.repeat(100));
+    expect(long).toEqual(await answers('bestaat-niet'));
+    expect(long).toMatchObject({ get: 404, transition: 404, linkReporter: 404, merge: 404, revoke: 404 });
+  });
+
   it('answers that pass their schema are left alone, errors included', async () => {
     const token = (await t.login('centralist')).token;
     expect((await t.api('GET', '/api/categories', token)).status).toBe(200);
