@@ -38,13 +38,23 @@ export interface UserCommand<S extends z.ZodType, R, P = z.output<S>> extends Co
   commandId?: (input: z.output<S>) => string;
   /** Work on the input that needs no lock (parsing a CSV), done before the write transaction; `apply` gets its result. */
   prepare?: (deps: HubDeps, input: z.output<S>, user: User) => P | Promise<P>;
+  /** See {@link SystemCommand.answerWithoutWriting}. */
+  answerWithoutWriting?: (deps: HubDeps, prepared: P) => Promise<R | undefined>;
   apply(tx: CommandTx, prepared: P, user: User): Promise<R>;
 }
 
 /** A change the hub makes itself (expiry sweeper, outbox, citizen pages, webhooks): no user, no role. */
-export interface SystemCommand<S extends z.ZodType, R> extends CommandBase<S> {
+export interface SystemCommand<S extends z.ZodType, R, P = z.output<S>> extends CommandBase<S> {
   access: 'system';
-  apply(tx: CommandTx, input: z.output<S>): Promise<R>;
+  /** Work on the input that needs no lock (looking up a place), done before the write transaction; `apply` gets its result. */
+  prepare?: (deps: HubDeps, input: z.output<S>) => P | Promise<P>;
+  /**
+   * The answer when nothing needs writing (e.g. a webhook post delivered before), read after `prepare` and before
+   * the write transaction, so it neither waits for nor holds the event-log lock; undefined goes on to `apply`
+   * (which checks again under the lock where a race matters).
+   */
+  answerWithoutWriting?: (deps: HubDeps, prepared: P) => Promise<R | undefined>;
+  apply(tx: CommandTx, prepared: P): Promise<R>;
 }
 
 /** Declares a user command (types the input of `apply` from the schema, or from `prepare` when given). */
@@ -52,8 +62,8 @@ export function userCommand<S extends z.ZodType, R, P = z.output<S>>(command: Us
   return command;
 }
 
-/** Declares a system command (types the input of `apply` from the schema). */
-export function systemCommand<S extends z.ZodType, R>(command: Omit<SystemCommand<S, R>, 'access'>): SystemCommand<S, R> {
+/** Declares a system command (types the input of `apply` from the schema, or from `prepare` when given). */
+export function systemCommand<S extends z.ZodType, R, P = z.output<S>>(command: Omit<SystemCommand<S, R, P>, 'access'>): SystemCommand<S, R, P> {
   return { ...command, access: 'system' };
 }
 
@@ -65,30 +75,36 @@ export function admit<S extends z.ZodType>(command: Pick<UserCommand<S, unknown>
 }
 
 /**
- * The one way state changes: validate (protocol/) → role (domain/permissions) → ONE write transaction
- * (state + events + outbox, and the command id when given) → commit → publish the events → wake the
- * outbox if messages were queued.
+ * The one way state changes: validate (protocol/) → role (domain/permissions) → prepare and read-only answers
+ * (no lock) → ONE write transaction (state + events + outbox, and the command id when given) → commit →
+ * publish the events → wake the outbox if messages were queued.
  */
 export function runCommand<S extends z.ZodType, R, P>(deps: HubDeps, command: UserCommand<S, R, P>, caller: User, raw: unknown): Promise<R>;
-export function runCommand<S extends z.ZodType, R>(deps: HubDeps, command: SystemCommand<S, R>, caller: 'system', raw: unknown): Promise<R>;
+export function runCommand<S extends z.ZodType, R, P>(deps: HubDeps, command: SystemCommand<S, R, P>, caller: 'system', raw: unknown): Promise<R>;
 export async function runCommand<S extends z.ZodType, R, P>(
   deps: HubDeps,
-  command: UserCommand<S, R, P> | SystemCommand<S, R>,
+  command: UserCommand<S, R, P> | SystemCommand<S, R, P>,
   caller: User | 'system',
   raw: unknown,
 ): Promise<R> {
   if (command.access === 'system' || caller === 'system') {
     if (command.access !== 'system' || caller !== 'system') throw new Error(`command ${command.name} run by the wrong kind of caller`);
     const input = parseOrThrow(command.input, raw);
-    return inTransaction(deps, command.name, (tx) => command.apply(tx, input));
+    const prepared = (command.prepare ? await command.prepare(deps, input) : input) as P;
+    const answer = await command.answerWithoutWriting?.(deps, prepared);
+    if (answer !== undefined) return answer;
+    return inTransaction(deps, command.name, (tx) => command.apply(tx, prepared));
   }
   const input = admit(command, caller, raw);
   const prepared = (command.prepare ? await command.prepare(deps, input, caller) : input) as P;
   const commandId = command.commandId?.(input);
+  if (commandId !== undefined) {
+    const earlier = await previousResult(deps.store.db, commandId, caller.id);
+    if (earlier !== undefined) return earlier as R;
+  }
+  const answer = await command.answerWithoutWriting?.(deps, prepared);
+  if (answer !== undefined) return answer;
   if (commandId === undefined) return inTransaction(deps, command.name, (tx) => command.apply(tx, prepared, caller));
-
-  const earlier = await previousResult(deps.store.db, commandId, caller.id);
-  if (earlier !== undefined) return earlier as R;
   return inTransaction(deps, command.name, async (tx) => {
     // Checked again under the event-log lock: two deliveries of the same command race here.
     const again = await previousResult(tx.trx, commandId, caller.id);

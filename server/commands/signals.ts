@@ -123,9 +123,14 @@ export async function previewSignalImport(deps: HubDeps, user: User, raw: unknow
 export const receiveSocialSignal = systemCommand({
   name: 'signals.webhook',
   input: SignalWebhookBody,
-  async apply(tx, body): Promise<{ signal: Signal; created: boolean }> {
-    const place = placeOf(body, DEN_HAAG_GAZETTEER);
-    // Under the event-log lock: two deliveries of the same post race here.
+  // A post without a place we know is refused before the write lock, and so is one delivered before.
+  prepare: (_deps, body) => ({ body, place: placeOf(body, DEN_HAAG_GAZETTEER) }),
+  async answerWithoutWriting(deps, { body }) {
+    const existing = body.id ? await getSignalByExternalId(deps.store.db, 'social', body.id) : undefined;
+    return existing ? { signal: existing, created: false } : undefined;
+  },
+  async apply(tx, { body, place }): Promise<{ signal: Signal; created: boolean }> {
+    // Checked again under the event-log lock: two deliveries of the same post race here.
     const existing = body.id ? await getSignalByExternalId(tx.trx, 'social', body.id) : undefined;
     if (existing) return { signal: existing, created: false };
     const row: SignalRow = {

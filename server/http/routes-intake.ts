@@ -43,7 +43,13 @@ export function registerIntakeRoutes(
 
   route(app, 'reports.merge', ({ params, body, user }) => runCommand(deps, mergeDuplicate, user, { ...body, duplicateId: params.id }));
 
-  route(app, 'signals.import', ({ body, user }) => runCommand(deps, importSignals, user, body), { bodyLimit: IMPORT_BODY_LIMIT });
+  // A dry run writes nothing: answered like the preview, without the write transaction (and its lock).
+  route(
+    app,
+    'signals.import',
+    ({ body, user }) => (body.dryRun ? previewSignalImport(deps, user, body) : runCommand(deps, importSignals, user, body)),
+    { bodyLimit: IMPORT_BODY_LIMIT },
+  );
 
   route(app, 'signals.preview', ({ body, user }) => previewSignalImport(deps, user, body), { bodyLimit: IMPORT_BODY_LIMIT });
 

@@ -153,6 +153,30 @@ describe.each(storeKinds)('signals and hotspots over %s', (store) => {
     expect(await countSignals(t.hub.store.db)).toBe(2);
   });
 
+  it('answers a dry run, a repeated post and an unplaceable post without taking the write lock', async () => {
+    // Counts the write transactions (each holds the event-log lock) the hub opens from here on.
+    const store = t.hub.store as { writeTransaction: TestHub['hub']['store']['writeTransaction'] };
+    const writeTransaction = store.writeTransaction;
+    let writes = 0;
+    store.writeTransaction = (fn) => {
+      writes += 1;
+      return writeTransaction(fn);
+    };
+    const mapping = { text: 'tekst', lat: 'lat', lng: 'lng' };
+    const dryRun = await t.api<SignalImportResult>('POST', '/api/signals/import', token, { csv: 'tekst,lat,lng\nAfval,52.07,4.3\n', mapping, dryRun: true });
+    expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(200);
+    expect(dryRun.body).toMatchObject({ dryRun: true, imported: 0, valid: 1 });
+    expect(writes).toBe(0);
+
+    const post = { text: 'Afval bij de container', lat: 52.0707, lng: 4.3007, time: new Date().toISOString(), source: 'x', id: 'post-9' };
+    expect((await webhook(t, post)).status).toBe(201);
+    expect(writes).toBe(1);
+    expect((await webhook(t, post)).status).toBe(200);
+    expect((await webhook(t, { text: 'Overlast', place: 'Amersfoort', time: new Date().toISOString(), source: 'x' })).status).toBe(422);
+    expect((await webhook(t, { text: 'Overlast', time: new Date().toISOString(), source: 'x' })).status).toBe(422);
+    expect(writes).toBe(1);
+  });
+
   it('hotspots: reports and signals per H3 cell with the previous window and the trend, with a boundary to draw', async () => {
     for (let i = 0; i < 3; i += 1) {
       const res = await t.api<Report>('POST', '/api/reports', token, sampleReport({ location: { lat: YPENBURG.lat + i * 1e-4, lng: YPENBURG.lng }, description: `Afval bij de bank ${i}` }));
