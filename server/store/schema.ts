@@ -60,6 +60,17 @@ export interface UserTable {
   unit_id: string | null;
   active: number;
   created_at: string;
+  /** 1: a demo user, active only in demo mode (migration 0009_users). */
+  demo: Generated<number>;
+  deactivated_at: string | null;
+  /** The admin who deactivated the account, or null (also when the hub did, for a demo user outside demo mode). */
+  deactivated_by: string | null;
+  password_set_at: string | null;
+  /** TOTP secret (base32); with totp_enabled_at null it is an enrolment not yet confirmed. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last 30-second step a code was accepted for: a code works once. */
+  totp_last_step: number | null;
 }
 
 export interface SessionTable {
@@ -317,3 +328,21 @@ export interface DB {
 }
 
 export type SignalRow = Selectable<SignalTable>;
+
+// ---- Survey imports in stages (migration 0009_users) ----
+
+/** A survey import: its rows are invisible while it is `pending` and shown all at once when it is `done`. */
+export interface SignalBatchTable {
+  id: string;
+  source: string;
+  state: string;
+  rows: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  heartbeat_at: string;
+  completed_at: string | null;
+}
+
+export interface DB {
+  signal_batches: SignalBatchTable;
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Signal, SignalSource } from '../protocol/intake';
 import type { DB, SignalRow } from './schema';
+import { visibleSignal } from './signal-batches';
 
 export function rowToSignal(row: SignalRow): Signal {
   return {
@@ -22,7 +23,7 @@ export function rowToSignal(row: SignalRow): Signal {
 /** Rows per INSERT: 13 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 
-/** Inserts within the caller's transaction: all or none. */
+/** Inserts within the caller's transaction: all or none (a webhook's post; a survey import stages its rows, see signal-batches.ts). */
 export async function insertSignals(trx: Kysely<DB>, rows: readonly SignalRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx.insertInto('signals').values(rows.slice(i, i + CHUNK)).execute();
@@ -35,14 +36,14 @@ export async function existingExternalIds(db: Kysely<DB>, source: SignalSource, 
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('signals').select('external_id').where('source', '=', source).where('external_id', 'in', chunk).execute();
+    const rows = await db.selectFrom('signals').select('external_id').where('source', '=', source).where('external_id', 'in', chunk).where(visibleSignal).execute();
     for (const r of rows) if (r.external_id) found.add(r.external_id);
   }
   return found;
 }
 
 export async function getSignalByExternalId(db: Kysely<DB>, source: SignalSource, externalId: string): Promise<Signal | undefined> {
-  const row = await db.selectFrom('signals').selectAll().where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+  const row = await db.selectFrom('signals').selectAll().where('source', '=', source).where('external_id', '=', externalId).where(visibleSignal).executeTakeFirst();
   return row ? rowToSignal(row) : undefined;
 }
 
@@ -53,6 +54,7 @@ export async function signalsBetween(db: Kysely<DB>, from: string, until: string
     .selectAll()
     .where('occurred_at', '>', from)
     .where('occurred_at', '<=', until)
+    .where(visibleSignal)
     .orderBy('occurred_at', 'desc')
     .orderBy('id')
     .limit(limit)
@@ -62,11 +64,17 @@ export async function signalsBetween(db: Kysely<DB>, from: string, until: string
 
 /** Where signals were observed in (from, until], for hotspots. */
 export async function signalPlacesBetween(db: Kysely<DB>, from: string, until: string): Promise<{ lat: number; lng: number; at: string }[]> {
-  const rows = await db.selectFrom('signals').select(['lat', 'lng', 'occurred_at']).where('occurred_at', '>', from).where('occurred_at', '<=', until).execute();
+  const rows = await db
+    .selectFrom('signals')
+    .select(['lat', 'lng', 'occurred_at'])
+    .where('occurred_at', '>', from)
+    .where('occurred_at', '<=', until)
+    .where(visibleSignal)
+    .execute();
   return rows.map((r) => ({ lat: r.lat, lng: r.lng, at: r.occurred_at }));
 }
 
 export async function countSignals(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')).where(visibleSignal).executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Role, User } from '../protocol/auth';
 import type { DB, UserRow } from './schema';
 
-export function rowToUser(row: UserRow): User {
+export function rowToUser(row: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id'>): User {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, unitId: row.unit_id };
 }
 
@@ -19,7 +19,7 @@ export async function insertUser(
   db: Kysely<DB>,
   user: { username: string; displayName: string; role: Role; passwordHash: string; unitId?: string | null },
 ): Promise<User> {
-  const row: UserRow = {
+  const row = {
     id: randomUUID(),
     username: user.username,
     display_name: user.displayName,

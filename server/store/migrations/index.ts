@@ -5,6 +5,7 @@ import * as m0003 from './0003_dispatch';
 import * as m0004open311 from './0004_open311';
 import * as m0005 from './0005_signals';
 import * as m0007 from './0007_throttling_sessions';
+import * as m0009users from './0009_users';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_open311': m0004open311,
   '0005_signals': m0005,
   '0007_throttling_sessions': m0007,
+  '0009_users': m0009users,
 };
