@@ -46,6 +46,7 @@ export const linkReporter = userCommand({
   name: 'report.link_reporter',
   access: 'report.create',
   input: LinkReporterBody.extend({ reportId: EntityId }),
+  log: { message: 'caller linked to report', fields: (report: Report) => ({ reportId: report.id, number: report.number, reporters: report.reporterCount }) },
   async apply(tx, { reportId, ...input }, user): Promise<Report> {
     const access = await citizenAccessOf(tx.trx, reportId);
     const current = access && (await getReport(tx.trx, reportId));
@@ -115,6 +116,10 @@ export const mergeDuplicate = userCommand({
   name: 'report.merge',
   access: 'report.merge',
   input: MergeBody.extend({ duplicateId: EntityId }),
+  log: {
+    message: 'report merged as duplicate',
+    fields: (merged: MergeResponse) => ({ duplicateId: merged.duplicate.id, originalId: merged.original.id, moved: merged.movedReporters }),
+  },
   async apply(tx, { duplicateId, ...input }, user): Promise<MergeResponse> {
     if (input.originalId === duplicateId) throw new CommandError('conflict', 'Een melding kan niet met zichzelf worden samengevoegd.');
     const actor = { kind: user.role, id: user.id };

@@ -71,6 +71,7 @@ export const createReportCommand = userCommand({
   name: 'report.create',
   access: 'report.create',
   input: CreateReportInput,
+  log: { message: 'report created', fields: (report: Report) => ({ reportId: report.id, number: report.number }) },
   apply: (tx, input, user) => writeReport(tx, input, user),
 });
 

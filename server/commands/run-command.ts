@@ -23,15 +23,21 @@ export interface CommandTx {
   queued(messages: number): void;
 }
 
-interface CommandBase<S extends z.ZodType> {
+interface CommandBase<S extends z.ZodType, R> {
   /** Names the command in logs and in the idempotency log. */
   name: string;
   /** The input schema from protocol/: a refusal names the fields. */
   input: S;
+  /**
+   * The line logged after a commit that wrote events, naming what changed (a report number, a batch id); its
+   * fields go next to the command's name and seqs (type the parameter: `(report: Report) => …`). Without it the
+   * line is a generic `command applied`.
+   */
+  log?: { message: string; fields: (result: R) => Record<string, unknown> };
 }
 
 /** A change a signed-in user asks for (HTTP route, console or field socket). */
-export interface UserCommand<S extends z.ZodType, R, P = z.output<S>> extends CommandBase<S> {
+export interface UserCommand<S extends z.ZodType, R, P = z.output<S>> extends CommandBase<S, R> {
   /** What the caller's role must be allowed (domain/permissions). */
   access: Action;
   /** A client-made id: a retry (lost ack, offline replay) gets the stored result and changes nothing. */
@@ -44,7 +50,7 @@ export interface UserCommand<S extends z.ZodType, R, P = z.output<S>> extends Co
 }
 
 /** A change the hub makes itself (expiry sweeper, outbox, citizen pages, webhooks): no user, no role. */
-export interface SystemCommand<S extends z.ZodType, R, P = z.output<S>> extends CommandBase<S> {
+export interface SystemCommand<S extends z.ZodType, R, P = z.output<S>> extends CommandBase<S, R> {
   access: 'system';
   /** Work on the input that needs no lock (looking up a place), done before the write transaction; `apply` gets its result. */
   prepare?: (deps: HubDeps, input: z.output<S>) => P | Promise<P>;
@@ -93,7 +99,7 @@ export async function runCommand<S extends z.ZodType, R, P>(
     const prepared = (command.prepare ? await command.prepare(deps, input) : input) as P;
     const answer = await command.answerWithoutWriting?.(deps, prepared);
     if (answer !== undefined) return answer;
-    return inTransaction(deps, command.name, (tx) => command.apply(tx, prepared));
+    return inTransaction(deps, command, (tx) => command.apply(tx, prepared));
   }
   const input = admit(command, caller, raw);
   const prepared = (command.prepare ? await command.prepare(deps, input, caller) : input) as P;
@@ -104,8 +110,8 @@ export async function runCommand<S extends z.ZodType, R, P>(
   }
   const answer = await command.answerWithoutWriting?.(deps, prepared);
   if (answer !== undefined) return answer;
-  if (commandId === undefined) return inTransaction(deps, command.name, (tx) => command.apply(tx, prepared, caller));
-  return inTransaction(deps, command.name, async (tx) => {
+  if (commandId === undefined) return inTransaction(deps, command, (tx) => command.apply(tx, prepared, caller));
+  return inTransaction(deps, command, async (tx) => {
     // Checked again under the event-log lock: two deliveries of the same command race here.
     const again = await previousResult(tx.trx, commandId, caller.id);
     if (again !== undefined) return again as R;
@@ -115,7 +121,11 @@ export async function runCommand<S extends z.ZodType, R, P>(
   });
 }
 
-async function inTransaction<R>(deps: HubDeps, name: string, apply: (tx: CommandTx) => Promise<R>): Promise<R> {
+async function inTransaction<R>(
+  deps: HubDeps,
+  command: Pick<CommandBase<z.ZodType, R>, 'name' | 'log'>,
+  apply: (tx: CommandTx) => Promise<R>,
+): Promise<R> {
   const events: HubEvent[] = [];
   let messages = 0;
   const result = await deps.store.writeTransaction(async (trx) => {
@@ -138,6 +148,10 @@ async function inTransaction<R>(deps: HubDeps, name: string, apply: (tx: Command
   });
   for (const event of events) deps.publisher.publish(event);
   if (messages > 0) deps.wakeOutbox();
-  if (events.length > 0) deps.log.info({ command: name, seqs: events.map((e) => e.seq), messages }, 'command applied');
+  if (events.length > 0) {
+    const line = { command: command.name, seqs: events.map((e) => e.seq), messages };
+    if (command.log) deps.log.info({ ...line, ...command.log.fields(result) }, command.log.message);
+    else deps.log.info(line, 'command applied');
+  }
   return result;
 }

@@ -81,6 +81,7 @@ export const importSignals = userCommand({
   name: 'signals.import',
   access: 'signals.import',
   input: SignalImportBody,
+  log: { message: 'survey signals imported', fields: (r: SignalImportResult) => ({ batchId: r.batchId, imported: r.imported, rejected: r.rejectedCount }) },
   prepare: (deps, body) => readSurvey(body, deps.clock()),
   async apply(tx, survey, user): Promise<SignalImportResult> {
     if (survey.body.dryRun) return dryRun(tx.trx, survey);
