@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { secondsLeft } from '../../server/domain/offers';
 import { categoryLabel } from '../../server/domain/resolution-codes';
 import type { FieldAssignment } from '../../server/protocol/socket';
-import { useNow } from '../shared/time/useNow';
+import { useClock } from '../shared/time/useClock';
 import type { OfferAnswerResult } from './fieldClient';
 import { useFieldI18n } from './messages';
 
@@ -19,7 +19,7 @@ export function OfferCard({
   onAnswer: (answer: 'accept' | 'decline') => Promise<OfferAnswerResult>;
 }) {
   const { t, shared, locale } = useFieldI18n();
-  const now = useNow(250);
+  const { now } = useClock(250);
   const { assignment, report } = entry;
   const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import type { Role } from '../protocol/auth';
-import { Outcome, ReportStatus } from '../protocol/report';
+import { type Outcome, ReportStatus } from '../protocol/report';
 import type { Resolution } from '../protocol/resolution';
 import { type DomainText, textMaker } from './domain-text';
 
@@ -195,9 +195,6 @@ function labels<K extends string>(keys: readonly K[], text: (key: K) => DomainTe
 }
 
 export const STATUS_LABELS = labels(ReportStatus.options, reportStatusText);
-export const OUTCOME_LABELS = labels(Outcome.options, outcomeText);
-
-export const ACTOR_LABELS = labels<Actor>(ACTORS, actorText);
 
 export type TransitionErrorCode =
   | 'transition_not_allowed'

@@ -5,7 +5,6 @@
  */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError } from '../../../server/protocol/common';
 import type { HubEvent } from '../../../server/protocol/events';
 import {
   type Hotspot,
@@ -20,7 +19,7 @@ import {
 } from '../../../server/protocol/intake';
 import { hubOrigin } from '../../shared/bridge';
 import { call, urlFor } from '../../shared/api/call';
-import { ApiRequestError, getSession, request, setSession } from '../../shared/api/client';
+import { ApiRequestError, getSession, readAnswer, request } from '../../shared/api/client';
 
 export const intakeKeys = {
   nearbyAll: ['nearby'] as const,
@@ -95,29 +94,11 @@ function postWithProgress<S extends z.ZodType>(
     xhr.upload.onload = () => onProgress({ phase: 'processing' });
     xhr.onerror = () => reject(new ApiRequestError(0, { code: 'network', message: 'network error' }));
     xhr.onload = () => {
-      let json: unknown;
       try {
-        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        json = undefined;
+        resolve(readAnswer(path, { status: xhr.status, statusText: xhr.statusText, text: xhr.responseText }, sent, schema));
+      } catch (err) {
+        reject(err);
       }
-      if (xhr.status < 200 || xhr.status >= 300) {
-        const parsed = ApiError.safeParse(json);
-        if (xhr.status === 401 && sent && getSession() === sent) setSession(null);
-        reject(
-          new ApiRequestError(
-            xhr.status,
-            parsed.success ? parsed.data : { code: `http_${xhr.status}`, message: xhr.statusText || `HTTP ${xhr.status}` },
-          ),
-        );
-        return;
-      }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        reject(new ApiRequestError(xhr.status, { code: 'bad_response', message: `unexpected response from ${path}` }));
-        return;
-      }
-      resolve(parsed.data);
     };
     xhr.send(JSON.stringify(body));
   });

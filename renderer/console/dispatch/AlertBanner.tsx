@@ -6,7 +6,7 @@ import type { Alert, Unit } from '../../../server/protocol/dispatch';
 import type { Report } from '../../../server/protocol/report';
 import type { AlertsSnapshot } from '../api/dispatch';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
-import { useNow } from '../../shared/time/useNow';
+import { useClock } from '../../shared/time/useClock';
 import { type I18n, useI18n } from '../i18n';
 import { type AlertTone, playTone, primeAudio } from './alertSound';
 import { commandErrorText } from './commandErrors';
@@ -135,7 +135,7 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
   const canAck = isAllowed('alerts.ack', role);
   const [expanded, setExpanded] = useState(false);
   const [mutedUntil, setMutedUntil] = useState(0);
-  const now = useNow(1000);
+  const { now } = useClock(1000);
   useAlertSound(alerts, canAck, mutedUntil);
 
   const unitsQuery = useUnits(true);

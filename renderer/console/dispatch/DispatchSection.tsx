@@ -7,7 +7,7 @@ import type { Assignment, Recommendation, Unit } from '../../../server/protocol/
 import type { Report, ReportStatus } from '../../../server/protocol/report';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
 import { Loading } from '../ui/Loading';
-import { useNow } from '../../shared/time/useNow';
+import { useClock } from '../../shared/time/useClock';
 import { useI18n } from '../i18n';
 import { commandErrorText } from './commandErrors';
 import { newCommandId, sendCommand, useDispatchContext, useHubCommand } from './commands';
@@ -56,7 +56,7 @@ export function DispatchSection({ report }: { report: Report }) {
   const { t, text } = i18n;
   const { socket, role } = useDispatchContext();
   const run = useHubCommand();
-  const now = useNow(1000);
+  const { now } = useClock(1000);
   const canOffer = isAllowed('dispatch.offer', role);
   const offerable = OFFERABLE.has(report.status);
 

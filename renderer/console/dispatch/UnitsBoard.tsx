@@ -4,7 +4,7 @@ import { isAllowed } from '../../../server/domain/permissions';
 import type { UnitActor } from '../../../server/domain/unit-status';
 import type { Report } from '../../../server/protocol/report';
 import { localDate } from '../../shared/time/calendar';
-import { useNow } from '../../shared/time/useNow';
+import { useClock } from '../../shared/time/useClock';
 import { useTasking, useUnits } from '../api/dispatchQueries';
 import { useI18n } from '../i18n';
 import { Loading } from '../ui/Loading';
@@ -32,7 +32,7 @@ export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit,
   const { t } = useI18n();
   const { role } = useDispatchContext();
   const query = useUnits(true);
-  const now = useNow(1000);
+  const { now } = useClock(1000);
   const today = localDate(now);
   const tasking = useTasking(today, true);
   const [expanded, setExpanded] = useState(true);

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type Ref, useEffect, useRef } from 'react';
 import type { Category, Report } from '../../../server/protocol/report';
 import { localDate } from '../../shared/time/calendar';
-import { useNow } from '../../shared/time/useNow';
+import { useClock } from '../../shared/time/useClock';
 import { formatAge, formatShortDate, useI18n } from '../i18n';
 import { categoryName } from '../ui/categoryName';
 import { followUpDue } from '../ui/followUp';
@@ -40,7 +40,7 @@ export function QueueList({
   now: nowProp,
 }: QueueListProps) {
   const { t, locale } = useI18n();
-  const ownNow = useNow(30_000);
+  const ownNow = useClock(30_000).now;
   const now = nowProp ?? ownNow;
   const today = localDate(now);
   const scrollRef = useRef<HTMLDivElement | null>(null);

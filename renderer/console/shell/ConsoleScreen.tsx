@@ -16,7 +16,7 @@ import { useLiveConnection } from '../live/useLiveConnection';
 import { MapLayersControl } from '../map/MapLayersControl';
 import { MapView } from '../map/MapView';
 import { Loading } from '../ui/Loading';
-import { useClock } from '../ui/useClock';
+import { useClock } from '../../shared/time/useClock';
 import { Header } from './Header';
 import { HeaderTools } from './HeaderTools';
 import { QueueSection } from './QueueSection';

@@ -99,27 +99,39 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiRequestError(0, { code: 'network', message: (err as Error).message || 'network error' });
   }
-  const text = await res.text();
+  return readAnswer(path, { status: res.status, statusText: res.statusText, text: await res.text() }, sent, opts.schema);
+}
+
+/**
+ * Reads a hub answer to `path`: a failure throws ApiRequestError with the hub's ApiError (a 401 ends the session
+ * that was sent, unless it was already replaced); a success is checked against `schema`. `request` and the
+ * XMLHttpRequest upload (console/api/intake.ts) read their answers with it.
+ */
+export function readAnswer<S extends z.ZodType>(
+  path: string,
+  answer: { status: number; statusText: string; text: string },
+  sent: Session | null,
+  schema?: S,
+): z.output<S> {
+  const { status, statusText, text } = answer;
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined;
   }
-  if (!res.ok) {
+  if (status < 200 || status >= 300) {
     const parsed = ApiError.safeParse(json);
-    const body = parsed.success
-      ? parsed.data
-      : { code: `http_${res.status}`, message: res.statusText || `HTTP ${res.status}` };
+    const body = parsed.success ? parsed.data : { code: `http_${status}`, message: statusText || `HTTP ${status}` };
     // A rejected token ends the session (the login screen takes over), unless it was already replaced.
-    if (res.status === 401 && sent && session === sent) setSession(null);
-    throw new ApiRequestError(res.status, body);
+    if (status === 401 && sent && session === sent) setSession(null);
+    throw new ApiRequestError(status, body);
   }
-  if (!opts.schema) return json as z.output<S>;
-  const parsed = opts.schema.safeParse(json);
+  if (!schema) return json as z.output<S>;
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     console.error(`unexpected response from ${path}`, parsed.error.issues, json);
-    throw new ApiRequestError(res.status, { code: 'bad_response', message: `unexpected response from ${path}` });
+    throw new ApiRequestError(status, { code: 'bad_response', message: `unexpected response from ${path}` });
   }
   return parsed.data;
 }
