@@ -17,6 +17,7 @@ import { intakeConfigOf } from './http/intake-config';
 import { loadNeighbourhoods } from './http/neighbourhoods-config';
 import { registerIntakeRoutes } from './http/routes-intake';
 import { registerOutboxRoutes } from './http/routes-outbox';
+import { registerPrivacyRoutes } from './http/routes-privacy';
 import { registerReportRoutes } from './http/routes-reports';
 import { installSecurityHeaders } from './http/security-headers';
 import { registerConsoleStatic } from './http/static';
@@ -118,6 +119,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
   registerDispatchRoutes(app, deps, () => positions.latest, join(config.dataDir, 'photos'));
   await registerCitizenRoutes(app, deps, throttleLimitsOf(config).status);

@@ -59,7 +59,8 @@ export const linkReporter = userCommand({
     }
     const { at } = tx;
     const reporterId = randomUUID();
-    await insertReporter(tx.trx, { id: reporterId, reportId, name: input.name, email: input.email, phone: input.phone, at });
+    const consent = { at, via: 'console' as const };
+    await insertReporter(tx.trx, { id: reporterId, reportId, name: input.name, email: input.email, phone: input.phone, at, consent });
     if (input.email || input.phone) {
       // A caller linked to a scheduled report hears what is planned and when, not the generic receipt.
       const latest = current.status === 'scheduled' ? await latestResolution(tx.trx, reportId) : undefined;

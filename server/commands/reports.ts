@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inputText } from '../domain/input-texts';
 import { decideIntake } from '../domain/report-intake';
 import { addWorkingDays } from '../domain/sla';
 import type { User } from '../protocol/auth';
@@ -20,6 +21,10 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
   const decision = decideIntake(input);
   const category = await getCategory(tx.trx, input.category);
   if (!category) throw new CommandError('validation', 'Onbekende categorie', { category: 'Onbekende categorie' });
+  // No contact details are kept without the reporter's consent: refused, so the desk asks (README "Consent").
+  if (input.reporter && !input.consent?.contact) {
+    throw new CommandError('validation', inputText('input.consent_required'), { consent: inputText('input.consent_required') });
+  }
   const id = randomUUID();
   const { at } = tx;
   const citizen = newCitizenAccess();
@@ -44,8 +49,13 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
       citizen_code: citizen.code,
       sla_deadline: addWorkingDays(tx.now, category.slaWorkingDays).toISOString(),
       feedback_locale: input.locale,
+      contact_consent: input.consent ? Number(input.consent.contact) : null,
+      contact_consent_at: input.consent ? at : null,
     });
-    if (input.reporter) await insertReporter(tx.trx, { id: randomUUID(), reportId: id, ...input.reporter, at });
+    if (input.reporter) {
+      const consent = { at, via: input.source === 'open311' ? ('open311' as const) : ('console' as const) };
+      await insertReporter(tx.trx, { id: randomUUID(), reportId: id, ...input.reporter, at, consent });
+    }
     let report = await getReport(tx.trx, id);
     if (!report) throw new Error(`report ${id} vanished inside its own transaction`);
     if (report.hasReporter) {

@@ -12,6 +12,7 @@ export const ACTORS: readonly Actor[] = [
   'police_coordinator',
   'field',
   'admin',
+  'privacy_officer',
   'system',
   'citizen',
 ];
@@ -148,6 +149,7 @@ export const LIFECYCLE_TEXTS = {
   'actor.police_coordinator': 'politiecoördinator',
   'actor.field': 'eenheid',
   'actor.admin': 'beheerder',
+  'actor.privacy_officer': 'functionaris gegevensbescherming',
   'actor.system': 'systeem',
   'actor.citizen': 'melder',
   'report.transition.not_allowed': 'Een melding met status "{from}" kan niet naar "{to}".',

@@ -5,31 +5,38 @@ import type { Role } from '../protocol/auth';
  * an action not listed here, or a role not listed for it, is denied.
  */
 export const PERMISSIONS = {
-  'report.create': ['dispatcher', 'shift_lead', 'admin'],
-  'report.list': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
-  'report.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  // Admin manages users, templates and API keys: it does not take reports in or read citizens' data.
+  'report.create': ['dispatcher', 'shift_lead'],
+  'report.list': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  'report.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   // Which transition each role may make is the lifecycle table's business (domain/lifecycle).
   'report.transition': ['dispatcher', 'shift_lead', 'police_coordinator'],
-  // Citizens' contact details (reporters, recipients): only the desk that calls citizens back.
-  'contacts.read': ['dispatcher', 'shift_lead', 'admin'],
-  'outbox.read': ['dispatcher', 'shift_lead', 'admin'],
-  'outbox.retry': ['shift_lead', 'admin'],
+  // Citizens' contact details, recipients, status links, access codes and comments: only the desk that calls
+  // citizens back (domain/privacy-mask.ts masks them for every other role, in answers, sockets and catch-up).
+  'contacts.read': ['dispatcher', 'shift_lead'],
+  'outbox.read': ['dispatcher', 'shift_lead'],
+  'outbox.retry': ['shift_lead'],
   'templates.read': ['dispatcher', 'shift_lead', 'admin'],
   'templates.write': ['admin'],
-  'dispatch.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
+  'dispatch.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'dispatch.offer': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'alerts.ack': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'tasking.write': ['police_coordinator', 'shift_lead'],
   'field.connect': ['field'],
   'field.photo': ['field'],
-  'events.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
-  'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin'],
-  'units.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
-  'console.connect': ['dispatcher', 'shift_lead', 'police_coordinator', 'admin'],
-  'session.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin'],
+  'events.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer'],
+  'units.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  'console.connect': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  'session.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer'],
   'report.merge': ['shift_lead'],
-  'signals.import': ['shift_lead', 'admin', 'dispatcher'],
+  'signals.import': ['shift_lead', 'dispatcher'],
   'apikeys.manage': ['admin'],
+  // Who viewed citizens' contact details (access log): the shift lead, the admin and the privacy officer.
+  'accesslog.read': ['shift_lead', 'admin', 'privacy_officer'],
+  // A citizen's rights (inzage, export, erasure): the privacy officer (functionaris gegevensbescherming).
+  'privacy.search': ['privacy_officer'],
+  'privacy.erase': ['privacy_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

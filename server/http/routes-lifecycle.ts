@@ -5,6 +5,7 @@ import { previewTransition, transitionReport } from '../commands/lifecycle';
 import { runCommand } from '../commands/run-command';
 import { allowedTransitions } from '../domain/lifecycle';
 import { isAllowed } from '../domain/permissions';
+import { reportDetailFor } from '../domain/privacy-view';
 import { codesFor } from '../domain/resolution-codes';
 import { listOutbox, toMessageView } from '../store/outbox';
 import { reportersOf } from '../store/reporters';
@@ -27,13 +28,12 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
       citizenAccessOf(store.db, report.id),
     ]);
     const codes = codesFor(report.category);
-    return {
+    const detail = {
       report,
       timeline,
       resolution: resolution ? { state: resolution.state, body: resolution.body, at: resolution.at } : null,
       messages: messages.map(toMessageView),
-      // Contact details are personal data: only the desk that calls citizens back sees them.
-      reporters: isAllowed('contacts.read', user.role) ? reporters.map(({ name, email, phone }) => ({ name, email, phone })) : [],
+      reporters: reporters.map(({ name, email, phone }) => ({ name, email, phone })),
       citizenCode: access?.code ?? null,
       transitions: allowedTransitions(report.status, user.role).map((t) => ({
         to: t.to,
@@ -43,6 +43,8 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
       })),
       codes: { found: [...codes.found], action: [...codes.action] },
     };
+    // Contact details are personal data: masked for the desk until asked for (reports.contacts), hidden for everyone else.
+    return reportDetailFor(detail, isAllowed('contacts.read', user.role), { token: access?.token ?? null, code: access?.code ?? null });
   });
 
   route(app, 'reports.transition', ({ params, body, user }) => runCommand(deps, transitionReport, user, { ...body, reportId: params.id }));

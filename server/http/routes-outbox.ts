@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { saveTemplateCommand } from '../commands/admin';
 import type { HubDeps } from '../commands/context';
+import { viewOutboxContacts } from '../commands/contacts-view';
 import { retryMessage } from '../commands/delivery';
 import { runCommand } from '../commands/run-command';
+import { isAllowed } from '../domain/permissions';
+import { messageViewFor } from '../domain/privacy-view';
 import { listOutbox, toMessageView } from '../store/outbox';
 import { loadTemplates } from '../store/templates';
 import { route } from './route';
@@ -11,12 +14,18 @@ import { route } from './route';
 export function registerOutboxRoutes(app: FastifyInstance, deps: HubDeps): void {
   const { store } = deps;
 
-  route(app, 'outbox.list', async ({ query }) => {
-    const rows = await listOutbox(store.db, { limit: query.limit, ...(query.status ? { status: query.status } : {}) });
-    return { messages: rows.map(toMessageView) };
+  route(app, 'outbox.list', async ({ query, user }) => {
+    const options = { limit: query.limit, ...(query.status ? { status: query.status } : {}) };
+    // Recipients whole only when asked for, and then logged (viewOutboxContacts); masked otherwise.
+    if (query.contacts === '1') return { messages: await runCommand(deps, viewOutboxContacts, user, options) };
+    const view = isAllowed('contacts.read', user.role) ? 'masked' : 'hidden';
+    const rows = await listOutbox(store.db, options);
+    return { messages: rows.map((row) => messageViewFor(toMessageView(row), view, { token: null, code: null })) };
   });
 
-  route(app, 'outbox.retry', async ({ params, user }) => toMessageView(await runCommand(deps, retryMessage, user, { messageId: params.id })));
+  route(app, 'outbox.retry', async ({ params, user }) =>
+    messageViewFor(toMessageView(await runCommand(deps, retryMessage, user, { messageId: params.id })), 'masked', { token: null, code: null }),
+  );
 
   route(app, 'templates.list', async () => ({ templates: await loadTemplates(store.db) }));
 

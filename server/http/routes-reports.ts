@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HubDeps } from '../commands/context';
 import { createReportCommand } from '../commands/reports';
 import { runCommand } from '../commands/run-command';
+import { eventForRole } from '../domain/privacy-events';
 import { listCategories } from '../store/categories';
 import { eventsPageWithLatest } from '../store/events';
 import { reportsSnapshot } from '../store/reports';
@@ -17,5 +18,9 @@ export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void 
 
   route(app, 'categories.list', async () => ({ categories: await listCategories(store.db) }));
 
-  route(app, 'events.list', ({ query }) => eventsPageWithLatest(store.db, query.after, query.limit));
+  route(app, 'events.list', async ({ query, user }) => {
+    const page = await eventsPageWithLatest(store.db, query.after, query.limit);
+    // Masked for roles that may not read citizens' comments, as on the live socket (domain/privacy-events).
+    return { ...page, events: page.events.map((event) => eventForRole(event, user.role)) };
+  });
 }

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { type Namespace, Server, type Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
 import { CommandError } from '../commands/errors';
 import { type Action, isAllowed } from '../domain/permissions';
@@ -14,6 +14,7 @@ import {
   type UnitFix,
 } from '../protocol/socket';
 import { userForToken } from '../store/users';
+import { publishBySight, sightRoomFor } from './console-rooms';
 
 export interface SocketData {
   user: User;
@@ -60,6 +61,7 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps, comman
 
   consoles.on('connection', (socket: ConsoleSocket) => {
     socket.join(CONSOLE_ROOM);
+    socket.join(sightRoomFor(socket.data.user.role));
     for (const command of commands) {
       // biome-ignore lint/suspicious/noExplicitAny: handlers are registered generically; payloads are validated by each command
       socket.on(command.name, async (payload: unknown, ack?: any) => {
@@ -95,7 +97,7 @@ export function disconnectAll(io: HubServer): void {
 }
 
 export function publishToConsoles(io: HubServer, event: HubEvent): void {
-  io.of(CONSOLE_NAMESPACE).to(CONSOLE_ROOM).emit('event', event);
+  publishBySight(io.of(CONSOLE_NAMESPACE) as unknown as Namespace, event);
 }
 
 export function broadcastPositions(io: HubServer, fixes: UnitFix[]): void {

@@ -12,11 +12,15 @@ export const ApiKeyInfo = z.object({
   createdAt: IsoDateTime,
   createdBy: z.string().nullable(),
   revokedAt: IsoDateTime.nullable(),
+  /** The client app asks its users' consent to be contacted: only then are their contact fields kept. */
+  contactConsent: z.boolean(),
 });
 export type ApiKeyInfo = z.infer<typeof ApiKeyInfo>;
 
 export const CreateApiKeyBody = z.object({
   clientName: z.string().trim().min(1, 'Geef de naam van de app').max(100),
+  /** Set by the admin when the client app asks its users for consent to be contacted (README "Consent"). */
+  contactConsent: z.boolean().default(false),
 });
 
 export const CreatedApiKey = ApiKeyInfo.extend({

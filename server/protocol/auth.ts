@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const Role = z.enum(['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin']);
+export const Role = z.enum(['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer']);
 export type Role = z.infer<typeof Role>;
 
 export const User = z.object({

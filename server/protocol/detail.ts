@@ -22,7 +22,8 @@ export const OutboxMessageView = z.object({
   reportId: z.string(),
   trigger: z.string(),
   channel: z.enum(['email', 'sms']),
-  recipient: z.string(),
+  /** Masked (j***@***.nl) unless asked for with the contacts; null for a role without `contacts.read`, or once erased. */
+  recipient: z.string().nullable(),
   subject: z.string(),
   text: z.string(),
   status: z.enum(['queued', 'sent', 'failed']),

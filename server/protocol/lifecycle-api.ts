@@ -36,6 +36,8 @@ export type PreviewResponse = z.infer<typeof PreviewResponse>;
 
 export const OutboxQuery = z.object({
   status: z.enum(['queued', 'sent', 'failed']).optional(),
+  /** 1: the recipients whole (a logged view of contact details); masked otherwise. */
+  contacts: z.enum(['0', '1']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

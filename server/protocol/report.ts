@@ -29,6 +29,8 @@ export const Category = z.object({
   nameEn: z.string(),
   department: z.string(),
   slaWorkingDays: z.number().int().nonnegative(),
+  /** Its reports describe people (overlast): public answers leave out description and address, coordinates rounded. */
+  sensitive: z.boolean().optional(),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -56,6 +58,11 @@ export const CreateReportInput = z.object({
   address: z.string().trim().max(300).optional(),
   description: z.string().trim().min(3, 'Beschrijving is te kort').max(4000),
   reporter: ReporterContact.optional(),
+  /**
+   * Whether the reporter agreed to be contacted about this report (asked on the phone or at the counter; for
+   * Open311, declared by the client app's key). Recorded with its time; contact details without it are refused.
+   */
+  consent: z.object({ contact: z.boolean() }).optional(),
   source: SourceChannel,
   priority: Priority.default('normal'),
   /** Language of the citizen's messages. */

@@ -34,6 +34,7 @@ import {
   SignalWebhookResponse,
 } from './intake';
 import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from './lifecycle-api';
+import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
 import { CreateReportInput, Report } from './report';
 import { FeedbackTemplate } from './resolution';
 
@@ -98,6 +99,8 @@ export const ROUTES = {
     response: Report,
     status: 201,
   },
+  // The reporters' contact details and the messages' recipients, whole: each call is written to the access log.
+  'reports.contacts': { method: 'GET', path: '/api/reports/:id/contacts', access: 'contacts.read', params: Id, response: ReportContacts },
   'reports.merge': { method: 'POST', path: '/api/reports/:id/duplicate-of', access: 'report.merge', params: Id, body: MergeBody, response: MergeResponse },
   'reports.recommendations': {
     method: 'GET',
@@ -130,6 +133,12 @@ export const ROUTES = {
   'focusAreas.create': { method: 'POST', path: '/api/focus-areas', access: 'tasking.write', body: NewFocusArea, response: FocusArea, status: 201 },
   // The body is the JPEG or PNG itself (content type image/jpeg or image/png), not JSON.
   'photos.upload': { method: 'PUT', path: '/api/field/reports/:id/photo', access: 'field.photo', params: Id, response: PhotoUploaded, status: 201 },
+
+  // ---- privacy: the access log and a citizen's rights (POST: the address stays out of URLs and request logs) ----
+  'accessLog.list': { method: 'GET', path: '/api/access-log', access: 'accesslog.read', query: AccessLogQuery, response: AccessLogResponse },
+  'privacy.search': { method: 'POST', path: '/api/privacy/search', access: 'privacy.search', body: PrivacyRequest, response: PrivacyFindings },
+  'privacy.export': { method: 'POST', path: '/api/privacy/export', access: 'privacy.search', body: PrivacyRequest, response: PrivacyExport },
+  'privacy.erase': { method: 'POST', path: '/api/privacy/erase', access: 'privacy.erase', body: PrivacyRequest, response: PrivacyErased },
 
   // ---- administration ----
   'apiKeys.list': { method: 'GET', path: '/api/admin/api-keys', access: 'apikeys.manage', response: ApiKeysResponse },

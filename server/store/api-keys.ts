@@ -16,6 +16,8 @@ export interface ApiClient {
   keyId: string;
   clientName: string;
   user: User;
+  /** The app asks its users' consent to be contacted; without it their contact fields are not kept. */
+  contactConsent: boolean;
 }
 
 export function hashApiKey(key: string): string {
@@ -30,6 +32,7 @@ function toInfo(row: ApiKeyRow): ApiKeyInfo {
     createdAt: row.created_at,
     createdBy: row.created_by,
     revokedAt: row.revoked_at,
+    contactConsent: row.contact_consent === 1,
   };
 }
 
@@ -40,7 +43,7 @@ function toInfo(row: ApiKeyRow): ApiKeyInfo {
  */
 export async function createApiKey(
   trx: Kysely<DB>,
-  input: { clientName: string; createdBy: string | null; at: string },
+  input: { clientName: string; createdBy: string | null; at: string; contactConsent?: boolean },
 ): Promise<{ info: ApiKeyInfo; key: string }> {
   const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   const id = randomUUID();
@@ -54,6 +57,7 @@ export async function createApiKey(
     created_at: input.at,
     created_by: input.createdBy,
     revoked_at: null,
+    contact_consent: input.contactConsent ? 1 : 0,
   };
   await trx
     .insertInto('users')
@@ -91,11 +95,11 @@ export async function findApiClient(db: Kysely<DB>, key: string): Promise<ApiCli
     .selectFrom('api_keys')
     .innerJoin('users', 'users.id', 'api_keys.user_id')
     .selectAll('users')
-    .select(['api_keys.id as key_id', 'api_keys.client_name'])
+    .select(['api_keys.id as key_id', 'api_keys.client_name', 'api_keys.contact_consent'])
     .where('api_keys.key_hash', '=', hashApiKey(key))
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { key_id, client_name, ...user } = row;
-  return { keyId: key_id, clientName: client_name, user: rowToUser(user) };
+  const { key_id, client_name, contact_consent, ...user } = row;
+  return { keyId: key_id, clientName: client_name, user: rowToUser(user), contactConsent: Number(contact_consent) === 1 };
 }

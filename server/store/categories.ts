@@ -9,6 +9,7 @@ function rowToCategory(r: CategoryRow): Category {
     nameEn: r.name_en,
     department: r.department,
     slaWorkingDays: r.sla_working_days,
+    sensitive: Number(r.sensitive) === 1,
   };
 }
 
@@ -37,6 +38,7 @@ export async function upsertCategories(db: Kysely<DB>, categories: Category[]): 
       department: c.department,
       sla_working_days: c.slaWorkingDays,
       sort_order: order,
+      sensitive: c.sensitive ? 1 : 0,
     };
     await db
       .insertInto('categories')

@@ -23,6 +23,10 @@ export interface RequestRecord {
   mediaUrl: string | null;
   citizenToken: string | null;
   citizenCode: string | null;
+  /** How it came in: only `open311` reports are public (README "Open311"). */
+  source: string;
+  /** Its category is sensitive: the public answer leaves out what identifies people (0006_privacy). */
+  sensitive: boolean;
 }
 
 /** Which requests a list asks for: given `numbers`, only those (every other filter ignored). */
@@ -34,13 +38,18 @@ export interface RequestFilter {
   from: string;
   to: string;
   limit: number;
+  /** Only reports that came in this way (the public list: `open311`). */
+  source?: string | undefined;
 }
 
 const selectRequests = (db: Kysely<DB>) =>
   db
     .selectFrom('reports')
     .leftJoin('open311_requests', 'open311_requests.report_id', 'reports.id')
+    .leftJoin('categories', 'categories.code', 'reports.category')
     .select([
+      'reports.source',
+      'categories.sensitive',
       'reports.id',
       'reports.number',
       'reports.category',
@@ -77,13 +86,16 @@ function toRecord(row: SelectedRow): RequestRecord {
     mediaUrl: row.media_url ?? null,
     citizenToken: row.citizen_token,
     citizenCode: row.citizen_code,
+    source: row.source,
+    sensitive: Number(row.sensitive ?? 0) === 1,
   };
 }
 
 export async function findRequests(db: Kysely<DB>, query: RequestFilter): Promise<RequestRecord[]> {
+  const base = query.source ? selectRequests(db).where('reports.source', '=', query.source) : selectRequests(db);
   if (query.numbers) {
     if (query.numbers.length === 0) return [];
-    const rows = await selectRequests(db).where('reports.number', 'in', query.numbers).execute();
+    const rows = await base.where('reports.number', 'in', query.numbers).execute();
     const byNumber = new Map(rows.map((r) => [Number(r.number), r]));
     // In the order asked for.
     return query.numbers.flatMap((n) => {
@@ -91,7 +103,7 @@ export async function findRequests(db: Kysely<DB>, query: RequestFilter): Promis
       return row ? [toRecord(row)] : [];
     });
   }
-  let q = selectRequests(db)
+  let q = base
     .where('reports.created_at', '>=', query.from)
     .where('reports.created_at', '<=', query.to)
     .orderBy('reports.created_at', 'desc')

@@ -210,7 +210,8 @@ export function toMessageView(row: OutboxRow): OutboxMessageView {
     reportId: row.report_id,
     trigger: row.trigger,
     channel: row.channel,
-    recipient: row.recipient,
+    // An erased recipient (a citizen's right to erasure, retention) is stored as ''.
+    recipient: row.recipient || null,
     subject: row.subject,
     text: row.body_text,
     status: row.status,

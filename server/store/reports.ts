@@ -56,7 +56,16 @@ export async function insertReport(trx: Kysely<DB>, row: NewReportRow): Promise<
 
 export async function insertReporter(
   trx: Kysely<DB>,
-  reporter: { id: string; reportId: string; name?: string | undefined; email?: string | undefined; phone?: string | undefined; at: string },
+  reporter: {
+    id: string;
+    reportId: string;
+    name?: string | undefined;
+    email?: string | undefined;
+    phone?: string | undefined;
+    at: string;
+    /** When and how the reporter agreed to be contacted (README "Consent"). */
+    consent?: { at: string; via: 'console' | 'open311' } | undefined;
+  },
 ): Promise<void> {
   await trx
     .insertInto('reporters')
@@ -67,6 +76,8 @@ export async function insertReporter(
       email: reporter.email ?? null,
       phone: reporter.phone ?? null,
       created_at: reporter.at,
+      consent_at: reporter.consent?.at ?? null,
+      consent_via: reporter.consent?.via ?? null,
     })
     .execute();
 }

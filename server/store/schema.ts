@@ -8,6 +8,8 @@ export interface CategoryTable {
   department: string;
   sla_working_days: number;
   sort_order: number;
+  /** 1: left out of public answers' descriptions, coordinates rounded (migration 0006_privacy). */
+  sensitive: Generated<number>;
 }
 
 export interface ReportTable {
@@ -31,6 +33,9 @@ export interface ReportTable {
   citizen_token: string | null;
   citizen_code: string | null;
   feedback_locale: Generated<string>;
+  /** The reporter's consent to be contacted (0006_privacy): 1 agreed, 0 declined, null before it was recorded. */
+  contact_consent: number | null;
+  contact_consent_at: string | null;
 }
 
 export interface ReporterTable {
@@ -40,6 +45,9 @@ export interface ReporterTable {
   email: string | null;
   phone: string | null;
   created_at: string;
+  /** When the reporter agreed to be contacted, and how: 'console' or 'open311' (0006_privacy). */
+  consent_at: string | null;
+  consent_via: string | null;
 }
 
 export interface EventTable {
@@ -285,6 +293,8 @@ export interface ApiKeyTable {
   created_at: string;
   created_by: string | null;
   revoked_at: string | null;
+  /** 1: the client app asks its users' consent to be contacted; without it their contact fields are not kept (0006_privacy). */
+  contact_consent: Generated<number>;
 }
 
 export interface Open311RequestTable {
@@ -345,4 +355,23 @@ export interface SignalBatchTable {
 
 export interface DB {
   signal_batches: SignalBatchTable;
+}
+
+// ---- Access log of personal data (migration 0006_privacy) ----
+
+export interface AccessLogTable {
+  id: string;
+  at: string;
+  user_id: string;
+  role: string;
+  action: string;
+  route: string;
+  report_id: string | null;
+  subject: string | null;
+  subject_hash: string | null;
+  reason: string | null;
+}
+
+export interface DB {
+  access_log: AccessLogTable;
 }

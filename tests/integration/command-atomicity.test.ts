@@ -151,7 +151,7 @@ describe.each(storeKinds)('the hub clock (%s)', (store) => {
     const publicText = 'Hier lopen handhavers deze maand vaker vanwege afval.';
     const chef = (await t.login('chef')).token;
     expect((await t.api('POST', '/api/focus-areas', chef, focusArea(Date.now() + AHEAD, publicText))).status).toBe(201);
-    const created = await t.api<Report>('POST', '/api/reports', chef, sampleReport({ location: HERE, reporter: { email: 'melder@example.nl' } }));
+    const created = await t.api<Report>('POST', '/api/reports', chef, { ...sampleReport({ location: HERE, reporter: { email: 'melder@example.nl' } }), consent: { contact: true } });
     expect(created.status).toBe(201);
 
     const detail = (await t.api<ReportDetail>('GET', `/api/reports/${created.body.id}`, chef)).body;

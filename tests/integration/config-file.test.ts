@@ -24,9 +24,9 @@ describe('configuration file', () => {
     // Users from a demo start; then without demo mode, so neighbourhoods come from the file only.
     await (await startTestHub({ store: 'sqlite', demo: true, dataDir: dir })).stop();
     t = await startTestHub({ store: 'sqlite', demo: false, dataDir: dir, env: { MELDKAMER_CONFIG: file } });
-    const admin = (await t.login('admin')).token;
+    const desk = (await t.login('centralist')).token;
 
-    const nearby = await t.api<NearbyResponse>('GET', '/api/reports/nearby?category=groen&lat=52.07&lng=4.3', admin);
+    const nearby = await t.api<NearbyResponse>('GET', '/api/reports/nearby?category=groen&lat=52.07&lng=4.3', desk);
     expect([nearby.status, nearby.body.radiusMeters, nearby.body.periodDays]).toEqual([200, 120, 14]);
 
     const post = { text: 'Afval bij de containers', lat: 52.07, lng: 4.3, time: new Date().toISOString(), source: 'x' };
@@ -35,7 +35,7 @@ describe('configuration file', () => {
     expect((await webhook({ 'x-meldkamer-webhook-key': key })).status).toBe(201);
     expect((await webhook({ 'x-meldkamer-webhook-key': `${key}x` })).status).toBe(401);
 
-    const hoods = await t.api<NeighbourhoodHotspotsResponse>('GET', '/api/hotspots?days=30&by=neighbourhood', admin);
+    const hoods = await t.api<NeighbourhoodHotspotsResponse>('GET', '/api/hotspots?days=30&by=neighbourhood', desk);
     expect(hoods.body.configured).toBe(true);
   });
 });

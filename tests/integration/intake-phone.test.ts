@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportDetail } from '../../server/protocol/detail';
 import type { HubEvent } from '../../server/protocol/events';
 import type { MergeResponse, NearbyResponse } from '../../server/protocol/intake';
+import type { ReportContacts } from '../../server/protocol/privacy';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
@@ -56,7 +57,7 @@ describe.each(storeKinds)('phone intake over %s: nearby reports, linking callers
     const { email, ...rest } = overrides;
     const res = await t.api<Report>('POST', '/api/reports', token, {
       ...sampleReport({ location: HERE, address: 'Laan van Ypenburg 100', ...rest }),
-      ...(email ? { reporter: { name: 'Melder', email } } : {}),
+      ...(email ? { reporter: { name: 'Melder', email }, consent: { contact: true } } : {}),
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
@@ -147,7 +148,9 @@ describe.each(storeKinds)('phone intake over %s: nearby reports, linking callers
     const closedLink = await t.api<ErrorBody>('POST', `/api/reports/${original.id}/reporters`, token, { email: 'derde@example.nl', consent: true });
     expect(closedLink.status).toBe(409);
     const detail = await t.api<ReportDetail>('GET', `/api/reports/${original.id}`, token);
-    expect(detail.body.reporters.map((r) => r.email)).toEqual(['eerste@example.nl', 'tweede@example.nl']);
+    expect(detail.body.reporters.map((r) => r.email)).toEqual(['e***@***.nl', 't***@***.nl']);
+    const contacts = await t.api<ReportContacts>('GET', `/api/reports/${original.id}/contacts`, token);
+    expect(contacts.body.reporters.map((r) => r.email)).toEqual(['eerste@example.nl', 'tweede@example.nl']);
   });
 
   it('the shift lead merges a duplicate: it closes as duplicate, its reporter follows the original and gets its next message', async () => {

@@ -36,6 +36,7 @@ describe.each(storeKinds)('lifecycle and citizen feedback over %s', (store) => {
     const res = await t.api<Report>('POST', '/api/reports', token, {
       ...sampleReport({ description: 'Boomtak hangt laag over de stoep' }),
       reporter: { name: 'J. Jansen', email: 'melder@example.nl' },
+      consent: { contact: true },
     });
     expect(res.status).toBe(201);
     return res.body;

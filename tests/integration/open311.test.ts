@@ -88,8 +88,9 @@ describe.each(storeKinds)('Open311 GeoReport v2 over %s', (store) => {
     });
     return { status: res.status, contentType: res.headers.get('content-type'), text: await res.text(), headers: res.headers };
   }
-  async function issueKey(clientName: string): Promise<CreatedApiKey> {
-    const res = await t.api<CreatedApiKey>('POST', '/api/admin/api-keys', adminToken, { clientName });
+  /** The app asks its users' consent to be contacted (the flag the admin sets on its key), unless told otherwise. */
+  async function issueKey(clientName: string, contactConsent = true): Promise<CreatedApiKey> {
+    const res = await t.api<CreatedApiKey>('POST', '/api/admin/api-keys', adminToken, { clientName, contactConsent });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -301,7 +302,10 @@ describe.each(storeKinds)('Open311 GeoReport v2 over %s', (store) => {
     const older = await createOverOpen311([['description', 'Oud afval, 100 dagen geleden']]);
     const closed = await createOverOpen311([['description', 'Afval dat al is opgeruimd']]);
     const fresh = await createOverOpen311([['description', 'Vers afval']]);
-    const console = (await t.api<Report>('POST', '/api/reports', (await t.login('centralist')).token, sampleReport())).body;
+    const groen = await post('json', form([['api_key', apiKey.key], ['service_code', 'groen'], ['lat', '52.0799'], ['long', '4.3113'], ['description', 'Tak op het fietspad']]));
+    const console = { number: (JSON.parse(groen.text) as { service_request_id: string }[])[0]?.service_request_id ?? '' };
+    // A report taken by phone is not public (README "Open311"): it is never listed.
+    const phone = (await t.api<Report>('POST', '/api/reports', (await t.login('centralist')).token, sampleReport())).body;
     const db = t.hub.store.db;
     const hundredDaysAgo = new Date(Date.now() - 100 * 86_400_000).toISOString();
     await db.updateTable('reports').set({ created_at: hundredDaysAgo }).where('number', '=', Number(older.slice(2))).execute();
@@ -314,6 +318,7 @@ describe.each(storeKinds)('Open311 GeoReport v2 over %s', (store) => {
 
     // Default window: the last 90 days, newest first.
     expect(await ids('')).toEqual([console.number, fresh, closed]);
+    expect((await getJson('requests.json')).body.map((r) => r.service_request_id)).not.toContain(phone.number);
 
     expect(await ids(`?service_request_id=${older},${fresh},M-999999`)).toEqual([older, fresh]);
     expect(await ids(`?service_request_id=${fresh}&status=closed&service_code=groen`)).toEqual([fresh]);
@@ -349,6 +354,8 @@ describe.each(storeKinds)('Open311 GeoReport v2 over %s', (store) => {
       id: `bulk-${i}`,
       number: 100_000 + i,
       created_at: new Date(base + i * 1000).toISOString(),
+      // Only reports that came in through Open311 are public.
+      source: 'open311',
       citizen_token: null,
       citizen_code: null,
     }));

@@ -43,7 +43,7 @@ it('a hub killed after commit and before delivery sends the message exactly once
   const res = await fetch(`${url}/api/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
-    body: JSON.stringify({ ...sampleReport(), reporter: { email: 'melder@example.nl' } }),
+    body: JSON.stringify({ ...sampleReport(), reporter: { email: 'melder@example.nl' }, consent: { contact: true } }),
   });
   expect(res.status).toBe(201);
   const report = (await res.json()) as Report;

@@ -38,6 +38,7 @@ const nl = {
   'role.police_coordinator': 'politiecoördinator',
   'role.field': 'BOA / toezichthouder',
   'role.admin': 'beheerder',
+  'role.privacy_officer': 'functionaris gegevensbescherming',
 
   'queue.title': 'Meldingen',
   'queue.count': '{shown} van {total}',
@@ -283,6 +284,7 @@ const en: Record<MessageKey, string> = {
   'role.police_coordinator': 'police coordinator',
   'role.field': 'enforcement officer',
   'role.admin': 'administrator',
+  'role.privacy_officer': 'data protection officer',
 
   'queue.title': 'Reports',
   'queue.count': '{shown} of {total}',

@@ -54,6 +54,7 @@ const en: Record<DomainTextCode, string> = {
   'actor.police_coordinator': 'police coordinator',
   'actor.field': 'unit',
   'actor.admin': 'administrator',
+  'actor.privacy_officer': 'data protection officer',
   'actor.system': 'system',
   'actor.citizen': 'reporter',
   'report.transition.not_allowed': 'A report that is "{from}" cannot become "{to}".',

@@ -12,6 +12,7 @@ import { publicNotes, serviceName, serviceNotice, toServiceRequest } from './map
 import { apiKeyOf, localeOf, parseCreateParams, parseListQuery, parseRequestId, type RawParams } from './params';
 import { findRequestByNumber, findRequests, latestMessages, type RequestRecord } from '../../store/open311';
 import { reportForCitizenToken } from '../../store/reports';
+import { PUBLIC_SOURCE, publicEntry, readableAs } from './public-view';
 import { SlidingWindowLimiter } from './rate-limit';
 import {
   type AttributeEntry,
@@ -118,7 +119,8 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
       return { kind: 'service_definition', body: { service_code: category.code, attributes } };
     });
 
-    const asRequests = async (records: RequestRecord[], locale: Locale): Promise<Open311Document> => {
+    /** `owner`: the reporter asks with their status token and reads their report whole. */
+    const asRequests = async (records: RequestRecord[], locale: Locale, owner = false): Promise<Open311Document> => {
       const categories = new Map((await listCategories(db)).map((c) => [c.code, c]));
       const messages = await latestMessages(
         db,
@@ -128,21 +130,26 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
       const body = records.map((record) => {
         const message = messages.get(record.id);
         const notes = message ? publicNotes(message, { token: record.citizenToken, code: record.citizenCode }, lookupUrl) : null;
-        return toServiceRequest(record, categories.get(record.category), notes, locale);
+        const entry = toServiceRequest(record, categories.get(record.category), notes, locale);
+        return owner ? entry : publicEntry(entry, record.sensitive);
       });
       return { kind: 'service_requests', body };
     };
 
     get(`${OPEN311_BASE}/requests`, async (request) => {
       const query = parseListQuery(request.query as RawParams, deps.clock());
-      return asRequests(await findRequests(db, query), localeOf(request.headers['accept-language']));
+      return asRequests(await findRequests(db, { ...query, source: PUBLIC_SOURCE }), localeOf(request.headers['accept-language']));
     });
 
     get<{ id: string }>(`${OPEN311_BASE}/requests/:id`, async (request) => {
       const number = parseRequestId(request.params.id);
       const record = number === undefined ? undefined : await findRequestByNumber(db, number);
-      if (!record) throw new Open311Error(404, `service_request_id "${request.params.id}" was not found`);
-      return asRequests([record], localeOf(request.headers['accept-language']));
+      // ?token=<the status token of the reporter's messages>: their own report, whole, however it came in.
+      const token = (request.query as RawParams).token;
+      const owner = typeof token === 'string' && record ? (await reportForCitizenToken(db, token))?.id : undefined;
+      const readable = record ? readableAs(record, owner) : 'none';
+      if (!record || readable === 'none') throw new Open311Error(404, `service_request_id "${request.params.id}" was not found`);
+      return asRequests([record], localeOf(request.headers['accept-language']), readable === 'owner');
     });
 
     get<{ token: string }>(`${OPEN311_BASE}/tokens/:token`, async (request) => {
@@ -201,12 +208,15 @@ async function createRequest(request: FastifyRequest, deps: HubDeps, limiter: Sl
     ...(params.email ? { email: params.email } : {}),
     ...(params.phone ? { phone: params.phone } : {}),
   };
+  // Contact fields are kept only when the key declares that its app asks its users' consent (README "Consent").
+  const keepContact = client.contactConsent && Object.keys(reporter).length > 0;
   const input: CreateReportInput = {
     category: category.code,
     location: { lat: params.lat, lng: params.long },
     ...(params.addressString ? { address: params.addressString } : {}),
     description: extra ? `${text} — ${extra}` : text,
-    ...(Object.keys(reporter).length > 0 ? { reporter } : {}),
+    ...(keepContact ? { reporter } : {}),
+    consent: { contact: client.contactConsent },
     source: 'open311',
     priority: 'normal',
     locale,

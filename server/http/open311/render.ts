@@ -54,7 +54,8 @@ export interface ServiceRequestEntry {
   status_notes: string | null;
   service_name: string;
   service_code: string;
-  description: string;
+  /** null in a public answer about a sensitive category (README "Open311"). */
+  description: string | null;
   agency_responsible: string | null;
   service_notice: string | null;
   requested_datetime: string;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_lifecycle_feedback';
 import * as m0003 from './0003_dispatch';
 import * as m0004open311 from './0004_open311';
 import * as m0005 from './0005_signals';
+import * as m0006privacy from './0006_privacy';
 import * as m0007 from './0007_throttling_sessions';
 import * as m0009users from './0009_users';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_dispatch': m0003,
   '0004_open311': m0004open311,
   '0005_signals': m0005,
+  '0006_privacy': m0006privacy,
   '0007_throttling_sessions': m0007,
   '0009_users': m0009users,
 };

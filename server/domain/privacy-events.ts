@@ -1,0 +1,37 @@
+import type { Role } from '../protocol/auth';
+import type { TimelineEntry } from '../protocol/detail';
+import type { HubEvent } from '../protocol/events';
+import { isAllowed } from './permissions';
+import { CITIZEN_COMMENT_MASK } from './privacy-mask';
+
+/**
+ * Citizens' own words in the event log: the comment with a "nee" on the status page (the note of the step to
+ * `reopen_requested`, also when the desk asks on the citizen's behalf) and the comment with a "ja".
+ * Roles without `contacts.read` get them masked, live and in the catch-up stream alike (pure).
+ */
+
+function commentMask(comment: string | null): string | null {
+  return comment === null ? null : CITIZEN_COMMENT_MASK;
+}
+
+/** The event as a role without `contacts.read` receives it; the same object when it carries nothing to mask. */
+export function maskEvent(event: HubEvent): HubEvent {
+  if (event.type === 'report.transitioned' && event.to === 'reopen_requested' && event.note !== null) {
+    return { ...event, note: commentMask(event.note) };
+  }
+  if (event.type === 'report.citizen_response' && event.comment !== null) {
+    return { ...event, comment: commentMask(event.comment) };
+  }
+  return event;
+}
+
+/** A timeline entry (built from the same events) as a role without `contacts.read` reads it. */
+export function maskTimelineEntry(entry: TimelineEntry): TimelineEntry {
+  const citizens = entry.type === 'report.citizen_response' || (entry.type === 'report.transitioned' && entry.to === 'reopen_requested');
+  return citizens && entry.note !== null ? { ...entry, note: CITIZEN_COMMENT_MASK } : entry;
+}
+
+/** An event as a role reads it, live or in the catch-up stream (GET /api/events). */
+export function eventForRole(event: HubEvent, role: Role): HubEvent {
+  return isAllowed('contacts.read', role) ? event : maskEvent(event);
+}
