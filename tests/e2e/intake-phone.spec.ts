@@ -68,6 +68,7 @@ test('phone intake: the caller hears "al gemeld, ingepland voor <date>", is link
       description: 'Tak van de linde hangt laag over het trottoir',
       source: 'web',
       reporter: { name: 'A. Jansen', email: ORIGINAL_EMAIL },
+      consent: { contact: true },
     }),
   );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -134,6 +135,10 @@ test('phone intake: the caller hears "al gemeld, ingepland voor <date>", is link
   const detail = page.getByTestId('report-detail');
   await expect(detail).toHaveAttribute('data-report-id', report.id);
   await expect(detail.getByTestId('detail-reporters')).toHaveAttribute('data-count', '2');
+  // Masked until "toon contactgegevens" (a logged view).
+  await expect(detail.getByTestId('detail-reporter-masked')).toHaveCount(2);
+  await expect(detail.getByTestId('detail-reporters')).not.toContainText(CALLER_EMAIL);
+  await detail.getByTestId('contacts-show').click();
   await expect(detail.getByTestId('detail-reporter')).toHaveCount(2);
   await expect(detail.getByTestId('detail-reporters')).toContainText(CALLER_EMAIL);
   await page.screenshot({ path: 'tests/e2e/artifacts/intake-linked.png' });
@@ -271,6 +276,7 @@ test('the shift lead marks a report as a duplicate of a nearby one; its reporter
         address: 'Statenlaan 12',
         description,
         reporter: { email },
+        consent: { contact: true },
       }),
     );
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -76,6 +76,7 @@ test('branch over the pavement: proposal → scheduled → vervolg vandaag → r
       source: 'web',
       address: 'Lange Voorhout 34',
       reporter: { name: 'J. de Vries', email: REPORTER_EMAIL },
+      consent: { contact: true },
     }),
   );
   expect(created.status).toBe(201);
@@ -93,6 +94,7 @@ test('branch over the pavement: proposal → scheduled → vervolg vandaag → r
   const detail = page.getByTestId('report-detail');
   await expect(detail).toHaveAttribute('data-report-id', report.id);
   await expect(detail.getByTestId('detail-description')).toHaveText('boomtak hangt laag over de stoep');
+  await detail.getByTestId('contacts-show').click();
   await expect(detail.getByTestId('detail-reporter')).toContainText(REPORTER_EMAIL);
   await expect(detail.getByTestId('sla-badge')).toHaveAttribute('data-sla', 'on_time');
   await expect(detail.locator('[data-testid="message-row"][data-status="sent"]')).toHaveCount(1);

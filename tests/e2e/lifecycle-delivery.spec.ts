@@ -45,7 +45,7 @@ test('a failed message shows on the report, in the queue and the outbox; the shi
     'POST',
     '/api/reports',
     chefToken,
-    sampleReport({ description: 'Lantaarnpaal brandt niet', category: 'verlichting', reporter: { email: 'melder@example.nl' } }),
+    { ...sampleReport({ description: 'Lantaarnpaal brandt niet', category: 'verlichting', reporter: { email: 'melder@example.nl' } }), consent: { contact: true } },
   );
   expect(created.status).toBe(201);
   const report = created.body;

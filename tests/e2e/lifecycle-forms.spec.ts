@@ -29,7 +29,7 @@ const login = (page: Page, username: string) => loginConsole(page, hub.hub.url, 
 
 async function createReport(description: string, email: string): Promise<Report> {
   const token = (await hub.login('centralist')).token;
-  const res = await hub.api<Report>('POST', '/api/reports', token, sampleReport({ description, reporter: { email } }));
+  const res = await hub.api<Report>('POST', '/api/reports', token, { ...sampleReport({ description, reporter: { email } }), consent: { contact: true } });
   expect(res.status).toBe(201);
   return res.body;
 }

@@ -29,6 +29,7 @@ describe('buildReportInput', () => {
       priority: 'normal',
       source: 'phone',
       address: 'Laan van Meerdervoort 80',
+      consent: { contact: false },
     });
   });
 
@@ -43,6 +44,7 @@ describe('buildReportInput', () => {
     const { input, errors } = buildReportInput({ ...withCaller, consent: true }, here, t);
     expect(errors).toEqual({});
     expect(input.reporter).toEqual({ email: 'burger@example.nl' });
+    expect(input.consent).toEqual({ contact: true });
   });
 
   it('the protocol’s own field errors come back under the form’s keys', () => {

@@ -2,6 +2,7 @@ import type { Outcome, Priority, ReportStatus, SourceChannel } from '../../../se
 import type { ConnectionState } from '../live/eventStream';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
+import { privacyEn, privacyNl } from './privacyMessages';
 
 import type { Locale } from '../../shared/i18n/core';
 import { VOCABULARY } from '../../shared/i18n/vocabulary';
@@ -250,6 +251,7 @@ const nl = {
 
   ...dispatchNl,
   ...intakeNl,
+  ...privacyNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -496,6 +498,7 @@ const en: Record<MessageKey, string> = {
 
   ...dispatchEn,
   ...intakeEn,
+  ...privacyEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nl, en };

@@ -94,6 +94,8 @@ export function buildReportInput(
     source: draft.source,
     ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
     ...(Object.keys(reporter).length > 0 ? { reporter } : {}),
+    // The hub records the answer with its time, and refuses contact details without it (README "Consent").
+    consent: { contact: draft.consent },
   };
   const parsed = CreateReportInput.safeParse(input);
   if (!parsed.success) Object.assign(found, fieldErrors(parsed.error));

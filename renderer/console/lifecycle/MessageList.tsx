@@ -15,10 +15,12 @@ interface MessageRowProps {
   reportLabel?: string;
   onOpenReport?: () => void;
   testId?: string;
+  /** The recipient whole, once the user asked for the contact details (a logged view). */
+  shownRecipient?: string | null | undefined;
 }
 
 /** One citizen message with its delivery state (queued / sent / failed) and, for the shift lead, a retry. */
-export function MessageRow({ message, canRetry, reportLabel, onOpenReport, testId = 'message-row' }: MessageRowProps) {
+export function MessageRow({ message, canRetry, reportLabel, onOpenReport, testId = 'message-row', shownRecipient }: MessageRowProps) {
   const { t, locale } = useI18n();
   const retry = useRetryMessage();
   const [retryError, setRetryError] = useState<string | null>(null);
@@ -28,8 +30,8 @@ export function MessageRow({ message, canRetry, reportLabel, onOpenReport, testI
       <div className="msg-line">
         <span className={`delivery-pill delivery-${message.status}`}>{t(`delivery.${message.status}`)}</span>
         <span className="msg-trigger">{triggerLabel(t, message.trigger)}</span>
-        <span className="msg-recipient" title={message.recipient}>
-          {t(`msg.channel.${message.channel}`)} · {message.recipient}
+        <span className="msg-recipient" data-testid="message-recipient">
+          {t(`msg.channel.${message.channel}`)} · {(shownRecipient === undefined ? message.recipient : shownRecipient) ?? t('msg.recipientHidden')}
         </span>
         {reportLabel && onOpenReport && (
           <button type="button" className="btn btn-ghost btn-small" onClick={onOpenReport} data-testid="outbox-open-report">
@@ -78,13 +80,20 @@ export function MessageRow({ message, canRetry, reportLabel, onOpenReport, testI
   );
 }
 
-export function MessageList({ messages, canRetry }: { messages: readonly OutboxMessageView[]; canRetry: boolean }) {
+interface MessageListProps {
+  messages: readonly OutboxMessageView[];
+  canRetry: boolean;
+  /** Recipients by message id, once shown ("toon contactgegevens"). */
+  recipients?: ReadonlyMap<string, string | null> | undefined;
+}
+
+export function MessageList({ messages, canRetry, recipients }: MessageListProps) {
   const t = useI18n().t;
   if (messages.length === 0) return <p className="muted small">{t('detail.noMessages')}</p>;
   return (
     <ul className="message-list" data-testid="message-list">
       {messages.map((m) => (
-        <MessageRow key={m.id} message={m} canRetry={canRetry} />
+        <MessageRow key={m.id} message={m} canRetry={canRetry} shownRecipient={recipients?.get(m.id)} />
       ))}
     </ul>
   );

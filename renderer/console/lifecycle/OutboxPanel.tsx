@@ -1,5 +1,6 @@
 import type { Report } from '../../../server/protocol/report';
 import { useCan } from '../../shared/auth/useCan';
+import { useRevealRecipients } from '../api/privacy';
 import { useFailedMessages } from '../api/queries';
 import { useI18n } from '../i18n';
 import { Loading } from '../ui/Loading';
@@ -18,6 +19,9 @@ export function OutboxPanel({ reports, onOpenReport, onClose }: OutboxPanelProps
   const canRetry = useCan('outbox.retry');
   const query = useFailedMessages(true);
   const messages = query.data?.messages ?? [];
+  // Recipients are masked until asked for; the hub logs the view per report.
+  const reveal = useRevealRecipients();
+  const shown = new Map((reveal.data?.messages ?? []).map((m) => [m.id, m.recipient]));
   return (
     <aside className="detail-panel outbox-panel" aria-label={t('outbox.title')} data-testid="outbox-panel">
       <div className="detail-head">
@@ -30,6 +34,15 @@ export function OutboxPanel({ reports, onOpenReport, onClose }: OutboxPanelProps
       </div>
       <div className="detail-body">
         {!canRetry && <p className="muted small">{t('outbox.readOnly')}</p>}
+        {messages.length > 0 && !reveal.data && (
+          <p className="contacts-reveal">
+            <button type="button" className="btn btn-small" disabled={reveal.isPending} onClick={() => reveal.mutate()} data-testid="recipients-show">
+              {t('recipients.show')}
+            </button>
+            <span className="muted small"> {t('recipients.logged')}</span>
+          </p>
+        )}
+        {reveal.error && <p className="form-error small">{t('contacts.failed', { message: reveal.error.message })}</p>}
         {query.isPending ? (
           <Loading label={t('outbox.loading')} />
         ) : query.isError ? (
@@ -48,6 +61,7 @@ export function OutboxPanel({ reports, onOpenReport, onClose }: OutboxPanelProps
                 message={m}
                 canRetry={canRetry}
                 testId="outbox-row"
+                shownRecipient={shown.get(m.id)}
                 reportLabel={reports.get(m.reportId)?.number ?? t('outbox.report')}
                 onOpenReport={() => onOpenReport(m.reportId)}
               />

@@ -10,6 +10,7 @@ import { MessageList } from './MessageList';
 import { type ExtraAction, ReportActions } from './ReportActions';
 import { ReportFacts } from './ReportFacts';
 import { Timeline } from './Timeline';
+import { useContactsReveal } from './useContactsReveal';
 
 interface ReportDetailPanelProps {
   reportId: string;
@@ -78,13 +79,15 @@ interface DetailBodyProps {
 function DetailBody({ detail, now, categoryLabel, extraAction, extraSection }: DetailBodyProps) {
   const { t } = useI18n();
   const canRetry = useCan('outbox.retry');
+  // Contact details are masked until asked for; the click is logged by the hub.
+  const contacts = useContactsReveal(detail.report.id);
   const bodyRef = useRef<HTMLDivElement>(null);
   // Back to the top after a step: the new status, badges and what can be done next.
   const scrollToTop = useCallback(() => bodyRef.current?.scrollTo({ top: 0 }), []);
 
   return (
     <div className="detail-body" ref={bodyRef}>
-      <ReportFacts detail={detail} categoryLabel={categoryLabel} now={now} />
+      <ReportFacts detail={detail} categoryLabel={categoryLabel} now={now} contacts={contacts} />
       <ReportActions detail={detail} extraAction={extraAction} onStepDone={scrollToTop} />
       {extraSection?.(detail.report)}
 
@@ -95,7 +98,7 @@ function DetailBody({ detail, now, categoryLabel, extraAction, extraSection }: D
 
       <section className="detail-section" aria-label={t('detail.messages')}>
         <h3>{t('detail.messages')}</h3>
-        <MessageList messages={detail.messages} canRetry={canRetry} />
+        <MessageList messages={detail.messages} canRetry={canRetry} recipients={contacts.recipients} />
       </section>
     </div>
   );

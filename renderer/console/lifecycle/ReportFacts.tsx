@@ -5,9 +5,10 @@ import { formatDateTime, formatLongDate, useI18n } from '../i18n';
 import { followUpDue } from '../ui/followUp';
 import { locationText } from '../ui/locationText';
 import { SlaBadge } from '../ui/SlaBadge';
+import { type ContactsReveal, ReporterContacts } from './ReporterContacts';
 
 /** A report's badges and facts: priority, status, SLA, where, what, when, who reported it, delivery. */
-export function ReportFacts({ detail, categoryLabel, now }: { detail: ReportDetail; categoryLabel: string; now: number }) {
+export function ReportFacts({ detail, categoryLabel, now, contacts }: { detail: ReportDetail; categoryLabel: string; now: number; contacts: ContactsReveal }) {
   const { t, locale } = useI18n();
   const seesContacts = useCan('contacts.read');
   const { report } = detail;
@@ -59,16 +60,7 @@ export function ReportFacts({ detail, categoryLabel, now }: { detail: ReportDeta
         <dd data-testid="detail-reporters" data-count={report.reporterCount}>
           {report.reporterCount > 0 ? t('detail.reporterCount', { n: report.reporterCount }) : t('detail.noContact')}
           {seesContacts ? (
-            detail.reporters.length > 0 && (
-              <ul className="contacts">
-                {detail.reporters.map((r, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: reporters have no id in the view; order is stable
-                  <li key={i} data-testid="detail-reporter">
-                    {[r.name, r.email, r.phone].filter(Boolean).join(' · ') || t('detail.noContact')}
-                  </li>
-                ))}
-              </ul>
-            )
+            <ReporterContacts detail={detail} contacts={contacts} />
           ) : (
             <span className="muted small"> ({t('detail.contactHidden')})</span>
           )}

@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { getSession, subscribeSession } from '../../shared/api/client';
 import { useClientConfig } from '../api/queries';
+import { isAllowed } from '../../../server/domain/permissions';
+import { BackOfficeScreen } from './BackOfficeScreen';
 import { ConsoleScreen } from './ConsoleScreen';
 import { LoginScreen } from './LoginScreen';
 import { Loading } from '../ui/Loading';
@@ -47,5 +49,7 @@ function AppBody() {
     );
   }
   if (!session) return <LoginScreen config={config.data} />;
+  // Roles without the report list (admin, privacy officer) get their own tools, not the control room.
+  if (!isAllowed('report.list', session.user.role)) return <BackOfficeScreen key={session.token} session={session} config={config.data} />;
   return <ConsoleScreen key={session.token} session={session} config={config.data} />;
 }

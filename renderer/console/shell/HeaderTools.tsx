@@ -17,6 +17,7 @@ export function HeaderTools({ side, onToggleHotspots, onOpenImport, onToggleSide
   const importsSignals = useCan('signals.import');
   const readsDispatch = useCan('dispatch.read');
   const readsOutbox = useCan('outbox.read');
+  const readsAccessLog = useCan('accesslog.read');
   const failedMessages = useFailedMessages(readsOutbox);
   const failedCount = failedMessages.data?.messages.length ?? 0;
   return (
@@ -65,6 +66,17 @@ export function HeaderTools({ side, onToggleHotspots, onOpenImport, onToggleSide
           data-count={failedCount}
         >
           {t('outbox.open')} <span className="count">{failedCount}</span>
+        </button>
+      )}
+      {readsAccessLog && (
+        <button
+          type="button"
+          className="btn access-log-button"
+          onClick={() => onToggleSide('accessLog')}
+          aria-pressed={side === 'accessLog'}
+          data-testid="access-log-open"
+        >
+          {t('accessLog.open')}
         </button>
       )}
     </>

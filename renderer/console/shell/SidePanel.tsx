@@ -6,6 +6,7 @@ import { TaskingPanel } from '../dispatch/TaskingPanel';
 import { HotspotsPanel } from '../intake/HotspotsPanel';
 import { MergeSection, mergeOffered } from '../intake/MergeSection';
 import { OutboxPanel } from '../lifecycle/OutboxPanel';
+import { AccessLogPanel } from '../privacy/AccessLogPanel';
 import { ReportDetailPanel } from '../lifecycle/ReportDetailPanel';
 import type { AreaDrawing } from './useAreaDrawing';
 import type { useFocusAreas } from './useFocusAreas';
@@ -73,6 +74,8 @@ export function SidePanel({ selection, categories, reportsById, now, today, over
       );
     case 'outbox':
       return <OutboxPanel reports={reportsById} onOpenReport={openReport} onClose={closeSide} />;
+    case 'accessLog':
+      return <AccessLogPanel onClose={closeSide} />;
     default:
       return null;
   }

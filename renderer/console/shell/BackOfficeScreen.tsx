@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { ClientConfig } from '../../../server/protocol/api';
+import type { Session } from '../../shared/api/client';
+import { useCan } from '../../shared/auth/useCan';
+import { useT } from '../i18n';
+import { AccessLogPanel } from '../privacy/AccessLogPanel';
+import { PrivacyPanel } from '../privacy/PrivacyPanel';
+import { Header } from './Header';
+
+type Tool = 'privacy' | 'accessLog';
+
+/**
+ * The console for roles that do not work the control room (no report list): the admin and the privacy
+ * officer. Each sees the tools its role may use (useCan), no reports and no citizens' data beyond them.
+ */
+export function BackOfficeScreen({ session, config }: { session: Session; config: ClientConfig }) {
+  const t = useT();
+  const tools: Tool[] = [...(useCan('privacy.search') ? (['privacy'] as const) : []), ...(useCan('accesslog.read') ? (['accessLog'] as const) : [])];
+  const [chosen, setChosen] = useState<Tool | null>(null);
+  const tool = chosen && tools.includes(chosen) ? chosen : (tools[0] ?? null);
+  const label = (x: Tool) => (x === 'privacy' ? t('privacy.open') : t('accessLog.open'));
+  return (
+    <div className="console back-office">
+      <Header
+        user={session.user}
+        connection="online"
+        version={config.version}
+        tools={tools.map((x) => (
+          <button key={x} type="button" className="btn" aria-pressed={tool === x} onClick={() => setChosen(x)} data-testid={`backoffice-${x}`}>
+            {label(x)}
+          </button>
+        ))}
+      />
+      <main className="back-office-main" aria-label={t('backoffice.title')}>
+        {tool === 'privacy' && <PrivacyPanel />}
+        {tool === 'accessLog' && <AccessLogPanel />}
+        {tool === null && <p className="muted">{t('backoffice.nothing')}</p>}
+      </main>
+    </div>
+  );
+}
