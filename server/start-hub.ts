@@ -25,6 +25,8 @@ import { attachClusterAdapter } from './hub/cluster-adapter';
 import { consoleCommands } from './hub/console-commands';
 import { createFieldNamespace, publishToField } from './hub/field-namespace';
 import { OfferSweeper } from './hub/offer-sweeper';
+import { disconnectSessions } from './hub/session-rooms';
+import { SessionSweeper } from './hub/session-sweeper';
 import { PositionTracker } from './hub/positions';
 import { broadcastPositions, connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
 import { createOutboxWorker } from './notify/outbox-wiring';
@@ -47,6 +49,8 @@ export interface Hub {
   demoLogins: DemoLogin[];
   /** Every registered route with its declared access (for audits and tests). */
   routes: RouteEntry[];
+  /** Ends expired sessions and disconnects their sockets; tests run it with `sweep()`. */
+  sessions: SessionSweeper;
   /** Stop accepting, let in-flight requests and transactions finish, close sockets and the store. */
   close(): Promise<void>;
 }
@@ -82,6 +86,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     clock: options.clock ?? (() => new Date()),
     publicUrl: config.publicUrl ?? '',
     wakeOutbox: () => outbox?.wake(),
+    endSessions: (sessionIds) => {
+      if (io) disconnectSessions(io as unknown as import('socket.io').Server, sessionIds);
+    },
     publisher: {
       publish: (event) => {
         if (!io) return;
@@ -96,7 +103,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const positions = new PositionTracker(deps, (fixes) => io && broadcastPositions(io, fixes));
   installSecurityHeaders(app, { publicUrl: () => deps.publicUrl });
   installErrorHandler(app);
-  const routes = installAccessControl(app, store);
+  const routes = installAccessControl(app, store, deps.clock);
   if (options.checkResponses) checkResponses(app, options.checkResponses);
   const startedAt = Date.now();
 
@@ -130,6 +137,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   io = createSocketServer(app.server, deps, consoleCommands(positions));
   createFieldNamespace(io as unknown as import('socket.io').Server, deps, positions);
   const offerSweeper = new OfferSweeper(deps);
+  const sessions = new SessionSweeper(deps);
   if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
   outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
@@ -140,6 +148,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   outbox.start();
   positions.start();
   offerSweeper.start();
+  sessions.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
@@ -148,6 +157,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const close = () => {
     closing ??= (async () => {
       offerSweeper.stop();
+      sessions.stop();
       positions.stop();
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
@@ -160,5 +170,5 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, routes, close };
+  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, sessions, routes, close };
 }

@@ -19,6 +19,8 @@ export interface HubDeps {
   publicUrl: string;
   /** Nudges the outbox worker after a commit that queued citizen messages. */
   wakeOutbox: () => void;
+  /** Disconnects the sockets of these ended sessions on every hub node (commands/sessions.ts ends them). */
+  endSessions: (sessionIds: readonly string[]) => void;
 }
 
 export interface CommandContext extends HubDeps {

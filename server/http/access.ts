@@ -3,7 +3,7 @@ import { CommandError } from '../commands/errors';
 import { type Action, isAllowed } from '../domain/permissions';
 import type { User } from '../protocol/auth';
 import type { Store } from '../store/open';
-import { userForToken } from '../store/users';
+import { sessionForToken } from '../store/sessions';
 
 /** Every route declares `config.access`: an Action from domain/permissions, or 'public'. */
 export type RouteAccess = Action | 'public';
@@ -34,7 +34,7 @@ export interface RouteEntry {
   access: RouteAccess | undefined;
 }
 
-export function installAccessControl(app: FastifyInstance, store: Store): RouteEntry[] {
+export function installAccessControl(app: FastifyInstance, store: Store, clock: () => Date = () => new Date()): RouteEntry[] {
   const routes: RouteEntry[] = [];
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
@@ -57,7 +57,8 @@ export function installAccessControl(app: FastifyInstance, store: Store): RouteE
       return;
     }
     const token = bearerToken(request.headers.authorization);
-    const user = token ? await userForToken(store.db, token) : undefined;
+    // Sessions expire on the hub clock, as they do for sockets (hub/session-rooms.ts).
+    const user = token ? (await sessionForToken(store.db, token, clock()))?.user : undefined;
     if (!user || !token) throw new CommandError('unauthenticated', 'Niet ingelogd of sessie verlopen');
     if (!isAllowed(access, user.role)) throw new CommandError('forbidden', 'Uw rol mag dit niet');
     request.user = user;

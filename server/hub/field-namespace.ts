@@ -15,11 +15,14 @@ import { activeAssignmentsOfUnit, assignmentsOfReport } from '../store/assignmen
 import { getReport } from '../store/reports';
 import { taskingForDate } from '../store/tasking';
 import { getUnit } from '../store/units';
-import { userForToken } from '../store/users';
+import { sessionForToken } from '../store/sessions';
 import type { PositionTracker } from './positions';
+import { sessionRoom } from './session-rooms';
 
-type FieldNamespace = Namespace<FieldClientToServer, FieldServerToClient, Record<string, never>, { user: User; unitId: string }>;
-type FieldSocket = Socket<FieldClientToServer, FieldServerToClient, Record<string, never>, { user: User; unitId: string }>;
+/** The signed-in field user, their unit, and the session the socket is bound to (hub/session-rooms.ts). */
+type FieldSocketData = { user: User; unitId: string; sessionId: string; expiresAt: string };
+type FieldNamespace = Namespace<FieldClientToServer, FieldServerToClient, Record<string, never>, FieldSocketData>;
+type FieldSocket = Socket<FieldClientToServer, FieldServerToClient, Record<string, never>, FieldSocketData>;
 
 const unitRoom = (unitId: string) => `unit:${unitId}`;
 
@@ -72,17 +75,21 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
   const field = io.of(FIELD_NAMESPACE) as unknown as FieldNamespace;
   field.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    const user = typeof token === 'string' ? await userForToken(deps.store.db, token).catch(() => undefined) : undefined;
-    if (!user) return next(new Error('unauthenticated'));
+    const session = typeof token === 'string' ? await sessionForToken(deps.store.db, token, deps.clock()).catch(() => undefined) : undefined;
+    const user = session?.user;
+    if (!session || !user) return next(new Error('unauthenticated'));
     if (user.role !== 'field' || !user.unitId) return next(new Error('forbidden'));
     socket.data.user = user;
     socket.data.unitId = user.unitId;
+    socket.data.sessionId = session.id;
+    socket.data.expiresAt = session.expiresAt;
     next();
   });
 
   field.on('connection', (socket: FieldSocket) => {
     const { user, unitId } = socket.data;
     socket.join(unitRoom(unitId));
+    socket.join(sessionRoom(socket.data.sessionId));
     const emergency = raiseEmergency(() => positions.latest.get(unitId));
     const handle = <T>(run: (payload: unknown) => Promise<T>) => async (payload: unknown, ack?: unknown) => {
       if (typeof ack !== 'function') return;
@@ -106,6 +113,8 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
       }),
     );
     socket.on('position', (payload: unknown) => {
+      // No lookup per fix: the session's end disconnects the socket; its expiry is checked here.
+      if (deps.clock().toISOString() >= socket.data.expiresAt) return void socket.disconnect();
       const fix = PositionFix.safeParse(payload);
       if (fix.success) positions.accept(unitId, fix.data);
     });

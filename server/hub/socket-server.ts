@@ -13,11 +13,14 @@ import {
   type HubInterServer,
   type UnitFix,
 } from '../protocol/socket';
-import { userForToken } from '../store/users';
+import { sessionForToken } from '../store/sessions';
+import { sessionRoom } from './session-rooms';
 import { publishBySight, sightRoomFor } from './console-rooms';
 
 export interface SocketData {
   user: User;
+  /** The session the socket signed in with (hub/session-rooms.ts). */
+  sessionId: string;
 }
 
 export type HubServer = Server<ConsoleClientToServer, ConsoleServerToClient, HubInterServer, SocketData>;
@@ -52,15 +55,18 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps, comman
 
   consoles.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    const user = typeof token === 'string' ? await userForToken(deps.store.db, token).catch(() => undefined) : undefined;
-    if (!user) return next(new Error('unauthenticated'));
+    const session = typeof token === 'string' ? await sessionForToken(deps.store.db, token, deps.clock()).catch(() => undefined) : undefined;
+    const user = session?.user;
+    if (!session || !user) return next(new Error('unauthenticated'));
     if (!isAllowed('console.connect', user.role)) return next(new Error('forbidden'));
     socket.data.user = user;
+    socket.data.sessionId = session.id;
     next();
   });
 
   consoles.on('connection', (socket: ConsoleSocket) => {
     socket.join(CONSOLE_ROOM);
+    socket.join(sessionRoom(socket.data.sessionId));
     socket.join(sightRoomFor(socket.data.user.role));
     for (const command of commands) {
       // biome-ignore lint/suspicious/noExplicitAny: handlers are registered generically; payloads are validated by each command

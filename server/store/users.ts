@@ -42,9 +42,11 @@ export async function createSession(
   db: Kysely<DB>,
   userId: string,
   ttlMs: number,
+  /** The hub clock's now: sessions expire on the hub clock (store/sessions.ts). */
+  at: Date = new Date(),
 ): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
-  const now = Date.now();
+  const now = at.getTime();
   const expiresAt = new Date(now + ttlMs).toISOString();
   await db
     .insertInto('sessions')

@@ -53,7 +53,7 @@ describe.each(storeKinds)('outbox over %s', (kind) => {
 
   /** Records attempts as the hub does: the `outbox.attempt` command on the worker's store and clock. */
   const recorder = (on: Store, at: () => Date): OutboxWorkerOptions['record'] => {
-    const deps: HubDeps = { store: on, publisher: { publish: () => undefined }, log, clock: at, publicUrl: '', wakeOutbox: () => undefined };
+    const deps: HubDeps = { store: on, publisher: { publish: () => undefined }, log, clock: at, publicUrl: '', wakeOutbox: () => undefined, endSessions: () => undefined };
     return (attempt) => runCommand(deps, recordAttempt, 'system', attempt);
   };
 
