@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installErrorHandler } from '../../server/http/errors';
 import { checkResponses, type ResponseMismatch, route } from '../../server/http/route';
+import type { ClientConfig } from '../../server/protocol/api';
 import { ROUTES } from '../../server/protocol/routes';
 import { startTestHub, type TestHub } from '../support/hub';
 
@@ -46,10 +47,24 @@ describe('the route table', () => {
     expect(long).toMatchObject({ get: 404, transition: 404, linkReporter: 404, merge: 404, revoke: 404 });
   });
 
-  it('answers that pass their schema are left alone, errors included', async () => {
-    const token = (await t.login('centralist')).token;
-    expect((await t.api('GET', '/api/categories', token)).status).toBe(200);
-    expect((await t.api('GET', '/api/reports/bestaat-niet', token)).status).toBe(404);
+  it('leaves answers that match their schema alone, errors included: same status, same body, nothing reported', async () => {
+    const app = Fastify();
+    installErrorHandler(app);
+    const mismatches: ResponseMismatch[] = [];
+    checkResponses(app, (m) => mismatches.push(m));
+    // A valid answer: the one the hub gives.
+    const config = (await t.api<ClientConfig>('GET', '/api/config')).body;
+    route(app, 'config.get', async () => config);
+    route(app, 'auth.login', async () => {
+      throw new Error('not reached: the body is refused first');
+    });
+    const answer = await app.inject({ method: 'GET', url: '/api/config' });
+    expect([answer.statusCode, answer.json()]).toEqual([200, config]);
+    const refusal = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'centralist' } });
+    expect(refusal.statusCode).toBe(422);
+    expect(refusal.json()).toMatchObject({ code: 'validation', fields: { password: expect.any(String) } });
+    expect(mismatches).toEqual([]);
+    await app.close();
   });
 });
 
@@ -65,5 +80,18 @@ describe('the response check', () => {
     expect(mismatches.map((m) => [m.route, m.status])).toEqual([['config.get', 200]]);
     expect(mismatches[0]?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['version', 'mapCenter']));
     await app.close();
+  });
+
+  it('fails the test hub at stop() when one of its answers did not match the route schema', async () => {
+    const t = await startTestHub({ store: 'sqlite' });
+    const token = (await t.login('centralist')).token;
+    // An event the protocol does not allow (a negative count), as a bug in a command could store.
+    const seq = (await t.fetchEvents(token, 0)).latestSeq + 1;
+    await t.hub.store.db
+      .insertInto('events')
+      .values({ seq, type: 'signals.changed', at: new Date().toISOString(), actor_id: null, report_id: null, payload: JSON.stringify({ count: -1 }) })
+      .execute();
+    expect((await t.api('GET', `/api/events?after=${seq - 1}`, token)).status).toBe(500);
+    await expect(t.stop()).rejects.toThrow(/do not match their route's response schema[\s\S]*events\.list/);
   });
 });
