@@ -31,9 +31,9 @@ interface CommandBase<S extends z.ZodType, R> {
   /**
    * The line logged after a commit that wrote events, naming what changed (a report number, a batch id); its
    * fields go next to the command's name and seqs (type the parameter: `(report: Report) => …`). Without it the
-   * line is a generic `command applied`.
+   * line is a generic `command applied`. `fields` is a method so that any command still fits `UserCommand<S, unknown>`.
    */
-  log?: { message: string; fields: (result: R) => Record<string, unknown> };
+  log?: { message: string; fields(result: R): Record<string, unknown> };
 }
 
 /** A change a signed-in user asks for (HTTP route, console or field socket). */
