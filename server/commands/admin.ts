@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commandText } from '../domain/command-texts';
 import { validateTemplate } from '../domain/feedback';
 import { EntityId } from '../protocol/common';
 import type { FeedbackTemplate } from '../protocol/resolution';
@@ -17,7 +18,7 @@ export const saveTemplateCommand = userCommand({
   input: TemplateBody.extend({ id: EntityId }),
   async apply(tx, input, user): Promise<FeedbackTemplate> {
     const result = validateTemplate(input);
-    if (!result.ok) throw new CommandError('validation', 'Het sjabloon is niet geldig', result.fields);
+    if (!result.ok) throw new CommandError('validation', commandText('command.template.invalid'), result.fieldTexts);
     await saveTemplate(tx.trx, result.value, user.id, tx.at);
     return result.value;
   },
@@ -40,7 +41,7 @@ export const revokeApiKeyCommand = userCommand({
   input: z.object({ id: EntityId }),
   async apply(tx, { id }, user): Promise<ApiKeyInfo> {
     const info = await revokeApiKey(tx.trx, id, tx.at);
-    if (!info) throw new CommandError('not_found', 'API-sleutel niet gevonden');
+    if (!info) throw new CommandError('not_found', commandText('command.apikey.not_found'));
     tx.deps.log.info({ apiKeyId: info.id, clientName: info.clientName, by: user.username }, 'open311 api key revoked');
     return info;
   },

@@ -1,3 +1,4 @@
+import { commandText } from '../domain/command-texts';
 import { type Alert, AlertAckCommand } from '../protocol/dispatch';
 import type { Report } from '../protocol/report';
 import { ackAlert } from '../store/alerts';
@@ -12,7 +13,7 @@ export const acknowledgeAlert = userCommand({
   input: AlertAckCommand,
   async apply(tx, cmd, user): Promise<Alert> {
     const alert = await ackAlert(tx.trx, cmd.alertId, user.id, tx.at);
-    if (!alert) throw new CommandError('conflict', 'Deze melding is al bevestigd');
+    if (!alert) throw new CommandError('conflict', commandText('command.alert.already_acknowledged'));
     const event = await tx.emit(() => ({ type: 'alert.acked' as const, at: tx.at, actorId: user.id, alert }));
     return event.alert;
   },
@@ -21,6 +22,6 @@ export const acknowledgeAlert = userCommand({
 /** A new high or urgent report alerts every dispatcher console until one acknowledges it. */
 export async function alertOnHighPriority(tx: CommandTx, report: Report, actorId: string | null): Promise<void> {
   if (report.priority !== 'high' && report.priority !== 'urgent') return;
-  const label = report.priority === 'urgent' ? 'spoed' : 'hoog';
-  await raiseAlert(tx, { kind: 'high_priority', reportId: report.id, message: `Nieuwe melding met prioriteit ${label}: ${report.number}`, position: { lat: report.lat, lng: report.lng } }, actorId);
+  const subject = { kind: 'high_priority', number: report.number, priority: report.priority } as const;
+  await raiseAlert(tx, { subject, reportId: report.id, position: { lat: report.lat, lng: report.lng } }, actorId);
 }

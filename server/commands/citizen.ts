@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CitizenView, citizenView } from '../domain/citizen-view';
+import { commandText } from '../domain/command-texts';
 import { CitizenResponseBody } from '../protocol/lifecycle-api';
 import { getCategory } from '../store/categories';
 import { answeredSince, insertCitizenResponse } from '../store/citizen-responses';
@@ -27,7 +28,7 @@ export async function tokenForNumberAndCode(deps: HubDeps, number: string, code:
 export async function loadCitizenView(deps: HubDeps, reportId: string): Promise<CitizenView> {
   const { db } = deps.store;
   const report = await getReport(db, reportId);
-  if (!report) throw new CommandError('not_found', 'Melding niet gevonden');
+  if (!report) throw new CommandError('not_found', commandText('command.report.not_found'));
   const category = await getCategory(db, report.category);
   // While the focus area is active, the citizen sees why we enforce extra around their report.
   const focusText = await focusAreaTextAt(db, report, deps.clock());
@@ -41,9 +42,9 @@ export const recordCitizenResponse = systemCommand({
   input: CitizenResponseBody.extend({ reportId: z.string() }),
   async apply(tx, { reportId, satisfied, comment }): Promise<void> {
     const report = await getReport(tx.trx, reportId);
-    if (!report) throw new CommandError('not_found', 'Melding niet gevonden');
-    if (report.status !== 'closed') throw new CommandError('conflict', 'Deze melding is nog niet afgesloten.');
-    if (await answeredSince(tx.trx, reportId, report.updatedAt)) throw new CommandError('conflict', 'U heeft deze vraag al beantwoord.');
+    if (!report) throw new CommandError('not_found', commandText('command.report.not_found'));
+    if (report.status !== 'closed') throw new CommandError('conflict', commandText('command.report.not_closed'));
+    if (await answeredSince(tx.trx, reportId, report.updatedAt)) throw new CommandError('conflict', commandText('command.report.already_answered'));
     await insertCitizenResponse(tx.trx, { reportId, satisfied, comment: comment ?? null, at: tx.at });
     if (!satisfied) {
       await applyTransition(tx, { kind: 'citizen', id: null }, reportId, { to: 'reopen_requested' }, comment);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commandText } from '../domain/command-texts';
 import { getReport, touchReport } from '../store/reports';
 import { EntityId } from '../protocol/common';
 import { markAttemptFailed, markSent, retryFailed } from '../store/outbox';
@@ -60,7 +61,7 @@ export const retryMessage = userCommand({
   input: z.object({ messageId: EntityId }),
   async apply(tx, { messageId }): Promise<OutboxRow> {
     const row = await retryFailed(tx.trx, messageId, tx.now);
-    if (!row) throw new CommandError('conflict', 'Alleen mislukte berichten kunnen opnieuw worden verstuurd');
+    if (!row) throw new CommandError('conflict', commandText('command.outbox.only_failed'));
     await deliveryEvent(tx, row);
     tx.queued(1);
     return row;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { commandText } from '../domain/command-texts';
+import { OFFER_AUTHORITY } from '../domain/lifecycle';
 import { decideOfferAnswer, offerExpiry } from '../domain/offers';
+import { isAllowed } from '../domain/permissions';
 import { recommendUnits } from '../domain/recommend';
 import { localDateString } from '../domain/sla';
 import { canHandle } from '../domain/unit-skills';
@@ -19,7 +22,7 @@ import { assignmentEvent, changeUnit, freeUnit, raiseAlert, requireReport, requi
 
 /** A field user acts only for their own unit. */
 export function ownUnitId(user: User): string {
-  if (user.role !== 'field' || !user.unitId) throw new CommandError('forbidden', 'Alleen een veldeenheid kan dit');
+  if (!isAllowed('field.connect', user.role) || !user.unitId) throw new CommandError('forbidden', commandText('command.access.field_unit_only'));
   return user.unitId;
 }
 
@@ -54,15 +57,17 @@ export const offerUnits = userCommand({
   async apply(tx, cmd, user): Promise<Assignment[]> {
     const report = await requireReport(tx.trx, cmd.reportId);
     if (!['new', 'triaged', 'dispatched', 'in_progress'].includes(report.status)) {
-      throw new CommandError('conflict', 'Deze melding kan nu niet worden uitgegeven');
+      throw new CommandError('conflict', commandText('command.report.not_dispatchable'));
     }
     const assignments: Assignment[] = [];
     for (const unitId of new Set(cmd.unitIds)) {
       const unit = await requireUnit(tx.trx, unitId);
       if (!canHandle(unit.kind, report.category)) {
-        throw new CommandError('validation', `${unit.callsign} kan deze categorie niet afhandelen`, { unitIds: 'Eenheid past niet bij de categorie' });
+        throw new CommandError('validation', commandText('command.offer.unit_cannot_handle', { unit: unit.callsign }), {
+          unitIds: commandText('command.offer.unit_wrong_category'),
+        });
       }
-      if (unit.status !== 'beschikbaar') throw new CommandError('conflict', `${unit.callsign} is niet beschikbaar`);
+      if (unit.status !== 'beschikbaar') throw new CommandError('conflict', commandText('command.offer.unit_not_available', { unit: unit.callsign }));
       const assignment: Assignment = {
         id: randomUUID(),
         reportId: report.id,
@@ -91,26 +96,27 @@ function answerCommand(answer: 'accept' | 'decline') {
     async apply(tx, cmd, user): Promise<Assignment> {
       const unitId = ownUnitId(user);
       const assignment = await getAssignment(tx.trx, cmd.assignmentId);
-      if (!assignment || assignment.unitId !== unitId) throw new CommandError('not_found', 'Aanbod niet gevonden');
+      if (!assignment || assignment.unitId !== unitId) throw new CommandError('not_found', commandText('command.offer.not_found'));
       const unit = await requireUnit(tx.trx, unitId);
       const report = await requireReport(tx.trx, assignment.reportId);
       const decision = decideOfferAnswer({ assignment, answer, now: tx.now, unitStatus: unit.status, reportStatus: report.status });
-      if (!decision.ok) throw new CommandError('conflict', decision.message);
+      if (!decision.ok) throw new CommandError('conflict', decision.text);
       if (!(await moveAssignment(tx.trx, assignment.id, 'offered', decision.assignmentState, tx.at))) {
-        throw new CommandError('conflict', 'Het aanbod is intussen verlopen of ingetrokken');
+        throw new CommandError('conflict', commandText('command.offer.gone'));
       }
       await changeUnit(tx, unitId, { status: decision.unitStatus, currentReportId: answer === 'accept' ? report.id : null }, 'system', user.id);
       const updated = { ...assignment, state: decision.assignmentState, respondedAt: tx.at };
       if (answer === 'accept' && decision.reportTransition === 'dispatched') {
         // Acceptance completes the dispatcher's offer: the report moves on the dispatcher's authority,
         // before the assignment event, so that event carries the report as dispatched.
-        await applyTransition(tx, { kind: 'dispatcher', id: assignment.offeredBy }, report.id, { to: 'dispatched' });
+        await applyTransition(tx, { kind: OFFER_AUTHORITY, id: assignment.offeredBy }, report.id, { to: 'dispatched' });
       }
       await assignmentEvent(tx, updated, user.id);
       if (answer === 'accept') {
         await withdrawOtherOffers(tx, report.id, assignment.id, user.id);
       } else {
-        await raiseAlert(tx, { kind: 'offer_declined', reportId: report.id, unitId, message: `${unit.callsign} heeft ${report.number} afgewezen` }, user.id);
+        const subject = { kind: 'offer_declined', unit: unit.callsign, number: report.number } as const;
+        await raiseAlert(tx, { subject, reportId: report.id, unitId }, user.id);
       }
       return updated;
     },
@@ -142,7 +148,7 @@ const expireOffer = systemCommand({
     const report = await requireReport(tx.trx, a.reportId);
     await freeUnit(tx, a.unitId, null);
     await assignmentEvent(tx, a, null);
-    await raiseAlert(tx, { kind: 'offer_expired', reportId: a.reportId, unitId: a.unitId, message: `Aanbod aan ${unit.callsign} voor ${report.number} is verlopen` }, null);
+    await raiseAlert(tx, { subject: { kind: 'offer_expired', unit: unit.callsign, number: report.number }, reportId: a.reportId, unitId: a.unitId }, null);
     return true;
   },
 });
@@ -163,10 +169,10 @@ export const unassign = userCommand({
   commandId: (cmd) => cmd.commandId,
   async apply(tx, cmd, user): Promise<Assignment> {
     const a = await getAssignment(tx.trx, cmd.assignmentId);
-    if (!a) throw new CommandError('not_found', 'Toewijzing niet gevonden');
+    if (!a) throw new CommandError('not_found', commandText('command.assignment.not_found'));
     const from = a.state === 'offered' || a.state === 'accepted' ? a.state : null;
     if (!from || !(await moveAssignment(tx.trx, a.id, from, 'withdrawn', tx.at))) {
-      throw new CommandError('conflict', 'Deze toewijzing is al afgesloten');
+      throw new CommandError('conflict', commandText('command.assignment.already_closed'));
     }
     await freeUnit(tx, a.unitId, user.id);
     const withdrawn = { ...a, state: 'withdrawn' as const };

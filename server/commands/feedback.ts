@@ -53,7 +53,7 @@ export async function composeForReport(db: Kysely<DB>, publicUrl: string, req: F
   });
   if (!result.ok) {
     const field = result.code === 'placeholders' || result.code === 'not_specific' ? 'message.text' : 'message';
-    throw new CommandError('validation', result.message, { [field]: result.message });
+    throw new CommandError('validation', result.text, { [field]: result.text });
   }
   return result;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { commandText } from '../domain/command-texts';
 import { boundingBox, findNearbyDuplicates, periodStart } from '../domain/duplicates';
-import { allowedOutcomes, STATUS_LABELS } from '../domain/lifecycle';
+import { allowedOutcomes, reportStatusText } from '../domain/lifecycle';
 import { LinkReporterBody, MergeBody, type MergeResponse, type NearbyQuery, type NearbyResponse } from '../protocol/intake';
 import { EntityId } from '../protocol/common';
 import type { Report } from '../protocol/report';
@@ -50,12 +51,12 @@ export const linkReporter = userCommand({
   async apply(tx, { reportId, ...input }, user): Promise<Report> {
     const access = await citizenAccessOf(tx.trx, reportId);
     const current = access && (await getReport(tx.trx, reportId));
-    if (!access || !current) throw new CommandError('not_found', 'Melding niet gevonden');
+    if (!access || !current) throw new CommandError('not_found', commandText('command.report.not_found'));
     if (current.status === 'closed') {
-      throw new CommandError('conflict', `Melding ${current.number} is al afgesloten; neem het gesprek aan als nieuwe melding.`);
+      throw new CommandError('conflict', commandText('command.report.closed_take_new', { number: current.number }));
     }
     if ((await reportersOf(tx.trx, reportId)).some((r) => sameContact(r, input))) {
-      throw new CommandError('conflict', 'Deze melder volgt deze melding al.');
+      throw new CommandError('conflict', commandText('command.report.already_following'));
     }
     const { at } = tx;
     const reporterId = randomUUID();
@@ -122,16 +123,18 @@ export const mergeDuplicate = userCommand({
     fields: (merged: MergeResponse) => ({ duplicateId: merged.duplicate.id, originalId: merged.original.id, moved: merged.movedReporters }),
   },
   async apply(tx, { duplicateId, ...input }, user): Promise<MergeResponse> {
-    if (input.originalId === duplicateId) throw new CommandError('conflict', 'Een melding kan niet met zichzelf worden samengevoegd.');
+    if (input.originalId === duplicateId) throw new CommandError('conflict', commandText('command.report.merge_itself'));
     const actor = { kind: user.role, id: user.id };
     const [duplicate, original] = [await getReport(tx.trx, duplicateId), await getReport(tx.trx, input.originalId)];
-    if (!duplicate) throw new CommandError('not_found', 'Melding niet gevonden');
-    if (!original) throw new CommandError('not_found', 'De oorspronkelijke melding bestaat niet', { originalId: 'Onbekende melding' });
+    if (!duplicate) throw new CommandError('not_found', commandText('command.report.not_found'));
+    if (!original) {
+      throw new CommandError('not_found', commandText('command.report.original_not_found'), { originalId: commandText('command.report.unknown') });
+    }
     if (original.status === 'closed') {
-      throw new CommandError('conflict', `Melding ${original.number} is al afgesloten; voeg alleen samen met een open melding.`);
+      throw new CommandError('conflict', commandText('command.report.merge_closed', { number: original.number }));
     }
     if (!allowedOutcomes(duplicate.status, actor.kind).includes('duplicate')) {
-      throw new CommandError('conflict', `Een melding met status "${STATUS_LABELS[duplicate.status]}" kan niet als dubbele melding worden afgesloten.`);
+      throw new CommandError('conflict', commandText('command.report.merge_status', { status: reportStatusText(duplicate.status) }));
     }
     const closed = await applyTransition(
       tx,

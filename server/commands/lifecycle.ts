@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { commandText } from '../domain/command-texts';
 import { type Actor, checkTransition, findTransition } from '../domain/lifecycle';
 import { validateResolution } from '../domain/resolution';
 import { localDateString } from '../domain/sla';
@@ -60,17 +61,17 @@ async function prepare(
 ): Promise<Prepared> {
   const access = await citizenAccessOf(db, reportId);
   const report = access && (await getReport(db, reportId));
-  if (!access || !report) throw new CommandError('not_found', 'Melding niet gevonden');
+  if (!access || !report) throw new CommandError('not_found', commandText('command.report.not_found'));
   if (body.expectedVersion !== undefined && body.expectedVersion !== report.version) {
-    throw new CommandError('conflict', 'De melding is intussen gewijzigd; bekijk de nieuwe stand en probeer het opnieuw.');
+    throw new CommandError('conflict', commandText('command.report.changed'));
   }
   const transition = findTransition(report.status, body.to);
   let resolution: Resolution | undefined;
   if (transition?.requires && transition.requires !== 'reply') {
     const validation = validateResolution(body.resolution, { category: report.category, today: localDateString(now) });
     if (!validation.ok) {
-      const prefixed = Object.fromEntries(Object.entries(validation.fields).map(([k, v]) => [`resolution.${k}`, v]));
-      throw new CommandError('validation', 'De afhandeling is niet volledig', prefixed);
+      const prefixed = Object.fromEntries(Object.entries(validation.fieldTexts).map(([k, v]) => [`resolution.${k}`, v]));
+      throw new CommandError('validation', commandText('command.resolution.incomplete'), prefixed);
     }
     resolution = validation.value;
   }
@@ -82,9 +83,9 @@ async function prepare(
     ...(body.reply !== undefined ? { reply: body.reply } : {}),
   });
   if (!check.ok) {
-    if (check.code === 'transition_not_allowed') throw new CommandError('conflict', check.message);
-    if (check.code === 'actor_not_allowed') throw new CommandError('forbidden', check.message);
-    throw new CommandError('validation', check.message, { [CHECK_ERROR_FIELD[check.code] ?? 'resolution']: check.message });
+    if (check.code === 'transition_not_allowed') throw new CommandError('conflict', check.text);
+    if (check.code === 'actor_not_allowed') throw new CommandError('forbidden', check.text);
+    throw new CommandError('validation', check.text, { [CHECK_ERROR_FIELD[check.code] ?? 'resolution']: check.text });
   }
   const trigger = feedbackTrigger(report.status, body.to);
   const base = { report, citizenToken: access.token ?? '', citizenCode: access.code ?? '', locale: access.locale, resolution, trigger };

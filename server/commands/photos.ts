@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { commandText } from '../domain/command-texts';
 import { isAssignedToUnit } from '../store/assignments';
 import { insertPhoto } from '../store/photos';
 import { CommandError } from './errors';
@@ -25,10 +26,10 @@ export function uploadPhoto(photoDir: string) {
     async apply(tx, { reportId, contentType, body }, user): Promise<{ photoId: string; size: number }> {
       const type = PHOTO_TYPES[contentType.split(';')[0] ?? ''];
       if (!type?.magic.every((b, i) => body[i] === b)) {
-        throw new CommandError('validation', 'Alleen een JPEG- of PNG-foto tot 5 MB', { photo: 'Ongeldige foto' });
+        throw new CommandError('validation', commandText('command.photo.invalid'), { photo: commandText('command.photo.invalid_field') });
       }
       if (!(await isAssignedToUnit(tx.trx, ownUnitId(user), reportId))) {
-        throw new CommandError('forbidden', 'Deze melding is niet aan uw eenheid toegewezen');
+        throw new CommandError('forbidden', commandText('command.access.not_assigned'));
       }
       const id = randomUUID();
       await mkdir(photoDir, { recursive: true });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { commandText } from '../domain/command-texts';
 import { inputText } from '../domain/input-texts';
 import { decideIntake } from '../domain/report-intake';
 import { addWorkingDays } from '../domain/sla';
@@ -20,7 +21,10 @@ import { type CommandTx, runCommand, userCommand } from './run-command';
 export async function writeReport(tx: CommandTx, input: CreateReportCommand, user: User): Promise<Report> {
   const decision = decideIntake(input);
   const category = await getCategory(tx.trx, input.category);
-  if (!category) throw new CommandError('validation', 'Onbekende categorie', { category: 'Onbekende categorie' });
+  if (!category) {
+    const text = commandText('command.category.unknown');
+    throw new CommandError('validation', text, { category: text });
+  }
   // No contact details are kept without the reporter's consent: refused, so the desk asks (README "Consent").
   if (input.reporter && !input.consent?.contact) {
     throw new CommandError('validation', inputText('input.consent_required'), { consent: inputText('input.consent_required') });

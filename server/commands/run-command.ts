@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { commandText } from '../domain/command-texts';
 import { type Action, isAllowed } from '../domain/permissions';
 import type { User } from '../protocol/auth';
 import type { HubEvent } from '../protocol/events';
@@ -76,7 +77,7 @@ export function systemCommand<S extends z.ZodType, R, P = z.output<S>>(command: 
 /** validate → role: what every caller of a user command passes before anything is read or written. */
 export function admit<S extends z.ZodType>(command: Pick<UserCommand<S, unknown>, 'input' | 'access'>, user: User, raw: unknown): z.output<S> {
   const input = parseOrThrow(command.input, raw);
-  if (!isAllowed(command.access, user.role)) throw new CommandError('forbidden', 'Uw rol mag dit niet');
+  if (!isAllowed(command.access, user.role)) throw new CommandError('forbidden', commandText('command.access.role_not_allowed'));
   return input;
 }
 

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import gazetteerData from '../../resources/gazetteer-den-haag.json' with { type: 'json' };
+import { commandText } from '../domain/command-texts';
 import { type Gazetteer, lookupPlace } from '../domain/gazetteer';
-import { CsvFormatError, checkMapping, mapRows, readCsv } from '../domain/signal-import';
+import { CsvFormatError, mappingErrors, mapRows, readCsv } from '../domain/signal-import';
 import type { User } from '../protocol/auth';
 import { type Signal, SignalImportBody, type SignalImportResult, SignalWebhookBody } from '../protocol/intake';
 import type { DB, SignalRow } from '../store/schema';
@@ -31,12 +32,12 @@ function readSurvey(body: z.output<typeof SignalImportBody>, now: Date): Survey 
   try {
     table = readCsv(body.csv);
   } catch (err) {
-    if (err instanceof CsvFormatError) throw new CommandError('validation', err.message, { csv: err.message });
+    if (err instanceof CsvFormatError) throw new CommandError('validation', err.text, { csv: err.text });
     throw err;
   }
-  const mappingErrors = checkMapping(table.header, body.mapping);
-  if (Object.keys(mappingErrors).length > 0) {
-    throw new CommandError('validation', 'Niet elke gekozen kolom staat in het bestand', mappingErrors);
+  const missingColumns = mappingErrors(table.header, body.mapping);
+  if (Object.keys(missingColumns).length > 0) {
+    throw new CommandError('validation', commandText('command.import.mapping_incomplete'), missingColumns);
   }
   return { body, table, ...mapRows(table, body.mapping, { now }) };
 }
@@ -47,7 +48,10 @@ async function splitKnown(db: Kysely<DB>, valid: SurveyRows['valid']) {
   const fresh = valid.filter((r) => !r.externalId || !known.has(r.externalId));
   const alreadyImported = valid
     .filter((r) => r.externalId && known.has(r.externalId))
-    .map((r) => ({ row: r.row, line: r.line, errors: { externalId: `Id "${r.externalId}" is al eerder geïmporteerd` } }));
+    .map((r) => {
+      const text = commandText('command.import.already_imported', { id: r.externalId ?? '' });
+      return { row: r.row, line: r.line, errors: { externalId: text.message }, errorTexts: { externalId: text } };
+    });
   return { fresh, alreadyImported };
 }
 
@@ -158,12 +162,13 @@ export const receiveSocialSignal = systemCommand({
 function placeOf(body: SignalWebhookBody, gazetteer: Gazetteer): { lat: number; lng: number } {
   if (body.lat !== undefined && body.lng !== undefined) return { lat: body.lat, lng: body.lng };
   if (!body.place) {
-    throw new CommandError('validation', 'Geef een locatie (lat en lng) of een plaatsnaam', { lat: 'Locatie ontbreekt', place: 'Locatie ontbreekt' });
+    const missing = commandText('command.signal.location_missing');
+    throw new CommandError('validation', commandText('command.signal.location_required'), { lat: missing, place: missing });
   }
   const known = lookupPlace(gazetteer, body.place);
   if (!known) {
-    const message = `Plaats "${body.place}" is onbekend; stuur lat en lng mee (alleen wijken van Den Haag worden herkend)`;
-    throw new CommandError('validation', message, { place: message });
+    const text = commandText('command.signal.place_unknown', { place: body.place });
+    throw new CommandError('validation', text, { place: text });
   }
   return { lat: known.lat, lng: known.lng };
 }

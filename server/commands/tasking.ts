@@ -1,3 +1,4 @@
+import { commandText } from '../domain/command-texts';
 import { localDateString } from '../domain/sla';
 import { type FocusArea, FocusArea as FocusAreaSchema, type TaskingEntry, TaskingEntry as TaskingEntrySchema } from '../protocol/dispatch';
 import { getFocusArea, insertFocusArea, insertTasking } from '../store/tasking';
@@ -16,7 +17,10 @@ export const createFocusArea = userCommand({
   access: 'tasking.write',
   input: FocusAreaSchema.omit({ id: true }),
   async apply(tx, area, user): Promise<FocusArea> {
-    if (Date.parse(area.endsAt) <= Date.parse(area.startsAt)) throw new CommandError('validation', 'Einde moet na begin liggen', { endsAt: 'Einde moet na begin liggen' });
+    if (Date.parse(area.endsAt) <= Date.parse(area.startsAt)) {
+      const text = commandText('command.area.ends_before_start');
+      throw new CommandError('validation', text, { endsAt: text });
+    }
     const created = await insertFocusArea(tx.trx, area, user.id, tx.at);
     await taskingChanged(tx, user.id, localDateString(tx.now));
     return created;
@@ -28,8 +32,14 @@ export const createTasking = userCommand({
   access: 'tasking.write',
   input: TaskingEntrySchema.omit({ id: true }),
   async apply(tx, entry, user): Promise<TaskingEntry> {
-    if (!(await getUnit(tx.trx, entry.unitId))) throw new CommandError('validation', 'Onbekende eenheid', { unitId: 'Onbekende eenheid' });
-    if (!(await getFocusArea(tx.trx, entry.areaId))) throw new CommandError('validation', 'Onbekend gebied', { areaId: 'Onbekend gebied' });
+    if (!(await getUnit(tx.trx, entry.unitId))) {
+      const text = commandText('command.unit.unknown');
+      throw new CommandError('validation', text, { unitId: text });
+    }
+    if (!(await getFocusArea(tx.trx, entry.areaId))) {
+      const text = commandText('command.area.unknown');
+      throw new CommandError('validation', text, { areaId: text });
+    }
     const created = await insertTasking(tx.trx, entry, user.id);
     await taskingChanged(tx, user.id, entry.date);
     return created;

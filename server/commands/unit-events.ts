@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { type AlertSubject, alertText } from '../domain/alert-text';
+import { commandText } from '../domain/command-texts';
 import { checkUnitTransition, type UnitActor } from '../domain/unit-status';
 import type { Alert, Assignment, Unit, UnitStatus } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
@@ -15,13 +17,13 @@ import type { CommandTx } from './run-command';
 
 export async function requireUnit(db: Kysely<DB>, id: string): Promise<Unit> {
   const unit = await getUnit(db, id);
-  if (!unit) throw new CommandError('not_found', 'Eenheid niet gevonden');
+  if (!unit) throw new CommandError('not_found', commandText('command.unit.not_found'));
   return unit;
 }
 
 export async function requireReport(db: Kysely<DB>, id: string): Promise<Report> {
   const report = await getReport(db, id);
-  if (!report) throw new CommandError('not_found', 'Melding niet gevonden');
+  if (!report) throw new CommandError('not_found', commandText('command.report.not_found'));
   return report;
 }
 
@@ -36,7 +38,7 @@ export async function changeUnit(
   const status = change.status && change.status !== before.status ? change.status : undefined;
   if (status) {
     const check = checkUnitTransition({ from: before.status, to: status, actor });
-    if (!check.ok) throw new CommandError(check.code === 'actor_not_allowed' ? 'forbidden' : 'conflict', check.message);
+    if (!check.ok) throw new CommandError(check.code === 'actor_not_allowed' ? 'forbidden' : 'conflict', check.text);
   }
   return tx.emit(async (seq) => {
     await updateUnit(tx.trx, unitId, {
@@ -63,10 +65,11 @@ export async function assignmentEvent(tx: CommandTx, assignment: Assignment, act
 
 export async function raiseAlert(
   tx: CommandTx,
-  a: { kind: Alert['kind']; reportId?: string | null; unitId?: string | null; message: string; position?: { lat: number; lng: number } | null },
+  a: { subject: AlertSubject; reportId?: string | null; unitId?: string | null; position?: { lat: number; lng: number } | null },
   actorId: string | null,
 ): Promise<Extract<HubEvent, { alert: Alert }>> {
-  const alert = await insertAlert(tx.trx, { ...a, at: tx.at });
+  const { subject, ...about } = a;
+  const alert = await insertAlert(tx.trx, { ...about, kind: subject.kind, text: alertText(subject), at: tx.at });
   return tx.emit(() => ({ type: 'alert.raised' as const, at: tx.at, actorId, alert }));
 }
 

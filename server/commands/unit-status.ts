@@ -1,5 +1,8 @@
+import { commandText } from '../domain/command-texts';
+import { inputText } from '../domain/input-texts';
+import { UNIT_AUTHORITY } from '../domain/lifecycle';
 import { isAllowed } from '../domain/permissions';
-import type { UnitActor } from '../domain/unit-status';
+import { type UnitActor, unitActorOf } from '../domain/unit-status';
 import type { User } from '../protocol/auth';
 import { type Alert, EmergencyCommand, FindingCommand, type PositionFix, type Unit, type UnitStatus, UnitStatusCommand } from '../protocol/dispatch';
 import type { Report } from '../protocol/report';
@@ -13,8 +16,9 @@ import { assignmentEvent, changeUnit, raiseAlert, requireReport, requireUnit } f
 /** What units report about themselves (status, findings, emergencies), from the field or set by the desk. */
 
 function unitActor(user: User): UnitActor {
-  if (user.role === 'admin') throw new CommandError('forbidden', 'Beheerders sturen geen eenheden aan');
-  return user.role;
+  const actor = unitActorOf(user.role);
+  if (!actor) throw new CommandError('forbidden', commandText('command.access.no_unit_control'));
+  return actor;
 }
 
 async function applyUnitStatus(tx: CommandTx, unitId: string, cmd: { status: UnitStatus; position?: PositionFix | undefined }, user: User): Promise<Unit> {
@@ -30,7 +34,7 @@ async function applyUnitStatus(tx: CommandTx, unitId: string, cmd: { status: Uni
   if (!before.currentReportId) return event.unit;
   const report = await requireReport(tx.trx, before.currentReportId);
   if (cmd.status === 'ter_plaatse' && report.status === 'dispatched') {
-    await applyTransition(tx, { kind: 'field', id: user.id }, report.id, { to: 'in_progress' });
+    await applyTransition(tx, { kind: UNIT_AUTHORITY, id: user.id }, report.id, { to: 'in_progress' });
   }
   if (!freeing) return event.unit;
   // Freed on the way there: the work was not done, so the report goes back to the queue (as unassign).
@@ -55,7 +59,7 @@ export const setUnitStatus = userCommand({
   input: UnitStatusCommand,
   commandId: (cmd) => cmd.commandId,
   apply(tx, cmd, user): Promise<Unit> {
-    if (!cmd.unitId) throw new CommandError('validation', 'Kies een eenheid', { unitId: 'Verplicht' });
+    if (!cmd.unitId) throw new CommandError('validation', commandText('command.unit.choose'), { unitId: inputText('input.required') });
     return applyUnitStatus(tx, cmd.unitId, cmd, user);
   },
 });
@@ -77,10 +81,10 @@ export const submitFinding = userCommand({
   commandId: (cmd) => cmd.commandId,
   async apply(tx, cmd, user): Promise<Report> {
     if (!(await isAssignedToUnit(tx.trx, ownUnitId(user), cmd.reportId))) {
-      throw new CommandError('forbidden', 'Deze melding is niet aan uw eenheid toegewezen');
+      throw new CommandError('forbidden', commandText('command.access.not_assigned'));
     }
     const report = await requireReport(tx.trx, cmd.reportId);
-    const actor = { kind: 'field' as const, id: user.id };
+    const actor = { kind: UNIT_AUTHORITY, id: user.id };
     if (report.status === 'dispatched') await applyTransition(tx, actor, report.id, { to: 'in_progress' });
     const proposed = await applyTransition(tx, actor, report.id, { to: 'awaiting_review', resolution: cmd.resolution });
     return proposed.report;
@@ -100,7 +104,7 @@ export function raiseEmergency(liveFix: () => PositionFix | undefined) {
       const position = cmd.position ?? liveFix() ?? unit.position;
       const event = await raiseAlert(
         tx,
-        { kind: 'emergency', unitId, reportId: unit.currentReportId, message: `NOODKNOP ${unit.callsign}`, position: position ? { lat: position.lat, lng: position.lng } : null },
+        { subject: { kind: 'emergency', unit: unit.callsign }, unitId, reportId: unit.currentReportId, position: position ? { lat: position.lat, lng: position.lng } : null },
         user.id,
       );
       return event.alert;

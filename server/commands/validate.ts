@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { fieldErrors } from '../protocol/common';
+import { inputText, issueTexts } from '../domain/input-texts';
 import { CommandError } from './errors';
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new CommandError('validation', 'Ongeldige invoer', fieldErrors(result.error));
+    throw new CommandError('validation', inputText('input.invalid'), issueTexts(result.error, input));
   }
   return result.data;
 }

@@ -47,3 +47,16 @@ export function codesIn(text: DomainText): string[] {
   const nested = Object.values(text.params).flatMap((p) => (typeof p === 'object' ? codesIn(p) : []));
   return [text.code, ...nested];
 }
+
+/** The domain's own glue between translated words. */
+export const LIST_TEXTS = {
+  'list.join': '{head}, {tail}',
+} as const;
+
+const sayList = textMaker(LIST_TEXTS);
+
+/** "a, b, c" of translated words: each item stays its own text (nested), so every language joins them alike. */
+export function listText(items: readonly [DomainText, ...DomainText[]]): DomainText {
+  const [head, ...tail] = items;
+  return tail.length === 0 ? head : sayList('list.join', { head, tail: listText(tail as [DomainText, ...DomainText[]]) });
+}

@@ -1,16 +1,14 @@
 import type { FeedbackLocale, Resolution } from '../protocol/resolution';
+import { type DomainText, listText } from './domain-text';
 import type { PlaceholderName } from './feedback-placeholders';
+import { feedbackText } from './feedback-texts';
 import { formatLongDate } from './feedback-values';
 
-export type SpecificCheck = { ok: true } | { ok: false; missing: PlaceholderName[]; message: string };
+/** A refusal keeps its Dutch `message`; `text` is the message coded. */
+export type SpecificCheck = { ok: true } | { ok: false; missing: SpecificName[]; message: string; text: DomainText };
 
-const DESCRIPTIONS: Partial<Record<PlaceholderName, string>> = {
-  bevinding: 'wat er is aangetroffen',
-  actie: 'wat er is gedaan',
-  vervolgactie: 'wat er nog gaat gebeuren',
-  vervolgdatum: 'de vervolgdatum',
-  doorverwezen_naar: 'naar wie is doorverwezen',
-};
+/** The placeholders whose values a message about a resolution must contain. */
+type SpecificName = Extract<PlaceholderName, 'bevinding' | 'actie' | 'vervolgactie' | 'vervolgdatum' | 'doorverwezen_naar'>;
 
 /**
  * A message about a resolution must say, literally, what was found and what was done
@@ -19,7 +17,7 @@ const DESCRIPTIONS: Partial<Record<PlaceholderName, string>> = {
  */
 export function checkSpecific(text: string, resolution: Resolution, locale: FeedbackLocale): SpecificCheck {
   const haystack = normalize(text);
-  const expected: [PlaceholderName, string][] = [['bevinding', resolution.found.text]];
+  const expected: [SpecificName, string][] = [['bevinding', resolution.found.text]];
   if (resolution.kind === 'close') {
     expected.push(['actie', resolution.action.text]);
     if (resolution.outcome === 'referred' && resolution.referredTo) {
@@ -31,12 +29,10 @@ export function checkSpecific(text: string, resolution: Resolution, locale: Feed
   }
   const missing = expected.filter(([, value]) => !haystack.includes(normalize(value))).map(([name]) => name);
   if (missing.length === 0) return { ok: true };
-  const what = missing.map((name) => DESCRIPTIONS[name] ?? name).join(', ');
-  return {
-    ok: false,
-    missing,
-    message: `Het bericht moet letterlijk vermelden: ${what}. Pas zo nodig de afhandeling aan, niet alleen het bericht.`,
-  };
+  const [first, ...rest] = missing.map((name) => feedbackText(`feedback.specific.${name}`));
+  if (!first) return { ok: true };
+  const refusal = feedbackText('feedback.not_specific', { what: listText([first, ...rest]) });
+  return { ok: false, missing, message: refusal.message, text: refusal };
 }
 
 function normalize(text: string): string {

@@ -1,7 +1,9 @@
 import type { FeedbackLocale, FeedbackTemplate, FeedbackTrigger, Resolution } from '../protocol/resolution';
 import { fillTemplate } from './feedback-placeholders';
 import { selectTemplate } from './feedback-selection';
+import type { DomainText } from './domain-text';
 import { checkSpecific } from './feedback-specific';
+import { braces, feedbackText } from './feedback-texts';
 import { defaultTemplates } from './feedback-templates';
 import { renderHtml } from './feedback-html';
 import { type FeedbackContext, placeholderValues } from './feedback-values';
@@ -42,7 +44,7 @@ export type ComposeErrorCode = 'no_template' | 'resolution_required' | 'placehol
 
 export type ComposeResult =
   | { ok: true; templateId: string; subject: string; text: string; html: string }
-  | { ok: false; code: ComposeErrorCode; message: string; missing: string[]; unknown: string[] };
+  | { ok: false; code: ComposeErrorCode; message: string; text: DomainText; missing: string[]; unknown: string[] };
 
 export function composeFeedback(input: ComposeInput): ComposeResult {
   const { trigger, resolution, locale } = input;
@@ -53,7 +55,7 @@ export function composeFeedback(input: ComposeInput): ComposeResult {
   const template =
     input.template ??
     selectTemplate(input.templates ?? defaultTemplates, { category: input.report.category, trigger, outcome, locale });
-  if (!template) return refuse('no_template', 'Er is geen berichtsjabloon voor deze melding.');
+  if (!template) return refuse('no_template', feedbackText('feedback.no_template'));
 
   const values = placeholderValues(input);
   const subject = fillTemplate(input.edited?.subject ?? template.subject, values);
@@ -61,12 +63,12 @@ export function composeFeedback(input: ComposeInput): ComposeResult {
   if (!subject.ok || !body.ok) {
     const missing = unique([...(subject.ok ? [] : subject.missing), ...(body.ok ? [] : body.missing)]);
     const unknown = unique([...(subject.ok ? [] : subject.unknown), ...(body.ok ? [] : body.unknown)]);
-    return refuse('placeholders', placeholderMessage(missing, unknown), missing, unknown);
+    return refuse('placeholders', placeholderText(missing, unknown), missing, unknown);
   }
 
   if (resolution && (trigger === 'closed' || trigger === 'scheduled')) {
     const specific = checkSpecific(body.text, resolution, locale);
-    if (!specific.ok) return refuse('not_specific', specific.message, specific.missing);
+    if (!specific.ok) return refuse('not_specific', specific.text, specific.missing);
   }
 
   return {
@@ -78,30 +80,20 @@ export function composeFeedback(input: ComposeInput): ComposeResult {
   };
 }
 
-function resolutionMismatch(trigger: FeedbackTrigger, resolution: Resolution | undefined): string | undefined {
-  if (trigger === 'closed' && resolution?.kind !== 'close') {
-    return 'Een afsluitbericht kan alleen worden gemaakt bij een afhandeling met uitkomst.';
-  }
-  if (trigger === 'scheduled' && resolution?.kind !== 'schedule') {
-    return 'Een bericht over inplannen kan alleen worden gemaakt bij een afhandeling met vervolgdatum.';
-  }
+function resolutionMismatch(trigger: FeedbackTrigger, resolution: Resolution | undefined): DomainText | undefined {
+  if (trigger === 'closed' && resolution?.kind !== 'close') return feedbackText('feedback.closing_needs_outcome');
+  if (trigger === 'scheduled' && resolution?.kind !== 'schedule') return feedbackText('feedback.scheduling_needs_date');
   return undefined;
 }
 
-function placeholderMessage(missing: string[], unknown: string[]): string {
-  const parts: string[] = [];
-  if (missing.length > 0) parts.push(`niet ingevuld: ${missing.map((n) => `{${n}}`).join(', ')}`);
-  if (unknown.length > 0) parts.push(`onbekend: ${unknown.map((n) => `{${n}}`).join(', ')}`);
-  return `Het bericht kan niet worden verstuurd, plaatshouders ${parts.join('; ')}.`;
+function placeholderText(missing: string[], unknown: string[]): DomainText {
+  if (missing.length === 0) return feedbackText('feedback.placeholders_unknown', { unknown: braces(unknown) });
+  if (unknown.length === 0) return feedbackText('feedback.placeholders_missing', { missing: braces(missing) });
+  return feedbackText('feedback.placeholders_missing_unknown', { missing: braces(missing), unknown: braces(unknown) });
 }
 
-function refuse(
-  code: ComposeErrorCode,
-  message: string,
-  missing: string[] = [],
-  unknown: string[] = [],
-): ComposeResult {
-  return { ok: false, code, message, missing, unknown };
+function refuse(code: ComposeErrorCode, text: DomainText, missing: string[] = [], unknown: string[] = []): ComposeResult {
+  return { ok: false, code, message: text.message, text, missing, unknown };
 }
 
 function unique(names: string[]): string[] {

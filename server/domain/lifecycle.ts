@@ -42,6 +42,11 @@ export interface LabelledTransition extends Transition {
   labelText: DomainText;
 }
 
+/** Who moves a report when a unit acts on it (arrives on scene, proposes a resolution): the unit. */
+export const UNIT_AUTHORITY: Actor = 'field';
+/** Who moves a report to dispatched when a unit accepts an offer: the dispatcher who offered it. */
+export const OFFER_AUTHORITY: Actor = 'dispatcher';
+
 const DESK: readonly Actor[] = ['dispatcher', 'shift_lead'];
 const TASKING: readonly Actor[] = ['dispatcher', 'shift_lead', 'police_coordinator'];
 const ALL_OUTCOMES: readonly Outcome[] = ['resolved', 'referred', 'no_action', 'not_found', 'duplicate', 'cancelled'];

@@ -41,6 +41,9 @@ export const PERMISSIONS = {
 
 export type Action = keyof typeof PERMISSIONS;
 
+/** The role an Open311 client's API key acts with (its service user, who files the reports it sends). */
+export const OPEN311_CLIENT_ROLE: Role = 'dispatcher';
+
 export function isAllowed(action: string, role: Role): boolean {
   const roles = (PERMISSIONS as Record<string, readonly Role[]>)[action];
   return roles?.includes(role) ?? false;

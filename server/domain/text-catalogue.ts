@@ -1,5 +1,9 @@
 import { ALERT_TEXTS } from './alert-text';
+import { COMMAND_TEXTS } from './command-texts';
 import { DISTANCE_TEXTS } from './distance-text';
+import { LIST_TEXTS } from './domain-text';
+import { FEEDBACK_TEXTS } from './feedback-texts';
+import { INPUT_TEXTS } from './input-texts';
 import { LIFECYCLE_TEXTS, TRANSITION_LABEL_TEXTS } from './lifecycle';
 import { OFFER_TEXTS } from './offers';
 import { RECOMMEND_TEXTS } from './recommend-texts';
@@ -21,6 +25,10 @@ export const DOMAIN_TEXTS = {
   ...ALERT_TEXTS,
   ...RESOLUTION_TEXTS,
   ...SIGNAL_IMPORT_TEXTS,
+  ...FEEDBACK_TEXTS,
+  ...INPUT_TEXTS,
+  ...COMMAND_TEXTS,
+  ...LIST_TEXTS,
 };
 
 export type DomainTextCode = keyof typeof DOMAIN_TEXTS;

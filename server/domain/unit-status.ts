@@ -1,3 +1,4 @@
+import type { Role } from '../protocol/auth';
 import type { UnitStatus } from '../protocol/dispatch';
 import { type DomainText, textMaker } from './domain-text';
 import { type Actor, actorText } from './lifecycle';
@@ -9,6 +10,11 @@ import { type Actor, actorText } from './lifecycle';
 export type UnitActor = Extract<Actor, 'field' | 'dispatcher' | 'shift_lead' | 'police_coordinator' | 'system'>;
 
 export const UNIT_ACTORS: readonly UnitActor[] = ['field', 'dispatcher', 'shift_lead', 'police_coordinator', 'system'];
+
+/** The role as a unit actor, or undefined for a role that does not steer units (an administrator). */
+export function unitActorOf(role: Role): UnitActor | undefined {
+  return UNIT_ACTORS.find((actor) => actor === role);
+}
 
 export const UNIT_STATUSES: readonly UnitStatus[] = [
   'beschikbaar',

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CommandError } from '../commands/errors';
+import { commandText } from '../domain/command-texts';
 import { type Action, isAllowed } from '../domain/permissions';
 import type { User } from '../protocol/auth';
 import type { Store } from '../store/open';
@@ -53,14 +54,14 @@ export function installAccessControl(app: FastifyInstance, store: Store, clock: 
     if (access === 'public') return;
     if (access === undefined) {
       // Static files and the SPA fallback have no access; everything under /api must.
-      if (request.url.startsWith('/api')) throw new CommandError('forbidden', 'Geen toegang');
+      if (request.url.startsWith('/api')) throw new CommandError('forbidden', commandText('command.access.no_route_access'));
       return;
     }
     const token = bearerToken(request.headers.authorization);
     // Sessions expire on the hub clock, as they do for sockets (hub/session-rooms.ts).
     const user = token ? (await sessionForToken(store.db, token, clock()))?.user : undefined;
-    if (!user || !token) throw new CommandError('unauthenticated', 'Niet ingelogd of sessie verlopen');
-    if (!isAllowed(access, user.role)) throw new CommandError('forbidden', 'Uw rol mag dit niet');
+    if (!user || !token) throw new CommandError('unauthenticated', commandText('command.access.signed_out'));
+    if (!isAllowed(access, user.role)) throw new CommandError('forbidden', commandText('command.access.role_not_allowed'));
     request.user = user;
     request.sessionToken = token;
   });
@@ -68,6 +69,6 @@ export function installAccessControl(app: FastifyInstance, store: Store, clock: 
 }
 
 export function requireUser(request: FastifyRequest): User {
-  if (!request.user) throw new CommandError('unauthenticated', 'Niet ingelogd');
+  if (!request.user) throw new CommandError('unauthenticated', commandText('command.access.not_signed_in'));
   return request.user;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { CommandError } from '../commands/errors';
-import type { ApiError } from '../protocol/common';
+import { apiError, CommandError } from '../commands/errors';
+import { commandText } from '../domain/command-texts';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | CommandError | Error, request, reply) => {
@@ -9,11 +9,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      const body: ApiError = { code: 'bad_request', message: error.message };
-      return reply.status(status).send(body);
+      return reply.status(status).send(apiError('bad_request', commandText('command.request.refused', { reason: error.message })));
     }
     request.log.error({ err: error }, 'unhandled error');
-    const body: ApiError = { code: 'internal', message: 'Interne fout; probeer het opnieuw' };
-    return reply.status(500).send(body);
+    return reply.status(500).send(apiError('internal', commandText('command.hub.internal')));
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { verifyPassword } from '../auth/password';
 import { CommandError } from '../commands/errors';
+import { commandText } from '../domain/command-texts';
 import type { ClientConfig } from '../protocol/api';
 import type { Store } from '../store/open';
 import { createSession, deleteSession, findUserByUsername, rowToUser } from '../store/users';
@@ -14,7 +15,7 @@ export function registerAuthRoutes(app: FastifyInstance, store: Store, sessionHo
     const row = await findUserByUsername(store.db, username);
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-    if (!row || !ok) throw new CommandError('unauthenticated', 'Onbekende gebruikersnaam of verkeerd wachtwoord');
+    if (!row || !ok) throw new CommandError('unauthenticated', commandText('command.access.bad_credentials'));
     const session = await createSession(store.db, row.id, sessionHours * 3600_000);
     request.log.info({ user: row.username, role: row.role }, 'login');
     return { token: session.token, expiresAt: session.expiresAt, user: rowToUser(row) };

@@ -4,6 +4,7 @@ import { loadCitizenView, recordCitizenResponse, reportIdForToken } from '../com
 import type { HubDeps } from '../commands/context';
 import { runCommand } from '../commands/run-command';
 import { CommandError } from '../commands/errors';
+import { commandText } from '../domain/command-texts';
 import type { StatusLookupLimits } from '../domain/throttle';
 import { renderLookupPage, renderStatusPage } from './citizen-page';
 import { lookUpStatus } from './status-lookup';
@@ -45,7 +46,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         const reportId = await reportIdForToken(deps, request.params.token);
         if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
         const answer = request.body?.tevreden;
-        if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', 'Kies ja of nee');
+        if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', commandText('command.report.answer_yes_no'));
         const comment = request.body?.toelichting?.trim();
         try {
           await runCommand(deps, recordCitizenResponse, 'system', { reportId, satisfied: answer === 'ja', ...(comment ? { comment } : {}) });

@@ -1,12 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { HubDeps } from '../commands/context';
+import { apiError } from '../commands/errors';
 import { findNearbyReports, linkReporter, mergeDuplicate } from '../commands/intake';
 import { runCommand } from '../commands/run-command';
 import { importSignals, previewSignalImport, receiveSocialSignal } from '../commands/signals';
+import { commandText } from '../domain/command-texts';
 import { aggregateHotspots, type HotspotPoint, hotspotWindow } from '../domain/hotspots';
 import { aggregateNeighbourhoodHotspots, type Neighbourhood } from '../domain/neighbourhood-hotspots';
-import type { ApiError } from '../protocol/common';
 import { reportPlacesBetween } from '../store/reports';
 import { signalPlacesBetween, signalsBetween } from '../store/signals';
 import type { IntakeConfig } from './intake-config';
@@ -65,12 +66,10 @@ export function registerIntakeRoutes(
       // Checked before the body is parsed: an unauthenticated caller costs no parsing and writes nothing.
       onRequest: async (request, reply) => {
         if (!config.webhookKey) {
-          const body: ApiError = { code: 'unavailable', message: 'Webhook niet geconfigureerd (MELDKAMER_WEBHOOK_KEY ontbreekt)' };
-          return reply.status(503).send(body);
+          return reply.status(503).send(apiError('unavailable', commandText('command.webhook.not_configured')));
         }
         if (!webhookKeyMatches(request.headers[WEBHOOK_KEY_HEADER], config.webhookKey)) {
-          const body: ApiError = { code: 'unauthenticated', message: 'Ontbrekende of ongeldige webhooksleutel' };
-          return reply.status(401).send(body);
+          return reply.status(401).send(apiError('unauthenticated', commandText('command.access.webhook_key')));
         }
       },
     },

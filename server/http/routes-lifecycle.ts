@@ -3,6 +3,7 @@ import type { HubDeps } from '../commands/context';
 import { CommandError } from '../commands/errors';
 import { previewTransition, transitionReport } from '../commands/lifecycle';
 import { runCommand } from '../commands/run-command';
+import { commandText } from '../domain/command-texts';
 import { allowedTransitions } from '../domain/lifecycle';
 import { isAllowed } from '../domain/permissions';
 import { reportDetailFor } from '../domain/privacy-view';
@@ -19,7 +20,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
 
   route(app, 'reports.get', async ({ params, user }) => {
     const report = await getReport(store.db, params.id);
-    if (!report) throw new CommandError('not_found', 'Melding niet gevonden');
+    if (!report) throw new CommandError('not_found', commandText('command.report.not_found'));
     const [timeline, resolution, messages, reporters, access] = await Promise.all([
       reportTimeline(store.db, report.id),
       latestResolution(store.db, report.id),

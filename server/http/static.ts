@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { apiError } from '../commands/errors';
+import { commandText } from '../domain/command-texts';
 
 /** Serves the built console (dist/renderer) with an SPA fallback to index.html for non-API paths. */
 export async function registerConsoleStatic(app: FastifyInstance, rendererDir: string): Promise<boolean> {
@@ -11,7 +13,7 @@ export async function registerConsoleStatic(app: FastifyInstance, rendererDir: s
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !/^\/(api|socket\.io|health|open311)(\/|$)/.test(request.url);
     if (isPage && (request.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
-    return reply.status(404).send({ code: 'not_found', message: `Niet gevonden: ${request.method} ${request.url}` });
+    return reply.status(404).send(apiError('not_found', commandText('command.request.no_route', { method: request.method, url: request.url })));
   });
   return true;
 }

@@ -4,6 +4,7 @@ import { offerUnits, recommendForReport, unassign } from '../commands/dispatch';
 import { CommandError } from '../commands/errors';
 import { runCommand, type UserCommand } from '../commands/run-command';
 import { setUnitStatus } from '../commands/unit-status';
+import { inputText } from '../domain/input-texts';
 import type { ConsoleClientToServer } from '../protocol/socket';
 import type { PositionTracker } from './positions';
 import type { SocketCommand } from './socket-server';
@@ -11,7 +12,7 @@ import type { SocketCommand } from './socket-server';
 function reportIdOf(payload: unknown): string {
   const id = (payload as { reportId?: unknown } | null)?.reportId;
   if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
-    throw new CommandError('validation', 'Ongeldige invoer', { reportId: 'Verplicht' });
+    throw new CommandError('validation', inputText('input.invalid'), { reportId: inputText('input.required') });
   }
   return id;
 }

@@ -3,7 +3,9 @@ import type { HubDeps } from '../commands/context';
 import { acceptOffer, declineOffer } from '../commands/dispatch';
 import { runCommand } from '../commands/run-command';
 import { raiseEmergency, setOwnUnitStatus, submitFinding } from '../commands/unit-status';
-import { CommandError } from '../commands/errors';
+import { apiErrorOf, CommandError } from '../commands/errors';
+import { commandText } from '../domain/command-texts';
+import { isAllowed } from '../domain/permissions';
 import { localDateString } from '../domain/sla';
 import type { User } from '../protocol/auth';
 import type { Ack } from '../protocol/common';
@@ -33,7 +35,7 @@ export function toFieldReport(r: Report): FieldReport {
 
 export async function fieldState(deps: HubDeps, unitId: string, livePosition?: Unit['position']): Promise<FieldState> {
   const unit = await getUnit(deps.store.db, unitId);
-  if (!unit) throw new CommandError('not_found', 'Eenheid niet gevonden');
+  if (!unit) throw new CommandError('not_found', commandText('command.unit.not_found'));
   const assignments = [];
   for (const assignment of await activeAssignmentsOfUnit(deps.store.db, unitId)) {
     const report = await getReport(deps.store.db, assignment.reportId);
@@ -66,9 +68,8 @@ export function publishToField(io: Server, deps: HubDeps, event: HubEvent): void
 }
 
 function ackError(err: unknown, deps: HubDeps): Ack<never> {
-  if (err instanceof CommandError) return { ok: false, error: err.toApiError() };
-  deps.log.error({ err }, 'field command failed');
-  return { ok: false, error: { code: 'internal', message: 'Interne fout; probeer het opnieuw' } };
+  if (!(err instanceof CommandError)) deps.log.error({ err }, 'field command failed');
+  return { ok: false, error: apiErrorOf(err) };
 }
 
 export function createFieldNamespace(io: Server, deps: HubDeps, positions: PositionTracker): void {
@@ -78,7 +79,7 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     const session = typeof token === 'string' ? await sessionForToken(deps.store.db, token, deps.clock()).catch(() => undefined) : undefined;
     const user = session?.user;
     if (!session || !user) return next(new Error('unauthenticated'));
-    if (user.role !== 'field' || !user.unitId) return next(new Error('forbidden'));
+    if (!isAllowed('field.connect', user.role) || !user.unitId) return next(new Error('forbidden'));
     socket.data.user = user;
     socket.data.unitId = user.unitId;
     socket.data.sessionId = session.id;

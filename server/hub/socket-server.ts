@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { type Namespace, Server, type Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
-import { CommandError } from '../commands/errors';
+import { apiErrorOf, CommandError } from '../commands/errors';
+import { commandText } from '../domain/command-texts';
 import { type Action, isAllowed } from '../domain/permissions';
 import type { User } from '../protocol/auth';
 import type { Ack } from '../protocol/common';
@@ -36,9 +37,8 @@ export interface SocketCommand<Name extends keyof ConsoleClientToServer> {
 }
 
 function toAckError(err: unknown, deps: HubDeps): Ack<never> {
-  if (err instanceof CommandError) return { ok: false, error: err.toApiError() };
-  deps.log.error({ err }, 'socket command failed');
-  return { ok: false, error: { code: 'internal', message: 'Interne fout; probeer het opnieuw' } };
+  if (!(err instanceof CommandError)) deps.log.error({ err }, 'socket command failed');
+  return { ok: false, error: apiErrorOf(err) };
 }
 
 export function createSocketServer(httpServer: HttpServer, deps: HubDeps, commands: SocketCommand<keyof ConsoleClientToServer>[]): HubServer {
@@ -74,7 +74,7 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps, comman
         if (typeof ack !== 'function') return;
         const user = socket.data.user;
         if (!isAllowed(command.action, user.role)) {
-          ack({ ok: false, error: { code: 'forbidden', message: 'Uw rol mag dit niet' } });
+          ack(toAckError(new CommandError('forbidden', commandText('command.access.role_not_allowed')), deps));
           return;
         }
         try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { DomainText } from '../protocol/common';
 import type { Alert } from '../protocol/dispatch';
 import type { AlertRow, DB } from './schema';
 
@@ -10,6 +11,7 @@ export function rowToAlert(row: AlertRow): Alert {
     reportId: row.report_id,
     unitId: row.unit_id,
     message: row.message,
+    ...(row.text ? { text: JSON.parse(row.text) as DomainText } : {}),
     createdAt: row.created_at,
     ackedAt: row.acked_at,
     ackedBy: row.acked_by,
@@ -19,14 +21,15 @@ export function rowToAlert(row: AlertRow): Alert {
 
 export async function insertAlert(
   trx: Kysely<DB>,
-  a: { kind: Alert['kind']; reportId?: string | null; unitId?: string | null; message: string; position?: { lat: number; lng: number } | null; at: string },
+  a: { kind: Alert['kind']; reportId?: string | null; unitId?: string | null; text: DomainText; position?: { lat: number; lng: number } | null; at: string },
 ): Promise<Alert> {
   const row: AlertRow = {
     id: randomUUID(),
     kind: a.kind,
     report_id: a.reportId ?? null,
     unit_id: a.unitId ?? null,
-    message: a.message,
+    message: a.text.message,
+    text: JSON.stringify(a.text),
     lat: a.position?.lat ?? null,
     lng: a.position?.lng ?? null,
     created_at: a.at,

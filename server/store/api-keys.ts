@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { OPEN311_CLIENT_ROLE } from '../domain/permissions';
 import type { ApiKeyInfo } from '../protocol/admin';
 import type { User } from '../protocol/auth';
 import type { ApiKeyRow, DB } from './schema';
@@ -65,7 +66,7 @@ export async function createApiKey(
       id: userId,
       username: `open311:${id}`,
       display_name: `Open311: ${input.clientName}`,
-      role: 'dispatcher',
+      role: OPEN311_CLIENT_ROLE,
       password_hash: NO_LOGIN,
       unit_id: null,
       active: 0,

@@ -156,6 +156,8 @@ export interface AlertTable {
   report_id: string | null;
   unit_id: string | null;
   message: string;
+  /** The message as a DomainText (JSON); null only for an alert whose unit or report was gone at migration 0010. */
+  text: string | null;
   lat: number | null;
   lng: number | null;
   created_at: string;

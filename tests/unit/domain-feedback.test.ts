@@ -11,6 +11,7 @@ import {
   PLACEHOLDERS,
   renderHtml,
   selectTemplate,
+  type TemplateValidation,
   validateTemplate,
 } from '../../server/domain/feedback';
 
@@ -464,6 +465,14 @@ describe('formatLongDate', () => {
   });
 });
 
+/** A template refusal's Dutch fields, after checking its coded texts say the same (same keys, same Dutch). */
+function dutchOf(result: TemplateValidation): TemplateValidation | { ok: false; fields: Record<string, string> } {
+  if (result.ok) return result;
+  const { fieldTexts, ...dutch } = result;
+  expect(Object.fromEntries(Object.entries(fieldTexts).map(([key, text]) => [key, text.message]))).toEqual(dutch.fields);
+  return dutch;
+}
+
 describe('validateTemplate', () => {
   const base: FeedbackTemplate = {
     id: 'custom',
@@ -476,25 +485,25 @@ describe('validateTemplate', () => {
   };
 
   it('accepts a complete template', () => {
-    expect(validateTemplate(base)).toEqual({ ok: true, value: base });
+    expect(dutchOf(validateTemplate(base))).toEqual({ ok: true, value: base });
   });
 
   it('closed templates must contain {bevinding} and {actie}', () => {
-    expect(validateTemplate({ ...base, body: 'Uw melding {meldingnummer} is afgehandeld. {statuslink}' })).toEqual({
+    expect(dutchOf(validateTemplate({ ...base, body: 'Uw melding {meldingnummer} is afgehandeld. {statuslink}' }))).toEqual({
       ok: false,
       fields: { body: 'Verplichte plaatshouders ontbreken: {bevinding}, {actie}' },
     });
   });
 
   it('required placeholders may not be optional', () => {
-    expect(validateTemplate({ ...base, body: '{?bevinding} {actie} {statuslink} {meldingnummer}' })).toEqual({
+    expect(dutchOf(validateTemplate({ ...base, body: '{?bevinding} {actie} {statuslink} {meldingnummer}' }))).toEqual({
       ok: false,
       fields: { body: 'Verplichte plaatshouders ontbreken: {bevinding} ({bevinding} mag niet optioneel zijn)' },
     });
   });
 
   it('a referral template must name the party', () => {
-    expect(validateTemplate({ ...base, outcome: 'referred' })).toEqual({
+    expect(dutchOf(validateTemplate({ ...base, outcome: 'referred' }))).toEqual({
       ok: false,
       fields: { body: 'Verplichte plaatshouders ontbreken: {doorverwezen_naar}' },
     });
@@ -502,49 +511,49 @@ describe('validateTemplate', () => {
 
   it('scheduled templates must contain the date and what will happen', () => {
     expect(
-      validateTemplate({ ...base, trigger: 'scheduled', outcome: undefined, body: '{bevinding} {statuslink} {meldingnummer}' }),
+      dutchOf(validateTemplate({ ...base, trigger: 'scheduled', outcome: undefined, body: '{bevinding} {statuslink} {meldingnummer}' })),
     ).toEqual({ ok: false, fields: { body: 'Verplichte plaatshouders ontbreken: {vervolgactie}, {vervolgdatum}' } });
   });
 
   it('receipt and reopen templates have their own required placeholders', () => {
     expect(
-      validateTemplate({ ...base, trigger: 'receipt', outcome: undefined, body: '{meldingnummer} {statuslink}' }),
+      dutchOf(validateTemplate({ ...base, trigger: 'receipt', outcome: undefined, body: '{meldingnummer} {statuslink}' })),
     ).toMatchObject({ ok: false, fields: { body: 'Verplichte plaatshouders ontbreken: {afhandeltermijn}' } });
     expect(
-      validateTemplate({ ...base, trigger: 'reopen_rejected', outcome: undefined, body: '{meldingnummer} {statuslink}' }),
+      dutchOf(validateTemplate({ ...base, trigger: 'reopen_rejected', outcome: undefined, body: '{meldingnummer} {statuslink}' })),
     ).toMatchObject({ ok: false, fields: { body: 'Verplichte plaatshouders ontbreken: {toelichting}' } });
   });
 
   it('unknown placeholders in subject or body', () => {
-    expect(validateTemplate({ ...base, subject: 'Hallo {naam}', body: `${base.body} {telefoon}` })).toEqual({
+    expect(dutchOf(validateTemplate({ ...base, subject: 'Hallo {naam}', body: `${base.body} {telefoon}` }))).toEqual({
       ok: false,
       fields: { subject: 'Onbekende plaatshouder: {naam}', body: 'Onbekende plaatshouder: {telefoon}' },
     });
   });
 
   it('outcome only, and always, on closed templates', () => {
-    expect(validateTemplate({ ...base, outcome: undefined })).toMatchObject({
+    expect(dutchOf(validateTemplate({ ...base, outcome: undefined }))).toMatchObject({
       ok: false,
       fields: { outcome: 'Kies voor welke uitkomst dit afsluitbericht is' },
     });
     expect(
-      validateTemplate({ ...base, trigger: 'receipt', body: '{meldingnummer} {statuslink} {afhandeltermijn}' }),
+      dutchOf(validateTemplate({ ...base, trigger: 'receipt', body: '{meldingnummer} {statuslink} {afhandeltermijn}' })),
     ).toMatchObject({ ok: false, fields: { outcome: 'Alleen afsluitberichten hebben een uitkomst' } });
   });
 
   it('subject one line, not empty; body not empty', () => {
-    expect(validateTemplate({ ...base, subject: 'a\nb' })).toMatchObject({
+    expect(dutchOf(validateTemplate({ ...base, subject: 'a\nb' }))).toMatchObject({
       ok: false,
       fields: { subject: 'Het onderwerp moet op één regel staan' },
     });
-    expect(validateTemplate({ ...base, subject: ' ', body: '' })).toMatchObject({
+    expect(dutchOf(validateTemplate({ ...base, subject: ' ', body: '' }))).toMatchObject({
       ok: false,
       fields: { subject: 'Onderwerp is verplicht', body: 'Tekst is verplicht' },
     });
   });
 
   it('bad shape gives field errors', () => {
-    expect(validateTemplate({ ...base, trigger: 'sent', id: undefined })).toEqual({
+    expect(dutchOf(validateTemplate({ ...base, trigger: 'sent', id: undefined }))).toEqual({
       ok: false,
       fields: { id: 'Ongeldige of ontbrekende waarde', trigger: 'Ongeldige of ontbrekende waarde' },
     });

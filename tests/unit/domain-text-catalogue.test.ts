@@ -6,7 +6,11 @@ import { renderDomainText } from '../../renderer/shared/i18n/domainText';
 import { VOCABULARY } from '../../renderer/shared/i18n/vocabulary';
 import { ALERT_TEXTS, alertText } from '../../server/domain/alert-text';
 import { DISTANCE_TEXTS, distanceText } from '../../server/domain/distance-text';
-import { codesIn, type DomainText } from '../../server/domain/domain-text';
+import { COMMAND_TEXTS, commandText } from '../../server/domain/command-texts';
+import { checkSpecific } from '../../server/domain/feedback';
+import { codesIn, type DomainText, LIST_TEXTS } from '../../server/domain/domain-text';
+import { FEEDBACK_TEXTS } from '../../server/domain/feedback-texts';
+import { INPUT_TEXTS } from '../../server/domain/input-texts';
 import {
   ACTORS,
   actorText,
@@ -32,6 +36,7 @@ import {
   unitStatusText,
 } from '../../server/domain/unit-status';
 import { Outcome, ReportStatus } from '../../server/protocol/report';
+import { refusalTexts } from './domain-text-refusals';
 
 const TABLES = {
   UNIT_TEXTS,
@@ -43,6 +48,10 @@ const TABLES = {
   ALERT_TEXTS,
   RESOLUTION_TEXTS,
   SIGNAL_IMPORT_TEXTS,
+  FEEDBACK_TEXTS,
+  INPUT_TEXTS,
+  COMMAND_TEXTS,
+  LIST_TEXTS,
 };
 const CODES = Object.keys(DOMAIN_TEXTS);
 /** csv-parse names the line of every error it reports, so the variant without one is not driven here. */
@@ -161,6 +170,7 @@ function emitted(): DomainText[] {
     csvError('a,b\n"x"y,1\n'),
     csvError(['a', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => String(i))].join('\n')),
   );
+  texts.push(...refusalTexts());
   return texts;
 }
 
@@ -221,6 +231,11 @@ describe('the domain texts and the renderer catalogues', () => {
       'New report with priority urgent: M-7',
     );
     expect(makeFieldI18n('en').text(UNIT_TRANSITIONS[0]!.labelText)).toBe('Start shift');
+    expect(en(commandText('command.offer.unit_not_available', { unit: 'HH-1' }))).toBe('HH-1 is not available');
+    const specific = checkSpecific('Afgehandeld.', { kind: 'close', outcome: 'resolved', found: { code: 'a', text: 'Tak laag' }, action: { code: 'b', text: 'Tak weg' } }, 'nl');
+    expect(specific.ok ? '' : en(specific.text)).toBe(
+      'The message must state literally: what was found, what was done. If needed, change the resolution, not just the message.',
+    );
   });
 
   it('a code the catalogue does not know shows the hub message', () => {

@@ -1,6 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '../../server/commands/errors';
+import { commandText } from '../../server/domain/command-texts';
+import { inputText } from '../../server/domain/input-texts';
 import { Open311Error, toOpen311Error } from '../../server/http/open311/errors';
 import { expectedDatetime, publicNotes, publicStatus, toServiceRequest } from '../../server/http/open311/mapping';
 import { SlidingWindowLimiter } from '../../server/http/open311/rate-limit';
@@ -112,14 +114,17 @@ describe('status mapping', () => {
 describe('error mapping', () => {
   it('keeps Open311 refusals and maps command errors to the spec codes', () => {
     expect(toOpen311Error(new Open311Error(403, 'api_key was not provided')).error.entries()).toEqual([{ code: 403, description: 'api_key was not provided' }]);
-    expect(toOpen311Error(new CommandError('not_found', 'Melding niet gevonden')).error.status).toBe(404);
+    expect(toOpen311Error(new CommandError('not_found', commandText('command.report.not_found'))).error.status).toBe(404);
     const validation = toOpen311Error(
-      new CommandError('validation', 'Ongeldige invoer', { 'reporter.email': 'Ongeldig e-mailadres', 'location.lat': 'Te groot' }),
+      new CommandError('validation', inputText('input.invalid'), {
+        'reporter.email': inputText('input.email_invalid'),
+        'location.lat': inputText('input.too_big', { maximum: 90 }),
+      }),
     ).error;
     expect(validation.status).toBe(400);
     expect(validation.entries()).toEqual([
       { code: 400, description: 'email: Ongeldig e-mailadres' },
-      { code: 400, description: 'lat: Te groot' },
+      { code: 400, description: 'lat: Te groot: hoogstens 90' },
     ]);
   });
 

@@ -7,6 +7,7 @@ import * as m0005 from './0005_signals';
 import * as m0006privacy from './0006_privacy';
 import * as m0007 from './0007_throttling_sessions';
 import * as m0009users from './0009_users';
+import * as m0010 from './0010_alert_texts';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_privacy': m0006privacy,
   '0007_throttling_sessions': m0007,
   '0009_users': m0009users,
+  '0010_alert_texts': m0010,
 };

@@ -1,0 +1,79 @@
+import { textMaker } from './domain-text';
+
+/**
+ * Dutch texts of the hub's refusals that are not a domain rule's own (those come with their rule):
+ * access, things that do not exist (any more), states a command cannot act in, hub failures.
+ * Commands and routes throw them as `CommandError(kind, commandText(code, params))`.
+ */
+export const COMMAND_TEXTS = {
+  // access (http/access, run-command, the sockets)
+  'command.access.no_route_access': 'Geen toegang',
+  'command.access.signed_out': 'Niet ingelogd of sessie verlopen',
+  'command.access.not_signed_in': 'Niet ingelogd',
+  'command.access.role_not_allowed': 'Uw rol mag dit niet',
+  'command.access.bad_credentials': 'Onbekende gebruikersnaam of verkeerd wachtwoord',
+  'command.access.field_unit_only': 'Alleen een veldeenheid kan dit',
+  'command.access.no_unit_control': 'Beheerders sturen geen eenheden aan',
+  'command.access.not_assigned': 'Deze melding is niet aan uw eenheid toegewezen',
+  'command.access.webhook_key': 'Ontbrekende of ongeldige webhooksleutel',
+
+  // reports (intake, lifecycle, merge, the citizen's answer)
+  'command.report.not_found': 'Melding niet gevonden',
+  'command.report.original_not_found': 'De oorspronkelijke melding bestaat niet',
+  'command.report.unknown': 'Onbekende melding',
+  'command.report.changed': 'De melding is intussen gewijzigd; bekijk de nieuwe stand en probeer het opnieuw.',
+  'command.report.closed_take_new': 'Melding {number} is al afgesloten; neem het gesprek aan als nieuwe melding.',
+  'command.report.already_following': 'Deze melder volgt deze melding al.',
+  'command.report.merge_itself': 'Een melding kan niet met zichzelf worden samengevoegd.',
+  'command.report.merge_closed': 'Melding {number} is al afgesloten; voeg alleen samen met een open melding.',
+  'command.report.merge_status': 'Een melding met status "{status}" kan niet als dubbele melding worden afgesloten.',
+  'command.report.not_closed': 'Deze melding is nog niet afgesloten.',
+  'command.report.already_answered': 'U heeft deze vraag al beantwoord.',
+  'command.report.answer_yes_no': 'Kies ja of nee',
+  'command.resolution.incomplete': 'De afhandeling is niet volledig',
+  'command.category.unknown': 'Onbekende categorie',
+
+  // dispatch (offers, assignments, units, alerts)
+  'command.report.not_dispatchable': 'Deze melding kan nu niet worden uitgegeven',
+  'command.offer.unit_cannot_handle': '{unit} kan deze categorie niet afhandelen',
+  'command.offer.unit_wrong_category': 'Eenheid past niet bij de categorie',
+  'command.offer.unit_not_available': '{unit} is niet beschikbaar',
+  'command.offer.not_found': 'Aanbod niet gevonden',
+  'command.offer.gone': 'Het aanbod is intussen verlopen of ingetrokken',
+  'command.assignment.not_found': 'Toewijzing niet gevonden',
+  'command.assignment.already_closed': 'Deze toewijzing is al afgesloten',
+  'command.unit.not_found': 'Eenheid niet gevonden',
+  'command.unit.unknown': 'Onbekende eenheid',
+  'command.unit.choose': 'Kies een eenheid',
+  'command.alert.already_acknowledged': 'Deze melding is al bevestigd',
+  'command.photo.invalid': 'Alleen een JPEG- of PNG-foto tot 5 MB',
+  'command.photo.invalid_field': 'Ongeldige foto',
+
+  // tasking
+  'command.area.unknown': 'Onbekend gebied',
+  'command.area.ends_before_start': 'Einde moet na begin liggen',
+
+  // signals
+  'command.import.mapping_incomplete': 'Niet elke gekozen kolom staat in het bestand',
+  'command.import.already_imported': 'Id "{id}" is al eerder geïmporteerd',
+  'command.signal.location_required': 'Geef een locatie (lat en lng) of een plaatsnaam',
+  'command.signal.location_missing': 'Locatie ontbreekt',
+  'command.signal.place_unknown':
+    'Plaats "{place}" is onbekend; stuur lat en lng mee (alleen wijken van Den Haag worden herkend)',
+  'command.webhook.not_configured': 'Webhook niet geconfigureerd (MELDKAMER_WEBHOOK_KEY ontbreekt)',
+
+  // citizen messages and administration
+  'command.outbox.only_failed': 'Alleen mislukte berichten kunnen opnieuw worden verstuurd',
+  'command.template.invalid': 'Het sjabloon is niet geldig',
+  'command.apikey.not_found': 'API-sleutel niet gevonden',
+
+  // the hub itself
+  'command.request.refused': 'Het verzoek is geweigerd: {reason}',
+  'command.request.no_route': 'Niet gevonden: {method} {url}',
+  'command.hub.internal': 'Interne fout; probeer het opnieuw',
+} as const;
+
+export type CommandTextCode = keyof typeof COMMAND_TEXTS;
+
+/** `commandText(code, params)`: a refusal's text, its code checked against the table at compile time. */
+export const commandText = textMaker(COMMAND_TEXTS);
