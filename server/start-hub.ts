@@ -10,6 +10,7 @@ import { installErrorHandler } from './http/errors';
 import { checkResponses, type ResponseMismatch } from './http/route';
 import { registerAuthRoutes } from './http/routes-auth';
 import { registerCitizenRoutes } from './http/routes-citizen';
+import { registerThrottleRoutes } from './http/routes-throttles';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
@@ -122,14 +123,16 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     mapZoom: config.mapZoom,
     defaultLocale: config.defaultLocale,
   };
-  registerAuthRoutes(app, store, config.sessionHours, clientConfig);
+  const limits = throttleLimitsOf(config);
+  registerAuthRoutes(app, deps, config.sessionHours, clientConfig, limits.login);
+  registerThrottleRoutes(app, deps, limits.login);
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
   registerDispatchRoutes(app, deps, () => positions.latest, join(config.dataDir, 'photos'));
-  await registerCitizenRoutes(app, deps, throttleLimitsOf(config).status);
+  await registerCitizenRoutes(app, deps, limits.status);
   await registerOpen311Routes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'report.merge': ['shift_lead'],
   'signals.import': ['shift_lead', 'dispatcher'],
   'apikeys.manage': ['admin'],
+  // Who is being tried at sign-in (user, address, misses), and lifting a block.
+  'auth.throttles': ['shift_lead', 'admin'],
   // Who viewed citizens' contact details (access log): the shift lead, the admin and the privacy officer.
   'accesslog.read': ['shift_lead', 'admin', 'privacy_officer'],
   // A citizen's rights (inzage, export, erasure): the privacy officer (functionaris gegevensbescherming).

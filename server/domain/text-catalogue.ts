@@ -9,6 +9,7 @@ import { OFFER_TEXTS } from './offers';
 import { RECOMMEND_TEXTS } from './recommend-texts';
 import { RESOLUTION_TEXTS } from './resolution';
 import { SIGNAL_IMPORT_TEXTS } from './signal-import-texts';
+import { THROTTLE_TEXTS } from './throttle';
 import { UNIT_TEXTS } from './unit-status';
 
 /**
@@ -25,6 +26,7 @@ export const DOMAIN_TEXTS = {
   ...ALERT_TEXTS,
   ...RESOLUTION_TEXTS,
   ...SIGNAL_IMPORT_TEXTS,
+  ...THROTTLE_TEXTS,
   ...FEEDBACK_TEXTS,
   ...INPUT_TEXTS,
   ...COMMAND_TEXTS,

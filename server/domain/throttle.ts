@@ -80,11 +80,11 @@ export function minutesToWait(ms: number): number {
 /** Dutch texts of the refusals; none says whether a user or a report exists. */
 export const THROTTLE_TEXTS = {
   'throttle.login.blocked':
-    'Te veel mislukte inlogpogingen vanaf dit adres. Probeer het over {minutes} minuten opnieuw, of vraag de chef van dienst of een beheerder de blokkade op te heffen.',
+    'Te veel mislukte inlogpogingen vanaf dit adres. Probeer het over {minutes} min. opnieuw, of vraag de chef van dienst of een beheerder de blokkade op te heffen.',
   'throttle.status.number_blocked':
-    'Voor dit meldingnummer is te vaak een verkeerde code ingevuld. Probeer het over {minutes} minuten opnieuw, of gebruik de link in de e-mail of sms die u van ons kreeg.',
+    'Voor dit meldingnummer is te vaak een verkeerde code ingevuld. Probeer het over {minutes} min. opnieuw, of gebruik de link in de e-mail of sms die u van ons kreeg.',
   'throttle.status.address_blocked':
-    'Er is te vaak een verkeerd meldingnummer of een verkeerde code ingevuld. Probeer het over {minutes} minuten opnieuw, of gebruik de link in de e-mail of sms die u van ons kreeg.',
+    'Er is te vaak een verkeerd meldingnummer of een verkeerde code ingevuld. Probeer het over {minutes} min. opnieuw, of gebruik de link in de e-mail of sms die u van ons kreeg.',
   'throttle.status.one_value': 'Vul één meldingnummer en één code in.',
   'throttle.unblock.not_found': 'Deze blokkade bestaat niet (meer)',
 } as const;

@@ -20,6 +20,7 @@ import { getUnit } from '../store/units';
 import { sessionForToken } from '../store/sessions';
 import type { PositionTracker } from './positions';
 import { sessionRoom } from './session-rooms';
+import { userForCommand } from './session-sockets';
 
 /** The signed-in field user, their unit, and the session the socket is bound to (hub/session-rooms.ts). */
 type FieldSocketData = { user: User; unitId: string; sessionId: string; expiresAt: string };
@@ -94,6 +95,7 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     const emergency = raiseEmergency(() => positions.latest.get(unitId));
     const handle = <T>(run: (payload: unknown) => Promise<T>) => async (payload: unknown, ack?: unknown) => {
       if (typeof ack !== 'function') return;
+      if (!(await userForCommand(deps, socket, ack as (result: Ack<never>) => void))) return;
       try {
         ack({ ok: true, data: await run(payload) });
       } catch (err) {

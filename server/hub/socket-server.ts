@@ -16,6 +16,7 @@ import {
 } from '../protocol/socket';
 import { sessionForToken } from '../store/sessions';
 import { sessionRoom } from './session-rooms';
+import { userForCommand } from './session-sockets';
 import { publishBySight, sightRoomFor } from './console-rooms';
 
 export interface SocketData {
@@ -72,7 +73,8 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps, comman
       // biome-ignore lint/suspicious/noExplicitAny: handlers are registered generically; payloads are validated by each command
       socket.on(command.name, async (payload: unknown, ack?: any) => {
         if (typeof ack !== 'function') return;
-        const user = socket.data.user;
+        const user = await userForCommand(deps, socket, ack);
+        if (!user) return;
         if (!isAllowed(command.action, user.role)) {
           ack(toAckError(new CommandError('forbidden', commandText('command.access.role_not_allowed')), deps));
           return;

@@ -3,6 +3,7 @@ import { IsoDateTime } from './common';
 import { Outcome, Report, ReportStatus } from './report';
 import { Alert, Assignment, Unit } from './dispatch';
 import { Resolution } from './resolution';
+import { AuthThrottleFields } from './throttles';
 
 const EventBase = z.object({
   seq: z.number().int().positive(),
@@ -76,6 +77,9 @@ export const SignalsChangedEvent = EventBase.extend({
   count: z.number().int().min(0),
 });
 
+/** Sign-in for a user and address (or an address) was blocked after too many misses, or the block was lifted. */
+export const AuthThrottleEvent = EventBase.extend(AuthThrottleFields);
+
 /** Every event carries the full snapshot of what it changed, so applying it is idempotent. */
 export const HubEvent = z.discriminatedUnion('type', [
   ReportCreatedEvent,
@@ -88,6 +92,7 @@ export const HubEvent = z.discriminatedUnion('type', [
   AlertEvent,
   TaskingUpdatedEvent,
   SignalsChangedEvent,
+  AuthThrottleEvent,
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

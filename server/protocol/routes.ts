@@ -37,6 +37,7 @@ import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from 
 import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
 import { CreateReportInput, Report } from './report';
 import { FeedbackTemplate } from './resolution';
+import { LoginThrottle, LoginThrottlesResponse } from './throttles';
 
 /**
  * Every HTTP route of the console API, declared once: the hub registers them from this table
@@ -66,6 +67,9 @@ export const ROUTES = {
   'auth.login': { method: 'POST', path: '/api/auth/login', access: 'public', body: LoginRequest, response: LoginResponse },
   'auth.logout': { method: 'POST', path: '/api/auth/logout', access: 'session.read', response: NoContent, status: 204 },
   'auth.me': { method: 'GET', path: '/api/me', access: 'session.read', response: User },
+  // Who is being tried at sign-in, and lifting a block (shift lead, admin).
+  'auth.throttles': { method: 'GET', path: '/api/auth/throttles', access: 'auth.throttles', response: LoginThrottlesResponse },
+  'auth.unblock': { method: 'POST', path: '/api/auth/throttles/:id/unblock', access: 'auth.throttles', params: Id, response: LoginThrottle },
   'categories.list': { method: 'GET', path: '/api/categories', access: 'categories.read', response: CategoriesResponse },
   'events.list': { method: 'GET', path: '/api/events', access: 'events.read', query: EventsQuery, response: EventsPage },
 

@@ -13,8 +13,8 @@ export interface ThrottleSubject {
   subject?: string | null;
 }
 
-export async function findThrottle(db: Kysely<DB>, key: string): Promise<ThrottleRow | undefined> {
-  return db.selectFrom('throttles').selectAll().where('key', '=', key).executeTakeFirst();
+export async function throttleById(db: Kysely<DB>, id: string): Promise<ThrottleRow | undefined> {
+  return db.selectFrom('throttles').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function findThrottles(db: Kysely<DB>, keys: readonly string[]): Promise<ThrottleRow[]> {

@@ -54,7 +54,7 @@ describe.each(storeKinds)('status lookup by number and code (%s)', (store) => {
     expect(refused.status).toBe(429);
     expect(refused.headers['content-type']).toMatch(/text\/html/);
     expect(refused.text).toContain('Voor dit meldingnummer is te vaak een verkeerde code ingevuld');
-    expect(refused.text).toMatch(/Probeer het over (60|59) minuten opnieuw/);
+    expect(refused.text).toMatch(/Probeer het over (60|59) min\. opnieuw/);
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(3500);
     expect(retryAfter).toBeLessThanOrEqual(3600);

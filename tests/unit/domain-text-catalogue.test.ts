@@ -28,6 +28,7 @@ import { RESOLUTION_TEXTS, validateResolution } from '../../server/domain/resolu
 import { CsvFormatError, MAX_IMPORT_ROWS, mapRows, mappingErrors, readCsv } from '../../server/domain/signal-import';
 import { SIGNAL_IMPORT_TEXTS } from '../../server/domain/signal-import-texts';
 import { DOMAIN_TEXTS } from '../../server/domain/text-catalogue';
+import { loginBlockedText, THROTTLE_TEXTS, throttleText } from '../../server/domain/throttle';
 import {
   checkUnitTransition,
   UNIT_STATUSES,
@@ -48,6 +49,7 @@ const TABLES = {
   ALERT_TEXTS,
   RESOLUTION_TEXTS,
   SIGNAL_IMPORT_TEXTS,
+  THROTTLE_TEXTS,
   FEEDBACK_TEXTS,
   INPUT_TEXTS,
   COMMAND_TEXTS,
@@ -171,6 +173,13 @@ function emitted(): DomainText[] {
     csvError(['a', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => String(i))].join('\n')),
   );
   texts.push(...refusalTexts());
+  texts.push(
+    loginBlockedText(90_000),
+    throttleText('throttle.status.number_blocked', { minutes: 3 }),
+    throttleText('throttle.status.address_blocked', { minutes: 60 }),
+    throttleText('throttle.status.one_value'),
+    throttleText('throttle.unblock.not_found'),
+  );
   return texts;
 }
 

@@ -9,6 +9,7 @@ import { ApiRequestError, api } from '../../shared/api/client';
 import { applyDispatchEvent } from './dispatchQueries';
 import { applyIntakeEvent } from './intake';
 import { applyEventToSnapshot, upsertOpenReport } from './reportsCache';
+import { applyThrottleEvent } from './throttles';
 
 export const queryKeys = {
   config: ['config'] as const,
@@ -75,6 +76,7 @@ export function applyHubEvent(queryClient: QueryClient, event: HubEvent): void {
   applyDispatchEvent(queryClient, event);
   // Nearby duplicates, signals and hotspots are aggregates: invalidated.
   applyIntakeEvent(queryClient, event);
+  applyThrottleEvent(queryClient, event);
 }
 
 /** A report's detail; refetched whenever a hub event for it arrives (see applyHubEvent). */

@@ -2,6 +2,7 @@ import type { Outcome, Priority, ReportStatus, SourceChannel } from '../../../se
 import type { ConnectionState } from '../live/eventStream';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
+import { securityEn, securityNl } from './securityMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
 
 import type { Locale } from '../../shared/i18n/core';
@@ -251,6 +252,7 @@ const nl = {
 
   ...dispatchNl,
   ...intakeNl,
+  ...securityNl,
   ...privacyNl,
 };
 
@@ -498,6 +500,7 @@ const en: Record<MessageKey, string> = {
 
   ...dispatchEn,
   ...intakeEn,
+  ...securityEn,
   ...privacyEn,
 };
 

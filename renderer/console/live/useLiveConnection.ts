@@ -63,6 +63,11 @@ export function useLiveConnection(
       if (!socket.active) api.me().catch(() => undefined);
     };
     socket.on('connect_error', onConnectError);
+    // The hub ended the session (logout elsewhere, expiry, deactivation) and dropped the socket: the same check.
+    const onServerDisconnect = (reason: string) => {
+      if (reason === 'io server disconnect') api.me().catch(() => undefined);
+    };
+    socket.on('disconnect', onServerDisconnect);
     const onPositions: ConsoleServerToClient['units:positions'] = (fixes) => applyUnitFixes(queryClient, fixes);
     socket.on('units:positions', onPositions);
     // Fixes sent while we were away are not replayed: after a reconnect, reload the units.
@@ -80,6 +85,7 @@ export function useLiveConnection(
     return () => {
       setLiveSocket(null);
       socket.off('connect_error', onConnectError);
+      socket.off('disconnect', onServerDisconnect);
       socket.off('units:positions', onPositions);
       socket.off('connect', onConnect);
       stream.stop();

@@ -5,9 +5,10 @@ import { useCan } from '../../shared/auth/useCan';
 import { useT } from '../i18n';
 import { AccessLogPanel } from '../privacy/AccessLogPanel';
 import { PrivacyPanel } from '../privacy/PrivacyPanel';
+import { ThrottlesPanel } from '../security/ThrottlesPanel';
 import { Header } from './Header';
 
-type Tool = 'privacy' | 'accessLog';
+type Tool = 'privacy' | 'accessLog' | 'throttles';
 
 /**
  * The console for roles that do not work the control room (no report list): the admin and the privacy
@@ -15,10 +16,14 @@ type Tool = 'privacy' | 'accessLog';
  */
 export function BackOfficeScreen({ session, config }: { session: Session; config: ClientConfig }) {
   const t = useT();
-  const tools: Tool[] = [...(useCan('privacy.search') ? (['privacy'] as const) : []), ...(useCan('accesslog.read') ? (['accessLog'] as const) : [])];
+  const tools: Tool[] = [
+    ...(useCan('privacy.search') ? (['privacy'] as const) : []),
+    ...(useCan('accesslog.read') ? (['accessLog'] as const) : []),
+    ...(useCan('auth.throttles') ? (['throttles'] as const) : []),
+  ];
   const [chosen, setChosen] = useState<Tool | null>(null);
   const tool = chosen && tools.includes(chosen) ? chosen : (tools[0] ?? null);
-  const label = (x: Tool) => (x === 'privacy' ? t('privacy.open') : t('accessLog.open'));
+  const label = (x: Tool) => (x === 'privacy' ? t('privacy.open') : x === 'accessLog' ? t('accessLog.open') : t('throttles.open'));
   return (
     <div className="console back-office">
       <Header
@@ -34,6 +39,7 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
       <main className="back-office-main" aria-label={t('backoffice.title')}>
         {tool === 'privacy' && <PrivacyPanel />}
         {tool === 'accessLog' && <AccessLogPanel />}
+        {tool === 'throttles' && <ThrottlesPanel />}
         {tool === null && <p className="muted">{t('backoffice.nothing')}</p>}
       </main>
     </div>

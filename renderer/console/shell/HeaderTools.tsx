@@ -10,13 +10,14 @@ interface HeaderToolsProps {
   onToggleSide: (panel: SidePanel) => void;
 }
 
-/** The header's buttons for what this user may open: hotspots, the signal import, tasking, failed messages. */
+/** The header's buttons for what this user may open: hotspots, the signal import, tasking, failed messages, sign-in attempts. */
 export function HeaderTools({ side, onToggleHotspots, onOpenImport, onToggleSide }: HeaderToolsProps) {
   const t = useT();
   const readsOverlays = useCan('report.list');
   const importsSignals = useCan('signals.import');
   const readsDispatch = useCan('dispatch.read');
   const readsOutbox = useCan('outbox.read');
+  const readsThrottles = useCan('auth.throttles');
   const readsAccessLog = useCan('accesslog.read');
   const failedMessages = useFailedMessages(readsOutbox);
   const failedCount = failedMessages.data?.messages.length ?? 0;
@@ -66,6 +67,17 @@ export function HeaderTools({ side, onToggleHotspots, onOpenImport, onToggleSide
           data-count={failedCount}
         >
           {t('outbox.open')} <span className="count">{failedCount}</span>
+        </button>
+      )}
+      {readsThrottles && (
+        <button
+          type="button"
+          className="btn throttles-button"
+          onClick={() => onToggleSide('throttles')}
+          aria-pressed={side === 'throttles'}
+          data-testid="throttles-open"
+        >
+          {t('throttles.open')}
         </button>
       )}
       {readsAccessLog && (

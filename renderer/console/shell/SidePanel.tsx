@@ -8,6 +8,7 @@ import { MergeSection, mergeOffered } from '../intake/MergeSection';
 import { OutboxPanel } from '../lifecycle/OutboxPanel';
 import { AccessLogPanel } from '../privacy/AccessLogPanel';
 import { ReportDetailPanel } from '../lifecycle/ReportDetailPanel';
+import { ThrottlesPanel } from '../security/ThrottlesPanel';
 import type { AreaDrawing } from './useAreaDrawing';
 import type { useFocusAreas } from './useFocusAreas';
 import type { Overlays } from './useOverlays';
@@ -74,6 +75,8 @@ export function SidePanel({ selection, categories, reportsById, now, today, over
       );
     case 'outbox':
       return <OutboxPanel reports={reportsById} onOpenReport={openReport} onClose={closeSide} />;
+    case 'throttles':
+      return <ThrottlesPanel onClose={closeSide} />;
     case 'accessLog':
       return <AccessLogPanel onClose={closeSide} />;
     default:

@@ -4,7 +4,7 @@ import type { ScrollRequest } from '../queue/QueueList';
 import { nextRequest } from './requests';
 
 /** The right-hand panel: the selected report's detail, the failed-messages view, today's tasking, or hotspots. */
-export type SidePanel = 'detail' | 'outbox' | 'tasking' | 'hotspots' | 'accessLog';
+export type SidePanel = 'detail' | 'outbox' | 'tasking' | 'hotspots' | 'throttles' | 'accessLog';
 
 /**
  * The selected report, shared by the queue, the map and the side panel; and the requests that move the

@@ -275,6 +275,16 @@ const en: Record<DomainTextCode, string> = {
   'command.hub.internal': 'Internal error; please try again',
 
 
+  // guessing limits (domain/throttle)
+  'throttle.login.blocked':
+    'Too many failed sign-in attempts from this address. Try again in {minutes} min., or ask the shift lead or an administrator to lift the block.',
+  'throttle.status.number_blocked':
+    'A wrong code was entered too often for this report number. Try again in {minutes} min., or use the link in the e-mail or text message we sent you.',
+  'throttle.status.address_blocked':
+    'A wrong report number or code was entered too often. Try again in {minutes} min., or use the link in the e-mail or text message we sent you.',
+  'throttle.status.one_value': 'Enter one report number and one code.',
+  'throttle.unblock.not_found': 'This block does not exist (any more)',
+
   // lists of translated words (domain/domain-text)
   'list.join': '{head}, {tail}',
 };

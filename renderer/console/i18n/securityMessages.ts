@@ -1,0 +1,51 @@
+/** Texts of the sign-in throttles panel (who is being tried, lifting a block). */
+
+export const securityNl = {
+  'throttles.open': 'Inlogpogingen',
+  'throttles.title': 'Mislukte inlogpogingen',
+  'throttles.hint':
+    'Wie het afgelopen uur te vaak een verkeerd wachtwoord gaf. Een geblokkeerd adres of een geblokkeerde gebruiker op een adres kan het pas later opnieuw proberen; vanaf een ander adres werkt het juiste wachtwoord gewoon.',
+  'throttles.loading': 'Inlogpogingen laden…',
+  'throttles.error': 'Inlogpogingen konden niet worden geladen: {message}',
+  'throttles.empty': 'Geen mislukte inlogpogingen in het afgelopen uur.',
+  'throttles.scope.login_pair': 'Gebruiker op adres',
+  'throttles.scope.login_ip': 'Adres (alle gebruikersnamen)',
+  'throttles.scope.login_user': 'Gebruiker (alle adressen)',
+  'throttles.user': 'Gebruiker',
+  'throttles.address': 'Adres',
+  'throttles.misses': 'Mislukt',
+  'throttles.blockedUntil': 'Geblokkeerd tot',
+  'throttles.unknownUser': 'onbekende gebruikersnaam',
+  'throttles.anyUser': 'alle',
+  'throttles.anyAddress': 'alle',
+  'throttles.notBlocked': '—',
+  'throttles.restrictedUser': 'elk nieuw adres krijgt één poging',
+  'throttles.unblock': 'Blokkade opheffen',
+  'throttles.unblocking': 'Opheffen…',
+  'throttles.unblockFailed': 'Opheffen mislukt: {message}',
+} as const;
+
+export const securityEn: Record<keyof typeof securityNl, string> = {
+  'throttles.open': 'Sign-in attempts',
+  'throttles.title': 'Failed sign-in attempts',
+  'throttles.hint':
+    'Who gave a wrong password too often in the last hour. A blocked address, or a user blocked on one address, can only try again later; from another address the right password still works.',
+  'throttles.loading': 'Loading sign-in attempts…',
+  'throttles.error': 'Sign-in attempts could not be loaded: {message}',
+  'throttles.empty': 'No failed sign-in attempts in the last hour.',
+  'throttles.scope.login_pair': 'User on address',
+  'throttles.scope.login_ip': 'Address (all usernames)',
+  'throttles.scope.login_user': 'User (all addresses)',
+  'throttles.user': 'User',
+  'throttles.address': 'Address',
+  'throttles.misses': 'Failed',
+  'throttles.blockedUntil': 'Blocked until',
+  'throttles.unknownUser': 'unknown username',
+  'throttles.anyUser': 'all',
+  'throttles.anyAddress': 'all',
+  'throttles.notBlocked': '—',
+  'throttles.restrictedUser': 'each new address gets one attempt',
+  'throttles.unblock': 'Lift block',
+  'throttles.unblocking': 'Lifting…',
+  'throttles.unblockFailed': 'Lifting failed: {message}',
+};
