@@ -107,8 +107,8 @@ function answerCommand(answer: 'accept' | 'decline') {
       await changeUnit(tx, unitId, { status: decision.unitStatus, currentReportId: answer === 'accept' ? report.id : null }, 'system', user.id);
       const updated = { ...assignment, state: decision.assignmentState, respondedAt: tx.at };
       if (answer === 'accept' && decision.reportTransition === 'dispatched') {
-        // Acceptance completes the dispatcher's offer: the report moves on the dispatcher's authority,
-        // before the assignment event, so that event carries the report as dispatched.
+        // Acceptance completes the offer: the hub moves the report (no desk role may), recorded with the
+        // dispatcher who offered it, before the assignment event, so that event carries the report as dispatched.
         await applyTransition(tx, { kind: OFFER_AUTHORITY, id: assignment.offeredBy }, report.id, { to: 'dispatched' });
       }
       await assignmentEvent(tx, updated, user.id);

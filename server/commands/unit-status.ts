@@ -1,4 +1,5 @@
 import { commandText } from '../domain/command-texts';
+import { settleFixTime } from '../domain/fix-time';
 import { inputText } from '../domain/input-texts';
 import { UNIT_AUTHORITY } from '../domain/lifecycle';
 import { isAllowed } from '../domain/permissions';
@@ -7,6 +8,7 @@ import type { User } from '../protocol/auth';
 import { type Alert, EmergencyCommand, FindingCommand, type PositionFix, type Unit, type UnitStatus, UnitStatusCommand } from '../protocol/dispatch';
 import type { Report } from '../protocol/report';
 import { acceptedAssignmentOf, assignmentIdsOfReport, getAssignment, isAssignedToUnit, moveAssignment } from '../store/assignments';
+import { openEmergencyOf } from '../store/emergencies';
 import { CommandError } from './errors';
 import { ownUnitId } from './dispatch';
 import { applyTransition } from './lifecycle';
@@ -27,7 +29,7 @@ async function applyUnitStatus(tx: CommandTx, unitId: string, cmd: { status: Uni
   const event = await changeUnit(
     tx,
     unitId,
-    { status: cmd.status, ...(freeing ? { currentReportId: null } : {}), ...(cmd.position ? { position: cmd.position } : {}) },
+    { status: cmd.status, ...(freeing ? { currentReportId: null } : {}), ...(cmd.position ? { position: settleFixTime(cmd.position, tx.now) } : {}) },
     unitActor(user),
     user.id,
   );
@@ -91,7 +93,10 @@ export const submitFinding = userCommand({
   },
 });
 
-/** NOODKNOP: alerts every console, at the fix the client sent, else the unit's live fix, else its last stored one. */
+/**
+ * NOODKNOP: alerts every console, at the fix the client sent, else the unit's live fix, else its last stored
+ * one. One open emergency per unit: presses until a console acknowledges it fold into that alert.
+ */
 export function raiseEmergency(liveFix: () => PositionFix | undefined) {
   return userCommand({
     name: 'emergency',
@@ -100,6 +105,8 @@ export function raiseEmergency(liveFix: () => PositionFix | undefined) {
     commandId: (cmd) => cmd.commandId,
     async apply(tx, cmd, user): Promise<Alert> {
       const unitId = ownUnitId(user);
+      const open = await openEmergencyOf(tx.trx, unitId);
+      if (open) return open;
       const unit = await requireUnit(tx.trx, unitId);
       const position = cmd.position ?? liveFix() ?? unit.position;
       const event = await raiseAlert(

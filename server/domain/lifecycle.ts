@@ -44,8 +44,8 @@ export interface LabelledTransition extends Transition {
 
 /** Who moves a report when a unit acts on it (arrives on scene, proposes a resolution): the unit. */
 export const UNIT_AUTHORITY: Actor = 'field';
-/** Who moves a report to dispatched when a unit accepts an offer: the dispatcher who offered it. */
-export const OFFER_AUTHORITY: Actor = 'dispatcher';
+/** Who moves a report to dispatched: the hub, when a unit accepts an offer (no desk role can, so no report is dispatched without a unit). */
+export const OFFER_AUTHORITY: Actor = 'system';
 
 const DESK: readonly Actor[] = ['dispatcher', 'shift_lead'];
 const TASKING: readonly Actor[] = ['dispatcher', 'shift_lead', 'police_coordinator'];
@@ -64,8 +64,9 @@ const DESK_OUTCOMES: readonly Outcome[] = ['referred', 'no_action', 'not_found',
 const TRANSITION_ROWS = [
   // Intake and tasking
   { from: 'new', to: 'triaged', actors: DESK, label: 'Beoordelen' },
-  { from: 'new', to: 'dispatched', actors: TASKING, label: 'Eenheid toewijzen' },
-  { from: 'triaged', to: 'dispatched', actors: TASKING, label: 'Eenheid toewijzen' },
+  // Reached only when a unit accepts an offer (commands/dispatch.ts): the desk offers, it does not dispatch.
+  { from: 'new', to: 'dispatched', actors: ['system'], label: 'Eenheid toewijzen' },
+  { from: 'triaged', to: 'dispatched', actors: ['system'], label: 'Eenheid toewijzen' },
   { from: 'dispatched', to: 'in_progress', actors: ['field', 'dispatcher', 'shift_lead'], label: 'Ter plaatse' },
   // A unit hands the report back, or the desk withdraws it: back in the queue
   { from: 'dispatched', to: 'triaged', actors: [...TASKING, 'field'], label: 'Terug naar wachtrij' },

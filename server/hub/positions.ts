@@ -1,4 +1,5 @@
 import type { HubDeps } from '../commands/context';
+import { settleFixTime } from '../domain/fix-time';
 import { distanceMeters } from '../domain/geo';
 import type { PositionFix } from '../protocol/dispatch';
 import type { UnitFix } from '../protocol/socket';
@@ -45,8 +46,9 @@ export class PositionTracker {
     this.timer = undefined;
   }
 
-  /** Returns false when the fix was dropped by the rate limit. */
-  accept(unitId: string, fix: PositionFix): boolean {
+  /** Returns false when the fix was dropped by the rate limit. A fix dated far ahead of the hub clock is dated now. */
+  accept(unitId: string, sent: PositionFix): boolean {
+    const fix = settleFixTime(sent, this.deps.clock());
     const now = Date.now();
     const last = this.received.get(unitId);
     if (last !== undefined && now - last < this.opts.minIntervalMs) return false;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Alert, Assignment, FocusArea, Recommendation, TaskingEntry, Unit } from './dispatch';
-import { IsoDate } from './resolution';
 
 /** HTTP bodies and answers of the dispatch routes (units board, alerts, offers, tasking, field photos). */
 
@@ -17,8 +16,8 @@ export type RecommendationsResponse = z.infer<typeof RecommendationsResponse>;
 export const OffersResponse = z.object({ assignments: z.array(Assignment) });
 export type OffersResponse = z.infer<typeof OffersResponse>;
 
-/** The tasking of one day (default: today on the hub's clock). */
-export const TaskingQuery = z.object({ date: IsoDate.optional() });
+/** The tasking of one day (default: today on the hub's clock); a date that exists in the calendar. */
+export const TaskingQuery = z.object({ date: z.iso.date().optional() });
 
 export const TaskingResponse = z.object({
   date: z.string(),

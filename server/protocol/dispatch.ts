@@ -120,8 +120,8 @@ export type Alert = z.infer<typeof Alert>;
 export const FocusArea = z.object({
   id: z.string(),
   name: z.string().min(1).max(120),
-  /** GeoJSON Polygon coordinates: rings of [lng, lat]. */
-  polygon: z.array(z.array(z.tuple([z.number(), z.number()])).min(1)).min(1),
+  /** GeoJSON Polygon coordinates: rings of [lng, lat], WGS84 degrees. */
+  polygon: z.array(z.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])).min(1)).min(1),
   instructions: z.string().max(2000),
   publicText: z.string().max(1000).nullable(),
   startsAt: IsoDateTime,
@@ -131,7 +131,8 @@ export type FocusArea = z.infer<typeof FocusArea>;
 
 export const TaskingEntry = z.object({
   id: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** YYYY-MM-DD, a date that exists in the calendar. */
+  date: z.iso.date(),
   unitId: z.string(),
   areaId: z.string(),
   shift: z.enum(['vroeg', 'laat', 'nacht']),

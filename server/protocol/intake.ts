@@ -9,10 +9,15 @@ import { Report } from './report';
 
 // ---- duplicate search ----
 
+/** A number in a query string: empty is missing (never 0), and a repeated parameter is no number. */
+function queryNumber(schema: z.ZodNumber) {
+  return z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v), schema);
+}
+
 export const NearbyQuery = z.object({
   category: z.string().min(1, 'Kies een categorie').max(64),
-  lat: z.coerce.number().min(-90).max(90),
-  lng: z.coerce.number().min(-180).max(180),
+  lat: queryNumber(z.number().min(-90).max(90)),
+  lng: queryNumber(z.number().min(-180).max(180)),
 });
 export type NearbyQuery = z.infer<typeof NearbyQuery>;
 

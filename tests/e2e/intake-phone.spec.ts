@@ -14,6 +14,7 @@ import type { FocusArea } from '../../server/protocol/dispatch';
 import type { HotspotsResponse } from '../../server/protocol/intake';
 import type { Report } from '../../server/protocol/report';
 import { addDays, localDate } from '../../renderer/shared/time/calendar';
+import { dispatchThroughOffer } from '../support/dispatch-offer';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 import { loginConsole, sourceFeatureIds, surveyCsv, transition } from '../support/intake-helpers';
 import { type CapturedMail, startTestSmtp, type TestSmtp } from '../support/smtp';
@@ -82,7 +83,8 @@ test('phone intake: the caller hears "al gemeld, ingepland voor <date>", is link
     followUp: { date: followUpDate, what: 'de tak wordt gesnoeid', who: 'het team Groenonderhoud' },
   };
   await transition(hub, desk.token, report.id, { to: 'triaged' });
-  await transition(hub, desk.token, report.id, { to: 'dispatched' });
+  // Only an accepted offer dispatches a report: a unit takes it.
+  await dispatchThroughOffer(hub, desk.token, report.id);
   await transition(hub, desk.token, report.id, { to: 'in_progress' });
   await transition(hub, desk.token, report.id, { to: 'awaiting_review', resolution: schedule });
   const scheduled = await transition(hub, desk.token, report.id, { to: 'scheduled', resolution: schedule });

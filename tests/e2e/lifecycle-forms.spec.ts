@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import type { Report } from '../../server/protocol/report';
 import { loginConsole } from '../support/console-page';
+import { dispatchThroughOffer } from '../support/dispatch-offer';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
@@ -85,10 +86,14 @@ test('a proposal entered at the desk waits for review and sends nothing', async 
   await login(page, 'centralist');
   await page.locator(`[data-testid="queue-row"][data-report-id="${report.id}"]`).click();
   const detail = page.getByTestId('report-detail');
-  for (const to of ['triaged', 'dispatched', 'in_progress'] as const) {
-    await detail.getByTestId(`transition-${to}`).click();
-    await expect(detail).toHaveAttribute('data-status', to);
-  }
+  await detail.getByTestId('transition-triaged').click();
+  await expect(detail).toHaveAttribute('data-status', 'triaged');
+  // The desk cannot dispatch by itself: a unit accepts the offer, and the console follows.
+  await expect(detail.getByTestId('transition-dispatched')).toHaveCount(0);
+  await dispatchThroughOffer(hub, (await hub.login('centralist')).token, report.id);
+  await expect(detail).toHaveAttribute('data-status', 'dispatched');
+  await detail.getByTestId('transition-in_progress').click();
+  await expect(detail).toHaveAttribute('data-status', 'in_progress');
   await detail.getByTestId('transition-awaiting_review').click();
   const form = detail.getByTestId('resolution-form');
   await expect(form).toHaveAttribute('data-target', 'awaiting_review');

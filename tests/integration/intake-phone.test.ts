@@ -5,6 +5,7 @@ import type { MergeResponse, NearbyResponse } from '../../server/protocol/intake
 import type { ReportContacts } from '../../server/protocol/privacy';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
+import { dispatchThroughOffer } from '../support/dispatch-offer';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 import { type CapturedMail, startTestSmtp, type TestSmtp } from '../support/smtp';
 
@@ -70,7 +71,10 @@ describe.each(storeKinds)('phone intake over %s: nearby reports, linking callers
   }
 
   async function schedule(id: string, date: string): Promise<Report> {
-    for (const to of ['triaged', 'dispatched', 'in_progress']) await move(id, { to });
+    await move(id, { to: 'triaged' });
+    // Only an accepted offer dispatches a report.
+    await dispatchThroughOffer(t, token, id);
+    await move(id, { to: 'in_progress' });
     await move(id, { to: 'awaiting_review', resolution: SCHEDULE(date) });
     return move(id, { to: 'scheduled', resolution: SCHEDULE(date) });
   }

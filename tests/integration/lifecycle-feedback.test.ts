@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportDetail } from '../../server/protocol/detail';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
+import { dispatchThroughOffer } from '../support/dispatch-offer';
 import { sampleReport, startTestHub, type TestHub, until } from '../support/hub';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
@@ -46,6 +47,13 @@ describe.each(storeKinds)('lifecycle and citizen feedback over %s', (store) => {
     return t.api<Report & { code?: string; fields?: Record<string, string>; message?: string }>('POST', `/api/reports/${id}/transition`, as, body);
   }
 
+  /** To the queue, to a unit (only an accepted offer dispatches), on scene. */
+  async function dispatchFromQueue(id: string) {
+    expect((await move(id, { to: 'triaged' })).status).toBe(200);
+    expect((await dispatchThroughOffer(t, token, id)).status).toBe('dispatched');
+    expect((await move(id, { to: 'in_progress' })).status).toBe(200);
+  }
+
   async function statusLink(id: string): Promise<string> {
     const detail = await t.api<ReportDetail>('GET', `/api/reports/${id}`, token);
     const mail = smtp.messages.find((m) => m.text.includes(detail.body.report.number));
@@ -61,7 +69,7 @@ describe.each(storeKinds)('lifecycle and citizen feedback over %s', (store) => {
     expect(receipt?.text).toMatch(/werkdag/);
     const link = await statusLink(report.id);
 
-    for (const to of ['triaged', 'dispatched', 'in_progress']) expect((await move(report.id, { to })).status).toBe(200);
+    await dispatchFromQueue(report.id);
     const date = plusDays(30);
     const schedule = {
       kind: 'schedule',
@@ -132,7 +140,7 @@ describe.each(storeKinds)('lifecycle and citizen feedback over %s', (store) => {
   it('refuses an incomplete resolution or a generic message with field errors and changes nothing', async () => {
     const report = await createWithReporter();
     await smtp.waitForMessages(1);
-    for (const to of ['triaged', 'dispatched', 'in_progress']) expect((await move(report.id, { to })).status).toBe(200);
+    await dispatchFromQueue(report.id);
     const proposal = { kind: 'schedule', found: { code: 'tak_laag', text: FOUND }, action: { code: 'onderhoudsronde', text: ACTION }, followUp: { date: plusDays(20), what: WHAT, who: 'Groenploeg' } };
     expect((await move(report.id, { to: 'awaiting_review', resolution: proposal })).status).toBe(200);
     const before = (await t.api<ReportDetail>('GET', `/api/reports/${report.id}`, token)).body;

@@ -30,9 +30,9 @@ const OUTCOMES: Outcome[] = ['resolved', 'referred', 'no_action', 'not_found', '
 // Written out by hand, independently of TRANSITIONS: "from -> to: actors".
 const EXPECTED = `
 new -> triaged: dispatcher shift_lead
-new -> dispatched: dispatcher shift_lead police_coordinator
+new -> dispatched: system
 new -> closed: dispatcher shift_lead
-triaged -> dispatched: dispatcher shift_lead police_coordinator
+triaged -> dispatched: system
 triaged -> closed: dispatcher shift_lead
 dispatched -> in_progress: field dispatcher shift_lead
 dispatched -> triaged: dispatcher shift_lead police_coordinator field
