@@ -8,6 +8,8 @@ export const SIGNAL_IMPORT_TEXTS = {
   'import.file.invalid_closing_quote': 'na een afsluitend aanhalingsteken volgt geen scheidingsteken',
   'import.file.no_header': 'Het bestand bevat geen kopregel',
   'import.file.too_many_rows': 'Het bestand heeft {rows} rijen; importeer hoogstens {max} rijen per keer',
+  'import.file.in_progress': 'Een andere import met dezelfde id\'s is nog bezig; probeer het over een minuut opnieuw',
+  'import.file.interrupted': 'De import is onderbroken; probeer het opnieuw',
   'import.field.text': 'tekst',
   'import.field.lat': 'breedtegraad',
   'import.field.lng': 'lengtegraad',

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runAvl } from './avl';
 import { runFanout } from './fanout';
+import { runImport } from './import';
 import { runMapRender } from './map-render';
 import { runQueries } from './queries';
 import { runStore } from './store';
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   queries: runQueries,
   avl: runAvl,
   'map-render': runMapRender,
+  import: runImport,
 };
 
 const DOC = fileURLToPath(new URL('../../docs/BENCHMARKS.md', import.meta.url));

@@ -8,7 +8,7 @@ import { ALERT_TEXTS, alertText } from '../../server/domain/alert-text';
 import { DISTANCE_TEXTS, distanceText } from '../../server/domain/distance-text';
 import { COMMAND_TEXTS, commandText } from '../../server/domain/command-texts';
 import { checkSpecific } from '../../server/domain/feedback';
-import { codesIn, type DomainText, LIST_TEXTS } from '../../server/domain/domain-text';
+import { codesIn, type DomainText, LIST_TEXTS, textMaker } from '../../server/domain/domain-text';
 import { FEEDBACK_TEXTS } from '../../server/domain/feedback-texts';
 import { INPUT_TEXTS } from '../../server/domain/input-texts';
 import {
@@ -172,6 +172,9 @@ function emitted(): DomainText[] {
     csvError('a,b\n"x"y,1\n'),
     csvError(['a', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => String(i))].join('\n')),
   );
+  // The staged import's refusals (commands/survey-import.ts).
+  const sayImport = textMaker(SIGNAL_IMPORT_TEXTS);
+  texts.push(sayImport('import.file.in_progress'), sayImport('import.file.interrupted'));
   texts.push(...refusalTexts());
   texts.push(
     loginBlockedText(90_000),

@@ -147,6 +147,8 @@ const en: Record<DomainTextCode, string> = {
   'import.file.invalid_closing_quote': 'a closing quotation mark is not followed by a delimiter',
   'import.file.no_header': 'The file has no header row',
   'import.file.too_many_rows': 'The file has {rows} rows; import at most {max} rows at a time',
+  'import.file.in_progress': 'Another import with the same ids is still running; try again in a minute',
+  'import.file.interrupted': 'The import was interrupted; please try again',
   'import.field.text': 'text',
   'import.field.lat': 'latitude',
   'import.field.lng': 'longitude',
