@@ -9,6 +9,7 @@ import { installAccessControl, type RouteEntry } from './http/access';
 import { installErrorHandler } from './http/errors';
 import { checkResponses, type ResponseMismatch } from './http/route';
 import { registerAuthRoutes } from './http/routes-auth';
+import { registerUserRoutes } from './http/routes-users';
 import { registerCitizenRoutes } from './http/routes-citizen';
 import { registerThrottleRoutes } from './http/routes-throttles';
 import { registerOpen311Routes } from './http/open311';
@@ -32,6 +33,7 @@ import { PositionTracker } from './hub/positions';
 import { broadcastPositions, connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
 import { createOutboxWorker } from './notify/outbox-wiring';
 import type { OutboxWorker } from './notify/worker';
+import { adviseFirstAdmin, applyDemoMode } from './commands/demo-users';
 import { type DemoLogin, seedDefaults, seedDemo } from './seed';
 import { latestSeq } from './store/events';
 import { migrateToLatest } from './store/migrate';
@@ -100,6 +102,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   };
   await seedDefaults(deps);
   const demo = config.demo ? await seedDemo(deps) : { seeded: false, logins: [] };
+  await applyDemoMode(deps, config.demo);
+  await adviseFirstAdmin(deps);
 
   const positions = new PositionTracker(deps, (fixes) => io && broadcastPositions(io, fixes));
   installSecurityHeaders(app, { publicUrl: () => deps.publicUrl });
@@ -122,10 +126,12 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     mapCenter: config.mapCenter,
     mapZoom: config.mapZoom,
     defaultLocale: config.defaultLocale,
+    consoleIdleLockMinutes: config.consoleIdleLockMinutes,
   };
   const limits = throttleLimitsOf(config);
   registerAuthRoutes(app, deps, config.sessionHours, clientConfig, limits.login);
   registerThrottleRoutes(app, deps, limits.login);
+  registerUserRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);

@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   'report.merge': ['shift_lead'],
   'signals.import': ['shift_lead', 'dispatcher'],
   'apikeys.manage': ['admin'],
+  // Accounts: create, change role and unit, deactivate, reset a password or a second factor.
+  'users.manage': ['admin'],
+  // Their own second factor (TOTP): the roles whose accounts are worth the most to an intruder.
+  'auth.totp': ['admin', 'shift_lead'],
   // Who is being tried at sign-in (user, address, misses), and lifting a block.
   'auth.throttles': ['shift_lead', 'admin'],
   // Who viewed citizens' contact details (access log): the shift lead, the admin and the privacy officer.

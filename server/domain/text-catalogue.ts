@@ -11,6 +11,7 @@ import { RESOLUTION_TEXTS } from './resolution';
 import { SIGNAL_IMPORT_TEXTS } from './signal-import-texts';
 import { THROTTLE_TEXTS } from './throttle';
 import { UNIT_TEXTS } from './unit-status';
+import { USER_TEXTS } from './user-texts';
 
 /**
  * Every text the domain emits, in Dutch, by code. The renderer's catalogues take their Dutch from
@@ -30,6 +31,7 @@ export const DOMAIN_TEXTS = {
   ...FEEDBACK_TEXTS,
   ...INPUT_TEXTS,
   ...COMMAND_TEXTS,
+  ...USER_TEXTS,
   ...LIST_TEXTS,
 };
 

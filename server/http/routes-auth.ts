@@ -4,6 +4,7 @@ import { CommandError } from '../commands/errors';
 import { commandText } from '../domain/command-texts';
 import type { ClientConfig } from '../protocol/api';
 import type { HubDeps } from '../commands/context';
+import { secondFactorRefusal } from '../commands/second-factor';
 import { endSessions } from '../commands/sessions';
 import type { LoginLimits } from '../domain/throttle';
 import { sessionIdOf } from '../store/sessions';
@@ -17,7 +18,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: HubDeps, sessionH
   const throttle = new LoginThrottle(deps, loginLimits);
   route(app, 'config.get', async () => clientConfig);
 
-  route(app, 'auth.login', async ({ body: { username, password }, request, reply }) => {
+  route(app, 'auth.login', async ({ body: { username, password, totp }, request, reply }) => {
     const attempt = await throttle.admit(username, request.ip, reply);
     const row = await findUserByUsername(store.db, username);
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
@@ -25,6 +26,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: HubDeps, sessionH
     if (!row || !ok) {
       await throttle.miss(attempt, row?.username ?? null);
       throw new CommandError('unauthenticated', commandText('command.access.bad_credentials'));
+    }
+    // A second factor (commands/second-factor.ts): a missing code is asked for, a wrong one counts as a miss.
+    const secondFactor = await secondFactorRefusal(deps, row, totp);
+    if (secondFactor) {
+      if (totp) await throttle.miss(attempt, row.username);
+      throw secondFactor;
     }
     await throttle.succeeded(attempt);
     const session = await createSession(store.db, row.id, sessionHours * 3600_000, deps.clock());

@@ -22,6 +22,8 @@ export const ClientConfig = z.object({
   mapCenter: z.tuple([z.number(), z.number()]),
   mapZoom: z.number(),
   defaultLocale: z.enum(['nl', 'en']),
+  /** A console left alone this long locks its screen (0: never). */
+  consoleIdleLockMinutes: z.number().min(0),
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;
 

@@ -15,6 +15,8 @@ export type User = z.infer<typeof User>;
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+  /** The second factor's code, for a user with TOTP (the hub asks for it with `user.totp.required`). */
+  totp: z.string().trim().max(10).optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

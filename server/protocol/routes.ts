@@ -3,6 +3,7 @@ import type { Action } from '../domain/permissions';
 import { ApiKeysResponse, CreateApiKeyBody, CreatedApiKey, RevokedApiKey, TemplateBody, TemplatesResponse } from './admin';
 import { CategoriesResponse, ClientConfig, ReportsQuery, ReportsSnapshot } from './api';
 import { LoginRequest, LoginResponse, User } from './auth';
+import { NewUserBody, PasswordReset, TotpCodeBody, TotpEnrolment, TotpStatus, UnlockBody, UpdateUserBody, UserAccount, UsersResponse } from './users';
 import { EntityId } from './common';
 import { ReportDetail, OutboxMessageView } from './detail';
 import { FocusArea, OfferCommand, TaskingEntry } from './dispatch';
@@ -148,6 +149,22 @@ export const ROUTES = {
   'apiKeys.list': { method: 'GET', path: '/api/admin/api-keys', access: 'apikeys.manage', response: ApiKeysResponse },
   'apiKeys.create': { method: 'POST', path: '/api/admin/api-keys', access: 'apikeys.manage', body: CreateApiKeyBody, response: CreatedApiKey, status: 201 },
   'apiKeys.revoke': { method: 'DELETE', path: '/api/admin/api-keys/:id', access: 'apikeys.manage', params: Id, response: RevokedApiKey },
+
+  // ---- users (admin) and the signed-in user's own security ----
+  'users.list': { method: 'GET', path: '/api/admin/users', access: 'users.manage', response: UsersResponse },
+  'users.create': { method: 'POST', path: '/api/admin/users', access: 'users.manage', body: NewUserBody, response: UserAccount, status: 201 },
+  'users.update': { method: 'PUT', path: '/api/admin/users/:id', access: 'users.manage', params: Id, body: UpdateUserBody, response: UserAccount },
+  // Deactivating ends the user's sessions and disconnects their consoles.
+  'users.deactivate': { method: 'POST', path: '/api/admin/users/:id/deactivate', access: 'users.manage', params: Id, response: UserAccount },
+  'users.activate': { method: 'POST', path: '/api/admin/users/:id/activate', access: 'users.manage', params: Id, response: UserAccount },
+  // A new password, shown once in this answer (only its hash is kept); ends the user's sessions.
+  'users.resetPassword': { method: 'POST', path: '/api/admin/users/:id/password', access: 'users.manage', params: Id, response: PasswordReset },
+  'users.resetTotp': { method: 'DELETE', path: '/api/admin/users/:id/totp', access: 'users.manage', params: Id, response: UserAccount },
+  // The locked console's password check, for the current session's user.
+  'auth.unlock': { method: 'POST', path: '/api/auth/unlock', access: 'session.read', body: UnlockBody, response: NoContent, status: 204 },
+  // Their own second factor: a secret shown once, then confirmed with a first code.
+  'auth.totpEnrol': { method: 'POST', path: '/api/me/totp', access: 'auth.totp', response: TotpEnrolment },
+  'auth.totpConfirm': { method: 'POST', path: '/api/me/totp/confirm', access: 'auth.totp', body: TotpCodeBody, response: TotpStatus },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof ROUTES;

@@ -38,6 +38,8 @@ import {
 } from '../../server/domain/unit-status';
 import { Outcome, ReportStatus } from '../../server/protocol/report';
 import { refusalTexts } from './domain-text-refusals';
+import { userTexts } from './domain-text-users';
+import { USER_TEXTS } from '../../server/domain/user-texts';
 
 const TABLES = {
   UNIT_TEXTS,
@@ -53,6 +55,7 @@ const TABLES = {
   FEEDBACK_TEXTS,
   INPUT_TEXTS,
   COMMAND_TEXTS,
+  USER_TEXTS,
   LIST_TEXTS,
 };
 const CODES = Object.keys(DOMAIN_TEXTS);
@@ -176,6 +179,7 @@ function emitted(): DomainText[] {
   const sayImport = textMaker(SIGNAL_IMPORT_TEXTS);
   texts.push(sayImport('import.file.in_progress'), sayImport('import.file.interrupted'));
   texts.push(...refusalTexts());
+  texts.push(...userTexts());
   texts.push(
     loginBlockedText(90_000),
     throttleText('throttle.status.number_blocked', { minutes: 3 }),
