@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HubDeps } from './commands/context';
@@ -15,6 +14,7 @@ import { registerThrottleRoutes } from './http/routes-throttles';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
+import { registerPhotoRoutes } from './http/routes-photos';
 import { intakeConfigOf } from './http/intake-config';
 import { loadNeighbourhoods } from './http/neighbourhoods-config';
 import { registerIntakeRoutes } from './http/routes-intake';
@@ -26,6 +26,7 @@ import { registerConsoleStatic } from './http/static';
 import { attachClusterAdapter } from './hub/cluster-adapter';
 import { consoleCommands } from './hub/console-commands';
 import { createFieldNamespace, publishToField } from './hub/field-namespace';
+import { importLegacyPhotos } from './hub/legacy-photos';
 import { OfferSweeper } from './hub/offer-sweeper';
 import { disconnectSessions } from './hub/session-rooms';
 import { SessionSweeper } from './hub/session-sweeper';
@@ -101,6 +102,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     },
   };
   await seedDefaults(deps);
+  // Photos kept as files on this node's disk before they moved into the store (migration 0008).
+  await importLegacyPhotos(deps);
   const demo = config.demo ? await seedDemo(deps) : { seeded: false, logins: [] };
   await applyDemoMode(deps, config.demo);
   await adviseFirstAdmin(deps);
@@ -137,7 +140,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerOutboxRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
-  registerDispatchRoutes(app, deps, () => positions.latest, join(config.dataDir, 'photos'));
+  registerDispatchRoutes(app, deps, () => positions.latest);
+  registerPhotoRoutes(app, deps);
   await registerCitizenRoutes(app, deps, limits.status);
   await registerOpen311Routes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);

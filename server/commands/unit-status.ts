@@ -11,6 +11,7 @@ import { acceptedAssignmentOf, assignmentIdsOfReport, getAssignment, isAssignedT
 import { openEmergencyOf } from '../store/emergencies';
 import { CommandError } from './errors';
 import { ownUnitId } from './dispatch';
+import { attachFindingPhoto } from './photos';
 import { applyTransition } from './lifecycle';
 import { type CommandTx, userCommand } from './run-command';
 import { assignmentEvent, changeUnit, raiseAlert, requireReport, requireUnit } from './unit-events';
@@ -89,6 +90,7 @@ export const submitFinding = userCommand({
     const actor = { kind: UNIT_AUTHORITY, id: user.id };
     if (report.status === 'dispatched') await applyTransition(tx, actor, report.id, { to: 'in_progress' });
     const proposed = await applyTransition(tx, actor, report.id, { to: 'awaiting_review', resolution: cmd.resolution });
+    if (cmd.photoId) await attachFindingPhoto(tx, user, { photoId: cmd.photoId, reportId: report.id, seq: proposed.seq });
     return proposed.report;
   },
 });

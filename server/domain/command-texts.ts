@@ -48,6 +48,10 @@ export const COMMAND_TEXTS = {
   'command.alert.already_acknowledged': 'Deze melding is al bevestigd',
   'command.photo.invalid': 'Alleen een JPEG- of PNG-foto tot 5 MB',
   'command.photo.invalid_field': 'Ongeldige foto',
+  'command.photo.unreadable': 'Deze foto kan niet worden gelezen; stuur een JPEG- of PNG-foto',
+  'command.photo.too_many_pixels': 'Deze foto heeft te veel pixels (meer dan {megapixels} megapixel)',
+  'command.photo.not_found': 'Foto niet gevonden',
+  'command.photo.not_of_report': 'Deze foto hoort niet bij deze melding of is al bij een bevinding gevoegd',
 
   // tasking
   'command.area.unknown': 'Onbekend gebied',

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubDeps } from '../commands/context';
 import { offerUnits, recommendForReport } from '../commands/dispatch';
-import { MAX_PHOTO_BYTES, PHOTO_TYPES, uploadPhoto } from '../commands/photos';
 import { runCommand } from '../commands/run-command';
 import { createFocusArea, createTasking } from '../commands/tasking';
 import { localDateString } from '../domain/sla';
@@ -12,8 +11,8 @@ import { activeFocusAreas, taskingForDate } from '../store/tasking';
 import { listUnits } from '../store/units';
 import { route } from './route';
 
-/** The units board, alerts, recommendations and offers, the day's tasking, and photos from the field. */
-export function registerDispatchRoutes(app: FastifyInstance, deps: HubDeps, livePositions: () => Map<string, PositionFix>, photoDir: string): void {
+/** The units board, alerts, recommendations and offers, and the day's tasking (photos: routes-photos.ts). */
+export function registerDispatchRoutes(app: FastifyInstance, deps: HubDeps, livePositions: () => Map<string, PositionFix>): void {
   const { store } = deps;
 
   route(app, 'units.list', async () => {
@@ -36,20 +35,4 @@ export function registerDispatchRoutes(app: FastifyInstance, deps: HubDeps, live
   route(app, 'focusAreas.create', ({ body, user }) => runCommand(deps, createFocusArea, user, body));
 
   route(app, 'tasking.create', ({ body, user }) => runCommand(deps, createTasking, user, body));
-
-  const photo = uploadPhoto(photoDir);
-  app.register(async (scope) => {
-    for (const type of Object.keys(PHOTO_TYPES)) {
-      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
-    }
-    route(
-      scope,
-      'photos.upload',
-      ({ params, request, user }) => {
-        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return runCommand(deps, photo, user, { reportId: params.id, contentType: String(request.headers['content-type']), body });
-      },
-      { bodyLimit: MAX_PHOTO_BYTES },
-    );
-  });
 }

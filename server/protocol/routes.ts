@@ -38,6 +38,7 @@ import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from 
 import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
 import { CreateReportInput, Report } from './report';
 import { FeedbackTemplate } from './resolution';
+import { PhotoBytes, PhotosResponse } from './photos';
 import { LoginThrottle, LoginThrottlesResponse } from './throttles';
 
 /**
@@ -138,6 +139,9 @@ export const ROUTES = {
   'focusAreas.create': { method: 'POST', path: '/api/focus-areas', access: 'tasking.write', body: NewFocusArea, response: FocusArea, status: 201 },
   // The body is the JPEG or PNG itself (content type image/jpeg or image/png), not JSON.
   'photos.upload': { method: 'PUT', path: '/api/field/reports/:id/photo', access: 'field.photo', params: Id, response: PhotoUploaded, status: 201 },
+  'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
+  // The photo's bytes (image/jpeg or image/png, not JSON), private and never sniffed.
+  'photos.get': { method: 'GET', path: '/api/photos/:id', access: 'photos.read', params: Id, response: PhotoBytes },
 
   // ---- privacy: the access log and a citizen's rights (POST: the address stays out of URLs and request logs) ----
   'accessLog.list': { method: 'GET', path: '/api/access-log', access: 'accesslog.read', query: AccessLogQuery, response: AccessLogResponse },

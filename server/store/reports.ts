@@ -177,7 +177,15 @@ export async function updateReportStatus(
 ): Promise<void> {
   await trx
     .updateTable('reports')
-    .set({ status: change.status, outcome: change.outcome, follow_up_date: change.followUpDate, updated_at: change.at, version: change.version })
+    .set({
+      status: change.status,
+      outcome: change.outcome,
+      follow_up_date: change.followUpDate,
+      updated_at: change.at,
+      version: change.version,
+      // Retention periods count from the (last) closing.
+      closed_at: change.status === 'closed' ? change.at : null,
+    })
     .where('id', '=', id)
     .execute();
 }

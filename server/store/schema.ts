@@ -33,6 +33,8 @@ export interface ReportTable {
   citizen_token: string | null;
   citizen_code: string | null;
   feedback_locale: Generated<string>;
+  /** When the report was last closed (migration 0008); null while open. Retention counts from here. */
+  closed_at: string | null;
   /** The reporter's consent to be contacted (0006_privacy): 1 agreed, 0 declined, null before it was recorded. */
   contact_consent: number | null;
   contact_consent_at: string | null;
@@ -192,7 +194,12 @@ export interface PhotoTable {
   unit_id: string | null;
   content_type: string;
   size: number;
-  path: string;
+  width: number;
+  height: number;
+  /** The re-encoded image (migration 0008). */
+  data: Uint8Array;
+  /** The seq of the finding the photo was sent with. */
+  finding_seq: number | null;
   created_at: string;
 }
 
@@ -376,4 +383,49 @@ export interface AccessLogTable {
 
 export interface DB {
   access_log: AccessLogTable;
+}
+
+// ---- Photos in the store and retention (migration 0008) ----
+
+/** Photos stored as files before 0008, re-encoded into `photos` at start-up (then removed). */
+export interface PhotoLegacyTable {
+  id: string;
+  report_id: string;
+  unit_id: string | null;
+  content_type: string;
+  size: number;
+  path: string;
+  created_at: string;
+}
+
+export interface RetentionLogTable {
+  id: string;
+  at: string;
+  kind: string;
+  count: number;
+  /** JSON: [{ id, number }] of the reports concerned, empty for kinds not per report. */
+  reports: string;
+  event_seq: number | null;
+}
+
+export interface ReportRetentionTable {
+  report_id: string;
+  kind: string;
+  /** The report's version when this kind of its data was erased. */
+  version: number;
+  at: string;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  owner: string | null;
+  lease_until: string | null;
+  last_run_at: string | null;
+}
+
+export interface DB {
+  photos_legacy: PhotoLegacyTable;
+  retention_log: RetentionLogTable;
+  report_retention: ReportRetentionTable;
+  job_leases: JobLeaseTable;
 }

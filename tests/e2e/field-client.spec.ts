@@ -193,8 +193,9 @@ test('a BOA takes an offer from the field: accept, on scene, finding with photo,
       action: { code: 'onderhoudsronde' },
       followUp: { date: dateInDays(14), who: 'Stadsbeheer, team groen' },
     });
-    const photos = await t.hub.store.db.selectFrom('photos').select(['report_id', 'content_type', 'size']).where('report_id', '=', report.id).execute();
-    expect(photos).toEqual([{ report_id: report.id, content_type: 'image/png', size: tinyPng().length }]);
+    // Stored re-encoded (only pixels), and tied to the finding it was sent with.
+    const photos = await t.hub.store.db.selectFrom('photos').select(['report_id', 'content_type', 'width', 'height', 'finding_seq']).where('report_id', '=', report.id).execute();
+    expect(photos).toEqual([{ report_id: report.id, content_type: 'image/png', width: 1, height: 1, finding_seq: expect.any(Number) }]);
   });
 
   await test.step('offline: status changes queue in order, persist, and are applied once on reconnect', async () => {

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { categoryName } from '../ui/categoryName';
 import { Loading } from '../ui/Loading';
 import { MessageList } from './MessageList';
+import { PhotoList } from './PhotoList';
 import { type ExtraAction, ReportActions } from './ReportActions';
 import { ReportFacts } from './ReportFacts';
 import { Timeline } from './Timeline';
@@ -90,6 +91,7 @@ function DetailBody({ detail, now, categoryLabel, extraAction, extraSection }: D
       <ReportFacts detail={detail} categoryLabel={categoryLabel} now={now} contacts={contacts} />
       <ReportActions detail={detail} extraAction={extraAction} onStepDone={scrollToTop} />
       {extraSection?.(detail.report)}
+      <PhotoList reportId={detail.report.id} />
 
       <section className="detail-section" aria-label={t('detail.timeline')}>
         <h3>{t('detail.timeline')}</h3>

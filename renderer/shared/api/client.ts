@@ -99,6 +99,14 @@ export async function request<S extends z.ZodType>(path: string, opts: RequestOp
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiRequestError(0, { code: 'network', message: (err as Error).message || 'network error' });
   }
+  // A photo (GET /api/photos/:id) comes as its bytes: read as a Blob, checked against the route's schema.
+  if (res.ok && (res.headers.get('content-type') ?? '').startsWith('image/')) {
+    const blob = await res.blob();
+    if (opts.schema && !opts.schema.safeParse(blob).success) {
+      throw new ApiRequestError(res.status, { code: 'bad_response', message: `unexpected response from ${path}` });
+    }
+    return blob as z.output<S>;
+  }
   return readAnswer(path, { status: res.status, statusText: res.statusText, text: await res.text() }, sent, opts.schema);
 }
 

@@ -4,6 +4,7 @@ import * as m0002 from './0002_lifecycle_feedback';
 import * as m0003 from './0003_dispatch';
 import * as m0004open311 from './0004_open311';
 import * as m0005 from './0005_signals';
+import * as m0008 from './0008_retention_photos';
 import * as m0006privacy from './0006_privacy';
 import * as m0007 from './0007_throttling_sessions';
 import * as m0009users from './0009_users';
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0003_dispatch': m0003,
   '0004_open311': m0004open311,
   '0005_signals': m0005,
+  '0008_retention_photos': m0008,
   '0006_privacy': m0006privacy,
   '0007_throttling_sessions': m0007,
   '0009_users': m0009users,
