@@ -4,6 +4,7 @@ import envPaths from 'env-paths';
 import { z } from 'zod';
 import { demoExposureProblem } from './auth/demo-guard';
 import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from './domain/duplicates';
+import { RetentionConfigSchema, retentionConfigFrom } from './hub/retention-config';
 import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
 import { type NotifyConfig, NotifyConfigSchema, notifyConfigFromEnv } from './notify/config';
@@ -56,6 +57,8 @@ export const ConfigSchema = z.object({
   demoAllowRemote: boolish.default(false),
   /** A console left alone this long locks its screen until the password is given again; 0 = never. */
   consoleIdleLockMinutes: z.coerce.number().min(0).max(24 * 60).default(15),
+  /** Retention of personal data (hub/retention-config.ts; env MELDKAMER_RETENTION_*). */
+  retention: RetentionConfigSchema.default(() => RetentionConfigSchema.parse({})),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -128,6 +131,7 @@ export function loadConfig(
   try {
     const notify: NotifyConfig = notifyConfigFromEnv(env);
     if (notify.smtp || notify.sms || !('notify' in fileValues)) envValues.notify = notify;
+    envValues.retention = retentionConfigFrom(fileValues.retention, env);
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }

@@ -15,6 +15,7 @@ import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
 import { registerPhotoRoutes } from './http/routes-photos';
+import { registerRetentionRoutes } from './http/routes-retention';
 import { intakeConfigOf } from './http/intake-config';
 import { loadNeighbourhoods } from './http/neighbourhoods-config';
 import { registerIntakeRoutes } from './http/routes-intake';
@@ -30,6 +31,7 @@ import { importLegacyPhotos } from './hub/legacy-photos';
 import { OfferSweeper } from './hub/offer-sweeper';
 import { disconnectSessions } from './hub/session-rooms';
 import { SessionSweeper } from './hub/session-sweeper';
+import { RetentionJob } from './hub/retention-job';
 import { PositionTracker } from './hub/positions';
 import { broadcastPositions, connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
 import { createOutboxWorker } from './notify/outbox-wiring';
@@ -51,6 +53,8 @@ export interface Hub {
   deps: HubDeps;
   outbox: OutboxWorker;
   demoLogins: DemoLogin[];
+  /** The retention job (AVG); tests run it with `runNow()`. */
+  retention: RetentionJob;
   /** Every registered route with its declared access (for audits and tests). */
   routes: RouteEntry[];
   /** Ends expired sessions and disconnects their sockets; tests run it with `sweep()`. */
@@ -142,6 +146,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
   registerDispatchRoutes(app, deps, () => positions.latest);
   registerPhotoRoutes(app, deps);
+  registerRetentionRoutes(app, deps);
   await registerCitizenRoutes(app, deps, limits.status);
   await registerOpen311Routes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
@@ -151,6 +156,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   createFieldNamespace(io as unknown as import('socket.io').Server, deps, positions);
   const offerSweeper = new OfferSweeper(deps);
   const sessions = new SessionSweeper(deps);
+  const retention = new RetentionJob(deps, config.retention, config.nodeId);
   if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
   outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
@@ -162,6 +168,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   positions.start();
   offerSweeper.start();
   sessions.start();
+  retention.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
@@ -171,6 +178,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     closing ??= (async () => {
       offerSweeper.stop();
       sessions.stop();
+      await retention.stop();
       positions.stop();
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
@@ -183,5 +191,5 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, sessions, routes, close };
+  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, routes, close };
 }

@@ -4,6 +4,7 @@ import { Outcome, Report, ReportStatus } from './report';
 import { Alert, Assignment, Unit } from './dispatch';
 import { Resolution } from './resolution';
 import { AuthThrottleFields } from './throttles';
+import { RetentionAppliedFields } from './retention';
 
 const EventBase = z.object({
   seq: z.number().int().positive(),
@@ -77,6 +78,9 @@ export const SignalsChangedEvent = EventBase.extend({
   count: z.number().int().min(0),
 });
 
+/** A batch of the retention job (AVG): what kind of data of which reports was erased, or which were deleted. */
+export const RetentionAppliedEvent = EventBase.extend(RetentionAppliedFields);
+
 /** Sign-in for a user and address (or an address) was blocked after too many misses, or the block was lifted. */
 export const AuthThrottleEvent = EventBase.extend(AuthThrottleFields);
 
@@ -93,6 +97,7 @@ export const HubEvent = z.discriminatedUnion('type', [
   TaskingUpdatedEvent,
   SignalsChangedEvent,
   AuthThrottleEvent,
+  RetentionAppliedEvent,
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

@@ -39,6 +39,7 @@ import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, Privac
 import { CreateReportInput, Report } from './report';
 import { FeedbackTemplate } from './resolution';
 import { PhotoBytes, PhotosResponse } from './photos';
+import { RetentionLogQuery, RetentionLogResponse } from './retention';
 import { LoginThrottle, LoginThrottlesResponse } from './throttles';
 
 /**
@@ -142,6 +143,9 @@ export const ROUTES = {
   'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
   // The photo's bytes (image/jpeg or image/png, not JSON), private and never sniffed.
   'photos.get': { method: 'GET', path: '/api/photos/:id', access: 'photos.read', params: Id, response: PhotoBytes },
+
+  // ---- retention (AVG): what the retention job erased and deleted ----
+  'retention.log': { method: 'GET', path: '/api/retention/log', access: 'retention.read', query: RetentionLogQuery, response: RetentionLogResponse },
 
   // ---- privacy: the access log and a citizen's rights (POST: the address stays out of URLs and request logs) ----
   'accessLog.list': { method: 'GET', path: '/api/access-log', access: 'accesslog.read', query: AccessLogQuery, response: AccessLogResponse },

@@ -72,6 +72,8 @@ export function applyHubEvent(queryClient: QueryClient, event: HubEvent): void {
   const report = reportOf(event);
   if (report) void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(report.id) });
   if (event.type === 'report.delivery') void queryClient.invalidateQueries({ queryKey: queryKeys.failedMessages });
+  // The retention job erased data of (or deleted) these reports: an open detail reloads.
+  if (event.type === 'retention.applied') for (const id of event.reportIds) void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(id) });
   // Units, assignments, alerts and tasking travel in the same ordered stream.
   applyDispatchEvent(queryClient, event);
   // Nearby duplicates, signals and hotspots are aggregates: invalidated.
