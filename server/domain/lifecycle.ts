@@ -1,5 +1,5 @@
 import type { Role } from '../protocol/auth';
-import { type Outcome, ReportStatus } from '../protocol/report';
+import type { Outcome, ReportStatus } from '../protocol/report';
 import type { Resolution } from '../protocol/resolution';
 import { type DomainText, textMaker } from './domain-text';
 
@@ -197,12 +197,6 @@ export const TRANSITIONS: readonly LabelledTransition[] = TRANSITION_ROWS.map((t
 export const TRANSITION_LABEL_TEXTS = Object.fromEntries(TRANSITIONS.map((t) => [t.labelText.code, t.label])) as Readonly<
   Record<TransitionLabelCode, string>
 >;
-
-function labels<K extends string>(keys: readonly K[], text: (key: K) => DomainText): Readonly<Record<K, string>> {
-  return Object.fromEntries(keys.map((k) => [k, text(k).message])) as Record<K, string>;
-}
-
-export const STATUS_LABELS = labels(ReportStatus.options, reportStatusText);
 
 export type TransitionErrorCode =
   | 'transition_not_allowed'
