@@ -3,6 +3,7 @@ import { categoryLabel } from '../../server/domain/resolution-codes';
 import { validateResolution } from '../../server/domain/resolution';
 import type { ReportStatus } from '../../server/protocol/report';
 import type { FieldAssignment } from '../../server/protocol/socket';
+import { refusalFields, refusalMessage } from '../shared/api/refusal';
 import { EMPTY_DRAFT, type ResolutionDraft, resolutionBody } from '../shared/resolution/draft';
 import { localDate } from '../shared/time/calendar';
 import type { FieldClient, FieldSnapshot } from './fieldClient';
@@ -30,7 +31,7 @@ export function AssignmentCard({
   entry: FieldAssignment;
   statusButtons: ReactNode;
 }) {
-  const { t, shared, locale } = useFieldI18n();
+  const { t, shared, text, locale } = useFieldI18n();
   const { report } = entry;
   const [formOpen, setFormOpen] = useState(false);
   const [draft, setDraft] = useState<ResolutionDraft>(EMPTY_DRAFT);
@@ -42,10 +43,10 @@ export function AssignmentCard({
   const queued = pendingId !== null && snap.queue.some((q) => q.commandId === pendingId);
   // Stable identity while typing: the form moves focus to the first invalid field when this changes.
   const errors = useMemo(
-    () => (outcome?.status === 'refused' ? { ...(outcome.error.fields ?? {}), ...localErrors } : localErrors),
-    [outcome, localErrors],
+    () => (outcome?.status === 'refused' ? { ...refusalFields(outcome.error, text), ...localErrors } : localErrors),
+    [outcome, localErrors, text],
   );
-  const refusedMessage = outcome?.status === 'refused' ? outcome.error.message : null;
+  const refusedMessage = outcome?.status === 'refused' ? refusalMessage(outcome.error, text) : null;
 
   // The hub's answer may come long after the form was closed (offline replay): a refusal reopens it with the values.
   useEffect(() => {
@@ -70,7 +71,7 @@ export function AssignmentCard({
       const today = localDate(client.serverNow());
       const check = validateResolution(resolutionBody(draft), { category: report.category, today });
       if (!check.ok) {
-        setLocalErrors(Object.fromEntries(Object.entries(check.fields).map(([k, v]) => [`resolution.${k}`, v])));
+        setLocalErrors(Object.fromEntries(Object.entries(check.fieldTexts).map(([k, v]) => [`resolution.${k}`, text(v)])));
         setPendingId(null);
         return;
       }

@@ -1,4 +1,5 @@
 import { type CSSProperties, type KeyboardEvent, type PointerEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { refusalMessage } from '../shared/api/refusal';
 import { formatDateTime } from '../shared/i18n/core';
 import type { FieldClient, FieldSnapshot } from './fieldClient';
 import { useFieldI18n } from './messages';
@@ -14,7 +15,7 @@ type Hint = 'idle' | 'holding' | 'too-short';
  * A click alone does nothing.
  */
 export function EmergencyButton({ client, snap }: { client: FieldClient; snap: FieldSnapshot }) {
-  const { t, locale } = useFieldI18n();
+  const { t, text, locale } = useFieldI18n();
   const [progress, setProgress] = useState(0);
   const [hint, setHint] = useState<Hint>('idle');
   const [commandId, setCommandId] = useState<string | null>(null);
@@ -87,7 +88,7 @@ export function EmergencyButton({ client, snap }: { client: FieldClient; snap: F
   if (commandId && outcome?.status === 'applied') {
     status = { state: 'sent', text: t('emergency.sent', { time: formatDateTime(outcome.at, locale) }) };
   } else if (commandId && outcome?.status === 'refused') {
-    status = { state: 'failed', text: t('emergency.failed', { message: outcome.error.message }) };
+    status = { state: 'failed', text: t('emergency.failed', { message: refusalMessage(outcome.error, text) }) };
   } else if (commandId && inQueue) {
     status =
       snap.connection === 'online'

@@ -4,7 +4,6 @@ import { useFieldI18n } from './messages';
 
 export function FieldHeader({
   callsign,
-  status,
   statusKey,
   statusPending,
   connection,
@@ -15,8 +14,7 @@ export function FieldHeader({
   onToggleLocale,
 }: {
   callsign: string;
-  /** The status as the hub names it; shown only while there is no statusKey to translate. */
-  status: string | null;
+  /** The unit's status, worded here in the reader's language. */
   statusKey: UnitStatus | null;
   statusPending: boolean;
   connection: ConnectionState;
@@ -27,7 +25,7 @@ export function FieldHeader({
   onToggleLocale: () => void;
 }) {
   const { t, shared } = useFieldI18n();
-  const statusText = statusKey ? shared(`unit.status.${statusKey}`) : status;
+  const statusText = statusKey ? shared(`unit.status.${statusKey}`) : null;
   const gpsText = geo === 'ok' && accuracy !== null ? t('gps.ok', { m: Math.round(accuracy) }) : t(`gps.${geo}`);
   return (
     <header className="f-header">

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { allowedUnitTransitions, UNIT_STATUS_LABELS } from '../../server/domain/unit-status';
+import { allowedUnitTransitions, unitActorOf } from '../../server/domain/unit-status';
 import type { PositionFix } from '../../server/protocol/dispatch';
 import type { Session } from '../shared/api/client';
 import { hubOrigin } from '../shared/bridge';
@@ -86,7 +86,8 @@ function FieldScreen({
   const accepted = snap.assignments.filter((a) => a.assignment.state === 'accepted');
   const current = accepted.find((a) => a.report.id === unit?.currentReportId) ?? accepted[0];
   const status = unit ? effectiveStatus(unit.status, snap.queue) : null;
-  const transitions = status ? allowedUnitTransitions(status, 'field') : [];
+  const actor = unitActorOf(session.user.role);
+  const transitions = status && actor ? allowedUnitTransitions(status, actor) : [];
   const statusPending = unit !== null && status !== unit.status;
 
   const logout = () => {
@@ -99,7 +100,6 @@ function FieldScreen({
       <div className="f-top">
         <FieldHeader
         callsign={unit?.callsign ?? session.user.displayName}
-        status={status ? UNIT_STATUS_LABELS[status] : null}
         statusKey={status}
         statusPending={statusPending}
         connection={snap.connection}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { secondsLeft } from '../../server/domain/offers';
 import { categoryLabel } from '../../server/domain/resolution-codes';
 import type { FieldAssignment } from '../../server/protocol/socket';
+import { refusalMessage } from '../shared/api/refusal';
 import { useClock } from '../shared/time/useClock';
 import type { OfferAnswerResult } from './fieldClient';
 import { useFieldI18n } from './messages';
@@ -18,7 +19,7 @@ export function OfferCard({
   online: boolean;
   onAnswer: (answer: 'accept' | 'decline') => Promise<OfferAnswerResult>;
 }) {
-  const { t, shared, locale } = useFieldI18n();
+  const { t, shared, text, locale } = useFieldI18n();
   const { now } = useClock(250);
   const { assignment, report } = entry;
   const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
@@ -34,7 +35,7 @@ export function OfferCard({
     setError(null);
     const result = await onAnswer(kind);
     setBusy(null);
-    if (!result.ok) setError(result.error.code === 'timeout' ? t('offer.timeout') : result.error.message);
+    if (!result.ok) setError(result.error.code === 'timeout' ? t('offer.timeout') : refusalMessage(result.error, text));
   }
 
   return (

@@ -126,10 +126,10 @@ export class CommandQueue {
       if (item.kind === 'finding') {
         // Field errors are shown in the form (reopened with the typed values); anything else needs a notice.
         if (!ack.error.fields || Object.keys(ack.error.fields).length === 0) {
-          notices.notify('error', 'finding.refused', { number: item.reportNumber, message: ack.error.message });
+          notices.notify('error', 'finding.refused', { number: item.reportNumber, message: ack.error.text ?? ack.error.message });
         }
       } else if (item.kind === 'status') {
-        notices.notify('error', 'queue.refused', { message: ack.error.message });
+        notices.notify('error', 'queue.refused', { message: ack.error.text ?? ack.error.message });
       }
       return true;
     }
@@ -182,9 +182,11 @@ export class CommandQueue {
       this.opts.onSessionLost('unauthenticated');
       return 'retry';
     }
+    const photoText = result.error.fieldTexts?.photo ?? result.error.text;
     const error: ApiError = {
       ...result.error,
       fields: { photo: result.error.fields?.photo ?? result.error.message, ...result.error.fields },
+      ...(photoText ? { fieldTexts: { photo: photoText, ...result.error.fieldTexts } } : {}),
     };
     // Shown next to the photo field in the form, which reopens with the typed values.
     this.finish(item, { status: 'refused', at: new Date().toISOString(), error });

@@ -1,5 +1,5 @@
 /** What the field client knows, as one immutable snapshot the UI subscribes to (useSyncExternalStore). */
-import type { ApiError } from '../../server/protocol/common';
+import type { ApiError, DomainText } from '../../server/protocol/common';
 import type { PositionFix, Unit } from '../../server/protocol/dispatch';
 import type { FieldAssignment, FieldState } from '../../server/protocol/socket';
 import type { FieldMessageKey } from './messages';
@@ -12,11 +12,14 @@ export type CommandOutcome =
   | { status: 'applied'; at: string; result: unknown }
   | { status: 'refused'; at: string; error: ApiError };
 
+/** A notice's parameter: a hub text (a refusal) is kept coded and worded in the reader's language when shown. */
+export type NoticeParam = string | number | DomainText;
+
 export interface Notice {
   id: number;
   tone: 'info' | 'error';
   key: FieldMessageKey;
-  params?: Record<string, string | number>;
+  params?: Record<string, NoticeParam>;
 }
 
 export interface FieldSnapshot {

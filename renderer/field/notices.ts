@@ -1,5 +1,5 @@
 import type { FieldMessageKey } from './messages';
-import type { Notice, SnapshotStore } from './fieldSnapshot';
+import type { Notice, NoticeParam, SnapshotStore } from './fieldSnapshot';
 
 /** At most this many notices at once (the oldest go). */
 const NOTICE_LIMIT = 4;
@@ -14,7 +14,7 @@ export class NoticeBoard {
 
   constructor(private readonly store: SnapshotStore) {}
 
-  notify(tone: Notice['tone'], key: FieldMessageKey, params?: Record<string, string | number>, commandId?: string): void {
+  notify(tone: Notice['tone'], key: FieldMessageKey, params?: Record<string, NoticeParam>, commandId?: string): void {
     this.seq += 1;
     const notice: Notice = { id: this.seq, tone, key, ...(params ? { params } : {}) };
     this.store.update({ notices: [...this.store.get().notices, notice].slice(-NOTICE_LIMIT) });

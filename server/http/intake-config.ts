@@ -1,4 +1,4 @@
-import { type Config, loadConfig } from '../config';
+import type { Config } from '../config';
 
 /** Intake settings, from the hub's configuration (server/config.ts: environment or MELDKAMER_CONFIG file). */
 export interface IntakeConfig {
@@ -13,9 +13,4 @@ export function intakeConfigOf(config: Pick<Config, 'duplicateRadiusMeters' | 'd
     duplicatePeriodDays: config.duplicateWeeks * 7,
     webhookKey: config.webhookKey ?? null,
   };
-}
-
-/** The intake settings `loadConfig(env)` gives (environment, then the MELDKAMER_CONFIG file). */
-export function intakeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
-  return intakeConfigOf(loadConfig(env));
 }

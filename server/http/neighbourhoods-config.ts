@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { type Config, ConfigError, loadConfig } from '../config';
+import { type Config, ConfigError } from '../config';
 import type { Neighbourhood } from '../domain/neighbourhood-hotspots';
 
 /**
@@ -84,9 +84,4 @@ export function loadNeighbourhoods(config: Pick<Config, 'neighbourhoodsFile' | '
     throw new ConfigError(`Invalid configuration: cannot read ${source}: ${(err as Error).message}`);
   }
   return parseNeighbourhoods(text, source);
-}
-
-/** `loadNeighbourhoods` with the file `loadConfig(env)` names (environment, then the MELDKAMER_CONFIG file). */
-export function neighbourhoodsFromEnv(env: NodeJS.ProcessEnv = process.env, { demo = false }: { demo?: boolean } = {}): Neighbourhood[] | null {
-  return loadNeighbourhoods({ neighbourhoodsFile: loadConfig(env).neighbourhoodsFile, demo });
 }

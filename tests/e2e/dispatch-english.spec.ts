@@ -3,7 +3,7 @@
  * domain sends Dutch messages with codes, and the console shows its own English words for them. Unit
  * statuses and status buttons on the units board, recommendation reasons, and alerts (a new urgent report,
  * an offer a scripted field unit declines, its emergency button) read in English, not in Dutch; so do the
- * field client's status and status buttons.
+ * field client's status and status buttons, and a command the hub refuses (offering a unit that went on a break).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -118,6 +118,52 @@ test('in English, unit statuses, status buttons, recommendation reasons and aler
 
   mkdirSync('tests/e2e/artifacts', { recursive: true });
   await page.screenshot({ path: 'tests/e2e/artifacts/dispatch-english.png' });
+});
+
+test('in English, a refused command says why in English: offering a unit that has gone on a break', async ({ page }) => {
+  test.setTimeout(60_000);
+  // The console's socket runs through here: while `holding`, unit updates from the hub do not reach the page yet,
+  // so the console still offers a unit the hub knows is on a break.
+  let holding = false;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (holding && typeof message === 'string' && message.includes('"unit.updated"')) return;
+      ws.send(message);
+    });
+  });
+  const chef = await t.login('chef');
+  const created = await t.api<Report>(
+    'POST',
+    '/api/reports',
+    chef.token,
+    sampleReport({ category: 'overlast', description: 'E2E: fietsen voor de ingang', address: 'Korte Voorhout 5', location: { lat: 52.0792, lng: 4.3132 } }),
+  );
+  expect(created.status).toBe(201);
+  const report = created.body;
+  const desk = t.connectConsole(chef.token);
+
+  await loginInEnglish(page, 'centralist');
+  await page.locator(`[data-testid="queue-row"][data-report-id="${report.id}"]`).click();
+  const panel = page.getByTestId('dispatch-panel');
+  const first = panel.getByTestId('recommendation-row').first();
+  await expect(first).toHaveAttribute('data-unit-id', /.+/);
+  const unitId = (await first.getAttribute('data-unit-id')) ?? '';
+  const callsign = units.find((u) => u.id === unitId)?.callsign ?? '';
+  expect(callsign).not.toBe('');
+
+  holding = true;
+  const onBreak = await desk.timeout(5000).emitWithAck('unit:status', { commandId: randomUUID(), unitId, status: 'pauze' });
+  expect(onBreak.ok).toBe(true);
+  try {
+    await panel.getByTestId('offer-submit').click();
+    await expect(panel.getByTestId('dispatch-error')).toHaveText(`Offer failed: ${callsign} is not available`);
+    await expect(panel).not.toContainText(/niet beschikbaar|mislukt/);
+  } finally {
+    holding = false;
+    await desk.timeout(5000).emitWithAck('unit:status', { commandId: randomUUID(), unitId, status: 'beschikbaar' });
+  }
 });
 
 test('the field client in English: the unit status and its status buttons', async ({ browser }) => {

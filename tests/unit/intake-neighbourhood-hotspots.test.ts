@@ -2,10 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../server/config';
+import { ConfigError, loadConfig } from '../../server/config';
 import type { HotspotPoint } from '../../server/domain/hotspots';
 import { aggregateNeighbourhoodHotspots, type Neighbourhood } from '../../server/domain/neighbourhood-hotspots';
-import { DEMO_NEIGHBOURHOODS_FILE, neighbourhoodsFromEnv, parseNeighbourhoods } from '../../server/http/neighbourhoods-config';
+import { DEMO_NEIGHBOURHOODS_FILE, loadNeighbourhoods, parseNeighbourhoods } from '../../server/http/neighbourhoods-config';
+
+/** The neighbourhoods the hub loads from the configuration `env` gives (loadConfig: environment, then MELDKAMER_CONFIG). */
+function neighbourhoodsFor(env: NodeJS.ProcessEnv, { demo = false } = {}) {
+  return loadNeighbourhoods(loadConfig(env, { demo }));
+}
 
 const NOW = new Date('2026-05-20T12:00:00Z');
 const DAY = 86_400_000;
@@ -95,8 +100,8 @@ describe('neighbourhood boundaries configuration', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is absent unless configured or in demo mode; demo mode uses the bundled Den Haag file', () => {
-    expect(neighbourhoodsFromEnv({})).toBeNull();
-    const demo = neighbourhoodsFromEnv({}, { demo: true });
+    expect(neighbourhoodsFor({})).toBeNull();
+    const demo = neighbourhoodsFor({}, { demo: true });
     expect(demo?.length).toBeGreaterThanOrEqual(6);
     expect(demo?.length).toBeLessThanOrEqual(10);
     expect(DEMO_NEIGHBOURHOODS_FILE).toMatch(/neighbourhoods-den-haag\.geojson$/);
@@ -114,7 +119,7 @@ describe('neighbourhood boundaries configuration', () => {
         ],
       }),
     );
-    const hoods = neighbourhoodsFromEnv({ MELDKAMER_NEIGHBOURHOODS_FILE: file }, { demo: true });
+    const hoods = neighbourhoodsFor({ MELDKAMER_NEIGHBOURHOODS_FILE: file }, { demo: true });
     expect(hoods?.map((h) => [h.id, h.name, h.polygons.length])).toEqual([
       ['WK01', 'Centrum', 1],
       ['Havens', 'Havens', 2],
@@ -123,19 +128,19 @@ describe('neighbourhood boundaries configuration', () => {
 
   it('a bad file fails with a ConfigError naming the variable', () => {
     const missing = join(dir, 'missing.geojson');
-    expect(() => neighbourhoodsFromEnv({ MELDKAMER_NEIGHBOURHOODS_FILE: missing })).toThrow(ConfigError);
-    expect(() => neighbourhoodsFromEnv({ MELDKAMER_NEIGHBOURHOODS_FILE: missing })).toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE/);
+    expect(() => neighbourhoodsFor({ MELDKAMER_NEIGHBOURHOODS_FILE: missing })).toThrow(ConfigError);
+    expect(() => neighbourhoodsFor({ MELDKAMER_NEIGHBOURHOODS_FILE: missing })).toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE/);
 
     const notJson = join(dir, 'broken.geojson');
     writeFileSync(notJson, '{"type": "FeatureCollection", ');
-    expect(() => neighbourhoodsFromEnv({ MELDKAMER_NEIGHBOURHOODS_FILE: notJson })).toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE=.*not valid JSON/);
+    expect(() => neighbourhoodsFor({ MELDKAMER_NEIGHBOURHOODS_FILE: notJson })).toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE=.*not valid JSON/);
 
     const noName = join(dir, 'noname.geojson');
     writeFileSync(
       noName,
       JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rect(4.3, 52.07, 4.32, 52.09) } }] }),
     );
-    expect(() => neighbourhoodsFromEnv({ MELDKAMER_NEIGHBOURHOODS_FILE: noName })).toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE=.*features\.0\.properties\.name/);
+    expect(() => neighbourhoodsFor({ MELDKAMER_NEIGHBOURHOODS_FILE: noName })).toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE=.*features\.0\.properties\.name/);
 
     const point = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'X' }, geometry: { type: 'Point', coordinates: [4.3, 52.07] } }] });
     expect(() => parseNeighbourhoods(point, 'MELDKAMER_NEIGHBOURHOODS_FILE=x')).toThrow(/MELDKAMER_NEIGHBOURHOODS_FILE=x: features\.0\.geometry/);

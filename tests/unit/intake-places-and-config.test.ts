@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEN_HAAG_GAZETTEER } from '../../server/commands/signals';
-import { ConfigError } from '../../server/config';
+import { ConfigError, loadConfig } from '../../server/config';
 import { explainFocusArea, focusAreaTextFor } from '../../server/domain/focus-explanation';
 import { lookupPlace, normalizePlaceName } from '../../server/domain/gazetteer';
-import { intakeConfigFromEnv } from '../../server/http/intake-config';
+import { intakeConfigOf } from '../../server/http/intake-config';
 import { webhookKeyMatches } from '../../server/http/routes-intake';
 
 describe('gazetteer (built-in Den Haag neighbourhoods)', () => {
@@ -50,20 +50,23 @@ describe('focus-area explanation', () => {
   });
 });
 
+/** The intake settings the hub takes from the configuration `env` gives (loadConfig: environment, then MELDKAMER_CONFIG). */
+const intakeConfigFor = (env: NodeJS.ProcessEnv) => intakeConfigOf(loadConfig(env));
+
 describe('intake configuration', () => {
   it('defaults to 50 m and 12 weeks and no webhook key', () => {
-    expect(intakeConfigFromEnv({})).toEqual({ duplicateRadiusMeters: 50, duplicatePeriodDays: 84, webhookKey: null });
+    expect(intakeConfigFor({})).toEqual({ duplicateRadiusMeters: 50, duplicatePeriodDays: 84, webhookKey: null });
   });
 
   it('reads the environment and names a bad key', () => {
-    expect(intakeConfigFromEnv({ MELDKAMER_DUPLICATE_RADIUS_M: '75', MELDKAMER_DUPLICATE_WEEKS: '4', MELDKAMER_WEBHOOK_KEY: 'x'.repeat(32) })).toEqual({
+    expect(intakeConfigFor({ MELDKAMER_DUPLICATE_RADIUS_M: '75', MELDKAMER_DUPLICATE_WEEKS: '4', MELDKAMER_WEBHOOK_KEY: 'x'.repeat(32) })).toEqual({
       duplicateRadiusMeters: 75,
       duplicatePeriodDays: 28,
       webhookKey: 'x'.repeat(32),
     });
-    expect(() => intakeConfigFromEnv({ MELDKAMER_DUPLICATE_RADIUS_M: 'vijftig' })).toThrow(ConfigError);
-    expect(() => intakeConfigFromEnv({ MELDKAMER_DUPLICATE_RADIUS_M: 'vijftig' })).toThrow(/MELDKAMER_DUPLICATE_RADIUS_M/);
-    expect(() => intakeConfigFromEnv({ MELDKAMER_WEBHOOK_KEY: 'kort' })).toThrow(/MELDKAMER_WEBHOOK_KEY: must be at least 16/);
+    expect(() => intakeConfigFor({ MELDKAMER_DUPLICATE_RADIUS_M: 'vijftig' })).toThrow(ConfigError);
+    expect(() => intakeConfigFor({ MELDKAMER_DUPLICATE_RADIUS_M: 'vijftig' })).toThrow(/MELDKAMER_DUPLICATE_RADIUS_M/);
+    expect(() => intakeConfigFor({ MELDKAMER_WEBHOOK_KEY: 'kort' })).toThrow(/MELDKAMER_WEBHOOK_KEY: must be at least 16/);
   });
 
   it('compares webhook keys exactly', () => {

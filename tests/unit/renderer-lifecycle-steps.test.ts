@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DomainText } from '../../server/protocol/common';
 import type { ReportDetail } from '../../server/protocol/detail';
 import type { Resolution } from '../../server/protocol/resolution';
 import type { Translate } from '../../renderer/console/i18n';
@@ -44,12 +45,26 @@ describe('detail panel steps', () => {
 });
 
 describe('signal import texts', () => {
+  const render = (text: DomainText) => `en:${text.code}`;
+
   it('the hub’s message with its field details, once each', () => {
     const refused = new ApiRequestError(400, { code: 'invalid', message: 'CSV klopt niet', fields: { columns: 'CSV klopt niet', text: 'kolom ontbreekt' } });
-    expect(errorText(refused)).toBe('CSV klopt niet: kolom ontbreekt');
-    expect(errorText(new ApiRequestError(500, { code: 'x', message: 'stuk' }))).toBe('stuk');
-    expect(errorText(new Error('netwerk'))).toBe('netwerk');
-    expect(errorText('vreemd')).toBe('vreemd');
+    expect(errorText(refused, render)).toBe('CSV klopt niet: kolom ontbreekt');
+    expect(errorText(new ApiRequestError(500, { code: 'x', message: 'stuk' }), render)).toBe('stuk');
+    expect(errorText(new Error('netwerk'), render)).toBe('netwerk');
+    expect(errorText('vreemd', render)).toBe('vreemd');
+  });
+
+  it('coded refusals and field texts in the console’s language', () => {
+    const coded = (code: string, message: string) => ({ code, params: {}, message });
+    const refused = new ApiRequestError(422, {
+      code: 'validation',
+      message: 'Niet elke gekozen kolom staat in het bestand',
+      text: coded('command.import.mapping_incomplete', 'Niet elke gekozen kolom staat in het bestand'),
+      fields: { 'mapping.lat': 'Kolom "b" ontbreekt' },
+      fieldTexts: { 'mapping.lat': coded('import.mapping.column_missing', 'Kolom "b" ontbreekt') },
+    });
+    expect(errorText(refused, render)).toBe('en:command.import.mapping_incomplete: en:import.mapping.column_missing');
   });
 
   it('upload progress in whole percent, at most 100; nothing while the hub works', () => {

@@ -1,23 +1,19 @@
-/** The console's HTTP calls for dispatch: units, alerts, tasking. Responses are checked against server/protocol. */
-import { z } from 'zod';
-import { Alert, Assignment, FocusArea, TaskingEntry, Unit } from '../../../server/protocol/dispatch';
+/** The console's HTTP calls for dispatch: units, alerts, tasking. Their shapes are the route table's (server/protocol/dispatch-api.ts). */
+import type {
+  AlertsResponse,
+  NewFocusArea,
+  NewTaskingEntry,
+  TaskingResponse,
+  UnitsResponse,
+} from '../../../server/protocol/dispatch-api';
 import { call } from '../../shared/api/call';
 
-export const UnitsResponse = z.object({ units: z.array(Unit), assignments: z.array(Assignment) });
-export type UnitsSnapshot = z.infer<typeof UnitsResponse>;
-
-export const AlertsResponse = z.object({ alerts: z.array(Alert) });
-export type AlertsSnapshot = z.infer<typeof AlertsResponse>;
-
-export const TaskingResponse = z.object({
-  date: z.string(),
-  tasking: z.array(z.object({ entry: TaskingEntry, area: FocusArea })),
-  areas: z.array(FocusArea),
-});
-export type TaskingSnapshot = z.infer<typeof TaskingResponse>;
-
-export type NewFocusArea = Omit<FocusArea, 'id'>;
-export type NewTaskingEntry = Omit<TaskingEntry, 'id'>;
+/** The units board's cache: the answer of `units.list`, kept current by live events and position fixes. */
+export type UnitsSnapshot = UnitsResponse;
+/** The open alerts' cache: the answer of `alerts.list`. */
+export type AlertsSnapshot = AlertsResponse;
+/** One day's tasking cache: the answer of `tasking.get`. */
+export type TaskingSnapshot = TaskingResponse;
 
 export const dispatchApi = {
   units: () => call('units.list', {}),

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { isAllowed } from '../../../server/domain/permissions';
 import type { FocusArea, Unit } from '../../../server/protocol/dispatch';
+import { errorMessage } from '../../shared/api/refusal';
 import { useTasking, useUnits } from '../api/dispatchQueries';
 import { formatDateTime, formatLongDate, useI18n } from '../i18n';
 import { Loading } from '../ui/Loading';
@@ -22,7 +23,7 @@ interface TaskingPanelProps {
 
 /** Today's briefing: focus areas with their units; the police coordinator draws areas and tasks units. */
 export function TaskingPanel({ date, draw, onShowArea, highlightAreaId, onClose }: TaskingPanelProps) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const { role } = useDispatchContext();
   const canWrite = isAllowed('tasking.write', role);
   const query = useTasking(date, true);
@@ -53,7 +54,7 @@ export function TaskingPanel({ date, draw, onShowArea, highlightAreaId, onClose 
             <Loading label={t('tasking.loading')} />
           ) : query.isError ? (
             <p className="form-error" role="alert">
-              {t('tasking.error', { message: query.error.message })}
+              {t('tasking.error', { message: errorMessage(query.error, text) })}
             </p>
           ) : areas.length === 0 ? (
             <p className="muted small" data-testid="tasking-empty">

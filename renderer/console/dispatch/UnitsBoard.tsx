@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { isAllowed } from '../../../server/domain/permissions';
 import type { UnitActor } from '../../../server/domain/unit-status';
 import type { Report } from '../../../server/protocol/report';
+import { errorMessage } from '../../shared/api/refusal';
 import { localDate } from '../../shared/time/calendar';
 import { useClock } from '../../shared/time/useClock';
 import { useTasking, useUnits } from '../api/dispatchQueries';
@@ -29,7 +30,7 @@ interface UnitsBoardProps {
  * ↑/↓ choose, Enter shows the unit on the map, Space opens the status actions.
  */
 export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit, onOpenReport, scrollRequest }: UnitsBoardProps) {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
   const { role } = useDispatchContext();
   const query = useUnits(true);
   const { now } = useClock(1000);
@@ -107,7 +108,7 @@ export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit,
   } else if (query.isError) {
     body = (
       <div className="queue-status" role="alert">
-        <p className="form-error">{t('units.error', { message: query.error.message })}</p>
+        <p className="form-error">{t('units.error', { message: errorMessage(query.error, text) })}</p>
         <button type="button" className="btn" onClick={() => void query.refetch()}>
           {t('app.retry')}
         </button>

@@ -18,8 +18,10 @@ export type CommandResult<N extends CommandName> =
 export class HubCommandError extends Error {
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
-  /** The refusal as a coded text, when a domain rule gave it (to show in the console's language). */
+  /** The refusal as a coded text (to show in the console's language: shared/api/refusal.ts). */
   readonly text: DomainText | undefined;
+  /** `fields` as coded texts (same keys). */
+  readonly fieldTexts: Record<string, DomainText> | undefined;
 
   constructor(error: ApiError) {
     super(error.message);
@@ -27,6 +29,7 @@ export class HubCommandError extends Error {
     this.code = error.code;
     this.fields = error.fields;
     this.text = error.text;
+    this.fieldTexts = error.fieldTexts;
   }
 }
 

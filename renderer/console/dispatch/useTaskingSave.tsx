@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiRequestError } from '../../shared/api/client';
+import { errorFields } from '../../shared/api/refusal';
 import { useI18n } from '../i18n';
 import { commandErrorText } from './commandErrors';
 
@@ -28,7 +28,8 @@ export function useTaskingSave() {
     try {
       setNotice(await write());
     } catch (e) {
-      if (e instanceof ApiRequestError && e.fields) setErrors(e.fields);
+      const fields = errorFields(e, i18n.text);
+      if (fields) setErrors(fields);
       setFormError(i18n.t('tasking.failed', { message: commandErrorText(i18n, e) }));
     } finally {
       setSaving(false);

@@ -7,6 +7,7 @@
 import { Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { Hotspot, HotspotsBy, Trend } from '../../../server/protocol/intake';
+import { errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { useHotspots } from '../api/intake';
 import { formatDateTime, useI18n } from '../i18n';
@@ -68,7 +69,7 @@ export function HotspotsPanel({
   onAreaCreated,
   onClose,
 }: HotspotsPanelProps) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const query = useHotspots(days, resolution, by, true);
   const data = query.data;
   const canCreate = useCan('tasking.write');
@@ -169,7 +170,7 @@ export function HotspotsPanel({
           <Loading label={t('hotspots.loading')} />
         ) : query.isError && !data ? (
           <p className="form-error" role="alert">
-            {t('hotspots.error', { message: query.error.message })}
+            {t('hotspots.error', { message: errorMessage(query.error, text) })}
           </p>
         ) : data?.by === 'neighbourhood' && !data.neighbourhoods ? (
           <p className="muted small" data-testid="hotspots-not-configured">

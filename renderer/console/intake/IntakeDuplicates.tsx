@@ -5,6 +5,7 @@
  */
 import type { NearbyReport } from '../../../server/protocol/intake';
 import type { Report } from '../../../server/protocol/report';
+import { errorMessage } from '../../shared/api/refusal';
 import { useNearbyReports } from '../api/intake';
 import { Loading } from '../ui/Loading';
 import type { LatLng } from '../../shared/geo/coordinates';
@@ -33,7 +34,7 @@ interface IntakeDuplicatesProps {
 }
 
 export function IntakeDuplicates({ category, at, linkingId, linkError, onLink, onOpenReport }: IntakeDuplicatesProps) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const spot = useDebounced(at, 250, sameSpot);
   const query = useNearbyReports(category, spot);
   if (!category || !at) return null;
@@ -57,7 +58,7 @@ export function IntakeDuplicates({ category, at, linkingId, linkError, onLink, o
       </div>
       {query.isError ? (
         <p className="form-error" role="alert">
-          {t('intake.error', { message: query.error.message })}
+          {t('intake.error', { message: errorMessage(query.error, text) })}
         </p>
       ) : !data ? (
         <Loading label={t('intake.loading')} inline />

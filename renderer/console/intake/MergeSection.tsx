@@ -8,7 +8,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import type { ReportDetail } from '../../../server/protocol/detail';
 import type { MergeResponse } from '../../../server/protocol/intake';
 import type { Report } from '../../../server/protocol/report';
-import { ApiRequestError } from '../../shared/api/client';
+import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { intakeApi, useNearbyReports } from '../api/intake';
 import { queryKeys, upsertReportInCache, useOpenReports } from '../api/queries';
@@ -92,7 +92,7 @@ function MergeForm({
   onCancel: () => void;
   onDone: (result: MergeResponse) => void;
 }) {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
   const queryClient = useQueryClient();
   const { report } = detail;
   const openReports = useOpenReports(true).data?.reports;
@@ -125,8 +125,9 @@ function MergeForm({
       void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(result.original.id) });
       onDone(result);
     } catch (e) {
-      if (e instanceof ApiRequestError && e.fields?.originalId) setFieldError(e.fields.originalId);
-      setError(t('merge.failed', { message: (e as Error).message }));
+      const original = errorFields(e, text)?.originalId;
+      if (original) setFieldError(original);
+      setError(t('merge.failed', { message: errorMessage(e, text) }));
     } finally {
       setSaving(false);
     }

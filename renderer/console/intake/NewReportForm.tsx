@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { type Category, Priority, type Report, SourceChannel } from '../../../server/protocol/report';
-import { ApiRequestError } from '../../shared/api/client';
+import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { type LatLngText, parseLatLngText } from '../../shared/geo/coordinates';
 import { useCreateReport } from '../api/queries';
 import { useI18n } from '../i18n';
@@ -35,7 +35,7 @@ export function NewReportForm({
   onOpenReport,
   onClose,
 }: NewReportFormProps) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const [draft, setDraft] = useState<ReportDraft>(EMPTY_REPORT_DRAFT);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -109,11 +109,12 @@ export function NewReportForm({
       onCreated(report);
     } catch (err) {
       // Keep everything that was typed; show the hub's field errors next to the fields.
-      if (err instanceof ApiRequestError && err.fields && Object.keys(err.fields).length > 0) {
-        setErrors(err.fields);
-        setFormError(err.message || t('form.invalid'));
+      const fields = errorFields(err, text);
+      if (fields) {
+        setErrors(fields);
+        setFormError(errorMessage(err, text) || t('form.invalid'));
       } else {
-        setFormError(t('form.failed', { message: (err as Error).message }));
+        setFormError(t('form.failed', { message: errorMessage(err, text) }));
       }
     }
   }

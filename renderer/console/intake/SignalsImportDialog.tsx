@@ -42,7 +42,7 @@ interface SignalsImportDialogProps {
 }
 
 export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialogProps) {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -116,7 +116,7 @@ export function SignalsImportDialog({ onClose, onShowOnMap }: SignalsImportDialo
       void queryClient.invalidateQueries({ queryKey: intakeKeys.signalsAll });
       void queryClient.invalidateQueries({ queryKey: intakeKeys.hotspotsAll });
     } catch (e) {
-      setImportError(t('signals.failed', { message: errorText(e) }));
+      setImportError(t('signals.failed', { message: errorText(e, text) }));
       setPhase('idle');
       setProgress(null);
     }

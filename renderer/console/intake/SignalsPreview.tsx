@@ -4,7 +4,7 @@ import { columnLabel } from './signalsImportText';
 
 /** The hub's preview (or the import's result): rows as they will be stored, and every rejected row with its errors. */
 export function SignalsPreview({ shown, result }: { shown: SignalImportResult; result: SignalImportResult | null }) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   return (
     <section className="signals-preview" aria-label={t('signals.preview')} data-testid="signals-preview">
       <h3>{result ? t('signals.imported') : t('signals.preview')}</h3>
@@ -50,7 +50,7 @@ export function SignalsPreview({ shown, result }: { shown: SignalImportResult; r
               <li key={r.row} data-testid="signals-row-error" data-row={r.row} data-line={r.line}>
                 <strong className="rejected-ref">{t('signals.rowLine', { row: r.row, line: r.line })}</strong>{' '}
                 {Object.entries(r.errors)
-                  .map(([field, message]) => `${columnLabel(t, field)}: ${message}`)
+                  .map(([field, message]) => `${columnLabel(t, field)}: ${r.errorTexts?.[field] ? text(r.errorTexts[field]) : message}`)
                   .join(' · ')}
               </li>
             ))}

@@ -1,15 +1,13 @@
 /** How the CSV import dialog words errors, progress and column names. */
-import { ApiRequestError } from '../../shared/api/client';
+import { errorFields, errorMessage, type RenderText } from '../../shared/api/refusal';
 import type { ImportProgress } from '../api/intake';
 import type { MessageKey } from '../i18n';
 
-/** The hub's message with its field details ("…: rij 3 mist tekst; …"). */
-export function errorText(e: unknown): string {
-  if (e instanceof ApiRequestError && e.fields) {
-    const details = Object.values(e.fields).filter((m) => m !== e.message);
-    return details.length > 0 ? `${e.message}: ${details.join('; ')}` : e.message;
-  }
-  return e instanceof Error ? e.message : String(e);
+/** The hub's refusal with its field details ("…: row 3 has no text; …"), in the console's language. */
+export function errorText(e: unknown, render: RenderText): string {
+  const message = errorMessage(e, render);
+  const details = Object.values(errorFields(e, render) ?? {}).filter((m) => m !== message);
+  return details.length > 0 ? `${message}: ${details.join('; ')}` : message;
 }
 
 export function uploadPercent(p: ImportProgress): number {

@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Report } from '../../../server/protocol/report';
 import { ApiRequestError } from '../../shared/api/client';
+import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { intakeApi } from '../api/intake';
 import { upsertReportInCache } from '../api/queries';
-import { useT } from '../i18n';
+import { useI18n } from '../i18n';
 import type { LinkedCall } from './IntakeDuplicates';
 import { buildLinkBody, linkErrorKey, type ReportDraft } from './reportDraft';
 
@@ -20,7 +21,7 @@ interface LinkCallerOptions {
 
 /** "Melder koppelen": the caller follows an existing report instead of creating a second one. */
 export function useLinkCaller({ draft, addErrors, onMissing, onLinked }: LinkCallerOptions) {
-  const t = useT();
+  const { t, text } = useI18n();
   const queryClient = useQueryClient();
   /** The report the caller is being linked to, and the last link made (the confirmation to read out). */
   const [linkingId, setLinkingId] = useState<string | null>(null);
@@ -45,14 +46,15 @@ export function useLinkCaller({ draft, addErrors, onMissing, onLinked }: LinkCal
       setLinked({ report: updated, contact: body.email ?? body.phone ?? body.name ?? '' });
       onLinked(updated);
     } catch (err) {
-      if (err instanceof ApiRequestError && err.fields && Object.keys(err.fields).length > 0) {
+      const fields = errorFields(err, text);
+      if (fields) {
         const found: Record<string, string> = {};
-        for (const [key, message] of Object.entries(err.fields)) found[linkErrorKey(key)] = message;
+        for (const [key, message] of Object.entries(fields)) found[linkErrorKey(key)] = message;
         addErrors(found);
       }
       setLinkError({
         reportId: report.id,
-        message: err instanceof ApiRequestError ? err.message : t('intake.linkFailed', { message: (err as Error).message }),
+        message: err instanceof ApiRequestError ? errorMessage(err, text) : t('intake.linkFailed', { message: errorMessage(err, text) }),
       });
     } finally {
       setLinkingId(null);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { OutboxMessageView } from '../../../server/protocol/detail';
+import { errorMessage } from '../../shared/api/refusal';
 import { useRetryMessage } from '../api/queries';
 import { formatDateTime, isMessageKey, type Translate, useI18n } from '../i18n';
 
@@ -21,7 +22,7 @@ interface MessageRowProps {
 
 /** One citizen message with its delivery state (queued / sent / failed) and, for the shift lead, a retry. */
 export function MessageRow({ message, canRetry, reportLabel, onOpenReport, testId = 'message-row', shownRecipient }: MessageRowProps) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const retry = useRetryMessage();
   const [retryError, setRetryError] = useState<string | null>(null);
   const failed = message.status === 'failed';
@@ -61,7 +62,7 @@ export function MessageRow({ message, canRetry, reportLabel, onOpenReport, testI
             disabled={retry.isPending}
             onClick={() => {
               setRetryError(null);
-              retry.mutate(message.id, { onError: (e) => setRetryError(e.message) });
+              retry.mutate(message.id, { onError: (e) => setRetryError(errorMessage(e, text)) });
             }}
             data-testid="message-retry"
           >

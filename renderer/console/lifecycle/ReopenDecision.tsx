@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReportDetail } from '../../../server/protocol/detail';
 import type { Report, ReportStatus } from '../../../server/protocol/report';
 import { ApiRequestError } from '../../shared/api/client';
+import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
 import { type Transition, transitionLabel } from './transitions';
@@ -16,7 +17,7 @@ interface ReopenDecisionProps {
 
 /** The shift lead reopens or confirms the closure; either way the reporter gets the reply. */
 export function ReopenDecision({ detail, transitions, run, onDone }: ReopenDecisionProps) {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
   const [reply, setReply] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -30,14 +31,15 @@ export function ReopenDecision({ detail, transitions, run, onDone }: ReopenDecis
     try {
       onDone(await run({ to, reply }));
     } catch (e) {
-      if (e instanceof ApiRequestError && e.fields && Object.keys(e.fields).length > 0) {
-        setErrors(e.fields);
-        setFormError(e.message);
+      const fields = errorFields(e, text);
+      if (fields) {
+        setErrors(fields);
+        setFormError(errorMessage(e, text));
       } else {
         setFormError(
           e instanceof ApiRequestError && e.status === 409
             ? t('detail.conflict')
-            : t('detail.stepFailed', { message: (e as Error).message }),
+            : t('detail.stepFailed', { message: errorMessage(e, text) }),
         );
       }
     } finally {

@@ -12,6 +12,7 @@ import {
   type ResolutionDraft,
   resolutionBody,
 } from '../../shared/resolution/draft';
+import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { formatDateTime, useI18n } from '../i18n';
 import { MessagePreview } from './MessagePreview';
 import { ResolutionFields } from './ResolutionFields';
@@ -59,7 +60,7 @@ function useKindTargets(detail: ReportDetail, target: ResolutionTarget): Readonl
  * citizen message previewed by the hub; the (edited) message goes out with the transition in one request.
  */
 export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftChange, run, onDone, onCancel }: ResolutionFormProps) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const { report, transitions } = detail;
   const kind = kindForTarget(target, draft.kind);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -77,13 +78,14 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
 
   /** The hub refused: field errors go next to the fields; anything else above the buttons. */
   const showRefusal = (e: unknown, conflictText: boolean) => {
-    if (e instanceof ApiRequestError && e.fields && Object.keys(e.fields).length > 0) {
-      setErrors(e.fields);
-      setInvalidMessage(e.message || t('res.invalid'));
+    const fields = errorFields(e, text);
+    if (fields) {
+      setErrors(fields);
+      setInvalidMessage(errorMessage(e, text) || t('res.invalid'));
     } else if (conflictText && e instanceof ApiRequestError && e.status === 409) {
       setFormError(t('detail.conflict'));
     } else {
-      setFormError(t('detail.stepFailed', { message: (e as Error).message }));
+      setFormError(t('detail.stepFailed', { message: errorMessage(e, text) }));
     }
   };
 

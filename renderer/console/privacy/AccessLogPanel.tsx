@@ -1,6 +1,7 @@
 import './privacy.css';
 import { useMemo, useRef, useState } from 'react';
 import type { AccessLogEntry } from '../../../server/protocol/privacy';
+import { errorMessage } from '../../shared/api/refusal';
 import { type AccessLogFilter, useAccessLog } from '../api/privacy';
 import { formatDateTime, useI18n } from '../i18n';
 import { Field } from '../ui/Field';
@@ -18,7 +19,7 @@ function dayStart(day: string, next = false): string | undefined {
  * erased which citizen's contact details, when, through which route, and why.
  */
 export function AccessLogPanel({ onClose }: { onClose?: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [userId, setUserId] = useState('');
@@ -70,7 +71,7 @@ export function AccessLogPanel({ onClose }: { onClose?: () => void }) {
           <Loading label={t('accessLog.loading')} />
         ) : query.isError ? (
           <p className="form-error" role="alert">
-            {t('accessLog.error', { message: query.error.message })}
+            {t('accessLog.error', { message: errorMessage(query.error, text) })}
           </p>
         ) : entries.length === 0 ? (
           <p className="muted" data-testid="access-log-empty">

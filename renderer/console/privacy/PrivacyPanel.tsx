@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PrivacyFindings, PrivacyRequest } from '../../../server/protocol/privacy';
+import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { usePrivacyErase, usePrivacyExport, usePrivacySearch } from '../api/privacy';
 import { formatDateTime, useI18n } from '../i18n';
 import { Field } from '../ui/Field';
@@ -20,7 +21,7 @@ function download(name: string, content: unknown): void {
  * number, a required reason, and inzage (search), export (a JSON file) and erasure. The hub logs every use.
  */
 export function PrivacyPanel() {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [reason, setReason] = useState('');
@@ -32,7 +33,7 @@ export function PrivacyPanel() {
   const eraser = usePrivacyErase();
   const busy = search.isPending || exporter.isPending || eraser.isPending;
   const failure = search.error ?? exporter.error ?? eraser.error;
-  const fields = failure?.fields ?? {};
+  const fields = errorFields(failure, text) ?? {};
 
   const request = (): PrivacyRequest => ({ ...(email.trim() ? { email: email.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}), reason });
   const reset = () => {
@@ -108,9 +109,9 @@ export function PrivacyPanel() {
             </button>
           </div>
         </form>
-        {failure && !failure.fields && (
+        {failure && !errorFields(failure, text) && (
           <p className="form-error" role="alert">
-            {t('privacy.failed', { message: failure.message })}
+            {t('privacy.failed', { message: errorMessage(failure, text) })}
           </p>
         )}
         {notice && (

@@ -1,9 +1,10 @@
 import type { ReactNode, RefObject } from 'react';
 import type { Category } from '../../../server/protocol/report';
 import { ApiRequestError } from '../../shared/api/client';
+import { errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import type { useOpenReports } from '../api/queries';
-import { useT } from '../i18n';
+import { useI18n } from '../i18n';
 import { QueueFilters } from '../queue/QueueFilters';
 import { QueueList, type ScrollRequest } from '../queue/QueueList';
 import { Loading } from '../ui/Loading';
@@ -30,7 +31,7 @@ interface QueueSectionProps {
 /** The left column's queue: title and count, the new-report button, filters and the list (or why there is none). */
 export function QueueSection(props: QueueSectionProps) {
   const { reportsQuery, queue, categories, now, refreshNow } = props;
-  const t = useT();
+  const { t, text } = useI18n();
   const canCreate = useCan('report.create');
   const total = reportsQuery.data?.reports.length ?? 0;
   const forbidden = reportsQuery.error instanceof ApiRequestError && reportsQuery.error.status === 403;
@@ -45,7 +46,7 @@ export function QueueSection(props: QueueSectionProps) {
   } else if (reportsQuery.isError) {
     body = (
       <div className="queue-status" role="alert">
-        <p className="form-error">{forbidden ? t('console.noAccess') : t('queue.error', { message: reportsQuery.error.message })}</p>
+        <p className="form-error">{forbidden ? t('console.noAccess') : t('queue.error', { message: errorMessage(reportsQuery.error, text) })}</p>
         {!forbidden && (
           <button type="button" className="btn" onClick={() => void reportsQuery.refetch()}>
             {t('app.retry')}

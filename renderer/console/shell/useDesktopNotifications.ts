@@ -10,11 +10,13 @@ const NOTIFY_PRIORITIES: ReadonlySet<string> = new Set(['urgent', 'high']);
 
 /** New urgent/high reports and dispatch alerts reach the desktop shell as native notifications. */
 export function useDesktopNotifications(categories: ReadonlyMap<string, Category>): (event: HubEvent) => void {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   return useCallback(
     (event: HubEvent) => {
       if (event.type === 'alert.raised') {
-        notifyDesktop(t('notify.alert', { kind: t(`alerts.kind.${event.alert.kind}`) }), event.alert.message);
+        // The hub sends every alert coded; only an alert logged before it did so has just its Dutch message.
+        const { alert } = event;
+        notifyDesktop(t('notify.alert', { kind: t(`alerts.kind.${alert.kind}`) }), alert.text ? text(alert.text) : alert.message);
         return;
       }
       if (event.type !== 'report.created' || !NOTIFY_PRIORITIES.has(event.report.priority)) return;
@@ -24,6 +26,6 @@ export function useDesktopNotifications(categories: ReadonlyMap<string, Category
         `${r.number} · ${categoryName(categories, r.category, locale)} · ${locationText(r)}`,
       );
     },
-    [categories, t, locale],
+    [categories, t, text, locale],
   );
 }

@@ -3,7 +3,7 @@
  * (survives a reload, not a closed window). Every response is checked against server/protocol.
  */
 import type { z } from 'zod';
-import { ApiError } from '../../../server/protocol/common';
+import { ApiError, type DomainText } from '../../../server/protocol/common';
 import { User } from '../../../server/protocol/auth';
 import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
 import type { CreateReportInput } from '../../../server/protocol/report';
@@ -16,11 +16,18 @@ export interface Session {
   expiresAt: string;
 }
 
-/** A failed call: the hub's ApiError body, or `network` / `bad_response` from the client itself. */
+/**
+ * A failed call: the hub's ApiError body, or `network` / `bad_response` from the client itself. Show it with
+ * shared/api/refusal.ts (`errorMessage`, `errorFields`): the coded words in the reader's language.
+ */
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
+  /** `message` coded, when the hub sent it coded. */
+  readonly text: DomainText | undefined;
+  /** `fields` coded (same keys). */
+  readonly fieldTexts: Record<string, DomainText> | undefined;
 
   constructor(status: number, body: ApiError) {
     super(body.message);
@@ -28,6 +35,8 @@ export class ApiRequestError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.fields;
+    this.text = body.text;
+    this.fieldTexts = body.fieldTexts;
   }
 }
 
@@ -149,8 +158,9 @@ export function readAnswer<S extends z.ZodType>(
 export const api = {
   config: () => call('config.get', {}, undefined, { auth: false }),
 
-  async login(username: string, password: string): Promise<Session> {
-    const res = await call('auth.login', {}, { username, password }, { auth: false });
+  /** `totp`: the second factor's code, when the hub asked for one. */
+  async login(username: string, password: string, totp?: string): Promise<Session> {
+    const res = await call('auth.login', {}, { username, password, ...(totp ? { totp } : {}) }, { auth: false });
     const next: Session = { token: res.token, user: res.user, expiresAt: res.expiresAt };
     setSession(next);
     return next;
