@@ -10,6 +10,7 @@ import { textMaker } from '../domain/domain-text';
 import { USER_TEXTS } from '../domain/user-texts';
 import type { UserAccount } from '../protocol/users';
 import { sessionIdOf } from '../store/sessions';
+import { listUnits } from '../store/units';
 import { findAccountRow, listAccounts } from '../store/user-accounts';
 import { route } from './route';
 
@@ -28,7 +29,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: HubDeps): void {
     return change.account;
   };
 
-  route(app, 'users.list', async () => ({ users: await listAccounts(deps.store.db) }));
+  route(app, 'users.list', async () => ({
+    users: await listAccounts(deps.store.db),
+    units: (await listUnits(deps.store.db)).map((u) => ({ id: u.id, callsign: u.callsign })),
+  }));
 
   route(app, 'users.create', ({ body, user }) => runCommand(deps, createUser, user, body));
 

@@ -20,7 +20,8 @@ export const UserAccount = z.object({
 });
 export type UserAccount = z.infer<typeof UserAccount>;
 
-export const UsersResponse = z.object({ users: z.array(UserAccount) });
+/** The accounts, and the units a field user can belong to (the admin reads no other unit data). */
+export const UsersResponse = z.object({ users: z.array(UserAccount), units: z.array(z.object({ id: z.string(), callsign: z.string() })) });
 export type UsersResponse = z.infer<typeof UsersResponse>;
 
 const Username = z

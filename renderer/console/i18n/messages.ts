@@ -2,8 +2,9 @@ import type { Outcome, Priority, ReportStatus, SourceChannel } from '../../../se
 import type { ConnectionState } from '../live/eventStream';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
-import { securityEn, securityNl } from './securityMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
+import { securityEn, securityNl } from './securityMessages';
+import { usersEn, usersNl } from './userMessages';
 
 import type { Locale } from '../../shared/i18n/core';
 import { VOCABULARY } from '../../shared/i18n/vocabulary';
@@ -256,8 +257,9 @@ const nl = {
 
   ...dispatchNl,
   ...intakeNl,
-  ...securityNl,
   ...privacyNl,
+  ...securityNl,
+  ...usersNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -508,8 +510,9 @@ const en: Record<MessageKey, string> = {
 
   ...dispatchEn,
   ...intakeEn,
-  ...securityEn,
   ...privacyEn,
+  ...securityEn,
+  ...usersEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nl, en };

@@ -5,6 +5,7 @@ import { useClientConfig } from '../api/queries';
 import { isAllowed } from '../../../server/domain/permissions';
 import { BackOfficeScreen } from './BackOfficeScreen';
 import { ConsoleScreen } from './ConsoleScreen';
+import { IdleLock } from './IdleLock';
 import { LoginScreen } from './LoginScreen';
 import { Loading } from '../ui/Loading';
 import { I18nProvider, useT } from '../i18n';
@@ -49,7 +50,15 @@ function AppBody() {
     );
   }
   if (!session) return <LoginScreen config={config.data} />;
-  // Roles without the report list (admin, privacy officer) get their own tools, not the control room.
-  if (!isAllowed('report.list', session.user.role)) return <BackOfficeScreen key={session.token} session={session} config={config.data} />;
-  return <ConsoleScreen key={session.token} session={session} config={config.data} />;
+  return (
+    // A console left alone locks its screen (consoleIdleLockMinutes); the screen keeps running under the lock.
+    <IdleLock key={session.token} minutes={config.data.consoleIdleLockMinutes} session={session}>
+      {/* Roles without the report list (admin, privacy officer) get their own tools, not the control room. */}
+      {isAllowed('report.list', session.user.role) ? (
+        <ConsoleScreen session={session} config={config.data} />
+      ) : (
+        <BackOfficeScreen session={session} config={config.data} />
+      )}
+    </IdleLock>
+  );
 }

@@ -6,9 +6,10 @@ import { useT } from '../i18n';
 import { AccessLogPanel } from '../privacy/AccessLogPanel';
 import { PrivacyPanel } from '../privacy/PrivacyPanel';
 import { ThrottlesPanel } from '../security/ThrottlesPanel';
+import { UsersPanel } from '../users/UsersPanel';
 import { Header } from './Header';
 
-type Tool = 'privacy' | 'accessLog' | 'throttles';
+type Tool = 'users' | 'privacy' | 'accessLog' | 'throttles';
 
 /**
  * The console for roles that do not work the control room (no report list): the admin and the privacy
@@ -17,13 +18,14 @@ type Tool = 'privacy' | 'accessLog' | 'throttles';
 export function BackOfficeScreen({ session, config }: { session: Session; config: ClientConfig }) {
   const t = useT();
   const tools: Tool[] = [
+    ...(useCan('users.manage') ? (['users'] as const) : []),
     ...(useCan('privacy.search') ? (['privacy'] as const) : []),
     ...(useCan('accesslog.read') ? (['accessLog'] as const) : []),
     ...(useCan('auth.throttles') ? (['throttles'] as const) : []),
   ];
   const [chosen, setChosen] = useState<Tool | null>(null);
   const tool = chosen && tools.includes(chosen) ? chosen : (tools[0] ?? null);
-  const label = (x: Tool) => (x === 'privacy' ? t('privacy.open') : x === 'accessLog' ? t('accessLog.open') : t('throttles.open'));
+  const label = (x: Tool) => ({ users: t('users.open'), privacy: t('privacy.open'), accessLog: t('accessLog.open'), throttles: t('throttles.open') })[x];
   return (
     <div className="console back-office">
       <Header
@@ -37,6 +39,7 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
         ))}
       />
       <main className="back-office-main" aria-label={t('backoffice.title')}>
+        {tool === 'users' && <UsersPanel />}
         {tool === 'privacy' && <PrivacyPanel />}
         {tool === 'accessLog' && <AccessLogPanel />}
         {tool === 'throttles' && <ThrottlesPanel />}

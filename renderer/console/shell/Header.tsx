@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { User } from '../../../server/protocol/auth';
 import { api } from '../../shared/api/client';
+import { useCan } from '../../shared/auth/useCan';
 import { useT } from '../i18n';
 import type { ConnectionState } from '../live/eventStream';
 import { ConnectionStatus } from '../ui/ConnectionStatus';
 import { LocaleToggle } from '../ui/LocaleToggle';
+import { TotpDialog } from '../users/TotpDialog';
 
 interface HeaderProps {
   user: User;
@@ -16,6 +18,8 @@ interface HeaderProps {
 
 export function Header({ user, connection, version, tools }: HeaderProps) {
   const t = useT();
+  const ownsSecondFactor = useCan('auth.totp');
+  const [totpOpen, setTotpOpen] = useState(false);
   return (
     <header className="app-header">
       <div className="brand">
@@ -32,6 +36,12 @@ export function Header({ user, connection, version, tools }: HeaderProps) {
           {t(`role.${user.role}`)}
         </span>
       </div>
+      {ownsSecondFactor && (
+        <button type="button" className="btn btn-ghost" onClick={() => setTotpOpen(true)} aria-haspopup="dialog" data-testid="totp-open">
+          {t('totp.open')}
+        </button>
+      )}
+      {totpOpen && <TotpDialog onClose={() => setTotpOpen(false)} />}
       <LocaleToggle />
       <button type="button" className="btn btn-ghost" onClick={() => void api.logout()} data-testid="logout">
         {t('header.logout')}

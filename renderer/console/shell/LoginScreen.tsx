@@ -1,13 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
 import { ApiRequestError, api } from '../../shared/api/client';
-import { useT } from '../i18n';
+import { useI18n } from '../i18n';
 import { LocaleToggle } from '../ui/LocaleToggle';
 
 export function LoginScreen({ config }: { config: ClientConfig }) {
-  const t = useT();
+  const { t, text } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Asked for when the hub says the account has a second factor.
+  const [totp, setTotp] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,11 +23,19 @@ export function LoginScreen({ config }: { config: ClientConfig }) {
     setBusy(true);
     setError(null);
     try {
-      await api.login(username.trim(), password);
+      await api.login(username.trim(), password, totp ?? undefined);
       // The session store switches the app to the console.
     } catch (err) {
       setBusy(false);
+      const secondFactor = err instanceof ApiRequestError ? err.text?.code : undefined;
+      if (secondFactor === 'user.totp.required' || secondFactor === 'user.totp.invalid') {
+        // The password was right: keep it, ask for (another) code.
+        setError(secondFactor === 'user.totp.invalid' && err instanceof ApiRequestError && err.text ? text(err.text) : null);
+        setTotp('');
+        return;
+      }
       setPassword('');
+      setTotp(null);
       if (err instanceof ApiRequestError && err.status === 401) setError(t('login.badCredentials'));
       else if (err instanceof ApiRequestError && err.code === 'network') setError(t('app.hubUnreachable'));
       else setError(t('login.failed', { message: (err as Error).message }));
@@ -69,6 +79,24 @@ export function LoginScreen({ config }: { config: ClientConfig }) {
             disabled={busy}
           />
         </label>
+        {totp !== null && (
+          <label className="field">
+            <span>{t('login.totp')}</span>
+            <input
+              name="totp"
+              className="login-input"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+              data-testid="login-totp"
+              disabled={busy}
+            />
+            <span className="muted small">{t('login.totpHint')}</span>
+          </label>
+        )}
         {error && (
           <p className="form-error" role="alert" data-testid="login-error">
             {error}
