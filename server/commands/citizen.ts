@@ -4,7 +4,7 @@ import { commandText } from '../domain/command-texts';
 import { CitizenResponseBody } from '../protocol/lifecycle-api';
 import { getCategory } from '../store/categories';
 import { answeredSince, insertCitizenResponse } from '../store/citizen-responses';
-import { citizenTokenFor, getReport, reportForCitizenToken, touchReport } from '../store/reports';
+import { getReport, reportForCitizenToken, touchReport } from '../store/reports';
 import { reportTimeline } from '../store/timeline';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
@@ -16,13 +16,6 @@ import { systemCommand } from './run-command';
 
 export async function reportIdForToken(deps: HubDeps, token: string): Promise<string | undefined> {
   return (await reportForCitizenToken(deps.store.db, token))?.id;
-}
-
-/** Looks up by report number and short code; the same answer for a wrong number and a wrong code. */
-export async function tokenForNumberAndCode(deps: HubDeps, number: string, code: string): Promise<string | undefined> {
-  const match = /^M-?(\d{1,9})$/i.exec(number.trim());
-  if (!match) return undefined;
-  return citizenTokenFor(deps.store.db, Number(match[1]), code.trim().toUpperCase());
 }
 
 export async function loadCitizenView(deps: HubDeps, reportId: string): Promise<CitizenView> {

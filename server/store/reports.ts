@@ -154,13 +154,6 @@ export async function reportForCitizenToken(db: Kysely<DB>, token: string): Prom
   return row ? { id: row.id, number: formatReportNumber(Number(row.number)) } : undefined;
 }
 
-/** The status link token for a report number and its short code; the same answer for a wrong number and a wrong code. */
-export async function citizenTokenFor(db: Kysely<DB>, number: number, code: string): Promise<string | undefined> {
-  const row = await db.selectFrom('reports').select(['citizen_token', 'citizen_code']).where('number', '=', number).executeTakeFirst();
-  if (!row?.citizen_code || row.citizen_code !== code) return undefined;
-  return row.citizen_token ?? undefined;
-}
-
 /** A new version of the report (the seq of the event that changed it); `updatedAt` when its content changed too. */
 export async function touchReport(trx: Kysely<DB>, id: string, change: { version: number; updatedAt?: string }): Promise<void> {
   await trx
