@@ -5,7 +5,7 @@ import { USER_TEXTS } from '../domain/user-texts';
 import { EntityId } from '../protocol/common';
 import { TotpCodeBody, type TotpEnrolment } from '../protocol/users';
 import type { UserRow } from '../store/schema';
-import { accountOf, clearTotp, confirmTotp, findAccountRow, setPendingTotp, useTotpStep } from '../store/user-accounts';
+import { accountOf, clearTotp, confirmTotp, findAccountRow, setPendingTotp, recordTotpStep } from '../store/user-accounts';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
 import { runCommand, systemCommand, userCommand } from './run-command';
@@ -73,7 +73,7 @@ const acceptTotpCode = systemCommand({
     const row = await findAccountRow(tx.trx, userId);
     if (!row?.totp_secret || row.totp_enabled_at === null) return false;
     const step = acceptedTotpStep(row.totp_secret, code, tx.now, row.totp_last_step === null ? null : Number(row.totp_last_step));
-    return step !== null && (await useTotpStep(tx.trx, row.id, step));
+    return step !== null && (await recordTotpStep(tx.trx, row.id, step));
   },
 });
 

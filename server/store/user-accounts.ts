@@ -116,7 +116,7 @@ export async function clearTotp(db: Kysely<DB>, id: string): Promise<void> {
 }
 
 /** Records a code's step as used, unless that step (or a later one) was used already (another node, a replay). */
-export async function useTotpStep(db: Kysely<DB>, id: string, step: number): Promise<boolean> {
+export async function recordTotpStep(db: Kysely<DB>, id: string, step: number): Promise<boolean> {
   const result = await db
     .updateTable('users')
     .set({ totp_last_step: step })
