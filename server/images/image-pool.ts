@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { ImageJob, ImageJobResult } from './image-worker';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits, ImageRefused, type ImageType, type ReencodedImage } from './reencode';
 
-/** The worker module; the hub runs TypeScript through tsx, so the worker registers it before importing. */
-const WORKER_MODULE = new URL('./image-worker.ts', import.meta.url).href;
-const BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_MODULE)}); });`;
+/** The hub's worker bootstrap (tsx for TypeScript entries) and this pool's entry. */
+const BOOT = new URL('../workers/boot.mjs', import.meta.url);
+const ENTRY = new URL(`./image-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /** How long an idle worker is kept before it is ended (its memory given back). */
 const IDLE_MS = 30_000;
@@ -45,7 +45,7 @@ export class ImagePool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(BOOTSTRAP, { eval: true });
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY.href } });
     worker.unref();
     worker.on('message', (result: ImageJobResult) => this.settle(result));
     worker.on('error', (err) => void this.stopWorker(err));
