@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_NEIGHBOURHOODS_FILE } from '../../server/http/neighbourhoods-config';
 import type { NearbyResponse, NeighbourhoodHotspotsResponse } from '../../server/protocol/intake';
+import { ACCOUNT_PASSWORD, createAccount } from '../support/accounts';
 import { startTestHub, type TestHub } from '../support/hub';
 
 /** The hub takes every setting from the JSON file named by MELDKAMER_CONFIG, intake and neighbourhoods included. */
@@ -21,10 +22,10 @@ describe('configuration file', () => {
     const file = join(dir, 'meldkamer.json');
     const key = 'sleutel-uit-het-bestand-0123456789';
     writeFileSync(file, JSON.stringify({ duplicateRadiusMeters: 120, duplicateWeeks: 2, webhookKey: key, neighbourhoodsFile: DEMO_NEIGHBOURHOODS_FILE }));
-    // Users from a demo start; then without demo mode, so neighbourhoods come from the file only.
-    await (await startTestHub({ store: 'sqlite', demo: true, dataDir: dir })).stop();
+    // Without demo mode, so neighbourhoods come from the file only (and demo users do not work).
     t = await startTestHub({ store: 'sqlite', demo: false, dataDir: dir, env: { MELDKAMER_CONFIG: file } });
-    const desk = (await t.login('centralist')).token;
+    await createAccount(t.hub, 'centralist', 'dispatcher');
+    const desk = (await t.login('centralist', ACCOUNT_PASSWORD)).token;
 
     const nearby = await t.api<NearbyResponse>('GET', '/api/reports/nearby?category=groen&lat=52.07&lng=4.3', desk);
     expect([nearby.status, nearby.body.radiusMeters, nearby.body.periodDays]).toEqual([200, 120, 14]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HotspotsResponse, NeighbourhoodHotspotsResponse } from '../../server/protocol/intake';
 import type { Report } from '../../server/protocol/report';
+import { ACCOUNT_PASSWORD, createAccount } from '../support/accounts';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 
 type Configured = Extract<NeighbourhoodHotspotsResponse, { configured: true }>;
@@ -56,12 +57,12 @@ describe('hotspots per neighbourhood (SQLite)', () => {
   });
 
   it('not demo and not configured: { configured: false }', async () => {
-    // Seed users with a demo hub, then restart the same data dir without demo mode.
+    // Without demo mode (demo users work only in demo mode): an account made as `npm run user:create` does.
     const dir = mkdtempSync(join(tmpdir(), 'meldkamer-hoods-'));
     try {
-      await (await startTestHub({ demo: true, store: 'sqlite', dataDir: dir })).stop();
       t = await startTestHub({ demo: false, store: 'sqlite', dataDir: dir });
-      const token = (await t.login('centralist')).token;
+      await createAccount(t.hub, 'centralist', 'dispatcher');
+      const token = (await t.login('centralist', ACCOUNT_PASSWORD)).token;
       const res = await t.api('GET', '/api/hotspots?days=30&by=neighbourhood', token);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ configured: false });

@@ -128,7 +128,8 @@ describe.skipIf(!storeKinds.includes('postgres'))('sockets follow their session 
   it('a logout on one node disconnects the session\'s socket on the other', async () => {
     const database = await createPostgresDatabase();
     const a = await startTestHub({ store: 'postgres', database });
-    const b = await startTestHub({ store: 'postgres', database, demo: false });
+    // Both nodes in demo mode: demo users exist only in demo mode, and a node without it would switch them off.
+    const b = await startTestHub({ store: 'postgres', database, demo: true });
     try {
       const session = await a.login('chef');
       const onB = b.connectConsole(session.token);

@@ -93,7 +93,8 @@ describe.skipIf(!storeKinds.includes('postgres'))('status lookup limits across h
   it('misses counted on one node are refused on the other', async () => {
     const database = await createPostgresDatabase();
     const a = await startTestHub({ store: 'postgres', database });
-    const b = await startTestHub({ store: 'postgres', database, demo: false });
+    // Both nodes in demo mode: demo users exist only in demo mode, and a node without it would switch them off.
+    const b = await startTestHub({ store: 'postgres', database, demo: true });
     try {
       const desk = (await a.login('centralist')).token;
       const created = await a.api<Report>('POST', '/api/reports', desk, sampleReport());
