@@ -114,6 +114,8 @@ test('the privacy officer finds, exports and erases one citizen’s data; the ad
   const admin = await (await browser.newContext()).newPage();
   await loginConsole(admin, hub.hub.url, 'admin');
   await expect(admin.getByTestId('backoffice-privacy')).toHaveCount(0);
+  // The admin's first tool is the user list; the access log is one click away.
+  await admin.getByTestId('backoffice-accessLog').click();
   await expect(admin.getByTestId('access-log-panel')).toBeVisible();
   await expect(admin.locator('[data-testid="access-log-row"][data-action="privacy.erase"]')).toHaveCount(1);
   await expect(admin.getByTestId('queue-row')).toHaveCount(0);
