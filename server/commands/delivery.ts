@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commandText } from '../domain/command-texts';
-import { getReport, touchReport } from '../store/reports';
 import { EntityId } from '../protocol/common';
+import { getReport, touchReport } from '../store/reports';
 import { markAttemptFailed, markSent, retryFailed } from '../store/outbox';
 import type { OutboxRow } from '../store/schema';
 import { CommandError } from './errors';

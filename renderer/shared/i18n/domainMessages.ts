@@ -300,7 +300,6 @@ const en: Record<DomainTextCode, string> = {
   'command.request.no_route': 'Not found: {method} {url}',
   'command.hub.internal': 'Internal error; please try again',
 
-
   // guessing limits (domain/throttle)
   'throttle.login.blocked':
     'Too many failed sign-in attempts from this address. Try again in {minutes} min., or ask the shift lead or an administrator to lift the block.',
