@@ -35,7 +35,7 @@ function websocketOrigins(publicUrl: string): string[] {
 }
 
 /** Browser features no page of the hub uses are off; the field page may ask for the officer's position. */
-const FEATURES_OFF = ['camera', 'microphone', 'payment', 'usb', 'serial', 'bluetooth', 'midi', 'display-capture', 'magnetometer', 'gyroscope', 'accelerometer'];
+const FEATURES_OFF = ['camera', 'microphone', 'payment', 'usb', 'serial', 'midi', 'display-capture', 'magnetometer', 'gyroscope', 'accelerometer'];
 
 export function permissionsPolicy(path: string): string {
   const field = path === '/field' || path.startsWith('/field/') || path.startsWith('/field?') || path.startsWith('/field.html');

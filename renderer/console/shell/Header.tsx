@@ -29,7 +29,7 @@ export function Header({ user, connection, version, tools }: HeaderProps) {
       </div>
       <ConnectionStatus state={connection} />
       <div className="header-spacer" />
-      {tools}
+      <div className="header-tools">{tools}</div>
       <div className="user" data-testid="current-user">
         <span className="user-name">{user.displayName}</span>
         <span className="user-role" data-testid="current-role">
