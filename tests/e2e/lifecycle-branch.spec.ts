@@ -214,6 +214,12 @@ test('branch over the pavement: proposal → scheduled → vervolg vandaag → r
   await expect(row.getByTestId('follow-up-due')).toHaveCount(0);
 
   await page.clock.setSystemTime(new Date(`${followUpDate}T07:30:00Z`));
+  // Days passed without a touch: the console locks itself (issue 10); the password opens it as it was.
+  const lock = page.getByTestId('idle-lock');
+  await expect(lock).toBeVisible({ timeout: 15_000 });
+  await lock.getByTestId('unlock-password').fill('centralist');
+  await lock.getByTestId('unlock-submit').click();
+  await expect(lock).toHaveCount(0);
   await statusFilter.selectOption('follow_up_due');
   await expect(row).toBeVisible();
   await expect(row.getByTestId('follow-up-due')).toBeVisible();
