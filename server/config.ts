@@ -57,6 +57,14 @@ export const ConfigSchema = z.object({
   demoAllowRemote: boolish.default(false),
   /** A console left alone this long locks its screen until the password is given again; 0 = never. */
   consoleIdleLockMinutes: z.coerce.number().min(0).max(24 * 60).default(15),
+  /** Address search (server/geo): the offline index in the store, or PDOK's Locatieserver (the hub calls it). */
+  addressSource: z.enum(['offline', 'pdok']).default('offline'),
+  /** PDOK Locatieserver's base URL (…/search/v3_1, with /suggest, /lookup and /reverse below it). */
+  pdokUrl: z.url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  /** How long the hub waits for the address source before answering address.unavailable. */
+  addressTimeoutMs: z.coerce.number().int().min(50).max(30_000).default(2000),
+  /** Answers of the address source kept in memory (LRU, per question); 0 = none. */
+  addressCacheSize: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   /** Retention of personal data (hub/retention-config.ts; env MELDKAMER_RETENTION_*). */
   retention: RetentionConfigSchema.default(() => RetentionConfigSchema.parse({})),
 });
@@ -91,6 +99,10 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_TRUST_PROXY: 'trustProxy',
   MELDKAMER_DEMO_ALLOW_REMOTE: 'demoAllowRemote',
   MELDKAMER_CONSOLE_IDLE_LOCK_MINUTES: 'consoleIdleLockMinutes',
+  MELDKAMER_ADDRESS_SOURCE: 'addressSource',
+  MELDKAMER_PDOK_URL: 'pdokUrl',
+  MELDKAMER_ADDRESS_TIMEOUT_MS: 'addressTimeoutMs',
+  MELDKAMER_ADDRESS_CACHE_SIZE: 'addressCacheSize',
 };
 
 export class ConfigError extends Error {}

@@ -16,6 +16,9 @@ import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
 import { registerPhotoRoutes } from './http/routes-photos';
 import { registerRetentionRoutes } from './http/routes-retention';
+import { registerAddressRoutes } from './http/routes-address';
+import { createAddressSource } from './geo/create-source';
+import { unavailableSource } from './geo/unavailable-source';
 import { intakeConfigOf } from './http/intake-config';
 import { loadNeighbourhoods } from './http/neighbourhoods-config';
 import { registerIntakeRoutes } from './http/routes-intake';
@@ -93,6 +96,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     log,
     clock: options.clock ?? (() => new Date()),
     publicUrl: config.publicUrl ?? '',
+    addresses: createAddressSource(config, store, log),
     wakeOutbox: () => outbox?.wake(),
     endSessions: (sessionIds) => {
       if (io) disconnectSessions(io as unknown as import('socket.io').Server, sessionIds);
@@ -147,6 +151,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerDispatchRoutes(app, deps, () => positions.latest);
   registerPhotoRoutes(app, deps);
   registerRetentionRoutes(app, deps);
+  registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);
   await registerOpen311Routes(app, deps);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);

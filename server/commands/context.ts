@@ -1,3 +1,4 @@
+import type { AddressSource } from '../geo/address-source';
 import type { Logger } from '../log';
 import type { User } from '../protocol/auth';
 import type { HubEvent } from '../protocol/events';
@@ -21,6 +22,8 @@ export interface HubDeps {
   wakeOutbox: () => void;
   /** Disconnects the sockets of these ended sessions on every hub node (commands/sessions.ts ends them). */
   endSessions: (sessionIds: readonly string[]) => void;
+  /** Address search and nearest address (server/geo); absent in tools that need none (CLI, some tests). */
+  addresses?: AddressSource;
 }
 
 export interface CommandContext extends HubDeps {

@@ -71,6 +71,10 @@ export const COMMAND_TEXTS = {
   'command.template.invalid': 'Het sjabloon is niet geldig',
   'command.apikey.not_found': 'API-sleutel niet gevonden',
 
+  // address search (server/geo)
+  'command.address.unavailable': 'Adreszoeker niet bereikbaar',
+  'command.address.not_found': 'Adres niet gevonden',
+
   // the hub itself
   'command.request.refused': 'Het verzoek is geweigerd: {reason}',
   'command.request.no_route': 'Niet gevonden: {method} {url}',

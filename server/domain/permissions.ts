@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'apikeys.manage': ['admin'],
   // Photos: the roles that read the report, and the field unit assigned to it (checked per report in commands/photos.ts).
   'photos.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field'],
+  // Address search and nearest address (the hub asks its address source): the desk roles and the field client.
+  'address.search': ['dispatcher', 'shift_lead', 'police_coordinator', 'field'],
   // The retention job's log: what was erased or deleted, when, of which reports.
   'retention.read': ['shift_lead', 'admin'],
   // Accounts: create, change role and unit, deactivate, reset a password or a second factor.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Action } from '../domain/permissions';
 import { ApiKeysResponse, CreateApiKeyBody, CreatedApiKey, RevokedApiKey, TemplateBody, TemplatesResponse } from './admin';
 import { CategoriesResponse, ClientConfig, ReportsQuery, ReportsSnapshot } from './api';
+import { Address, AddressLookupQuery, AddressReverseQuery, AddressReverseResponse, AddressSuggestQuery, AddressSuggestResponse } from './address';
 import { LoginRequest, LoginResponse, User } from './auth';
 import { NewUserBody, PasswordReset, TotpCodeBody, TotpEnrolment, TotpStatus, UnlockBody, UpdateUserBody, UserAccount, UsersResponse } from './users';
 import { EntityId } from './common';
@@ -143,6 +144,11 @@ export const ROUTES = {
   'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
   // The photo's bytes (image/jpeg or image/png, not JSON), private and never sniffed.
   'photos.get': { method: 'GET', path: '/api/photos/:id', access: 'photos.read', params: Id, response: PhotoBytes },
+
+  // ---- address search (issue 12): the hub asks the configured source (offline index or PDOK); 503 address.unavailable when it fails ----
+  'address.suggest': { method: 'GET', path: '/api/address/suggest', access: 'address.search', query: AddressSuggestQuery, response: AddressSuggestResponse },
+  'address.lookup': { method: 'GET', path: '/api/address/lookup', access: 'address.search', query: AddressLookupQuery, response: Address },
+  'address.reverse': { method: 'GET', path: '/api/address/reverse', access: 'address.search', query: AddressReverseQuery, response: AddressReverseResponse },
 
   // ---- retention (AVG): what the retention job erased and deleted ----
   'retention.log': { method: 'GET', path: '/api/retention/log', access: 'retention.read', query: RetentionLogQuery, response: RetentionLogResponse },

@@ -296,6 +296,8 @@ const en: Record<DomainTextCode, string> = {
   'command.outbox.only_failed': 'Only failed messages can be sent again',
   'command.template.invalid': 'The template is not valid',
   'command.apikey.not_found': 'API key not found',
+  'command.address.unavailable': 'Address search unavailable',
+  'command.address.not_found': 'Address not found',
   'command.request.refused': 'The request was refused: {reason}',
   'command.request.no_route': 'Not found: {method} {url}',
   'command.hub.internal': 'Internal error; please try again',
