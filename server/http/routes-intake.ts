@@ -9,7 +9,7 @@ import { importSignals, previewSignalImport } from '../commands/survey-import';
 import { commandText } from '../domain/command-texts';
 import { aggregateHotspots, type HotspotPoint, hotspotWindow } from '../domain/hotspots';
 import { aggregateNeighbourhoodHotspots, type Neighbourhood } from '../domain/neighbourhood-hotspots';
-import { reportPlacesBetween } from '../store/reports';
+import { reportPlacesBetween } from '../store/hotspots';
 import { signalPlacesBetween, signalsBetween } from '../store/signals';
 import type { IntakeConfig } from './intake-config';
 import { route } from './route';
