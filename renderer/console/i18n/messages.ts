@@ -1,5 +1,6 @@
 import type { Outcome, Priority, ReportStatus, SourceChannel } from '../../../server/protocol/report';
 import type { ConnectionState } from '../live/eventStream';
+import { addressEn, addressNl } from './addressMessages';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
@@ -255,6 +256,7 @@ const nl = {
 
   'console.noAccess': 'Deze console is voor de meldkamer. Uw rol heeft geen toegang tot de meldingenlijst.',
 
+  ...addressNl,
   ...dispatchNl,
   ...intakeNl,
   ...privacyNl,
@@ -508,6 +510,7 @@ const en: Record<MessageKey, string> = {
 
   'console.noAccess': 'This console is for the control room. Your role has no access to the report list.',
 
+  ...addressEn,
   ...dispatchEn,
   ...intakeEn,
   ...privacyEn,
