@@ -25,6 +25,15 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   publicUrl: z.url().optional(),
   mapStyleUrl: z.url().optional(),
+  /** The basemap style for night use (PDOK's darkmode); unset = mapStyleUrl by night too. */
+  mapNightStyleUrl: z.url().optional(),
+  /** An MBTiles vector basemap (OpenMapTiles schema) the hub serves for offline control rooms (http/map-tiles.ts). */
+  mapTiles: z.string().trim().min(1).optional(),
+  /** Extra origins a remote basemap's style refers to (tiles, glyphs, sprites on another host), for the CSP. */
+  mapOrigins: z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).map((o) => o.trim()).filter(Boolean))
+    .default([]),
   mapCenter: z.tuple([z.number(), z.number()]).default([4.3, 52.075]),
   mapZoom: z.coerce.number().min(0).max(22).default(12),
   defaultLocale: z.enum(['nl', 'en']).default('nl'),
@@ -80,6 +89,9 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_LOG_LEVEL: 'logLevel',
   MELDKAMER_PUBLIC_URL: 'publicUrl',
   MELDKAMER_MAP_STYLE_URL: 'mapStyleUrl',
+  MELDKAMER_MAP_NIGHT_STYLE_URL: 'mapNightStyleUrl',
+  MELDKAMER_MAP_TILES: 'mapTiles',
+  MELDKAMER_MAP_ORIGINS: 'mapOrigins',
   MELDKAMER_MAP_ZOOM: 'mapZoom',
   MELDKAMER_DEFAULT_LOCALE: 'defaultLocale',
   MELDKAMER_SESSION_HOURS: 'sessionHours',

@@ -27,6 +27,8 @@ import { registerPrivacyRoutes } from './http/routes-privacy';
 import { registerReportRoutes } from './http/routes-reports';
 import { installSecurityHeaders } from './http/security-headers';
 import { registerConsoleStatic } from './http/static';
+import { registerMapTileRoutes } from './http/map-tiles';
+import { loadBasemap } from './map/basemap-config';
 import { attachClusterAdapter } from './hub/cluster-adapter';
 import { consoleCommands } from './hub/console-commands';
 import { createFieldNamespace, publishToField } from './hub/field-namespace';
@@ -79,6 +81,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const log = options.logger ?? createLogger(config);
   // Checked before anything is opened: a bad file stops start-up with the setting named.
   const neighbourhoods = loadNeighbourhoods(config);
+  const basemap = loadBasemap(config);
   const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const applied = await migrateToLatest(store.db);
@@ -117,7 +120,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   await adviseFirstAdmin(deps);
 
   const positions = new PositionTracker(deps, (fixes) => io && broadcastPositions(io, fixes));
-  installSecurityHeaders(app, { publicUrl: () => deps.publicUrl });
+  installSecurityHeaders(app, { publicUrl: () => deps.publicUrl, mapOrigins: basemap.origins });
   installErrorHandler(app);
   const routes = installAccessControl(app, store, deps.clock);
   if (options.checkResponses) checkResponses(app, options.checkResponses);
@@ -133,7 +136,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   }));
   const clientConfig: ClientConfig = {
     version: APP_VERSION,
-    mapStyleUrl: config.mapStyleUrl ?? null,
+    ...basemap.client,
     mapCenter: config.mapCenter,
     mapZoom: config.mapZoom,
     defaultLocale: config.defaultLocale,
@@ -154,6 +157,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);
   await registerOpen311Routes(app, deps);
+  registerMapTileRoutes(app, basemap);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!consoleServed) log.warn('console not built (dist/renderer missing): run `npm run build:renderer`');
 
@@ -192,6 +196,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       await new Promise<void>((resolve) => hubIo.close(() => resolve()));
       await worker.stop();
       await store.close();
+      basemap.tiles?.close();
       log.info('hub stopped');
     })();
     return closing;

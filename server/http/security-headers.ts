@@ -3,15 +3,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 /**
  * The same policy the Electron shell enforces; MapLibre needs inline styles and blob: workers. `connect-src`
  * is the hub's own origin: 'self' (which covers its ws:/wss: in current browsers) and, spelled out, the
- * websocket origin of the configured public URL; no other host.
+ * websocket origin of the configured public URL; and the basemap's origins (`mapOrigins`: the style, its tiles,
+ * glyphs and sprites), which `img-src` gets too. No other host.
  */
-export function consoleCsp(publicUrl: string, extraConnectSrc: readonly string[] = []): string {
-  const connect = ["'self'", ...websocketOrigins(publicUrl), ...extraConnectSrc];
+export function consoleCsp(publicUrl: string, mapOrigins: readonly string[] = []): string {
+  const connect = ["'self'", ...websocketOrigins(publicUrl), ...mapOrigins];
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    ['img-src', "'self'", 'data:', 'blob:', ...mapOrigins].join(' '),
     "font-src 'self'",
     "worker-src 'self' blob:",
     "child-src 'self' blob:",
@@ -21,6 +22,32 @@ export function consoleCsp(publicUrl: string, extraConnectSrc: readonly string[]
     "frame-ancestors 'none'",
     "form-action 'self'",
   ].join('; ');
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * The origins a configured basemap loads from: those of the style URLs (day and night; a style on the hub itself
+ * adds none) and the extra ones named for a style whose tiles, glyphs or sprites live on another host. Only https
+ * origins, or http on this machine; anything else (a typo, credentials in the URL, another scheme) is left out.
+ */
+export function mapOriginsOf(styleUrls: readonly (string | null | undefined)[], extraOrigins: readonly string[] = []): string[] {
+  const origins: string[] = [];
+  for (const value of [...styleUrls, ...extraOrigins]) {
+    if (!value) continue;
+    let url: URL;
+    try {
+      url = new URL(value.trim());
+    } catch {
+      continue;
+    }
+    if (url.username || url.password) continue;
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) origins.push(url.origin);
+  }
+  return [...new Set(origins)];
 }
 
 /** `https://meldkamer.example.nl/x` → `wss://meldkamer.example.nl`; nothing for a missing or odd URL. */
@@ -56,14 +83,15 @@ export function servedOverTls(request: Pick<FastifyRequest, 'protocol'>, publicU
 export interface SecurityHeaderOptions {
   /** The hub's public URL; read per answer (known only once the hub listens). */
   publicUrl: () => string;
-  extraConnectSrc?: readonly string[];
+  /** Origins of the configured basemap (`mapOriginsOf`). */
+  mapOrigins?: readonly string[];
 }
 
 export function installSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
-  let csp = { publicUrl: '', value: consoleCsp('', options.extraConnectSrc) };
+  let csp = { publicUrl: '', value: consoleCsp('', options.mapOrigins) };
   app.addHook('onSend', async (request, reply, payload) => {
     const publicUrl = options.publicUrl();
-    if (csp.publicUrl !== publicUrl) csp = { publicUrl, value: consoleCsp(publicUrl, options.extraConnectSrc) };
+    if (csp.publicUrl !== publicUrl) csp = { publicUrl, value: consoleCsp(publicUrl, options.mapOrigins) };
     reply.header('Content-Security-Policy', csp.value);
     reply.header('Permissions-Policy', permissionsPolicy(request.url));
     if (servedOverTls(request, publicUrl)) reply.header('Strict-Transport-Security', HSTS);

@@ -18,7 +18,10 @@ export type CategoriesResponse = z.infer<typeof CategoriesResponse>;
 /** Public, unauthenticated bootstrap info for the login screen and map. */
 export const ClientConfig = z.object({
   version: z.string(),
+  /** The basemap: an online style (PDOK), its night style, and the hub's offline basemap style (`/map/style.json`). */
   mapStyleUrl: z.string().nullable(),
+  mapNightStyleUrl: z.string().nullable(),
+  mapTilesStyleUrl: z.string().nullable(),
   mapCenter: z.tuple([z.number(), z.number()]),
   mapZoom: z.number(),
   defaultLocale: z.enum(['nl', 'en']),
