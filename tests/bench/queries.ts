@@ -5,13 +5,10 @@
  * unnest(arrays)). Then each query is timed through Kysely on the hub's Store: the store's own function where one
  * exists (listReports(db, 'open')), a direct Kysely query otherwise.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { type CompiledQuery, createQueryId, type Kysely, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
-import pg from 'pg';
 import categories from '../../resources/categories.json' with { type: 'json' };
 import { aggregateHotspots, hotspotWindow } from '../../server/domain/hotspots';
 import type { Category } from '../../server/protocol/report';
@@ -20,15 +17,15 @@ import { migrateToLatest } from '../../server/store/migrate';
 import { openStore, type Store } from '../../server/store/open';
 import { listReports } from '../../server/store/reports';
 import type { DB } from '../../server/store/schema';
+import { type BulkTable, bulkLoadPostgres, bulkLoadSqlite } from './bulk-load';
+import { generateAllReports, REPORT_COLUMNS, REPORT_PG_TYPES, REPORT_YEARS, type Row } from './report-data';
 import {
   type BenchSection,
-  CATEGORIES,
   createBenchDatabase,
   DEN_HAAG,
   int,
   ms,
   postgresReachable,
-  prng,
   QUICK,
   say,
   type StoreKind,
@@ -42,242 +39,17 @@ const RUNS = QUICK ? 10 : 50;
 const WARMUP_RUNS = 2;
 /** A slow query stops early (fewer runs, said in the table) so the whole bench stays within its time. */
 const QUERY_BUDGET_MS = QUICK ? 5_000 : 15_000;
-const YEARS = 3;
 const DAY = 86_400_000;
 
-const COLUMNS = [
-  'id',
-  'number',
-  'category',
-  'lat',
-  'lng',
-  'address',
-  'description',
-  'source',
-  'priority',
-  'status',
-  'outcome',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'version',
-  'follow_up_date',
-  'sla_deadline',
-  'citizen_token',
-  'citizen_code',
-  'feedback_locale',
-] as const;
-const PG_TYPES = [
-  'text',
-  'bigint',
-  'text',
-  'float8',
-  'float8',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'bigint',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-] as const;
+/** The reports table, loaded with the shared bulk loader. */
+const reportsTable = (rows: Row[]): BulkTable => ({ name: 'reports', columns: REPORT_COLUMNS, pgTypes: REPORT_PG_TYPES, rows });
 
-type Row = (string | number | null)[];
-
-// ---------- data ----------
-
-const CATEGORY_WEIGHTS = [0.3, 0.2, 0.1, 0.15, 0.15, 0.1];
-const OPEN_STATUSES: [string, number][] = [
-  ['new', 0.25],
-  ['triaged', 0.15],
-  ['dispatched', 0.15],
-  ['in_progress', 0.15],
-  ['awaiting_review', 0.1],
-  ['scheduled', 0.15],
-  ['reopen_requested', 0.05],
-];
-const OUTCOMES: [string, number][] = [
-  ['resolved', 0.6],
-  ['referred', 0.1],
-  ['no_action', 0.1],
-  ['not_found', 0.1],
-  ['duplicate', 0.07],
-  ['cancelled', 0.03],
-];
-const SOURCES: [string, number][] = [
-  ['web', 0.35],
-  ['app', 0.3],
-  ['phone', 0.25],
-  ['email', 0.05],
-  ['open311', 0.05],
-];
-const DESCRIPTIONS: Record<string, string[]> = {
-  afval: ['Vuilniszakken naast de container', 'Grofvuil op de stoep', 'Container vol, afval ernaast'],
-  parkeren: ['Auto op de stoep geparkeerd', 'Busje blokkeert de uitrit', 'Fout geparkeerd op invalidenplaats'],
-  zwerffiets: ['Fietswrak aan het hek', 'Fiets zonder wielen al weken', 'Zwerffiets in fietsenrek'],
-  overlast: ['Geluidsoverlast van een groep jongeren', 'Hangjongeren bij de speeltuin', 'Overlast van een feest'],
-  groen: ['Boomtak hangt laag over de stoep', 'Omgewaaide boom blokkeert het fietspad', 'Heg belemmert het zicht'],
-  verlichting: ['Lantaarnpaal brandt niet', 'Straatlamp knippert', 'Lichtmast scheef na aanrijding'],
-};
-const STREETS = ['Lange Voorhout', 'Grote Markt', 'Spui', 'Laan van Meerdervoort', 'Weimarstraat', 'Fahrenheitstraat'];
-
-function pick<T>(rand: () => number, items: readonly [T, number][]): T {
-  let r = rand();
-  for (const [item, w] of items) {
-    r -= w;
-    if (r < 0) return item;
-  }
-  return items[items.length - 1]![0];
-}
-
-const gauss = (rand: () => number) => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-
-/**
- * The generated city: creation times evenly spread over three years (numbers in creation order, ~900 a day); 65% of
- * reports near one of 40 hotspots (σ ≈ 200 m, each with a favourite category), the rest anywhere in the Den Haag
- * bbox; open (not closed) 40% in the last 30 days, 2% up to a year old, 0.5% older: about 2% overall.
- */
-function* generate(total: number, now: number, batchSize: number): Generator<Row[]> {
-  const rand = prng(20_240_601);
-  const hotspots = Array.from({ length: 40 }, () => ({
-    lat: DEN_HAAG.latMin + 0.01 + rand() * (DEN_HAAG.latMax - DEN_HAAG.latMin - 0.02),
-    lng: DEN_HAAG.lngMin + 0.02 + rand() * (DEN_HAAG.lngMax - DEN_HAAG.lngMin - 0.04),
-    category: CATEGORIES[Math.floor(rand() * CATEGORIES.length)]!,
-  }));
-  const categoryItems = CATEGORIES.map((c, i) => [c, CATEGORY_WEIGHTS[i]!] as [string, number]);
-  const span = YEARS * 365 * DAY;
-  const start = now - span;
-  let batch: Row[] = [];
-  for (let i = 0; i < total; i++) {
-    const created = start + ((i + rand()) / total) * span;
-    const ageDays = (now - created) / DAY;
-    let lat: number;
-    let lng: number;
-    let category: string;
-    if (rand() < 0.65) {
-      const h = hotspots[Math.floor(rand() * hotspots.length)]!;
-      lat = h.lat + gauss(rand) * 0.0018;
-      lng = h.lng + gauss(rand) * 0.0029;
-      category = rand() < 0.6 ? h.category : pick(rand, categoryItems);
-    } else {
-      lat = DEN_HAAG.latMin + rand() * (DEN_HAAG.latMax - DEN_HAAG.latMin);
-      lng = DEN_HAAG.lngMin + rand() * (DEN_HAAG.lngMax - DEN_HAAG.lngMin);
-      category = pick(rand, categoryItems);
-    }
-    lat = clamp(lat, DEN_HAAG.latMin, DEN_HAAG.latMax);
-    lng = clamp(lng, DEN_HAAG.lngMin, DEN_HAAG.lngMax);
-    const pOpen = ageDays < 30 ? 0.4 : ageDays < 365 ? 0.02 : 0.005;
-    const open = rand() < pOpen;
-    const status = open ? pick(rand, OPEN_STATUSES) : 'closed';
-    const outcome = open ? null : pick(rand, OUTCOMES);
-    const updated = open ? created + rand() * Math.min(ageDays, 5) * DAY : created + rand() * Math.min(ageDays, 10) * DAY;
-    const followUp = status === 'scheduled' ? new Date(now + rand() * 60 * DAY).toISOString().slice(0, 10) : null;
-    const texts = DESCRIPTIONS[category]!;
-    const citizen = randomUUID().replaceAll('-', '');
-    batch.push([
-      randomUUID(),
-      i + 1,
-      category,
-      Math.round(lat * 1e6) / 1e6,
-      Math.round(lng * 1e6) / 1e6,
-      rand() < 0.7 ? `${STREETS[Math.floor(rand() * STREETS.length)]} ${1 + Math.floor(rand() * 300)}` : null,
-      texts[Math.floor(rand() * texts.length)]!,
-      pick(rand, SOURCES),
-      rand() < 0.9 ? 'normal' : rand() < 0.7 ? 'high' : 'urgent',
-      status,
-      outcome,
-      rand() < 0.3 ? 'user-dispatcher' : null,
-      new Date(created).toISOString(),
-      new Date(updated).toISOString(),
-      i + 1,
-      followUp,
-      new Date(created + (1 + Math.floor(rand() * 10)) * DAY).toISOString(),
-      citizen,
-      citizen.slice(0, 8),
-      'nl',
-    ]);
-    if (batch.length === batchSize) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/** All rows, generated once and loaded into each store. */
-function generateAll(now: number): Row[] {
-  const rows: Row[] = [];
-  for (const batch of generate(ROWS, now, 100_000)) for (const row of batch) rows.push(row);
-  return rows;
-}
-
-function* chunks(rows: Row[], size: number): Generator<Row[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
-/**
- * Bulk load as one usually does it: the secondary indexes of `reports` are dropped first and rebuilt afterwards from
- * their own stored definitions, so the table ends with exactly the schema the migrations made.
- */
 async function loadSqlite(file: string, rows: Row[]): Promise<void> {
-  const db = new SQLite(file);
-  try {
-    db.pragma('journal_mode = WAL');
-    // Data preparation only: the hub itself runs with synchronous = FULL.
-    db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -1000000');
-    const indexes = db
-      .prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'reports' and sql is not null")
-      .all() as { name: string; sql: string }[];
-    for (const index of indexes) db.exec(`drop index "${index.name}"`);
-    const insert = db.prepare(`insert into reports (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`);
-    const insertMany = db.transaction((batch: Row[]) => {
-      for (const row of batch) insert.run(row);
-    });
-    for (const batch of chunks(rows, 50_000)) insertMany(batch);
-    for (const index of indexes) db.exec(index.sql);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    db.close();
-  }
+  bulkLoadSqlite(file, [reportsTable(rows)]);
 }
 
 async function loadPostgres(url: string, rows: Row[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('set synchronous_commit = off');
-    await client.query("set maintenance_work_mem = '256MB'");
-    // Indexes that back no constraint (the primary key and UNIQUE(number) stay in place).
-    const indexes = await client.query<{ name: string; def: string }>(
-      `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
-         from pg_index i
-        where i.indrelid = 'reports'::regclass
-          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
-    );
-    for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
-    const text =
-      `insert into reports (${COLUMNS.join(', ')}) ` +
-      `select * from unnest(${PG_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
-    for (const batch of chunks(rows, 20_000)) {
-      const columns = COLUMNS.map((_, c) => batch.map((r) => r[c]));
-      await client.query({ name: 'bench_load', text, values: columns });
-    }
-    for (const index of indexes.rows) await client.query(index.def);
-    // Autovacuum would get here soon after a load like this; do it now so the planner has statistics.
-    await client.query('vacuum analyze reports');
-  } finally {
-    await client.end();
-  }
+  await bulkLoadPostgres(url, [reportsTable(rows)]);
 }
 
 // ---------- queries ----------
@@ -576,7 +348,7 @@ async function postgresRun(now: number, data: Row[]): Promise<StoreResult> {
 export async function runQueries(): Promise<BenchSection> {
   const now = Date.now();
   const t0 = performance.now();
-  const data = generateAll(now);
+  const data = generateAllReports(ROWS, now);
   const generateSeconds = (performance.now() - t0) / 1000;
   say(`queries: ${int(data.length)} reports generated in ${generateSeconds.toFixed(1)} s`);
   const results: StoreResult[] = [await sqliteRun(now, data)];
@@ -604,7 +376,7 @@ export async function runQueries(): Promise<BenchSection> {
   const addedIndexes = [...new Set(results.flatMap((r) => r.whatIf[0]?.added ?? []))];
   const first = results[0]!;
   const markdown = [
-    `${int(ROWS)} reports over ${YEARS} years in the Den Haag bbox (lat ${DEN_HAAG.latMin}–${DEN_HAAG.latMax}, lng ` +
+    `${int(ROWS)} reports over ${REPORT_YEARS} years in the Den Haag bbox (lat ${DEN_HAAG.latMin}–${DEN_HAAG.latMax}, lng ` +
       `${DEN_HAAG.lngMin}–${DEN_HAAG.lngMax}), 6 categories, 65% clustered around 40 hotspots; ${int(first.openCount)} open ` +
       `(${((first.openCount / ROWS) * 100).toFixed(1)}%, mostly recent), ${int(first.last30)} created in the last 30 days. ` +
       'Only the reports table is filled (no reporters, outbox rows or events). Generated once in memory ' +
