@@ -5,6 +5,8 @@ import { runCommand } from '../commands/run-command';
 import { eventForRole } from '../domain/privacy-events';
 import { listCategories } from '../store/categories';
 import { eventsPageWithLatest } from '../store/events';
+import { decodeQueueCursor, encodeQueueCursor } from '../protocol/report-queue';
+import { openQueuePage } from '../store/report-queue';
 import { reportsSnapshot } from '../store/reports';
 import { route } from './route';
 
@@ -13,6 +15,12 @@ export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void 
 
   // The snapshot and its seq agree, so clients resume from exactly there.
   route(app, 'reports.list', ({ query }) => reportsSnapshot(store.db, query.scope));
+
+  // The console's queue, page by page: each page is one snapshot; the client merges later pages by version.
+  route(app, 'reports.queue', async ({ query }) => {
+    const page = await openQueuePage(store.db, query.after ? decodeQueueCursor(query.after) : null, query.limit);
+    return { ...page, next: page.next ? encodeQueueCursor(page.next) : null };
+  });
 
   route(app, 'reports.create', ({ body, user }) => runCommand(deps, createReportCommand, user, body));
 

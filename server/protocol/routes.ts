@@ -38,9 +38,11 @@ import {
 import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from './lifecycle-api';
 import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
 import { CreateReportInput, Report } from './report';
+import { QueuePage, QueueQuery } from './report-queue';
 import { FeedbackTemplate } from './resolution';
 import { PhotoBytes, PhotosResponse } from './photos';
 import { RetentionLogQuery, RetentionLogResponse } from './retention';
+import { SearchAnswer, SearchQuery } from './search';
 import { LoginThrottle, LoginThrottlesResponse } from './throttles';
 
 /**
@@ -79,7 +81,11 @@ export const ROUTES = {
 
   // ---- reports and their lifecycle ----
   'reports.list': { method: 'GET', path: '/api/reports', access: 'report.list', query: ReportsQuery, response: ReportsSnapshot },
+  // The console's open queue, paged newest first (keyset), each page with the open total and its event seq.
+  'reports.queue': { method: 'GET', path: '/api/reports/queue', access: 'report.list', query: QueueQuery, response: QueuePage },
   'reports.create': { method: 'POST', path: '/api/reports', access: 'report.create', body: CreateReportInput, response: Report, status: 201 },
+  // Any report, closed ones too, by number, address prefix or words (exact number first).
+  'reports.search': { method: 'GET', path: '/api/reports/search', access: 'report.list', query: SearchQuery, response: SearchAnswer },
   'reports.nearby': { method: 'GET', path: '/api/reports/nearby', access: 'report.list', query: NearbyQuery, response: NearbyResponse },
   'reports.get': { method: 'GET', path: '/api/reports/:id', access: 'report.read', params: Id, response: ReportDetail },
   'reports.transition': {

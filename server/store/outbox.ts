@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { OutboxMessageView } from '../protocol/detail';
+import { countNewMessage, recountMessages } from './report-counts';
 import type { DB, OutboxRow, OutboxStatus } from './schema';
 
 export type OutboxChannel = OutboxRow['channel'];
@@ -45,6 +46,7 @@ export async function enqueueMessage(trx: Kysely<DB>, msg: OutboxMessage): Promi
     sent_at: null,
   };
   await trx.insertInto('outbox').values(row).execute();
+  await countNewMessage(trx, row.report_id);
   return row;
 }
 
@@ -91,6 +93,13 @@ async function getRow(db: Kysely<DB>, id: string): Promise<OutboxRow | undefined
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The row after its status changed, with its report's delivery counts brought up to date (call in the same transaction). */
+async function recounted(trx: Kysely<DB>, id: string): Promise<OutboxRow | undefined> {
+  const row = await getRow(trx, id);
+  if (row) await recountMessages(trx, [row.report_id]);
+  return row;
+}
+
 /**
  * Records an accepted delivery, also when our lease expired meanwhile (the message did go out), unless another
  * node now holds a live lease on it: that node resends with the same Message-ID / reference, which receivers
@@ -114,7 +123,7 @@ export async function markSent(db: Kysely<DB>, id: string, owner: string, at: Da
     )
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
-  return getRow(db, id);
+  return recounted(db, id);
 }
 
 export interface AttemptFailure {
@@ -160,7 +169,7 @@ export async function markAttemptFailed(
     .where('attempts', '=', row.attempts)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
-  return getRow(db, id);
+  return recounted(db, id);
 }
 
 /** Gives a leased message back without counting an attempt (e.g. the worker stops before sending it). */
@@ -200,7 +209,7 @@ export async function retryFailed(db: Kysely<DB>, id: string, now: Date): Promis
     .where('status', '=', 'failed')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
-  return getRow(db, id);
+  return recounted(db, id);
 }
 
 /** A message as the console shows it. */

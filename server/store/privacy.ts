@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { phoneDigitVariants, type PrivacySubject, scrubSubject } from '../domain/privacy-subject';
+import { recountMessages } from './report-counts';
 import type { DB, OutboxRow } from './schema';
 
 /** A citizen's data, found by e-mail address or phone number, and erased on request (reports stay, anonymised). */
@@ -116,7 +117,10 @@ export async function eraseSubject(trx: Kysely<DB>, subject: PrivacySubject, fou
   if (sent.length > 0) {
     await trx.updateTable('outbox').set({ recipient: '', subject: '', body_text: '', body_html: null, last_error: null }).where('id', 'in', sent).execute();
   }
-  if (unsent.length > 0) await trx.deleteFrom('outbox').where('id', 'in', unsent).execute();
+  if (unsent.length > 0) {
+    await trx.deleteFrom('outbox').where('id', 'in', unsent).execute();
+    await recountMessages(trx, found.messages.filter((m) => m.status !== 'sent').map((m) => m.report_id));
+  }
   let responses = 0;
   if (found.reportIds.length > 0) {
     const ids = [...found.reportIds];

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { recountReporters } from './report-counts';
 import type { DB } from './schema';
 
 export interface ReporterContactRow {
@@ -20,5 +21,7 @@ export async function reportersOf(db: Kysely<DB>, reportId: string): Promise<Rep
 /** Moves reporters to another report (a merged duplicate's reporters follow the original). */
 export async function moveReporters(trx: Kysely<DB>, ids: readonly string[], toReportId: string): Promise<void> {
   if (ids.length === 0) return;
+  const from = await trx.selectFrom('reporters').select('report_id').distinct().where('id', 'in', [...ids]).execute();
   await trx.updateTable('reporters').set({ report_id: toReportId }).where('id', 'in', [...ids]).execute();
+  await recountReporters(trx, [...from.map((r) => r.report_id), toReportId]);
 }

@@ -1,27 +1,56 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DeliverySummary, Priority, Report, ReportStatus, SourceChannel } from '../protocol/report';
 import { inSnapshot, latestSeq } from './events';
-import type { DB, NewReportRow, OutboxStatus, ReportRow } from './schema';
+import { reportCell } from './report-cells';
+import { countNewReporter } from './report-counts';
+import type { DB, NewReportRow, ReportRow } from './schema';
 
 export function formatReportNumber(n: number): string {
   return `M-${String(n).padStart(6, '0')}`;
 }
 
+/** The counts kept on the report row (migration 0011, store/report-counts.ts). */
 export interface ReportAggregates {
   reporter_count: number | string | bigint;
-  failed_count: number | string | bigint;
-  queued_count: number | string | bigint;
-  sent_count: number | string | bigint;
+  outbox_failed: number | string | bigint;
+  outbox_queued: number | string | bigint;
+  outbox_sent: number | string | bigint;
 }
 
 function deliverySummary(row: ReportAggregates): DeliverySummary {
-  if (Number(row.failed_count) > 0) return 'failed';
-  if (Number(row.queued_count) > 0) return 'queued';
-  if (Number(row.sent_count) > 0) return 'sent';
+  if (Number(row.outbox_failed) > 0) return 'failed';
+  if (Number(row.outbox_queued) > 0) return 'queued';
+  if (Number(row.outbox_sent) > 0) return 'sent';
   return 'none';
 }
 
-export function rowToReport(row: ReportRow & ReportAggregates): Report {
+/** The columns a `Report` is made of: no subqueries, none of the citizen's link, code or consent. */
+export const REPORT_COLUMNS = [
+  'reports.id',
+  'reports.number',
+  'reports.category',
+  'reports.lat',
+  'reports.lng',
+  'reports.address',
+  'reports.description',
+  'reports.source',
+  'reports.priority',
+  'reports.status',
+  'reports.outcome',
+  'reports.follow_up_date',
+  'reports.sla_deadline',
+  'reports.created_at',
+  'reports.updated_at',
+  'reports.version',
+  'reports.reporter_count',
+  'reports.outbox_queued',
+  'reports.outbox_failed',
+  'reports.outbox_sent',
+] as const;
+
+export type ReportColumnsRow = Pick<ReportRow, (typeof REPORT_COLUMNS)[number] extends `reports.${infer C}` ? C & keyof ReportRow : never>;
+
+export function rowToReport(row: ReportColumnsRow): Report {
   return {
     id: row.id,
     number: formatReportNumber(Number(row.number)),
@@ -45,13 +74,16 @@ export function rowToReport(row: ReportRow & ReportAggregates): Report {
   };
 }
 
+/** Reports as `Report`s are read: the caller adds where, order and limit. */
+export const selectReports = (db: Kysely<DB>) => db.selectFrom('reports').select(REPORT_COLUMNS);
+
 export async function nextReportNumber(trx: Kysely<DB>): Promise<number> {
   const row = await trx.selectFrom('reports').select((eb) => eb.fn.max('number').as('n')).executeTakeFirst();
   return Number(row?.n ?? 0) + 1;
 }
 
 export async function insertReport(trx: Kysely<DB>, row: NewReportRow): Promise<void> {
-  await trx.insertInto('reports').values(row).execute();
+  await trx.insertInto('reports').values({ ...row, h3_r8: reportCell(row.lat, row.lng) }).execute();
 }
 
 export async function insertReporter(
@@ -80,35 +112,13 @@ export async function insertReporter(
       consent_via: reporter.consent?.via ?? null,
     })
     .execute();
+  await countNewReporter(trx, reporter.reportId);
 }
 
-const outboxCount = (status: string) => (eb: ExpressionBuilder<DB, 'reports'>) =>
-  eb
-    .selectFrom('outbox')
-    .select((o) => o.fn.countAll().as('n'))
-    .whereRef('outbox.report_id', '=', 'reports.id')
-    .where('outbox.status', '=', status as OutboxStatus);
-
-const reportsWithAggregates = (db: Kysely<DB>) =>
-  db
-    .selectFrom('reports')
-    .selectAll('reports')
-    .select((eb) => [
-      eb
-        .selectFrom('reporters')
-        .select((r) => r.fn.countAll().as('n'))
-        .whereRef('reporters.report_id', '=', 'reports.id')
-        .as('reporter_count'),
-      outboxCount('failed')(eb).as('failed_count'),
-      outboxCount('queued')(eb).as('queued_count'),
-      outboxCount('sent')(eb).as('sent_count'),
-    ]);
-
-type AggregateRow = ReportRow & { reporter_count: unknown; failed_count: unknown; queued_count: unknown; sent_count: unknown };
-const toReport = (row: AggregateRow) => rowToReport(row as ReportRow & ReportAggregates);
+const toReport = rowToReport;
 
 export async function getReport(db: Kysely<DB>, id: string): Promise<Report | undefined> {
-  const row = await reportsWithAggregates(db).where('reports.id', '=', id).executeTakeFirst();
+  const row = await selectReports(db).where('reports.id', '=', id).executeTakeFirst();
   return row ? toReport(row) : undefined;
 }
 
@@ -121,7 +131,7 @@ export function reportsSnapshot(db: Kysely<DB>, scope: 'open' | 'all'): Promise<
 }
 
 export async function listReports(db: Kysely<DB>, scope: 'open' | 'all', limit = 20_000): Promise<Report[]> {
-  let query = reportsWithAggregates(db).orderBy('reports.created_at', 'desc').limit(limit);
+  let query = selectReports(db).orderBy('reports.created_at', 'desc').limit(limit);
   if (scope === 'open') query = query.where('reports.status', '!=', 'closed');
   const rows = await query.execute();
   return rows.map(toReport);
@@ -188,7 +198,7 @@ export async function openReportsInBox(
   db: Kysely<DB>,
   query: { category: string; since: string; box: { minLat: number; maxLat: number; minLng: number; maxLng: number }; limit: number },
 ): Promise<Report[]> {
-  const rows = await reportsWithAggregates(db)
+  const rows = await selectReports(db)
     .where('reports.category', '=', query.category)
     .where('reports.status', '!=', 'closed')
     .where('reports.created_at', '>=', query.since)

@@ -39,6 +39,13 @@ export interface ReportTable {
   /** The reporter's consent to be contacted (0006_privacy): 1 agreed, 0 declined, null before it was recorded. */
   contact_consent: number | null;
   contact_consent_at: string | null;
+  /** The H3 cell (resolution 8) of the place, set on insert (migration 0013): hotspots count per cell. */
+  h3_r8: Generated<string | null>;
+  /** Kept by the store functions that write reporters and outbox rows (migration 0011): the queue reads them. */
+  reporter_count: Generated<number>;
+  outbox_queued: Generated<number>;
+  outbox_failed: Generated<number>;
+  outbox_sent: Generated<number>;
 }
 
 export interface ReporterTable {

@@ -9,6 +9,8 @@ import * as m0006privacy from './0006_privacy';
 import * as m0007 from './0007_throttling_sessions';
 import * as m0009users from './0009_users';
 import * as m0010 from './0010_alert_texts';
+import * as m0011 from './0011_report_counts';
+import * as m0013 from './0013_find_map_hotspots';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0007_throttling_sessions': m0007,
   '0009_users': m0009users,
   '0010_alert_texts': m0010,
+  '0011_report_counts': m0011,
+  '0013_find_map_hotspots': m0013,
 };
