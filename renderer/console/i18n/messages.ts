@@ -1,6 +1,7 @@
 import type { Outcome, Priority, ReportStatus, SourceChannel } from '../../../server/protocol/report';
 import type { ConnectionState } from '../live/eventStream';
 import { addressEn, addressNl } from './addressMessages';
+import { basemapEn, basemapNl } from './basemapMessages';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
@@ -257,6 +258,7 @@ const nl = {
   'console.noAccess': 'Deze console is voor de meldkamer. Uw rol heeft geen toegang tot de meldingenlijst.',
 
   ...addressNl,
+  ...basemapNl,
   ...dispatchNl,
   ...intakeNl,
   ...privacyNl,
@@ -511,6 +513,7 @@ const en: Record<MessageKey, string> = {
   'console.noAccess': 'This console is for the control room. Your role has no access to the report list.',
 
   ...addressEn,
+  ...basemapEn,
   ...dispatchEn,
   ...intakeEn,
   ...privacyEn,
