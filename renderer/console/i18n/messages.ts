@@ -54,6 +54,7 @@ const nl = {
   'queue.empty': 'Geen open meldingen.',
   'queue.noMatch': 'Geen meldingen voor dit filter.',
   'queue.loading': 'Meldingen laden…',
+  'queue.loadingMore': 'Wachtrij laden: {loaded} van {total}',
   'queue.error': 'Meldingen konden niet worden geladen: {message}',
   'queue.keys': '↑/↓ kiezen · Enter openen · Esc sluiten · / filteren',
 
@@ -309,6 +310,7 @@ const en: Record<MessageKey, string> = {
   'queue.empty': 'No open reports.',
   'queue.noMatch': 'No reports match this filter.',
   'queue.loading': 'Loading reports…',
+  'queue.loadingMore': 'Loading queue: {loaded} of {total}',
   'queue.error': 'Reports could not be loaded: {message}',
   'queue.keys': '↑/↓ select · Enter open · Esc close · / filter',
 
