@@ -6,7 +6,8 @@ import { addWorkingDays } from '../domain/sla';
 import type { User } from '../protocol/auth';
 import { type CreateReportCommand, CreateReportInput, type Report } from '../protocol/report';
 import { getCategory } from '../store/categories';
-import { getReport, insertReport, insertReporter, nextReportNumber } from '../store/reports';
+import { insertNumberedReport } from '../store/report-create';
+import { formatReportNumber, insertReporter } from '../store/reports';
 import { newCitizenAccess } from './citizen-access';
 import type { CommandContext } from './context';
 import { alertOnHighPriority } from './alerts';
@@ -32,10 +33,10 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
   const id = randomUUID();
   const { at } = tx;
   const citizen = newCitizenAccess();
+  const slaDeadline = addWorkingDays(tx.now, category.slaWorkingDays).toISOString();
   const event = await tx.emit(async (seq) => {
-    await insertReport(tx.trx, {
+    const number = await insertNumberedReport(tx.trx, {
       id,
-      number: await nextReportNumber(tx.trx),
       category: input.category,
       lat: input.location.lat,
       lng: input.location.lng,
@@ -51,29 +52,49 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
       version: seq,
       citizen_token: citizen.token,
       citizen_code: citizen.code,
-      sla_deadline: addWorkingDays(tx.now, category.slaWorkingDays).toISOString(),
+      sla_deadline: slaDeadline,
       feedback_locale: input.locale,
       contact_consent: input.consent ? Number(input.consent.contact) : null,
       contact_consent_at: input.consent ? at : null,
     });
+    // Built from what was just inserted instead of read back: a new report has no follow-up date yet, and its
+    // only reporter and messages are the ones written below.
+    const report: Report = {
+      id,
+      number: formatReportNumber(number),
+      category: input.category,
+      lat: input.location.lat,
+      lng: input.location.lng,
+      address: decision.address,
+      description: decision.description,
+      source: input.source,
+      priority: input.priority,
+      status: decision.status,
+      outcome: null,
+      hasReporter: input.reporter !== undefined,
+      reporterCount: input.reporter ? 1 : 0,
+      followUpDate: null,
+      slaDeadline,
+      delivery: 'none',
+      createdAt: at,
+      updatedAt: at,
+      version: seq,
+    };
     if (input.reporter) {
       const consent = { at, via: input.source === 'open311' ? ('open311' as const) : ('console' as const) };
       await insertReporter(tx.trx, { id: randomUUID(), reportId: id, ...input.reporter, at, consent });
-    }
-    let report = await getReport(tx.trx, id);
-    if (!report) throw new Error(`report ${id} vanished inside its own transaction`);
-    if (report.hasReporter) {
       const receipt = await composeForReport(tx.trx, tx.deps.publicUrl, {
         trigger: 'receipt',
         report,
         citizenToken: citizen.token,
         citizenCode: citizen.code,
         locale: input.locale,
-        slaDeadline: report.slaDeadline ? new Date(report.slaDeadline) : undefined,
+        slaDeadline: new Date(slaDeadline),
         now: tx.now,
       });
-      tx.queued(await enqueueFeedback(tx.trx, receipt, { reportId: id, trigger: 'receipt', at }));
-      report = (await getReport(tx.trx, id)) ?? report;
+      const queued = await enqueueFeedback(tx.trx, receipt, { reportId: id, trigger: 'receipt', at });
+      tx.queued(queued);
+      if (queued > 0) report.delivery = 'queued';
     }
     return { type: 'report.created' as const, at, actorId: user.id, report };
   });

@@ -1,0 +1,102 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from './schema';
+
+type Work<T> = (trx: Transaction<DB>) => Promise<T>;
+
+interface Job {
+  work: Work<unknown>;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+export interface GroupCommitOptions {
+  /** Opens the shared transaction (and takes the event-log lock where one is needed) and runs fn in it. */
+  transaction<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** Releases the previous savepoint and sets the next in one statement (PostgreSQL: one round trip). */
+  combineSavepoints: boolean;
+  /** The most commands one transaction takes before it commits, so a steady stream still gets acks. */
+  maxGroup?: number;
+}
+
+/**
+ * Group commit: commands that wait for the write transaction at the same time run one after the other in ONE
+ * transaction, each inside its own savepoint, and one COMMIT (one fsync) makes all of them durable. A command
+ * that fails is rolled back to its savepoint alone and gets its error; the others go on. Nobody's promise
+ * settles before that COMMIT returned, so an answer is never sent for work that is not yet durable. When the
+ * shared transaction itself fails (the COMMIT, or a rollback to a savepoint), every command of the group gets
+ * the error: none of them was committed. Settled in queue order, so events are published in seq order.
+ */
+export class GroupCommit {
+  private readonly queue: Job[] = [];
+  private draining: Promise<void> | undefined;
+  private readonly maxGroup: number;
+
+  constructor(private readonly options: GroupCommitOptions) {
+    this.maxGroup = options.maxGroup ?? 64;
+  }
+
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject });
+      this.draining ??= this.drain().finally(() => {
+        this.draining = undefined;
+      });
+    });
+  }
+
+  /** Resolves once no group is running (for closing the store). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    // Each group waits one turn of the event loop, so the requests read in this turn join it (on SQLite a group
+    // runs without yielding to I/O, so without this wait every HTTP request would commit alone).
+    do {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.runGroup();
+    } while (this.queue.length > 0);
+  }
+
+  private async runGroup(): Promise<void> {
+    const group: { job: Job; outcome: { ok: true; value: unknown } | { ok: false; err: unknown } }[] = [];
+    try {
+      await this.options.transaction(async (trx) => {
+        let job = this.queue.shift();
+        while (job) {
+          group.push({ job, outcome: await this.runOne(trx, job, group.length === 0) });
+          job = group.length < this.maxGroup ? this.queue.shift() : undefined;
+        }
+      });
+    } catch (err) {
+      for (const { job } of group) job.reject(err);
+      return;
+    }
+    for (const { job, outcome } of group) {
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.err);
+    }
+  }
+
+  private async runOne(trx: Transaction<DB>, job: Job, first: boolean): Promise<{ ok: true; value: unknown } | { ok: false; err: unknown }> {
+    await this.savepoint(trx, first);
+    try {
+      return { ok: true, value: await job.work(trx) };
+    } catch (err) {
+      // Throws when the transaction as a whole is gone: then the group fails together (see runGroup).
+      await sql`rollback to savepoint meldkamer_command`.execute(trx);
+      return { ok: false, err };
+    }
+  }
+
+  private async savepoint(trx: Kysely<DB>, first: boolean): Promise<void> {
+    if (first) {
+      await sql`savepoint meldkamer_command`.execute(trx);
+    } else if (this.options.combineSavepoints) {
+      await sql.raw('release savepoint meldkamer_command; savepoint meldkamer_command').execute(trx);
+    } else {
+      await sql`release savepoint meldkamer_command`.execute(trx);
+      await sql`savepoint meldkamer_command`.execute(trx);
+    }
+  }
+}
