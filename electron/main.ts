@@ -18,8 +18,10 @@ import {
   DEFAULT_HUB_URL,
   IPC_CHANNELS,
   isAllowedNavigation,
+  isAllowedRequest,
   isPermissionAllowed,
   isTrustedIpcSender,
+  mapOriginsFromEnv,
   parseExternalHosts,
   parseNotification,
   secureHubOrigin,
@@ -40,7 +42,7 @@ try {
   process.exit(1);
 }
 const externalHosts = parseExternalHosts(process.env.MELDKAMER_EXTERNAL_HOSTS);
-const mapOrigins = (process.env.MELDKAMER_MAP_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+const mapOrigins = mapOriginsFromEnv(process.env);
 const csp = contentSecurityPolicy(origin, { mapOrigins });
 
 let mainWindow: BrowserWindow | null = null;
@@ -75,6 +77,9 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
     isPermissionAllowed(permission, requestingOrigin, origin),
   );
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, origin, mapOrigins) });
+  });
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
   });

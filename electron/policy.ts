@@ -158,13 +158,40 @@ function websocketOrigin(origin: string): string {
   return origin.replace(/^http/, 'ws');
 }
 
-function httpsOrigins(values: readonly string[]): string[] {
+/** https origins of the values (and http ones on this machine); anything else is left out. */
+function httpsOrigins(values: readonly (string | undefined)[]): string[] {
   const origins: string[] = [];
   for (const value of values) {
-    const url = tryParseUrl(value.trim());
-    if (url && url.protocol === 'https:' && !url.username && !url.password) origins.push(url.origin);
+    const url = value ? tryParseUrl(value.trim()) : null;
+    if (!url || url.username || url.password) continue;
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) origins.push(url.origin);
   }
   return [...new Set(origins)];
+}
+
+/**
+ * The basemap's origins, from the settings the hub reads too (npm start hands the shell the same environment):
+ * the day and night style URLs (PDOK's) and `MELDKAMER_MAP_ORIGINS` for hosts a style's tiles, glyphs or sprites
+ * are on besides its own. A style on the hub (the offline basemap) needs none.
+ */
+export function mapOriginsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+  const extra = (env.MELDKAMER_MAP_ORIGINS ?? '').split(/[\s,]+/);
+  return httpsOrigins([env.MELDKAMER_MAP_STYLE_URL, env.MELDKAMER_MAP_NIGHT_STYLE_URL, ...extra]);
+}
+
+/**
+ * What the console window may fetch: the hub (http and its websocket), the basemap's origins, and its own data:
+ * and blob: URLs (MapLibre's workers and images). Anything else is cancelled before it leaves the machine.
+ */
+export function isAllowedRequest(target: string, hub: string, mapOrigins: readonly string[] = []): boolean {
+  const url = tryParseUrl(target);
+  if (!url) return false;
+  if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'devtools:') return true;
+  if (url.username || url.password) return false;
+  const expected = normalisedOrigin(hub);
+  if (url.protocol === 'ws:' || url.protocol === 'wss:') return expected !== null && url.origin.replace(/^ws/, 'http') === expected;
+  if (!isHttp(url)) return false;
+  return url.origin === expected || httpsOrigins(mapOrigins).includes(url.origin);
 }
 
 /**

@@ -8,8 +8,10 @@ import {
   formatCsp,
   hubOrigin,
   isAllowedNavigation,
+  isAllowedRequest,
   isPermissionAllowed,
   isTrustedIpcSender,
+  mapOriginsFromEnv,
   NOTIFICATION_BODY_MAX,
   NOTIFICATION_TITLE_MAX,
   parseExternalHosts,
@@ -294,5 +296,43 @@ describe('app info arguments', () => {
     const argv = ['/opt/Meldkamer/meldkamer', '--type=renderer', ...appInfoArguments({ version: '0.1.0', hubUrl: HUB })];
     expect(readAppInfoArguments(argv)).toEqual({ version: '0.1.0', hubUrl: HUB });
     expect(readAppInfoArguments([])).toEqual({ version: '', hubUrl: '' });
+  });
+});
+
+describe('the basemap in the shell: origins from the map settings, and the request allow-list', () => {
+  const PDOK_DAY = 'https://api.pdok.nl/kadaster/brt-achtergrondkaart/ogc/v1/styles/standaard__webmercatorquad?f=mapbox';
+  const PDOK_NIGHT = 'https://api.pdok.nl/kadaster/brt-achtergrondkaart/ogc/v1/styles/darkmode__webmercatorquad?f=mapbox';
+
+  it('derives the origins from the day and night style URLs and the extra origins, nothing else', () => {
+    expect(mapOriginsFromEnv({ MELDKAMER_MAP_STYLE_URL: PDOK_DAY, MELDKAMER_MAP_NIGHT_STYLE_URL: PDOK_NIGHT })).toEqual(['https://api.pdok.nl']);
+    expect(
+      mapOriginsFromEnv({
+        MELDKAMER_MAP_STYLE_URL: 'https://tiles.example.nl/styles/day.json',
+        MELDKAMER_MAP_ORIGINS: 'https://glyphs.example.nl, http://evil.example ftp://x https://u:p@creds.example http://127.0.0.1:8080',
+      }),
+    ).toEqual(['https://tiles.example.nl', 'https://glyphs.example.nl', 'http://127.0.0.1:8080']);
+    expect(mapOriginsFromEnv({})).toEqual([]);
+  });
+
+  it('puts them in the CSP', () => {
+    const csp = contentSecurityPolicy(HUB, { mapOrigins: mapOriginsFromEnv({ MELDKAMER_MAP_STYLE_URL: PDOK_DAY }) });
+    expect(csp).toContain("connect-src 'self' ws://127.0.0.1:4800 https://api.pdok.nl");
+    expect(csp).toContain("img-src 'self' data: blob: https://api.pdok.nl");
+  });
+
+  it('lets the window reach the hub, its websocket, the basemap and its own data:/blob: URLs, and nothing else', () => {
+    const maps = ['https://api.pdok.nl'];
+    expect(isAllowedRequest(`${HUB}/map/style.json?mode=night`, HUB, maps)).toBe(true);
+    expect(isAllowedRequest('ws://127.0.0.1:4800/socket.io/?EIO=4&transport=websocket', HUB, maps)).toBe(true);
+    expect(isAllowedRequest('https://api.pdok.nl/kadaster/brt-achtergrondkaart/ogc/v1/tiles/WebMercatorQuad/14/5400/8400?f=mvt', HUB, maps)).toBe(true);
+    expect(isAllowedRequest('blob:http://127.0.0.1:4800/0c1d', HUB, maps)).toBe(true);
+    expect(isAllowedRequest('data:image/png;base64,AAAA', HUB, maps)).toBe(true);
+    expect(isAllowedRequest('https://tracker.example/pixel.gif', HUB, maps)).toBe(false);
+    expect(isAllowedRequest('https://api.pdok.nl.evil.example/x', HUB, maps)).toBe(false);
+    expect(isAllowedRequest('http://api.pdok.nl/x', HUB, maps)).toBe(false);
+    expect(isAllowedRequest('ws://127.0.0.1:4801/socket.io/', HUB, maps)).toBe(false);
+    expect(isAllowedRequest('http://user:pw@127.0.0.1:4800/', HUB, maps)).toBe(false);
+    expect(isAllowedRequest('file:///etc/passwd', HUB, maps)).toBe(false);
+    expect(isAllowedRequest('https://api.pdok.nl/x', HUB)).toBe(false);
   });
 });
