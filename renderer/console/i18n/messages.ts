@@ -5,6 +5,7 @@ import { basemapEn, basemapNl } from './basemapMessages';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
+import { searchEn, searchNl } from './searchMessages';
 import { securityEn, securityNl } from './securityMessages';
 import { usersEn, usersNl } from './userMessages';
 
@@ -263,6 +264,7 @@ const nl = {
   ...dispatchNl,
   ...intakeNl,
   ...privacyNl,
+  ...searchNl,
   ...securityNl,
   ...usersNl,
 };
@@ -519,6 +521,7 @@ const en: Record<MessageKey, string> = {
   ...dispatchEn,
   ...intakeEn,
   ...privacyEn,
+  ...searchEn,
   ...securityEn,
   ...usersEn,
 };
