@@ -1,14 +1,17 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Category, Priority, type Report, SourceChannel } from '../../../server/protocol/report';
 import { errorFields, errorMessage } from '../../shared/api/refusal';
-import { type LatLngText, parseLatLngText } from '../../shared/geo/coordinates';
+import { type LatLng, type LatLngText, parseLatLngText } from '../../shared/geo/coordinates';
+import { composeAddress } from '../address/addressParts';
 import { useCreateReport } from '../api/queries';
 import { useI18n } from '../i18n';
 import { categoryLabel } from '../ui/categoryName';
 import { Field, FieldError } from '../ui/Field';
+import { AddressFields } from './AddressFields';
 import { CallerFields } from './CallerFields';
 import { IntakeDuplicates, LinkedNotice } from './IntakeDuplicates';
 import { buildReportInput, EMPTY_REPORT_DRAFT, PLACED_REPORT_ERRORS, REPORT_ERROR_KEYS, type ReportDraft } from './reportDraft';
+import { useAddressPoint } from './useAddressPoint';
 import { useLinkCaller } from './useLinkCaller';
 
 const NO_LOCATION: LatLngText = { lat: '', lng: '' };
@@ -17,6 +20,8 @@ interface NewReportFormProps {
   categories: readonly Category[];
   location: LatLngText;
   onLocationChange: (location: LatLngText) => void;
+  /** A point chosen through the address search: set it and fly the map there at once. */
+  onPlace?: (at: LatLng) => void;
   onCreated: (report: Report) => void;
   /** The caller was linked to an existing report instead (the form stays open with the confirmation). */
   onLinked: (report: Report) => void;
@@ -30,6 +35,7 @@ export function NewReportForm({
   categories,
   location,
   onLocationChange,
+  onPlace,
   onCreated,
   onLinked,
   onOpenReport,
@@ -40,6 +46,12 @@ export function NewReportForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateReport();
+  const at = useMemo(() => parseLatLngText(location), [location]);
+  const place = useCallback(
+    (point: LatLng) => (onPlace ? onPlace(point) : onLocationChange({ lat: String(point.lat), lng: String(point.lng) })),
+    [onPlace, onLocationChange],
+  );
+  const address = useAddressPoint(at, place);
 
   // Keyboard-first: the call starts with the category.
   const categoryRef = useRef<HTMLSelectElement>(null);
@@ -60,6 +72,7 @@ export function NewReportForm({
     },
     onLinked: (report) => {
       setDraft(EMPTY_REPORT_DRAFT);
+      address.reset();
       setErrors({});
       onLocationChange(NO_LOCATION);
       onLinked(report);
@@ -95,7 +108,8 @@ export function NewReportForm({
     event.preventDefault();
     if (create.isPending) return;
     setFormError(null);
-    const { input, errors: local } = buildReportInput(draft, location, t);
+    // The address as the fields say it (the caller's house number as typed).
+    const { input, errors: local } = buildReportInput({ ...draft, address: composeAddress(address.parts) }, location, t);
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setFormError(t('form.invalid'));
@@ -105,6 +119,7 @@ export function NewReportForm({
     try {
       const report = await create.mutateAsync(input);
       setDraft(EMPTY_REPORT_DRAFT);
+      address.reset();
       linkCaller.clearLinked();
       onCreated(report);
     } catch (err) {
@@ -121,7 +136,6 @@ export function NewReportForm({
 
   const unplaced = Object.entries(errors).filter(([key]) => !PLACED_REPORT_ERRORS.has(key));
   const busy = create.isPending || linkCaller.linkingId !== null;
-  const at = parseLatLngText(location);
   const { linked } = linkCaller;
 
   return (
@@ -166,6 +180,7 @@ export function NewReportForm({
 
       <fieldset className="location-fields">
         <legend>{t('form.location')}</legend>
+        <AddressFields address={address} error={errors.address} />
         <p className="muted small">{t('form.pickOnMap')}</p>
         <div className="field-row">
           <Field label={t('form.lat')} error={errors['location.lat']} name="location.lat">
@@ -207,19 +222,6 @@ export function NewReportForm({
         }}
         onOpenReport={onOpenReport}
       />
-
-      <Field label={t('form.address')} error={errors.address} name="address">
-        {(id) => (
-          <input
-            id={id}
-            value={draft.address}
-            placeholder={t('form.addressPlaceholder')}
-            onChange={(e) => set('address', e.target.value)}
-            data-testid="report-address"
-            aria-invalid={!!errors.address}
-          />
-        )}
-      </Field>
 
       <Field label={t('form.description')} error={errors.description} name="description">
         {(id) => (

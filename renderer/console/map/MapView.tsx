@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import type { MapViewProps } from './mapTypes';
 import { useReportLayer, useMapFocus, usePickMarker, useUnitLayer } from './useLiveLayers';
 import { useMapInstance } from './useMapInstance';
+import { useReportLabel } from './reportLabel';
 import { useAreaLayers, useHotspotLayer, useSignalLayer } from './useOverlayLayers';
 
 export type { MapDrawing, MapFocusRequest, MapViewProps } from './mapTypes';
@@ -25,6 +26,7 @@ export function MapView(props: MapViewProps) {
   const { mapRef, ready, error } = useMapInstance(containerRef, propsRef, localeRef);
 
   useReportLayer(mapRef, ready, props.reports, props.selectedId);
+  useReportLabel(mapRef, ready, props.reports, props.selectedId, t);
   const unitsRef = useUnitLayer(mapRef, ready, props.showUnits ?? false, props.selectedUnitId ?? null, props.emergencyUnitIds ?? NO_IDS);
   useMapFocus(mapRef, ready, props.focus, reportsRef, unitsRef);
   const drawing = Boolean(props.drawing);

@@ -24,12 +24,23 @@ const DRAFT_COLOR = '#f0b429';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** A simple label spot: the average of the outer ring's corners (enough for the convex-ish areas drawn here). */
+/**
+ * Where an area's name goes: on its top edge (the middle of the outer ring's west-east extent, at its most
+ * northern corner), drawn above that point. The units working in the area are inside it, so the name stays
+ * off their callsign labels instead of sitting in the middle of them.
+ */
 export function labelPoint(polygon: FocusArea['polygon']): [number, number] | null {
   const corners = ringCorners(polygon[0] ?? []);
   if (corners.length === 0) return null;
-  const sum = corners.reduce((acc, [lng, lat]) => [acc[0] + lng, acc[1] + lat], [0, 0]);
-  return [sum[0] / corners.length, sum[1] / corners.length];
+  let west = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const [lng, lat] of corners) {
+    west = Math.min(west, lng);
+    east = Math.max(east, lng);
+    north = Math.max(north, lat);
+  }
+  return [(west + east) / 2, north];
 }
 
 export function areaFeatures(areas: readonly FocusArea[]): { polygons: FeatureCollection; labels: FeatureCollection } {
@@ -118,7 +129,16 @@ export function addTaskingLayers(map: MapLibreMap, beforeLayer?: string): void {
         id: AREA_LABEL_LAYER,
         type: 'symbol',
         source: AREA_LABELS_SOURCE,
-        layout: { 'icon-image': ['get', 'label'], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+        // Above the top edge; it gives way to a unit's callsign (those are placed first, being higher up),
+        // and never hides one: a name that would cover a callsign waits until the map moves.
+        layout: {
+          'icon-image': ['get', 'label'],
+          'icon-anchor': 'bottom',
+          'icon-offset': [0, -2],
+          'icon-allow-overlap': false,
+          'icon-ignore-placement': false,
+          'icon-padding': 2,
+        },
       },
       before,
     );

@@ -6,6 +6,7 @@ import { useCan } from '../../shared/auth/useCan';
 import { localDate } from '../../shared/time/calendar';
 import { useAlerts } from '../api/dispatchQueries';
 import { useCategories, useOpenReports } from '../api/queries';
+import { MapAddressSearch } from '../address/MapAddressSearch';
 import { AlertBanner } from '../dispatch/AlertBanner';
 import { DispatchContext } from '../dispatch/commands';
 import { UnitsBoard } from '../dispatch/UnitsBoard';
@@ -14,6 +15,7 @@ import { NewReportForm } from '../intake/NewReportForm';
 import { SignalsImportDialog } from '../intake/SignalsImportDialog';
 import { useLiveConnection } from '../live/useLiveConnection';
 import { MapLayersControl } from '../map/MapLayersControl';
+import { MapLegend } from '../map/MapLegend';
 import { MapView } from '../map/MapView';
 import { Loading } from '../ui/Loading';
 import { useClock } from '../../shared/time/useClock';
@@ -43,6 +45,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   );
   const readsDispatch = useCan('dispatch.read');
   const readsOverlays = useCan('report.list');
+  const searchesAddresses = useCan('address.search');
 
   const onLiveEvent = useDesktopNotifications(categories);
   const live = useLiveConnection(session.token, reportsQuery.data?.seq, onLiveEvent);
@@ -150,6 +153,8 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               highlightCell={overlays.selectedCell}
               onSelectHotspot={overlays.selectCellFromMap}
             />
+            {searchesAddresses && <MapAddressSearch onFly={(at) => focusMap({ at })} />}
+            <MapLegend showUnits={readsDispatch} />
             {readsOverlays && (
               <MapLayersControl
                 showSignals={overlays.showSignals}
@@ -172,6 +177,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
                     categories={categoriesQuery.data?.categories ?? []}
                     location={newReport.location}
                     onLocationChange={newReport.onTypeLocation}
+                    onPlace={newReport.onPlace}
                     onCreated={newReport.onCreated}
                     onLinked={newReport.onLinked}
                     onOpenReport={selection.openReport}

@@ -27,6 +27,15 @@ export function useNewReport(selection: Selection) {
     typed.current = true;
     setLocation(next);
   }, []);
+  /** A point from the address search: set, and the map flies there at once. */
+  const onPlace = useCallback(
+    (at: { lat: number; lng: number }) => {
+      typed.current = false;
+      setLocation({ lat: String(at.lat), lng: String(at.lng) });
+      focusMap({ at });
+    },
+    [focusMap],
+  );
   useEffect(() => {
     if (!typed.current || !pickLocation) return;
     const timer = setTimeout(() => focusMap({ at: pickLocation }), FOLLOW_TYPING_MS);
@@ -55,6 +64,7 @@ export function useNewReport(selection: Selection) {
     closeForm: () => setFormOpen(false),
     location,
     onTypeLocation,
+    onPlace,
     /** Set while the form is open: a click on the map picks the location. */
     onPick: formOpen ? onPick : null,
     pickLocation,

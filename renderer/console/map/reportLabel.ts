@@ -1,0 +1,85 @@
+/**
+ * A report dot's label: its number, category and age ("M-000022 · groen · 12 min"), in one small popup
+ * shown while the pointer is on the dot, and for the selected report (chosen with the keyboard in the
+ * queue) while the pointer is elsewhere. One popup for the whole map, never a DOM marker per report.
+ */
+import * as maplibregl from 'maplibre-gl';
+import { type RefObject, useEffect, useRef } from 'react';
+import type { Report } from '../../../server/protocol/report';
+import type { Translate } from '../i18n';
+import { POINT_LAYER } from './reportLayers';
+
+type MapRef = RefObject<maplibregl.Map | null>;
+
+/** "12 min", "3 u", "2 d": how long ago the report came in. */
+export function reportAge(t: Translate, createdAt: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(createdAt)) / 60_000));
+  if (minutes < 60) return t('map.age.minutes', { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t('map.age.hours', { n: hours });
+  return t('map.age.days', { n: Math.floor(hours / 24) });
+}
+
+export function reportLabelText(t: Translate, report: Report, now: number): string {
+  return t('map.reportLabel', { number: report.number, category: report.category, age: reportAge(t, report.createdAt, now) });
+}
+
+export function useReportLabel(mapRef: MapRef, ready: boolean, reports: readonly Report[], selectedId: string | null, t: Translate): void {
+  const state = useRef({ reports, selectedId, t, hovered: null as string | null });
+  state.current.reports = reports;
+  state.current.selectedId = selectedId;
+  state.current.t = t;
+  const showRef = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const popup = new maplibregl.Popup({
+      closeButton: false,
+      closeOnClick: false,
+      offset: 12,
+      className: 'report-label-popup',
+      focusAfterOpen: false,
+    });
+    const show = () => {
+      const s = state.current;
+      const id = s.hovered ?? s.selectedId;
+      const report = id ? s.reports.find((r) => r.id === id) : undefined;
+      if (!report) {
+        popup.remove();
+        return;
+      }
+      popup.setLngLat([report.lng, report.lat]).setText(reportLabelText(s.t, report, Date.now()));
+      if (!popup.isOpen()) popup.addTo(map);
+      popup.getElement()?.setAttribute('data-testid', 'report-label');
+      popup.getElement()?.setAttribute('data-report-id', report.id);
+    };
+    showRef.current = show;
+    const onMove = (event: maplibregl.MapLayerMouseEvent) => {
+      const id = event.features?.[0]?.properties?.id;
+      state.current.hovered = typeof id === 'string' ? id : null;
+      show();
+    };
+    const onLeave = () => {
+      state.current.hovered = null;
+      show();
+    };
+    map.on('mousemove', POINT_LAYER, onMove);
+    map.on('mouseleave', POINT_LAYER, onLeave);
+    show();
+    return () => {
+      map.off('mousemove', POINT_LAYER, onMove);
+      map.off('mouseleave', POINT_LAYER, onLeave);
+      popup.remove();
+      showRef.current = () => undefined;
+    };
+  }, [mapRef, ready]);
+
+  // A new selection, a language switch or a changed report: the label follows.
+  useEffect(() => {
+    void reports;
+    void selectedId;
+    void t;
+    showRef.current();
+  }, [reports, selectedId, t]);
+}
