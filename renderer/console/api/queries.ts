@@ -1,6 +1,5 @@
 import { reportOf } from '../../../server/protocol/events';
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportsSnapshot } from '../../../server/protocol/api';
 import type { OutboxMessageView } from '../../../server/protocol/detail';
 import type { HubEvent } from '../../../server/protocol/events';
 import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
@@ -8,7 +7,8 @@ import type { CreateReportInput, Report } from '../../../server/protocol/report'
 import { ApiRequestError, api } from '../../shared/api/client';
 import { applyDispatchEvent } from './dispatchQueries';
 import { applyIntakeEvent } from './intake';
-import { applyEventToSnapshot, upsertOpenReport } from './reportsCache';
+import { loadOpenQueue } from './queueLoader';
+import { applyEventToSnapshot, type OpenQueue, upsertInQueue } from './reportsCache';
 import { applyThrottleEvent } from './throttles';
 
 export const queryKeys = {
@@ -51,9 +51,11 @@ export function useClientConfig() {
  * with setQueryData (see applyHubEvent) and reconnects catch up through the event log, not by refetching.
  */
 export function useOpenReports(enabled: boolean) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.openReports,
-    queryFn: api.openReports,
+    // The first page; the rest arrives in the background with `progress` (api/queueLoader.ts).
+    queryFn: ({ signal }) => loadOpenQueue(queryClient, queryKeys.openReports, signal),
     enabled,
     staleTime: Infinity,
     gcTime: Infinity,
@@ -67,7 +69,7 @@ export function useCategories(enabled: boolean) {
 }
 
 export function applyHubEvent(queryClient: QueryClient, event: HubEvent): void {
-  queryClient.setQueryData<ReportsSnapshot>(queryKeys.openReports, (old) => applyEventToSnapshot(old, event));
+  queryClient.setQueryData<OpenQueue>(queryKeys.openReports, (old) => applyEventToSnapshot(old, event));
   // Aggregates are refetched, not patched: an open detail panel reloads its timeline and messages.
   const report = reportOf(event);
   if (report) void queryClient.invalidateQueries({ queryKey: queryKeys.reportDetail(report.id) });
@@ -130,9 +132,7 @@ export function useRetryMessage() {
 }
 
 export function upsertReportInCache(queryClient: QueryClient, report: Report): void {
-  queryClient.setQueryData<ReportsSnapshot>(queryKeys.openReports, (old) =>
-    old ? { reports: upsertOpenReport(old.reports, report), seq: old.seq } : old,
-  );
+  queryClient.setQueryData<OpenQueue>(queryKeys.openReports, (old) => (old ? upsertInQueue(old, report) : old));
 }
 
 export function useCreateReport() {

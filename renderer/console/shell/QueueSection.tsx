@@ -7,6 +7,7 @@ import type { useOpenReports } from '../api/queries';
 import { useI18n } from '../i18n';
 import { QueueFilters } from '../queue/QueueFilters';
 import { QueueList, type ScrollRequest } from '../queue/QueueList';
+import { QueueProgress } from '../queue/QueueProgress';
 import { Loading } from '../ui/Loading';
 import type { QueueFilterState } from './useQueueFilter';
 
@@ -109,6 +110,7 @@ export function QueueSection(props: QueueSectionProps) {
           {t('form.created', props.created)}
         </p>
       )}
+      <QueueProgress progress={reportsQuery.data?.progress} />
       {body}
       <p className="queue-keys muted small">{t('queue.keys')}</p>
     </section>
