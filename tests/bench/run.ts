@@ -1,5 +1,6 @@
 /**
- * `npm run bench` runs every bench; `npm run bench -- fanout store` a subset. BENCH_QUICK=1 is a ~1-minute smoke
+ * `npm run bench` runs every bench; `npm run bench -- fanout store` a subset; `npm run bench -- check [goals…]
+ * [--fresh]` the PASS/FAIL goals of issue 11 (tests/bench/check/, not part of the full run). BENCH_QUICK=1 is a ~1-minute smoke
  * run whose figures are printed but not written to docs/BENCHMARKS.md (set BENCH_WRITE=1 to write them anyway).
  * Each bench prints a markdown block and replaces its own marked section of docs/BENCHMARKS.md.
  */
@@ -7,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runAvl } from './avl';
+import { runCheck } from './check/run-check';
 import { runFanout } from './fanout';
 import { runImport } from './import';
 import { runMapRender } from './map-render';
@@ -36,8 +38,22 @@ function replaceSection(doc: string, name: string, body: string): string {
   return `${doc.trimEnd()}\n\n${block}\n`;
 }
 
+function writeSections(blocks: { name: string; body: string }[]): void {
+  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
+  for (const { name, body } of blocks) doc = replaceSection(doc, name, body);
+  writeFileSync(DOC, doc);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (args[0] === 'check') {
+    const result = await runCheck(args.slice(1));
+    if (result.markdown) {
+      writeSections([{ name: 'check', body: result.markdown }]);
+      say(`wrote check into ${DOC}`);
+    }
+    process.exit(result.exitCode);
+  }
   const unknown = args.filter((a) => !(a in BENCHES));
   if (unknown.length > 0) {
     process.stderr.write(`unknown bench: ${unknown.join(', ')} (choose from ${Object.keys(BENCHES).join(', ')})\n`);
@@ -69,14 +85,14 @@ async function main(): Promise<void> {
     say(`not writing ${DOC} (BENCH_QUICK=1; set BENCH_WRITE=1 to write anyway)`);
     return;
   }
-  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-  for (const { section, seconds, at, load } of sections) {
-    const header =
-      `_Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\` (this part: ${seconds.toFixed(0)} s) ` +
-      `on ${machine}; 1-minute load average when it started: ${load.toFixed(2)}. PostgreSQL: ${pgSettings}._`;
-    doc = replaceSection(doc, section.name, `${header}\n\n${section.markdown}`);
-  }
-  writeFileSync(DOC, doc);
+  writeSections(
+    sections.map(({ section, seconds, at, load }) => {
+      const header =
+        `_Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\` (this part: ${seconds.toFixed(0)} s) ` +
+        `on ${machine}; 1-minute load average when it started: ${load.toFixed(2)}. PostgreSQL: ${pgSettings}._`;
+      return { name: section.name, body: `${header}\n\n${section.markdown}` };
+    }),
+  );
   say(`wrote ${sections.map((s) => s.section.name).join(', ')} into ${DOC}`);
 }
 

@@ -43,7 +43,7 @@ const RUN_MS = QUICK ? 1_000 : 5_000;
 const WARMUP_MS = QUICK ? 200 : 1_000;
 const MAX_OPS = 500_000;
 
-interface Throughput {
+export interface Throughput {
   store: StoreKind;
   path: string;
   ops: number;
@@ -52,26 +52,45 @@ interface Throughput {
   cpuPct: number;
 }
 
-/** Runs op sequentially for a warm-up, then for RUN_MS; each op's latency is recorded. */
-async function measure(store: StoreKind, path: string, op: (i: number) => Promise<void> | void): Promise<Throughput> {
+export interface MeasureOptions {
+  runMs: number;
+  warmupMs: number;
+  /** Operations in flight at once (each worker starts its next op when its last one is acknowledged). */
+  inFlight: number;
+}
+
+const SEQUENTIAL: MeasureOptions = { runMs: RUN_MS, warmupMs: WARMUP_MS, inFlight: 1 };
+
+/** Runs op for a warm-up, then for runMs, with inFlight workers; each op's latency is recorded. */
+export async function measure(
+  store: StoreKind,
+  path: string,
+  op: (i: number) => Promise<void> | void,
+  options: MeasureOptions = SEQUENTIAL,
+): Promise<Throughput> {
   let i = 0;
-  const warmEnd = performance.now() + WARMUP_MS;
-  while (performance.now() < warmEnd) await op(i++);
+  const workers = (until: number, record: (latency: number) => void) =>
+    Promise.all(
+      Array.from({ length: options.inFlight }, async () => {
+        while (performance.now() < until && ops < MAX_OPS) {
+          const t = performance.now();
+          await op(i++);
+          record(performance.now() - t);
+        }
+      }),
+    );
+  let ops = 0;
+  await workers(performance.now() + options.warmupMs, () => undefined);
   const latencies: number[] = [];
   const cpu = cpuSnapshot();
   const start = performance.now();
-  const end = start + RUN_MS;
-  let ops = 0;
-  while (ops < MAX_OPS) {
-    const t = performance.now();
-    if (t >= end) break;
-    await op(i++);
-    latencies.push(performance.now() - t);
+  await workers(start + options.runMs, (latency) => {
+    latencies.push(latency);
     ops += 1;
-  }
+  });
   const elapsed = performance.now() - start;
   const result = { store, path, ops, perSecond: (ops / elapsed) * 1000, latencies, cpuPct: cpuSince(cpu).processPct };
-  say(`store ${store} ${path}: ${int(result.perSecond)}/s`);
+  say(`store ${store} ${path}${options.inFlight > 1 ? `, ${options.inFlight} in flight` : ''}: ${int(result.perSecond)}/s`);
   return result;
 }
 
@@ -157,7 +176,8 @@ async function prepareSchema(dataDir: string, databaseUrl?: string): Promise<voi
 const placeholders = (n: number, pgStyle: boolean) =>
   Array.from({ length: n }, (_, k) => (pgStyle ? `$${k + 1}` : '?')).join(', ');
 
-async function bareSqlite(): Promise<Throughput[]> {
+/** Bare baselines, sequential as always: [one row per commit, report + event in one transaction]. */
+export async function bareSqlite(options: MeasureOptions = SEQUENTIAL): Promise<Throughput[]> {
   const dir = mkdtempSync(join(os.tmpdir(), 'meldkamer-bench-bare-'));
   try {
     await prepareSchema(dir);
@@ -176,12 +196,12 @@ async function bareSqlite(): Promise<Throughput[]> {
     const single = await measure('sqlite', 'bare insert, 1 row per commit', () => {
       n += 1;
       insertReport.run(equivalentRow(n));
-    });
+    }, options);
     const pair = await measure('sqlite', 'bare report + event, 1 transaction', () => {
       n += 1;
       const row = equivalentRow(n);
       both(row, equivalentEvent(n, row));
-    });
+    }, options);
     db.close();
     return [single, pair];
   } finally {
@@ -189,7 +209,7 @@ async function bareSqlite(): Promise<Throughput[]> {
   }
 }
 
-async function barePostgres(): Promise<Throughput[]> {
+export async function barePostgres(options: MeasureOptions = SEQUENTIAL): Promise<Throughput[]> {
   const database = await createBenchDatabase();
   try {
     await prepareSchema(os.tmpdir(), database.url);
@@ -202,7 +222,7 @@ async function barePostgres(): Promise<Throughput[]> {
       const single = await measure('postgres', 'bare insert, 1 row per commit', async () => {
         n += 1;
         await client.query({ name: 'bench_report', text: reportSql, values: equivalentRow(n) });
-      });
+      }, options);
       const pair = await measure('postgres', 'bare report + event, 1 transaction', async () => {
         n += 1;
         const row = equivalentRow(n);
@@ -210,7 +230,7 @@ async function barePostgres(): Promise<Throughput[]> {
         await client.query({ name: 'bench_report', text: reportSql, values: row });
         await client.query({ name: 'bench_event', text: eventSql, values: equivalentEvent(n, row) });
         await client.query('commit');
-      });
+      }, options);
       return [single, pair];
     } finally {
       await client.end();
@@ -220,21 +240,35 @@ async function barePostgres(): Promise<Throughput[]> {
   }
 }
 
-async function hubPaths(store: StoreKind): Promise<Throughput[]> {
+/**
+ * The hub's own paths in a bench hub: `createReport()` (the command path) and POST /api/reports (keep-alive, one
+ * socket per op in flight). `paths` picks which; both by default.
+ */
+export async function hubPaths(
+  store: StoreKind,
+  options: MeasureOptions = SEQUENTIAL,
+  paths: readonly ('command' | 'http')[] = ['command', 'http'],
+): Promise<Throughput[]> {
   const bench = await startBenchHub(store);
-  const http = new JsonClient(bench.url, 1);
+  const http = new JsonClient(bench.url, options.inFlight);
+  const out: Throughput[] = [];
   try {
-    const row = await bench.hub.store.db.selectFrom('users').selectAll().where('username', '=', 'centralist').executeTakeFirstOrThrow();
-    const ctx = { ...bench.hub.deps, actor: rowToUser(row) };
-    const command = await measure(store, 'hub: createReport() command', async (i) => {
-      await createReport(ctx, sampleInput(i));
-    });
-    const { token } = await http.login('centralist');
-    const viaHttp = await measure(store, 'hub: POST /api/reports (keep-alive)', async (i) => {
-      const res = await http.request('POST', '/api/reports', token, sampleInput(i));
-      if (res.status !== 201) throw new Error(`POST /api/reports: ${res.status} ${JSON.stringify(res.body)}`);
-    });
-    return [command, viaHttp];
+    if (paths.includes('command')) {
+      const row = await bench.hub.store.db.selectFrom('users').selectAll().where('username', '=', 'centralist').executeTakeFirstOrThrow();
+      const ctx = { ...bench.hub.deps, actor: rowToUser(row) };
+      const label = 'hub: createReport() command';
+      out.push(await measure(store, label, async (i) => void (await createReport(ctx, sampleInput(i))), options));
+    }
+    if (paths.includes('http')) {
+      const { token } = await http.login('centralist');
+      const label = 'hub: POST /api/reports (keep-alive)';
+      const post = async (i: number) => {
+        const res = await http.request('POST', '/api/reports', token, sampleInput(i));
+        if (res.status !== 201) throw new Error(`POST /api/reports: ${res.status} ${JSON.stringify(res.body)}`);
+      };
+      out.push(await measure(store, label, post, options));
+    }
+    return out;
   } finally {
     http.close();
     await bench.stop();
