@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mergeQueuePage, type OpenQueue, openQueueFromFirstPage, applyEventToSnapshot } from '../../renderer/console/api/reportsCache';
+import type { QueuePage } from '../../server/protocol/report-queue';
+import type { Report } from '../../server/protocol/report';
+import { storeKinds } from '../support/databases';
+import { sampleReport, startTestHub, type TestHub } from '../support/hub';
+
+describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (store) => {
+  let t: TestHub;
+  let token: string;
+  let chefToken: string;
+
+  beforeEach(async () => {
+    t = await startTestHub({ store });
+    token = (await t.login('centralist')).token;
+    chefToken = (await t.login('chef')).token;
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  async function page(limit: number, after?: string): Promise<QueuePage> {
+    const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
+    const res = await t.api<QueuePage>('GET', `/api/reports/queue?${query}`, token);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  }
+
+  async function create(n: number): Promise<Report> {
+    const res = await t.api<Report>('POST', '/api/reports', token, sampleReport({ description: `Queue paging ${n}` }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  }
+
+  async function closeAsDuplicate(duplicate: Report, original: Report): Promise<void> {
+    const res = await t.api('POST', `/api/reports/${duplicate.id}/duplicate-of`, chefToken, { originalId: original.id });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+
+  /** Every open report, all pages of the biggest size. */
+  async function allOpen(): Promise<QueuePage['reports']> {
+    const rows: QueuePage['reports'] = [];
+    let after: string | undefined;
+    do {
+      const p = await page(5000, after);
+      rows.push(...p.reports);
+      after = p.next ?? undefined;
+    } while (after);
+    return rows;
+  }
+
+  it('pages through every open report once, newest first, with the open total and no cap', async () => {
+    for (let i = 0; i < 23; i++) await create(i);
+    const everything = await allOpen();
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const p = await page(5, after);
+      expect(p.reports.length).toBeLessThanOrEqual(5);
+      expect(p.total).toBe(everything.length);
+      seen.push(...p.reports.map((r) => r.id));
+      after = p.next ?? undefined;
+      pages++;
+    } while (after);
+    expect(seen).toEqual(everything.map((r) => r.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(pages).toBe(Math.ceil(everything.length / 5));
+    const created = everything.map((r) => Date.parse(r.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect(everything.every((r) => r.status !== 'closed')).toBe(true);
+  });
+
+  it('misses and doubles nothing when reports are created and closed between pages: the console merges the events after the first page', async () => {
+    const made: Report[] = [];
+    for (let i = 0; i < 20; i++) made.push(await create(i));
+    const first = await page(4);
+    let queue: OpenQueue = openQueueFromFirstPage(first);
+    expect(queue.progress).not.toBeNull();
+
+    let after = first.next;
+    let round = 0;
+    while (after) {
+      // Between pages: a new report, and an older one (not paged yet) closed as a duplicate of a newer one.
+      made.push(await create(100 + round));
+      const older = made[round];
+      const newer = made[made.length - 1];
+      if (older && newer) await closeAsDuplicate(older, newer);
+      const p = await page(4, after);
+      queue = mergeQueuePage(queue, p);
+      after = p.next;
+      round++;
+    }
+    expect(queue.progress).toBeNull();
+
+    // The console applies every event after the first page's seq (as its EventStream does).
+    let seq = first.seq;
+    for (;;) {
+      const events = await t.fetchEvents(token, seq);
+      for (const event of events.events) queue = applyEventToSnapshot(queue, event) ?? queue;
+      seq = queue.seq;
+      if (!events.hasMore) break;
+    }
+
+    const truth = await allOpen();
+    const ids = queue.reports.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(truth.map((r) => r.id).sort());
+    const versions = new Map(truth.map((r) => [r.id, r.version]));
+    for (const r of queue.reports) expect(r.version).toBe(versions.get(r.id));
+  });
+
+  it('refuses a malformed cursor and a page above the largest size', async () => {
+    expect((await t.api('GET', '/api/reports/queue?after=nonsense', token)).status).toBe(422);
+    expect((await t.api('GET', '/api/reports/queue?limit=5001', token)).status).toBe(422);
+  });
+});
