@@ -16,13 +16,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
   }
-  await sql`update reports set reporter_count = (select count(*) from reporters where reporters.report_id = reports.id)
-    where id in (select report_id from reporters)`.execute(db);
-  await sql`update reports set
-      outbox_queued = (select count(*) from outbox where outbox.report_id = reports.id and outbox.status = 'queued'),
-      outbox_failed = (select count(*) from outbox where outbox.report_id = reports.id and outbox.status = 'failed'),
-      outbox_sent = (select count(*) from outbox where outbox.report_id = reports.id and outbox.status = 'sent')
-    where id in (select report_id from outbox)`.execute(db);
+  // UPDATE … FROM a grouped count: one pass over reporters and outbox (SQLite ≥ 3.33 and PostgreSQL alike).
+  await sql`update reports set reporter_count = c.n
+    from (select report_id, count(*) as n from reporters group by report_id) as c
+    where reports.id = c.report_id`.execute(db);
+  await sql`update reports set outbox_queued = c.queued, outbox_failed = c.failed, outbox_sent = c.sent
+    from (select report_id,
+            sum(case when status = 'queued' then 1 else 0 end) as queued,
+            sum(case when status = 'failed' then 1 else 0 end) as failed,
+            sum(case when status = 'sent' then 1 else 0 end) as sent
+          from outbox group by report_id) as c
+    where reports.id = c.report_id`.execute(db);
   await sql`create index reports_open_queue on reports (created_at desc, id desc) where status <> 'closed'`.execute(db);
 }
 
