@@ -126,3 +126,8 @@ export function partsFromSuggestion(suggestion: Pick<AddressSuggestion, 'label' 
   if (typed !== null && numberPart(typed) === numberPart(parts.houseNumber)) parts.houseNumber = typed;
   return parts;
 }
+
+/** An address label's first line ("Lange Voorhout 36, Den Haag" → "Lange Voorhout 36"): what a dispatcher reads out. */
+export function shortAddressLabel(label: string): string {
+  return label.split(',')[0]?.trim() || label;
+}

@@ -1,0 +1,141 @@
+/**
+ * Issue 12, "done when": a call-taker places the branch report by typing "Lange Voorhout 36" in the intake
+ * form and choosing the suggestion with the keyboard, without touching the map; the report is created
+ * with that address and its point; and a BOA's emergency button (a long press on the field page) gives an
+ * alert on the console that names the street once the hub has looked up the nearest address.
+ *
+ * A real hub in demo mode (SQLite, the offline address index filled from the demo address file); the console
+ * and the field page run in Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { ReportsSnapshot } from '../../server/protocol/api';
+import type { Address, AddressSuggestResponse } from '../../server/protocol/address';
+import { startTestHub, type TestHub } from '../support/hub';
+import { loginConsole } from '../support/intake-helpers';
+
+test.use({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+
+let hub: TestHub;
+test.beforeAll(async () => {
+  hub = await startTestHub({ demo: true });
+  mkdirSync('tests/e2e/artifacts', { recursive: true });
+});
+test.afterAll(async () => {
+  await hub?.stop();
+});
+
+const DESCRIPTION = 'Een tak hangt laag over de stoep (beller, telefoon)';
+
+test('a call-taker places the branch report by typing "Lange Voorhout 36", keyboard only, without touching the map', async ({ page }) => {
+  test.setTimeout(90_000);
+  const desk = await hub.login('centralist');
+  // Where the address index puts Lange Voorhout 36 (the same hub the console asks).
+  const suggested = await hub.api<AddressSuggestResponse>('GET', '/api/address/suggest?q=Lange%20Voorhout%2036&limit=1', desk.token);
+  expect(suggested.status, JSON.stringify(suggested.body)).toBe(200);
+  const first = suggested.body.suggestions[0];
+  if (!first) throw new Error('the demo address index has no "Lange Voorhout 36"');
+  const looked = await hub.api<Address>('GET', `/api/address/lookup?id=${encodeURIComponent(first.id)}`, desk.token);
+  expect(looked.status).toBe(200);
+  const target = looked.body;
+
+  await loginConsole(page, hub.hub.url, 'centralist');
+  await page.getByTestId('new-report-open').click();
+  const form = page.getByTestId('new-report-form');
+  await expect(form.getByTestId('report-category')).toBeFocused();
+  await form.getByTestId('report-category').selectOption('groen');
+
+  // Tab to the address search and type as the caller says it.
+  const search = form.getByTestId('address-search-input');
+  await search.focus();
+  await search.pressSequentially('Lange Voorhout 36', { delay: 20 });
+  await expect(search).toHaveAttribute('role', 'combobox');
+  const options = form.getByTestId('address-search-option');
+  await expect(options.first()).toContainText('Lange Voorhout 36');
+  await expect(search).toHaveAttribute('aria-expanded', 'true');
+
+  // ↓ highlights the first suggestion (aria-activedescendant), Enter chooses it.
+  await search.press('ArrowDown');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  const activeId = await options.first().getAttribute('id');
+  await expect(search).toHaveAttribute('aria-activedescendant', activeId ?? '');
+  await search.press('Enter');
+  await expect(search).toHaveAttribute('aria-expanded', 'false');
+
+  // One step: the address fields, the point (and the map flew there), and the duplicate check at once.
+  await expect(form.getByTestId('report-street')).toHaveValue('Lange Voorhout');
+  await expect(form.getByTestId('report-house-number')).toHaveValue('36');
+  await expect(form.getByTestId('report-postcode')).toHaveValue(target.postcode ?? '');
+  await expect(form.getByTestId('report-place')).toHaveValue(target.place ?? '');
+  await expect(form.getByTestId('report-lat')).toHaveValue(String(target.lat));
+  await expect(form.getByTestId('report-lng')).toHaveValue(String(target.lng));
+  await expect(form.getByTestId('intake-duplicates')).toBeVisible();
+  await expect(form.getByTestId('address-check')).toHaveCount(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const hook = (window as unknown as { __meldkamer?: { map: { getCenter(): { lat: number; lng: number }; isMoving(): boolean } } }).__meldkamer;
+        const c = hook?.map.getCenter();
+        return c && !hook?.map.isMoving() ? [Math.round(c.lat * 1e3) / 1e3, Math.round(c.lng * 1e3) / 1e3] : null;
+      }),
+    )
+    .toEqual([Math.round(target.lat * 1e3) / 1e3, Math.round(target.lng * 1e3) / 1e3]);
+
+  await form.getByTestId('report-description').fill(DESCRIPTION);
+  await form.getByTestId('report-submit').click();
+  await expect(page.getByTestId('new-report-form')).toHaveCount(0);
+
+  const open = await hub.api<ReportsSnapshot>('GET', '/api/reports', desk.token);
+  const report = open.body.reports.find((r) => r.description === DESCRIPTION);
+  if (!report) throw new Error('the report was not created');
+  expect(report.address).toMatch(/^Lange Voorhout 36\b/);
+  expect(report.lat).toBeCloseTo(target.lat, 6);
+  expect(report.lng).toBeCloseTo(target.lng, 6);
+  await page.screenshot({ path: 'tests/e2e/artifacts/address-intake.png' });
+});
+
+test('the emergency alert names the street: field long press → console shows "Lange Voorhout"', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const consoleContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'nl-NL' });
+  const fieldContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    // On the Lange Voorhout, in front of number 36.
+    geolocation: { latitude: 52.0806, longitude: 4.3123 },
+    permissions: ['geolocation'],
+  });
+  try {
+    const desk = await consoleContext.newPage();
+    await loginConsole(desk, hub.hub.url, 'centralist');
+
+    const field = await fieldContext.newPage();
+    await field.goto(`${hub.hub.url}/field`);
+    await field.getByTestId('field-login-username').fill('boa1');
+    await field.getByTestId('field-login-password').fill('boa1');
+    await field.getByTestId('field-login-submit').click();
+    await expect(field.getByTestId('field-connection')).toHaveAttribute('data-state', 'online', { timeout: 10_000 });
+
+    const button = field.getByTestId('field-emergency');
+    await button.scrollIntoViewIfNeeded();
+    const box = await button.boundingBox();
+    if (!box) throw new Error('emergency button not visible');
+    await field.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await field.mouse.down();
+    await field.waitForTimeout(1_800);
+    await field.mouse.up();
+    await expect(field.getByTestId('field-emergency-status')).toHaveAttribute('data-state', 'sent');
+
+    const alert = desk.locator('[data-testid="alert-item"][data-kind="emergency"]');
+    await expect(alert).toBeVisible({ timeout: 5_000 });
+    await expect(alert).toContainText('HH-11');
+    // The address follows the alert (it never waits for the geocoder).
+    await expect(alert.getByTestId('alert-address')).toContainText('Lange Voorhout', { timeout: 10_000 });
+    await expect(alert.getByTestId('alert-address')).toHaveText(/^Lange Voorhout \d+[^,]*, \d+ m$/);
+    await desk.screenshot({ path: 'tests/e2e/artifacts/address-alert.png' });
+    await alert.getByTestId('alert-ack').click();
+    await expect(desk.locator('[data-testid="alert-item"][data-kind="emergency"]')).toHaveCount(0);
+  } finally {
+    await fieldContext.close();
+    await consoleContext.close();
+  }
+});
