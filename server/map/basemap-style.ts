@@ -18,14 +18,16 @@ const PALETTES = {
   },
   night: {
     land: '#10151c', water: '#0b1f33', green: '#13201a', building: '#1b232d', buildingEdge: '#26303c',
-    major: '#5b4a2a', minor: '#2c3744', casing: '#0c1016', rail: '#39424d', text: '#c9d2dc', halo: '#0b0f14',
+    major: '#6b5630', minor: '#3a4756', casing: '#0c1016', rail: '#39424d', text: '#c9d2dc', halo: '#0b0f14',
   },
 } as const;
 
 const MAJOR = ['motorway', 'trunk', 'primary', 'secondary', 'tertiary'];
 const MINOR = ['minor', 'service', 'track', 'path', 'pedestrian', 'residential', 'unclassified'];
 const NAME = ['coalesce', ['get', 'name:nl'], ['get', 'name'], ['get', 'name:latin']] as const;
-const ROAD_WIDTH = ['interpolate', ['exponential', 1.5], ['zoom'], 10, 0.8, 14, 4, 18, 22] as const;
+/** Road width by zoom, scaled and widened (a zoom curve must be the top-level expression, so each gets its own). */
+const roadWidth = (scale: number, extra = 0) =>
+  ['interpolate', ['exponential', 1.5], ['zoom'], 10, 0.8 * scale + extra, 14, 4 * scale + extra, 18, 22 * scale + extra] as never;
 
 export interface BasemapStyleOptions {
   /** Absolute URL of the hub as the browser reaches it (`https://meldkamer.example.nl`). */
@@ -83,7 +85,7 @@ export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
         'source-layer': 'transportation',
         filter: inClass([...MAJOR, ...MINOR]),
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': c.casing, 'line-width': ['+', ROAD_WIDTH, 1.5] as never },
+        paint: { 'line-color': c.casing, 'line-width': roadWidth(1, 1.5) },
       },
       {
         id: 'road-minor',
@@ -92,7 +94,7 @@ export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
         'source-layer': 'transportation',
         filter: inClass(MINOR),
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': c.minor, 'line-width': ROAD_WIDTH as never },
+        paint: { 'line-color': c.minor, 'line-width': roadWidth(1) },
       },
       {
         id: 'road-major',
@@ -101,7 +103,7 @@ export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
         'source-layer': 'transportation',
         filter: inClass(MAJOR),
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': c.major, 'line-width': ['*', ROAD_WIDTH, 1.4] as never },
+        paint: { 'line-color': c.major, 'line-width': roadWidth(1.4) },
       },
       {
         id: 'rail',

@@ -1,62 +1,65 @@
+/** The console's basemap: the shared choice of style (renderer/shared/map/basemapStyle.ts) and its day/night switch. */
+import type * as maplibregl from 'maplibre-gl';
+import { type BasemapMode, type BasemapStyle, basemapStyle, storeBasemapMode, storedBasemapMode } from '../../shared/map/basemapStyle';
+
+export { BASEMAP_COLORS, type BasemapMode, basemapFallback, basemapStyle, hasNightBasemap, offlineStyle, storedBasemapMode } from '../../shared/map/basemapStyle';
+
+type BasemapConfig = Parameters<typeof basemapStyle>[0];
+
 /**
- * The bundled offline basemap: no tiles, glyphs or sprites are fetched. A dark background, the North Sea,
- * a schematic outline of Den Haag and a few trunk roads for orientation (hand-simplified, not survey data).
- * A real basemap comes from `ClientConfig.mapStyleUrl` (e.g. PDOK or a local PMTiles style).
+ * Draws `next` as the basemap and keeps everything the console put on top (live reports, units, areas …): their
+ * sources and layers are carried into the new style, so MapLibre's style diff leaves them (and their data) alone.
  */
-import type { FeatureCollection } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
-import denHaag from './den-haag.json';
-
-export const BASEMAP_COLORS = {
-  land: '#10151c',
-  sea: '#0b1f33',
-  seaEdge: '#1d3b57',
-  city: '#161e28',
-  cityEdge: '#3b4b5e',
-  road: '#2c3744',
-};
-
-export function offlineStyle(): StyleSpecification {
-  return {
-    version: 8,
-    name: 'Meldkamer offline',
-    sources: {
-      basemap: { type: 'geojson', data: denHaag as FeatureCollection },
+export function swapBasemap(map: maplibregl.Map, next: BasemapStyle, basemapIds: { layers: Set<string>; sources: Set<string> }): void {
+  map.setStyle(next, {
+    transformStyle: (previous, style) => {
+      const overlaySources = Object.fromEntries(Object.entries(previous?.sources ?? {}).filter(([id]) => !basemapIds.sources.has(id)));
+      const overlayLayers = (previous?.layers ?? []).filter((layer) => !basemapIds.layers.has(layer.id));
+      basemapIds.layers = new Set(style.layers.map((layer) => layer.id));
+      basemapIds.sources = new Set(Object.keys(style.sources));
+      return { ...style, sources: { ...style.sources, ...overlaySources }, layers: [...style.layers, ...overlayLayers] };
     },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.land } },
-      {
-        id: 'sea',
-        type: 'fill',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'sea'],
-        paint: { 'fill-color': BASEMAP_COLORS.sea, 'fill-outline-color': BASEMAP_COLORS.seaEdge },
-      },
-      {
-        id: 'city',
-        type: 'fill',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'city'],
-        paint: { 'fill-color': BASEMAP_COLORS.city },
-      },
-      {
-        id: 'city-outline',
-        type: 'line',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'city'],
-        paint: { 'line-color': BASEMAP_COLORS.cityEdge, 'line-width': 1.5, 'line-dasharray': [3, 2] },
-      },
-      {
-        id: 'roads',
-        type: 'line',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'road'],
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: {
-          'line-color': BASEMAP_COLORS.road,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 4],
-        },
-      },
-    ],
-  };
+  });
+}
+
+/** A map button that switches the basemap between day and night, remembered on this machine. */
+export class BasemapModeControl implements maplibregl.IControl {
+  private container: HTMLDivElement | null = null;
+  private mode: BasemapMode = storedBasemapMode();
+
+  constructor(
+    private readonly config: BasemapConfig,
+    private readonly onSwitch: (style: BasemapStyle, mode: BasemapMode) => void,
+    private readonly title: (mode: BasemapMode) => string,
+  ) {}
+
+  onAdd(): HTMLElement {
+    const container = document.createElement('div');
+    container.className = 'maplibregl-ctrl maplibregl-ctrl-group';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.testid = 'basemap-mode';
+    const show = () => {
+      // The button offers the other mode.
+      button.textContent = this.mode === 'night' ? '☀' : '☾';
+      button.title = this.title(this.mode);
+      button.setAttribute('aria-label', button.title);
+      button.setAttribute('aria-pressed', String(this.mode === 'night'));
+    };
+    button.addEventListener('click', () => {
+      this.mode = this.mode === 'night' ? 'day' : 'night';
+      storeBasemapMode(this.mode);
+      show();
+      this.onSwitch(basemapStyle(this.config, this.mode), this.mode);
+    });
+    show();
+    container.append(button);
+    this.container = container;
+    return container;
+  }
+
+  onRemove(): void {
+    this.container?.remove();
+    this.container = null;
+  }
 }

@@ -1,8 +1,8 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type RefObject, useEffect, useRef, useState } from 'react';
-import type { Locale } from '../i18n';
-import { offlineStyle } from './basemap';
+import { type Locale, makeTranslate } from '../i18n';
+import { BasemapModeControl, basemapFallback, basemapStyle, hasNightBasemap, storedBasemapMode, swapBasemap } from './basemap';
 import { addHotspotLayers, HOTSPOTS_SOURCE } from './hotspotLayers';
 import { bindPointer } from './mapPointer';
 import type { MapViewProps } from './mapTypes';
@@ -46,11 +46,12 @@ export function useMapInstance(
     const container = containerRef.current;
     if (!container) return;
     const { config } = propsRef.current;
+    const mode = storedBasemapMode();
     let map: maplibregl.Map;
     try {
       map = new maplibregl.Map({
         container,
-        style: config.mapStyleUrl ?? offlineStyle(),
+        style: basemapStyle(config, mode),
         center: config.mapCenter,
         zoom: config.mapZoom,
         attributionControl: { compact: true },
@@ -73,10 +74,11 @@ export function useMapInstance(
     let fellBack = false;
     map.on('error', (event) => {
       console.warn('map error', event.error);
-      // A configured basemap that cannot be reached (offline control room): fall back to the bundled one.
-      if (!loaded && !fellBack && config.mapStyleUrl) {
+      // A configured online basemap that cannot be reached (offline control room): the hub's own, or the bundled one.
+      const fallback = basemapFallback(config, mode);
+      if (!loaded && !fellBack && fallback) {
         fellBack = true;
-        map.setStyle(offlineStyle());
+        map.setStyle(fallback);
       }
     });
     // Labels (callsigns, area names) are drawn on a canvas when the style first asks for them.
@@ -85,6 +87,13 @@ export function useMapInstance(
     });
     map.on('load', () => {
       loaded = true;
+      // What the basemap brought, before the console adds its own layers on top: a day/night switch replaces only these.
+      const style = map.getStyle();
+      const basemapIds = { layers: new Set(style.layers.map((l) => l.id)), sources: new Set(Object.keys(style.sources)) };
+      if (hasNightBasemap(config)) {
+        const title = (current: 'day' | 'night') => makeTranslate(localeRef.current)(current === 'night' ? 'map.basemapToDay' : 'map.basemapToNight');
+        map.addControl(new BasemapModeControl(config, (next) => swapBasemap(map, next, basemapIds), title), 'top-right');
+      }
       addHotspotLayers(map);
       addTaskingLayers(map);
       addSignalLayers(map);

@@ -1,0 +1,65 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { buildTestBasemap, TEST_STREET } from '../support/basemap';
+import { loginConsole } from '../support/console-page';
+import { startTestHub, type TestHub } from '../support/hub';
+
+/**
+ * Offline basemap (issue 12, point 4): a small MBTiles file built here (geojson-vt + @maplibre/vt-pbf), served by the
+ * hub with its style and DejaVu glyphs; the console draws the street's name, with nothing from the internet.
+ */
+let t: TestHub;
+
+test.beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'meldkamer-basemap-'));
+  t = await startTestHub({ demo: true, config: { mapTiles: buildTestBasemap(dir), mapZoom: 15, mapCenter: [4.3, 52.075] } });
+});
+test.afterAll(async () => {
+  await t?.stop();
+});
+
+/** Names the basemap's street label layer has drawn (symbols MapLibre placed, so their glyphs were there). */
+function drawnStreetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __meldkamer?: { map: import('maplibre-gl').Map } }).__meldkamer;
+    if (!hook?.map.getLayer('street-names')) return [];
+    return hook.map.queryRenderedFeatures({ layers: ['street-names'] }).map((f) => String(f.properties.name));
+  });
+}
+
+test('the console draws a street name from the hub\'s offline basemap, by night and by day, under its live layers', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(t.hub.url) && !/^(data|blob):/.test(request.url())) outside.push(request.url());
+  });
+  const glyphs: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/map/glyphs/')) glyphs.push(`${response.status()} ${decodeURIComponent(new URL(response.url()).pathname)}`);
+  });
+
+  await loginConsole(page, t.hub.url, 'centralist');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain(TEST_STREET.name);
+  expect(glyphs).toContain('200 /map/glyphs/DejaVu Sans/0-255.pbf');
+  // The night palette is the console's default.
+  const background = () =>
+    page.evaluate(() => {
+      const map = (window as unknown as { __meldkamer: { map: import('maplibre-gl').Map } }).__meldkamer.map;
+      return String(map.getPaintProperty('background', 'background-color'));
+    });
+  const night = await background();
+
+  await page.getByTestId('basemap-mode').click();
+  await expect.poll(background, { timeout: 10_000 }).not.toBe(night);
+  await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain(TEST_STREET.name);
+  // The live layers stayed on top of the new basemap.
+  const overlay = await page.evaluate(() => {
+    const hook = (window as unknown as { __meldkamer: { map: import('maplibre-gl').Map; sources: { reports: string } } }).__meldkamer;
+    const layers = hook.map.getStyle().layers.map((l) => l.id);
+    return { source: Boolean(hook.map.getSource(hook.sources.reports)), streetsBelow: layers.indexOf('street-names') < layers.length - 1 };
+  });
+  expect(overlay).toEqual({ source: true, streetsBelow: true });
+  expect(outside).toEqual([]);
+});
