@@ -3,7 +3,7 @@ import { settleFixTime } from '../domain/fix-time';
 import { distanceMeters } from '../domain/geo';
 import type { PositionFix } from '../protocol/dispatch';
 import type { UnitFix } from '../protocol/socket';
-import { savePosition } from '../store/units';
+import { saveTrail } from '../store/units';
 
 export interface PositionTrackerOptions {
   /** Fixes closer together than this (per unit) are dropped: the rate limit. */
@@ -25,6 +25,8 @@ export class PositionTracker {
   private readonly received = new Map<string, number>();
   private readonly persisted = new Map<string, PositionFix>();
   private readonly dirty = new Set<string>();
+  /** Fixes the trail keeps, written together at the next flush. */
+  private trail: { unitId: string; fix: PositionFix }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly opts: Required<PositionTrackerOptions>;
 
@@ -44,6 +46,7 @@ export class PositionTracker {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.writeTrail();
   }
 
   /** Returns false when the fix was dropped by the rate limit. A fix dated far ahead of the hub clock is dated now. */
@@ -62,12 +65,13 @@ export class PositionTracker {
       distanceMeters(kept, fix) >= this.opts.persistAfterMeters;
     if (due) {
       this.persisted.set(unitId, fix);
-      savePosition(this.deps.store.db, unitId, fix).catch((err) => this.deps.log.warn({ err, unitId }, 'position not saved'));
+      this.trail.push({ unitId, fix });
     }
     return true;
   }
 
   flush(): void {
+    this.writeTrail();
     if (this.dirty.size === 0) return;
     const fixes: UnitFix[] = [];
     for (const unitId of this.dirty) {
@@ -76,5 +80,12 @@ export class PositionTracker {
     }
     this.dirty.clear();
     this.broadcast(fixes);
+  }
+
+  private writeTrail(): void {
+    if (this.trail.length === 0) return;
+    const fixes = this.trail;
+    this.trail = [];
+    saveTrail(this.deps.store.db, fixes).catch((err) => this.deps.log.warn({ err, fixes: fixes.length }, 'position trail not saved'));
   }
 }
