@@ -11,6 +11,9 @@ const hubProxy = {
   '/api': { target: HUB, changeOrigin: true },
   '/health': { target: HUB, changeOrigin: true },
   '/socket.io': { target: HUB, ws: true, changeOrigin: true },
+  // The offline basemap: its style names tiles and glyphs on the host it was asked on, so that host stays Vite's.
+  '/map': { target: HUB, changeOrigin: false },
+  '/tiles': { target: HUB, changeOrigin: false },
 };
 
 /**
