@@ -8,12 +8,13 @@ import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { DB } from '../../server/store/schema';
 import { insertUnit } from '../../server/store/units';
 import { createSession, insertUser } from '../../server/store/users';
 import type { FromClients, PhaseResult, SetupMessage, ToClients } from './fanout-clients';
 import {
-  type BenchHub,
   type BenchSection,
   cpuSince,
   cpuSnapshot,
@@ -33,17 +34,17 @@ import {
 const RATES = [20, 50, 200];
 const PHASE_MS = QUICK ? 1_500 : 10_000;
 const WARMUP_MS = QUICK ? 500 : 2_000;
-const CONSOLES = 50;
-const FIELD_UNITS = 500;
+export const CONSOLES = 50;
+export const FIELD_UNITS = 500;
 
-interface Measured {
+export interface Measured {
   result: PhaseResult;
   serverCpuPct: number;
   machineCpuPct: number;
 }
 
 /** One server under test with its own client process. */
-interface Target {
+export interface Target {
   label: string;
   baseline: boolean;
   clients: ClientProcess;
@@ -108,7 +109,7 @@ class ClientProcess {
   }
 }
 
-async function connectClients(label: string, setup: SetupMessage): Promise<ClientProcess> {
+export async function connectClients(label: string, setup: SetupMessage): Promise<ClientProcess> {
   const clients = new ClientProcess();
   try {
     const ready = await clients.request(setup, 120_000);
@@ -122,8 +123,7 @@ async function connectClients(label: string, setup: SetupMessage): Promise<Clien
 }
 
 /** 500 field units, each with its own field user and session, created through the hub's store functions. */
-async function fieldSessions(bench: BenchHub): Promise<string[]> {
-  const db = bench.hub.store.db;
+export async function fieldSessions(db: Kysely<DB>): Promise<string[]> {
   const at = new Date().toISOString();
   const tokens: string[] = [];
   for (let i = 0; i < FIELD_UNITS; i++) {
@@ -140,7 +140,7 @@ async function fieldSessions(bench: BenchHub): Promise<string[]> {
   return tokens;
 }
 
-async function hubTarget(store: StoreKind): Promise<Target> {
+export async function hubTarget(store: StoreKind): Promise<Target> {
   const bench = await startBenchHub(store);
   const http = new JsonClient(bench.url);
   try {
@@ -155,7 +155,7 @@ async function hubTarget(store: StoreKind): Promise<Target> {
       field: FIELD_UNITS,
       writerToken: writer.token,
       consoleToken: consoleSession.token,
-      fieldTokens: await fieldSessions(bench),
+      fieldTokens: await fieldSessions(bench.hub.store.db),
     });
     const db = bench.hub.store.db;
     return {
@@ -192,7 +192,7 @@ async function hubTarget(store: StoreKind): Promise<Target> {
 }
 
 /** The baseline server: relays each writer message to the receivers. No parsing, no storage, no validation. */
-async function baselineTarget(template: string): Promise<Target> {
+export async function baselineTarget(template: string): Promise<Target> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const receivers = new Set<WebSocket>();
@@ -238,7 +238,7 @@ async function baselineTarget(template: string): Promise<Target> {
   }
 }
 
-async function runPhase(target: Target, name: string, rate: number, durationMs: number): Promise<Measured> {
+export async function runPhase(target: Target, name: string, rate: number, durationMs: number): Promise<Measured> {
   const cpu = cpuSnapshot();
   const done = await target.clients.request({ type: 'phase', name, rate, durationMs }, durationMs + 60_000);
   const used = cpuSince(cpu);
@@ -278,7 +278,7 @@ async function runAll(stores: StoreKind[]): Promise<Target[]> {
 }
 
 /** Median latency of the last tenth of a phase minus that of the first tenth: > 0 and growing means a queue builds. */
-function trend(latencies: number[]): number {
+export function trend(latencies: number[]): number {
   const tenth = Math.max(1, Math.floor(latencies.length / 10));
   const head = summarize(latencies.slice(0, tenth)).p50;
   const tail = summarize(latencies.slice(-tenth)).p50;

@@ -9,7 +9,7 @@ export function passes(line: GoalLine): boolean {
 
 export function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
-  const digits = unit === '×' ? 2 : Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0;
+  const digits = unit === '×' ? 2 : Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0;
   return `${value.toFixed(digits)}${unit === '×' ? '×' : unit ? ` ${unit}` : ''}`;
 }
 
