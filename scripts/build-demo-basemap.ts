@@ -1,10 +1,10 @@
 // Builds resources/map/den-haag-demo.mbtiles: the demo's offline street map of central Den Haag, so `npm start` shows
 // streets and names without internet. APPROXIMATE, made from what the repository holds, not from a survey:
 // - streets: the addresses of the demo data (resources/demo/demo.json reports, and resources/addresses*.csv when
-//   present: columns street and lat/lon) grouped by street; a street with addresses far enough apart is drawn as a
+//   present: columns street and lat/lon, rows of kind address) grouped by street; a street with addresses far enough apart is drawn as a
 //   line through them (ordered along the street's main direction), a shorter one gets its name as a point label;
 // - the sea, the city outline (its name as a place label) and the trunk roads from renderer/shared/map/den-haag.json.
-// OpenMapTiles layer names (transportation, transportation_name, water, place), so the hub's style draws it as it
+// OpenMapTiles layer names (transportation, transportation_name, water, place, boundary), so the hub's style draws it as it
 // draws a planetiler file. Run: npx tsx scripts/build-demo-basemap.ts
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,10 +30,11 @@ function demoAddresses(): { street: string; at: Point }[] {
     return street ? [{ street, at: [r.lng, r.lat] as Point }] : [];
   });
   for (const file of readdirSync(join(root, 'resources')).filter((f) => /^addresses.*\.csv$/.test(f))) {
-    const rows = parse(readFileSync(join(root, 'resources', file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(join(root, 'resources', file), 'utf8'), { columns: true, skip_empty_lines: true, comment: '#' }) as Record<string, string>[];
     for (const row of rows) {
       const lat = Number(row.lat);
       const lng = Number(row.lon ?? row.lng);
+      if (row.kind && row.kind !== 'address') continue;
       if (row.street && Number.isFinite(lat) && Number.isFinite(lng)) found.push({ street: row.street.trim(), at: [lng, lat] });
     }
   }
@@ -88,6 +89,7 @@ for (const [name, points] of byStreet) {
 const outline = JSON.parse(readFileSync(join(root, 'renderer/shared/map/den-haag.json'), 'utf8')) as FeatureCollection;
 const water: Feature[] = [];
 const places: Feature[] = [];
+const boundaries: Feature[] = [];
 for (const f of outline.features) {
   const kind = f.properties?.kind;
   if (kind === 'sea') water.push(feature(f.geometry, { class: 'ocean' }));
@@ -96,11 +98,12 @@ for (const f of outline.features) {
     const ring = f.geometry.coordinates[0] as Point[];
     const centre: Point = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
     places.push(feature({ type: 'Point', coordinates: centre }, { class: 'city', name: String(f.properties?.name ?? '') }));
+    boundaries.push(feature({ type: 'LineString', coordinates: ring }, { admin_level: 8 }));
   }
 }
 
 const tiles = buildVectorTiles(
-  { transportation: collection(roads), transportation_name: collection(roadNames), water: collection(water), place: collection(places) },
+  { transportation: collection(roads), transportation_name: collection(roadNames), water: collection(water), place: collection(places), boundary: collection(boundaries) },
   { minZoom: 8, maxZoom: 14, bbox: [4.15, 52.0, 4.45, 52.15] },
 );
 if (existsSync(OUT)) rmSync(OUT);
@@ -114,7 +117,7 @@ writeMbtiles(
     bounds: '4.15,52.0,4.45,52.15',
     attribution: 'Demo-kaart bij benadering (demo-adressen), geen echte kaart',
     json: JSON.stringify({
-      vector_layers: ['transportation', 'transportation_name', 'water', 'place'].map((id) => ({ id, fields: {} })),
+      vector_layers: ['transportation', 'transportation_name', 'water', 'place', 'boundary'].map((id) => ({ id, fields: {} })),
     }),
   },
   tiles,

@@ -1,7 +1,7 @@
 /**
  * The MapLibre style of the hub's offline basemap: an MBTiles file in the OpenMapTiles schema (what planetiler writes
  * by default; tippecanoe files work when their layers and attributes are named the same). Layers drawn: `water`,
- * `landuse`/`park` (green), `building`, `transportation` (by `class`), `transportation_name` and `place` labels
+ * `landuse`/`park` (green), `boundary` (municipal and up), `building`, `transportation` (by `class`), `transportation_name` and `place` labels
  * (`name:nl`, else `name`), `housenumber` at close zoom. A day and a night palette over the same tiles.
  */
 import type { StyleSpecification } from 'maplibre-gl';
@@ -14,11 +14,11 @@ export const BASEMAP_FONT = 'DejaVu Sans';
 const PALETTES = {
   day: {
     land: '#f2efe9', water: '#a8cbe3', green: '#d6e8c8', building: '#ddd6cc', buildingEdge: '#c9c0b4',
-    major: '#ffd27f', minor: '#ffffff', casing: '#c4bcb0', rail: '#9a948c', text: '#333333', halo: '#ffffff',
+    major: '#ffd27f', minor: '#ffffff', casing: '#c4bcb0', rail: '#9a948c', boundary: '#a38fb0', text: '#333333', halo: '#ffffff',
   },
   night: {
     land: '#10151c', water: '#0b1f33', green: '#13201a', building: '#1b232d', buildingEdge: '#26303c',
-    major: '#6b5630', minor: '#3a4756', casing: '#0c1016', rail: '#39424d', text: '#c9d2dc', halo: '#0b0f14',
+    major: '#6b5630', minor: '#3a4756', casing: '#0c1016', rail: '#39424d', boundary: '#3b4b5e', text: '#c9d2dc', halo: '#0b0f14',
   },
 } as const;
 
@@ -77,6 +77,14 @@ export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
         'source-layer': 'building',
         minzoom: 13,
         paint: { 'fill-color': c.building, 'fill-outline-color': c.buildingEdge },
+      },
+      {
+        id: 'boundary',
+        type: 'line',
+        source: 'basemap',
+        'source-layer': 'boundary',
+        filter: ['>=', ['to-number', ['get', 'admin_level']], 4],
+        paint: { 'line-color': c.boundary, 'line-width': 1.5, 'line-dasharray': [3, 2] },
       },
       {
         id: 'road-casing',
