@@ -1,9 +1,9 @@
 /**
  * Live units on the map: their own GeoJSON source (`units`, feature id = unit id via promoteId), never
  * clustered, updated with `updateData` diffs (a moved unit is one geometry update, never setData, never
- * DOM markers). Colour by status; a heading arrow (an image drawn on a canvas here, rotated by the fix's
- * heading); the callsign as a canvas-drawn label (the offline style has no glyphs); grey when the fix is
- * older than 2 minutes. `selected` and `emergency` are feature-state.
+ * DOM markers) at the pace unitCoalescer.ts sets. Colour by status; a heading arrow (an image drawn on a
+ * canvas here, rotated by the fix's heading); the callsign as a canvas-drawn label from zoom 14 on (the
+ * offline style has no glyphs); grey when the fix is older than 2 minutes. `selected` and `emergency` are feature-state.
  */
 import type { Feature, Point } from 'geojson';
 import type {
@@ -22,6 +22,12 @@ export const UNIT_POINT_LAYER = 'units-points';
 export const UNIT_HEADING_LAYER = 'units-heading';
 export const UNIT_LABEL_LAYER = 'units-labels';
 const ARROW_IMAGE = 'unit-heading-arrow';
+/**
+ * Callsigns from this zoom on. Below it a view holds hundreds of units: every units update made the
+ * workers fetch hundreds of label images per tile and place them with collision (most of the cost of a
+ * fix batch in docs/BENCHMARKS.md), for labels that mostly collided away; the units board names them.
+ */
+export const LABEL_MIN_ZOOM = 14;
 const LABEL_PREFIX = 'unit-label:';
 
 export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = {
@@ -77,11 +83,20 @@ export interface ShownUnit {
   props: UnitFeatureProps;
 }
 
+/** Whether a spot is in (or near) the map's view; positions elsewhere can wait (see unitCoalescer.ts). */
+export type InView = (lng: number, lat: number) => boolean;
+
 /**
  * The updateData diff from what is shown to `units` at time `now` (null when nothing changed). Units
- * without a fix are not on the map. `shown` is updated in place.
+ * without a fix are not on the map. With `inView`, a unit that only moved (or turned) outside the view
+ * stays where it is shown until the view or the unit comes near. `shown` is updated in place.
  */
-export function diffUnits(shown: Map<string, ShownUnit>, units: readonly Unit[], now: number): GeoJSONSourceDiff | null {
+export function diffUnits(
+  shown: Map<string, ShownUnit>,
+  units: readonly Unit[],
+  now: number,
+  inView?: InView,
+): GeoJSONSourceDiff | null {
   const add: Feature[] = [];
   const update: GeoJSONFeatureDiff[] = [];
   const remove: string[] = [];
@@ -92,18 +107,23 @@ export function diffUnits(shown: Map<string, ShownUnit>, units: readonly Unit[],
     seen.add(unit.id);
     const [lng, lat] = feature.geometry.coordinates as [number, number];
     const before = shown.get(unit.id);
-    shown.set(unit.id, { lng, lat, props: feature.properties });
     if (!before) {
+      shown.set(unit.id, { lng, lat, props: feature.properties });
       add.push(feature);
       continue;
     }
-    const change: GeoJSONFeatureDiff = { id: unit.id };
-    if (before.lng !== lng || before.lat !== lat) change.newGeometry = feature.geometry;
+    const moved = before.lng !== lng || before.lat !== lat;
     const changed = (Object.keys(feature.properties) as Array<keyof UnitFeatureProps>)
       .filter((key) => before.props[key] !== feature.properties[key])
       .map((key) => ({ key, value: feature.properties[key] }));
+    if (!moved && changed.length === 0) continue;
+    const onlyWhere = changed.every((c) => c.key === 'heading');
+    if (onlyWhere && inView && !inView(lng, lat) && !inView(before.lng, before.lat)) continue;
+    shown.set(unit.id, { lng, lat, props: feature.properties });
+    const change: GeoJSONFeatureDiff = { id: unit.id };
+    if (moved) change.newGeometry = feature.geometry;
     if (changed.length > 0) change.addOrUpdateProperties = changed;
-    if (change.newGeometry || change.addOrUpdateProperties) update.push(change);
+    update.push(change);
   }
   for (const id of shown.keys()) {
     if (!seen.has(id)) {
@@ -248,7 +268,7 @@ export function addUnitLayers(map: MapLibreMap): void {
       id: UNIT_LABEL_LAYER,
       type: 'symbol',
       source: UNITS_SOURCE,
-      minzoom: 11,
+      minzoom: LABEL_MIN_ZOOM,
       layout: {
         'icon-image': ['get', 'label'],
         'icon-anchor': 'left',

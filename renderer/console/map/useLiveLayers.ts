@@ -1,20 +1,17 @@
 /** Reports and units on the map: their sources updated with diffs, selection and focus. */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect } from 'react';
 import type { Unit } from '../../../server/protocol/dispatch';
 import type { Report } from '../../../server/protocol/report';
-import { useUnits } from '../api/dispatchQueries';
 import type { MapFocusRequest } from './mapTypes';
 import { CLUSTER_MAX_ZOOM, diffReports, PICK_SOURCE, REPORTS_SOURCE, reportsSource } from './reportLayers';
 import { useFeatureFlag } from './useFeatureFlag';
 import { useShownOnMap } from './useShownOnMap';
-import { diffUnits, type ShownUnit, UNITS_SOURCE, unitsSource } from './unitLayers';
+
+export { useUnitLayer } from './useUnitLayer';
 
 type MapRef = RefObject<MapLibreMap | null>;
-
-/** How often "older than 2 minutes" is re-evaluated for the units shown. */
-const STALE_CHECK_MS = 10_000;
 
 /** The live reports as diffs to their source, and the selected one flagged. */
 export function useReportLayer(mapRef: MapRef, ready: boolean, reports: readonly Report[], selectedId: string | null): void {
@@ -31,42 +28,6 @@ export function useReportLayer(mapRef: MapRef, ready: boolean, reports: readonly
     source.updateData(diff).catch((err: unknown) => console.warn('updateData failed', err));
   }, [mapRef, ready, reports, shownOn]);
   useFeatureFlag(mapRef, ready, REPORTS_SOURCE, selectedId, 'selected');
-}
-
-/**
- * Live units in their own source, as diffs (a fix is a geometry update, never setData), re-checked for
- * stale fixes on a tick; the selected unit and those with an emergency flagged. Returns the units, for
- * focus requests.
- */
-export function useUnitLayer(
-  mapRef: MapRef,
-  ready: boolean,
-  show: boolean,
-  selectedUnitId: string | null,
-  emergencyUnitIds: readonly string[],
-): RefObject<readonly Unit[]> {
-  const units = useUnits(show).data?.units;
-  const unitsRef = useRef<readonly Unit[]>([]);
-  if (units) unitsRef.current = units;
-  const [staleTick, setStaleTick] = useState(0);
-  useEffect(() => {
-    if (!show) return;
-    const timer = setInterval(() => setStaleTick((n) => n + 1), STALE_CHECK_MS);
-    return () => clearInterval(timer);
-  }, [show]);
-  const shownOn = useShownOnMap(() => new Map<string, ShownUnit>());
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map || !units) return;
-    void staleTick;
-    const source = unitsSource(map);
-    if (!source) return;
-    const diff = diffUnits(shownOn(map).value, units, Date.now());
-    if (diff) source.updateData(diff).catch((err: unknown) => console.warn('updateData (units) failed', err));
-  }, [mapRef, ready, units, staleTick, shownOn]);
-  useFeatureFlag(mapRef, ready, UNITS_SOURCE, selectedUnitId, 'selected');
-  useFeatureFlag(mapRef, ready, UNITS_SOURCE, emergencyUnitIds, 'emergency');
-  return unitsRef;
 }
 
 /** Flies to a report, a unit, a spot or an area on every new request. */
