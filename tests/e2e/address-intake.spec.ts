@@ -65,7 +65,8 @@ test('a call-taker places the branch report by typing "Lange Voorhout 36", keybo
   // One step: the address fields, the point (and the map flew there), and the duplicate check at once.
   await expect(form.getByTestId('report-street')).toHaveValue('Lange Voorhout');
   await expect(form.getByTestId('report-house-number')).toHaveValue('36');
-  await expect(form.getByTestId('report-postcode')).toHaveValue(target.postcode ?? '');
+  // The postcode as it is written ("2514 EE").
+  await expect(form.getByTestId('report-postcode')).toHaveValue((target.postcode ?? '').replace(/^(\d{4})\s?([A-Z]{2})$/, '$1 $2'));
   await expect(form.getByTestId('report-place')).toHaveValue(target.place ?? '');
   await expect(form.getByTestId('report-lat')).toHaveValue(String(target.lat));
   await expect(form.getByTestId('report-lng')).toHaveValue(String(target.lng));

@@ -137,7 +137,8 @@ describe('address fields', () => {
     // A different number (or none): the register's own.
     expect(partsFromAddress(lv36, 'Lange Voorhout 38').houseNumber).toBe('36A');
     expect(partsFromAddress(lv36, 'Lange Voorhout').houseNumber).toBe('36A');
-    expect(partsFromAddress(lv36, '')).toEqual({ street: 'Lange Voorhout', houseNumber: '36A', postcode: '2514EE', place: 'Den Haag' });
+    // The postcode in its written form.
+    expect(partsFromAddress(lv36, '')).toEqual({ street: 'Lange Voorhout', houseNumber: '36A', postcode: '2514 EE', place: 'Den Haag' });
   });
 
   it('fills the fields from a suggestion with a point (no look-up), the typed number kept', () => {

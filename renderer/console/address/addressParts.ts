@@ -78,7 +78,7 @@ export function partsFromAddress(address: Address, query = ''): AddressParts {
   return {
     street: address.street ?? (address.kind === 'place' || address.kind === 'corner' ? address.label : ''),
     houseNumber: keepTyped ? typed : registered,
-    postcode: address.postcode ?? '',
+    postcode: address.postcode ? formatPostcode(address.postcode) : '',
     place: address.place ?? '',
   };
 }

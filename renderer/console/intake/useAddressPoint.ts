@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LatLng } from '../../shared/geo/coordinates';
 import { type AddressAgreement, agreement } from '../address/addressCheck';
-import { type AddressParts, EMPTY_ADDRESS_PARTS, registeredHouseNumber, searchTextFor } from '../address/addressParts';
+import { type AddressParts, EMPTY_ADDRESS_PARTS, partsFromAddress, searchTextFor } from '../address/addressParts';
 import { type ChosenAddress, isAddressUnavailable, useAddressLookups } from '../address/addressQueries';
 import { useDebounced } from '../ui/useDebounced';
 
@@ -53,12 +53,7 @@ export function useAddressPoint(at: LatLng | null, place: (at: LatLng) => void) 
           return;
         }
         const { address, distanceM } = answer;
-        setParts({
-          street: address.street ?? address.label,
-          houseNumber: registeredHouseNumber(address),
-          postcode: address.postcode ?? '',
-          place: address.place ?? '',
-        });
+        setParts(partsFromAddress(address));
         setOrigin('reverse');
         setAddressAt({ lat: address.lat, lng: address.lng });
         setNearest({ state: 'found', distanceM: distanceM ?? undefined });
