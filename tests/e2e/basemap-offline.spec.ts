@@ -63,3 +63,23 @@ test('the console draws a street name from the hub\'s offline basemap, by night 
   expect(overlay).toEqual({ source: true, streetsBelow: true });
   expect(outside).toEqual([]);
 });
+
+test('with an online style configured that cannot be reached (no internet), the console falls back to the offline basemap', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'meldkamer-basemap-'));
+  const offline = await startTestHub({
+    demo: true,
+    config: {
+      mapStyleUrl: 'https://127.0.0.1:9/kadaster/brt-achtergrondkaart/ogc/v1/styles/standaard__webmercatorquad?f=mapbox',
+      mapTiles: buildTestBasemap(dir),
+      mapZoom: 15,
+      mapCenter: [4.3, 52.075],
+    },
+  });
+  try {
+    await loginConsole(page, offline.hub.url, 'centralist');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+    await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain(TEST_STREET.name);
+  } finally {
+    await offline.stop();
+  }
+});
