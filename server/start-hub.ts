@@ -19,6 +19,8 @@ import { registerRetentionRoutes } from './http/routes-retention';
 import { registerAddressRoutes } from './http/routes-address';
 import { createAddressSource } from './geo/create-source';
 import { unavailableSource } from './geo/unavailable-source';
+import { loadDemoAddresses } from './geo/demo-addresses';
+import { addressRaisedAlerts } from './commands/alert-address';
 import { intakeConfigOf } from './http/intake-config';
 import { loadNeighbourhoods } from './http/neighbourhoods-config';
 import { registerIntakeRoutes } from './http/routes-intake';
@@ -109,6 +111,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
         if (!io) return;
         publishToConsoles(io, event);
         publishToField(io as unknown as import('socket.io').Server, deps, event);
+        addressRaisedAlerts(deps, event);
       },
     },
   };
@@ -116,6 +119,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   // Photos kept as files on this node's disk before they moved into the store (migration 0008).
   await importLegacyPhotos(deps);
   const demo = config.demo ? await seedDemo(deps) : { seeded: false, logins: [] };
+  if (config.demo) await loadDemoAddresses(store, log);
   await applyDemoMode(deps, config.demo);
   await adviseFirstAdmin(deps);
 

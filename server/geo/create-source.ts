@@ -2,9 +2,15 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/open';
 import type { AddressSource } from './address-source';
-import { unavailableSource } from './unavailable-source';
+import { cachedSource } from './cached-source';
+import { offlineSource } from './offline-source';
+import { pdokSource } from './pdok-source';
 
 /** The address source the configuration names (MELDKAMER_ADDRESS_SOURCE), behind the answer cache. */
-export function createAddressSource(config: Config, _store: Store, _log: Logger): AddressSource {
-  return unavailableSource(`address source ${config.addressSource} not built yet`);
+export function createAddressSource(config: Config, store: Store, log: Logger): AddressSource {
+  const source =
+    config.addressSource === 'pdok'
+      ? pdokSource({ baseUrl: config.pdokUrl, timeoutMs: config.addressTimeoutMs, log })
+      : offlineSource(store);
+  return cachedSource(source, config.addressCacheSize);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainText, IsoDateTime } from './common';
 import { Priority } from './report';
+import { AlertAddress } from './address';
 
 export const UnitKind = z.enum(['boa_domein_1', 'toezicht_parkeren', 'toezicht_afval_fietsen']);
 export type UnitKind = z.infer<typeof UnitKind>;
@@ -114,6 +115,11 @@ export const Alert = z.object({
   ackedAt: IsoDateTime.nullable(),
   ackedBy: z.string().nullable(),
   position: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  /**
+   * The nearest address of `position`, looked up after the alert was raised (an `alert.addressed` event brings it):
+   * absent until then, null when none lies within 250 m or the address source failed.
+   */
+  address: AlertAddress.nullable().optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 

@@ -62,8 +62,9 @@ export const AssignmentUpdatedEvent = EventBase.extend({
   report: Report,
 });
 
+/** `alert.addressed`: the alert's nearest address arrived after it was raised (replace the alert; no new alarm). */
 export const AlertEvent = EventBase.extend({
-  type: z.enum(['alert.raised', 'alert.acked']),
+  type: z.enum(['alert.raised', 'alert.acked', 'alert.addressed']),
   alert: Alert,
 });
 

@@ -16,6 +16,9 @@ export function rowToAlert(row: AlertRow): Alert {
     ackedAt: row.acked_at,
     ackedBy: row.acked_by,
     position: row.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null,
+    ...(row.address_checked_at
+      ? { address: row.address_label != null ? { label: row.address_label, distanceM: row.address_distance_m ?? 0 } : null }
+      : {}),
   };
 }
 
@@ -35,6 +38,9 @@ export async function insertAlert(
     created_at: a.at,
     acked_at: null,
     acked_by: null,
+    address_label: null,
+    address_distance_m: null,
+    address_checked_at: null,
   };
   await trx.insertInto('alerts').values(row).execute();
   return rowToAlert(row);
@@ -56,4 +62,20 @@ export async function ackAlert(trx: Kysely<DB>, id: string, by: string, at: stri
 export async function openAlerts(db: Kysely<DB>): Promise<Alert[]> {
   const rows = await db.selectFrom('alerts').selectAll().where('acked_at', 'is', null).orderBy('created_at').execute();
   return rows.map(rowToAlert);
+}
+
+/** Records the nearest address of an alert's position (null: none found, or the source failed); the alert after. */
+export async function setAlertAddress(
+  trx: Kysely<DB>,
+  id: string,
+  address: { label: string; distanceM: number } | null,
+  at: string,
+): Promise<Alert | undefined> {
+  await trx
+    .updateTable('alerts')
+    .set({ address_label: address?.label ?? null, address_distance_m: address ? Math.round(address.distanceM) : null, address_checked_at: at })
+    .where('id', '=', id)
+    .execute();
+  const row = await trx.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToAlert(row) : undefined;
 }

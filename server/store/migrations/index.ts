@@ -9,6 +9,7 @@ import * as m0006privacy from './0006_privacy';
 import * as m0007 from './0007_throttling_sessions';
 import * as m0009users from './0009_users';
 import * as m0010 from './0010_alert_texts';
+import * as m0014 from './0014_addresses';
 import * as m0011 from './0011_report_counts';
 import * as m0013 from './0013_find_map_hotspots';
 
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_alert_texts': m0010,
   '0011_report_counts': m0011,
   '0013_find_map_hotspots': m0013,
+  '0014_addresses': m0014,
 };

@@ -1,0 +1,176 @@
+import type { Address, AddressSuggestion } from '../protocol/address';
+import type { LatLng } from '../protocol/common';
+import {
+  type AddressNameRow,
+  type AddressRow,
+  addressById,
+  addressesInBox,
+  addressesOfPostcode,
+  addressesOfStreet,
+  nameById,
+  nearestNumberOnStreet,
+  postcodeCentre,
+  searchNames,
+} from '../store/addresses';
+import type { Store } from '../store/open';
+import type { AddressSource, NearestAddress } from './address-source';
+import { distanceM, rulerAt, searchBox } from './cells';
+import { addressOfCorner, addressOfName, addressOfPostcode, addressOfRow, parseOfflineId } from './offline-labels';
+import { normalizeText, searchWords } from './normalize';
+import { type HouseNumber, type ParsedQuery, parseQuery, sameHouse } from './parse-query';
+
+const STREETS_TRIED = 5;
+// Addresses of a street read for a corner; a longer street's far end is no corner of a short one anyway.
+const CORNER_ADDRESSES = 1500;
+
+/**
+ * The offline address index in the store (`npm run import:addresses`). Ranking: the street and number the caller
+ * gave (exactly, then the same number with another letter), postcode and number, streets without a number (at their
+ * centre), named places, street corners. The caller's house number is kept as given: a number or letter the index
+ * does not hold is placed at the nearest number of that street, marked approximate.
+ */
+export function offlineSource(store: Store): AddressSource {
+  const db = store.db;
+  const names = (text: string, limit: number, only?: 'street' | 'place') =>
+    searchNames(db, store.kind, searchWords(text), normalizeText(text), limit, only);
+
+  async function housesOnStreet(street: AddressNameRow, house: HouseNumber): Promise<Address[]> {
+    const place = street.place ?? '';
+    const same = await addressesOfStreet(db, street.name, place, house.number, 20);
+    const exact = same.filter((row) => sameHouse(rowHouse(row), house));
+    if (exact.length > 0) return [...exact, ...same.filter((row) => !exact.includes(row))].map((row) => addressOfRow(row));
+    if (same[0]) return [addressOfRow(same[0], house), ...same.map((row) => addressOfRow(row))];
+    const nearest = await nearestNumberOnStreet(db, street.name, place, house.number);
+    return nearest ? [addressOfRow(nearest, house)] : [];
+  }
+
+  async function byStreet(query: Extract<ParsedQuery, { kind: 'street' }>, limit: number): Promise<Address[]> {
+    let found = await names(query.place ? `${query.street} ${query.place}` : query.street, Math.max(limit, STREETS_TRIED));
+    if (found.length === 0 && query.place) found = await names(query.street, Math.max(limit, STREETS_TRIED));
+    const houses: Address[] = [];
+    if (query.house) {
+      for (const street of found.filter((n) => n.kind === 'street').slice(0, STREETS_TRIED)) {
+        houses.push(...(await housesOnStreet(street, query.house)));
+      }
+    }
+    return [...houses, ...found.map(addressOfName)];
+  }
+
+  async function byPostcode(query: Extract<ParsedQuery, { kind: 'postcode' }>, limit: number): Promise<Address[]> {
+    const house = query.house;
+    const found: Address[] = [];
+    if (house) {
+      const rows = await addressesOfPostcode(db, query.postcode, house.number, limit);
+      const exact = rows.filter((row) => sameHouse(rowHouse(row), house));
+      if (exact.length === 0 && rows[0]) found.push(addressOfRow(rows[0], house));
+      found.push(...exact.map((row) => addressOfRow(row)), ...rows.filter((row) => !exact.includes(row)).map((row) => addressOfRow(row)));
+    }
+    const centre = await postcodeCentre(db, query.postcode);
+    if (centre) {
+      if (house && found.length === 0) {
+        const nearest = await nearestNumberOnStreet(db, centre.street, centre.place, house.number);
+        if (nearest) found.push(addressOfRow(nearest, house));
+      }
+      found.push(addressOfPostcode(query.postcode, centre));
+    }
+    return found;
+  }
+
+  async function byCorner(query: Extract<ParsedQuery, { kind: 'corner' }>): Promise<Address[]> {
+    const [firsts, seconds] = await Promise.all([names(query.first, 3, 'street'), names(query.second, 3, 'street')]);
+    for (const first of firsts) {
+      const second = seconds.find((s) => s.place === first.place && s.id !== first.id);
+      if (!second) continue;
+      const [a, b] = await Promise.all([
+        addressesOfStreet(db, first.name, first.place ?? '', null, CORNER_ADDRESSES),
+        addressesOfStreet(db, second.name, second.place ?? '', null, CORNER_ADDRESSES),
+      ]);
+      const pair = nearestPair(a, b);
+      if (pair) return [addressOfCorner(pair[0], pair[1])];
+    }
+    return [];
+  }
+
+  return {
+    name: 'offline',
+    async suggest(text, limit) {
+      const query = parseQuery(text);
+      let found: Address[];
+      if (query.kind === 'corner') {
+        found = await byCorner(query);
+        if (found.length === 0) found = await byStreet({ kind: 'street', street: text, house: null, place: null }, limit);
+      } else if (query.kind === 'postcode') {
+        found = await byPostcode(query, limit);
+      } else {
+        found = await byStreet(query, limit);
+      }
+      return unique(found).slice(0, limit).map(toSuggestion);
+    },
+    async lookup(id) {
+      const parsed = parseOfflineId(id);
+      if (!parsed) return null;
+      switch (parsed.kind) {
+        case 'a': {
+          const row = await addressById(db, parsed.row);
+          return row ? addressOfRow(row) : null;
+        }
+        case 'k': {
+          const row = await addressById(db, parsed.row);
+          return row ? addressOfRow(row, parsed.house) : null;
+        }
+        case 'n': {
+          const row = await nameById(db, parsed.row);
+          return row ? addressOfName(row) : null;
+        }
+        case 'p': {
+          const centre = await postcodeCentre(db, parsed.postcode);
+          return centre ? addressOfPostcode(parsed.postcode, centre) : null;
+        }
+        case 'c': {
+          const [a, b] = await Promise.all([addressById(db, parsed.first), addressById(db, parsed.second)]);
+          return a && b ? addressOfCorner(a, b) : null;
+        }
+      }
+    },
+    async reverse(point, maxDistanceM) {
+      const { box, cells } = searchBox(point, maxDistanceM);
+      const nearest = closest(point, await addressesInBox(db, cells, box));
+      if (!nearest || nearest.distanceM > maxDistanceM) return null;
+      return { address: addressOfRow(nearest.row), distanceM: Math.round(nearest.distanceM) } satisfies NearestAddress;
+    },
+  };
+}
+
+function rowHouse(row: AddressRow): HouseNumber {
+  return { number: row.house_number, letter: row.house_letter, addition: row.addition };
+}
+
+function closest(point: LatLng, rows: readonly AddressRow[]): { row: AddressRow; distanceM: number } | undefined {
+  let best: { row: AddressRow; distanceM: number } | undefined;
+  for (const row of rows) {
+    const d = distanceM(point, row);
+    if (!best || d < best.distanceM) best = { row, distanceM: d };
+  }
+  return best;
+}
+
+function nearestPair(a: readonly AddressRow[], b: readonly AddressRow[]): [AddressRow, AddressRow] | undefined {
+  let best: { pair: [AddressRow, AddressRow]; d: number } | undefined;
+  const ruler = rulerAt(a[0]?.lat ?? 52);
+  for (const x of a) {
+    for (const y of b) {
+      const d = ruler.distance([x.lng, x.lat], [y.lng, y.lat]);
+      if (!best || d < best.d) best = { pair: [x, y], d };
+    }
+  }
+  return best?.pair;
+}
+
+function unique(addresses: readonly Address[]): Address[] {
+  const seen = new Set<string>();
+  return addresses.filter((a) => !seen.has(a.id) && seen.add(a.id));
+}
+
+function toSuggestion(address: Address): AddressSuggestion {
+  return { id: address.id, label: address.label, kind: address.kind, lat: address.lat, lng: address.lng };
+}
