@@ -125,6 +125,8 @@ describe.each(storeKinds)('counts kept on the report row over %s (migration 0011
       ['r1', 2, 'queued'],
     ]);
     expect(page.total).toBe(2);
+    // Built as JSON by the database, each row is the same `Report` getReport makes.
+    expect(page.reports).toEqual([await getReport(store.db, 'r2'), await getReport(store.db, 'r1')]);
   });
 
   it('keeps the counts right through create, linked callers, a merge, delivery sent/failed/retry, erasure and deletion', async () => {
