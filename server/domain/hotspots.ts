@@ -64,7 +64,8 @@ export function hotspotWindow(now: Date, days: number): HotspotWindow {
   };
 }
 
-interface Tally {
+/** What one cell counts: reports and signals in the current window, both together in the previous one. */
+export interface CellTally {
   reports: number;
   signals: number;
   previous: number;
@@ -76,33 +77,47 @@ interface Tally {
  */
 export function aggregateHotspots(points: Iterable<HotspotPoint>, { now, days, resolution, limit = 200 }: HotspotOptions): HotspotAggregate {
   const window = hotspotWindow(now, days);
+  const tallies = new Map<string, CellTally>();
+  tallyPoints(tallies, points, window, resolution);
+  return rankHotspots(tallies, window, limit);
+}
+
+/** Adds each point inside the two windows to its cell's tally (the store counts reports per stored cell alike). */
+export function tallyPoints(tallies: Map<string, CellTally>, points: Iterable<HotspotPoint>, window: HotspotWindow, resolution: number): void {
   const from = Date.parse(window.from);
   const until = Date.parse(window.until);
   const previousFrom = Date.parse(window.previousFrom);
-  const tallies = new Map<string, Tally>();
-  let count = 0;
-  let previousCount = 0;
-
   for (const p of points) {
     const at = Date.parse(p.at);
     if (!(at > previousFrom && at <= until)) continue;
     if (!Number.isFinite(p.lat) || !Number.isFinite(p.lng)) continue;
-    const cell = latLngToCell(p.lat, p.lng, resolution);
-    let tally = tallies.get(cell);
-    if (!tally) {
-      tally = { reports: 0, signals: 0, previous: 0 };
-      tallies.set(cell, tally);
-    }
+    const tally = tallyOf(tallies, latLngToCell(p.lat, p.lng, resolution));
     if (at > from) {
       if (p.kind === 'report') tally.reports += 1;
       else tally.signals += 1;
-      count += 1;
     } else {
       tally.previous += 1;
-      previousCount += 1;
     }
   }
+}
 
+export function tallyOf(tallies: Map<string, CellTally>, cell: string): CellTally {
+  let tally = tallies.get(cell);
+  if (!tally) {
+    tally = { reports: 0, signals: 0, previous: 0 };
+    tallies.set(cell, tally);
+  }
+  return tally;
+}
+
+/** The answer from the tallies: the top `limit` cells and the totals over all of them. */
+export function rankHotspots(tallies: ReadonlyMap<string, CellTally>, window: HotspotWindow, limit = 200): HotspotAggregate {
+  let count = 0;
+  let previousCount = 0;
+  for (const t of tallies.values()) {
+    count += t.reports + t.signals;
+    previousCount += t.previous;
+  }
   const ranked = [...tallies.entries()]
     .map(([cell, t]) => ({ cell, t, count: t.reports + t.signals }))
     .filter((c) => c.count > 0)

@@ -7,9 +7,10 @@ import { runCommand } from '../commands/run-command';
 import { receiveSocialSignal } from '../commands/signals';
 import { importSignals, previewSignalImport } from '../commands/survey-import';
 import { commandText } from '../domain/command-texts';
-import { aggregateHotspots, type HotspotPoint, hotspotWindow } from '../domain/hotspots';
+import { type CellTally, type HotspotPoint, hotspotWindow, rankHotspots, tallyPoints } from '../domain/hotspots';
 import { aggregateNeighbourhoodHotspots, type Neighbourhood } from '../domain/neighbourhood-hotspots';
-import { reportPlacesBetween } from '../store/hotspots';
+import { reportPlacesBetween, tallyReportCells } from '../store/hotspots';
+import { searchReports } from '../store/report-search';
 import { signalPlacesBetween, signalsBetween } from '../store/signals';
 import type { IntakeConfig } from './intake-config';
 import { route } from './route';
@@ -38,6 +39,8 @@ export function registerIntakeRoutes(
 ): void {
   const { store } = deps;
   const duplicateSearch = { radiusMeters: config.duplicateRadiusMeters, periodDays: config.duplicatePeriodDays };
+
+  route(app, 'reports.search', async ({ query }) => ({ hits: await searchReports(store.db, query.q, query.limit) }));
 
   route(app, 'reports.nearby', ({ query }) => findNearbyReports(deps, query, duplicateSearch));
 
@@ -85,16 +88,17 @@ export function registerIntakeRoutes(
     if (by === 'neighbourhood' && !neighbourhoods) return { configured: false as const };
     const now = deps.clock();
     const window = hotspotWindow(now, days);
-    const [reports, signals] = await Promise.all([
-      reportPlacesBetween(store.db, window.previousFrom, window.until),
-      signalPlacesBetween(store.db, window.previousFrom, window.until),
-    ]);
-    const points: HotspotPoint[] = [...reports.map((r) => ({ ...r, kind: 'report' as const })), ...signals.map((s) => ({ ...s, kind: 'signal' as const }))];
+    const signals = (await signalPlacesBetween(store.db, window.previousFrom, window.until)).map((s) => ({ ...s, kind: 'signal' as const }));
     if (by === 'neighbourhood' && neighbourhoods) {
+      const reports = await reportPlacesBetween(store.db, window.previousFrom, window.until);
+      const points: HotspotPoint[] = [...reports.map((r) => ({ ...r, kind: 'report' as const })), ...signals];
       const aggregate = aggregateNeighbourhoodHotspots(points, neighbourhoods, { now, days, limit });
       return { configured: true as const, by: 'neighbourhood' as const, ...aggregate, days };
     }
-    const aggregate = aggregateHotspots(points, { now, days, resolution, limit });
-    return { ...aggregate, resolution, days, neighbourhoods: neighbourhoods !== null };
+    // Reports counted per stored H3 cell in the store; the few signals per place here.
+    const tallies = new Map<string, CellTally>();
+    await tallyReportCells(store.db, tallies, window, resolution);
+    tallyPoints(tallies, signals, window, resolution);
+    return { ...rankHotspots(tallies, window, limit), resolution, days, neighbourhoods: neighbourhoods !== null };
   });
 }
