@@ -83,3 +83,16 @@ test('with an online style configured that cannot be reached (no internet), the 
     await offline.stop();
   }
 });
+
+test('the demo hub draws its approximate street map with names (npm start, no internet)', async ({ page }) => {
+  const demo = await startTestHub({ demo: true, config: { mapZoom: 16, mapCenter: [4.3095, 52.0805] } });
+  try {
+    const config = (await demo.api<{ mapTilesStyleUrl: string | null }>('GET', '/api/config')).body;
+    expect(config.mapTilesStyleUrl).toBe('/map/style.json');
+    await loginConsole(page, demo.hub.url, 'centralist');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+    await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain('Lange Voorhout');
+  } finally {
+    await demo.stop();
+  }
+});
