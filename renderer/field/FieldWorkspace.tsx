@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { allowedUnitTransitions, unitActorOf } from '../../server/domain/unit-status';
 import type { PositionFix } from '../../server/protocol/dispatch';
 import type { Session } from '../shared/api/client';
@@ -14,6 +14,9 @@ import { OfferCard } from './OfferCard';
 import { effectiveStatus } from './queue';
 import { StatusButtons } from './StatusButtons';
 import { TaskingList } from './TaskingList';
+
+/** MapLibre is a large chunk: loaded only when there is something to show on the map. */
+const FieldMap = lazy(() => import('./FieldMap'));
 
 /**
  * Test and diagnostics hook (`window.__meldkamerField`): inject a position where there is no GPS (headless
@@ -89,6 +92,14 @@ function FieldScreen({
   const actor = unitActorOf(session.user.role);
   const transitions = status && actor ? allowedUnitTransitions(status, actor) : [];
   const statusPending = unit !== null && status !== unit.status;
+  const areas = useMemo(() => snap.tasking.map((x) => x.area), [snap.tasking]);
+  const mapReport = current ? { lat: current.report.lat, lng: current.report.lng, number: current.report.number } : null;
+  const reportKey = mapReport ? `${mapReport.number}:${mapReport.lat},${mapReport.lng}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the report is the same while its key is.
+  const stableReport = useMemo(() => mapReport, [reportKey]);
+  const meKey = snap.position ? `${snap.position.lat},${snap.position.lng}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new point only when the position moved.
+  const me = useMemo(() => (snap.position ? { lat: snap.position.lat, lng: snap.position.lng } : null), [meKey]);
 
   const logout = () => {
     if (snap.queue.length > 0 && !window.confirm(t('header.logoutQueued', { n: snap.queue.length }))) return;
@@ -145,6 +156,11 @@ function FieldScreen({
               <StatusButtons transitions={transitions} pending={statusPending} onPick={(tr) => client.setStatus(tr.to, tr.label)} />
             </section>
           ))}
+        {snap.loaded && (areas.length > 0 || stableReport) && (
+          <Suspense fallback={<p className="f-muted">{t('map.loading')}</p>}>
+            <FieldMap areas={areas} report={stableReport} me={me} />
+          </Suspense>
+        )}
         {snap.loaded && <TaskingList tasking={snap.tasking} />}
       </main>
       <EmergencyButton client={client} snap={snap} />

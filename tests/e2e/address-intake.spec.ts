@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { ReportsSnapshot } from '../../server/protocol/api';
 import type { Address, AddressSuggestResponse } from '../../server/protocol/address';
+import { taskUnitToday, unitByCallsign } from '../support/field-helpers';
 import { startTestHub, type TestHub } from '../support/hub';
 import { loginConsole } from '../support/intake-helpers';
 
@@ -106,6 +107,9 @@ test('the emergency alert names the street: field long press → console shows "
     permissions: ['geolocation'],
   });
   try {
+    const token = (await hub.login('centralist')).token;
+    const hh11 = await unitByCallsign(hub, token, 'HH-11');
+    await taskUnitToday(hub, hh11.id, { name: 'Lange Voorhout en Kneuterdijk', instructions: 'Toezicht bij de ambassades.' });
     const desk = await consoleContext.newPage();
     await loginConsole(desk, hub.hub.url, 'centralist');
 
@@ -115,6 +119,9 @@ test('the emergency alert names the street: field long press → console shows "
     await field.getByTestId('field-login-password').fill('boa1');
     await field.getByTestId('field-login-submit').click();
     await expect(field.getByTestId('field-connection')).toHaveAttribute('data-state', 'online', { timeout: 10_000 });
+    // The field map shows today's focus area (over the shared basemap).
+    await expect(field.getByTestId('field-map')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+    await expect(field.getByTestId('field-map')).toHaveAttribute('data-areas', '1');
 
     const button = field.getByTestId('field-emergency');
     await button.scrollIntoViewIfNeeded();

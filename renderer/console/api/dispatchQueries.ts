@@ -70,6 +70,8 @@ export function applyDispatchEvent(queryClient: QueryClient, event: HubEvent): v
     }
     case 'alert.raised':
     case 'alert.acked':
+    // The nearest address arrived after the alert (issue 12): the same alert, replaced; no new alarm.
+    case 'alert.addressed':
       queryClient.setQueryData<AlertsSnapshot>(dispatchKeys.alerts, (old) =>
         old ? { alerts: upsertAlert(old.alerts, event.alert) } : old,
       );

@@ -8,6 +8,7 @@ import type { AlertsSnapshot } from '../api/dispatch';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
 import { useClock } from '../../shared/time/useClock';
 import { type I18n, useI18n } from '../i18n';
+import { shortAddressLabel } from '../address/addressParts';
 import { type AlertTone, playTone, primeAudio } from './alertSound';
 import { commandErrorText } from './commandErrors';
 import { HubCommandError, useDispatchContext, useHubCommand } from './commands';
@@ -174,6 +175,14 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
             <div className="alert-body">
               <strong className="alert-text" data-testid="alert-text">
                 {alertText(i18n, alert, units, reports)}
+                {alert.address && (
+                  <>
+                    {' — '}
+                    <span className="alert-address" data-testid="alert-address" title={alert.address.label}>
+                      {`${shortAddressLabel(alert.address.label)}, ${alert.address.distanceM} m`}
+                    </span>
+                  </>
+                )}
               </strong>
               <span className="alert-position" data-testid="alert-position">
                 {position

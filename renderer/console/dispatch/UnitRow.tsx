@@ -1,5 +1,6 @@
 import type { TaskingEntry, Unit } from '../../../server/protocol/dispatch';
 import type { Report } from '../../../server/protocol/report';
+import { NearestAddressButton } from '../address/NearestAddressButton';
 import { formatDateTime, useI18n } from '../i18n';
 import { fixAgeMs, isStale } from '../ui/fixAge';
 import { formatDuration, sinceMs } from './format';
@@ -109,6 +110,7 @@ export function UnitRow({
           </span>
         ))}
         <span className="row-spacer" />
+        <NearestAddressButton position={unit.position} />
         <span
           className={`unit-fix${stale ? ' stale' : ''}`}
           title={
