@@ -19,6 +19,7 @@ import { MapLegend } from '../map/MapLegend';
 import { MapView } from '../map/MapView';
 import { Loading } from '../ui/Loading';
 import { useClock } from '../../shared/time/useClock';
+import { ReportSearch } from '../search/ReportSearch';
 import { Header } from './Header';
 import { HeaderTools } from './HeaderTools';
 import { QueueSection } from './QueueSection';
@@ -88,6 +89,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
           user={session.user}
           connection={connection}
           version={config.version}
+          search={<ReportSearch onOpen={selection.openReport} />}
           tools={
             <HeaderTools
               side={side}

@@ -14,9 +14,11 @@ interface HeaderProps {
   version: string;
   /** Role-specific controls (e.g. the failed-messages toggle), left of the user. */
   tools?: ReactNode;
+  /** The report search field (renderer/console/search), outside the sideways-scrolling tools so its hits can drop down. */
+  search?: ReactNode;
 }
 
-export function Header({ user, connection, version, tools }: HeaderProps) {
+export function Header({ user, connection, version, tools, search }: HeaderProps) {
   const t = useT();
   const ownsSecondFactor = useCan('auth.totp');
   const [totpOpen, setTotpOpen] = useState(false);
@@ -28,6 +30,7 @@ export function Header({ user, connection, version, tools }: HeaderProps) {
         <span className="muted small">{version}</span>
       </div>
       <ConnectionStatus state={connection} />
+      {search}
       <div className="header-spacer" />
       <div className="header-tools">{tools}</div>
       <div className="user" data-testid="current-user">
