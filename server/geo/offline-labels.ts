@@ -19,6 +19,11 @@ export function keptId(row: number, house: HouseNumber): string {
   return `k:${row}:${house.number}:${house.letter ?? ''}:${encodeURIComponent(house.addition ?? '')}`;
 }
 
+/** An id of the caller's own number placed at a neighbour's point: no address of the index itself. */
+export function isKeptId(id: string): boolean {
+  return id.startsWith('k:');
+}
+
 export function parseOfflineId(id: string): OfflineId | undefined {
   const parts = id.split(':');
   const int = (v: string | undefined) => (v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : undefined);

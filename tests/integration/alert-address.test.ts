@@ -41,8 +41,8 @@ describe.each(storeKinds)('the emergency alert names its nearest address (%s)', 
     expect(alert.address).toBeUndefined();
     const events = await alertEvents(t, desk, after, alert.id);
     expect(events.map((e) => e.type)).toEqual(['alert.raised', 'alert.addressed']);
-    const raised = events[0] as Extract<HubEvent, { type: 'alert.raised' }>;
-    const addressed = events[1] as Extract<HubEvent, { type: 'alert.addressed' }>;
+    const raised = events[0] as Extract<HubEvent, { alert: Alert }>;
+    const addressed = events[1] as Extract<HubEvent, { alert: Alert }>;
     expect(raised.alert.address).toBeUndefined();
     expect(addressed.alert.address?.label).toMatch(/^Lange Voorhout \d+$/);
     expect(addressed.alert.address?.distanceM).toBeLessThanOrEqual(250);
@@ -56,7 +56,7 @@ describe.each(storeKinds)('the emergency alert names its nearest address (%s)', 
     expect(alert.kind).toBe('emergency');
     const events = await alertEvents(t, desk, after, alert.id);
     expect(events.map((e) => e.type)).toEqual(['alert.raised', 'alert.addressed']);
-    const addressed = events[1] as Extract<HubEvent, { type: 'alert.addressed' }>;
+    const addressed = events[1] as Extract<HubEvent, { alert: Alert }>;
     expect(addressed.alert.address).toBeNull();
     expect(addressed.alert.position).toEqual(alert.position);
   });

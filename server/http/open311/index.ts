@@ -8,6 +8,7 @@ import { findApiClient } from '../../store/api-keys';
 import { getCategory, listCategories } from '../../store/categories';
 import { registerApiKeyRoutes } from './api-keys-routes';
 import { Open311Error, toOpen311Error } from './errors';
+import { locateRequest } from './locate';
 import { publicNotes, serviceName, serviceNotice, toServiceRequest } from './mapping';
 import { apiKeyOf, localeOf, parseCreateParams, parseListQuery, parseRequestId, type RawParams } from './params';
 import { findRequestByNumber, findRequests, latestMessages, type RequestRecord } from '../../store/open311';
@@ -210,10 +211,11 @@ async function createRequest(request: FastifyRequest, deps: HubDeps, limiter: Sl
   };
   // Contact fields are kept only when the key declares that its app asks its users' consent (README "Consent").
   const keepContact = client.contactConsent && Object.keys(reporter).length > 0;
+  const where = await locateRequest(deps, params);
   const input: CreateReportInput = {
     category: category.code,
-    location: { lat: params.lat, lng: params.long },
-    ...(params.addressString ? { address: params.addressString } : {}),
+    location: { lat: where.lat, lng: where.lng },
+    ...(where.address ? { address: where.address } : {}),
     description: extra ? `${text} — ${extra}` : text,
     ...(keepContact ? { reporter } : {}),
     consent: { contact: client.contactConsent },

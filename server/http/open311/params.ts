@@ -78,8 +78,9 @@ export function parseAttributeParams(params: RawParams, problems: string[] = [])
 
 export interface CreateParams {
   serviceCode: string;
-  lat: number;
-  long: number;
+  /** Absent when only address_string was sent. */
+  lat?: number;
+  long?: number;
   addressString?: string;
   addressId?: string;
   attributes: Map<string, string[]>;
@@ -94,8 +95,8 @@ export interface CreateParams {
 }
 
 /**
- * The POST requests parameters. Meldkamer needs a point on the map and has no geocoder: lat and long
- * are required; address_string is kept as the address text. Throws Open311Error 400 listing every problem.
+ * The POST requests parameters. Meldkamer needs a point on the map: lat and long, or an address_string that the
+ * hub's address search resolves to exactly one address (http/open311/locate.ts); address_string is kept as the text. Throws Open311Error 400 listing every problem.
  */
 export function parseCreateParams(params: RawParams): CreateParams {
   const problems: string[] = [];
@@ -113,8 +114,10 @@ export function parseCreateParams(params: RawParams): CreateParams {
     long = coordinate('long', longText, problems);
   } else if (latText !== undefined || longText !== undefined) {
     problems.push('lat and long must both be sent');
-  } else if (addressString !== undefined || addressId !== undefined) {
-    problems.push('lat and long are required: this server cannot look up address_string or address_id on the map; send lat and long with it');
+  } else if (addressString !== undefined) {
+    // Placed by the hub's address search when it names exactly one address (http/open311/locate.ts).
+  } else if (addressId !== undefined) {
+    problems.push('lat and long are required: this server cannot look up address_id on the map; send lat and long, or an address_string');
   } else {
     problems.push('A location is required: send lat and long');
   }
@@ -130,8 +133,7 @@ export function parseCreateParams(params: RawParams): CreateParams {
 
   const result: CreateParams = {
     serviceCode: serviceCode ?? '',
-    lat: lat ?? 0,
-    long: long ?? 0,
+    ...(lat !== undefined && long !== undefined ? { lat, long } : {}),
     attributes,
   };
   const optional = {
