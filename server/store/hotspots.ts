@@ -68,12 +68,13 @@ export async function tallyReportCells(db: Kysely<DB>, tallies: Map<string, Cell
        group by h3_r8`.execute(db);
     add(rows.rows);
   }
-  const unplaced = await sql<{ lat: number; lng: number; created_at: string }>`
-    select lat, lng, created_at from reports
-     where ${WITHOUT_CELL} and created_at > ${window.previousFrom} and created_at <= ${window.until} and ${COUNTED}`.execute(db);
+  // Only `h3_r8 is null` in the condition, so SQLite takes the (normally empty) partial index of those.
+  const unplaced = await sql<{ lat: number; lng: number; created_at: string; outcome: string | null }>`
+    select lat, lng, created_at, outcome from reports
+     where ${WITHOUT_CELL} and created_at > ${window.previousFrom} and created_at <= ${window.until}`.execute(db);
   tallyPoints(
     tallies,
-    unplaced.rows.map((r) => ({ lat: r.lat, lng: r.lng, at: r.created_at, kind: 'report' as const })),
+    unplaced.rows.filter((r) => r.outcome !== 'duplicate').map((r) => ({ lat: r.lat, lng: r.lng, at: r.created_at, kind: 'report' as const })),
     window,
     resolution,
   );
