@@ -4,7 +4,7 @@ import { inputText } from '../domain/input-texts';
 import { decideIntake } from '../domain/report-intake';
 import { addWorkingDays } from '../domain/sla';
 import type { User } from '../protocol/auth';
-import { type CreateReportCommand, CreateReportInput, type Report } from '../protocol/report';
+import { type Category, type CreateReportCommand, CreateReportInput, type Report } from '../protocol/report';
 import { getCategory } from '../store/categories';
 import { insertNumberedReport } from '../store/report-create';
 import { formatReportNumber, insertReporter } from '../store/reports';
@@ -19,9 +19,9 @@ import { type CommandTx, runCommand, userCommand } from './run-command';
  * Writes a new report inside the command's transaction: the row (its version is the event's seq), the
  * reporter, the receipt to the reporter, the `report.created` event and, for high priority, an alert.
  */
-export async function writeReport(tx: CommandTx, input: CreateReportCommand, user: User): Promise<Report> {
+export async function writeReport(tx: CommandTx, input: CreateReportCommand, user: User, known?: Category): Promise<Report> {
   const decision = decideIntake(input);
-  const category = await getCategory(tx.trx, input.category);
+  const category = known?.code === input.category ? known : await getCategory(tx.trx, input.category);
   if (!category) {
     const text = commandText('command.category.unknown');
     throw new CommandError('validation', text, { category: text });
@@ -107,7 +107,10 @@ export const createReportCommand = userCommand({
   access: 'report.create',
   input: CreateReportInput,
   log: { message: 'report created', fields: (report: Report) => ({ reportId: report.id, number: report.number }) },
-  apply: (tx, input, user) => writeReport(tx, input, user),
+  // The category is read before the write transaction (categories are only ever added or renamed), so the
+  // transaction that holds the event-log lock has one round trip less (PostgreSQL).
+  prepare: async (deps, input) => ({ input, category: await getCategory(deps.store.db, input.category) }),
+  apply: (tx, { input, category }, user) => writeReport(tx, input, user, category),
 });
 
 /** For in-process callers (the demo seed, benchmarks): `ctx.clock` dates the report. */

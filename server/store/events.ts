@@ -21,6 +21,18 @@ function reportIdOf(event: EventDraft): string | null {
 const building = new WeakSet<Kysely<DB>>();
 
 /**
+ * The seq last appended in a write transaction. The event-log lock is held until commit, so nobody else appends
+ * meanwhile: the commands of one group commit need not each ask the log for its latest seq (a round trip on
+ * PostgreSQL). The group commit forgets it when it rolls a command back (forgetAppendedSeq).
+ */
+const appendedSeq = new WeakMap<Kysely<DB>, number>();
+
+/** After a rollback to a savepoint inside the write transaction: the next append reads the log's latest seq again. */
+export function forgetAppendedSeq(trx: Kysely<DB>): void {
+  appendedSeq.delete(trx);
+}
+
+/**
  * Appends one event to the log with the next seq and returns it whole. `build` gets that seq first, so
  * rows that carry it as their version are written before the event snapshots them.
  * Must run inside Store.writeTransaction, which holds the event-log lock until commit: seqs stay gap-free.
@@ -29,7 +41,7 @@ const building = new WeakSet<Kysely<DB>>();
  */
 export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: (seq: number) => D | Promise<D>): Promise<D & { seq: number }> {
   if (building.has(trx)) throw new Error('appendEvent called while another event is being built in the same transaction: append them one after the other');
-  const seq = (await latestSeq(trx)) + 1;
+  const seq = (appendedSeq.get(trx) ?? (await latestSeq(trx))) + 1;
   building.add(trx);
   let draft: D;
   try {
@@ -42,6 +54,7 @@ export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: 
     .insertInto('events')
     .values({ seq, type, at, actor_id: actorId, report_id: reportIdOf(draft), payload: JSON.stringify(rest) })
     .execute();
+  appendedSeq.set(trx, seq);
   return { ...draft, seq };
 }
 

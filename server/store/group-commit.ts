@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { forgetAppendedSeq } from './events';
 import type { DB } from './schema';
 
 type Work<T> = (trx: Transaction<DB>) => Promise<T>;
@@ -85,6 +86,7 @@ export class GroupCommit {
     } catch (err) {
       // Throws when the transaction as a whole is gone: then the group fails together (see runGroup).
       await sql`rollback to savepoint meldkamer_command`.execute(trx);
+      forgetAppendedSeq(trx);
       return { ok: false, err };
     }
   }
