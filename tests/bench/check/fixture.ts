@@ -20,6 +20,7 @@ import type { DB } from '../../../server/store/schema';
 import { bulkLoadPostgres, bulkLoadSqlite } from '../bulk-load';
 import { generateAllReports, REPORT_COLUMNS, REPORT_PG_TYPES, STREETS } from '../report-data';
 import { DEN_HAAG, PG_ADMIN_URL, postgresReachable, say } from '../support';
+import { sweepDeadCopies, withFixtureLock } from './fixture-lock';
 import { sideRows } from './fixture-side-rows';
 import type { CheckFixture } from './goal';
 
@@ -165,16 +166,19 @@ export interface OpenedFixture {
 
 export async function openFixture(options: { fresh: boolean }): Promise<OpenedFixture> {
   const withPostgres = await postgresReachable();
-  let info: Info | undefined = !options.fresh && existsSync(INFO_FILE) ? (JSON.parse(readFileSync(INFO_FILE, 'utf8')) as Info) : undefined;
-  if (info && withPostgres && (!info.postgres || !(await pgFixtureExists()))) info = undefined;
-  if (!info) info = await build(withPostgres);
-  else say(`fixture: cached (built ${info.builtAt}) in ${CACHE}${withPostgres ? ` and PostgreSQL database ${PG_NAME}` : ''}`);
-
-  const problems: string[] = [];
-  const sqliteProblem = await migrateCached('sqlite');
-  if (sqliteProblem) problems.push(sqliteProblem);
-  const pgProblem = withPostgres ? await migrateCached('postgres') : undefined;
-  if (pgProblem) problems.push(pgProblem);
+  const { info, problems, sqliteProblem, pgProblem } = await withFixtureLock(join(CACHE, '..'), async () => {
+    await sweepDeadCopies(CACHE, withPostgres ? PG_NAME : undefined);
+    let cached: Info | undefined = !options.fresh && existsSync(INFO_FILE) ? (JSON.parse(readFileSync(INFO_FILE, 'utf8')) as Info) : undefined;
+    if (cached && withPostgres && (!cached.postgres || !(await pgFixtureExists()))) cached = undefined;
+    if (!cached) cached = await build(withPostgres);
+    else say(`fixture: cached (built ${cached.builtAt}) in ${CACHE}${withPostgres ? ` and PostgreSQL database ${PG_NAME}` : ''}`);
+    const found: string[] = [];
+    const sqliteFailure = await migrateCached('sqlite');
+    if (sqliteFailure) found.push(sqliteFailure);
+    const pgFailure = withPostgres ? await migrateCached('postgres') : undefined;
+    if (pgFailure) found.push(pgFailure);
+    return { info: cached, problems: found, sqliteProblem: sqliteFailure, pgProblem: pgFailure };
+  });
   const pgUsable = withPostgres && !pgProblem;
 
   const copies: string[] = [];
@@ -184,15 +188,15 @@ export async function openFixture(options: { fresh: boolean }): Promise<OpenedFi
     pgUrl: pgUsable ? pgUrlOf(PG_NAME) : undefined,
     sqliteDataDir: async () => {
       if (sqliteProblem) throw new Error(sqliteProblem);
-      const dir = mkdtempSync(join(CACHE, 'copy-'));
+      const dir = mkdtempSync(join(CACHE, `copy-${process.pid}-`));
       copies.push(dir);
-      copyFileSync(join(SQLITE_DIR, 'meldkamer.sqlite'), join(dir, 'meldkamer.sqlite'));
+      await withFixtureLock(join(CACHE, '..'), async () => copyFileSync(join(SQLITE_DIR, 'meldkamer.sqlite'), join(dir, 'meldkamer.sqlite')));
       return dir;
     },
     pgCopy: async () => {
       if (!pgUsable) return undefined;
       const name = `${PG_NAME}_copy_${process.pid}_${pgCopies.length + 1}`;
-      await admin(async (c) => {
+      await withFixtureLock(join(CACHE, '..'), () => admin(async (c) => {
         try {
           await c.query(`create database ${name} template ${PG_NAME}`);
         } catch {
@@ -200,7 +204,7 @@ export async function openFixture(options: { fresh: boolean }): Promise<OpenedFi
           await c.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [PG_NAME]);
           await c.query(`create database ${name} template ${PG_NAME}`);
         }
-      });
+      }));
       pgCopies.push(name);
       return pgUrlOf(name);
     },
