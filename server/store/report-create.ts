@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { reportCell } from './report-cells';
 import type { DB, NewReportRow } from './schema';
 
 /**
@@ -9,7 +10,7 @@ import type { DB, NewReportRow } from './schema';
 export async function insertNumberedReport(trx: Kysely<DB>, row: Omit<NewReportRow, 'number'>): Promise<number> {
   const inserted = await trx
     .insertInto('reports')
-    .values({ ...row, number: sql<number>`(select coalesce(max(number), 0) + 1 from reports)` })
+    .values({ ...row, h3_r8: reportCell(row.lat, row.lng), number: sql<number>`(select coalesce(max(number), 0) + 1 from reports)` })
     .returning('number')
     .executeTakeFirstOrThrow();
   return Number(inserted.number);

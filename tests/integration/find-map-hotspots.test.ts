@@ -125,6 +125,40 @@ describe.each(storeKinds)('finding reports, the map view and hotspots over %s', 
     expect(later.length).toBeLessThan(seen.length);
   });
 
+  it('hotspots over whole days: the day counts follow every change of creation time, outcome and deletion', async () => {
+    const db = t.hub.store.db;
+    // Spread the reports over 70 days (the update trigger moves their day counts), one becomes a merged duplicate.
+    const all = await sql<{ id: string }>`select id from reports order by number`.execute(db);
+    for (const [i, row] of all.rows.entries()) {
+      const at = new Date(Date.now() - ((i * 9.7) % 70) * DAY - i * 3_600_000).toISOString();
+      await sql`update reports set created_at = ${at} where id = ${row.id}`.execute(db);
+    }
+    await sql`update reports set outcome = 'duplicate' where id = ${all.rows[1]!.id}`.execute(db);
+    const cellsOf = async (days: number) => {
+      const res = await t.api<HotspotsResponse>('GET', `/api/hotspots?days=${days}&resolution=8`, token);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as Extract<HotspotsResponse, { cells: unknown }>;
+    };
+    const expectedFor = async (days: number) => {
+      const now = new Date();
+      const window = hotspotWindow(now, days);
+      const places = await reportPlacesBetween(db, window.previousFrom, window.until);
+      return aggregateHotspots(
+        places.map((p) => ({ ...p, kind: 'report' as const })),
+        { now, days, resolution: 8, limit: 200 },
+      );
+    };
+    for (const days of [1, 3, 10, 30]) {
+      const got = await cellsOf(days);
+      const want = await expectedFor(days);
+      expect(got.totals, `days=${days}`).toEqual(want.totals);
+      expect(got.cells.map((c) => [c.cell, c.reports, c.previousCount])).toEqual(want.cells.map((c) => [c.cell, c.reports, c.previousCount]));
+    }
+    const total = await sql<{ n: number }>`select coalesce(sum(n), 0) as n from hotspot_days`.execute(db);
+    const counted = await sql<{ n: number }>`select count(*) as n from reports where outcome is null or outcome <> 'duplicate'`.execute(db);
+    expect(Number(total.rows[0]!.n)).toBe(Number(counted.rows[0]!.n));
+  });
+
   it('hotspots from the stored cells equal aggregateHotspots over the places, also for reports loaded without a cell', async () => {
     const db = t.hub.store.db;
     const answer = async (resolution: number) => {
