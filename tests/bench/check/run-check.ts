@@ -97,6 +97,10 @@ export async function runCheck(args: string[]): Promise<CheckResult> {
   }
 
   const results: { goal: string; lines: GoalLine[]; seconds: number }[] = [];
+  // A goal that timed out keeps running behind the next ones; its late errors are said, not fatal to the check.
+  const stray = (err: unknown) => say(`check: error after a goal ended (a timed-out goal?): ${(err as Error)?.message ?? String(err)}`);
+  process.on('uncaughtException', stray);
+  process.on('unhandledRejection', stray);
   try {
     for (const goal of selected) {
       say(`--- ${goal.name} ---`);

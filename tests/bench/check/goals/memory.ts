@@ -73,6 +73,8 @@ class HubProcess {
       else this.pending?.(m);
     });
     this.child.on('exit', (code) => this.failed?.(new Error(`hub process exited (${code})`)));
+    // A send to a hub that just died (EPIPE) is answered by the 'exit' above.
+    this.child.on('error', () => undefined);
   }
 
   next(message: ToHub | undefined, timeoutMs: number): Promise<FromHub> {
@@ -97,10 +99,10 @@ class HubProcess {
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || !this.child.connected) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.failed = undefined;
-    this.child.send({ type: 'close' } satisfies ToHub);
+    this.child.send({ type: 'close' } satisfies ToHub, (err) => err && this.child.kill('SIGKILL'));
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
