@@ -4,6 +4,8 @@ import type { DB } from './schema';
 
 type Work<T> = (trx: Transaction<DB>) => Promise<T>;
 
+type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
+
 interface Job {
   work: Work<unknown>;
   resolve(value: unknown): void;
@@ -60,26 +62,34 @@ export class GroupCommit {
   }
 
   private async runGroup(): Promise<void> {
-    const group: { job: Job; outcome: { ok: true; value: unknown } | { ok: false; err: unknown } }[] = [];
+    const group: { job: Job; outcome?: Outcome }[] = [];
+    // Taken before the transaction opens: when BEGIN (or the lock) fails, this command gets the error instead of
+    // the queue retrying it for ever.
+    const first = this.queue.shift();
+    if (!first) return;
     try {
       await this.options.transaction(async (trx) => {
-        let job = this.queue.shift();
+        let job: Job | undefined = first;
         while (job) {
-          group.push({ job, outcome: await this.runOne(trx, job, group.length === 0) });
+          // In the group before it runs: if the transaction breaks during its savepoint, it gets the error too.
+          const entry: { job: Job; outcome?: Outcome } = { job };
+          group.push(entry);
+          entry.outcome = await this.runOne(trx, job, group.length === 1);
           job = group.length < this.maxGroup ? this.queue.shift() : undefined;
         }
       });
     } catch (err) {
+      if (group.length === 0) first.reject(err);
       for (const { job } of group) job.reject(err);
       return;
     }
     for (const { job, outcome } of group) {
-      if (outcome.ok) job.resolve(outcome.value);
-      else job.reject(outcome.err);
+      if (outcome?.ok) job.resolve(outcome.value);
+      else job.reject(outcome ? outcome.err : new Error('group commit: command did not run'));
     }
   }
 
-  private async runOne(trx: Transaction<DB>, job: Job, first: boolean): Promise<{ ok: true; value: unknown } | { ok: false; err: unknown }> {
+  private async runOne(trx: Transaction<DB>, job: Job, first: boolean): Promise<Outcome> {
     await this.savepoint(trx, first);
     try {
       return { ok: true, value: await job.work(trx) };
