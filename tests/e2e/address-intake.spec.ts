@@ -147,3 +147,38 @@ test('the emergency alert names the street: field long press → console shows "
     await consoleContext.close();
   }
 });
+
+test('the address source is down: a calm "Adreszoeker niet bereikbaar", and the report is placed by a map click', async ({ page }) => {
+  test.setTimeout(90_000);
+  // PDOK configured, but nothing answers there (an isolated network): the hub says 503 address.unavailable.
+  const down = await startTestHub({ demo: true, config: { addressSource: 'pdok', pdokUrl: 'http://127.0.0.1:9/locatieserver', addressTimeoutMs: 500 } });
+  try {
+    // Signed in; the form needs the map, not the live stream.
+    await page.goto(down.hub.url);
+    await page.getByTestId('login-username').fill('centralist');
+    await page.getByTestId('login-password').fill('centralist');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+    await page.getByTestId('new-report-open').click();
+    const form = page.getByTestId('new-report-form');
+    await form.getByTestId('report-category').selectOption('afval');
+    const search = form.getByTestId('address-search-input');
+    await search.fill('Lange Voorhout 36');
+    await expect(form.getByTestId('address-search-unavailable')).toHaveText('Adreszoeker niet bereikbaar. Kies de plek op de kaart.');
+    await expect(form.getByTestId('address-search')).toHaveAttribute('data-state', 'unavailable');
+    await expect(form.getByRole('alert')).toHaveCount(0);
+
+    // The map click still places the report; the nearest address cannot be named, and says why.
+    const map = page.getByTestId('map');
+    const box = await map.boundingBox();
+    if (!box) throw new Error('map not visible');
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await expect(form.getByTestId('report-lat')).not.toHaveValue('');
+    await expect(form.getByTestId('address-nearest')).toHaveAttribute('data-state', 'unavailable', { timeout: 10_000 });
+    await form.getByTestId('report-description').fill('Afval naast de container (adreszoeker uit)');
+    await form.getByTestId('report-submit').click();
+    await expect(page.getByTestId('new-report-form')).toHaveCount(0);
+  } finally {
+    await down.stop();
+  }
+});

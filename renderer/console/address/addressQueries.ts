@@ -55,7 +55,7 @@ export function useAddressLookups() {
   const client = useQueryClient();
   const lookup = useCallback(
     (id: string): Promise<Address> =>
-      client.fetchQuery({ queryKey: addressKeys.lookup(id), queryFn: () => call('address.lookup', { id }), staleTime: ADDRESS_STALE_MS }),
+      client.fetchQuery({ queryKey: addressKeys.lookup(id), queryFn: () => call('address.lookup', { id }), staleTime: ADDRESS_STALE_MS, retry: false }),
     [client],
   );
   /**
@@ -79,6 +79,7 @@ export function useAddressLookups() {
         queryKey: addressKeys.reverse(rlat, rlng),
         queryFn: () => call('address.reverse', { lat: rlat, lng: rlng }),
         staleTime: ADDRESS_STALE_MS,
+        retry: false,
       });
     },
     [client],
@@ -90,6 +91,7 @@ export function useAddressLookups() {
         queryKey: ['address', 'locate', text],
         queryFn: () => call('address.suggest', { q: text, limit: 1 }),
         staleTime: ADDRESS_STALE_MS,
+        retry: false,
       });
       const best = suggestions[0];
       if (best?.kind !== 'address') return null;
