@@ -11,6 +11,8 @@ import { startTestHub, type TestHub } from '../support/hub';
  * hub with its style and DejaVu glyphs; the console draws the street's name, with nothing from the internet.
  */
 let t: TestHub;
+// Each test starts its own hub and waits for tiles and glyphs on a shared, busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'meldkamer-basemap-'));
@@ -41,7 +43,7 @@ test('the console draws a street name from the hub\'s offline basemap, by night 
 
   await loginConsole(page, t.hub.url, 'centralist');
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-  await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain(TEST_STREET.name);
+  await expect.poll(() => drawnStreetNames(page), { timeout: 30_000 }).toContain(TEST_STREET.name);
   expect(glyphs).toContain('200 /map/glyphs/DejaVu Sans/0-255.pbf');
   // The night palette is the console's default.
   const background = () =>
@@ -53,7 +55,7 @@ test('the console draws a street name from the hub\'s offline basemap, by night 
 
   await page.getByTestId('basemap-mode').click();
   await expect.poll(background, { timeout: 10_000 }).not.toBe(night);
-  await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain(TEST_STREET.name);
+  await expect.poll(() => drawnStreetNames(page), { timeout: 30_000 }).toContain(TEST_STREET.name);
   // The live layers stayed on top of the new basemap.
   const overlay = await page.evaluate(() => {
     const hook = (window as unknown as { __meldkamer: { map: import('maplibre-gl').Map; sources: { reports: string } } }).__meldkamer;
@@ -78,7 +80,11 @@ test('with an online style configured that cannot be reached (no internet), the 
   try {
     await loginConsole(page, offline.hub.url, 'centralist');
     await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-    await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain(TEST_STREET.name);
+    await expect.poll(() => drawnStreetNames(page), { timeout: 30_000 }).toContain(TEST_STREET.name);
+    // The day/night switch stays with the offline basemap instead of trying the unreachable style again.
+    await page.getByTestId('basemap-mode').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid="basemap-mode"]')?.getAttribute('aria-pressed'))).toBe('false');
+    await expect.poll(() => drawnStreetNames(page), { timeout: 30_000 }).toContain(TEST_STREET.name);
   } finally {
     await offline.stop();
   }
@@ -91,7 +97,7 @@ test('the demo hub draws its approximate street map with names (npm start, no in
     expect(config.mapTilesStyleUrl).toBe('/map/style.json');
     await loginConsole(page, demo.hub.url, 'centralist');
     await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-    await expect.poll(() => drawnStreetNames(page), { timeout: 15_000 }).toContain('Lange Voorhout');
+    await expect.poll(() => drawnStreetNames(page), { timeout: 30_000 }).toContain('Lange Voorhout');
   } finally {
     await demo.stop();
   }

@@ -1,10 +1,8 @@
 /** The console's basemap: the shared choice of style (renderer/shared/map/basemapStyle.ts) and its day/night switch. */
 import type * as maplibregl from 'maplibre-gl';
-import { type BasemapMode, type BasemapStyle, basemapStyle, storeBasemapMode, storedBasemapMode } from '../../shared/map/basemapStyle';
+import { type BasemapMode, type BasemapStyle, storeBasemapMode, storedBasemapMode } from '../../shared/map/basemapStyle';
 
 export { BASEMAP_COLORS, type BasemapMode, basemapFallback, basemapStyle, hasNightBasemap, offlineStyle, storedBasemapMode } from '../../shared/map/basemapStyle';
-
-type BasemapConfig = Parameters<typeof basemapStyle>[0];
 
 /**
  * Draws `next` as the basemap and keeps everything the console put on top (live reports, units, areas …): their
@@ -27,8 +25,9 @@ export class BasemapModeControl implements maplibregl.IControl {
   private container: HTMLDivElement | null = null;
   private mode: BasemapMode = storedBasemapMode();
 
+  /** `styleFor` gives the style of a mode (after a fallback to the offline basemap: that one's). */
   constructor(
-    private readonly config: BasemapConfig,
+    private readonly styleFor: (mode: BasemapMode) => BasemapStyle,
     private readonly onSwitch: (style: BasemapStyle, mode: BasemapMode) => void,
     private readonly title: (mode: BasemapMode) => string,
   ) {}
@@ -50,7 +49,7 @@ export class BasemapModeControl implements maplibregl.IControl {
       this.mode = this.mode === 'night' ? 'day' : 'night';
       storeBasemapMode(this.mode);
       show();
-      this.onSwitch(basemapStyle(this.config, this.mode), this.mode);
+      this.onSwitch(this.styleFor(this.mode), this.mode);
     });
     show();
     container.append(button);

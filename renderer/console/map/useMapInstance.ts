@@ -90,9 +90,12 @@ export function useMapInstance(
       // What the basemap brought, before the console adds its own layers on top: a day/night switch replaces only these.
       const style = map.getStyle();
       const basemapIds = { layers: new Set(style.layers.map((l) => l.id)), sources: new Set(Object.keys(style.sources)) };
-      if (hasNightBasemap(config)) {
+      // After a fallback, what counts is whether the offline basemap has a night palette.
+      if (hasNightBasemap(fellBack ? { ...config, mapStyleUrl: null, mapNightStyleUrl: null } : config)) {
         const title = (current: 'day' | 'night') => makeTranslate(localeRef.current)(current === 'night' ? 'map.basemapToDay' : 'map.basemapToNight');
-        map.addControl(new BasemapModeControl(config, (next) => swapBasemap(map, next, basemapIds), title), 'top-right');
+        // Once the online style has failed, the switch stays with the fallback's day and night.
+        const styleFor = (m: 'day' | 'night') => (fellBack ? basemapFallback(config, m) : null) ?? basemapStyle(config, m);
+        map.addControl(new BasemapModeControl(styleFor, (next) => swapBasemap(map, next, basemapIds), title), 'top-right');
       }
       addHotspotLayers(map);
       addTaskingLayers(map);
