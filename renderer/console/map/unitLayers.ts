@@ -28,6 +28,7 @@ const ARROW_IMAGE = 'unit-heading-arrow';
  * fix batch in docs/BENCHMARKS.md), for labels that mostly collided away; the units board names them.
  */
 export const LABEL_MIN_ZOOM = 14;
+const UNITS_MAX_TILE_ZOOM = 10;
 const LABEL_PREFIX = 'unit-label:';
 
 export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = {
@@ -214,6 +215,9 @@ export function addUnitLayers(map: MapLibreMap): void {
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },
       promoteId: 'id',
+      // Tiles up to zoom 10 (overzoomed beyond; a point is still placed to ~3 m): a city view needs one or two
+      // of them instead of nine, so an update is one or two tile rebuilds and redraws, not nine.
+      maxzoom: UNITS_MAX_TILE_ZOOM,
     });
   }
   if (!map.hasImage(ARROW_IMAGE)) {
