@@ -1,465 +1,62 @@
 /**
- * The console map under AVL load, in headless Chromium: a real hub (demo data + 5,000 open reports), the console
- * logged in as the dispatcher, 500 real field clients (avl-clients.ts, one fix per 5 s each, staggered) whose fixes
- * reach the page as the hub's `units:positions` batches. Main-thread busy time per second from CDP
- * `Performance.getMetrics` (TaskDuration deltas, sampled every second), in four phases on the same page:
+ * The console map under AVL load, in headless Chromium (set-up: map-session.ts; page scripts: map-page.ts;
+ * measuring: map-measure.ts). Main-thread busy time per second from CDP `Performance.getMetrics` (TaskDuration
+ * deltas, sampled every second) and a traced split, in six phases on the same page:
  *
- * - console: the batches go to the app as shipped (units cache → units board and map diff → `updateData`);
+ * - console: the batches go to the app as shipped (units cache → units board and map drawer → `updateData`);
+ * - console, panning: the same while the camera pans and zooms on every animation frame (map-page.ts `startPan`);
  * - idle: the batches are parsed by a tap in the page and dropped (the floor: socket traffic, clock ticks);
  * - GeoJSON: the tap applies each batch to the `units` source as one `updateData` diff (geometry + heading);
- * - DOM markers (baseline): the units layers hidden, one `maplibregl.Marker` per unit, `setLngLat` per fix.
+ * - DOM markers (baseline): the units layers hidden, one `maplibregl.Marker` per unit, `setLngLat` per fix;
+ * - DOM markers, panning: the same while the camera pans and zooms.
  *
  * The tap wraps `WebSocket.prototype.onmessage` (engine.io-client sets `ws.onmessage`) before the app loads, so the
- * three map variants see the very same batches from the hub.
+ * map variants see the very same batches from the hub.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
-import { createReport } from '../../server/commands/reports';
-import { createSession, findUserByUsername, rowToUser } from '../../server/store/users';
-import { createFieldUnits } from '../support/field-units';
-import type { FieldLogin } from './avl-clients';
-import { AvlClients } from './avl-process';
-import { type BenchSection, CATEGORIES, DEN_HAAG, ms, prng, QUICK, ratio, say, sleep, startBenchHub, summarize, table } from './support';
+import { measure, type PhaseResult, SETTLE_MS, TRACE_CATEGORIES, TRACE_S } from './map-measure';
+import { PAN, setMode, startPan, stopPan, switchToGeoJson, switchToMarkers } from './map-page';
+import { CHROMIUM, CHROMIUM_ARGS, INTERVAL_MS, type MapSession, openMapSession, REPORTS, UNITS, VIEWPORT } from './map-session';
+import { type BenchSection, ms, QUICK, ratio, say, summarize, table } from './support';
 
-const REPORTS = 5_000;
-const UNITS = 500;
-const INTERVAL_MS = 5_000;
-const SETTLE_MS = QUICK ? 1_500 : 2_000;
-const PHASE_S = { console: QUICK ? 8 : 12, idle: QUICK ? 5 : 6, geojson: QUICK ? 10 : 30, markers: QUICK ? 10 : 30 };
-/** After each CDP window, a traced window for the breakdown (tracing costs a little itself, so it is kept apart). */
-const TRACE_S = QUICK ? 3 : 4;
-const TRACE_CATEGORIES = ['toplevel', 'gpu', 'devtools.timeline'];
-const VIEWPORT = { width: 1600, height: 1000 };
-const CHROMIUM = process.env.MELDKAMER_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
-const RENDERER_INDEX = fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url));
-const MAPLIBRE_MODULE = fileURLToPath(new URL('../../node_modules/maplibre-gl/dist/maplibre-gl.mjs', import.meta.url));
-const MAPLIBRE_URL = '/__bench/maplibre-gl.mjs';
+const PHASE_S = { console: QUICK ? 8 : 12, panning: QUICK ? 8 : 15, idle: QUICK ? 5 : 6, geojson: QUICK ? 10 : 30, markers: QUICK ? 10 : 30 };
+export const PANNING = { console: 'console, panning', markers: 'DOM markers, panning' } as const;
+const CONSOLE_WHAT = 'the app as shipped: socket.io → units cache → units board + map drawer (unitCoalescer.ts) → `updateData`';
 
-type Mode = 'app' | 'idle' | 'apply';
-
-/** What the tap and the phase scripts keep in the page (`window.__bench`). */
-interface PageBench {
-  mode: Mode;
-  apply: ((fixes: PageFix[]) => void) | null;
-  batches: number;
-  fixes: number;
-  renders: number;
-  longTasks: number;
-  longTaskMs: number;
-}
-
-interface PageFix {
-  unitId: string;
-  lat: number;
-  lng: number;
-  heading: number | null;
-}
-
-/**
- * Runs in the page before the app (an init script, serialized: no outer references). Wraps the `onmessage` setter
- * of WebSocket so `units:positions` frames can be passed to the app ('app'), or parsed here and dropped ('idle') or
- * handed to `__bench.apply` ('apply'). Everything else reaches the app untouched.
- */
-function installTap(): void {
-  const NAMESPACE_PREFIX = '42/console,';
-  const EVENT_PREFIX = '42/console,["units:positions",';
-  const bench: PageBench = { mode: 'app', apply: null, batches: 0, fixes: 0, renders: 0, longTasks: 0, longTaskMs: 0 };
-  (window as unknown as { __bench: PageBench }).__bench = bench;
-  const native = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
-  if (!native?.set || !native.get) throw new Error('WebSocket.prototype.onmessage is not an accessor');
-  const { get, set } = native;
-  Object.defineProperty(WebSocket.prototype, 'onmessage', {
-    configurable: true,
-    enumerable: native.enumerable ?? true,
-    get(this: WebSocket) {
-      return get.call(this);
-    },
-    set(this: WebSocket, handler: ((this: WebSocket, ev: MessageEvent) => unknown) | null) {
-      if (typeof handler !== 'function') {
-        set.call(this, handler);
-        return;
-      }
-      set.call(this, function (this: WebSocket, ev: MessageEvent) {
-        const data: unknown = ev.data;
-        if (typeof data === 'string' && data.startsWith(EVENT_PREFIX)) {
-          bench.batches++;
-          if (bench.mode !== 'app') {
-            const [, fixes] = JSON.parse(data.slice(NAMESPACE_PREFIX.length)) as [string, PageFix[]];
-            bench.fixes += fixes.length;
-            if (bench.mode === 'apply') bench.apply?.(fixes);
-            return;
-          }
-        }
-        return handler.call(this, ev);
-      });
-    },
-  });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      bench.longTasks++;
-      bench.longTaskMs += entry.duration;
-    }
-  }).observe({ type: 'longtask', buffered: false });
-}
-
-interface Hook {
-  map: import('maplibre-gl').Map;
-  sources: { reports: string; units: string };
-}
-
-async function featureCount(page: Page, which: 'reports' | 'units'): Promise<number> {
-  return page.evaluate(async (key) => {
-    const hook = (window as unknown as { __meldkamer?: Hook }).__meldkamer;
-    if (!hook) return 0;
-    const source = hook.map.getSource(hook.sources[key]) as import('maplibre-gl').GeoJSONSource | undefined;
-    const data = (await source?.getData()) as GeoJSON.FeatureCollection | undefined;
-    return data?.features.length ?? 0;
-  }, which);
-}
-
-async function waitUntil(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`map bench: timed out waiting for ${what}`);
-    await sleep(250);
+/** A phase with the camera moving through the map API the whole time (started before the settle time). */
+export async function measurePanning(session: MapSession, name: string, what: string, seconds: number): Promise<PhaseResult> {
+  await startPan(session.page);
+  try {
+    return await measure(session.browser, session.page, session.cdp, { name, what, seconds, moving: true });
+  } finally {
+    await stopPan(session.page);
   }
-}
-
-/** The GeoJSON variant: each batch is one `updateData` diff on the live `units` source (what `diffUnits` sends). */
-async function switchToGeoJson(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const hook = (window as unknown as { __meldkamer: Hook }).__meldkamer;
-    const bench = (window as unknown as { __bench: PageBench }).__bench;
-    const source = hook.map.getSource(hook.sources.units) as import('maplibre-gl').GeoJSONSource;
-    const data = (await source.getData()) as GeoJSON.FeatureCollection;
-    const known = new Set(data.features.map((f) => String(f.id ?? f.properties?.id)));
-    bench.apply = (fixes) => {
-      const update: import('maplibre-gl').GeoJSONFeatureDiff[] = [];
-      for (const f of fixes) {
-        if (!known.has(f.unitId)) continue;
-        update.push({
-          id: f.unitId,
-          newGeometry: { type: 'Point', coordinates: [f.lng, f.lat] },
-          addOrUpdateProperties: [{ key: 'heading', value: f.heading ?? 0 }],
-        });
-      }
-      if (update.length > 0) source.updateData({ update }).catch(() => undefined);
-    };
-    bench.mode = 'apply';
-    return known.size;
-  });
-}
-
-/**
- * The baseline: the units layers hidden, one real `maplibregl.Marker` per unit (a 14 px status dot with a heading
- * arrow and the callsign, as the layers draw it), `setLngLat` + arrow rotation per fix. The app bundle does not expose
- * maplibregl, so the same maplibre-gl build (node_modules, same version) is imported as a module next to it; its
- * Marker is added to the app's map instance.
- */
-async function switchToMarkers(page: Page): Promise<{ markers: number; inView: number }> {
-  return page.evaluate(async (moduleUrl) => {
-    const hook = (window as unknown as { __meldkamer: Hook }).__meldkamer;
-    const bench = (window as unknown as { __bench: PageBench }).__bench;
-    const maplibre = (await import(moduleUrl)) as typeof import('maplibre-gl');
-    const map = hook.map;
-    const source = map.getSource(hook.sources.units) as import('maplibre-gl').GeoJSONSource;
-    const data = (await source.getData()) as GeoJSON.FeatureCollection;
-    for (const layer of map.getStyle().layers) {
-      if ('source' in layer && layer.source === hook.sources.units) map.setLayoutProperty(layer.id, 'visibility', 'none');
-    }
-    const markers = new Map<string, { marker: import('maplibre-gl').Marker; arrow: HTMLElement }>();
-    for (const feature of data.features) {
-      if (feature.geometry.type !== 'Point') continue;
-      const props = feature.properties ?? {};
-      const element = document.createElement('div');
-      element.style.cssText =
-        'width:14px;height:14px;border-radius:50%;box-sizing:border-box;border:2px solid #eef2f6;background:#3fcf6e;position:relative;cursor:pointer';
-      const arrow = document.createElement('div');
-      arrow.style.cssText =
-        'position:absolute;left:1px;top:-11px;width:0;height:0;border-left:4px solid transparent;border-right:4px solid transparent;border-bottom:8px solid #eef2f6;transform-origin:4px 16px';
-      arrow.style.transform = `rotate(${Number(props.heading ?? 0)}deg)`;
-      const label = document.createElement('div');
-      label.textContent = String(props.callsign ?? '');
-      label.style.cssText =
-        'position:absolute;left:16px;top:-3px;font:600 11px system-ui,sans-serif;color:#eef2f6;background:rgba(11,15,20,.82);padding:1px 5px;border-radius:3px;white-space:nowrap';
-      element.append(arrow, label);
-      const marker = new maplibre.Marker({ element }).setLngLat(feature.geometry.coordinates as [number, number]).addTo(map);
-      markers.set(String(feature.id ?? props.id), { marker, arrow });
-    }
-    bench.apply = (fixes) => {
-      for (const f of fixes) {
-        const m = markers.get(f.unitId);
-        if (!m) continue;
-        m.marker.setLngLat([f.lng, f.lat]);
-        m.arrow.style.transform = `rotate(${f.heading ?? 0}deg)`;
-      }
-    };
-    bench.mode = 'apply';
-    const canvas = map.getCanvas();
-    let inView = 0;
-    for (const { marker } of markers.values()) {
-      const p = map.project(marker.getLngLat());
-      if (p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight) inView++;
-    }
-    return { markers: markers.size, inView };
-  }, MAPLIBRE_URL);
-}
-
-interface Counters {
-  batches: number;
-  fixes: number;
-  renders: number;
-  longTasks: number;
-  longTaskMs: number;
-}
-
-const counters = (page: Page): Promise<Counters> =>
-  page.evaluate(() => {
-    const b = (window as unknown as { __bench: PageBench }).__bench;
-    return { batches: b.batches, fixes: b.fixes, renders: b.renders, longTasks: b.longTasks, longTaskMs: b.longTaskMs };
-  });
-
-type Metrics = Record<string, number>;
-
-async function metrics(cdp: CDPSession): Promise<Metrics> {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(list.map((m) => [m.name, m.value]));
-}
-
-interface TraceSplit {
-  /** Main-thread tasks (ThreadControllerImpl::RunTask), ms per second. */
-  busyMsPerS: number;
-  /** Of which blocked on the GPU process (CommandBufferProxyImpl::WaitFor…), ms per second. */
-  gpuWaitMsPerS: number;
-  /** Of which reading the WebGL canvas back for the software compositor (GLES2::ReadPixels), ms per second. */
-  readbackMsPerS: number;
-  /** Animation-frame callbacks (the map's render), ms per second. */
-  framesMsPerS: number;
-  /** Messages from workers (the map's tile results), ms per second. */
-  workerMsPerS: number;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  args?: { name?: string };
-}
-
-/** Sums the renderer main thread's tasks and its waits on the GPU process in a Chromium trace. */
-function splitTrace(json: Buffer, seconds: number): TraceSplit {
-  const parsed = JSON.parse(json.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const perThread = new Map<string, TraceSplit>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.ph !== 'X' || !e.dur || !mains.has(key)) continue;
-    const t = perThread.get(key) ?? { busyMsPerS: 0, gpuWaitMsPerS: 0, readbackMsPerS: 0, framesMsPerS: 0, workerMsPerS: 0 };
-    const msPerS = e.dur / 1000 / seconds;
-    if (e.name === 'ThreadControllerImpl::RunTask') t.busyMsPerS += msPerS;
-    else if (e.name.startsWith('CommandBufferProxyImpl::WaitFor')) t.gpuWaitMsPerS += msPerS;
-    else if (e.name === 'GLES2::ReadPixels') t.readbackMsPerS += msPerS;
-    else if (e.name === 'FireAnimationFrame') t.framesMsPerS += msPerS;
-    else if (e.name === 'HandlePostMessage') t.workerMsPerS += msPerS;
-    perThread.set(key, t);
-  }
-  // The page's renderer is the busiest main thread in the trace.
-  const none = { busyMsPerS: Number.NaN, gpuWaitMsPerS: Number.NaN, readbackMsPerS: Number.NaN, framesMsPerS: Number.NaN, workerMsPerS: Number.NaN };
-  return [...perThread.values()].sort((a, b) => b.busyMsPerS - a.busyMsPerS)[0] ?? none;
-}
-
-interface PhaseResult {
-  name: string;
-  what: string;
-  seconds: number;
-  /** Main-thread busy ms in each second (TaskDuration delta). */
-  busy: number[];
-  scriptMsPerS: number;
-  styleLayoutMsPerS: number;
-  batchesPerS: number;
-  fixesPerS: number;
-  rendersPerS: number;
-  longTasks: number;
-  longTaskMs: number;
-  trace: TraceSplit;
-}
-
-/** Resolves on the map's next `idle` (nothing left to load or draw), or after `timeoutMs` while it keeps drawing. */
-async function mapIdle(page: Page, timeoutMs: number): Promise<void> {
-  await page.evaluate(
-    (timeout) =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as { __meldkamer: Hook }).__meldkamer.map;
-        const timer = setTimeout(resolve, timeout);
-        map.once('idle', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      }),
-    timeoutMs,
-  );
-}
-
-async function measure(browser: Browser, page: Page, cdp: CDPSession, name: string, what: string, seconds: number): Promise<PhaseResult> {
-  await sleep(SETTLE_MS);
-  await mapIdle(page, 3_000);
-  const c0 = await counters(page);
-  const m0 = await metrics(cdp);
-  const t0 = performance.now();
-  const busy: number[] = [];
-  let prev = m0;
-  for (let s = 1; s <= seconds; s++) {
-    await sleep(Math.max(0, t0 + s * 1000 - performance.now()));
-    const m = await metrics(cdp);
-    busy.push(((m.TaskDuration ?? 0) - (prev.TaskDuration ?? 0)) * 1000);
-    prev = m;
-  }
-  const wallS = (performance.now() - t0) / 1000;
-  const c1 = await counters(page);
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES, screenshots: false });
-  const traceT0 = performance.now();
-  await sleep(TRACE_S * 1000);
-  const trace = splitTrace(await browser.stopTracing(), (performance.now() - traceT0) / 1000);
-  const delta = (key: string) => ((prev[key] ?? 0) - (m0[key] ?? 0)) * 1000;
-  const result: PhaseResult = {
-    name,
-    what,
-    seconds: wallS,
-    busy,
-    scriptMsPerS: delta('ScriptDuration') / wallS,
-    styleLayoutMsPerS: (delta('RecalcStyleDuration') + delta('LayoutDuration')) / wallS,
-    batchesPerS: (c1.batches - c0.batches) / wallS,
-    fixesPerS: (c1.fixes - c0.fixes) / wallS,
-    rendersPerS: (c1.renders - c0.renders) / wallS,
-    longTasks: c1.longTasks - c0.longTasks,
-    longTaskMs: c1.longTaskMs - c0.longTaskMs,
-    trace,
-  };
-  const s = summarize(busy);
-  say(
-    `map ${name}: main thread ${ms(s.mean)} ms/s (p50 ${ms(s.p50)}, max ${ms(s.max)}), ${result.rendersPerS.toFixed(1)} renders/s, ${result.longTasks} long tasks; ` +
-      `traced: ${ms(trace.busyMsPerS)} ms/s busy, ${ms(trace.gpuWaitMsPerS)} ms/s waiting on the GPU process (readback ${ms(trace.readbackMsPerS)})`,
-  );
-  return result;
-}
-
-async function seed(bench: Awaited<ReturnType<typeof startBenchHub>>): Promise<{ logins: FieldLogin[]; reportsMs: number }> {
-  const db = bench.hub.store.db;
-  const units = await createFieldUnits(bench.hub, UNITS);
-  const logins: FieldLogin[] = [];
-  for (const u of units) {
-    const row = await findUserByUsername(db, u.username);
-    if (!row) throw new Error(`no user ${u.username}`);
-    logins.push({ unitId: u.unitId, token: (await createSession(db, row.id, 3600_000)).token });
-  }
-  const dispatcher = await findUserByUsername(db, 'centralist');
-  if (!dispatcher) throw new Error('demo user centralist missing');
-  const ctx = { ...bench.hub.deps, actor: rowToUser(dispatcher) };
-  const random = prng(5000);
-  const t0 = performance.now();
-  for (let i = 0; i < REPORTS; i++) {
-    await createReport(ctx, {
-      category: CATEGORIES[i % CATEGORIES.length]!,
-      location: {
-        lat: Math.round((DEN_HAAG.latMin + random() * (DEN_HAAG.latMax - DEN_HAAG.latMin)) * 1e6) / 1e6,
-        lng: Math.round((DEN_HAAG.lngMin + random() * (DEN_HAAG.lngMax - DEN_HAAG.lngMin)) * 1e6) / 1e6,
-      },
-      address: `Benchstraat ${i + 1}`,
-      description: `Bench-melding ${i + 1}: losse stoeptegel bij de ingang`,
-      source: 'phone',
-      priority: 'normal',
-    });
-  }
-  return { logins, reportsMs: performance.now() - t0 };
 }
 
 export async function runMapRender(): Promise<BenchSection> {
-  if (!existsSync(RENDERER_INDEX)) throw new Error(`map bench: ${RENDERER_INDEX} is missing; run npm run build:renderer first`);
-  if (!existsSync(CHROMIUM)) throw new Error(`map bench: Chromium not found at ${CHROMIUM} (set MELDKAMER_CHROMIUM)`);
-  const bench = await startBenchHub('sqlite');
-  let browser: Browser | undefined;
-  let clients: AvlClients | undefined;
+  const session = await openMapSession(say);
   try {
-    const { logins, reportsMs } = await seed(bench);
-    say(`map: ${REPORTS} reports created through createReport() in ${ms(reportsMs)} ms; ${UNITS} field units and sessions`);
-
-    const chromiumBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    browser = chromiumBrowser;
-    const context = await chromiumBrowser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => say(`map: page error: ${err.message}`));
-    // tsx (esbuild keepNames) wraps inner functions in __name(); the serialized page functions need it too.
-    await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
-    await page.addInitScript(installTap);
-    await page.route(`**${MAPLIBRE_URL}`, (route) => route.fulfill({ path: MAPLIBRE_MODULE, contentType: 'text/javascript' }));
-
-    const t0 = performance.now();
-    await page.goto(bench.url);
-    await page.getByTestId('login-username').fill('centralist');
-    await page.getByTestId('login-password').fill('centralist');
-    await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: 30_000 });
-    await page.waitForFunction(() => Boolean((window as unknown as { __meldkamer?: unknown }).__meldkamer), null, { timeout: 30_000 });
-    await waitUntil(`${REPORTS} reports on the map`, 60_000, async () => (await featureCount(page, 'reports')) >= REPORTS);
-    await waitUntil(`${UNITS} units on the map`, 30_000, async () => (await featureCount(page, 'units')) >= UNITS);
-    const reportsShown = await featureCount(page, 'reports');
-    await page.evaluate(() => {
-      const hook = (window as unknown as { __meldkamer: Hook }).__meldkamer;
-      const bench = (window as unknown as { __bench: PageBench }).__bench;
-      hook.map.on('render', () => {
-        bench.renders++;
-      });
-    });
-    const view = await page.evaluate(() => {
-      const map = (window as unknown as { __meldkamer: Hook }).__meldkamer.map;
-      const c = map.getCanvas();
-      return { zoom: map.getZoom(), width: c.clientWidth, height: c.clientHeight };
-    });
-    say(`map: console ready with ${reportsShown} reports in ${ms(performance.now() - t0)} ms (map ${view.width}×${view.height} px, zoom ${view.zoom.toFixed(1)})`);
-
-    clients = new AvlClients();
-    const ready = await clients.setup({ type: 'setup', url: bench.url, consoles: 0, field: logins });
-    say(`map: ${ready.field} field units connected in ${ms(ready.setupMs)} ms`);
-    await clients.start(INTERVAL_MS);
-    // One full interval, so every unit has moved into the Den Haag box and is sending.
-    await sleep(INTERVAL_MS);
-
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+    const { browser, page, cdp } = session;
     const phases: PhaseResult[] = [];
-    phases.push(
-      await measure(chromiumBrowser, page, cdp, 'console', 'the app as shipped: socket.io → units cache → units board + `diffUnits` → `updateData`', PHASE_S.console),
-    );
-    await page.evaluate(() => {
-      (window as unknown as { __bench: PageBench }).__bench.mode = 'idle';
-    });
-    phases.push(await measure(chromiumBrowser, page, cdp, 'idle', 'batches parsed by the tap and dropped; units layers static', PHASE_S.idle));
+    phases.push(await measure(browser, page, cdp, { name: 'console', what: CONSOLE_WHAT, seconds: PHASE_S.console }));
+    phases.push(await measurePanning(session, PANNING.console, `${CONSOLE_WHAT}, camera moving`, PHASE_S.panning));
+    await setMode(page, 'idle');
+    phases.push(await measure(browser, page, cdp, { name: 'idle', what: 'batches parsed by the tap and dropped; units layers static', seconds: PHASE_S.idle }));
     const known = await switchToGeoJson(page);
-    phases.push(await measure(chromiumBrowser, page, cdp, 'GeoJSON', `tap → one \`updateData\` diff per batch on the \`units\` source (${known} features)`, PHASE_S.geojson));
+    phases.push(
+      await measure(browser, page, cdp, {
+        name: 'GeoJSON',
+        what: `tap → one \`updateData\` diff per batch on the \`units\` source (${known} features)`,
+        seconds: PHASE_S.geojson,
+      }),
+    );
     const markers = await switchToMarkers(page);
     say(`map: ${markers.markers} DOM markers, ${markers.inView} in view`);
-    phases.push(
-      await measure(chromiumBrowser, page, cdp, 'DOM markers', `tap → \`setLngLat\` + arrow rotation on ${markers.markers} \`maplibregl.Marker\`s (units layers hidden)`, PHASE_S.markers),
-    );
-    await clients.stop(0);
-    return report(phases, { reports: reportsShown, markers: markers.markers, inView: markers.inView, view });
+    const markersWhat = `tap → \`setLngLat\` + arrow rotation on ${markers.markers} \`maplibregl.Marker\`s (units layers hidden)`;
+    phases.push(await measure(browser, page, cdp, { name: 'DOM markers', what: markersWhat, seconds: PHASE_S.markers }));
+    phases.push(await measurePanning(session, PANNING.markers, `${markersWhat}, camera moving`, PHASE_S.panning));
+    return report(phases, { reports: session.info.reports, markers: markers.markers, inView: markers.inView, view: session.info.view });
   } finally {
-    await clients?.close();
-    await browser?.close();
-    await bench.stop();
+    await session.close();
   }
 }
 
@@ -476,7 +73,7 @@ function report(
       p.what,
       `${p.seconds.toFixed(0)} s`,
       p.batchesPerS.toFixed(2),
-      p.name === 'console' ? '(app)' : p.fixesPerS.toFixed(0),
+      p.name.startsWith('console') ? '(app)' : p.fixesPerS.toFixed(0),
       `**${ms(s.mean)}**`,
       `${ms(s.p50)} / ${ms(s.max)}`,
       ms(p.scriptMsPerS),
@@ -505,7 +102,9 @@ function report(
       ['the same, without main-thread waits on the GPU process (traced)', ms(net('GeoJSON')), ms(net('DOM markers')), ratio(net('GeoJSON'), net('DOM markers'))],
       ['console as shipped / DOM markers (CDP TaskDuration)', ms(app), ms(dom), ratio(app, dom)],
       ['the same, idle floor subtracted from both', ms(app - idle), ms(dom - idle), ratio(app - idle, dom - idle)],
-      ['the same, without main-thread waits on the GPU process (traced)', ms(net('console')), ms(net('DOM markers')), ratio(net('console'), net('DOM markers'))],
+      ['**the same, without main-thread waits on the GPU process (traced)**', ms(net('console')), ms(net('DOM markers')), `**${ratio(net('console'), net('DOM markers'))}**`],
+      ['panning and zooming: console as shipped / DOM markers (CDP TaskDuration)', ms(mean(get(PANNING.console))), ms(mean(get(PANNING.markers))), ratio(mean(get(PANNING.console)), mean(get(PANNING.markers)))],
+      ['**panning and zooming: the same, without main-thread waits on the GPU process (traced)**', ms(net(PANNING.console)), ms(net(PANNING.markers)), `**${ratio(net(PANNING.console), net(PANNING.markers))}**`],
     ],
   );
   const markdown = [
@@ -519,7 +118,10 @@ function report(
       'console as `units:positions` about once a second (~100 fixes per batch).',
     '',
     'A tap in the page (an init script wrapping `WebSocket.prototype.onmessage`, which engine.io-client uses) routes ' +
-      'the `units:positions` frames; everything else reaches the app untouched. The same page runs four phases in turn:',
+      'the `units:positions` frames; everything else reaches the app untouched. The same page runs six phases in turn ' +
+      `(the two "panning" phases move the camera on every animation frame through \`map.jumpTo\` along a loop of ` +
+      `±${PAN.lngDeg}° lng / ±${PAN.latDeg}° lat every ${PAN.loopS} s while zooming between ${(info.view.zoom - PAN.zoomOut).toFixed(0)} and ` +
+      `${(info.view.zoom + PAN.zoomIn).toFixed(0)} every ${PAN.zoomS} s, as a drag and the wheel would, while the fixes keep coming):`,
     '',
     table(
       [
@@ -569,9 +171,11 @@ function report(
       "page next to it) added to the app's own map instance: a 14 px status dot with a heading arrow and the callsign, " +
       `as the layers draw it (${info.inView} of ${info.markers} in view). Markers move by CSS transform and never ` +
       "redraw the map canvas; their compositing (one layer per marker) happens off the main thread and is not in these " +
-      'figures. In the GeoJSON phase the units layers stay as the app made them (status colour, heading arrow, labels ' +
-      'with collision, stale state). The map does not pan or zoom in any phase; while it does, DOM markers are ' +
-      'repositioned on every `move` event, which is not measured here.',
+      'figures, but repositioning them on every `move` of the camera is (the panning phases). In the GeoJSON phase the ' +
+      'units layers stay as the app made them (status colour, heading arrow, callsigns from zoom 14, stale state), ' +
+      "but each batch is drawn at once; the console draws them as renderer/console/map/unitCoalescer.ts says (news at " +
+      'the next frame, positions every 5 s while the camera rests and every 1 s while it moves, units out of view ' +
+      'when the view reaches them).',
     '',
     'SwiftShader draws WebGL on the CPU (in the GPU process), and the hub, the field clients and Chromium share the ' +
       "machine's cores, so a busy machine stretches tasks: TaskDuration is wall time.",
