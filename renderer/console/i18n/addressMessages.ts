@@ -42,6 +42,7 @@ export const addressNl = {
   'legend.pick': 'Gekozen punt voor een nieuwe melding',
 
   'map.reportLabel': '{number} · {category} · {age}',
+  'tl.alertAddressed': 'Adres bij alarm gevonden',
   'map.age.minutes': '{n} min',
   'map.age.hours': '{n} u',
   'map.age.days': '{n} d',
@@ -89,6 +90,7 @@ export const addressEn: Record<keyof typeof addressNl, string> = {
   'legend.pick': 'Chosen spot for a new report',
 
   'map.reportLabel': '{number} · {category} · {age}',
+  'tl.alertAddressed': 'Address of the alert found',
   'map.age.minutes': '{n} min',
   'map.age.hours': '{n} h',
   'map.age.days': '{n} d',

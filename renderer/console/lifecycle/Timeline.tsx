@@ -31,6 +31,8 @@ function headline(t: Translate, entry: TimelineEntry): string {
       return t('tl.alertRaised');
     case 'alert.acked':
       return t('tl.alertAcked');
+    case 'alert.addressed':
+      return t('tl.alertAddressed');
     default:
       break;
   }
