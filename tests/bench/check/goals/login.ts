@@ -12,7 +12,7 @@ import { loadConfig } from '../../../../server/config';
 import { startHub } from '../../../../server/start-hub';
 import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT } from '../../map-session';
 import { int, ms, summarize } from '../../support';
-import type { CheckGoal, GoalLine } from '../goal';
+import type { CheckGoal } from '../goal';
 
 const RENDERER_INDEX = fileURLToPath(new URL('../../../../dist/renderer/index.html', import.meta.url));
 
