@@ -182,3 +182,35 @@ test('the address source is down: a calm "Adreszoeker niet bereikbaar", and the 
     await down.stop();
   }
 });
+
+test('the address and the point cannot silently disagree: moving the point away from a chosen address is flagged', async ({ page }) => {
+  test.setTimeout(60_000);
+  await loginConsole(page, hub.hub.url, 'centralist');
+  await page.getByTestId('new-report-open').click();
+  const form = page.getByTestId('new-report-form');
+  await form.getByTestId('report-category').selectOption('afval');
+  const search = form.getByTestId('address-search-input');
+  await search.pressSequentially('Lange Voorhout 36a', { delay: 20 });
+  await expect(form.getByTestId('address-search-option').first()).toContainText('Lange Voorhout 36');
+  await search.press('Enter');
+  // The caller's "36a" is kept as said.
+  await expect(form.getByTestId('report-house-number')).toHaveValue('36a');
+  const lat = await form.getByTestId('report-lat').inputValue();
+  await expect(form.getByTestId('address-check')).toHaveCount(0);
+
+  // A click elsewhere on the map moves the point; the address stays the caller's, and is flagged.
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('map not visible');
+  await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.7);
+  await expect(form.getByTestId('report-lat')).not.toHaveValue(lat);
+  await expect(form.getByTestId('report-street')).toHaveValue('Lange Voorhout');
+  const flag = form.getByTestId('address-check');
+  await expect(flag).toHaveAttribute('data-state', 'far');
+  await expect(flag).toContainText(/Dit adres ligt ± [\d,]+ k?m van het punt op de kaart/);
+  await expect(form.getByTestId('report-street')).toHaveAttribute('aria-invalid', 'true');
+
+  // One click puts the point back on the address.
+  await flag.getByTestId('address-move-point').click();
+  await expect(form.getByTestId('report-lat')).toHaveValue(lat);
+  await expect(form.getByTestId('address-check')).toHaveCount(0);
+});
