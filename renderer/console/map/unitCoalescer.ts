@@ -25,7 +25,8 @@ export type UnitChange = 'none' | 'position' | 'urgent';
 
 /**
  * Positions only, camera at rest: every 5 s, a unit's fix interval (each fix drawn at most 5 s late, the selected
- * and emergency units at once). Every 3 s cost the map a third more than 500 DOM markers in the bench.
+ * and emergency units at once). At 3 s the console measured 1.21× the main-thread time of 500 DOM markers in the
+ * map bench (docs/BENCHMARKS.md).
  */
 export const IDLE_INTERVAL_MS = 5_000;
 /** Positions only, camera moving. */
