@@ -4,7 +4,7 @@ import {
   type AddressNameRow,
   type AddressRow,
   addressById,
-  addressesInBox,
+  addressPointsInBox,
   addressesOfPostcode,
   addressesOfStreet,
   nameById,
@@ -14,7 +14,7 @@ import {
 } from '../store/addresses';
 import type { Store } from '../store/open';
 import type { AddressSource, NearestAddress } from './address-source';
-import { distanceM, rulerAt, searchBox } from './cells';
+import { rulerAt, searchBox } from './cells';
 import { addressOfCorner, addressOfName, addressOfPostcode, addressOfRow, parseOfflineId } from './offline-labels';
 import { normalizeText, searchWords } from './normalize';
 import { type HouseNumber, type ParsedQuery, parseQuery, sameHouse } from './parse-query';
@@ -134,9 +134,10 @@ export function offlineSource(store: Store): AddressSource {
     },
     async reverse(point, maxDistanceM) {
       const { box, cells } = searchBox(point, maxDistanceM);
-      const nearest = closest(point, await addressesInBox(db, cells, box));
+      const nearest = closest(point, await addressPointsInBox(db, cells, box));
       if (!nearest || nearest.distanceM > maxDistanceM) return null;
-      return { address: addressOfRow(nearest.row), distanceM: Math.round(nearest.distanceM) } satisfies NearestAddress;
+      const row = await addressById(db, nearest.row.id);
+      return row ? ({ address: addressOfRow(row), distanceM: Math.round(nearest.distanceM) } satisfies NearestAddress) : null;
     },
   };
 }
@@ -145,10 +146,13 @@ function rowHouse(row: AddressRow): HouseNumber {
   return { number: row.house_number, letter: row.house_letter, addition: row.addition };
 }
 
-function closest(point: LatLng, rows: readonly AddressRow[]): { row: AddressRow; distanceM: number } | undefined {
-  let best: { row: AddressRow; distanceM: number } | undefined;
+type Point = { id: number; lat: number; lng: number };
+
+function closest(point: LatLng, rows: readonly Point[]): { row: Point; distanceM: number } | undefined {
+  let best: { row: Point; distanceM: number } | undefined;
+  const ruler = rulerAt(point.lat);
   for (const row of rows) {
-    const d = distanceM(point, row);
+    const d = ruler.distance([point.lng, point.lat], [row.lng, row.lat]);
     if (!best || d < best.distanceM) best = { row, distanceM: d };
   }
   return best;

@@ -14,6 +14,7 @@ type StoreKind = 'sqlite' | 'postgres';
 // 11 columns a row: SQLite allows 32,766 bound values a statement.
 const ROWS_PER_STATEMENT = 2000;
 
+
 /**
  * Replaces the whole offline address index in one transaction: `fill` writes the new rows batch by batch
  * (insertAddresses/insertNames); when it throws (a bad row), nothing changes. Street names are derived from the
@@ -47,10 +48,24 @@ async function normaliseStreetKeys(trx: Transaction<DB>): Promise<void> {
   }
 }
 
-export async function insertAddresses(trx: Transaction<DB>, rows: readonly NewAddress[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await trx.insertInto('addresses').values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();
+/**
+ * Writes a batch of addresses as one JSON parameter (SQLite json_each, PostgreSQL json_to_recordset): a statement
+ * per batch with one bound value, instead of thousands of bound values that each have to be compiled and sent.
+ */
+export async function insertAddresses(trx: Transaction<DB>, kind: StoreKind, rows: readonly NewAddress[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows);
+  if (kind === 'sqlite') {
+    await sql`insert into addresses (street, house_number, house_letter, addition, postcode, place, lat, lng, cell, approximate)
+      select value ->> 'street', value ->> 'house_number', value ->> 'house_letter', value ->> 'addition', value ->> 'postcode',
+        value ->> 'place', value ->> 'lat', value ->> 'lng', value ->> 'cell', value ->> 'approximate'
+      from json_each(${json})`.execute(trx);
+    return;
   }
+  await sql`insert into addresses (street, house_number, house_letter, addition, postcode, place, lat, lng, cell, approximate)
+    select street, house_number, house_letter, addition, postcode, place, lat, lng, cell, approximate
+    from json_to_recordset(${json}::json) as x(street text, house_number integer, house_letter text, addition text,
+      postcode text, place text, lat double precision, lng double precision, cell bigint, approximate integer)`.execute(trx);
 }
 
 export async function insertNames(trx: Transaction<DB>, rows: readonly NewAddressName[]): Promise<void> {
@@ -93,7 +108,8 @@ export async function searchNames(
     .orderBy(sql`case when n.name_key = ${nameKey} then 0 when n.name_key like ${`${nameKey}%`} then 1 else 2 end`)
     .orderBy(sql`case when n.kind = 'place' then 0 else 1 end`)
     .orderBy('n.address_count', 'desc')
-    .orderBy('n.id')
+    .orderBy('n.name_key')
+    .orderBy('n.place')
     .limit(limit);
   if (only) query = query.where('n.kind', '=', only);
   return query.execute();
@@ -154,12 +170,12 @@ export async function postcodeCentre(
   return { lat: Number(row.lat), lng: Number(row.lng), count: Number(row.count), street: row.street, place: row.place, approximate: Number(row.approximate) };
 }
 
-/** The addresses inside a box, read by grid cell (the index) and then by the box itself. */
-export async function addressesInBox(db: Kysely<DB>, cells: readonly number[], box: Box): Promise<AddressRow[]> {
+/** The points of the addresses inside a box, read by grid cell (the index) and then by the box itself. */
+export async function addressPointsInBox(db: Kysely<DB>, cells: readonly number[], box: Box): Promise<{ id: number; lat: number; lng: number }[]> {
   if (cells.length === 0) return [];
   return db
     .selectFrom('addresses')
-    .selectAll()
+    .select(['id', 'lat', 'lng'])
     .where('cell', 'in', [...cells])
     .where('lat', '>=', box.minLat)
     .where('lat', '<=', box.maxLat)
