@@ -38,7 +38,7 @@ export default {
       const app = await measure(browser, page, cdp, { name: 'console', what: 'as shipped', seconds });
       const appPanning = await measurePanning(session, PANNING.console, 'as shipped, camera moving', seconds);
       const markers = await switchToMarkers(page);
-      say(`console-map: ${markers.markers} DOM markers, ${markers.inView} in view`);
+      say(`${markers.markers} DOM markers, ${markers.inView} in view`);
       const dom = await measure(browser, page, cdp, { name: 'DOM markers', what: 'baseline', seconds });
       const domPanning = await measurePanning(session, PANNING.markers, 'baseline, camera moving', seconds);
       return [
