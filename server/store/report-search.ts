@@ -25,7 +25,8 @@ export async function searchReports(db: Kysely<DB>, q: string, limit: number): P
 
   const number = reportNumberIn(typed);
   if (number !== undefined) add(await rows(db, sql`where number = ${number}`, limit), 'number');
-  if (hits.length >= limit) return hits;
+  // "M-000042" is a report number and nothing else: no address or words start like that.
+  if (hits.length >= limit || (number !== undefined && /^m/i.test(typed))) return hits;
 
   const prefix = addressPrefix(typed, postgres);
   if (prefix) add(await byAddress(db, prefix, postgres, limit), 'address');
