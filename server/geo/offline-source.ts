@@ -158,11 +158,27 @@ function closest(point: LatLng, rows: readonly Point[]): { row: Point; distanceM
   return best;
 }
 
+/** The nearest pair of two streets' addresses: `b` sorted by latitude, each of `a` compares only the band it can beat. */
 function nearestPair(a: readonly AddressRow[], b: readonly AddressRow[]): [AddressRow, AddressRow] | undefined {
+  const first = a[0];
+  if (!first || b.length === 0) return undefined;
+  const ruler = rulerAt(first.lat);
+  const sorted = [...b].sort((x, y) => x.lat - y.lat);
+  // Degrees of latitude per metre (a metre north is the same everywhere within a city).
+  const degreesPerMetre = 1 / ruler.distance([0, first.lat], [0, first.lat + 1]);
   let best: { pair: [AddressRow, AddressRow]; d: number } | undefined;
-  const ruler = rulerAt(a[0]?.lat ?? 52);
   for (const x of a) {
-    for (const y of b) {
+    const reach = best ? best.d * degreesPerMetre : Number.POSITIVE_INFINITY;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.lat ?? 0) < x.lat - reach) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length; i++) {
+      const y = sorted[i] as AddressRow;
+      if (best && y.lat > x.lat + best.d * degreesPerMetre) break;
       const d = ruler.distance([x.lng, x.lat], [y.lng, y.lat]);
       if (!best || d < best.d) best = { pair: [x, y], d };
     }
