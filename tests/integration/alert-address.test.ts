@@ -48,7 +48,7 @@ describe.each(storeKinds)('the emergency alert names its nearest address (%s)', 
     expect(addressed.alert.address?.distanceM).toBeLessThanOrEqual(250);
     const listed = (await t.api<{ alerts: Alert[] }>('GET', '/api/alerts', desk)).body.alerts.find((a) => a.id === alert.id);
     expect(listed?.address).toEqual(addressed.alert.address);
-  });
+  }, 60_000);
 
   it('keeps its coordinates when the address source fails (address null), and is raised all the same', async () => {
     t = await startTestHub({ store, config: { addressSource: 'pdok', pdokUrl: 'http://127.0.0.1:9/locatieserver', addressTimeoutMs: 500 } });
@@ -59,5 +59,5 @@ describe.each(storeKinds)('the emergency alert names its nearest address (%s)', 
     const addressed = events[1] as Extract<HubEvent, { alert: Alert }>;
     expect(addressed.alert.address).toBeNull();
     expect(addressed.alert.position).toEqual(alert.position);
-  });
+  }, 60_000);
 });
