@@ -70,34 +70,37 @@ describe.each(storeKinds)('a hub killed under concurrent creates (%s)', (store) 
     // Opened as the next start would open it (SQLite recovers from its WAL here).
     const opened = openStore({ dataDir, databaseUrl: database?.url });
     try {
-      const db = opened.db;
-      const reports = await db.selectFrom('reports').select(['id', 'number', 'version']).execute();
-      const byId = new Map(reports.map((r) => [r.id, r]));
-      for (const report of acked) {
-        expect(byId.get(report.id), `acknowledged ${report.number}`).toBeDefined();
-        expect(Number(byId.get(report.id)?.number)).toBe(Number(report.number.slice(2)));
-      }
-      const events = await db.selectFrom('events').select(['seq', 'type', 'report_id']).orderBy('seq').execute();
-      const seqs = events.map((e) => Number(e.seq));
-      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
-      // Every report has its report.created event at its version, and every such event its report.
-      const created = new Map(events.filter((e) => e.type === 'report.created').map((e) => [e.report_id, Number(e.seq)]));
-      expect(created.size).toBe(reports.length);
-      for (const r of reports) expect(created.get(r.id), `event of report ${r.number}`).toBeDefined();
-      for (const report of acked) expect(created.get(report.id)).toBe(report.version);
-      // The reporters and receipts of the acknowledged creates that had one, and none without a report.
-      const withReporter = acked.filter((r) => r.hasReporter).map((r) => r.id);
-      const { rows } = await sql<{ report_id: string; reporters: number | string; messages: number | string }>`
-        select r.id as report_id,
-          (select count(*) from reporters p where p.report_id = r.id) as reporters,
-          (select count(*) from outbox o where o.report_id = r.id) as messages
-        from reports r`.execute(db);
-      const counts = new Map(rows.map((r) => [r.report_id, { reporters: Number(r.reporters), messages: Number(r.messages) }]));
-      for (const id of withReporter) expect(counts.get(id)).toEqual({ reporters: 1, messages: 1 });
-      const orphans = await sql<{ n: number | string }>`select
-          (select count(*) from reporters where report_id not in (select id from reports))
-        + (select count(*) from outbox where report_id not in (select id from reports)) as n`.execute(db);
-      expect(Number(orphans.rows[0]?.n)).toBe(0);
+      // One snapshot: on PostgreSQL a COMMIT the killed hub sent may still land while this reads (unacknowledged,
+      // so allowed to commit), and every check must see the same state.
+      await opened.db.transaction().setIsolationLevel('repeatable read').execute(async (db) => {
+        const reports = await db.selectFrom('reports').select(['id', 'number', 'version']).execute();
+        const byId = new Map(reports.map((r) => [r.id, r]));
+        for (const report of acked) {
+          expect(byId.get(report.id), `acknowledged ${report.number}`).toBeDefined();
+          expect(Number(byId.get(report.id)?.number)).toBe(Number(report.number.slice(2)));
+        }
+        const events = await db.selectFrom('events').select(['seq', 'type', 'report_id']).orderBy('seq').execute();
+        const seqs = events.map((e) => Number(e.seq));
+        expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+        // Every report has its report.created event at its version, and every such event its report.
+        const created = new Map(events.filter((e) => e.type === 'report.created').map((e) => [e.report_id, Number(e.seq)]));
+        expect(created.size).toBe(reports.length);
+        for (const r of reports) expect(created.get(r.id), `event of report ${r.number}`).toBeDefined();
+        for (const report of acked) expect(created.get(report.id)).toBe(report.version);
+        // The reporters and receipts of the acknowledged creates that had one, and none without a report.
+        const withReporter = acked.filter((r) => r.hasReporter).map((r) => r.id);
+        const { rows } = await sql<{ report_id: string; reporters: number | string; messages: number | string }>`
+          select r.id as report_id,
+            (select count(*) from reporters p where p.report_id = r.id) as reporters,
+            (select count(*) from outbox o where o.report_id = r.id) as messages
+          from reports r`.execute(db);
+        const counts = new Map(rows.map((r) => [r.report_id, { reporters: Number(r.reporters), messages: Number(r.messages) }]));
+        for (const id of withReporter) expect(counts.get(id)).toEqual({ reporters: 1, messages: 1 });
+        const orphans = await sql<{ n: number | string }>`select
+            (select count(*) from reporters where report_id not in (select id from reports))
+          + (select count(*) from outbox where report_id not in (select id from reports)) as n`.execute(db);
+        expect(Number(orphans.rows[0]?.n)).toBe(0);
+      });
     } finally {
       await opened.close();
     }
