@@ -41,9 +41,7 @@ export class GroupCommit {
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject });
-      this.draining ??= this.drain().finally(() => {
-        this.draining = undefined;
-      });
+      this.draining ??= this.drain();
     });
   }
 
@@ -55,10 +53,16 @@ export class GroupCommit {
   private async drain(): Promise<void> {
     // Each group waits one turn of the event loop, so the requests read in this turn join it (on SQLite a group
     // runs without yielding to I/O, so without this wait every HTTP request would commit alone).
-    do {
-      await new Promise((resolve) => setImmediate(resolve));
-      await this.runGroup();
-    } while (this.queue.length > 0);
+    // `draining` is cleared in the same synchronous step as the last look at the queue: cleared later (a .finally),
+    // a command queued in between would find `draining` still set and wait until some other command came along.
+    try {
+      do {
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.runGroup();
+      } while (this.queue.length > 0);
+    } finally {
+      this.draining = undefined;
+    }
   }
 
   private async runGroup(): Promise<void> {

@@ -41,6 +41,17 @@ describe.each(storeKinds)('group commit (%s)', (store) => {
     expect(rows.map((r) => r.code)).toEqual(['groep-0', 'groep-1', 'groep-3', 'groep-4']);
   });
 
+  it('a write asked for while the last group is being settled still runs (no command left waiting in the queue)', async () => {
+    const write = (value: number) => t.hub.store.writeTransaction(async () => value);
+    // Asks for the second write one microtask after the first settled: after the drain looked at the empty queue
+    // and before it marked itself done. Without a fix that job would wait until some other write came along.
+    const second = await write(1).then(async () => {
+      await null;
+      return write(2);
+    });
+    expect(second).toBe(2);
+  });
+
   it('concurrent creates: the one the database refuses leaves nothing behind, the others commit with gap-free seqs', async () => {
     const token = (await t.login('centralist')).token;
     await refuseInserts(t, 'reports', { column: 'description', value: 'Deze wordt geweigerd' });
