@@ -149,11 +149,12 @@ describe('address fields', () => {
       place: 'Den Haag',
     });
     expect(partsFromSuggestion({ label: 'Malieveld', kind: 'place' })).toEqual({ ...EMPTY_ADDRESS_PARTS, street: 'Malieveld' });
+    expect(partsFromSuggestion({ label: 'Malieveld, Den Haag', kind: 'place' })).toEqual({ ...EMPTY_ADDRESS_PARTS, street: 'Malieveld', place: 'Den Haag' });
     expect(partsFromSuggestion({ label: 'hoek Spui / Kalvermarkt', kind: 'corner' }).street).toBe('hoek Spui / Kalvermarkt');
   });
 
   it('looks up typed fields by street and number, else postcode and number', () => {
-    expect(searchTextFor({ street: 'Lange Voorhout', houseNumber: '36', postcode: '', place: 'Den Haag' })).toBe('Lange Voorhout 36 Den Haag');
+    expect(searchTextFor({ street: 'Lange Voorhout', houseNumber: '36', postcode: '', place: 'Den Haag' })).toBe('Lange Voorhout 36, Den Haag');
     expect(searchTextFor({ ...EMPTY_ADDRESS_PARTS, postcode: '2514ee', houseNumber: '36' })).toBe('2514 EE 36');
     expect(searchTextFor({ ...EMPTY_ADDRESS_PARTS, postcode: '2514ee' })).toBe('');
   });

@@ -76,7 +76,8 @@ export function partsFromAddress(address: Address, query = ''): AddressParts {
   const typed = typedHouseNumber(query);
   const keepTyped = typed !== null && address.houseNumber !== null && numberPart(typed) === address.houseNumber;
   return {
-    street: address.street ?? (address.kind === 'place' || address.kind === 'corner' ? address.label : ''),
+    // A named place or corner: its name without the place ("Malieveld", not "Malieveld, Den Haag" twice).
+    street: address.kind === 'place' || address.kind === 'corner' ? shortAddressLabel(address.label) : (address.street ?? ''),
     houseNumber: keepTyped ? typed : registered,
     postcode: address.postcode ? formatPostcode(address.postcode) : '',
     place: address.place ?? '',
@@ -113,14 +114,18 @@ export function splitAddress(text: string): AddressParts {
 export function searchTextFor(parts: AddressParts): string {
   const street = parts.street.trim();
   const number = parts.houseNumber.trim();
-  if (street) return [street, number, parts.place.trim()].filter(Boolean).join(' ');
+  // The place after a comma: the address search reads "Spui 1 Den Haag" as one street name and finds nothing.
+  if (street) return [[street, number].filter(Boolean).join(' '), parts.place.trim()].filter(Boolean).join(', ');
   const postcode = formatPostcode(parts.postcode);
   return postcode && number ? `${postcode} ${number}` : '';
 }
 
 /** The form's fields from a suggestion's label ("Lange Voorhout 36, 2514 EE Den Haag"), the typed number kept. */
 export function partsFromSuggestion(suggestion: Pick<AddressSuggestion, 'label' | 'kind'>, query = ''): AddressParts {
-  if (suggestion.kind !== 'address' && suggestion.kind !== 'street') return { ...EMPTY_ADDRESS_PARTS, street: suggestion.label };
+  if (suggestion.kind !== 'address' && suggestion.kind !== 'street') {
+    const [name = suggestion.label, ...place] = suggestion.label.split(',').map((s) => s.trim());
+    return { ...EMPTY_ADDRESS_PARTS, street: name, place: place.join(', ') };
+  }
   const parts = splitAddress(suggestion.label);
   const typed = typedHouseNumber(query);
   if (typed !== null && numberPart(typed) === numberPart(parts.houseNumber)) parts.houseNumber = typed;
