@@ -79,6 +79,10 @@ function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client whose server connection dies (restart, failover) emits here; pg replaces it on next use.
   pool.on('error', () => undefined);
+  // pg-pool listens for errors only while a client is idle: a checked-out one (the cluster adapter's LISTEN connection,
+  // a transaction between statements) whose backend is terminated would throw an unhandled 'error' and end the process.
+  // Its user sees the failure on its next query or through 'end'.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const group = new GroupCommit({
     transaction: (fn) =>
