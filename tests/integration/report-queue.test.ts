@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeQueuePage, type OpenQueue, openQueueFromFirstPage, applyEventToSnapshot } from '../../renderer/console/api/reportsCache';
 import type { QueuePage } from '../../server/protocol/report-queue';
@@ -108,6 +109,16 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     expect([...ids].sort()).toEqual(truth.map((r) => r.id).sort());
     const versions = new Map(truth.map((r) => [r.id, r.version]));
     for (const r of queue.reports) expect(r.version).toBe(versions.get(r.id));
+  });
+
+  it('creates and lists a report with the longest description the form allows, in words that do not compress', async () => {
+    // The queue's index carries the queue's columns; a description in it made PostgreSQL refuse such a report
+    // (index row size exceeds btree maximum 2704), so the intake got a 500 and the report was lost.
+    const description = randomBytes(2000).toString('hex');
+    const res = await t.api<Report>('POST', '/api/reports', token, sampleReport({ description }));
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    const listed = (await allOpen()).find((r) => r.id === res.body.id);
+    expect(listed?.description).toBe(description);
   });
 
   it('refuses a malformed cursor and a page above the largest size', async () => {

@@ -35,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     where reports.id = c.report_id`.execute(db);
   // Covering: the queue reads its page from the index alone (a few MB: only open reports are in it).
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`create index reports_open_queue on reports (created_at desc, id desc) include (${sql.raw(QUEUE_COLUMNS)})
+    // Without the description: a B-tree row holds at most 2,704 bytes, and a description of up to 4,000 characters
+    // that does not compress would make PostgreSQL refuse the report (and this migration on such a database).
+    // The queue reads the description from the table row.
+    const columns = QUEUE_COLUMNS.replace('description, ', '');
+    await sql`create index reports_open_queue on reports (created_at desc, id desc) include (${sql.raw(columns)})
       where status <> 'closed'`.execute(db);
   } else {
     await sql`create index reports_open_queue on reports (created_at desc, id desc, ${sql.raw(QUEUE_COLUMNS)})
