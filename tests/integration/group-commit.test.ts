@@ -41,6 +41,27 @@ describe.each(storeKinds)('group commit (%s)', (store) => {
     expect(rows.map((r) => r.code)).toEqual(['groep-0', 'groep-1', 'groep-3', 'groep-4']);
   });
 
+  it('when the COMMIT itself fails, every command of the group gets the error and none of their writes stays', async () => {
+    const db = t.hub.store.db;
+    await sql`create table gc_parent (id integer primary key)`.execute(db);
+    await sql`create table gc_child (id integer primary key, parent integer references gc_parent (id) deferrable initially deferred)`.execute(db);
+    // The child's missing parent is only noticed at COMMIT (a deferred foreign key): the statement itself succeeds.
+    const orphan = t.hub.store.writeTransaction(async (trx) => {
+      await sql`insert into gc_child (id, parent) values (1, 999)`.execute(trx);
+      return 'orphan';
+    });
+    const innocent = t.hub.store.writeTransaction(async (trx) => {
+      await sql`insert into gc_parent (id) values (1)`.execute(trx);
+      return 'innocent';
+    });
+    const outcomes = await Promise.allSettled([orphan, innocent]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    const counts = await sql<{ n: number | string }>`select (select count(*) from gc_parent) + (select count(*) from gc_child) as n`.execute(db);
+    expect(Number(counts.rows[0]?.n)).toBe(0);
+    // The store goes on: the next write commits.
+    await expect(t.hub.store.writeTransaction(async (trx) => sql`insert into gc_parent (id) values (2)`.execute(trx))).resolves.toBeDefined();
+  });
+
   it('a write asked for while the last group is being settled still runs (no command left waiting in the queue)', async () => {
     const write = (value: number) => t.hub.store.writeTransaction(async () => value);
     // Asks for the second write one microtask after the first settled: after the drain looked at the empty queue
