@@ -20,6 +20,7 @@ import type { DB } from '../../../server/store/schema';
 import { bulkLoadPostgres, bulkLoadSqlite } from '../bulk-load';
 import { generateAllReports, REPORT_COLUMNS, REPORT_PG_TYPES, STREETS } from '../report-data';
 import { DEN_HAAG, PG_ADMIN_URL, postgresReachable, say } from '../support';
+import { refreshStatistics, repairIndexes } from './fixture-indexes';
 import { sweepDeadCopies, withFixtureLock } from './fixture-lock';
 import { sideRows } from './fixture-side-rows';
 import type { CheckFixture } from './goal';
@@ -143,6 +144,14 @@ async function migrateCached(kind: 'sqlite' | 'postgres'): Promise<string | unde
   try {
     const applied = await migrateToLatest(store.db);
     if (applied.length > 0) say(`fixture: ${kind}: migrations applied to the filled database in ${since(t0)}: ${applied.join(', ')}`);
+    const t1 = performance.now();
+    const repaired = await repairIndexes(store.db, kind);
+    if (repaired.length > 0) say(`fixture: ${kind}: indexes re-created to their migration's current definition in ${since(t1)}: ${repaired.join(', ')}`);
+    if (applied.length > 0 || repaired.length > 0) {
+      const t2 = performance.now();
+      await refreshStatistics(store.db, kind);
+      say(`fixture: ${kind}: ${kind === 'postgres' ? 'VACUUM ANALYZE' : 'PRAGMA optimize'} in ${since(t2)}`);
+    }
     return undefined;
   } catch (err) {
     const why = `fixture: ${kind}: MIGRATION FAILED on the cached 1M-report database: ${(err as Error).message}`;
