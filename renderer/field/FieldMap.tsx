@@ -127,6 +127,9 @@ export default function FieldMap(props: FieldMapProps) {
     });
     map.on('load', () => {
       loaded = true;
+      // MapLibre opens a compact attribution at first and closes it only on a drag: on this small map it
+      // would cover the streets until the officer drags. Closed at once; the (i) button opens it.
+      container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
       addOverlay(map);
       setReady(true);
     });

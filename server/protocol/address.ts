@@ -34,8 +34,11 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/** The longest search text the hub takes (the console's search box stops typing there). */
+export const ADDRESS_QUERY_MAX_LENGTH = 200;
+
 export const AddressSuggestQuery = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z.string().trim().min(1).max(ADDRESS_QUERY_MAX_LENGTH),
   limit: z.coerce.number().int().min(1).max(20).default(10),
 });
 export const AddressSuggestResponse = z.object({ source: AddressSource, suggestions: z.array(AddressSuggestion) });

@@ -6,7 +6,7 @@
  */
 import './address.css';
 import { type KeyboardEvent, type RefObject, useId, useState } from 'react';
-import type { AddressSuggestion } from '../../../server/protocol/address';
+import { ADDRESS_QUERY_MAX_LENGTH, type AddressSuggestion } from '../../../server/protocol/address';
 import { errorMessage } from '../../shared/api/refusal';
 import { useI18n } from '../i18n';
 import { useDebounced } from '../ui/useDebounced';
@@ -96,6 +96,8 @@ export function AddressSearch({ label, placeholder, testId, onChoose, inputRef, 
           role="combobox"
           autoComplete="off"
           spellCheck={false}
+          // Longer text is no address; the hub would refuse it ("Ongeldige invoer").
+          maxLength={ADDRESS_QUERY_MAX_LENGTH}
           aria-autocomplete="list"
           aria-expanded={showList}
           aria-controls={listId}

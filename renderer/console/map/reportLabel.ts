@@ -1,12 +1,14 @@
 /**
- * A report dot's label: its number, category and age ("M-000022 · groen · 12 min"), in one small popup
+ * A report dot's label: its number, category and age ("M-000022 · Boomtak / groen · 12 min"), in one small popup
  * shown while the pointer is on the dot, and for the selected report (chosen with the keyboard in the
  * queue) while the pointer is elsewhere. One popup for the whole map, never a DOM marker per report.
  */
 import * as maplibregl from 'maplibre-gl';
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import type { Report } from '../../../server/protocol/report';
-import type { Translate } from '../i18n';
+import { useCategories } from '../api/queries';
+import { type Translate, useI18n } from '../i18n';
+import { categoryLabel } from '../ui/categoryName';
 import { POINT_LAYER } from './reportLayers';
 
 type MapRef = RefObject<maplibregl.Map | null>;
@@ -20,15 +22,24 @@ export function reportAge(t: Translate, createdAt: string, now: number): string 
   return t('map.age.days', { n: Math.floor(hours / 24) });
 }
 
-export function reportLabelText(t: Translate, report: Report, now: number): string {
-  return t('map.reportLabel', { number: report.number, category: report.category, age: reportAge(t, report.createdAt, now) });
+/** The label's text; `categoryOf` gives the category's name in the console's language (its code as a fallback). */
+export function reportLabelText(t: Translate, report: Report, now: number, categoryOf: (code: string) => string = (code) => code): string {
+  return t('map.reportLabel', { number: report.number, category: categoryOf(report.category), age: reportAge(t, report.createdAt, now) });
 }
 
 export function useReportLabel(mapRef: MapRef, ready: boolean, reports: readonly Report[], selectedId: string | null, t: Translate): void {
-  const state = useRef({ reports, selectedId, t, hovered: null as string | null });
+  // The category's name as the queue shows it ("Boomtak / groen"), not its code ("groen").
+  const { locale } = useI18n();
+  const categories = useCategories(true).data?.categories;
+  const categoryOf = useMemo(() => {
+    const byCode = new Map((categories ?? []).map((c) => [c.code, categoryLabel(c, locale)]));
+    return (code: string) => byCode.get(code) ?? code;
+  }, [categories, locale]);
+  const state = useRef({ reports, selectedId, t, categoryOf, hovered: null as string | null });
   state.current.reports = reports;
   state.current.selectedId = selectedId;
   state.current.t = t;
+  state.current.categoryOf = categoryOf;
   const showRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -49,7 +60,7 @@ export function useReportLabel(mapRef: MapRef, ready: boolean, reports: readonly
         popup.remove();
         return;
       }
-      popup.setLngLat([report.lng, report.lat]).setText(reportLabelText(s.t, report, Date.now()));
+      popup.setLngLat([report.lng, report.lat]).setText(reportLabelText(s.t, report, Date.now(), s.categoryOf));
       if (!popup.isOpen()) popup.addTo(map);
       popup.getElement()?.setAttribute('data-testid', 'report-label');
       popup.getElement()?.setAttribute('data-report-id', report.id);
@@ -80,6 +91,7 @@ export function useReportLabel(mapRef: MapRef, ready: boolean, reports: readonly
     void reports;
     void selectedId;
     void t;
+    void categoryOf;
     showRef.current();
-  }, [reports, selectedId, t]);
+  }, [reports, selectedId, t, categoryOf]);
 }
