@@ -25,8 +25,16 @@ export interface RouteContext<R extends RouteName> {
   reply: FastifyReply;
 }
 
+/**
+ * An answer already written as JSON text in the response schema's shape (the open queue's pages, built by the
+ * database), sent as it is instead of parsed and serialised again. checkResponses still checks it in tests.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** Resolves to the answer, in the shape the response schema takes in. */
-export type RouteHandler<R extends RouteName> = (context: RouteContext<R>) => Promise<z.input<Routes[R]['response']>>;
+export type RouteHandler<R extends RouteName> = (context: RouteContext<R>) => Promise<z.input<Routes[R]['response']> | JsonText>;
 
 export interface RouteOptions {
   bodyLimit?: number;
@@ -56,6 +64,7 @@ export function route<R extends RouteName>(app: FastifyInstance, name: R, handle
       } as RouteContext<R>;
       reply.code(spec.status ?? 200);
       const answer = await handler(context);
+      if (answer instanceof JsonText) return reply.type('application/json; charset=utf-8').send(answer.text);
       return answer === undefined ? reply.send() : answer;
     },
   });
@@ -72,13 +81,27 @@ export interface ResponseMismatch {
  * a mismatch is reported and answered with a 500 instead.
  */
 export function checkResponses(app: FastifyInstance, report: (mismatch: ResponseMismatch) => void): void {
+  const checked = new WeakSet<FastifyRequest>();
+  const check = (name: RouteName, status: number, payload: unknown) => {
+    const schema = status >= 400 ? ApiError : ROUTES[name].response;
+    const result = schema.safeParse(payload);
+    if (result.success) return;
+    report({ route: name, status, issues: result.error.issues });
+    throw new Error(`the answer of ${name} does not match its response schema`);
+  };
   app.addHook('preSerialization', async (request, reply, payload) => {
     const name = request.routeOptions.config?.route;
     if (!name) return payload;
-    const schema = reply.statusCode >= 400 ? ApiError : ROUTES[name].response;
-    const result = schema.safeParse(payload);
-    if (result.success) return payload;
-    report({ route: name, status: reply.statusCode, issues: result.error.issues });
-    throw new Error(`the answer of ${name} does not match its response schema`);
+    checked.add(request);
+    check(name, reply.statusCode, payload);
+    return payload;
+  });
+  // A JsonText answer skips preSerialization (Fastify sends strings as they are).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const name = request.routeOptions.config?.route;
+    if (!name || checked.has(request) || reply.statusCode >= 400 || typeof payload !== 'string') return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    check(name, reply.statusCode, JSON.parse(payload));
+    return payload;
   });
 }

@@ -6,9 +6,9 @@ import { eventForRole } from '../domain/privacy-events';
 import { listCategories } from '../store/categories';
 import { eventsPageWithLatest } from '../store/events';
 import { decodeQueueCursor, encodeQueueCursor } from '../protocol/report-queue';
-import { openQueuePage } from '../store/report-queue';
+import { openQueuePageJson } from '../store/report-queue';
 import { reportsSnapshot } from '../store/reports';
-import { route } from './route';
+import { JsonText, route } from './route';
 
 export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void {
   const { store } = deps;
@@ -18,8 +18,9 @@ export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void 
 
   // The console's queue, page by page: each page is one snapshot; the client merges later pages by version.
   route(app, 'reports.queue', async ({ query }) => {
-    const page = await openQueuePage(store.db, query.after ? decodeQueueCursor(query.after) : null, query.limit);
-    return { ...page, next: page.next ? encodeQueueCursor(page.next) : null };
+    const page = await openQueuePageJson(store.db, query.after ? decodeQueueCursor(query.after) : null, query.limit);
+    const next = JSON.stringify(page.next ? encodeQueueCursor(page.next) : null);
+    return new JsonText(`{"reports":${page.reportsJson},"next":${next},"total":${page.total},"seq":${page.seq}}`);
   });
 
   route(app, 'reports.create', ({ body, user }) => runCommand(deps, createReportCommand, user, body));

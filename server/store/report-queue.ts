@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Report } from '../protocol/report';
 import { inSnapshot, latestSeq } from './events';
 import type { DB } from './schema';
@@ -46,39 +46,60 @@ const POSTGRES_ROW = sql`json_build_object(
   'delivery', case when outbox_failed > 0 then 'failed' when outbox_queued > 0 then 'queued' when outbox_sent > 0 then 'sent' else 'none' end,
   'createdAt', created_at, 'updatedAt', updated_at, 'version', version)`;
 
-function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number): RawBuilder<{ rows: string | Report[] | null; total: number | string }> {
+function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) {
   const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
   const row = postgres ? POSTGRES_ROW : SQLITE_ROW;
-  const aggregate = postgres ? sql`json_agg(${row} order by created_at desc, id desc)` : sql`json_group_array(${row} order by created_at desc, id desc)`;
-  return sql`with page as (
+  // As text on PostgreSQL too: pg would parse a json column into objects the route only serialises again.
+  const aggregate = postgres
+    ? sql`coalesce(json_agg(${row} order by created_at desc, id desc)::text, '[]')`
+    : sql`json_group_array(${row} order by created_at desc, id desc)`;
+  // One row past the page says whether another follows; the page's last row is the cursor. Both are read here so
+  // the JSON text never has to be parsed (both stores materialise a CTE that is read more than once).
+  return sql<{ rows: string; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`with page as (
       select * from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
+    ), shown as (
+      select * from page order by created_at desc, id desc limit ${limit}
     )
-    select (select ${aggregate} from page) as rows,
+    select (select ${aggregate} from shown) as rows,
+      (select count(*) from page) > ${limit} as more,
+      (select created_at from shown order by created_at asc, id asc limit 1) as last_created_at,
+      (select id from shown order by created_at asc, id asc limit 1) as last_id,
       (select count(*) from reports where status <> 'closed') as total`;
+}
+
+/** A queue page whose reports are the JSON text of a `Report[]` as the database wrote it. */
+export interface QueuePageJson {
+  reportsJson: string;
+  next: QueueCursor | null;
+  total: number;
+  seq: number;
 }
 
 /**
  * One page of the open reports, newest first, after `after` (keyset: created_at never changes, so paging never
  * skips or repeats a report), with the open total and the event seq it is consistent with, read in one snapshot.
  * A report opened or closed between pages reaches the client as an event after the first page's seq.
+ * The reports stay JSON text: the route sends them as they are (50 consoles loading 5,000-row pages would otherwise
+ * each hold the page three times over, as text, as objects and serialised again).
  */
-export function openQueuePage(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePage> {
+export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    const result = await pageQuery(postgres, after, limit).execute(trx);
-    const answer = result.rows[0];
-    const raw = answer?.rows ?? [];
-    const rows: Report[] = typeof raw === 'string' ? JSON.parse(raw) : raw;
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
+    const answer = (await pageQuery(postgres, after, limit).execute(trx)).rows[0];
+    const more = answer ? answer.more === true || answer.more === 1 : false;
     return {
-      reports: rows,
-      next: more && last ? { createdAt: last.createdAt, id: last.id } : null,
+      reportsJson: answer?.rows ?? '[]',
+      next: more && answer?.last_created_at && answer.last_id ? { createdAt: answer.last_created_at, id: answer.last_id } : null,
       total: Number(answer?.total ?? 0),
       seq,
     };
   });
+}
+
+/** openQueuePageJson with the reports parsed. */
+export async function openQueuePage(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePage> {
+  const page = await openQueuePageJson(db, after, limit);
+  return { reports: JSON.parse(page.reportsJson) as Report[], next: page.next, total: page.total, seq: page.seq };
 }
