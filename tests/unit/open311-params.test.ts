@@ -70,13 +70,19 @@ describe('Open311 POST parameters', () => {
     [{ lat: '52', long: '-181' }, /long must be between -180 and 180/],
     [{ lat: '52' }, /lat and long must both be sent/],
     [{ lat: '1e3', long: '4' }, /lat must be a decimal number/],
-    [{ address_string: 'Spui 70' }, /lat and long are required.*address_string/],
     [{ address_id: '0518200000747446' }, /lat and long are required/],
     [{}, /A location is required/],
   ])('refuses location %j', (location, message) => {
     const error = refusal(() => parseCreateParams({ service_code: 'afval', ...location }));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(message);
+  });
+
+  it('accepts an address_string alone without a point: the hub\'s address search places it (http/open311/locate.ts, issue 12)', () => {
+    const params = parseCreateParams({ service_code: 'afval', address_string: 'Spui 70' });
+    expect(params.lat).toBeUndefined();
+    expect(params.long).toBeUndefined();
+    expect(params.addressString).toBe('Spui 70');
   });
 
   it('accepts negative and integer coordinates', () => {
