@@ -4,17 +4,17 @@ import {
   type AddressNameRow,
   type AddressRow,
   addressById,
-  addressPointsInBox,
   addressesOfPostcode,
   addressesOfStreet,
   nameById,
+  nearestAddressInBox,
   nearestNumberOnStreet,
   postcodeCentre,
   searchNames,
 } from '../store/addresses';
 import type { Store } from '../store/open';
 import type { AddressSource, NearestAddress } from './address-source';
-import { rulerAt, searchBox } from './cells';
+import { distanceM, rulerAt, searchBox } from './cells';
 import { addressOfCorner, addressOfName, addressOfPostcode, addressOfRow, parseOfflineId } from './offline-labels';
 import { normalizeText, searchWords } from './normalize';
 import { type HouseNumber, type ParsedQuery, parseQuery, sameHouse } from './parse-query';
@@ -134,28 +134,16 @@ export function offlineSource(store: Store): AddressSource {
     },
     async reverse(point, maxDistanceM) {
       const { box, cells } = searchBox(point, maxDistanceM);
-      const nearest = closest(point, await addressPointsInBox(db, cells, box));
-      if (!nearest || nearest.distanceM > maxDistanceM) return null;
-      const row = await addressById(db, nearest.row.id);
-      return row ? ({ address: addressOfRow(row), distanceM: Math.round(nearest.distanceM) } satisfies NearestAddress) : null;
+      const row = await nearestAddressInBox(db, cells, box, point);
+      const d = row ? distanceM(point, row) : Number.POSITIVE_INFINITY;
+      if (!row || d > maxDistanceM) return null;
+      return { address: addressOfRow(row), distanceM: Math.round(d) } satisfies NearestAddress;
     },
   };
 }
 
 function rowHouse(row: AddressRow): HouseNumber {
   return { number: row.house_number, letter: row.house_letter, addition: row.addition };
-}
-
-type Point = { id: number; lat: number; lng: number };
-
-function closest(point: LatLng, rows: readonly Point[]): { row: Point; distanceM: number } | undefined {
-  let best: { row: Point; distanceM: number } | undefined;
-  const ruler = rulerAt(point.lat);
-  for (const row of rows) {
-    const d = ruler.distance([point.lng, point.lat], [row.lng, row.lat]);
-    if (!best || d < best.distanceM) best = { row, distanceM: d };
-  }
-  return best;
 }
 
 /** The nearest pair of two streets' addresses: `b` sorted by latitude, each of `a` compares only the band it can beat. */

@@ -4,6 +4,7 @@ import type { HubDeps } from '../commands/context';
 import { apiError } from '../commands/errors';
 import { findNearbyReports, linkReporter, mergeDuplicate } from '../commands/intake';
 import { runCommand } from '../commands/run-command';
+import { addressNewSignal } from '../commands/signal-address';
 import { receiveSocialSignal } from '../commands/signals';
 import { importSignals, previewSignalImport } from '../commands/survey-import';
 import { commandText } from '../domain/command-texts';
@@ -63,6 +64,7 @@ export function registerIntakeRoutes(
     'signals.webhook',
     async ({ body, reply }) => {
       const answer = await runCommand(deps, receiveSocialSignal, 'system', body);
+      addressNewSignal(deps, answer);
       if (!answer.created) reply.code(200);
       return answer;
     },

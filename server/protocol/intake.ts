@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertAddress } from './address';
 import { DomainText, IsoDateTime } from './common';
 import { Report } from './report';
 
@@ -92,6 +93,8 @@ export const Signal = z.object({
   importedAt: IsoDateTime,
   batchId: z.string().nullable(),
   externalId: z.string().nullable(),
+  /** A webhook signal's nearest address, looked up after it was stored: absent until then, null when none was found. */
+  address: AlertAddress.nullable().optional(),
 });
 export type Signal = z.infer<typeof Signal>;
 

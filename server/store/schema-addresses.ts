@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables of the offline address index and the alerts' address (migration 0014), merged into DB. */
+/** Tables of the offline address index the alerts' address (migration 0014) and the signals' (0015), merged into DB. */
 export interface AddressTable {
   id: Generated<number>;
   street: string;
@@ -42,6 +42,12 @@ declare module './schema' {
     address_label?: string | null;
     address_distance_m?: number | null;
     /** When the lookup was done (found or not); null while it has not. */
+    address_checked_at?: string | null;
+  }
+  /** The nearest address of a webhook signal's point (migration 0015), as for alerts; null while not looked up. */
+  interface SignalTable {
+    address_label?: string | null;
+    address_distance_m?: number | null;
     address_checked_at?: string | null;
   }
 }

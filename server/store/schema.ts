@@ -354,7 +354,9 @@ export interface DB {
   signals: SignalTable;
 }
 
-export type SignalRow = Selectable<SignalTable>;
+type SignalAddressColumn = 'address_label' | 'address_distance_m' | 'address_checked_at';
+/** A signal's row; its nearest address (schema-addresses.ts) is written after the row, so a new row may leave it out. */
+export type SignalRow = Omit<Selectable<SignalTable>, SignalAddressColumn> & Partial<Pick<Selectable<SignalTable>, SignalAddressColumn>>;
 
 // ---- Later tables (schema-later.ts): survey batches, access log, stored photos and retention ----
 

@@ -17,7 +17,20 @@ export function rowToSignal(row: SignalRow): Signal {
     importedAt: row.imported_at,
     batchId: row.batch_id,
     externalId: row.external_id,
+    // Absent while not looked up (survey signals are never); null when looked up and none was found.
+    ...(row.address_checked_at ? { address: row.address_label ? { label: row.address_label, distanceM: row.address_distance_m ?? 0 } : null } : {}),
   };
+}
+
+/** Stores the nearest address of a signal (null: none found, or the source failed); the signal as it is now. */
+export async function setSignalAddress(trx: Kysely<DB>, id: string, address: { label: string; distanceM: number } | null, at: string): Promise<Signal | undefined> {
+  await trx
+    .updateTable('signals')
+    .set({ address_label: address?.label ?? null, address_distance_m: address ? Math.round(address.distanceM) : null, address_checked_at: at })
+    .where('id', '=', id)
+    .execute();
+  const row = await trx.selectFrom('signals').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToSignal(row) : undefined;
 }
 
 /** Rows per INSERT: 13 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */

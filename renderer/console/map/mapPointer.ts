@@ -66,7 +66,7 @@ export function bindPointer(map: maplibregl.Map, propsRef: RefObject<MapViewProp
         const head = [p.channel, p.place, when].filter((x) => typeof x === 'string' && x !== '').join(' · ');
         popup
           .setLngLat(signal.geometry.coordinates as [number, number])
-          .setText(`${head}\n${typeof p.text === 'string' ? p.text : ''}`)
+          .setText([head, typeof p.address === 'string' ? p.address : '', typeof p.text === 'string' ? p.text : ''].filter((line) => line !== '').join('\n'))
           .addTo(map);
         return;
       }

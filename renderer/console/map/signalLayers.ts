@@ -1,8 +1,8 @@
 /**
  * Signals (survey answers, social-media posts) on the map: their own GeoJSON source (`signals`, feature
  * id = signal id via promoteId), drawn as small diamonds (never mistaken for the round report points):
- * violet for surveys, teal for social media. Signals do not change once stored, so the source is kept in
- * step with `updateData` adds and removes. Toggled with layout visibility.
+ * violet for surveys, teal for social media. The source is kept in step with `updateData` adds and removes
+ * (and the one update a webhook signal gets: its nearest address). Toggled with layout visibility.
  */
 import type { Feature, Point } from 'geojson';
 import type { GeoJSONSource, GeoJSONSourceDiff, Map as MapLibreMap } from 'maplibre-gl';
@@ -26,6 +26,12 @@ export interface SignalFeatureProps {
   occurredAt: string;
   /** The signal's text (shortened), for the popup. */
   text: string;
+  /** Its nearest address with the distance ("Lange Voorhout 36, 40 m"), '' while unknown. */
+  address: string;
+}
+
+export function signalAddressText(signal: Signal): string {
+  return signal.address ? `${signal.address.label}, ${signal.address.distanceM} m` : '';
 }
 
 export function signalFeature(signal: Signal): Feature<Point, SignalFeatureProps> {
@@ -40,21 +46,28 @@ export function signalFeature(signal: Signal): Feature<Point, SignalFeatureProps
       place: signal.place ?? '',
       occurredAt: signal.occurredAt,
       text: signal.text.length > 500 ? `${signal.text.slice(0, 499)}…` : signal.text,
+      address: signalAddressText(signal),
     },
   };
 }
 
-/** The updateData diff from what the source shows (`shown` ids) to `next` (null when nothing changed). */
-export function diffSignals(shown: ReadonlySet<string>, next: readonly Signal[]): GeoJSONSourceDiff | null {
+/**
+ * The updateData diff from what the source shows (`shown`: id → address text) to `next` (null when nothing
+ * changed). A stored signal changes only once: when its nearest address arrives.
+ */
+export function diffSignals(shown: ReadonlyMap<string, string>, next: readonly Signal[]): GeoJSONSourceDiff | null {
   const seen = new Set<string>();
   const add: Feature[] = [];
+  const update: NonNullable<GeoJSONSourceDiff['update']> = [];
   for (const signal of next) {
     seen.add(signal.id);
-    if (!shown.has(signal.id)) add.push(signalFeature(signal));
+    const address = shown.get(signal.id);
+    if (address === undefined) add.push(signalFeature(signal));
+    else if (address !== signalAddressText(signal)) update.push({ id: signal.id, addOrUpdateProperties: [{ key: 'address', value: signalAddressText(signal) }] });
   }
-  const remove = [...shown].filter((id) => !seen.has(id));
-  if (add.length === 0 && remove.length === 0) return null;
-  return { ...(add.length > 0 ? { add } : {}), ...(remove.length > 0 ? { remove } : {}) };
+  const remove = [...shown.keys()].filter((id) => !seen.has(id));
+  if (add.length === 0 && remove.length === 0 && update.length === 0) return null;
+  return { ...(add.length > 0 ? { add } : {}), ...(remove.length > 0 ? { remove } : {}), ...(update.length > 0 ? { update } : {}) };
 }
 
 function hexToRgb(hex: string): [number, number, number] {

@@ -4,7 +4,7 @@ import { type RefObject, useEffect } from 'react';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { Hotspot, Signal } from '../../../server/protocol/intake';
 import { HOTSPOT_LAYERS, HOTSPOTS_SOURCE, setHotspots } from './hotspotLayers';
-import { diffSignals, SIGNAL_LAYER, setLayerVisible, signalsSource } from './signalLayers';
+import { diffSignals, SIGNAL_LAYER, setLayerVisible, signalAddressText, signalsSource } from './signalLayers';
 import { AREAS_SOURCE, setAreas, setDraft } from './taskingLayers';
 import { useFeatureFlag } from './useFeatureFlag';
 import { useShownOnMap } from './useShownOnMap';
@@ -41,9 +41,9 @@ export function useAreaLayers(
   }, [mapRef, ready, drawing]);
 }
 
-/** Signals as diffs (stored signals never change: adds and removes only), shown or hidden. */
+/** Signals as diffs (adds, removes, and a webhook signal's address when it arrives), shown or hidden. */
 export function useSignalLayer(mapRef: MapRef, ready: boolean, signals: readonly Signal[] | undefined, show: boolean): void {
-  const shownOn = useShownOnMap(() => new Set<string>());
+  const shownOn = useShownOnMap(() => new Map<string, string>());
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !signals) return;
@@ -52,7 +52,7 @@ export function useSignalLayer(mapRef: MapRef, ready: boolean, signals: readonly
     const shown = shownOn(map);
     const diff = diffSignals(shown.value, signals);
     if (!diff) return;
-    shown.value = new Set(signals.map((s) => s.id));
+    shown.value = new Map(signals.map((s) => [s.id, signalAddressText(s)]));
     source.updateData(diff).catch((err: unknown) => console.warn('updateData (signals) failed', err));
   }, [mapRef, ready, signals, shownOn]);
   useEffect(() => {

@@ -12,6 +12,7 @@ import * as m0010 from './0010_alert_texts';
 import * as m0014 from './0014_addresses';
 import * as m0011 from './0011_report_counts';
 import * as m0013 from './0013_find_map_hotspots';
+import * as m0015 from './0015_signal_address_search';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_report_counts': m0011,
   '0013_find_map_hotspots': m0013,
   '0014_addresses': m0014,
+  '0015_signal_address_search': m0015,
 };
