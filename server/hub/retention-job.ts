@@ -33,7 +33,8 @@ export class RetentionJob {
   start(): void {
     if (this.settings.intervalMinutes === 0 || this.timer) return;
     const everyMs = Math.min(this.settings.intervalMinutes * 60_000, MAX_TICK_MS);
-    this.timer = setInterval(() => void this.tick(), everyMs);
+    // A failed run is logged in runLeased; unhandled here it would end the process (a lost database connection).
+    this.timer = setInterval(() => this.tick().catch(() => undefined), everyMs);
     this.timer.unref();
   }
 
