@@ -4,7 +4,8 @@
  * - an address typed by hand in the fields, with the place filled in, is found and flagged 25 m off the point;
  * - a report dot's label names the category as the queue does ("Boomtak / groen"), not its code;
  * - the address search box stops at the length the hub takes (no "Ongeldige invoer" for pasted text);
- * - the field client's small map does not open with the attribution over its streets.
+ * - the field client's small map does not open with the attribution over its streets;
+ * - the place field is wide enough to read "Den Haag".
  */
 import { expect, test } from '@playwright/test';
 import type { ReportsSnapshot } from '../../server/protocol/api';
@@ -34,6 +35,9 @@ test('intake: a typed street and number with the place filled is found, and flag
   await search.press('ArrowDown');
   await search.press('Enter');
   await expect(form.getByTestId('report-place')).toHaveValue('Den Haag');
+  // The place is read whole (it sat in a field as narrow as the house number: "Den Ha").
+  const place = form.getByTestId('report-place');
+  expect(await place.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
   // The caller corrects: "no, Spui 1". Spui 1 lies some 300 m from the chosen point.
   await form.getByTestId('report-street').fill('Spui');
