@@ -5,7 +5,8 @@
  * - a report dot's label names the category as the queue does ("Boomtak / groen"), not its code;
  * - the address search box stops at the length the hub takes (no "Ongeldige invoer" for pasted text);
  * - the field client's small map does not open with the attribution over its streets;
- * - the place field is wide enough to read "Den Haag".
+ * - the place field is wide enough to read "Den Haag";
+ * - a chosen point shows six decimals, as a map click does.
  */
 import { expect, test } from '@playwright/test';
 import type { ReportsSnapshot } from '../../server/protocol/api';
@@ -46,6 +47,16 @@ test('intake: a typed street and number with the place filled is found, and flag
   await expect(check).toContainText(/m van het punt|m from the point/, { timeout: 10_000 });
   await expect(check).not.toContainText('niet gevonden');
   await expect(form.getByTestId('address-move-point')).toBeVisible();
+
+  // A corner's point (a midpoint) is shown as the map shows a click: six decimals, not 4.316205999999999.
+  await search.fill('');
+  await search.pressSequentially('hoek Spui/Kalvermarkt', { delay: 20 });
+  await expect(form.getByTestId('address-search-option').first()).toContainText('Spui / Kalvermarkt');
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(form.getByTestId('report-street')).toHaveValue('Hoek Spui / Kalvermarkt');
+  await expect(form.getByTestId('report-lat')).toHaveValue(/^\d+\.\d{1,6}$/);
+  await expect(form.getByTestId('report-lng')).toHaveValue(/^\d+\.\d{1,6}$/);
 
   // Too long to be an address: the box stops at 200 characters and the hub is never refused.
   await search.fill('');

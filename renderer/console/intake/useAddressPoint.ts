@@ -6,7 +6,7 @@
  * - an address typed or edited by hand is looked up, and flagged when it lies more than 25 m from the point.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LatLng } from '../../shared/geo/coordinates';
+import { type LatLng, roundCoordinate } from '../../shared/geo/coordinates';
 import { type AddressAgreement, agreement } from '../address/addressCheck';
 import { type AddressParts, EMPTY_ADDRESS_PARTS, partsFromAddress, searchTextFor } from '../address/addressParts';
 import { type ChosenAddress, isAddressUnavailable, useAddressLookups } from '../address/addressQueries';
@@ -91,7 +91,8 @@ export function useAddressPoint(at: LatLng | null, place: (at: LatLng) => void) 
 
   const choose = useCallback(
     (chosen: ChosenAddress) => {
-      const point = { lat: chosen.lat, lng: chosen.lng };
+      // Six decimals, as a map click hands out (a corner's midpoint would read 4.316205999999999).
+      const point = { lat: roundCoordinate(chosen.lat), lng: roundCoordinate(chosen.lng) };
       placedRef.current = point;
       setParts(chosen.parts);
       setOrigin('search');
