@@ -7,6 +7,11 @@ import type { LatLng } from '../protocol/common';
  */
 const CELL_DEGREES = 0.005;
 const ROW = 100_000;
+/**
+ * Near a pole a box of a few hundred metres spans ever more longitude (at ±90° all of it: the cell loop below had no
+ * end and took the hub down). No address lies up there, and the map cannot show it (Web Mercator stops at ±85.05°).
+ */
+const MAX_LAT = 85;
 
 export function cellOf(lat: number, lng: number): number {
   return Math.floor((lat + 90) / CELL_DEGREES) * ROW + Math.floor((lng + 180) / CELL_DEGREES);
@@ -24,6 +29,7 @@ export function searchBox(point: LatLng, radiusM: number): { box: Box; cells: nu
   const ruler = new CheapRuler(point.lat, 'meters');
   const [minLng, minLat, maxLng, maxLat] = ruler.bufferPoint([point.lng, point.lat], radiusM);
   const cells: number[] = [];
+  if (Math.abs(point.lat) > MAX_LAT) return { box: { minLat, maxLat, minLng, maxLng }, cells };
   const firstRow = Math.floor((minLat + 90) / CELL_DEGREES);
   const lastRow = Math.floor((maxLat + 90) / CELL_DEGREES);
   const firstCol = Math.floor((minLng + 180) / CELL_DEGREES);

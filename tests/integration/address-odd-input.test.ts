@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedApiKey } from '../../server/protocol/admin';
+import type { ReportsSnapshot } from '../../server/protocol/api';
+import type { AddressReverseResponse } from '../../server/protocol/address';
+import { storeKinds } from '../support/databases';
+import { startTestHub, type TestHub } from '../support/hub';
+
+/** The address API on input a client may send by mistake or on purpose: it answers, and the hub stays up. */
+describe.each(storeKinds)('address search on odd input (%s)', (store) => {
+  let t: TestHub;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestHub({ store });
+    token = (await t.login('centralist')).token;
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('answers "nothing near" for a point at a pole, and the hub stays up', async () => {
+    for (const lat of [90, -90, 89.9999]) {
+      const res = await t.api<AddressReverseResponse>('GET', `/api/address/reverse?lat=${lat}&lng=0`, token);
+      expect(res.status, String(lat)).toBe(200);
+      expect(res.body).toEqual({ address: null, distanceM: null });
+    }
+    expect((await t.api<AddressReverseResponse>('GET', '/api/address/reverse?lat=52.0786&lng=4.3125', token)).body.address?.street).toBe('Lange Voorhout');
+  });
+
+  it('takes an Open311 request at the pole without an address (its nearest address is looked up too)', async () => {
+    const admin = (await t.login('admin')).token;
+    const key = (await t.api<CreatedApiKey>('POST', '/api/admin/api-keys', admin, { clientName: 'Poolapp', contactConsent: false })).body.key;
+    const res = await fetch(`${t.hub.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: key, service_code: 'afval', 'attribute[soort]': 'grofvuil', lat: '90', long: '0' }).toString(),
+    });
+    expect(res.status).toBe(200);
+    const [created] = (await res.json()) as { service_request_id: string }[];
+    const report = (await t.api<ReportsSnapshot>('GET', '/api/reports', token)).body.reports.find((r) => r.number === created?.service_request_id);
+    expect(report).toMatchObject({ lat: 90, lng: 0, address: null });
+  });
+});
