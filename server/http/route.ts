@@ -26,11 +26,16 @@ export interface RouteContext<R extends RouteName> {
 }
 
 /**
- * An answer already written as JSON text in the response schema's shape (the open queue's pages, built by the
- * database), sent as it is instead of parsed and serialised again. checkResponses still checks it in tests.
+ * An answer already written as JSON in the response schema's shape (the open queue's pages, built by the database),
+ * sent as these parts joined into one Buffer instead of parsed and serialised again. A Buffer lives outside the
+ * JavaScript heap and is freed as soon as its small handle dies; multi-megabyte strings wait for a full collection.
+ * checkResponses still checks it in tests.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  readonly bytes: Buffer;
+  constructor(parts: (string | Buffer)[]) {
+    this.bytes = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+  }
 }
 
 /** Resolves to the answer, in the shape the response schema takes in. */
@@ -64,7 +69,7 @@ export function route<R extends RouteName>(app: FastifyInstance, name: R, handle
       } as RouteContext<R>;
       reply.code(spec.status ?? 200);
       const answer = await handler(context);
-      if (answer instanceof JsonText) return reply.type('application/json; charset=utf-8').send(answer.text);
+      if (answer instanceof JsonText) return reply.type('application/json; charset=utf-8').send(answer.bytes);
       return answer === undefined ? reply.send() : answer;
     },
   });
@@ -96,12 +101,12 @@ export function checkResponses(app: FastifyInstance, report: (mismatch: Response
     check(name, reply.statusCode, payload);
     return payload;
   });
-  // A JsonText answer skips preSerialization (Fastify sends strings as they are).
+  // A JsonText answer skips preSerialization (Fastify sends Buffers as they are).
   app.addHook('onSend', async (request, reply, payload) => {
     const name = request.routeOptions.config?.route;
-    if (!name || checked.has(request) || reply.statusCode >= 400 || typeof payload !== 'string') return payload;
+    if (!name || checked.has(request) || reply.statusCode >= 400 || !Buffer.isBuffer(payload)) return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
-    check(name, reply.statusCode, JSON.parse(payload));
+    check(name, reply.statusCode, JSON.parse(payload.toString('utf8')));
     return payload;
   });
 }

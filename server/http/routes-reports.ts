@@ -20,7 +20,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void 
   route(app, 'reports.queue', async ({ query }) => {
     const page = await openQueuePageJson(store.db, query.after ? decodeQueueCursor(query.after) : null, query.limit);
     const next = JSON.stringify(page.next ? encodeQueueCursor(page.next) : null);
-    return new JsonText(`{"reports":${page.reportsJson},"next":${next},"total":${page.total},"seq":${page.seq}}`);
+    return new JsonText(['{"reports":', page.reportsJson, `,"next":${next},"total":${page.total},"seq":${page.seq}}`]);
   });
 
   route(app, 'reports.create', ({ body, user }) => runCommand(deps, createReportCommand, user, body));

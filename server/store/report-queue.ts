@@ -50,13 +50,14 @@ function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) 
   const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
   const row = postgres ? POSTGRES_ROW : SQLITE_ROW;
-  // As text on PostgreSQL too: pg would parse a json column into objects the route only serialises again.
+  // As text on PostgreSQL: pg would parse a json column into objects the route only serialises again. As a blob on
+  // SQLite: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
   const aggregate = postgres
     ? sql`coalesce(json_agg(${row} order by created_at desc, id desc)::text, '[]')`
-    : sql`json_group_array(${row} order by created_at desc, id desc)`;
+    : sql`cast(json_group_array(${row} order by created_at desc, id desc) as blob)`;
   // One row past the page says whether another follows; the page's last row is the cursor. Both are read here so
   // the JSON text never has to be parsed (both stores materialise a CTE that is read more than once).
-  return sql<{ rows: string; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`with page as (
+  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`with page as (
       select * from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
     ), shown as (
       select * from page order by created_at desc, id desc limit ${limit}
@@ -68,9 +69,9 @@ function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) 
       (select count(*) from reports where status <> 'closed') as total`;
 }
 
-/** A queue page whose reports are the JSON text of a `Report[]` as the database wrote it. */
+/** A queue page whose reports are the JSON text of a `Report[]` as the database wrote it (UTF-8 bytes on SQLite). */
 export interface QueuePageJson {
-  reportsJson: string;
+  reportsJson: string | Buffer;
   next: QueueCursor | null;
   total: number;
   seq: number;
@@ -101,5 +102,5 @@ export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, lim
 /** openQueuePageJson with the reports parsed. */
 export async function openQueuePage(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePage> {
   const page = await openQueuePageJson(db, after, limit);
-  return { reports: JSON.parse(page.reportsJson) as Report[], next: page.next, total: page.total, seq: page.seq };
+  return { reports: JSON.parse(page.reportsJson.toString()) as Report[], next: page.next, total: page.total, seq: page.seq };
 }
