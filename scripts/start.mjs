@@ -32,7 +32,12 @@ if (rendererIsStale()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const env = { ...process.env, MELDKAMER_DEMO: process.env.MELDKAMER_DEMO ?? '1' };
+// MALLOC_MMAP_THRESHOLD_ fixed at glibc's default of 128 KiB: blocks that large always get their own mapping and go
+// back to the system when freed. Left dynamic, glibc raises the threshold after the first such block is freed, and
+// later large blocks stay resident in the arena of the thread that made them: each password hash (scrypt, 16 MiB,
+// on any of libuv's 4 threads) left 16 MiB per thread behind, 64 MiB of the 270 MiB a hub held after start-up
+// (docs/BENCHMARKS.md, hub memory). Ignored where the C library is not glibc.
+const env = { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, MELDKAMER_DEMO: process.env.MELDKAMER_DEMO ?? '1' };
 const hub = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill('SIGTERM'));
 hub.on('exit', (code) => process.exit(code ?? 0));

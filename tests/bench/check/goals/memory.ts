@@ -66,6 +66,8 @@ class HubProcess {
   constructor(dataDir: string, databaseUrl?: string) {
     this.child = fork(fileURLToPath(new URL('../hub-process.ts', import.meta.url)), [dataDir, databaseUrl ?? ''], {
       execArgv: ['--import', 'tsx'],
+      // As scripts/start.mjs starts a hub (why: there).
+      env: { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child.on('message', (m: FromHub) => {
