@@ -42,11 +42,21 @@ export function parseOfflineId(id: string): OfflineId | undefined {
     case 'k': {
       const number = int(parts[2]);
       if (row === undefined || number === undefined || parts.length !== 5) return undefined;
-      const addition = decodeURIComponent(parts[4] ?? '');
+      const addition = decodeAddition(parts[4] ?? '');
+      if (addition === undefined) return undefined;
       return { kind: 'k', row, house: { number, letter: parts[3] || null, addition: addition || null } };
     }
     default:
       return undefined;
+  }
+}
+
+/** An id's addition as keptId wrote it; undefined for a broken escape (an id no answer of ours gave). */
+function decodeAddition(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
   }
 }
 

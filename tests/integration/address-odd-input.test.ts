@@ -26,6 +26,13 @@ describe.each(storeKinds)('address search on odd input (%s)', (store) => {
     expect((await t.api<AddressReverseResponse>('GET', '/api/address/reverse?lat=52.0786&lng=4.3125', token)).body.address?.street).toBe('Lange Voorhout');
   });
 
+  it('answers 404 for an id with a broken escape, not 500', async () => {
+    for (const id of ['k:1:36:B:%E0%A4%A', 'k:1:36::%']) {
+      const res = await t.api('GET', `/api/address/lookup?id=${encodeURIComponent(id)}`, token);
+      expect(res.status, id).toBe(404);
+    }
+  });
+
   it('takes an Open311 request at the pole without an address (its nearest address is looked up too)', async () => {
     const admin = (await t.login('admin')).token;
     const key = (await t.api<CreatedApiKey>('POST', '/api/admin/api-keys', admin, { clientName: 'Poolapp', contactConsent: false })).body.key;
