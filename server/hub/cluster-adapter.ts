@@ -27,16 +27,35 @@ export async function attachClusterAdapter(io: HubServer, store: Store, log: Log
 }
 
 /**
- * The pool as the adapter sees it. The adapter keeps one client checked out for LISTEN; when its server connection
- * ends (failover, restart, a terminated backend) the adapter takes a new one but never hands the dead one back, so
- * each loss held one of the pool's places for good, and after ten the node hung. Here it goes back as broken (the pool
- * drops it); the adapter's own close() releases a live one as before.
+ * The pool as the adapter sees it (@socket.io/postgres-adapter 0.5.0, which reconnects on its own but loses track of
+ * its clients). It keeps one client checked out for LISTEN:
+ * - when that client's server connection ends (failover, restart, a terminated backend) the adapter takes a new one
+ *   but never hands the dead one back, so each loss held one of the pool's places for good; here it goes back as
+ *   broken and the pool drops it;
+ * - when the connection dies while the adapter is still sending its LISTENs, the adapter schedules two reconnections
+ *   (its catch and its 'end' handler) and keeps every client they bring, each listening and delivering: under repeated
+ *   terminations they filled the pool and the node hung. Here a new LISTEN client supersedes the one before: that one
+ *   is released as broken without the adapter's handlers, so it neither delivers nor reconnects.
+ * The adapter's close() releases the current client as before.
  */
 function listenerPool(pool: pg.Pool, log: Logger): pg.Pool {
+  let current: pg.PoolClient | undefined;
+  const discard = (client: pg.PoolClient, reason: string) => {
+    if (current === client) current = undefined;
+    const release = client.release;
+    client.release = () => undefined; // the adapter may still release what it thinks is its client
+    release.call(client, new Error(reason));
+  };
   const connect = async () => {
     const client = await pool.connect();
+    if (current) {
+      current.removeAllListeners('notification');
+      current.removeAllListeners('end');
+      discard(current, 'LISTEN connection superseded');
+    }
+    current = client;
     client.on('error', (err) => log.warn({ err }, 'cluster adapter LISTEN connection lost; reconnecting'));
-    client.once('end', () => client.release(new Error('LISTEN connection ended')));
+    client.once('end', () => discard(client, 'LISTEN connection ended'));
     return client;
   };
   const query: pg.Pool['query'] = pool.query.bind(pool);
