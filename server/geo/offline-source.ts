@@ -1,5 +1,4 @@
 import type { Address, AddressSuggestion } from '../protocol/address';
-import type { LatLng } from '../protocol/common';
 import {
   type AddressNameRow,
   type AddressRow,
@@ -12,6 +11,7 @@ import {
   postcodeCentre,
   searchNames,
 } from '../store/addresses';
+import { cornerStreetsPg, postcodeHousesPg, streetHousesPg } from '../store/address-suggest';
 import type { Store } from '../store/open';
 import type { AddressSource, NearestAddress } from './address-source';
 import { distanceM, rulerAt, searchBox } from './cells';
@@ -34,38 +34,50 @@ export function offlineSource(store: Store): AddressSource {
   const names = (text: string, limit: number, only?: 'street' | 'place') =>
     searchNames(db, store.kind, searchWords(text), normalizeText(text), limit, only);
 
+  const postgres = store.kind === 'postgres';
+  const safeWords = (text: string) => searchWords(text).filter((w) => /^[a-z0-9]+$/.test(w));
+
   async function housesOnStreet(street: AddressNameRow, house: HouseNumber): Promise<Address[]> {
     const place = street.place ?? '';
     const same = await addressesOfStreet(db, street.name, place, house.number, 20);
-    const exact = same.filter((row) => sameHouse(rowHouse(row), house));
-    if (exact.length > 0) return [...exact, ...same.filter((row) => !exact.includes(row))].map((row) => addressOfRow(row));
-    if (same[0]) return [addressOfRow(same[0], house), ...same.map((row) => addressOfRow(row))];
-    const nearest = await nearestNumberOnStreet(db, street.name, place, house.number);
-    return nearest ? [addressOfRow(nearest, house)] : [];
+    return housesOf(same, house, same.length > 0 ? undefined : await nearestNumberOnStreet(db, street.name, place, house.number));
+  }
+
+  /** The named streets with the caller's number: PostgreSQL in one query, SQLite street by street. */
+  async function streetsWithHouse(text: string, house: HouseNumber, limit: number): Promise<{ found: AddressNameRow[]; houses: Address[] }> {
+    const words = safeWords(text);
+    if (postgres && words.length > 0) {
+      const { names: found, houses, nearest } = await streetHousesPg(db, words, normalizeText(text), limit, STREETS_TRIED, house.number, 20);
+      const streets = found.filter((n) => n.kind === 'street').slice(0, STREETS_TRIED);
+      return { found, houses: streets.flatMap((street) => housesOf(houses.get(street.id) ?? [], house, nearest.get(street.id))) };
+    }
+    const found = await names(text, limit);
+    const houses: Address[] = [];
+    for (const street of found.filter((n) => n.kind === 'street').slice(0, STREETS_TRIED)) {
+      houses.push(...(await housesOnStreet(street, house)));
+    }
+    return { found, houses };
   }
 
   async function byStreet(query: Extract<ParsedQuery, { kind: 'street' }>, limit: number): Promise<Address[]> {
-    let found = await names(query.place ? `${query.street} ${query.place}` : query.street, Math.max(limit, STREETS_TRIED));
-    if (found.length === 0 && query.place) found = await names(query.street, Math.max(limit, STREETS_TRIED));
-    const houses: Address[] = [];
-    if (query.house) {
-      for (const street of found.filter((n) => n.kind === 'street').slice(0, STREETS_TRIED)) {
-        houses.push(...(await housesOnStreet(street, query.house)));
-      }
-    }
-    return [...houses, ...found.map(addressOfName)];
+    const size = Math.max(limit, STREETS_TRIED);
+    const search = async (text: string) => (query.house ? streetsWithHouse(text, query.house, size) : { found: await names(text, size), houses: [] });
+    let result = await search(query.place ? `${query.street} ${query.place}` : query.street);
+    if (result.found.length === 0 && query.place) result = await search(query.street);
+    return [...result.houses, ...result.found.map(addressOfName)];
   }
 
   async function byPostcode(query: Extract<ParsedQuery, { kind: 'postcode' }>, limit: number): Promise<Address[]> {
     const house = query.house;
+    const { rows, centre } = postgres
+      ? await postcodeHousesPg(db, query.postcode, house?.number ?? null, limit)
+      : { rows: house ? await addressesOfPostcode(db, query.postcode, house.number, limit) : [], centre: await postcodeCentre(db, query.postcode) };
     const found: Address[] = [];
     if (house) {
-      const rows = await addressesOfPostcode(db, query.postcode, house.number, limit);
       const exact = rows.filter((row) => sameHouse(rowHouse(row), house));
       if (exact.length === 0 && rows[0]) found.push(addressOfRow(rows[0], house));
       found.push(...exact.map((row) => addressOfRow(row)), ...rows.filter((row) => !exact.includes(row)).map((row) => addressOfRow(row)));
     }
-    const centre = await postcodeCentre(db, query.postcode);
     if (centre) {
       if (house && found.length === 0) {
         const nearest = await nearestNumberOnStreet(db, centre.street, centre.place, house.number);
@@ -77,6 +89,13 @@ export function offlineSource(store: Store): AddressSource {
   }
 
   async function byCorner(query: Extract<ParsedQuery, { kind: 'corner' }>): Promise<Address[]> {
+    const [firstWords, secondWords] = [safeWords(query.first), safeWords(query.second)];
+    if (postgres && firstWords.length > 0 && secondWords.length > 0) {
+      const first = { words: firstWords, nameKey: normalizeText(query.first) };
+      const streets = await cornerStreetsPg(db, first, { words: secondWords, nameKey: normalizeText(query.second) }, CORNER_ADDRESSES);
+      const pair = streets && nearestPair(streets.a, streets.b);
+      return pair ? [addressOfCorner(pair[0], pair[1])] : [];
+    }
     const [firsts, seconds] = await Promise.all([names(query.first, 3, 'street'), names(query.second, 3, 'street')]);
     for (const first of firsts) {
       const second = seconds.find((s) => s.place === first.place && s.id !== first.id);
@@ -140,6 +159,17 @@ export function offlineSource(store: Store): AddressSource {
       return { address: addressOfRow(row), distanceM: Math.round(d) } satisfies NearestAddress;
     },
   };
+}
+
+/**
+ * A street's answers for the caller's number from its addresses with that number (`same`, in number order) or, when
+ * it has none, its nearest number: the exact house first; else the caller's number kept at a neighbour's point.
+ */
+function housesOf(same: readonly AddressRow[], house: HouseNumber, nearest: AddressRow | undefined): Address[] {
+  const exact = same.filter((row) => sameHouse(rowHouse(row), house));
+  if (exact.length > 0) return [...exact, ...same.filter((row) => !exact.includes(row))].map((row) => addressOfRow(row));
+  if (same[0]) return [addressOfRow(same[0], house), ...same.map((row) => addressOfRow(row))];
+  return nearest ? [addressOfRow(nearest, house)] : [];
 }
 
 function rowHouse(row: AddressRow): HouseNumber {
