@@ -8,17 +8,26 @@ import { eventsPageWithLatest } from '../store/events';
 import { decodeQueueCursor, encodeQueueCursor } from '../protocol/report-queue';
 import { openQueuePageJson } from '../store/report-queue';
 import { reportsSnapshot } from '../store/reports';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { JsonText, route } from './route';
+
+/** The console's first page (200) never waits. */
+const SMALL_QUEUE_PAGE = 500;
 
 export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void {
   const { store } = deps;
+  // Large queue pages (5,000 reports, 2.5 MB each) two at a time: with 50 consoles signing in together, every page
+  // in flight is held several times over (the database's text, the driver's buffer, the answer); one at a time
+  // would let one slow page hold up the rest. The pages are as quick in total; the hub's peak memory is lower.
+  const largeQueuePages = new ConcurrencyLimit(2);
 
   // The snapshot and its seq agree, so clients resume from exactly there.
   route(app, 'reports.list', ({ query }) => reportsSnapshot(store.db, query.scope));
 
   // The console's queue, page by page: each page is one snapshot; the client merges later pages by version.
   route(app, 'reports.queue', async ({ query }) => {
-    const page = await openQueuePageJson(store.db, query.after ? decodeQueueCursor(query.after) : null, query.limit);
+    const read = () => openQueuePageJson(store.db, query.after ? decodeQueueCursor(query.after) : null, query.limit);
+    const page = query.limit > SMALL_QUEUE_PAGE ? await largeQueuePages.run(read) : await read();
     const next = JSON.stringify(page.next ? encodeQueueCursor(page.next) : null);
     return new JsonText(['{"reports":', page.reportsJson, `,"next":${next},"total":${page.total},"seq":${page.seq}}`]);
   });
