@@ -45,7 +45,7 @@ async function listenerPids(client: pg.Client, datname: string): Promise<number[
   return rows.map((r) => r.pid);
 }
 
-it.skipIf(!havePostgres)('hub nodes on PostgreSQL survive their database connections being terminated again and again: they stay up, reconnect their LISTEN connection and keep delivering events across nodes', async () => {
+it.skipIf(!havePostgres)('hub nodes on PostgreSQL survive their database connections being terminated again and again and the database being away for a while: they stay up, reconnect their LISTEN connection and keep delivering events across nodes', async () => {
   if (!database || !admin) throw new Error('no database');
   const datname = new URL(database.url).pathname.slice(1);
   const urls = [`http://127.0.0.1:${await freePort()}`, `http://127.0.0.1:${await freePort()}`] as const;
@@ -99,6 +99,18 @@ it.skipIf(!havePostgres)('hub nodes on PostgreSQL survive their database connect
     async () => exits.length > 0 || (await listenerPids(admin as pg.Client, datname)).length === 2,
     20_000,
     'one LISTEN connection per node after the storm',
+  );
+  expect(exits).toEqual([]);
+
+  // The database away for a while (a restart): the nodes refuse what needs it, stay up, and take it back after.
+  await admin.query(`alter database ${datname} with allow_connections false`);
+  await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [datname]);
+  for (const url of urls) expect((await fetch(`${url}/health`)).status).toBe(500);
+  await admin.query(`alter database ${datname} with allow_connections true`);
+  await until(
+    async () => exits.length > 0 || (await listenerPids(admin as pg.Client, datname)).length === 2,
+    20_000,
+    'one LISTEN connection per node after the outage',
   );
   expect(exits).toEqual([]);
 
