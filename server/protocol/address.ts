@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryNumber } from './common';
 
 /** What an address suggestion stands for: one address, a whole street, a postcode, a named place, a street corner. */
 export const AddressKind = z.enum(['address', 'street', 'postcode', 'place', 'corner']);
@@ -47,8 +48,8 @@ export type AddressSuggestResponse = z.infer<typeof AddressSuggestResponse>;
 export const AddressLookupQuery = z.object({ id: z.string().min(1).max(300) });
 
 export const AddressReverseQuery = z.object({
-  lat: z.coerce.number().min(-90).max(90),
-  lng: z.coerce.number().min(-180).max(180),
+  lat: queryNumber(z.number().min(-90).max(90)),
+  lng: queryNumber(z.number().min(-180).max(180)),
 });
 /** The nearest address within 250 m, else both null. */
 export const AddressReverseResponse = z.object({ address: Address.nullable(), distanceM: z.number().nullable() });

@@ -8,6 +8,11 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
  */
 export const EntityId = z.string().min(1).max(200);
 
+/** A number in a query string: empty is missing (never 0), and a repeated parameter is no number. */
+export function queryNumber(schema: z.ZodNumber) {
+  return z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v), schema);
+}
+
 export const LatLng = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AlertAddress } from './address';
-import { DomainText, IsoDateTime } from './common';
+import { DomainText, IsoDateTime, queryNumber } from './common';
 import { Report } from './report';
 
 /**
@@ -9,11 +9,6 @@ import { Report } from './report';
  */
 
 // ---- duplicate search ----
-
-/** A number in a query string: empty is missing (never 0), and a repeated parameter is no number. */
-function queryNumber(schema: z.ZodNumber) {
-  return z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v), schema);
-}
 
 export const NearbyQuery = z.object({
   category: z.string().min(1, 'Kies een categorie').max(64),

@@ -26,6 +26,12 @@ describe.each(storeKinds)('address search on odd input (%s)', (store) => {
     expect((await t.api<AddressReverseResponse>('GET', '/api/address/reverse?lat=52.0786&lng=4.3125', token)).body.address?.street).toBe('Lange Voorhout');
   });
 
+  it('refuses an empty lat or lng with 422 instead of reading it as 0', async () => {
+    for (const query of ['lat=&lng=', 'lat=52.07&lng=', 'lat=%20&lng=4.31']) {
+      expect((await t.api('GET', `/api/address/reverse?${query}`, token)).status, query).toBe(422);
+    }
+  });
+
   it('answers 404 for an id with a broken escape, not 500', async () => {
     for (const id of ['k:1:36:B:%E0%A4%A', 'k:1:36::%']) {
       const res = await t.api('GET', `/api/address/lookup?id=${encodeURIComponent(id)}`, token);
