@@ -105,3 +105,27 @@ test('the field map opens with its attribution closed, the (i) button opens it',
     await context.close();
   }
 });
+
+test('address source down: after a map click the form asks for the address, not for the map click just made', async ({ page }) => {
+  test.setTimeout(90_000);
+  const down = await startTestHub({ demo: true, config: { addressSource: 'pdok', pdokUrl: 'http://127.0.0.1:9/locatieserver', addressTimeoutMs: 500 } });
+  try {
+    await page.goto(down.hub.url);
+    await page.getByTestId('login-username').fill('centralist');
+    await page.getByTestId('login-password').fill('centralist');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+    await page.getByTestId('new-report-open').click();
+    const form = page.getByTestId('new-report-form');
+    const box = await page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('map not visible');
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    const nearest = form.getByTestId('address-nearest');
+    await expect(nearest).toHaveAttribute('data-state', 'unavailable', { timeout: 10_000 });
+    await expect(nearest).toHaveText('Adreszoeker niet bereikbaar: vul het adres zelf in.');
+    await page.getByTestId('locale-en').click();
+    await expect(nearest).toHaveText('Address search unavailable: type the address yourself.');
+  } finally {
+    await down.stop();
+  }
+});

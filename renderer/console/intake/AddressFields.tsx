@@ -54,7 +54,8 @@ export function AddressFields({ address, error, searchRef }: AddressFieldsProps)
           {nearest.state === 'found' &&
             (nearest.distanceM !== undefined ? t('address.nearest', { distance: formatApproxDistance(nearest.distanceM) }) : null)}
           {nearest.state === 'none' && t('address.nearestNone')}
-          {nearest.state === 'unavailable' && t('address.unavailable')}
+          {/* The spot is chosen already: what is missing is the address. */}
+          {nearest.state === 'unavailable' && t('address.nearestUnavailable')}
         </p>
       )}
       {check.kind === 'far' && (
