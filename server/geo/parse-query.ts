@@ -18,6 +18,8 @@ const POSTCODE = /^([1-9]\d{3}\s*[a-z]{2})\b\s*(.*)$/i;
 // "36", "36a", "36 A", "36-2", "36 bis", "36a-2", "36 A 2": number, letter, addition.
 const HOUSE = /^(\d{1,5})\s*(?:([a-z])(?![a-z]))?\s*(?:[-\s]\s*([a-z0-9]{1,4}))?$/i;
 const STREET_HOUSE = /^(.*?[^\d\s][^,]*?)\s+(\d{1,5}(?:\s*[a-z](?![a-z]))?(?:\s*[-\s]\s*[a-z0-9]{1,4})?)\s*(?:,\s*(.*))?$/i;
+// "Lange Voorhout 36 Den Haag": the place after the number without a comma (a word of 3+ letters: no addition).
+const STREET_HOUSE_PLACE = /^(.*?[^\d\s][^,]*?)\s+(\d{1,5}(?:\s?[a-z](?![a-z]))?)\s+([a-z][^\d,]{2,})$/i;
 
 export function parseHouseNumber(text: string): HouseNumber | null {
   const match = HOUSE.exec(text.trim());
@@ -38,6 +40,10 @@ export function parseQuery(raw: string): ParsedQuery {
   const withHouse = STREET_HOUSE.exec(text);
   if (withHouse?.[1] && withHouse[2]) {
     return { kind: 'street', street: withHouse[1], house: parseHouseNumber(withHouse[2]), place: withHouse[3]?.trim() || null };
+  }
+  const withPlace = STREET_HOUSE_PLACE.exec(text);
+  if (withPlace?.[1] && withPlace[2] && withPlace[3]) {
+    return { kind: 'street', street: withPlace[1], house: parseHouseNumber(withPlace[2]), place: withPlace[3].trim() };
   }
   const [street, place] = text.split(',', 2);
   return { kind: 'street', street: street ?? text, house: null, place: place?.trim() || null };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedApiKey } from '../../server/protocol/admin';
 import type { ReportsSnapshot } from '../../server/protocol/api';
-import type { AddressReverseResponse } from '../../server/protocol/address';
+import type { AddressReverseResponse, AddressSuggestResponse } from '../../server/protocol/address';
 import { storeKinds } from '../support/databases';
 import { startTestHub, type TestHub } from '../support/hub';
 
@@ -24,6 +24,16 @@ describe.each(storeKinds)('address search on odd input (%s)', (store) => {
       expect(res.body).toEqual({ address: null, distanceM: null });
     }
     expect((await t.api<AddressReverseResponse>('GET', '/api/address/reverse?lat=52.0786&lng=4.3125', token)).body.address?.street).toBe('Lange Voorhout');
+  });
+
+  it('finds street, number and place typed without a comma', async () => {
+    for (const [q, label] of [
+      ['Lange Voorhout 36 Den Haag', 'Lange Voorhout 36, 2514 EE Den Haag'],
+      ['lange voorhout 36a den haag', 'Lange Voorhout 36A, 2514 EE Den Haag'],
+    ]) {
+      const res = await t.api<AddressSuggestResponse>('GET', `/api/address/suggest?q=${encodeURIComponent(q ?? '')}`, token);
+      expect(res.body.suggestions[0], q).toMatchObject({ kind: 'address', label });
+    }
   });
 
   it('refuses an empty lat or lng with 422 instead of reading it as 0', async () => {
