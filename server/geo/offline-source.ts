@@ -22,6 +22,9 @@ import { type HouseNumber, type ParsedQuery, parseQuery, sameHouse } from './par
 const STREETS_TRIED = 5;
 // Addresses of a street read for a corner; a longer street's far end is no corner of a short one anyway.
 const CORNER_ADDRESSES = 1500;
+// Two streets whose nearest addresses lie further apart than this do not meet: their "corner" would be a point on
+// neither (a crossing's corner houses lie a street's width apart, a wide square's a few tens of metres).
+const CORNER_MAX_GAP_M = 100;
 
 /**
  * The offline address index in the store (`npm run import:addresses`). Ranking: the street and number the caller
@@ -93,7 +96,7 @@ export function offlineSource(store: Store): AddressSource {
     if (postgres && firstWords.length > 0 && secondWords.length > 0) {
       const first = { words: firstWords, nameKey: normalizeText(query.first) };
       const streets = await cornerStreetsPg(db, first, { words: secondWords, nameKey: normalizeText(query.second) }, CORNER_ADDRESSES);
-      const pair = streets && nearestPair(streets.a, streets.b);
+      const pair = streets && nearestPair(streets.a, streets.b, CORNER_MAX_GAP_M);
       return pair ? [addressOfCorner(pair[0], pair[1])] : [];
     }
     const [firsts, seconds] = await Promise.all([names(query.first, 3, 'street'), names(query.second, 3, 'street')]);
@@ -104,7 +107,7 @@ export function offlineSource(store: Store): AddressSource {
         addressesOfStreet(db, first.name, first.place ?? '', null, CORNER_ADDRESSES),
         addressesOfStreet(db, second.name, second.place ?? '', null, CORNER_ADDRESSES),
       ]);
-      const pair = nearestPair(a, b);
+      const pair = nearestPair(a, b, CORNER_MAX_GAP_M);
       if (pair) return [addressOfCorner(pair[0], pair[1])];
     }
     return [];
@@ -176,8 +179,11 @@ function rowHouse(row: AddressRow): HouseNumber {
   return { number: row.house_number, letter: row.house_letter, addition: row.addition };
 }
 
-/** The nearest pair of two streets' addresses: `b` sorted by latitude, each of `a` compares only the band it can beat. */
-function nearestPair(a: readonly AddressRow[], b: readonly AddressRow[]): [AddressRow, AddressRow] | undefined {
+/**
+ * The nearest pair of two streets' addresses no more than `maxGapM` apart: `b` sorted by latitude, each of `a`
+ * compares only the band it can beat.
+ */
+function nearestPair(a: readonly AddressRow[], b: readonly AddressRow[], maxGapM: number): [AddressRow, AddressRow] | undefined {
   const first = a[0];
   if (!first || b.length === 0) return undefined;
   const ruler = rulerAt(first.lat);
@@ -186,7 +192,7 @@ function nearestPair(a: readonly AddressRow[], b: readonly AddressRow[]): [Addre
   const degreesPerMetre = 1 / ruler.distance([0, first.lat], [0, first.lat + 1]);
   let best: { pair: [AddressRow, AddressRow]; d: number } | undefined;
   for (const x of a) {
-    const reach = best ? best.d * degreesPerMetre : Number.POSITIVE_INFINITY;
+    const reach = (best ? best.d : maxGapM) * degreesPerMetre;
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -196,9 +202,9 @@ function nearestPair(a: readonly AddressRow[], b: readonly AddressRow[]): [Addre
     }
     for (let i = lo; i < sorted.length; i++) {
       const y = sorted[i] as AddressRow;
-      if (best && y.lat > x.lat + best.d * degreesPerMetre) break;
+      if (y.lat > x.lat + (best ? best.d : maxGapM) * degreesPerMetre) break;
       const d = ruler.distance([x.lng, x.lat], [y.lng, y.lat]);
-      if (!best || d < best.d) best = { pair: [x, y], d };
+      if (d <= maxGapM && (!best || d < best.d)) best = { pair: [x, y], d };
     }
   }
   return best?.pair;

@@ -36,6 +36,15 @@ describe.each(storeKinds)('address search on odd input (%s)', (store) => {
     }
   });
 
+  it('offers no corner for two streets that do not meet', async () => {
+    const corners = async (q: string) =>
+      (await t.api<AddressSuggestResponse>('GET', `/api/address/suggest?q=${encodeURIComponent(q)}`, token)).body.suggestions.filter((s) => s.kind === 'corner');
+    // Plein and Hoefkade lie nearly a kilometre apart: a "corner" between them would be a point on neither.
+    expect(await corners('Plein / Hoefkade')).toEqual([]);
+    expect(await corners('hoek Lange Voorhout/Stationsplein')).toEqual([]);
+    expect(await corners('hoek Spui/Kalvermarkt')).toMatchObject([{ label: 'Hoek Spui / Kalvermarkt, Den Haag' }]);
+  });
+
   it('refuses an empty lat or lng with 422 instead of reading it as 0', async () => {
     for (const query of ['lat=&lng=', 'lat=52.07&lng=', 'lat=%20&lng=4.31']) {
       expect((await t.api('GET', `/api/address/reverse?${query}`, token)).status, query).toBe(422);
