@@ -32,14 +32,14 @@ describe.each(storeKinds)('Open311 requests placed by address search (%s)', (sto
     (await t.api<ReportsSnapshot>('GET', '/api/reports', desk)).body.reports.find((r) => r.number === number);
 
   it('gives a request with only lat and long the nearest address as its address', async () => {
-    const res = await post([['lat', '52.07921'], ['long', '4.31221']]);
+    const res = await post([['lat', '52.07983'], ['long', '4.3114']]);
     expect(res.status).toBe(200);
     const report = await reportNumbered(res.body[0]?.service_request_id);
     expect(report?.address).toBe('Lange Voorhout 36, 2514 EE Den Haag');
   });
 
   it('keeps the address_string a request sent with its lat and long', async () => {
-    const res = await post([['lat', '52.07921'], ['long', '4.31221'], ['address_string', 'voor de ingang van het hotel']]);
+    const res = await post([['lat', '52.07983'], ['long', '4.3114'], ['address_string', 'voor de ingang van het hotel']]);
     expect((await reportNumbered(res.body[0]?.service_request_id))?.address).toBe('voor de ingang van het hotel');
   });
 

@@ -30,8 +30,20 @@ describe.each(storeKinds)('address search on the demo file (%s)', (store) => {
     const res = await lookup(t, token, first?.id ?? '');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ street: 'Lange Voorhout', houseNumber: 36, houseLetter: null, postcode: '2514EE', place: 'Den Haag', approximate: true });
-    expect(res.body.lat).toBeCloseTo(52.0792, 3);
-    expect(res.body.lng).toBeCloseTo(4.3122, 3);
+    expect(res.body.lat).toBeCloseTo(52.07984, 4);
+    expect(res.body.lng).toBeCloseTo(4.31141, 4);
+  });
+
+  it('puts neighbouring numbers metres apart: 36 is next to 34, where the demo\'s branch report is (52.0799, 4.3113)', async () => {
+    const near = await t.api<AddressReverseResponse>('GET', '/api/address/reverse?lat=52.0799&lng=4.3113', token);
+    expect(near.body.address?.label).toBe('Lange Voorhout 34, 2514 EE Den Haag');
+    expect(near.body.distanceM).toBe(0);
+    const [lv36] = await suggest(t, token, 'Lange Voorhout 36');
+    // Metres between two points this close (the earth is flat at this scale).
+    const metres = (lat: number, lng: number) => Math.hypot((lat - 52.0799) * 111_320, (lng - 4.3113) * 111_320 * Math.cos((52.08 * Math.PI) / 180));
+    const apart = metres(lv36?.lat ?? 0, lv36?.lng ?? 0);
+    expect(apart).toBeGreaterThan(2);
+    expect(apart).toBeLessThan(20);
   });
 
   it('finds postcode and number, a street without a number, named places and a street corner', async () => {
