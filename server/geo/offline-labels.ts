@@ -68,23 +68,28 @@ function fullLabel(street: string, house: HouseNumber, postcode: string | null, 
   return `${street} ${houseLabel(house)}, ${postcode ? `${displayPostcode(postcode)} ` : ''}${place}`;
 }
 
-/** An address of the index; with `house`, the caller's own number at that address's point (then approximate). */
+/**
+ * An address of the index; with `house`, the caller's own house at that address's point: approximate, not found, and
+ * with the neighbour's postcode only when it has the same number (a postcode covers a range of numbers, not a street).
+ */
 export function addressOfRow(row: AddressRow, house?: HouseNumber): Address {
   const kept = house ?? houseOf(row);
   const id = house ? keptId(row.id, house) : `a:${row.id}`;
+  const postcode = house && house.number !== row.house_number ? null : row.postcode;
   return {
     id,
-    label: fullLabel(row.street, kept, row.postcode, row.place),
+    label: fullLabel(row.street, kept, postcode, row.place),
     kind: 'address',
     street: row.street,
     houseNumber: kept.number,
     houseLetter: kept.letter,
     addition: kept.addition,
-    postcode: row.postcode,
+    postcode,
     place: row.place,
     lat: row.lat,
     lng: row.lng,
     approximate: house !== undefined || row.approximate !== 0,
+    houseFound: house === undefined,
   };
 }
 

@@ -216,5 +216,6 @@ function unique(addresses: readonly Address[]): Address[] {
 }
 
 function toSuggestion(address: Address): AddressSuggestion {
-  return { id: address.id, label: address.label, kind: address.kind, lat: address.lat, lng: address.lng };
+  const { id, label, kind, lat, lng, approximate, houseFound } = address;
+  return { id, label, kind, lat, lng, approximate, houseFound };
 }

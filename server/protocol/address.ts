@@ -8,13 +8,22 @@ export type AddressKind = z.infer<typeof AddressKind>;
 export const AddressSource = z.enum(['offline', 'pdok']);
 export type AddressSourceName = z.infer<typeof AddressSource>;
 
-/** One suggestion while typing; `lat`/`lng` where the source gives them (PDOK's suggest does not: call lookup). */
+/**
+ * `houseFound` (addresses of the offline index only): false when the caller's house (number, letter, addition) is not
+ * in the index and is offered at a neighbouring number's point: always approximate, and without a postcode unless the
+ * same number is there. `approximate` alone may be the whole source's (the demo file).
+ */
+const houseFound = z.boolean().optional();
+
+/** One suggestion while typing; `lat`/`lng` (and `approximate`) where the source gives them (PDOK's suggest does not: call lookup). */
 export const AddressSuggestion = z.object({
   id: z.string().min(1).max(300),
   label: z.string(),
   kind: AddressKind,
   lat: z.number().optional(),
   lng: z.number().optional(),
+  approximate: z.boolean().optional(),
+  houseFound,
 });
 export type AddressSuggestion = z.infer<typeof AddressSuggestion>;
 
@@ -32,6 +41,7 @@ export const Address = z.object({
   lat: z.number(),
   lng: z.number(),
   approximate: z.boolean(),
+  houseFound,
 });
 export type Address = z.infer<typeof Address>;
 

@@ -133,8 +133,14 @@ export function AddressSearch({ label, placeholder, testId, onChoose, inputRef, 
               onClick={() => void choose(s)}
               data-testid={`${testId}-option`}
               data-kind={s.kind}
+              data-house-found={s.houseFound === undefined ? undefined : String(s.houseFound)}
             >
               <span className="address-option-label">{s.label}</span>
+              {s.houseFound === false && (
+                <span className="address-option-approximate small" data-testid={`${testId}-option-approximate`}>
+                  {t('address.approximate')}
+                </span>
+              )}
               <span className="address-option-kind muted small">{t(`address.kind.${s.kind}`)}</span>
             </li>
           ))}

@@ -16,6 +16,8 @@ export interface ChosenAddress {
   lat: number;
   lng: number;
   parts: AddressParts;
+  /** False: the caller's house is not in the address list; the point is a neighbouring number's (approximate). */
+  houseFound?: boolean;
 }
 
 export const addressKeys = {
@@ -65,10 +67,11 @@ export function useAddressLookups() {
   const resolve = useCallback(
     async (suggestion: AddressSuggestion, query: string): Promise<ChosenAddress> => {
       if (suggestion.lat !== undefined && suggestion.lng !== undefined) {
-        return { label: suggestion.label, lat: suggestion.lat, lng: suggestion.lng, parts: partsFromSuggestion(suggestion, query) };
+        const parts = partsFromSuggestion(suggestion, query);
+        return { label: suggestion.label, lat: suggestion.lat, lng: suggestion.lng, parts, houseFound: suggestion.houseFound };
       }
       const address = await lookup(suggestion.id);
-      return { label: address.label, lat: address.lat, lng: address.lng, parts: partsFromAddress(address, query) };
+      return { label: address.label, lat: address.lat, lng: address.lng, parts: partsFromAddress(address, query), houseFound: address.houseFound };
     },
     [lookup],
   );

@@ -26,6 +26,7 @@ export const addressNl = {
   'address.unknown': 'Dit adres is niet gevonden: controleer het punt op de kaart.',
   'address.checking': 'Adres en punt vergelijken…',
   'address.approximate': 'bij benadering',
+  'address.houseNotFound': 'Bij benadering: dit huisnummer staat niet in de adreslijst. Het punt is dat van een buurnummer; controleer het op de kaart.',
   'address.ask': 'Adres?',
   'address.near': 'bij {address} ({distance})',
 
@@ -75,6 +76,7 @@ export const addressEn: Record<keyof typeof addressNl, string> = {
   'address.unknown': 'This address was not found: check the point on the map.',
   'address.checking': 'Comparing address and point…',
   'address.approximate': 'approximate',
+  'address.houseNotFound': "Approximate: this house number is not in the address list. The point is a neighbouring number's; check it on the map.",
   'address.ask': 'Address?',
   'address.near': 'near {address} ({distance})',
 

@@ -48,6 +48,11 @@ export function AddressFields({ address, error, searchRef }: AddressFieldsProps)
           </Field>
         ))}
       </div>
+      {address.houseNotFound && (
+        <p className="address-check approximate small" role="status" data-testid="address-approximate">
+          {t('address.houseNotFound')}
+        </p>
+      )}
       {nearest && (
         <p className="muted small address-nearest" role="status" data-testid="address-nearest" data-state={nearest.state}>
           {nearest.state === 'looking' && t('address.looking')}

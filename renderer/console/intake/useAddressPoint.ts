@@ -33,6 +33,8 @@ export function useAddressPoint(at: LatLng | null, place: (at: LatLng) => void) 
   /** Where the address search puts the address in the fields: undefined while unknown, null when not found. */
   const [addressAt, setAddressAt] = useState<LatLng | null | undefined>(undefined);
   const [checking, setChecking] = useState(false);
+  /** The chosen address's house is not in the address list: its point is a neighbouring number's. */
+  const [houseNotFound, setHouseNotFound] = useState(false);
   const originRef = useRef(origin);
   originRef.current = origin;
   /** The point this hook placed itself (a chosen suggestion): no reverse look-up for it. */
@@ -54,6 +56,7 @@ export function useAddressPoint(at: LatLng | null, place: (at: LatLng) => void) 
         }
         const { address, distanceM } = answer;
         setParts(partsFromAddress(address));
+        setHouseNotFound(false);
         setOrigin('reverse');
         setAddressAt({ lat: address.lat, lng: address.lng });
         setNearest({ state: 'found', distanceM: distanceM ?? undefined });
@@ -95,6 +98,7 @@ export function useAddressPoint(at: LatLng | null, place: (at: LatLng) => void) 
       const point = { lat: roundCoordinate(chosen.lat), lng: roundCoordinate(chosen.lng) };
       placedRef.current = point;
       setParts(chosen.parts);
+      setHouseNotFound(chosen.houseFound === false);
       setOrigin('search');
       setNearest(null);
       setAddressAt(point);
@@ -105,12 +109,15 @@ export function useAddressPoint(at: LatLng | null, place: (at: LatLng) => void) 
 
   const edit = useCallback((key: keyof AddressParts, value: string) => {
     setParts((p) => ({ ...p, [key]: value }));
+    // Another street or number is no longer the one that was not found (a postcode or place is still about it).
+    if (key === 'street' || key === 'houseNumber') setHouseNotFound(false);
     setOrigin('typed');
     setNearest(null);
   }, []);
 
   const reset = useCallback(() => {
     setParts(EMPTY_ADDRESS_PARTS);
+    setHouseNotFound(false);
     setOrigin('none');
     setNearest(null);
     setAddressAt(undefined);
@@ -125,5 +132,5 @@ export function useAddressPoint(at: LatLng | null, place: (at: LatLng) => void) 
 
   const pending = origin === 'typed' && (settledText !== typedText || checking);
   const check: AddressAgreement = pending ? { kind: 'none' } : agreement(at, addressAt);
-  return { parts, origin, nearest, check, pending, choose, edit, reset, moveToAddress };
+  return { parts, origin, nearest, check, pending, houseNotFound, choose, edit, reset, moveToAddress };
 }
