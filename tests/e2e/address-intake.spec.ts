@@ -1,8 +1,9 @@
 /**
  * Issue 12, "done when": a call-taker places the branch report by typing "Lange Voorhout 36" in the intake
- * form and choosing the suggestion with the keyboard, without touching the map; the report is created
- * with that address and its point; and a BOA's emergency button (a long press on the field page) gives an
- * alert on the console that names the street once the hub has looked up the nearest address.
+ * form and choosing the suggestion with the keyboard, without touching the map; "al gemeld" shows the demo's
+ * branch report at number 34, a few metres on; the report is created with that address and its point; and a
+ * BOA's emergency button (a long press on the field page) gives an alert on the console that names the street
+ * once the hub has looked up the nearest address.
  *
  * A real hub in demo mode (SQLite, the offline address index filled from the demo address file); the console
  * and the field page run in Chromium.
@@ -39,6 +40,10 @@ test('a call-taker places the branch report by typing "Lange Voorhout 36", keybo
   const looked = await hub.api<Address>('GET', `/api/address/lookup?id=${encodeURIComponent(first.id)}`, desk.token);
   expect(looked.status).toBe(200);
   const target = looked.body;
+  // The demo's own branch report ("Boomtak …, Lange Voorhout 34"): the caller's branch, reported before.
+  const before = await hub.api<ReportsSnapshot>('GET', '/api/reports', desk.token);
+  const branch = before.body.reports.find((r) => r.category === 'groen' && r.address === 'Lange Voorhout 34');
+  if (!branch) throw new Error('the demo data holds no branch report at Lange Voorhout 34');
 
   await loginConsole(page, hub.hub.url, 'centralist');
   await page.getByTestId('new-report-open').click();
@@ -71,8 +76,17 @@ test('a call-taker places the branch report by typing "Lange Voorhout 36", keybo
   await expect(form.getByTestId('report-place')).toHaveValue(target.place ?? '');
   await expect(form.getByTestId('report-lat')).toHaveValue(String(target.lat));
   await expect(form.getByTestId('report-lng')).toHaveValue(String(target.lng));
-  await expect(form.getByTestId('intake-duplicates')).toBeVisible();
+  const duplicates = form.getByTestId('intake-duplicates');
+  await expect(duplicates).toBeVisible();
+  // "Al gemeld": number 36 is a few metres from 34, where the demo's branch report is.
+  const known = duplicates.locator(`[data-testid="intake-duplicate"][data-report-id="${branch.id}"]`);
+  await expect(known).toBeVisible();
+  await expect(known).toContainText(branch.number);
+  await expect(known.getByTestId('intake-duplicate-distance')).toHaveText(/^\d+ m verderop$/);
+  expect(Number((await known.getByTestId('intake-duplicate-distance').textContent())?.match(/\d+/)?.[0])).toBeLessThan(25);
   await expect(form.getByTestId('address-check')).toHaveCount(0);
+  // The demo file is approximate as a whole, but it holds number 36: no "bij benadering" for the caller's house.
+  await expect(form.getByTestId('address-approximate')).toHaveCount(0);
   await expect
     .poll(() =>
       page.evaluate(() => {

@@ -6,7 +6,8 @@
  * - the address search box stops at the length the hub takes (no "Ongeldige invoer" for pasted text);
  * - the field client's small map does not open with the attribution over its streets;
  * - the place field is wide enough to read "Den Haag";
- * - a chosen point shows six decimals, as a map click does.
+ * - a chosen point shows six decimals, as a map click does;
+ * - a house number the list lacks ("Lange Voorhout 999") is marked "bij benadering", without a neighbour's postcode.
  */
 import { expect, test } from '@playwright/test';
 import type { ReportsSnapshot } from '../../server/protocol/api';
@@ -128,4 +129,38 @@ test('address source down: after a map click the form asks for the address, not 
   } finally {
     await down.stop();
   }
+});
+
+test('a house number the address list lacks is kept, marked "bij benadering" and gets no neighbour\'s postcode', async ({ page }) => {
+  test.setTimeout(60_000);
+  await loginConsole(page, hub.hub.url, 'centralist');
+  await page.getByTestId('new-report-open').click();
+  const form = page.getByTestId('new-report-form');
+  const search = form.getByTestId('address-search-input');
+  await search.focus();
+  await search.pressSequentially('Lange Voorhout 999', { delay: 20 });
+  const option = form.getByTestId('address-search-option').first();
+  await expect(option).toContainText('Lange Voorhout 999, Den Haag');
+  await expect(option).not.toContainText('2514');
+  await expect(option.getByTestId('address-search-option-approximate')).toHaveText('bij benadering');
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(form.getByTestId('report-house-number')).toHaveValue('999');
+  await expect(form.getByTestId('report-postcode')).toHaveValue('');
+  const mark = form.getByTestId('address-approximate');
+  await expect(mark).toContainText('Bij benadering: dit huisnummer staat niet in de adreslijst');
+  await page.getByTestId('locale-en').click();
+  await expect(mark).toContainText('Approximate: this house number is not in the address list');
+  await page.getByTestId('locale-nl').click();
+
+  // A number the list holds (the demo file is approximate as a whole): no mark, in the list or by the fields.
+  await search.fill('');
+  await search.pressSequentially('Lange Voorhout 36', { delay: 20 });
+  const found = form.getByTestId('address-search-option').first();
+  await expect(found).toContainText('Lange Voorhout 36, 2514 EE Den Haag');
+  await expect(found.getByTestId('address-search-option-approximate')).toHaveCount(0);
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(form.getByTestId('report-house-number')).toHaveValue('36');
+  await expect(form.getByTestId('address-approximate')).toHaveCount(0);
 });
