@@ -65,46 +65,28 @@ function sqlitePageQuery(after: QueueCursor | null, limit: number) {
 }
 
 /*
- * On PostgreSQL each report comes as its own JSON text, read 1,000 at a time (keyset, in the page's snapshot) and
- * copied into Buffers: a whole page as one json_agg value arrived as one multi-megabyte message (the driver's buffer
- * doubling to hold it) and one string that stays in V8's large-object space until a full collection; 5,000 rows held
- * until the query ends outlive young collections too. 1,000 short strings at a time die young.
+ * On PostgreSQL each report comes as its own JSON text and they are copied into one Buffer: a whole page as one
+ * json_agg value arrived as one multi-megabyte message (the driver's buffer doubling to hold it) and one string that
+ * stays in V8's large-object space until a full collection; 5,000 short strings die young.
  */
-const POSTGRES_BATCH = 1000;
-
-function rowsAsJson(rows: { row: string }[], leadingComma: boolean): Buffer {
-  let size = rows.length - (leadingComma ? 0 : 1);
+async function postgresPage(trx: Kysely<DB>, after: QueueCursor | null, limit: number) {
+  const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
+  const { rows } = await sql<{ row: string; created_at: string; id: string }>`select ${POSTGRES_ROW}::text as row, created_at, id
+    from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}`.execute(trx);
+  const total = await sql<{ total: number | string }>`select count(*) as total from reports where status <> 'closed'`.execute(trx);
+  const more = rows.length > limit;
+  if (more) rows.pop();
+  let size = 2 + Math.max(0, rows.length - 1);
   for (const r of rows) size += Buffer.byteLength(r.row);
-  const bytes = Buffer.allocUnsafe(Math.max(0, size));
-  let at = 0;
+  const bytes = Buffer.allocUnsafe(size);
+  let at = bytes.write('[');
   rows.forEach((r, i) => {
-    if (i > 0 || leadingComma) at += bytes.write(',', at);
+    if (i > 0) at += bytes.write(',', at);
     at += bytes.write(r.row, at);
   });
-  return bytes;
-}
-
-async function postgresPage(trx: Kysely<DB>, after: QueueCursor | null, limit: number) {
-  const parts: Buffer[] = [Buffer.from('[')];
-  let cursor = after;
-  let count = 0;
-  let more = false;
-  while (count < limit) {
-    const want = Math.min(POSTGRES_BATCH, limit - count);
-    const keyset = cursor ? sql`and (created_at, id) < (${cursor.createdAt}, ${cursor.id})` : sql``;
-    const { rows } = await sql<{ row: string; created_at: string; id: string }>`select ${POSTGRES_ROW}::text as row, created_at, id
-      from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${want + 1}`.execute(trx);
-    more = rows.length > want;
-    if (more) rows.pop();
-    if (rows.length > 0) parts.push(rowsAsJson(rows, count > 0));
-    count += rows.length;
-    const last = rows[rows.length - 1];
-    if (!more || !last) break;
-    cursor = { createdAt: last.created_at, id: last.id };
-  }
-  parts.push(Buffer.from(']'));
-  const total = await sql<{ total: number | string }>`select count(*) as total from reports where status <> 'closed'`.execute(trx);
-  return { bytes: Buffer.concat(parts), next: more && count === limit ? cursor : null, total: Number(total.rows[0]?.total ?? 0) };
+  bytes.write(']', at);
+  const last = rows[rows.length - 1];
+  return { bytes, next: more && last ? { createdAt: last.created_at, id: last.id } : null, total: Number(total.rows[0]?.total ?? 0) };
 }
 
 /** A queue page whose reports are the JSON text of a `Report[]` as the database wrote it, in UTF-8. */
