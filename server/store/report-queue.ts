@@ -46,52 +46,32 @@ const POSTGRES_ROW = sql`json_build_object(
   'delivery', case when outbox_failed > 0 then 'failed' when outbox_queued > 0 then 'queued' when outbox_sent > 0 then 'sent' else 'none' end,
   'createdAt', created_at, 'updatedAt', updated_at, 'version', version)`;
 
-function sqlitePageQuery(after: QueueCursor | null, limit: number) {
+function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) {
+  const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
-  // A blob: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
+  const row = postgres ? POSTGRES_ROW : SQLITE_ROW;
+  // As text on PostgreSQL: pg would parse a json column into objects the route only serialises again. As a blob on
+  // SQLite: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
+  const aggregate = postgres
+    ? sql`coalesce(json_agg(${row} order by created_at desc, id desc)::text, '[]')`
+    : sql`cast(json_group_array(${row} order by created_at desc, id desc) as blob)`;
   // One row past the page says whether another follows; the page's last row is the cursor. Both are read here so
-  // the JSON is never parsed (SQLite materialises a CTE that is read more than once).
-  return sql<{ rows: Buffer; more: number; last_created_at: string | null; last_id: string | null; total: number }>`with page as (
-      select * from reports indexed by reports_open_queue where status <> 'closed' ${keyset}
-      order by created_at desc, id desc limit ${limit + 1}
+  // the JSON text never has to be parsed (both stores materialise a CTE that is read more than once).
+  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`with page as (
+      select * from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
     ), shown as (
       select * from page order by created_at desc, id desc limit ${limit}
     )
-    select (select cast(json_group_array(${SQLITE_ROW} order by created_at desc, id desc) as blob) from shown) as rows,
+    select (select ${aggregate} from shown) as rows,
       (select count(*) from page) > ${limit} as more,
       (select created_at from shown order by created_at asc, id asc limit 1) as last_created_at,
       (select id from shown order by created_at asc, id asc limit 1) as last_id,
       (select count(*) from reports where status <> 'closed') as total`;
 }
 
-/*
- * On PostgreSQL each report comes as its own JSON text and they are copied into one Buffer: a whole page as one
- * json_agg value arrived as one multi-megabyte message (the driver's buffer doubling to hold it) and one string that
- * stays in V8's large-object space until a full collection; 5,000 short strings die young.
- */
-async function postgresPage(trx: Kysely<DB>, after: QueueCursor | null, limit: number) {
-  const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
-  const { rows } = await sql<{ row: string; created_at: string; id: string }>`select ${POSTGRES_ROW}::text as row, created_at, id
-    from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}`.execute(trx);
-  const total = await sql<{ total: number | string }>`select count(*) as total from reports where status <> 'closed'`.execute(trx);
-  const more = rows.length > limit;
-  if (more) rows.pop();
-  let size = 2 + Math.max(0, rows.length - 1);
-  for (const r of rows) size += Buffer.byteLength(r.row);
-  const bytes = Buffer.allocUnsafe(size);
-  let at = bytes.write('[');
-  rows.forEach((r, i) => {
-    if (i > 0) at += bytes.write(',', at);
-    at += bytes.write(r.row, at);
-  });
-  bytes.write(']', at);
-  const last = rows[rows.length - 1];
-  return { bytes, next: more && last ? { createdAt: last.created_at, id: last.id } : null, total: Number(total.rows[0]?.total ?? 0) };
-}
-
-/** A queue page whose reports are the JSON text of a `Report[]` as the database wrote it, in UTF-8. */
+/** A queue page whose reports are the JSON text of a `Report[]` as the database wrote it (UTF-8 bytes on SQLite). */
 export interface QueuePageJson {
-  reportsJson: Buffer;
+  reportsJson: string | Buffer;
   next: QueueCursor | null;
   total: number;
   seq: number;
@@ -108,14 +88,11 @@ export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, lim
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    if (postgres) {
-      const page = await postgresPage(trx, after, limit);
-      return { reportsJson: page.bytes, next: page.next, total: page.total, seq };
-    }
-    const answer = (await sqlitePageQuery(after, limit).execute(trx)).rows[0];
+    const answer = (await pageQuery(postgres, after, limit).execute(trx)).rows[0];
+    const more = answer ? answer.more === true || answer.more === 1 : false;
     return {
-      reportsJson: answer?.rows ?? Buffer.from('[]'),
-      next: answer?.more && answer.last_created_at && answer.last_id ? { createdAt: answer.last_created_at, id: answer.last_id } : null,
+      reportsJson: answer?.rows ?? '[]',
+      next: more && answer?.last_created_at && answer.last_id ? { createdAt: answer.last_created_at, id: answer.last_id } : null,
       total: Number(answer?.total ?? 0),
       seq,
     };
