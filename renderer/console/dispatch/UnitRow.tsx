@@ -24,6 +24,8 @@ interface UnitRowProps {
   onToggleActions: () => void;
   actionsOpen: boolean;
   canAct: boolean;
+  /** Bumped when the dispatcher presses "a" on this row: look up its nearest address. */
+  askAddress: number;
 }
 
 /** One unit on the board: status and time in it, current report, today's areas, age of the last fix. */
@@ -39,6 +41,7 @@ export function UnitRow({
   onToggleActions,
   actionsOpen,
   canAct,
+  askAddress,
 }: UnitRowProps) {
   const { t, locale } = useI18n();
   const fixAge = fixAgeMs(unit.position, now);
@@ -110,7 +113,7 @@ export function UnitRow({
           </span>
         ))}
         <span className="row-spacer" />
-        <NearestAddressButton position={unit.position} />
+        <NearestAddressButton position={unit.position} askRequest={askAddress} />
         <span
           className={`unit-fix${stale ? ' stale' : ''}`}
           title={

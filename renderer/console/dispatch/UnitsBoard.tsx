@@ -27,7 +27,7 @@ interface UnitsBoardProps {
 
 /**
  * Every unit with status, time in status, current report, last position age and today's area. A listbox:
- * ↑/↓ choose, Enter shows the unit on the map, Space opens the status actions.
+ * ↑/↓ choose, Enter shows the unit on the map, Space opens the status actions, A asks the unit's nearest address.
  */
 export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit, onOpenReport, scrollRequest }: UnitsBoardProps) {
   const { t, text } = useI18n();
@@ -38,6 +38,7 @@ export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit,
   const tasking = useTasking(today, true);
   const [expanded, setExpanded] = useState(true);
   const [actionsFor, setActionsFor] = useState<string | null>(null);
+  const [addressAsk, setAddressAsk] = useState<{ id: string; n: number } | null>(null);
 
   const units = useMemo(() => [...(query.data?.units ?? [])].sort(byCallsign), [query.data?.units]);
   const available = units.filter((u) => u.status === 'beschikbaar').length;
@@ -91,6 +92,11 @@ export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit,
       event.preventDefault();
       event.stopPropagation();
       setActionsFor((open) => (open === units[index]!.id ? null : units[index]!.id));
+    } else if (event.key === 'a' || event.key === 'A') {
+      event.preventDefault();
+      event.stopPropagation();
+      const id = units[index]!.id;
+      setAddressAsk((was) => ({ id, n: (was?.n ?? 0) + 1 }));
     }
   };
 
@@ -150,6 +156,7 @@ export function UnitsBoard({ reports, selectedUnitId, onSelectUnit, onFocusUnit,
                   onToggleActions={() => setActionsFor((open) => (open === unit.id ? null : unit.id))}
                   actionsOpen={actionsFor === unit.id}
                   canAct={canAct}
+                  askAddress={addressAsk?.id === unit.id ? addressAsk.n : 0}
                 />
               );
             })}

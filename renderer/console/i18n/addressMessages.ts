@@ -28,6 +28,7 @@ export const addressNl = {
   'address.approximate': 'bij benadering',
   'address.houseNotFound': 'Bij benadering: dit huisnummer staat niet in de adreslijst. Het punt is dat van een buurnummer; controleer het op de kaart.',
   'address.ask': 'Adres?',
+  'address.askTitle': 'Dichtstbijzijnde adres van de eenheid opvragen (toets A op de gekozen eenheid)',
   'address.near': 'bij {address} ({distance})',
 
   'legend.title': 'Legenda',
@@ -78,6 +79,7 @@ export const addressEn: Record<keyof typeof addressNl, string> = {
   'address.approximate': 'approximate',
   'address.houseNotFound': "Approximate: this house number is not in the address list. The point is a neighbouring number's; check it on the map.",
   'address.ask': 'Address?',
+  'address.askTitle': "Ask the unit's nearest address (key A on the chosen unit)",
   'address.near': 'near {address} ({distance})',
 
   'legend.title': 'Legend',
