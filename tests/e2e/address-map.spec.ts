@@ -155,8 +155,9 @@ test('units board: "Adres?" names the unit\'s nearest address, by mouse and with
       fields.push(field);
       field.sendFix({ lat: at.lat, lng: at.lng, accuracy: 5, heading: null });
     }
+    // At rest the map draws moved units every 5 s (unitCoalescer.ts), after the hub's 1 s position batch.
     for (const [id, at] of [[hh11.id, at11], [hh12.id, at12]] as const) {
-      await expect.poll(async () => (await unitOnMap(page, id))?.lat).toBeCloseTo(at.lat, 5);
+      await expect.poll(async () => (await unitOnMap(page, id))?.lat, { timeout: 15_000 }).toBeCloseTo(at.lat, 5);
     }
     const near11 = await reverse(at11.lat, at11.lng);
     const near12 = await reverse(at12.lat, at12.lng);

@@ -131,7 +131,7 @@ test('offer to the recommended unit, the field accepts, the unit moves on the ma
     .poll(async () => {
       const now = await unitOnMap(page, hh11.id);
       return now ? [now.lat, now.lng] : null;
-    }, { timeout: 10_000 })
+    }, { timeout: 15_000 }) // at rest moved units are drawn every 5 s (unitCoalescer.ts)
     .toEqual([lastLat, lastLng]);
   const moved = await unitOnMap(page, hh11.id);
   expect(moved?.properties).toMatchObject({ status: 'onderweg', moving: true, heading: 50, stale: false });
