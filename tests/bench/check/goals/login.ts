@@ -87,16 +87,9 @@ export default {
     }
     const u = summarize(usable);
     const c = summarize(complete);
-    return [
-      { goal, measured: u.p99, target, unit: 'ms', better: 'lower', note: `p50 ${ms(u.p50)} ms, ${usable.length} runs` },
-      {
-        goal: 'console: login click → all open reports loaded, p99 (reported)',
-        measured: c.p99,
-        target: Number.POSITIVE_INFINITY,
-        unit: 'ms',
-        better: 'lower',
-        note: `queue count "${rows}" of ${int(fixture.info.open)} open; p50 ${ms(c.p50)} ms`,
-      },
-    ];
+    // How long the whole open queue takes to arrive is said, not judged: the issue's goal for it is the open-queue
+    // goal (all open reports from the hub), and a line without a goal would count as a FAIL.
+    say(`login: all open reports loaded p99 ${ms(c.p99)} ms, p50 ${ms(c.p50)} ms (queue count "${rows}" of ${int(fixture.info.open)} open)`);
+    return [{ goal, measured: u.p99, target, unit: 'ms', better: 'lower', note: `p50 ${ms(u.p50)} ms, ${usable.length} runs` }];
   },
 } satisfies CheckGoal;
