@@ -12,7 +12,7 @@ import type { ClientConfig } from '../../server/protocol/api';
 import type { FocusArea } from '../../server/protocol/dispatch';
 import { call } from '../shared/api/call';
 import { closeRing } from '../shared/geo/ring';
-import { basemapFallback, basemapStyle, storedBasemapMode } from '../shared/map/basemapStyle';
+import { basemapStyle, fallBackWhenBasemapFails, storedBasemapMode } from '../shared/map/basemapStyle';
 import { useFieldI18n } from './messages';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -116,17 +116,8 @@ export default function FieldMap(props: FieldMapProps) {
     });
     mapRef.current = map;
     map.touchZoomRotate.disableRotation();
-    let loaded = false;
-    let fellBack = false;
-    map.on('error', () => {
-      const fallback = basemapFallback(config, mode);
-      if (!loaded && !fellBack && fallback) {
-        fellBack = true;
-        map.setStyle(fallback);
-      }
-    });
+    fallBackWhenBasemapFails(map, config, mode);
     map.on('load', () => {
-      loaded = true;
       // MapLibre opens a compact attribution at first and closes it only on a drag: on this small map it
       // would cover the streets until the officer drags. Closed at once; the (i) button opens it.
       container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');

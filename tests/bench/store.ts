@@ -21,6 +21,7 @@ import { upsertCategories } from '../../server/store/categories';
 import { migrateToLatest } from '../../server/store/migrate';
 import { openStore } from '../../server/store/open';
 import { rowToUser } from '../../server/store/users';
+import { REPORT_COLUMNS } from './report-data';
 import {
   type BenchSection,
   createBenchDatabase,
@@ -93,29 +94,6 @@ export async function measure(
   say(`store ${store} ${path}${options.inFlight > 1 ? `, ${options.inFlight} in flight` : ''}: ${int(result.perSecond)}/s`);
   return result;
 }
-
-const REPORT_COLUMNS = [
-  'id',
-  'number',
-  'category',
-  'lat',
-  'lng',
-  'address',
-  'description',
-  'source',
-  'priority',
-  'status',
-  'outcome',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'version',
-  'follow_up_date',
-  'sla_deadline',
-  'citizen_token',
-  'citizen_code',
-  'feedback_locale',
-] as const;
 
 const EVENT_COLUMNS = ['seq', 'type', 'report_id', 'actor_id', 'at', 'payload'] as const;
 

@@ -2,7 +2,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { type BasemapMode, type BasemapStyle, storeBasemapMode, storedBasemapMode } from '../../shared/map/basemapStyle';
 
-export { BASEMAP_COLORS, type BasemapMode, basemapFallback, basemapStyle, hasNightBasemap, offlineStyle, storedBasemapMode } from '../../shared/map/basemapStyle';
+export { BASEMAP_COLORS, type BasemapMode, basemapFallback, basemapStyle, fallBackWhenBasemapFails, hasNightBasemap, offlineStyle, storedBasemapMode } from '../../shared/map/basemapStyle';
 
 /**
  * Draws `next` as the basemap and keeps everything the console put on top (live reports, units, areas …): their

@@ -2,7 +2,15 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { type Locale, makeTranslate } from '../i18n';
-import { BasemapModeControl, basemapFallback, basemapStyle, hasNightBasemap, storedBasemapMode, swapBasemap } from './basemap';
+import {
+  BasemapModeControl,
+  basemapFallback,
+  basemapStyle,
+  fallBackWhenBasemapFails,
+  hasNightBasemap,
+  storedBasemapMode,
+  swapBasemap,
+} from './basemap';
 import { addHotspotLayers, HOTSPOTS_SOURCE } from './hotspotLayers';
 import { bindPointer } from './mapPointer';
 import type { MapViewProps } from './mapTypes';
@@ -70,31 +78,21 @@ export function useMapInstance(
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
-    let loaded = false;
-    let fellBack = false;
-    map.on('error', (event) => {
-      console.warn('map error', event.error);
-      // A configured online basemap that cannot be reached (offline control room): the hub's own, or the bundled one.
-      const fallback = basemapFallback(config, mode);
-      if (!loaded && !fellBack && fallback) {
-        fellBack = true;
-        map.setStyle(fallback);
-      }
-    });
+    const fellBack = fallBackWhenBasemapFails(map, config, mode);
+    map.on('error', (event) => console.warn('map error', event.error));
     // Labels (callsigns, area names) are drawn on a canvas when the style first asks for them.
     map.setMissingStyleImageResolver((id) => {
       if (!provideLabelImage(map, id)) provideAreaLabelImage(map, id);
     });
     map.on('load', () => {
-      loaded = true;
       // What the basemap brought, before the console adds its own layers on top: a day/night switch replaces only these.
       const style = map.getStyle();
       const basemapIds = { layers: new Set(style.layers.map((l) => l.id)), sources: new Set(Object.keys(style.sources)) };
       // After a fallback, what counts is whether the offline basemap has a night palette.
-      if (hasNightBasemap(fellBack ? { ...config, mapStyleUrl: null, mapNightStyleUrl: null } : config)) {
+      if (hasNightBasemap(fellBack() ? { ...config, mapStyleUrl: null, mapNightStyleUrl: null } : config)) {
         const title = (current: 'day' | 'night') => makeTranslate(localeRef.current)(current === 'night' ? 'map.basemapToDay' : 'map.basemapToNight');
         // Once the online style has failed, the switch stays with the fallback's day and night.
-        const styleFor = (m: 'day' | 'night') => (fellBack ? basemapFallback(config, m) : null) ?? basemapStyle(config, m);
+        const styleFor = (m: 'day' | 'night') => (fellBack() ? basemapFallback(config, m) : null) ?? basemapStyle(config, m);
         map.addControl(new BasemapModeControl(styleFor, (next) => swapBasemap(map, next, basemapIds), title), 'top-right');
       }
       addHotspotLayers(map);

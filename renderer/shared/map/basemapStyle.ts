@@ -7,7 +7,7 @@
  * When the online style cannot be reached (a control room without internet), `basemapFallback` is drawn.
  */
 import type { FeatureCollection } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import type { ClientConfig } from '../../../server/protocol/api';
 import denHaag from './den-haag.json';
 
@@ -43,6 +43,26 @@ export function hasNightBasemap(config: BasemapConfig): boolean {
 export function basemapFallback(config: BasemapConfig, mode: BasemapMode): BasemapStyle | null {
   if (!config.mapStyleUrl && !config.mapNightStyleUrl) return null;
   return tilesStyle(config, mode) ?? offlineStyle();
+}
+
+/**
+ * A configured online basemap that cannot be reached before the map first loaded (an offline control room) is
+ * swapped, once, for the fallback: the hub's own, or the bundled one. Returns whether that happened.
+ */
+export function fallBackWhenBasemapFails(map: MaplibreMap, config: BasemapConfig, mode: BasemapMode): () => boolean {
+  let loaded = false;
+  let fellBack = false;
+  map.on('load', () => {
+    loaded = true;
+  });
+  map.on('error', () => {
+    const fallback = basemapFallback(config, mode);
+    if (!loaded && !fellBack && fallback) {
+      fellBack = true;
+      map.setStyle(fallback);
+    }
+  });
+  return () => fellBack;
 }
 
 export function offlineStyle(): StyleSpecification {
