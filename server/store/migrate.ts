@@ -32,6 +32,9 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
     provider: staticProvider,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    // Migrations written side by side may land in another order than their numbers; each is independent,
+    // so one that sorts before an applied one still runs (once).
+    allowUnorderedMigrations: true,
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

@@ -54,6 +54,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       databaseUrl: database?.url,
       demo: options.demo ?? true,
       logLevel: process.env.MELDKAMER_TEST_LOG ?? 'silent',
+      // A build of the console elsewhere than dist/renderer (e.g. one per working copy).
+      ...(process.env.MELDKAMER_RENDERER_DIR ? { rendererDir: process.env.MELDKAMER_RENDERER_DIR } : {}),
       outboxBackoffMs: [200, 400],
       notify: {
         maxAttempts: 6,
