@@ -14,6 +14,7 @@ import { registerThrottleRoutes } from './http/routes-throttles';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
+import { registerContextRoutes } from './http/routes-context';
 import { registerPhotoRoutes } from './http/routes-photos';
 import { registerRetentionRoutes } from './http/routes-retention';
 import { registerAddressRoutes } from './http/routes-address';
@@ -157,6 +158,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
   registerDispatchRoutes(app, deps, () => positions.latest);
   registerPhotoRoutes(app, deps);
+  registerContextRoutes(app, deps);
   registerRetentionRoutes(app, deps);
   registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);

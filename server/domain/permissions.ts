@@ -49,6 +49,11 @@ export const PERMISSIONS = {
   // A citizen's rights (inzage, export, erasure): the privacy officer (functionaris gegevensbescherming).
   'privacy.search': ['privacy_officer'],
   'privacy.erase': ['privacy_officer'],
+  // Notes on an address or area ("hond aanwezig"), with an expiry: the desk writes them; every report reader sees them.
+  'address_notes.write': ['dispatcher', 'shift_lead'],
+  // A field unit's worklist (looplijst) and taking a report from it; its notes on a report it works on.
+  'field.worklist': ['field'],
+  'field.notes': ['field'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

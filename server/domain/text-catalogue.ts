@@ -1,5 +1,6 @@
 import { ALERT_TEXTS } from './alert-text';
 import { COMMAND_TEXTS } from './command-texts';
+import { CONTEXT_TEXTS } from './report-context';
 import { DISTANCE_TEXTS } from './distance-text';
 import { LIST_TEXTS } from './domain-text';
 import { FEEDBACK_TEXTS } from './feedback-texts';
@@ -31,6 +32,7 @@ export const DOMAIN_TEXTS = {
   ...FEEDBACK_TEXTS,
   ...INPUT_TEXTS,
   ...COMMAND_TEXTS,
+  ...CONTEXT_TEXTS,
   ...USER_TEXTS,
   ...LIST_TEXTS,
 };

@@ -2,6 +2,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
 import { acceptOffer, declineOffer } from '../commands/dispatch';
 import { runCommand } from '../commands/run-command';
+import { takeFromWorklist, worklistFor } from '../commands/context-worklist';
 import { raiseEmergency, setOwnUnitStatus, submitFinding } from '../commands/unit-status';
 import { apiErrorOf, CommandError } from '../commands/errors';
 import { commandText } from '../domain/command-texts';
@@ -55,6 +56,8 @@ export function publishToField(io: Server, deps: HubDeps, event: HubEvent): void
   const field = io.of(FIELD_NAMESPACE) as unknown as FieldNamespace;
   const send = (unitId: string, e: FieldEvent) => field.to(unitRoom(unitId)).emit('field:event', e);
   if (event.type === 'assignment.updated') send(event.assignment.unitId, { type: 'assignment', assignment: event.assignment, report: toFieldReport(event.report) });
+  // Worklists hold low-priority reports nobody has: any offer or take of one may change every unit's list.
+  if (event.type === 'assignment.updated' && event.report.priority === 'low') field.emit('field:event', { type: 'worklist' });
   else if (event.type === 'unit.updated') send(event.unit.id, { type: 'unit', unit: event.unit });
   else if (event.type === 'tasking.updated') field.emit('field:event', { type: 'tasking' });
   else if (event.type === 'report.transitioned') {
@@ -107,6 +110,8 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     socket.on('offer:decline', handle((p) => runCommand(deps, declineOffer, user, p)));
     socket.on('unit:status', handle((p) => runCommand(deps, setOwnUnitStatus, user, p)));
     socket.on('finding:submit', handle((p) => runCommand(deps, submitFinding, user, p)));
+    socket.on('worklist:get', handle(() => worklistFor(deps, user, positions.latest.get(unitId))));
+    socket.on('worklist:take', handle((p) => runCommand(deps, takeFromWorklist, user, p)));
     socket.on(
       'emergency',
       handle((p) => {

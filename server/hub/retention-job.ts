@@ -1,6 +1,7 @@
 import type { HubDeps } from '../commands/context';
 import { type BatchResult, deleteAgedRows, deleteOldReports, eraseReportData } from '../commands/retention';
 import { runCommand } from '../commands/run-command';
+import { deleteExpiredAddressNotes } from '../commands/context-notes';
 import { AGED_KINDS, REPORT_DATA_KINDS, type RetentionKind, type RetentionSettings, retentionCutoff } from '../domain/retention';
 import { finishJobLease, renewJobLease, takeJobLease } from '../store/retention-log';
 
@@ -76,6 +77,9 @@ export class RetentionJob {
     let completed = false;
     try {
       const counts = await this.allKinds();
+      // Address notes past their expiry date (commands/context-notes.ts): never shown, now gone.
+      const notes = this.stopping ? 0 : await deleteExpiredAddressNotes(deps, this.settings.batchSize);
+      if (notes > 0) deps.log.info({ addressNotes: notes }, 'retention: expired address notes deleted');
       completed = !this.stopping;
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       if (total > 0) deps.log.info({ counts }, 'retention applied');

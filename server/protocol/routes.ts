@@ -44,6 +44,7 @@ import { PhotoBytes, PhotosResponse } from './photos';
 import { RetentionLogQuery, RetentionLogResponse } from './retention';
 import { SearchAnswer, SearchQuery } from './search';
 import { LoginThrottle, LoginThrottlesResponse } from './throttles';
+import { AddressNote, AddressNotesResponse, NewAddressNote, ReportContext } from './report-context';
 
 /**
  * Every HTTP route of the console API, declared once: the hub registers them from this table
@@ -123,6 +124,13 @@ export const ROUTES = {
     params: Id,
     response: RecommendationsResponse,
   },
+
+  // ---- a report's context: nearby reports, the reporter's history (contacts.read roles only), address notes ----
+  'reports.context': { method: 'GET', path: '/api/reports/:id/context', access: 'report.read', params: Id, response: ReportContext },
+  'addressNotes.create': { method: 'POST', path: '/api/address-notes', access: 'address_notes.write', body: NewAddressNote, response: AddressNote, status: 201 },
+  'addressNotes.delete': { method: 'DELETE', path: '/api/address-notes/:id', access: 'address_notes.write', params: Id, response: AddressNote },
+  // The notes on a report the field unit's own unit is offered or works on (checked per report).
+  'field.reportNotes': { method: 'GET', path: '/api/field/reports/:id/notes', access: 'field.notes', params: Id, response: AddressNotesResponse },
 
   // ---- citizen messages and templates ----
   'outbox.list': { method: 'GET', path: '/api/outbox', access: 'outbox.read', query: OutboxQuery, response: OutboxList },

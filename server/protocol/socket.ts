@@ -2,6 +2,7 @@ import type { Ack } from './common';
 import type { HubEvent } from './events';
 import type { Alert, Assignment, FieldReport, FocusArea, PositionFix, Recommendation, TaskingEntry, Unit } from './dispatch';
 import type { Report } from './report';
+import type { Worklist } from './report-context';
 
 /** Socket.IO namespace for control-room consoles: live events, and dispatch commands with acks (reports are created and transitioned over HTTP). */
 export const CONSOLE_NAMESPACE = '/console';
@@ -32,7 +33,9 @@ export interface FieldState {
 export type FieldEvent =
   | { type: 'assignment'; assignment: Assignment; report: FieldReport }
   | { type: 'unit'; unit: Unit }
-  | { type: 'tasking' };
+  | { type: 'tasking' }
+  /** A low-priority report was offered, taken or freed: worklists may have changed (fetch again). */
+  | { type: 'worklist' };
 
 export interface FieldClientToServer {
   'field:state': (input: Record<string, never>, ack: (result: Ack<FieldState>) => void) => void;
@@ -41,6 +44,9 @@ export interface FieldClientToServer {
   'unit:status': (input: { commandId: string; status: Unit['status']; position?: PositionFix }, ack: (result: Ack<Unit>) => void) => void;
   'finding:submit': (input: { commandId: string; reportId: string; resolution: unknown; photoId?: string }, ack: (result: Ack<Report>) => void) => void;
   emergency: (input: { commandId: string; position?: PositionFix }, ack: (result: Ack<Alert>) => void) => void;
+  /** The unit's worklist (looplijst), ordered by the hub; taking one is the accept flow for the unit itself. */
+  'worklist:get': (input: Record<string, never>, ack: (result: Ack<Worklist>) => void) => void;
+  'worklist:take': (input: { commandId: string; reportId: string }, ack: (result: Ack<Assignment>) => void) => void;
   /** Volatile and rate limited: no ack, an excess fix is dropped. */
   position: (fix: PositionFix) => void;
 }

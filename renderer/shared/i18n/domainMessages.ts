@@ -312,6 +312,15 @@ const en: Record<DomainTextCode, string> = {
   'throttle.status.one_value': 'Enter one report number and one code.',
   'throttle.unblock.not_found': 'This block does not exist (any more)',
 
+  // a report's context: address notes and the field worklist (domain/report-context)
+  'context.note.expiry_required': 'Choose until when the note applies',
+  'context.note.expiry_past': 'The expiry date must be in the future',
+  'context.note.expiry_too_far': 'A note applies for at most {days} days',
+  'context.note.not_found': 'Note not found or already expired',
+  'context.worklist.taken': 'Report {number} has already been taken by another unit or the control room',
+  'context.worklist.not_listed': 'Report {number} is not (or no longer) on your worklist',
+  'context.worklist.unit_busy': 'Your unit is not available; finish the current report first',
+
   // lists of translated words (domain/domain-text)
   'list.join': '{head}, {tail}',
 };

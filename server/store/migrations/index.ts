@@ -13,6 +13,7 @@ import * as m0014 from './0014_addresses';
 import * as m0011 from './0011_report_counts';
 import * as m0013 from './0013_find_map_hotspots';
 import * as m0015 from './0015_signal_address_search';
+import * as m0023 from './0023_report_context';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013_find_map_hotspots': m0013,
   '0014_addresses': m0014,
   '0015_signal_address_search': m0015,
+  '0023_report_context': m0023,
 };
