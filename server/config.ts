@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { demoExposureProblem } from './auth/demo-guard';
 import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from './domain/duplicates';
 import { RetentionConfigSchema, retentionConfigFrom } from './hub/retention-config';
+import { AutoDispatchConfigSchema } from './hub/auto-dispatch-config';
+import { SAFETY_CONFIG_SHAPE, SAFETY_ENV_KEYS } from './hub/safety-config';
+import { shiftSettingsProblem } from './domain/shifts';
 import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
 import { type NotifyConfig, NotifyConfigSchema, notifyConfigFromEnv } from './notify/config';
@@ -76,6 +79,10 @@ export const ConfigSchema = z.object({
   addressCacheSize: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   /** Retention of personal data (hub/retention-config.ts; env MELDKAMER_RETENTION_*). */
   retention: RetentionConfigSchema.default(() => RetentionConfigSchema.parse({})),
+  /** Auto-dispatch per category when no desk is connected or a report waits too long (hub/auto-dispatch-config.ts). */
+  autoDispatch: AutoDispatchConfigSchema,
+  /** Shift times and safety timers (hub/safety-config.ts; README "Veiligheid: regels en instellingen"). */
+  ...SAFETY_CONFIG_SHAPE,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -115,6 +122,8 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_PDOK_URL: 'pdokUrl',
   MELDKAMER_ADDRESS_TIMEOUT_MS: 'addressTimeoutMs',
   MELDKAMER_ADDRESS_CACHE_SIZE: 'addressCacheSize',
+  MELDKAMER_AUTO_DISPATCH: 'autoDispatch',
+  ...SAFETY_ENV_KEYS,
 };
 
 export class ConfigError extends Error {}
@@ -164,6 +173,8 @@ export function loadConfig(
     const problems = parsed.error.issues.map((i) => `${keyLabel(String(i.path[0] ?? '?'), fromEnv)}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
+  const shifts = shiftSettingsProblem({ vroeg: parsed.data.shiftVroeg, laat: parsed.data.shiftLaat, nacht: parsed.data.shiftNacht });
+  if (shifts) throw new ConfigError(`Invalid configuration: ${shifts}`);
   const exposed = demoExposureProblem(parsed.data);
   if (exposed) throw new ConfigError(`Invalid configuration: ${exposed}`);
   return parsed.data;

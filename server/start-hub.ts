@@ -14,6 +14,11 @@ import { registerThrottleRoutes } from './http/routes-throttles';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerDispatchRoutes } from './http/routes-dispatch';
+import { registerSafetyRoutes } from './http/routes-safety';
+import { SafetySweeper } from './hub/safety-sweeper';
+import { safetyClientConfigOf, safetySettingsOf, shiftSettingsOf } from './hub/safety-config';
+import { setSafetyRules } from './hub/safety-field';
+import { FIELD_NAMESPACE } from './protocol/socket';
 import { registerContextRoutes } from './http/routes-context';
 import { registerPhotoRoutes } from './http/routes-photos';
 import { registerRetentionRoutes } from './http/routes-retention';
@@ -71,6 +76,8 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+  /** Safety timers and late arrivals in a spoedmelding's area; tests run it with `sweep()`. */
+  safety: SafetySweeper;
 export interface HubOptions {
   logger?: Logger;
   clock?: () => Date;
@@ -151,6 +158,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerAuthRoutes(app, deps, config.sessionHours, clientConfig, limits.login);
   registerThrottleRoutes(app, deps, limits.login);
   registerUserRoutes(app, deps);
+    safety: safetyClientConfigOf(config),
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);
@@ -162,6 +170,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerRetentionRoutes(app, deps);
   registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);
+  const safetyRules = { safety: safetySettingsOf(config), shifts: shiftSettingsOf(config) };
+  setSafetyRules(deps, safetyRules);
+  registerSafetyRoutes(app, deps, () => safetyRules, () => positions.latest);
+  registerRunCardRoutes(app, deps, () => positions.latest);
   await registerOpen311Routes(app, deps);
   registerMapTileRoutes(app, basemap);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
@@ -175,6 +187,12 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
   outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
+  const fieldIo = io as unknown as import('socket.io').Server;
+  const safety = new SafetySweeper(deps, () => safetyRules, () => positions.latest, (unitId, event) =>
+    fieldIo.of(FIELD_NAMESPACE).to(`unit:${unitId}`).emit('field:event', event),
+  );
+  const hubIoForDesk = io;
+  const autoDispatch = new AutoDispatcher(deps, config.autoDispatch, config.nodeId, () => deskConnected(hubIoForDesk), () => positions.latest);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -187,6 +205,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
+  safety.start();
+  await autoDispatch.start();
   const hubIo = io;
   const worker = outbox;
   const close = () => {
@@ -197,6 +217,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       positions.stop();
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
+      safety.stop();
+      autoDispatch.stop();
       await app.close();
       // Closes the namespaces' adapters too (the cluster adapter's LISTEN connection), before the pool ends.
       await new Promise<void>((resolve) => hubIo.close(() => resolve()));
@@ -207,5 +229,5 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, routes, close };
+  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, safety, routes, autoDispatch, close };
 }

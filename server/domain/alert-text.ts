@@ -9,6 +9,11 @@ export const ALERT_TEXTS = {
   'alert.offer_declined': '{unit} heeft {number} afgewezen',
   'alert.offer_expired': 'Aanbod aan {unit} voor {number} is verlopen',
   'alert.emergency': 'NOODKNOP {unit}',
+  'alert.check_in_missed': '{unit} antwoordt niet op "Alles in orde?"',
+  'alert.proposal_review': 'Voorstel van {unit} voor {number} wacht op beoordeling',
+  'alert.proposal_review.desk': 'Voorstel voor {number} wacht op beoordeling',
+  'alert.reopen_requested': 'Verzoek om heropenen van {number}',
+  'alert.delivery_failed': 'Bericht aan melder van {number} niet bezorgd',
 } as const;
 
 const say = textMaker(ALERT_TEXTS);
@@ -17,7 +22,10 @@ const say = textMaker(ALERT_TEXTS);
 export type AlertSubject =
   | { kind: 'high_priority'; number: string; priority: Priority }
   | { kind: 'offer_declined' | 'offer_expired'; unit: string; number: string }
-  | { kind: 'emergency'; unit: string };
+  | { kind: 'emergency'; unit: string }
+  | { kind: 'check_in_missed'; unit: string }
+  | { kind: 'proposal_review'; unit: string | null; number: string }
+  | { kind: 'reopen_requested' | 'delivery_failed'; number: string };
 
 /** An alert's text. Only urgent and high reports raise one; anything but urgent reads "hoog". */
 export function alertText(subject: AlertSubject): DomainText {
@@ -31,5 +39,14 @@ export function alertText(subject: AlertSubject): DomainText {
       return say(`alert.${subject.kind}`, { unit: subject.unit, number: subject.number });
     case 'emergency':
       return say('alert.emergency', { unit: subject.unit });
+    case 'check_in_missed':
+      return say('alert.check_in_missed', { unit: subject.unit });
+    case 'proposal_review':
+      return subject.unit === null
+        ? say('alert.proposal_review.desk', { number: subject.number })
+        : say('alert.proposal_review', { unit: subject.unit, number: subject.number });
+    case 'reopen_requested':
+    case 'delivery_failed':
+      return say(`alert.${subject.kind}`, { number: subject.number });
   }
 }

@@ -43,6 +43,8 @@ export const COMMAND_TEXTS = {
   'command.assignment.not_found': 'Toewijzing niet gevonden',
   'command.assignment.already_closed': 'Deze toewijzing is al afgesloten',
   'command.unit.not_found': 'Eenheid niet gevonden',
+  'command.check_in.not_found': 'Controlevraag niet gevonden',
+  'command.priority_traffic.not_found': 'Spoedmelding niet gevonden',
   'command.unit.unknown': 'Onbekende eenheid',
   'command.unit.choose': 'Kies een eenheid',
   'command.alert.already_acknowledged': 'Deze melding is al bevestigd',

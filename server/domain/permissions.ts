@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   'tasking.write': ['police_coordinator', 'shift_lead'],
   'field.connect': ['field'],
   'field.photo': ['field'],
+  // Spoedmelding (domain/priority-traffic.ts): the desk declares and lifts it; every console sees it.
+  'priority_traffic.declare': ['dispatcher', 'shift_lead'],
+  'priority_traffic.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  // Run cards (inzetvoorstellen): the desk and the coordinator read them with the recommendation; the shift lead keeps them.
+  'runcards.write': ['shift_lead'],
   'events.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer'],
   'units.read': ['dispatcher', 'shift_lead', 'police_coordinator'],

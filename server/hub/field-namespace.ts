@@ -2,6 +2,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
 import { acceptOffer, declineOffer } from '../commands/dispatch';
 import { runCommand } from '../commands/run-command';
+import { answerCheckIn } from '../commands/safety';
 import { takeFromWorklist, worklistFor } from '../commands/context-worklist';
 import { raiseEmergency, setOwnUnitStatus, submitFinding } from '../commands/unit-status';
 import { apiErrorOf, CommandError } from '../commands/errors';
@@ -22,6 +23,7 @@ import { sessionForToken } from '../store/sessions';
 import type { PositionTracker } from './positions';
 import { sessionRoom } from './session-rooms';
 import { userForCommand } from './session-sockets';
+import { publishSafetyToField, safetyStateOf } from './safety-field';
 
 /** The signed-in field user, their unit, and the session the socket is bound to (hub/session-rooms.ts). */
 type FieldSocketData = { user: User; unitId: string; sessionId: string; expiresAt: string };
@@ -50,6 +52,8 @@ export async function fieldState(deps: HubDeps, unitId: string, livePosition?: U
     serverTime: deps.clock().toISOString(),
   };
 }
+    ...(await safetyStateOf(deps, unitId, livePosition)),
+    ...(await emergencyStateOf(deps, unitId)),
 
 /** Routes a committed hub event to the field units it concerns, shaped for the field. */
 export function publishToField(io: Server, deps: HubDeps, event: HubEvent): void {
@@ -57,6 +61,8 @@ export function publishToField(io: Server, deps: HubDeps, event: HubEvent): void
   const send = (unitId: string, e: FieldEvent) => field.to(unitRoom(unitId)).emit('field:event', e);
   if (event.type === 'assignment.updated') send(event.assignment.unitId, { type: 'assignment', assignment: event.assignment, report: toFieldReport(event.report) });
   // Worklists hold low-priority reports nobody has: any offer or take of one may change every unit's list.
+  publishSafetyToField(deps, event, send, (e) => field.emit('field:event', e));
+  publishEmergencyToField(deps, event, send);
   if (event.type === 'assignment.updated' && event.report.priority === 'low') field.emit('field:event', { type: 'worklist' });
   else if (event.type === 'unit.updated') send(event.unit.id, { type: 'unit', unit: event.unit });
   else if (event.type === 'tasking.updated') field.emit('field:event', { type: 'tasking' });
@@ -112,6 +118,7 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     socket.on('finding:submit', handle((p) => runCommand(deps, submitFinding, user, p)));
     socket.on('worklist:get', handle(() => worklistFor(deps, user, positions.latest.get(unitId))));
     socket.on('worklist:take', handle((p) => runCommand(deps, takeFromWorklist, user, p)));
+    socket.on('check_in:answer', handle((p) => runCommand(deps, answerCheckIn, user, p)));
     socket.on(
       'emergency',
       handle((p) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, Report } from './report';
+import { SafetyClientConfig } from './safety';
 
 export const ReportsQuery = z.object({
   scope: z.enum(['open', 'all']).default('open'),
@@ -27,6 +28,8 @@ export const ClientConfig = z.object({
   defaultLocale: z.enum(['nl', 'en']),
   /** A console left alone this long locks its screen (0: never). */
   consoleIdleLockMinutes: z.number().min(0),
+  /** Shift times and the "geen positie" limit (server/hub/safety-config.ts). */
+  safety: SafetyClientConfig.optional(),
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;
 

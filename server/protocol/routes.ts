@@ -21,6 +21,7 @@ import {
 } from './dispatch-api';
 import { EventsPage, EventsQuery } from './events';
 import {
+import { DeclarePriorityTrafficCommand, LiftPriorityTrafficCommand, PriorityTraffic, PriorityTrafficList, SafetyStatus } from './safety';
   HotspotsAnswer,
   HotspotsQuery,
   LinkReporterBody,
@@ -156,6 +157,17 @@ export const ROUTES = {
   // The body is the JPEG or PNG itself (content type image/jpeg or image/png), not JSON.
   'photos.upload': { method: 'PUT', path: '/api/field/reports/:id/photo', access: 'field.photo', params: Id, response: PhotoUploaded, status: 201 },
   'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
+  // Run cards (domain/run-cards.ts): read with the recommendation, kept by the shift lead.
+  'runCards.list': { method: 'GET', path: '/api/run-cards', access: 'dispatch.read', response: RunCardsResponse },
+  'runCards.create': { method: 'POST', path: '/api/run-cards', access: 'runcards.write', body: RunCardFields, response: RunCard, status: 201 },
+  'runCards.update': { method: 'PUT', path: '/api/run-cards/:id', access: 'runcards.write', params: Id, body: RunCardFields, response: RunCard },
+  'runCards.delete': { method: 'DELETE', path: '/api/run-cards/:id', access: 'runcards.write', params: Id, response: NoContent, status: 204 },
+  'reports.runCard': { method: 'GET', path: '/api/reports/:id/run-card', access: 'dispatch.read', params: Id, response: RunCardAdvice },
+  // Officer safety (domain/safety-timers.ts, domain/priority-traffic.ts): spoedmeldingen, and the hub's view of check-ins and "geen positie".
+  'priorityTraffic.list': { method: 'GET', path: '/api/priority-traffic', access: 'priority_traffic.read', response: PriorityTrafficList },
+  'priorityTraffic.declare': { method: 'POST', path: '/api/priority-traffic', access: 'priority_traffic.declare', body: DeclarePriorityTrafficCommand, response: PriorityTraffic, status: 201 },
+  'priorityTraffic.lift': { method: 'POST', path: '/api/priority-traffic/:id/lift', access: 'priority_traffic.declare', params: Id, body: LiftPriorityTrafficCommand, response: PriorityTraffic },
+  'safety.status': { method: 'GET', path: '/api/safety', access: 'dispatch.read', response: SafetyStatus },
   // The photo's bytes (image/jpeg or image/png, not JSON), private and never sniffed.
   'photos.get': { method: 'GET', path: '/api/photos/:id', access: 'photos.read', params: Id, response: PhotoBytes },
 

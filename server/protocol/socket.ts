@@ -3,6 +3,7 @@ import type { HubEvent } from './events';
 import type { Alert, Assignment, FieldReport, FocusArea, PositionFix, Recommendation, TaskingEntry, Unit } from './dispatch';
 import type { Report } from './report';
 import type { Worklist } from './report-context';
+import type { CheckIn, PriorityTraffic } from './safety';
 
 /** Socket.IO namespace for control-room consoles: live events, and dispatch commands with acks (reports are created and transitioned over HTTP). */
 export const CONSOLE_NAMESPACE = '/console';
@@ -33,12 +34,26 @@ export interface FieldState {
 export type FieldEvent =
   | { type: 'assignment'; assignment: Assignment; report: FieldReport }
   | { type: 'unit'; unit: Unit }
+  /** The unit's open "Alles in orde?" request, and the spoedmeldingen that concern it (hub/safety-field.ts). */
+  checkIn?: CheckIn | null;
+  priorityTraffic?: PriorityTraffic[];
+  /** The unit's open emergency (optional: older hubs leave it out). */
+  emergency?: FieldEmergency | null;
+  /** Open emergencies of other units this unit was asked to assist. */
+  assists?: FieldAssist[];
   | { type: 'tasking' }
   /** A low-priority report was offered, taken or freed: worklists may have changed (fetch again). */
   | { type: 'worklist' };
 
 export interface FieldClientToServer {
   'field:state': (input: Record<string, never>, ack: (result: Ack<FieldState>) => void) => void;
+  /** "Alles in orde?" asked, escalated, answered or ended (domain/safety-timers.ts). */
+  | { type: 'check_in'; checkIn: CheckIn }
+  /** A spoedmelding that concerns this unit (domain/priority-traffic.ts), and its lifting (sent to every unit). */
+  | { type: 'priority_traffic'; traffic: PriorityTraffic }
+  | { type: 'priority_traffic_lifted'; id: string }
+  | { type: 'emergency'; emergency: FieldEmergency }
+  | { type: 'assist'; assist: FieldAssist }
   'offer:accept': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
   'offer:decline': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
   'unit:status': (input: { commandId: string; status: Unit['status']; position?: PositionFix }, ack: (result: Ack<Unit>) => void) => void;
@@ -49,6 +64,8 @@ export interface FieldClientToServer {
   'worklist:take': (input: { commandId: string; reportId: string }, ack: (result: Ack<Assignment>) => void) => void;
   /** Volatile and rate limited: no ack, an excess fix is dropped. */
   position: (fix: PositionFix) => void;
+  /** "Alles in orde": the answer to a check-in request; the safety timer starts again. */
+  'check_in:answer': (input: { commandId: string; checkInId: string }, ack: (result: Ack<CheckIn>) => void) => void;
 }
 
 export interface FieldServerToClient {

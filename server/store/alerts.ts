@@ -19,6 +19,7 @@ export function rowToAlert(row: AlertRow): Alert {
     ...(row.address_checked_at
       ? { address: row.address_label != null ? { label: row.address_label, distanceM: row.address_distance_m ?? 0 } : null }
       : {}),
+    ...(row.escalation ? { escalation: row.escalation as NonNullable<Alert['escalation']> } : {}),
   };
 }
 
@@ -41,6 +42,7 @@ export async function insertAlert(
     address_label: null,
     address_distance_m: null,
     address_checked_at: null,
+    escalation: null,
   };
   await trx.insertInto('alerts').values(row).execute();
   return rowToAlert(row);

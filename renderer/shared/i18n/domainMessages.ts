@@ -151,6 +151,11 @@ const en: Record<DomainTextCode, string> = {
   'user.password.invalid': 'The password does not meet the requirements',
   'user.password.too_short': 'The password must be at least {min} characters long',
   'user.password.too_long': 'The password may be at most {max} characters long',
+  'alert.check_in_missed': '{unit} does not answer "Are you OK?"',
+  'alert.proposal_review': 'Proposal from {unit} for {number} awaits review',
+  'alert.proposal_review.desk': 'Proposal for {number} awaits review',
+  'alert.reopen_requested': 'Request to reopen {number}',
+  'alert.delivery_failed': 'Message to the reporter of {number} not delivered',
   'user.password.common': 'This password is too predictable: it is (almost) exactly in a list of commonly used passwords',
   'user.password.contains_username': 'The password may not contain the username',
   'user.password.few_characters': 'Use at least {min} different characters',
@@ -307,6 +312,8 @@ const en: Record<DomainTextCode, string> = {
     'Too many failed sign-in attempts from this address. Try again in {minutes} min., or ask the shift lead or an administrator to lift the block.',
   'throttle.status.number_blocked':
     'A wrong code was entered too often for this report number. Try again in {minutes} min., or use the link in the e-mail or text message we sent you.',
+  'command.check_in.not_found': 'Check-in request not found',
+  'command.priority_traffic.not_found': 'Priority traffic not found',
   'throttle.status.address_blocked':
     'A wrong report number or code was entered too often. Try again in {minutes} min., or use the link in the e-mail or text message we sent you.',
   'throttle.status.one_value': 'Enter one report number and one code.',

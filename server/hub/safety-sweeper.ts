@@ -1,0 +1,83 @@
+import type { HubDeps } from '../commands/context';
+import { runCommand } from '../commands/run-command';
+import { type SafetyRules, safetyStep } from '../commands/safety';
+import { pointInPolygon } from '../domain/geo';
+import type { PositionFix } from '../protocol/dispatch';
+import type { FieldEvent } from '../protocol/socket';
+import { activePriorityTraffic } from '../store/priority-traffic';
+import { unitsToSweep } from '../store/safety-checks';
+import { deliveredOn, deliveryKey } from './safety-field';
+
+export interface SweepResult {
+  request: number;
+  escalate: number;
+  cancel: number;
+  /** Warnings sent to units that entered an area after it was declared. */
+  entered: number;
+}
+
+/**
+ * The safety timers on the hub clock (domain/safety-timers.ts) and late arrivals in a spoedmelding's area.
+ * Every node runs one: each step is decided again inside the write transaction (the event-log lock orders the
+ * nodes), so a request, an alert or an escalation happens once, not once per node. Late arrivals are seen by the
+ * node that receives the unit's fixes.
+ */
+export class SafetySweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly step;
+
+  constructor(
+    private readonly deps: HubDeps,
+    rules: () => SafetyRules,
+    private readonly live: () => ReadonlyMap<string, PositionFix>,
+    private readonly sendToUnit: (unitId: string, event: FieldEvent) => void,
+    private readonly everyMs = 5000,
+  ) {
+    this.step = safetyStep(rules);
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.tick(), this.everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await this.sweep();
+    } catch (err) {
+      this.deps.log.warn({ err }, 'safety sweep failed');
+    } finally {
+      this.running = false;
+    }
+  }
+
+  async sweep(): Promise<SweepResult> {
+    const result: SweepResult = { request: 0, escalate: 0, cancel: 0, entered: 0 };
+    for (const unitId of await unitsToSweep(this.deps.store.db)) {
+      const done = await runCommand(this.deps, this.step, 'system', { unitId });
+      if (done !== 'none') result[done] += 1;
+    }
+    const delivered = deliveredOn(this.deps);
+    const active = await activePriorityTraffic(this.deps.store.db);
+    const activeIds = new Set(active.map((t) => t.id));
+    for (const key of delivered) if (!activeIds.has(key.slice(0, key.indexOf(':')))) delivered.delete(key);
+    for (const traffic of active) {
+      for (const [unitId, fix] of this.live()) {
+        const key = deliveryKey(traffic.id, unitId);
+        if (delivered.has(key) || !pointInPolygon(fix, traffic.polygon)) continue;
+        delivered.add(key);
+        this.sendToUnit(unitId, { type: 'priority_traffic', traffic });
+        result.entered += 1;
+      }
+    }
+    return result;
+  }
+}
