@@ -33,11 +33,12 @@ export async function changeUnit(
   change: { status?: UnitStatus; currentReportId?: string | null; position?: Unit['position'] },
   actor: UnitActor,
   actorId: string | null,
+  opts: { emergency?: boolean } = {},
 ): Promise<Extract<HubEvent, { type: 'unit.updated' }>> {
   const before = await requireUnit(tx.trx, unitId);
   const status = change.status && change.status !== before.status ? change.status : undefined;
   if (status) {
-    const check = checkUnitTransition({ from: before.status, to: status, actor });
+    const check = checkUnitTransition({ from: before.status, to: status, actor, emergency: opts.emergency === true });
     if (!check.ok) throw new CommandError(check.code === 'actor_not_allowed' ? 'forbidden' : 'conflict', check.text);
   }
   return tx.emit(async (seq) => {
@@ -52,8 +53,10 @@ export async function changeUnit(
   });
 }
 
-/** The unit goes back to the pool: available, with no report. */
-export function freeUnit(tx: CommandTx, unitId: string, actorId: string | null): Promise<Extract<HubEvent, { type: 'unit.updated' }>> {
+/** The unit goes back to the pool: available, with no report. A unit in 'noodgeval' only lets go of its report: the desk ends the emergency. */
+export async function freeUnit(tx: CommandTx, unitId: string, actorId: string | null): Promise<Extract<HubEvent, { type: 'unit.updated' }>> {
+  const unit = await requireUnit(tx.trx, unitId);
+  if (unit.status === 'noodgeval') return changeUnit(tx, unitId, { currentReportId: null }, 'system', actorId);
   return changeUnit(tx, unitId, { status: 'beschikbaar', currentReportId: null }, 'system', actorId);
 }
 

@@ -5,10 +5,9 @@ import { UNIT_AUTHORITY } from '../domain/lifecycle';
 import { isAllowed } from '../domain/permissions';
 import { type UnitActor, unitActorOf } from '../domain/unit-status';
 import type { User } from '../protocol/auth';
-import { type Alert, EmergencyCommand, FindingCommand, type PositionFix, type Unit, type UnitStatus, UnitStatusCommand } from '../protocol/dispatch';
+import { FindingCommand, type PositionFix, type Unit, type UnitStatus, UnitStatusCommand } from '../protocol/dispatch';
 import type { Report } from '../protocol/report';
 import { acceptedAssignmentOf, assignmentIdsOfReport, getAssignment, isAssignedToUnit, moveAssignment } from '../store/assignments';
-import { openEmergencyOf } from '../store/emergencies';
 import { CommandError } from './errors';
 import { ownUnitId } from './dispatch';
 import { attachFindingPhoto } from './photos';
@@ -95,28 +94,4 @@ export const submitFinding = userCommand({
   },
 });
 
-/**
- * NOODKNOP: alerts every console, at the fix the client sent, else the unit's live fix, else its last stored
- * one. One open emergency per unit: presses until a console acknowledges it fold into that alert.
- */
-export function raiseEmergency(liveFix: () => PositionFix | undefined) {
-  return userCommand({
-    name: 'emergency',
-    access: 'field.connect',
-    input: EmergencyCommand,
-    commandId: (cmd) => cmd.commandId,
-    async apply(tx, cmd, user): Promise<Alert> {
-      const unitId = ownUnitId(user);
-      const open = await openEmergencyOf(tx.trx, unitId);
-      if (open) return open;
-      const unit = await requireUnit(tx.trx, unitId);
-      const position = cmd.position ?? liveFix() ?? unit.position;
-      const event = await raiseAlert(
-        tx,
-        { subject: { kind: 'emergency', unit: unit.callsign }, unitId, reportId: unit.currentReportId, position: position ? { lat: position.lat, lng: position.lng } : null },
-        user.id,
-      );
-      return event.alert;
-    },
-  });
-}
+/** NOODKNOP: see raiseEmergency in ./emergency.ts (the unit goes into 'noodgeval'). */

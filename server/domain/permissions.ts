@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'dispatch.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'dispatch.offer': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'alerts.ack': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  // A unit's emergency by hand (radio), asking units to assist, ending it with a note (acknowledging: alerts.ack).
+  'emergency.manage': ['dispatcher', 'shift_lead'],
   'tasking.write': ['police_coordinator', 'shift_lead'],
   'field.connect': ['field'],
   'field.photo': ['field'],

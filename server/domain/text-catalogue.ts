@@ -3,6 +3,7 @@ import { COMMAND_TEXTS } from './command-texts';
 import { CONTEXT_TEXTS } from './report-context';
 import { DISTANCE_TEXTS } from './distance-text';
 import { LIST_TEXTS } from './domain-text';
+import { EMERGENCY_TEXTS } from './emergency';
 import { FEEDBACK_TEXTS } from './feedback-texts';
 import { INPUT_TEXTS } from './input-texts';
 import { LIFECYCLE_TEXTS, TRANSITION_LABEL_TEXTS } from './lifecycle';
@@ -21,6 +22,7 @@ import { USER_TEXTS } from './user-texts';
 export const DOMAIN_TEXTS = {
   ...UNIT_TEXTS,
   ...LIFECYCLE_TEXTS,
+  ...EMERGENCY_TEXTS,
   ...TRANSITION_LABEL_TEXTS,
   ...OFFER_TEXTS,
   ...RECOMMEND_TEXTS,

@@ -24,6 +24,7 @@ export const UNIT_STATUSES: readonly UnitStatus[] = [
   'bezet',
   'pauze',
   'uit_dienst',
+  'noodgeval',
 ];
 
 /** Dutch texts of unit statuses, steps and refusals, by code (see domain-text.ts). */
@@ -35,6 +36,7 @@ export const UNIT_TEXTS = {
   'unit.status.bezet': 'Bezet',
   'unit.status.pauze': 'Pauze',
   'unit.status.uit_dienst': 'Uit dienst',
+  'unit.status.noodgeval': 'Noodgeval',
   'unit.step.start_shift': 'Dienst starten',
   'unit.step.end_shift': 'Dienst beëindigen',
   'unit.step.break': 'Pauze',
@@ -47,19 +49,24 @@ export const UNIT_TEXTS = {
   'unit.step.unassign': 'Ontkoppelen',
   'unit.step.free': 'Vrij melden',
   'unit.step.back_on_scene': 'Terug ter plaatse',
+  'unit.step.emergency': 'Noodgeval',
+  'unit.step.end_emergency': 'Noodgeval beëindigen',
   'unit.via.offer': 'een aanbod vanuit een melding',
   'unit.via.answer': 'het antwoord op het aanbod of het verlopen ervan',
+  'unit.via.emergency': 'de NOODKNOP of "Noodgeval melden"',
+  'unit.via.end_emergency': '"Noodgeval beëindigen", met een notitie',
   'unit.transition.unchanged': 'De eenheid staat al op "{status}".',
   'unit.transition.not_allowed': 'Een eenheid met status "{from}" kan niet naar "{to}".',
   'unit.transition.via_system': 'De stap "{step}" zet het systeem zelf, via {via}.',
   'unit.transition.actor_not_allowed': 'Als {actor} mag u de stap "{step}" niet zetten.',
+  'unit.transition.emergency_only': 'De stap "{step}" gaat alleen via {via}.',
 } as const;
 
 const say = textMaker(UNIT_TEXTS);
 
 type StepCode = Extract<keyof typeof UNIT_TEXTS, `unit.step.${string}`>;
 type UnitStep = StepCode extends `unit.step.${infer S}` ? S : never;
-type Via = 'offer' | 'answer';
+type Via = 'offer' | 'answer' | 'emergency' | 'end_emergency';
 
 /** A unit status as a text ("Beschikbaar"), for messages and labels. */
 export function unitStatusText(status: UnitStatus): DomainText {
@@ -82,20 +89,31 @@ export interface UnitTransition {
   via?: string;
   /** `via` as a coded text. */
   viaText?: DomainText;
+  /** Taken only by the emergency commands (NOODKNOP, "Noodgeval melden", "Noodgeval beëindigen"), never by a status button. */
+  emergency?: true;
 }
 
 /** The label (and trigger, for the hub's own steps) of a row in the table. */
-function step(name: UnitStep, via?: Via): Pick<UnitTransition, 'label' | 'labelText' | 'via' | 'viaText'> {
+function step(name: UnitStep, via?: Via): Pick<UnitTransition, 'label' | 'labelText' | 'via' | 'viaText' | 'emergency'> {
   const labelText = say(`unit.step.${name}`);
   if (!via) return { label: labelText.message, labelText };
   const viaText = say(`unit.via.${via}`);
-  return { label: labelText.message, labelText, via: viaText.message, viaText };
+  const emergency = via === 'emergency' || via === 'end_emergency' ? { emergency: true as const } : {};
+  return { label: labelText.message, labelText, via: viaText.message, viaText, ...emergency };
 }
 
 /** The unit itself and the desk. The shift lead can do everything the dispatcher can. */
 const UNIT_AND_DESK: readonly UnitActor[] = ['field', 'dispatcher', 'shift_lead'];
 /** Taking a unit off a report is tasking, as in the report lifecycle (dispatched -> triaged). */
 const UNASSIGN: readonly UnitActor[] = ['dispatcher', 'shift_lead', 'police_coordinator', 'system'];
+/** Who puts a unit in 'noodgeval': the unit itself (NOODKNOP) and the desk (an emergency over the radio). */
+const RAISE_EMERGENCY: readonly UnitActor[] = ['field', 'dispatcher', 'shift_lead'];
+/** Only the desk ends an emergency, with a note, choosing the status the unit returns to. */
+const END_EMERGENCY: readonly UnitActor[] = ['dispatcher', 'shift_lead'];
+/** Statuses an emergency may end in; the report statuses only while the unit still holds its report. */
+export const EMERGENCY_RETURN_STATUSES: readonly UnitStatus[] = ['beschikbaar', 'onderweg', 'ter_plaatse', 'bezet', 'pauze', 'uit_dienst'];
+/** Return statuses that need the unit's report (it kept its accepted assignment through the emergency). */
+export const EMERGENCY_RETURN_WITH_REPORT: readonly UnitStatus[] = ['onderweg', 'ter_plaatse', 'bezet'];
 
 /**
  * Unit statuses. Anything not listed here is forbidden, including staying in the same
@@ -140,9 +158,16 @@ export const UNIT_TRANSITIONS: readonly UnitTransition[] = [
   { from: 'ter_plaatse', to: 'beschikbaar', actors: [...UNIT_AND_DESK, 'police_coordinator', 'system'], ...step('free') },
   { from: 'bezet', to: 'ter_plaatse', actors: UNIT_AND_DESK, ...step('back_on_scene') },
   { from: 'bezet', to: 'beschikbaar', actors: [...UNIT_AND_DESK, 'police_coordinator', 'system'], ...step('free') },
+  // Emergency: from any status at once; out of it only by the desk ending it (never by a status button)
+  ...(['beschikbaar', 'aangeboden', 'onderweg', 'ter_plaatse', 'bezet', 'pauze', 'uit_dienst'] as const).map(
+    (from): UnitTransition => ({ from, to: 'noodgeval', actors: RAISE_EMERGENCY, ...step('emergency', 'emergency') }),
+  ),
+  ...EMERGENCY_RETURN_STATUSES.map(
+    (to): UnitTransition => ({ from: 'noodgeval', to, actors: END_EMERGENCY, ...step('end_emergency', 'end_emergency') }),
+  ),
 ];
 
-export type UnitTransitionErrorCode = 'unchanged' | 'transition_not_allowed' | 'actor_not_allowed';
+export type UnitTransitionErrorCode = 'unchanged' | 'transition_not_allowed' | 'actor_not_allowed' | 'emergency_only';
 
 /** A refusal keeps its `code` (what kind of refusal) and Dutch `message`; `text` is the message coded. */
 export type UnitTransitionCheck =
@@ -153,13 +178,15 @@ export interface UnitTransitionRequest {
   from: UnitStatus;
   to: UnitStatus;
   actor: UnitActor;
+  /** The step is taken by an emergency command (raise, set by hand, end); other steps in or out of 'noodgeval' are refused. */
+  emergency?: boolean;
 }
 
 export function findUnitTransition(from: UnitStatus, to: UnitStatus): UnitTransition | undefined {
   return UNIT_TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
-export function checkUnitTransition({ from, to, actor }: UnitTransitionRequest): UnitTransitionCheck {
+export function checkUnitTransition({ from, to, actor, emergency }: UnitTransitionRequest): UnitTransitionCheck {
   if (from === to) {
     return fail('unchanged', say('unit.transition.unchanged', { status: unitStatusText(from) }));
   }
@@ -170,8 +197,11 @@ export function checkUnitTransition({ from, to, actor }: UnitTransitionRequest):
       say('unit.transition.not_allowed', { from: unitStatusText(from), to: unitStatusText(to) }),
     );
   }
+  if (transition.emergency && !emergency && transition.viaText) {
+    return fail('emergency_only', say('unit.transition.emergency_only', { step: transition.labelText, via: transition.viaText }));
+  }
   if (!transition.actors.includes(actor)) {
-    const text = transition.viaText
+    const text = transition.viaText && !transition.emergency
       ? say('unit.transition.via_system', { step: transition.labelText, via: transition.viaText })
       : say('unit.transition.actor_not_allowed', { actor: actorText(actor), step: transition.labelText });
     return fail('actor_not_allowed', text);
@@ -183,9 +213,9 @@ function fail(code: UnitTransitionErrorCode, text: DomainText): UnitTransitionCh
   return { ok: false, code, message: text.message, text };
 }
 
-/** The transitions an actor may start from a status (for status buttons). */
+/** The transitions an actor may start from a status with a status button (emergency steps have their own commands). */
 export function allowedUnitTransitions(from: UnitStatus, actor: UnitActor): UnitTransition[] {
-  return UNIT_TRANSITIONS.filter((t) => t.from === from && t.actors.includes(actor));
+  return UNIT_TRANSITIONS.filter((t) => t.from === from && t.actors.includes(actor) && !t.emergency);
 }
 
 /** Only an available unit can be offered a report. */

@@ -7,6 +7,7 @@ import { localDateString } from '../domain/sla';
 import type { PositionFix } from '../protocol/dispatch';
 import { openAlerts } from '../store/alerts';
 import { openAssignments } from '../store/assignments';
+import { openEmergencies } from '../store/emergencies';
 import { activeFocusAreas, taskingForDate } from '../store/tasking';
 import { listUnits } from '../store/units';
 import { route } from './route';
@@ -22,6 +23,8 @@ export function registerDispatchRoutes(app: FastifyInstance, deps: HubDeps, live
   });
 
   route(app, 'alerts.list', async () => ({ alerts: await openAlerts(store.db) }));
+
+  route(app, 'emergencies.list', async () => ({ emergencies: await openEmergencies(store.db) }));
 
   route(app, 'reports.recommendations', async ({ params }) => ({ recommendations: await recommendForReport(deps, params.id, livePositions()) }));
 

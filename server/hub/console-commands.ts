@@ -4,6 +4,7 @@ import { offerUnits, recommendForReport, unassign } from '../commands/dispatch';
 import { CommandError } from '../commands/errors';
 import { runCommand, type UserCommand } from '../commands/run-command';
 import { setUnitStatus } from '../commands/unit-status';
+import { acknowledgeEmergency, assistEmergency, endEmergencyCommand, setEmergency } from '../commands/emergency';
 import { inputText } from '../domain/input-texts';
 import type { ConsoleClientToServer } from '../protocol/socket';
 import type { PositionTracker } from './positions';
@@ -30,5 +31,9 @@ export function consoleCommands(positions: PositionTracker): SocketCommand<keyof
     command('assignment:unassign', unassign),
     command('unit:status', setUnitStatus),
     command('alert:ack', acknowledgeAlert),
+    command('emergency:set', setEmergency(() => positions.latest)),
+    command('emergency:ack', acknowledgeEmergency),
+    command('emergency:end', endEmergencyCommand),
+    command('emergency:assist', assistEmergency(() => positions.latest)),
   ];
 }

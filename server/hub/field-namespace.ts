@@ -2,9 +2,9 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
 import { acceptOffer, declineOffer } from '../commands/dispatch';
 import { runCommand } from '../commands/run-command';
-import { answerCheckIn } from '../commands/safety';
 import { takeFromWorklist, worklistFor } from '../commands/context-worklist';
-import { raiseEmergency, setOwnUnitStatus, submitFinding } from '../commands/unit-status';
+import { raiseEmergency } from '../commands/emergency';
+import { setOwnUnitStatus, submitFinding } from '../commands/unit-status';
 import { apiErrorOf, CommandError } from '../commands/errors';
 import { commandText } from '../domain/command-texts';
 import { isAllowed } from '../domain/permissions';
@@ -20,10 +20,10 @@ import { getReport } from '../store/reports';
 import { taskingForDate } from '../store/tasking';
 import { getUnit } from '../store/units';
 import { sessionForToken } from '../store/sessions';
+import { emergencyStateOf, publishEmergencyToField } from './emergency-field';
 import type { PositionTracker } from './positions';
 import { sessionRoom } from './session-rooms';
 import { userForCommand } from './session-sockets';
-import { publishSafetyToField, safetyStateOf } from './safety-field';
 
 /** The signed-in field user, their unit, and the session the socket is bound to (hub/session-rooms.ts). */
 type FieldSocketData = { user: User; unitId: string; sessionId: string; expiresAt: string };
@@ -50,19 +50,17 @@ export async function fieldState(deps: HubDeps, unitId: string, livePosition?: U
     assignments,
     tasking: await taskingForDate(deps.store.db, localDateString(deps.clock()), unitId),
     serverTime: deps.clock().toISOString(),
+    ...(await emergencyStateOf(deps, unitId)),
   };
 }
-    ...(await safetyStateOf(deps, unitId, livePosition)),
-    ...(await emergencyStateOf(deps, unitId)),
 
 /** Routes a committed hub event to the field units it concerns, shaped for the field. */
 export function publishToField(io: Server, deps: HubDeps, event: HubEvent): void {
   const field = io.of(FIELD_NAMESPACE) as unknown as FieldNamespace;
   const send = (unitId: string, e: FieldEvent) => field.to(unitRoom(unitId)).emit('field:event', e);
+  publishEmergencyToField(deps, event, send);
   if (event.type === 'assignment.updated') send(event.assignment.unitId, { type: 'assignment', assignment: event.assignment, report: toFieldReport(event.report) });
   // Worklists hold low-priority reports nobody has: any offer or take of one may change every unit's list.
-  publishSafetyToField(deps, event, send, (e) => field.emit('field:event', e));
-  publishEmergencyToField(deps, event, send);
   if (event.type === 'assignment.updated' && event.report.priority === 'low') field.emit('field:event', { type: 'worklist' });
   else if (event.type === 'unit.updated') send(event.unit.id, { type: 'unit', unit: event.unit });
   else if (event.type === 'tasking.updated') field.emit('field:event', { type: 'tasking' });
@@ -118,7 +116,6 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     socket.on('finding:submit', handle((p) => runCommand(deps, submitFinding, user, p)));
     socket.on('worklist:get', handle(() => worklistFor(deps, user, positions.latest.get(unitId))));
     socket.on('worklist:take', handle((p) => runCommand(deps, takeFromWorklist, user, p)));
-    socket.on('check_in:answer', handle((p) => runCommand(deps, answerCheckIn, user, p)));
     socket.on(
       'emergency',
       handle((p) => {

@@ -6,7 +6,7 @@ import { AlertAddress } from './address';
 export const UnitKind = z.enum(['boa_domein_1', 'toezicht_parkeren', 'toezicht_afval_fietsen']);
 export type UnitKind = z.infer<typeof UnitKind>;
 
-export const UnitStatus = z.enum(['beschikbaar', 'aangeboden', 'onderweg', 'ter_plaatse', 'bezet', 'pauze', 'uit_dienst']);
+export const UnitStatus = z.enum(['beschikbaar', 'aangeboden', 'onderweg', 'ter_plaatse', 'bezet', 'pauze', 'uit_dienst', 'noodgeval']);
 export type UnitStatus = z.infer<typeof UnitStatus>;
 
 export const PositionFix = z.object({
@@ -102,20 +102,7 @@ export const FindingCommand = z.object({
 export const EmergencyCommand = z.object({ commandId: CommandId, position: PositionFix.optional() });
 export const AlertAckCommand = z.object({ alertId: z.string().min(1) });
 
-/** Who sees each kind, how it clears, grouping and escalation: server/domain/alert-kinds.ts. */
-export const AlertKind = z.enum([
-  'high_priority',
-  'offer_declined',
-  'offer_expired',
-  'emergency',
-  'proposal_review',
-  'reopen_requested',
-  'delivery_failed',
-  'check_in_missed',
-  // The hub offered a waiting report by itself (hub/auto-dispatch.ts): for the shift lead.
-  'auto_dispatched',
-]);
-export type AlertKind = z.infer<typeof AlertKind>;
+export const AlertKind = z.enum(['high_priority', 'offer_declined', 'offer_expired', 'emergency']);
 export const Alert = z.object({
   id: z.string(),
   kind: AlertKind,
@@ -135,8 +122,6 @@ export const Alert = z.object({
   address: AlertAddress.nullable().optional(),
 });
 export type Alert = z.infer<typeof Alert>;
-  /** The level the hub escalated this alert to as time passed (check_in_missed: domain/safety-timers.ts); absent: none. */
-  escalation: z.enum(['amber', 'red', 'sound']).optional(),
 
 export const FocusArea = z.object({
   id: z.string(),

@@ -3,7 +3,6 @@ import { IsoDateTime } from './common';
 import { Outcome, Report, ReportStatus } from './report';
 import { Alert, Assignment, Unit } from './dispatch';
 import { Emergency } from './emergency';
-import { CheckIn, PriorityTraffic } from './safety';
 import { Resolution } from './resolution';
 import { AuthThrottleFields } from './throttles';
 import { RetentionAppliedFields } from './retention';
@@ -64,13 +63,17 @@ export const AssignmentUpdatedEvent = EventBase.extend({
   report: Report,
 });
 
-/**
- * `alert.addressed`: the alert's nearest address arrived after it was raised (replace the alert; no new alarm).
- * `alert.escalated`: the hub raised the alert's `escalation` level (amber → red → sound; replace the alert).
- */
+/** `alert.addressed`: the alert's nearest address arrived after it was raised (replace the alert; no new alarm). */
 export const AlertEvent = EventBase.extend({
-  type: z.enum(['alert.raised', 'alert.acked', 'alert.addressed', 'alert.escalated']),
+  type: z.enum(['alert.raised', 'alert.acked', 'alert.addressed']),
   alert: Alert,
+});
+
+/** A unit's emergency began, was acknowledged, got its address, asked units to assist, or ended (the whole emergency). */
+export const EmergencyEvent = EventBase.extend({
+  type: z.literal('emergency.updated'),
+  change: z.enum(['started', 'acked', 'addressed', 'assist', 'ended']),
+  emergency: Emergency,
 });
 
 export const TaskingUpdatedEvent = EventBase.extend({
@@ -97,22 +100,10 @@ export const HubEvent = z.discriminatedUnion('type', [
   ReportTransitionedEvent,
   ReportDeliveryEvent,
   CitizenResponseEvent,
-/** A unit was asked "Alles in orde?", answered, or the request ended (domain/safety-timers.ts). */
-export const CheckInEvent = EventBase.extend({
-  type: z.literal('unit.check_in'),
-  checkIn: CheckIn,
-});
-
-/** A spoedmelding declared (with the units the hub sent it to) or lifted (domain/priority-traffic.ts). */
-export const PriorityTrafficEvent = EventBase.extend({
-  type: z.enum(['priority_traffic.declared', 'priority_traffic.lifted']),
-  traffic: PriorityTraffic,
-  recipients: z.array(z.string()),
-});
-
   UnitUpdatedEvent,
   AssignmentUpdatedEvent,
   AlertEvent,
+  EmergencyEvent,
   TaskingUpdatedEvent,
   SignalsChangedEvent,
   AuthThrottleEvent,
@@ -120,9 +111,6 @@ export const PriorityTrafficEvent = EventBase.extend({
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];
-  EmergencyEvent,
-  CheckInEvent,
-  PriorityTrafficEvent,
 
 export const EventsQuery = z.object({
   after: z.coerce.number().int().min(0),

@@ -19,6 +19,7 @@ import {
   TaskingResponse,
   UnitsResponse,
 } from './dispatch-api';
+import { EmergenciesResponse } from './emergency';
 import { EventsPage, EventsQuery } from './events';
 import {
 import { DeclarePriorityTrafficCommand, LiftPriorityTrafficCommand, PriorityTraffic, PriorityTrafficList, SafetyStatus } from './safety';
@@ -151,6 +152,7 @@ export const ROUTES = {
   'units.list': { method: 'GET', path: '/api/units', access: 'dispatch.read', response: UnitsResponse },
   'alerts.list': { method: 'GET', path: '/api/alerts', access: 'dispatch.read', response: AlertsResponse },
   'offers.create': { method: 'POST', path: '/api/offers', access: 'dispatch.offer', body: OfferCommand, response: OffersResponse, status: 201 },
+  'emergencies.list': { method: 'GET', path: '/api/emergencies', access: 'dispatch.read', response: EmergenciesResponse },
   'tasking.get': { method: 'GET', path: '/api/tasking', access: 'dispatch.read', query: TaskingQuery, response: TaskingResponse },
   'tasking.create': { method: 'POST', path: '/api/tasking', access: 'tasking.write', body: NewTaskingEntry, response: TaskingEntry, status: 201 },
   'focusAreas.create': { method: 'POST', path: '/api/focus-areas', access: 'tasking.write', body: NewFocusArea, response: FocusArea, status: 201 },

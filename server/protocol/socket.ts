@@ -1,9 +1,9 @@
 import type { Ack } from './common';
 import type { HubEvent } from './events';
 import type { Alert, Assignment, FieldReport, FocusArea, PositionFix, Recommendation, TaskingEntry, Unit } from './dispatch';
+import type { Emergency, FieldAssist, FieldEmergency } from './emergency';
 import type { Report } from './report';
 import type { Worklist } from './report-context';
-import type { CheckIn, PriorityTraffic } from './safety';
 
 /** Socket.IO namespace for control-room consoles: live events, and dispatch commands with acks (reports are created and transitioned over HTTP). */
 export const CONSOLE_NAMESPACE = '/console';
@@ -14,6 +14,10 @@ export interface ConsoleClientToServer {
   'assignment:unassign': (input: { commandId: string; assignmentId: string; reason?: string }, ack: (result: Ack<Assignment>) => void) => void;
   'unit:status': (input: { commandId: string; unitId: string; status: Unit['status'] }, ack: (result: Ack<Unit>) => void) => void;
   'alert:ack': (input: { alertId: string }, ack: (result: Ack<Alert>) => void) => void;
+  'emergency:set': (input: { commandId: string; unitId: string; note: string }, ack: (result: Ack<Emergency>) => void) => void;
+  'emergency:ack': (input: { emergencyId: string }, ack: (result: Ack<Emergency>) => void) => void;
+  'emergency:end': (input: { commandId: string; emergencyId: string; note: string; returnStatus: Unit['status'] }, ack: (result: Ack<Emergency>) => void) => void;
+  'emergency:assist': (input: { commandId: string; emergencyId: string; count?: number }, ack: (result: Ack<Emergency>) => void) => void;
 }
 
 /** Socket.IO namespace for field units (BOAs, inspectors): only their own unit's work. */
@@ -29,31 +33,23 @@ export interface FieldState {
   assignments: FieldAssignment[];
   tasking: { entry: TaskingEntry; area: FocusArea }[];
   serverTime: string;
+  /** The unit's open emergency (optional: older hubs leave it out). */
+  emergency?: FieldEmergency | null;
+  /** Open emergencies of other units this unit was asked to assist. */
+  assists?: FieldAssist[];
 }
 
 export type FieldEvent =
   | { type: 'assignment'; assignment: Assignment; report: FieldReport }
   | { type: 'unit'; unit: Unit }
-  /** The unit's open "Alles in orde?" request, and the spoedmeldingen that concern it (hub/safety-field.ts). */
-  checkIn?: CheckIn | null;
-  priorityTraffic?: PriorityTraffic[];
-  /** The unit's open emergency (optional: older hubs leave it out). */
-  emergency?: FieldEmergency | null;
-  /** Open emergencies of other units this unit was asked to assist. */
-  assists?: FieldAssist[];
   | { type: 'tasking' }
+  | { type: 'emergency'; emergency: FieldEmergency }
+  | { type: 'assist'; assist: FieldAssist }
   /** A low-priority report was offered, taken or freed: worklists may have changed (fetch again). */
   | { type: 'worklist' };
 
 export interface FieldClientToServer {
   'field:state': (input: Record<string, never>, ack: (result: Ack<FieldState>) => void) => void;
-  /** "Alles in orde?" asked, escalated, answered or ended (domain/safety-timers.ts). */
-  | { type: 'check_in'; checkIn: CheckIn }
-  /** A spoedmelding that concerns this unit (domain/priority-traffic.ts), and its lifting (sent to every unit). */
-  | { type: 'priority_traffic'; traffic: PriorityTraffic }
-  | { type: 'priority_traffic_lifted'; id: string }
-  | { type: 'emergency'; emergency: FieldEmergency }
-  | { type: 'assist'; assist: FieldAssist }
   'offer:accept': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
   'offer:decline': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
   'unit:status': (input: { commandId: string; status: Unit['status']; position?: PositionFix }, ack: (result: Ack<Unit>) => void) => void;
@@ -64,8 +60,6 @@ export interface FieldClientToServer {
   'worklist:take': (input: { commandId: string; reportId: string }, ack: (result: Ack<Assignment>) => void) => void;
   /** Volatile and rate limited: no ack, an excess fix is dropped. */
   position: (fix: PositionFix) => void;
-  /** "Alles in orde": the answer to a check-in request; the safety timer starts again. */
-  'check_in:answer': (input: { commandId: string; checkInId: string }, ack: (result: Ack<CheckIn>) => void) => void;
 }
 
 export interface FieldServerToClient {

@@ -370,3 +370,10 @@ export interface DB {
 }
 
 export type { SignalBatchTable, AccessLogTable, PhotoLegacyTable, RetentionLogTable, ReportRetentionTable, JobLeaseTable } from './schema-later';
+
+// ---- Unit emergencies (schema-emergencies.ts, migration 0019) ----
+
+export interface DB {
+  emergencies: import('./schema-emergencies').EmergencyTable;
+  emergency_assists: import('./schema-emergencies').EmergencyAssistTable;
+}

@@ -15,7 +15,7 @@ import {
 } from '../../server/domain/unit-status';
 import { actorText } from '../../server/domain/lifecycle';
 
-const STATUSES: UnitStatus[] = ['beschikbaar', 'aangeboden', 'onderweg', 'ter_plaatse', 'bezet', 'pauze', 'uit_dienst'];
+const STATUSES: UnitStatus[] = ['beschikbaar', 'aangeboden', 'onderweg', 'ter_plaatse', 'bezet', 'pauze', 'uit_dienst', 'noodgeval'];
 const ACTORS: UnitActor[] = ['field', 'dispatcher', 'shift_lead', 'police_coordinator', 'system'];
 
 // Written out by hand, independently of UNIT_TRANSITIONS: "from -> to: actors".
@@ -37,24 +37,53 @@ bezet -> ter_plaatse: field dispatcher shift_lead
 bezet -> beschikbaar: field dispatcher shift_lead police_coordinator system
 `;
 
+// Emergency steps: taken only by the emergency commands (NOODKNOP, "Noodgeval melden", "Noodgeval beëindigen").
+const EMERGENCY = `
+beschikbaar -> noodgeval: field dispatcher shift_lead
+aangeboden -> noodgeval: field dispatcher shift_lead
+onderweg -> noodgeval: field dispatcher shift_lead
+ter_plaatse -> noodgeval: field dispatcher shift_lead
+bezet -> noodgeval: field dispatcher shift_lead
+pauze -> noodgeval: field dispatcher shift_lead
+uit_dienst -> noodgeval: field dispatcher shift_lead
+noodgeval -> beschikbaar: dispatcher shift_lead
+noodgeval -> onderweg: dispatcher shift_lead
+noodgeval -> ter_plaatse: dispatcher shift_lead
+noodgeval -> bezet: dispatcher shift_lead
+noodgeval -> pauze: dispatcher shift_lead
+noodgeval -> uit_dienst: dispatcher shift_lead
+`;
+
 const expected = new Map<string, Set<UnitActor>>();
-for (const line of EXPECTED.trim().split('\n')) {
-  const [pair = '', actors = ''] = line.split(':');
-  expected.set(pair.trim(), new Set(actors.trim().split(/\s+/) as UnitActor[]));
+const emergencySteps = new Set<string>();
+for (const [table, emergency] of [
+  [EXPECTED, false],
+  [EMERGENCY, true],
+] as const) {
+  for (const line of table.trim().split('\n')) {
+    const [pair = '', actors = ''] = line.split(':');
+    expected.set(pair.trim(), new Set(actors.trim().split(/\s+/) as UnitActor[]));
+    if (emergency) emergencySteps.add(pair.trim());
+  }
 }
 
 describe('unit status transition matrix (every status x status x actor)', () => {
   const cases = STATUSES.flatMap((from) => STATUSES.flatMap((to) => ACTORS.map((actor) => [from, to, actor] as const)));
 
-  it('covers 7 x 7 x 5 combinations and the lists match the protocol', () => {
-    expect(cases).toHaveLength(7 * 7 * 5);
+  it('covers 8 x 8 x 5 combinations and the lists match the protocol', () => {
+    expect(cases).toHaveLength(8 * 8 * 5);
     expect([...UNIT_STATUSES].sort()).toEqual([...UnitStatusSchema.options].sort());
     expect([...UNIT_ACTORS].sort()).toEqual([...ACTORS].sort());
   });
 
   it.each(cases)('%s -> %s by %s', (from, to, actor) => {
     const allowedActors = expected.get(`${from} -> ${to}`);
-    const result = checkUnitTransition({ from, to, actor });
+    const emergency = emergencySteps.has(`${from} -> ${to}`);
+    if (emergency) {
+      // Not through a status command, whoever asks.
+      expect(checkUnitTransition({ from, to, actor })).toMatchObject({ ok: false, code: 'emergency_only' });
+    }
+    const result = checkUnitTransition({ from, to, actor, emergency });
     if (allowedActors?.has(actor)) {
       expect(result).toEqual({ ok: true });
       return;
@@ -79,7 +108,7 @@ describe('unit status transition matrix (every status x status x actor)', () => 
   it('allowedUnitTransitions agrees with the expectation for every status and actor', () => {
     for (const from of STATUSES) {
       for (const actor of ACTORS) {
-        const want = STATUSES.filter((to) => expected.get(`${from} -> ${to}`)?.has(actor));
+        const want = STATUSES.filter((to) => expected.get(`${from} -> ${to}`)?.has(actor) && !emergencySteps.has(`${from} -> ${to}`));
         expect(
           allowedUnitTransitions(from, actor)
             .map((t) => t.to)
@@ -106,6 +135,7 @@ describe('unit status messages and helpers', () => {
       bezet: 'Bezet',
       pauze: 'Pauze',
       uit_dienst: 'Uit dienst',
+      noodgeval: 'Noodgeval',
     });
   });
 
@@ -161,9 +191,9 @@ describe('unit status messages and helpers', () => {
     expect(UNIT_TRANSITIONS.filter((t) => t.to === 'aangeboden').map((t) => t.from)).toEqual(['beschikbaar']);
   });
 
-  it('on duty is everything but uit_dienst; going off duty needs beschikbaar or pauze', () => {
+  it('on duty is everything but uit_dienst; going off duty needs beschikbaar or pauze (or the end of an emergency)', () => {
     for (const status of STATUSES) expect(isOnDuty(status)).toBe(status !== 'uit_dienst');
-    const offDutyFrom = UNIT_TRANSITIONS.filter((t) => t.to === 'uit_dienst').map((t) => t.from);
+    const offDutyFrom = UNIT_TRANSITIONS.filter((t) => t.to === 'uit_dienst' && !t.emergency).map((t) => t.from);
     expect(offDutyFrom.sort()).toEqual(['beschikbaar', 'pauze']);
   });
 

@@ -6,6 +6,7 @@ import { renderDomainText } from '../../renderer/shared/i18n/domainText';
 import { VOCABULARY } from '../../renderer/shared/i18n/vocabulary';
 import { ALERT_TEXTS, alertText } from '../../server/domain/alert-text';
 import { DISTANCE_TEXTS, distanceText } from '../../server/domain/distance-text';
+import { checkReturnStatus, EMERGENCY_TEXTS, emergencyText } from '../../server/domain/emergency';
 import { COMMAND_TEXTS, commandText } from '../../server/domain/command-texts';
 import { checkSpecific } from '../../server/domain/feedback';
 import { codesIn, type DomainText, LIST_TEXTS, textMaker } from '../../server/domain/domain-text';
@@ -43,6 +44,7 @@ import { USER_TEXTS } from '../../server/domain/user-texts';
 
 const TABLES = {
   UNIT_TEXTS,
+  EMERGENCY_TEXTS,
   LIFECYCLE_TEXTS,
   TRANSITION_LABEL_TEXTS,
   OFFER_TEXTS,
@@ -179,6 +181,11 @@ function emitted(): DomainText[] {
   const sayImport = textMaker(SIGNAL_IMPORT_TEXTS);
   texts.push(sayImport('import.file.in_progress'), sayImport('import.file.interrupted'));
   texts.push(...refusalTexts());
+  // Emergencies (domain/emergency.ts, commands/emergency.ts).
+  texts.push(
+    ...[checkReturnStatus('aangeboden', true), checkReturnStatus('ter_plaatse', false)].filter((x) => x !== undefined),
+    ...(['emergency.not_found', 'emergency.ended', 'emergency.already_acknowledged', 'emergency.no_units', 'emergency.no_position'] as const).map((c) => emergencyText(c)),
+  );
   texts.push(...userTexts());
   texts.push(
     loginBlockedText(90_000),

@@ -39,6 +39,8 @@ export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = {
   bezet: '#ff7b72',
   pauze: '#8d99a6',
   uit_dienst: '#5a636e',
+  // Emergency: bright red with a red halo and a white ring (emergencyOrStatus), never greyed when its fix is old.
+  noodgeval: '#ff2d2d',
 };
 export const STALE_COLOR = '#6b7480';
 
@@ -141,8 +143,10 @@ export function diffUnits(
 }
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-const emergency: ExpressionSpecification = ['boolean', ['feature-state', 'emergency'], false];
-const stale: ExpressionSpecification = ['==', ['get', 'stale'], true];
+const inEmergency: ExpressionSpecification = ['==', ['get', 'status'], 'noodgeval'];
+/** An open emergency alert (feature-state) or the status 'noodgeval'. */
+const emergency: ExpressionSpecification = ['any', ['boolean', ['feature-state', 'emergency'], false], inEmergency];
+const stale: ExpressionSpecification = ['all', ['==', ['get', 'stale'], true], ['!', inEmergency]];
 
 function statusColor(): ExpressionSpecification {
   const pairs = Object.entries(UNIT_STATUS_COLORS).flat();
@@ -259,10 +263,10 @@ export function addUnitLayers(map: MapLibreMap): void {
       type: 'circle',
       source: UNITS_SOURCE,
       paint: {
-        'circle-radius': ['case', selected, 8.5, 7],
+        'circle-radius': ['case', inEmergency, 10, selected, 8.5, 7],
         'circle-color': statusColor(),
         'circle-opacity': ['case', stale, 0.6, 1],
-        'circle-stroke-color': ['case', emergency, '#ff2d2d', stale, '#9aa3ad', '#eef2f6'],
+        'circle-stroke-color': ['case', inEmergency, '#ffffff', emergency, '#ff2d2d', stale, '#9aa3ad', '#eef2f6'],
         'circle-stroke-width': ['case', emergency, 3, 2],
       },
     });
