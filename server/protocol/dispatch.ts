@@ -102,7 +102,20 @@ export const FindingCommand = z.object({
 export const EmergencyCommand = z.object({ commandId: CommandId, position: PositionFix.optional() });
 export const AlertAckCommand = z.object({ alertId: z.string().min(1) });
 
-export const AlertKind = z.enum(['high_priority', 'offer_declined', 'offer_expired', 'emergency']);
+/** Who sees each kind, how it clears, grouping and escalation: server/domain/alert-kinds.ts. */
+export const AlertKind = z.enum([
+  'high_priority',
+  'offer_declined',
+  'offer_expired',
+  'emergency',
+  'proposal_review',
+  'reopen_requested',
+  'delivery_failed',
+  'check_in_missed',
+  // The hub offered a waiting report by itself (hub/auto-dispatch.ts): for the shift lead.
+  'auto_dispatched',
+]);
+export type AlertKind = z.infer<typeof AlertKind>;
 export const Alert = z.object({
   id: z.string(),
   kind: AlertKind,
@@ -120,6 +133,8 @@ export const Alert = z.object({
    * absent until then, null when none lies within 250 m or the address source failed.
    */
   address: AlertAddress.nullable().optional(),
+  /** The level the hub escalated this alert to as time passed (check_in_missed: domain/safety-timers.ts); absent: none. */
+  escalation: z.enum(['amber', 'red', 'sound']).optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 

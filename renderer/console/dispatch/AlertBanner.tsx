@@ -1,18 +1,17 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ALERT_KINDS, alertLines, mayAcknowledge } from '../../../server/domain/alert-kinds';
 import { alertText as domainAlertText } from '../../../server/domain/alert-text';
 import { isAllowed } from '../../../server/domain/permissions';
 import type { Alert, Unit } from '../../../server/protocol/dispatch';
-import type { Report } from '../../../server/protocol/report';
-import type { AlertsSnapshot } from '../api/dispatch';
-import { dispatchKeys, useUnits } from '../api/dispatchQueries';
+import type { QueueRow } from '../../../server/protocol/report-queue';
+import { useUnits } from '../api/dispatchQueries';
 import { useClock } from '../../shared/time/useClock';
 import { type I18n, useI18n } from '../i18n';
 import { shortAddressLabel } from '../address/addressParts';
 import { type AlertTone, playTone, primeAudio } from './alertSound';
-import { commandErrorText } from './commandErrors';
-import { HubCommandError, useDispatchContext, useHubCommand } from './commands';
+import { useDispatchContext } from './commands';
 import { formatCoord, formatDuration } from './format';
+import { AckButton, AlertGroupRow, AlertRow } from './AlertRows';
 
 /** Alerts other than emergencies shown before "+N meer". */
 const COLLAPSED_COUNT = 3;
@@ -20,10 +19,11 @@ const EMERGENCY_REPEAT_MS = 4000;
 const ALERT_REPEAT_MS = 30_000;
 const MUTE_MS = 5 * 60 * 1000;
 
-const KIND_ORDER: Record<Alert['kind'], number> = { emergency: 0, offer_declined: 1, offer_expired: 2, high_priority: 3 };
-
+/** By the kinds' order (server/domain/alert-kinds.ts), newest first within a kind. */
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
-  return [...alerts].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.createdAt.localeCompare(a.createdAt));
+  return [...alerts].sort(
+    (a, b) => ALERT_KINDS[a.kind].order - ALERT_KINDS[b.kind].order || b.createdAt.localeCompare(a.createdAt),
+  );
 }
 
 export interface AlertPosition {
@@ -47,7 +47,7 @@ export function alertText(
   { t, text }: Pick<I18n, 't' | 'text'>,
   alert: Alert,
   units: ReadonlyMap<string, Unit>,
-  reports: ReadonlyMap<string, Report>,
+  reports: ReadonlyMap<string, QueueRow>,
 ): string {
   if (alert.text) return text(alert.text);
   const unit = alert.unitId ? units.get(alert.unitId)?.callsign : undefined;
@@ -63,6 +63,8 @@ export function alertText(
     case 'offer_declined':
     case 'offer_expired':
       return unit && report ? text(domainAlertText({ kind: alert.kind, unit, number: report.number })) : alert.message;
+    default:
+      return alert.message;
   }
 }
 
@@ -86,9 +88,10 @@ function useAlertSound(alerts: readonly Alert[], enabled: boolean, mutedUntil: n
       seen.current = ids;
       return;
     }
-    const fresh = alerts.filter((a) => !seen.current?.has(a.id));
+    const fresh = alerts.filter((a) => !seen.current?.has(a.id) && ALERT_KINDS[a.kind].sound !== 'none');
     seen.current = ids;
-    for (const a of fresh) live.current.add(a.id);
+    // A routine grouped alert (a new high-priority report, gone once picked up) sounds once and is not reminded.
+    for (const a of fresh) if (!ALERT_KINDS[a.kind].group) live.current.add(a.id);
     for (const id of live.current) if (!ids.has(id)) live.current.delete(id);
     if (fresh.length === 0) return;
     const tone: AlertTone = fresh.some((a) => a.kind === 'emergency') ? 'emergency' : 'alert';
@@ -111,6 +114,14 @@ function useAlertSound(alerts: readonly Alert[], enabled: boolean, mutedUntil: n
         }
         return;
       }
+      // An unanswered check-in at its last level (domain/safety-timers.ts) sounds until it is answered or acknowledged; no mute.
+      if (s.alerts.some((a) => a.escalation === 'sound')) {
+        if (now - s.lastEmergency >= EMERGENCY_REPEAT_MS) {
+          s.lastEmergency = now;
+          playTone('alert');
+        }
+        return;
+      }
       if (now < s.mutedUntil) return;
       if (s.alerts.some((a) => live.current.has(a.id)) && now - s.lastAlert >= ALERT_REPEAT_MS) {
         s.lastAlert = now;
@@ -123,7 +134,7 @@ function useAlertSound(alerts: readonly Alert[], enabled: boolean, mutedUntil: n
 
 interface AlertBannerProps {
   alerts: readonly Alert[];
-  reports: ReadonlyMap<string, Report>;
+  reports: ReadonlyMap<string, QueueRow>;
   onOpenReport: (id: string) => void;
   onShowOnMap: (position: { lat: number; lng: number }) => void;
 }
@@ -147,7 +158,7 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
   const sorted = useMemo(() => sortAlerts(alerts), [alerts]);
   if (sorted.length === 0) return null;
   const emergencies = sorted.filter((a) => a.kind === 'emergency');
-  const others = sorted.filter((a) => a.kind !== 'emergency');
+  const others = alertLines(sorted.filter((a) => a.kind !== 'emergency'));
   const shown = expanded ? others : others.slice(0, COLLAPSED_COUNT);
   const muted = now < mutedUntil;
 
@@ -204,42 +215,22 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
                   {t('alerts.openReport')}
                 </button>
               )}
-              {canAck && <AckButton alert={alert} />}
+              {canAck && mayAcknowledge(alert.kind, role) && <AckButton alert={alert} />}
             </div>
           </div>
         );
       })}
       {shown.length > 0 && (
         <ul className="alert-list">
-          {shown.map((alert) => (
-            <li
-              key={alert.id}
-              className={`alert-item alert-${alert.kind}`}
-              data-testid="alert-item"
-              data-kind={alert.kind}
-              data-alert-id={alert.id}
-              data-report-id={alert.reportId ?? ''}
-              data-unit-id={alert.unitId ?? ''}
-            >
-              <span className="alert-kind">{t(`alerts.kind.${alert.kind}`)}</span>
-              <span className="alert-text" data-testid="alert-text">
-                {alertText(i18n, alert, units, reports)}
-              </span>
-              <span className="alert-age muted small">{formatDuration(t, Math.max(0, now - Date.parse(alert.createdAt)))}</span>
-              <span className="row-spacer" />
-              {alert.reportId && (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => onOpenReport(alert.reportId ?? '')}
-                  data-testid="alert-open-report"
-                >
-                  {t('alerts.openReport')}
-                </button>
-              )}
-              {canAck && <AckButton alert={alert} small />}
-            </li>
-          ))}
+          {shown.map((line) => {
+            const [only] = line.alerts;
+            const rowProps = { units, reports, now, onOpenReport };
+            return only && line.alerts.length === 1 ? (
+              <AlertRow key={only.id} alert={only} {...rowProps} />
+            ) : (
+              <AlertGroupRow key={`group-${line.kind}`} line={line} {...rowProps} />
+            );
+          })}
         </ul>
       )}
       {(others.length > COLLAPSED_COUNT || canAck) && (
@@ -270,50 +261,5 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
         </div>
       )}
     </section>
-  );
-}
-
-function AckButton({ alert, small }: { alert: Alert; small?: boolean }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const run = useHubCommand();
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const ack = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run('alert:ack', { alertId: alert.id });
-    } catch (e) {
-      // Someone else was quicker (or our retry arrived twice): it is acknowledged either way.
-      if (!(e instanceof HubCommandError && e.code === 'conflict')) {
-        setError(t('alerts.ackFailed', { message: commandErrorText(i18n, e) }));
-        setBusy(false);
-        return;
-      }
-    }
-    queryClient.setQueryData<AlertsSnapshot>(dispatchKeys.alerts, (old) =>
-      old ? { alerts: old.alerts.filter((a) => a.id !== alert.id) } : old,
-    );
-  };
-  return (
-    <>
-      <button
-        type="button"
-        className={`btn${small ? ' btn-small' : ' btn-ack'}`}
-        disabled={busy}
-        onClick={() => void ack()}
-        data-testid="alert-ack"
-      >
-        {busy && <span className="spinner" aria-hidden="true" />}
-        {t('alerts.ack')}
-      </button>
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </>
   );
 }
