@@ -2,6 +2,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
 import { acceptOffer, declineOffer } from '../commands/dispatch';
 import { runCommand } from '../commands/run-command';
+import { answerCheckIn } from '../commands/safety';
 import { takeFromWorklist, worklistFor } from '../commands/context-worklist';
 import { raiseEmergency } from '../commands/emergency';
 import { setOwnUnitStatus, submitFinding } from '../commands/unit-status';
@@ -22,6 +23,7 @@ import { getUnit } from '../store/units';
 import { sessionForToken } from '../store/sessions';
 import { emergencyStateOf, publishEmergencyToField } from './emergency-field';
 import type { PositionTracker } from './positions';
+import { publishSafetyToField, safetyStateOf } from './safety-field';
 import { sessionRoom } from './session-rooms';
 import { userForCommand } from './session-sockets';
 
@@ -50,6 +52,7 @@ export async function fieldState(deps: HubDeps, unitId: string, livePosition?: U
     assignments,
     tasking: await taskingForDate(deps.store.db, localDateString(deps.clock()), unitId),
     serverTime: deps.clock().toISOString(),
+    ...(await safetyStateOf(deps, unitId, livePosition)),
     ...(await emergencyStateOf(deps, unitId)),
   };
 }
@@ -58,6 +61,7 @@ export async function fieldState(deps: HubDeps, unitId: string, livePosition?: U
 export function publishToField(io: Server, deps: HubDeps, event: HubEvent): void {
   const field = io.of(FIELD_NAMESPACE) as unknown as FieldNamespace;
   const send = (unitId: string, e: FieldEvent) => field.to(unitRoom(unitId)).emit('field:event', e);
+  publishSafetyToField(deps, event, send, (e) => field.emit('field:event', e));
   publishEmergencyToField(deps, event, send);
   if (event.type === 'assignment.updated') send(event.assignment.unitId, { type: 'assignment', assignment: event.assignment, report: toFieldReport(event.report) });
   // Worklists hold low-priority reports nobody has: any offer or take of one may change every unit's list.
@@ -114,6 +118,7 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     socket.on('offer:decline', handle((p) => runCommand(deps, declineOffer, user, p)));
     socket.on('unit:status', handle((p) => runCommand(deps, setOwnUnitStatus, user, p)));
     socket.on('finding:submit', handle((p) => runCommand(deps, submitFinding, user, p)));
+    socket.on('check_in:answer', handle((p) => runCommand(deps, answerCheckIn, user, p)));
     socket.on('worklist:get', handle(() => worklistFor(deps, user, positions.latest.get(unitId))));
     socket.on('worklist:take', handle((p) => runCommand(deps, takeFromWorklist, user, p)));
     socket.on(

@@ -3,6 +3,7 @@ import { IsoDateTime } from './common';
 import { Outcome, Report, ReportStatus } from './report';
 import { Alert, Assignment, Unit } from './dispatch';
 import { Emergency } from './emergency';
+import { CheckIn, PriorityTraffic } from './safety';
 import { Resolution } from './resolution';
 import { AuthThrottleFields } from './throttles';
 import { RetentionAppliedFields } from './retention';
@@ -63,9 +64,12 @@ export const AssignmentUpdatedEvent = EventBase.extend({
   report: Report,
 });
 
-/** `alert.addressed`: the alert's nearest address arrived after it was raised (replace the alert; no new alarm). */
+/**
+ * `alert.addressed`: the alert's nearest address arrived after it was raised (replace the alert; no new alarm).
+ * `alert.escalated`: the hub raised the alert's `escalation` level (amber → red → sound; replace the alert).
+ */
 export const AlertEvent = EventBase.extend({
-  type: z.enum(['alert.raised', 'alert.acked', 'alert.addressed']),
+  type: z.enum(['alert.raised', 'alert.acked', 'alert.addressed', 'alert.escalated']),
   alert: Alert,
 });
 
@@ -93,6 +97,19 @@ export const RetentionAppliedEvent = EventBase.extend(RetentionAppliedFields);
 /** Sign-in for a user and address (or an address) was blocked after too many misses, or the block was lifted. */
 export const AuthThrottleEvent = EventBase.extend(AuthThrottleFields);
 
+/** A unit was asked "Alles in orde?", answered, or the request ended (domain/safety-timers.ts). */
+export const CheckInEvent = EventBase.extend({
+  type: z.literal('unit.check_in'),
+  checkIn: CheckIn,
+});
+
+/** A spoedmelding declared (with the units the hub sent it to) or lifted (domain/priority-traffic.ts). */
+export const PriorityTrafficEvent = EventBase.extend({
+  type: z.enum(['priority_traffic.declared', 'priority_traffic.lifted']),
+  traffic: PriorityTraffic,
+  recipients: z.array(z.string()),
+});
+
 /** Every event carries the full snapshot of what it changed, so applying it is idempotent. */
 export const HubEvent = z.discriminatedUnion('type', [
   ReportCreatedEvent,
@@ -104,6 +121,8 @@ export const HubEvent = z.discriminatedUnion('type', [
   AssignmentUpdatedEvent,
   AlertEvent,
   EmergencyEvent,
+  CheckInEvent,
+  PriorityTrafficEvent,
   TaskingUpdatedEvent,
   SignalsChangedEvent,
   AuthThrottleEvent,

@@ -3,6 +3,7 @@ import type { HubEvent } from './events';
 import type { Alert, Assignment, FieldReport, FocusArea, PositionFix, Recommendation, TaskingEntry, Unit } from './dispatch';
 import type { Emergency, FieldAssist, FieldEmergency } from './emergency';
 import type { Report } from './report';
+import type { CheckIn, PriorityTraffic } from './safety';
 import type { Worklist } from './report-context';
 
 /** Socket.IO namespace for control-room consoles: live events, and dispatch commands with acks (reports are created and transitioned over HTTP). */
@@ -33,6 +34,9 @@ export interface FieldState {
   assignments: FieldAssignment[];
   tasking: { entry: TaskingEntry; area: FocusArea }[];
   serverTime: string;
+  /** The unit's open "Alles in orde?" request, and the spoedmeldingen that concern it (hub/safety-field.ts). */
+  checkIn?: CheckIn | null;
+  priorityTraffic?: PriorityTraffic[];
   /** The unit's open emergency (optional: older hubs leave it out). */
   emergency?: FieldEmergency | null;
   /** Open emergencies of other units this unit was asked to assist. */
@@ -43,6 +47,11 @@ export type FieldEvent =
   | { type: 'assignment'; assignment: Assignment; report: FieldReport }
   | { type: 'unit'; unit: Unit }
   | { type: 'tasking' }
+  /** "Alles in orde?" asked, escalated, answered or ended (domain/safety-timers.ts). */
+  | { type: 'check_in'; checkIn: CheckIn }
+  /** A spoedmelding that concerns this unit (domain/priority-traffic.ts), and its lifting (sent to every unit). */
+  | { type: 'priority_traffic'; traffic: PriorityTraffic }
+  | { type: 'priority_traffic_lifted'; id: string }
   | { type: 'emergency'; emergency: FieldEmergency }
   | { type: 'assist'; assist: FieldAssist }
   /** A low-priority report was offered, taken or freed: worklists may have changed (fetch again). */
@@ -55,6 +64,8 @@ export interface FieldClientToServer {
   'unit:status': (input: { commandId: string; status: Unit['status']; position?: PositionFix }, ack: (result: Ack<Unit>) => void) => void;
   'finding:submit': (input: { commandId: string; reportId: string; resolution: unknown; photoId?: string }, ack: (result: Ack<Report>) => void) => void;
   emergency: (input: { commandId: string; position?: PositionFix }, ack: (result: Ack<Alert>) => void) => void;
+  /** "Alles in orde": the answer to a check-in request; the safety timer starts again. */
+  'check_in:answer': (input: { commandId: string; checkInId: string }, ack: (result: Ack<CheckIn>) => void) => void;
   /** The unit's worklist (looplijst), ordered by the hub; taking one is the accept flow for the unit itself. */
   'worklist:get': (input: Record<string, never>, ack: (result: Ack<Worklist>) => void) => void;
   'worklist:take': (input: { commandId: string; reportId: string }, ack: (result: Ack<Assignment>) => void) => void;
