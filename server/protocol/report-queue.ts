@@ -1,6 +1,63 @@
 import { z } from 'zod';
 import { Report } from './report';
 
+/**
+ * The open queue's slim row: what the console's queue list, its filters and counts, the SLA and follow-up display
+ * and the map read of a report, and nothing else (no description, source, outcome, reporter counts or updatedAt).
+ * The whole report is fetched when one is opened (`reports.detail`). Events carry whole reports; the console keeps
+ * their slim row (toQueueRow), so the cache holds one shape whichever way a report came in.
+ *
+ * To add a field: add its name to QUEUE_ROW_FIELDS (a field of `Report`, at the end), its SQL expression for
+ * both stores to QUEUE_ROW_SQL in server/store/report-queue.ts (a column of reports_open_queue, or the PostgreSQL
+ * page reads the table), and what reads it in the console. The tuple schema, the row type, the decoder and
+ * toQueueRow follow from the list.
+ */
+export const QUEUE_ROW_FIELDS = [
+  'id',
+  'number',
+  'category',
+  'lat',
+  'lng',
+  'address',
+  'priority',
+  'status',
+  'followUpDate',
+  'slaDeadline',
+  'delivery',
+  'createdAt',
+  'version',
+] as const satisfies readonly (keyof Report)[];
+export type QueueRowField = (typeof QUEUE_ROW_FIELDS)[number];
+
+export type QueueRow = Pick<Report, QueueRowField>;
+
+type Shape = typeof Report.shape;
+type TupleSchema<F extends readonly QueueRowField[]> = { -readonly [K in keyof F]: F[K] extends QueueRowField ? Shape[F[K]] : never };
+
+/** A queue row on the wire: its values in the order of QUEUE_ROW_FIELDS (a page of objects repeats every key). */
+export const QueueRowTuple = z.tuple(QUEUE_ROW_FIELDS.map((field) => Report.shape[field]) as unknown as TupleSchema<typeof QUEUE_ROW_FIELDS>);
+export type QueueRowTuple = z.infer<typeof QueueRowTuple>;
+
+/** A whole report (an event's, a command's answer) as the queue holds it. */
+export function toQueueRow(report: QueueRow): QueueRow {
+  const row: Partial<Record<QueueRowField, unknown>> = {};
+  for (const field of QUEUE_ROW_FIELDS) row[field] = report[field];
+  return row as QueueRow;
+}
+
+/** The rows of a page as objects, read by the field names the page gives (a field this console does not know is skipped). */
+export function decodeQueueRows(fields: readonly string[], rows: readonly (readonly unknown[])[]): QueueRow[] {
+  const at = QUEUE_ROW_FIELDS.map((field) => fields.indexOf(field));
+  const out: QueueRow[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const tuple = rows[r] as readonly unknown[];
+    const row: Partial<Record<QueueRowField, unknown>> = {};
+    for (let f = 0; f < QUEUE_ROW_FIELDS.length; f++) row[QUEUE_ROW_FIELDS[f] as QueueRowField] = tuple[at[f] as number];
+    out[r] = row as QueueRow;
+  }
+  return out;
+}
+
 /** Largest page of `reports.queue`; the console asks 200 first (shown at once), then pages of this size. */
 export const QUEUE_PAGE_MAX = 5000;
 
@@ -16,7 +73,10 @@ export type QueueQuery = z.input<typeof QueueQuery>;
  * first page's seq and applies the events after it; later pages are merged by each report's `version`.
  */
 export const QueuePage = z.object({
-  reports: z.array(Report),
+  /** The names of each row's values, in order (QUEUE_ROW_FIELDS). */
+  fields: z.array(z.string()),
+  /** The reports of this page as slim rows (QueueRowTuple); decodeQueueRows makes them objects. */
+  rows: z.array(QueueRowTuple),
   /** Pass as `after` for the next page; null when this was the last. */
   next: z.string().nullable(),
   /** How many reports are open at this page's snapshot (all pages together hold them, none is cut off). */

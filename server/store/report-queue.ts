@@ -1,5 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import type { Report } from '../protocol/report';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { decodeQueueRows, QUEUE_ROW_FIELDS, type QueueRow, type QueueRowField } from '../protocol/report-queue';
 import { inSnapshot, latestSeq } from './events';
 import type { DB } from './schema';
 
@@ -10,7 +10,7 @@ export interface QueueCursor {
 }
 
 export interface QueuePage {
-  reports: Report[];
+  rows: QueueRow[];
   /** Null on the last page. */
   next: QueueCursor | null;
   /** Open reports in this page's snapshot. */
@@ -19,34 +19,48 @@ export interface QueuePage {
   seq: number;
 }
 
-/*
- * The page is built as one JSON array by the database (each row already a `Report`, as rowToReport in reports.ts
- * makes it) and parsed once: at 20,000 rows, materialising 20 columns per row as JS values cost about three times
- * the CPU of one JSON.parse. `status <> 'closed'` is written out (not a bound parameter) so SQLite can use the
- * partial index reports_open_queue (migration 0011), and SQLite is told to: with statistics it chose a narrower
- * partial index and a sort.
+/**
+ * Each field of the slim queue row (protocol/report-queue.ts, QUEUE_ROW_FIELDS) as SQL on both stores, with the
+ * columns it reads: a new field is one entry here. The value must be what rowToReport (store/reports.ts) makes of
+ * the row, so the queue's row and an event's report agree. Every column is in reports_open_queue (migration 0011),
+ * so the page is read from the index alone (on PostgreSQL an index-only scan; the description is not in the index,
+ * which is why the slim row leaves it out).
  */
-const SQLITE_ROW = sql`json_object(
-  'id', id,
-  'number', case when number >= 1000000 then 'M-' || number else 'M-' || substr('00000' || number, -6) end,
-  'category', category, 'lat', lat, 'lng', lng, 'address', address, 'description', description,
-  'source', source, 'priority', priority, 'status', status, 'outcome', outcome,
-  'hasReporter', json(case when reporter_count > 0 then 'true' else 'false' end), 'reporterCount', reporter_count,
-  'followUpDate', follow_up_date, 'slaDeadline', sla_deadline,
-  'delivery', case when outbox_failed > 0 then 'failed' when outbox_queued > 0 then 'queued' when outbox_sent > 0 then 'sent' else 'none' end,
-  'createdAt', created_at, 'updatedAt', updated_at, 'version', version)`;
+const QUEUE_ROW_SQL: Record<QueueRowField, { columns: string[]; sqlite: RawBuilder<unknown>; postgres: RawBuilder<unknown> }> = {
+  id: { columns: ['id'], sqlite: sql`id`, postgres: sql`id` },
+  number: {
+    columns: ['number'],
+    sqlite: sql`case when number >= 1000000 then 'M-' || number else 'M-' || substr('00000' || number, -6) end`,
+    postgres: sql`'M-' || lpad(number::text, greatest(6, length(number::text)), '0')`,
+  },
+  category: { columns: ['category'], sqlite: sql`category`, postgres: sql`category` },
+  lat: { columns: ['lat'], sqlite: sql`lat`, postgres: sql`lat` },
+  lng: { columns: ['lng'], sqlite: sql`lng`, postgres: sql`lng` },
+  address: { columns: ['address'], sqlite: sql`address`, postgres: sql`address` },
+  priority: { columns: ['priority'], sqlite: sql`priority`, postgres: sql`priority` },
+  status: { columns: ['status'], sqlite: sql`status`, postgres: sql`status` },
+  followUpDate: { columns: ['follow_up_date'], sqlite: sql`follow_up_date`, postgres: sql`follow_up_date` },
+  slaDeadline: { columns: ['sla_deadline'], sqlite: sql`sla_deadline`, postgres: sql`sla_deadline` },
+  delivery: {
+    columns: ['outbox_failed', 'outbox_queued', 'outbox_sent'],
+    sqlite: sql`case when outbox_failed > 0 then 'failed' when outbox_queued > 0 then 'queued' when outbox_sent > 0 then 'sent' else 'none' end`,
+    postgres: sql`case when outbox_failed > 0 then 'failed' when outbox_queued > 0 then 'queued' when outbox_sent > 0 then 'sent' else 'none' end`,
+  },
+  createdAt: { columns: ['created_at'], sqlite: sql`created_at`, postgres: sql`created_at` },
+  version: { columns: ['version'], sqlite: sql`version`, postgres: sql`version` },
+};
 
-const POSTGRES_ROW = sql`json_build_object(
-  'id', id,
-  'number', 'M-' || lpad(number::text, greatest(6, length(number::text)), '0'),
-  'category', category, 'lat', lat, 'lng', lng, 'address', address, 'description', description,
-  'source', source, 'priority', priority, 'status', status, 'outcome', outcome,
-  'hasReporter', reporter_count > 0, 'reporterCount', reporter_count,
-  'followUpDate', follow_up_date, 'slaDeadline', sla_deadline,
-  'delivery', case when outbox_failed > 0 then 'failed' when outbox_queued > 0 then 'queued' when outbox_sent > 0 then 'sent' else 'none' end,
-  'createdAt', created_at, 'updatedAt', updated_at, 'version', version)`;
+const PAGE_COLUMNS = sql.raw([...new Set(['created_at', 'id', ...QUEUE_ROW_FIELDS.flatMap((f) => QUEUE_ROW_SQL[f].columns)])].join(', '));
+const SQLITE_ROW = sql`json_array(${sql.join(QUEUE_ROW_FIELDS.map((f) => QUEUE_ROW_SQL[f].sqlite))})`;
+const POSTGRES_ROW = sql`json_build_array(${sql.join(QUEUE_ROW_FIELDS.map((f) => QUEUE_ROW_SQL[f].postgres))})`;
 
-function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) {
+/*
+ * The page is built as one JSON array of row tuples by the database and sent as it is (see openQueuePageJson).
+ * `status <> 'closed'` is written out (not a bound parameter) so SQLite can use the partial index
+ * reports_open_queue (migration 0011), and SQLite is told to: with statistics it chose a narrower partial index and
+ * a sort.
+ */
+function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number, withTotal: boolean) {
   const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
   const row = postgres ? POSTGRES_ROW : SQLITE_ROW;
@@ -55,10 +69,11 @@ function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) 
   const aggregate = postgres
     ? sql`coalesce(json_agg(${row} order by created_at desc, id desc)::text, '[]')`
     : sql`cast(json_group_array(${row} order by created_at desc, id desc) as blob)`;
+  const total = withTotal ? sql`(select count(*) from reports where status <> 'closed')` : sql`null`;
   // One row past the page says whether another follows; the page's last row is the cursor. Both are read here so
   // the JSON text never has to be parsed (both stores materialise a CTE that is read more than once).
-  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`with page as (
-      select * from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
+  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string | null }>`with page as (
+      select ${PAGE_COLUMNS} from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
     ), shown as (
       select * from page order by created_at desc, id desc limit ${limit}
     )
@@ -66,32 +81,34 @@ function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) 
       (select count(*) from page) > ${limit} as more,
       (select created_at from shown order by created_at asc, id asc limit 1) as last_created_at,
       (select id from shown order by created_at asc, id asc limit 1) as last_id,
-      (select count(*) from reports where status <> 'closed') as total`;
+      ${total} as total`;
 }
 
-/** A queue page whose reports are the JSON text of a `Report[]` as the database wrote it (UTF-8 bytes on SQLite). */
+/** A queue page whose rows are the JSON text of a `QueueRowTuple[]` as the database wrote it (UTF-8 bytes on SQLite). */
 export interface QueuePageJson {
-  reportsJson: string | Buffer;
+  rowsJson: string | Buffer;
   next: QueueCursor | null;
   total: number;
   seq: number;
 }
 
 /**
- * One page of the open reports, newest first, after `after` (keyset: created_at never changes, so paging never
- * skips or repeats a report), with the open total and the event seq it is consistent with, read in one snapshot.
- * A report opened or closed between pages reaches the client as an event after the first page's seq.
- * The reports stay JSON text: the route sends them as they are (50 consoles loading 5,000-row pages would otherwise
+ * One page of the open reports as slim rows, newest first, after `after` (keyset: created_at never changes, so
+ * paging never skips or repeats a report), with the open total and the event seq it is consistent with, read in one
+ * snapshot. A report opened or closed between pages reaches the client as an event after the first page's seq.
+ * The rows stay JSON text: the route sends them as they are (50 consoles loading 5,000-row pages would otherwise
  * each hold the page three times over, as text, as objects and serialised again).
+ * `total` is counted for the first page (no cursor) unless `withTotal` says otherwise: a later page's total is
+ * the client's to ask for, it costs a count of every open report.
  */
-export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
+export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number, withTotal = true): Promise<QueuePageJson> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    const answer = (await pageQuery(postgres, after, limit).execute(trx)).rows[0];
+    const answer = (await pageQuery(postgres, after, limit, withTotal).execute(trx)).rows[0];
     const more = answer ? answer.more === true || answer.more === 1 : false;
     return {
-      reportsJson: answer?.rows ?? '[]',
+      rowsJson: answer?.rows ?? '[]',
       next: more && answer?.last_created_at && answer.last_id ? { createdAt: answer.last_created_at, id: answer.last_id } : null,
       total: Number(answer?.total ?? 0),
       seq,
@@ -99,8 +116,9 @@ export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, lim
   });
 }
 
-/** openQueuePageJson with the reports parsed. */
+/** openQueuePageJson with the rows parsed and made objects, as the console does. */
 export async function openQueuePage(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePage> {
   const page = await openQueuePageJson(db, after, limit);
-  return { reports: JSON.parse(page.reportsJson.toString()) as Report[], next: page.next, total: page.total, seq: page.seq };
+  const rows = decodeQueueRows(QUEUE_ROW_FIELDS, JSON.parse(page.rowsJson.toString()) as unknown[][]);
+  return { rows, next: page.next, total: page.total, seq: page.seq };
 }

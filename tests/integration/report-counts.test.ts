@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { type Kysely, Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { privacySubject } from '../../server/domain/privacy-subject';
+import type { Report } from '../../server/protocol/report';
+import { toQueueRow } from '../../server/protocol/report-queue';
 import { migrateToLatest } from '../../server/store/migrate';
 import { migrations } from '../../server/store/migrations/index';
 import { openStore, type Store } from '../../server/store/open';
@@ -120,13 +122,14 @@ describe.each(storeKinds)('counts kept on the report row over %s (migration 0011
     expect((await getReport(store.db, 'r3'))).toMatchObject({ reporterCount: 1, delivery: 'failed' });
     // The open queue reads the backfilled counts: the closed r3 is not in it.
     const page = await openQueuePage(store.db, null, 10);
-    expect(page.reports.map((r) => [r.id, r.reporterCount, r.delivery])).toEqual([
-      ['r2', 0, 'none'],
-      ['r1', 2, 'queued'],
+    expect(page.rows.map((r) => [r.id, r.delivery])).toEqual([
+      ['r2', 'none'],
+      ['r1', 'queued'],
     ]);
     expect(page.total).toBe(2);
-    // Built as JSON by the database, each row is the same `Report` getReport makes.
-    expect(page.reports).toEqual([await getReport(store.db, 'r2'), await getReport(store.db, 'r1')]);
+    // Built as JSON by the database, each row is the slim row of the `Report` getReport makes.
+    const whole = async (id: string) => toQueueRow((await getReport(store.db, id)) as Report);
+    expect(page.rows).toEqual([await whole('r2'), await whole('r1')]);
   });
 
   it('keeps the counts right through create, linked callers, a merge, delivery sent/failed/retry, erasure and deletion', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeQueuePage, type OpenQueue, openQueueFromFirstPage, applyEventToSnapshot } from '../../renderer/console/api/reportsCache';
-import type { QueuePage } from '../../server/protocol/report-queue';
+import type { ReportDetail } from '../../server/protocol/detail';
+import { decodeQueueRows, QUEUE_ROW_FIELDS, type QueuePage, type QueueRow, toQueueRow } from '../../server/protocol/report-queue';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
@@ -20,11 +21,19 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     await t.stop();
   });
 
-  async function page(limit: number, after?: string): Promise<QueuePage> {
+  /** A page as the console's loader takes it: the tuples made rows by the field names the page gives. */
+  async function page(limit: number, after?: string): Promise<Omit<QueuePage, 'rows'> & { rows: QueueRow[] }> {
     const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
     const res = await t.api<QueuePage>('GET', `/api/reports/queue?${query}`, token);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body;
+    expect(res.body.fields).toEqual([...QUEUE_ROW_FIELDS]);
+    return { ...res.body, rows: decodeQueueRows(res.body.fields, res.body.rows) };
+  }
+
+  async function wholeReport(id: string): Promise<Report> {
+    const res = await t.api<ReportDetail>('GET', `/api/reports/${id}`, token);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.report;
   }
 
   async function create(n: number): Promise<Report> {
@@ -39,12 +48,12 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
   }
 
   /** Every open report, all pages of the biggest size. */
-  async function allOpen(): Promise<QueuePage['reports']> {
-    const rows: QueuePage['reports'] = [];
+  async function allOpen(): Promise<QueueRow[]> {
+    const rows: QueueRow[] = [];
     let after: string | undefined;
     do {
       const p = await page(5000, after);
-      rows.push(...p.reports);
+      rows.push(...p.rows);
       after = p.next ?? undefined;
     } while (after);
     return rows;
@@ -58,9 +67,9 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     let pages = 0;
     do {
       const p = await page(5, after);
-      expect(p.reports.length).toBeLessThanOrEqual(5);
+      expect(p.rows.length).toBeLessThanOrEqual(5);
       expect(p.total).toBe(everything.length);
-      seen.push(...p.reports.map((r) => r.id));
+      seen.push(...p.rows.map((r) => r.id));
       after = p.next ?? undefined;
       pages++;
     } while (after);
@@ -109,6 +118,9 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     expect([...ids].sort()).toEqual(truth.map((r) => r.id).sort());
     const versions = new Map(truth.map((r) => [r.id, r.version]));
     for (const r of queue.reports) expect(r.version).toBe(versions.get(r.id));
+    // Rows from pages and reports from events end up the same slim rows as a fresh load gives.
+    const byId = (rows: QueueRow[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(queue.reports)).toEqual(byId(truth));
   });
 
   it('creates and lists a report with the longest description the form allows, in words that do not compress', async () => {
@@ -118,7 +130,30 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     const res = await t.api<Report>('POST', '/api/reports', token, sampleReport({ description }));
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
     const listed = (await allOpen()).find((r) => r.id === res.body.id);
-    expect(listed?.description).toBe(description);
+    expect(listed).toEqual(toQueueRow(res.body));
+    // The queue's row is slim; the whole report, description and all, comes when the report is opened.
+    expect(listed).not.toHaveProperty('description');
+    expect((await wholeReport(res.body.id)).description).toBe(description);
+  });
+
+  it('gives each open report as the slim row of the whole report: the fields the queue, filters and map read, nothing more', async () => {
+    const made: Report[] = [];
+    for (let i = 0; i < 3; i++) made.push(await create(i));
+    // A report number of seven digits, a scheduled follow-up and a failed delivery, written straight into the row.
+    const db = t.hub.store.db;
+    await db.updateTable('reports').set({ number: 1234567 }).where('id', '=', made[0]?.id ?? '').execute();
+    await db.updateTable('reports').set({ status: 'scheduled', follow_up_date: '2026-12-01' }).where('id', '=', made[1]?.id ?? '').execute();
+    await db.updateTable('reports').set({ outbox_failed: 1, outbox_sent: 2 }).where('id', '=', made[2]?.id ?? '').execute();
+    const rows = await allOpen();
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual([...QUEUE_ROW_FIELDS].sort());
+      expect(row).toEqual(toQueueRow(await wholeReport(row.id)));
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(made[0]?.id ?? '')?.number).toBe('M-1234567');
+    expect(byId.get(made[1]?.id ?? '')).toMatchObject({ status: 'scheduled', followUpDate: '2026-12-01' });
+    expect(byId.get(made[2]?.id ?? '')?.delivery).toBe('failed');
   });
 
   it('refuses a malformed cursor and a page above the largest size', async () => {

@@ -1,5 +1,5 @@
 import type { TaskingEntry, Unit } from '../../../server/protocol/dispatch';
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { NearestAddressButton } from '../address/NearestAddressButton';
 import { formatDateTime, useI18n } from '../i18n';
 import { fixAgeMs, isStale } from '../ui/fixAge';
@@ -17,7 +17,7 @@ interface UnitRowProps {
   top: number;
   now: number;
   selected: boolean;
-  report: Report | undefined;
+  report: QueueRow | undefined;
   areas: UnitTasking[] | undefined;
   onClick: () => void;
   onOpenReport: (id: string) => void;

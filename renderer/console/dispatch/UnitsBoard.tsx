@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isAllowed } from '../../../server/domain/permissions';
 import type { UnitActor } from '../../../server/domain/unit-status';
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { errorMessage } from '../../shared/api/refusal';
 import { localDate } from '../../shared/time/calendar';
 import { useClock } from '../../shared/time/useClock';
@@ -15,7 +15,7 @@ import { UnitActions } from './UnitActions';
 import { UNIT_ROW_HEIGHT, UnitRow, type UnitTasking } from './UnitRow';
 
 interface UnitsBoardProps {
-  reports: ReadonlyMap<string, Report>;
+  reports: ReadonlyMap<string, QueueRow>;
   selectedUnitId: string | null;
   onSelectUnit: (id: string) => void;
   /** Centre the map on the unit (Enter, or a click on the row). */

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import type { ReportDetail } from '../../../server/protocol/detail';
 import type { MergeResponse } from '../../../server/protocol/intake';
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { intakeApi, useNearbyReports } from '../api/intake';
@@ -105,7 +105,7 @@ function MergeForm({
 
   const others = useMemo(() => (openReports ?? []).filter((r) => r.id !== report.id), [openReports, report.id]);
   const byNumber = typed.trim() ? findByNumber(others, typed) : undefined;
-  const original: Report | undefined = byNumber ?? others.find((r) => r.id === pickedId);
+  const original: QueueRow | undefined = byNumber ?? others.find((r) => r.id === pickedId);
   const typedUnknown = typed.trim() !== '' && !byNumber;
 
   const submit = async (event: FormEvent) => {

@@ -1,7 +1,7 @@
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 
 /** "M-000123", "m-123", "123" → the report with that number (leading zeros and the prefix optional). */
-export function findByNumber(reports: readonly Report[], typed: string): Report | undefined {
+export function findByNumber(reports: readonly QueueRow[], typed: string): QueueRow | undefined {
   const needle = typed.trim().toUpperCase();
   if (!needle) return undefined;
   const exact = reports.find((r) => r.number.toUpperCase() === needle);

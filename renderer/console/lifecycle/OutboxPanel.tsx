@@ -1,4 +1,4 @@
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { useCan } from '../../shared/auth/useCan';
 import { useRevealRecipients } from '../api/privacy';
 import { useFailedMessages } from '../api/queries';
@@ -8,7 +8,7 @@ import { MessageRow } from './MessageList';
 
 interface OutboxPanelProps {
   /** Open reports by id, to name the report a message belongs to. */
-  reports: ReadonlyMap<string, Report>;
+  reports: ReadonlyMap<string, QueueRow>;
   onOpenReport: (id: string) => void;
   onClose: () => void;
 }

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import type { ReportsSnapshot } from '../../../server/protocol/api';
 import type { ReportDetail } from '../../../server/protocol/detail';
 import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
 import type { Report } from '../../../server/protocol/report';
 import { ApiRequestError, api } from '../../shared/api/client';
 import { queryKeys, useTransition } from '../api/queries';
+import type { OpenQueue } from '../api/reportsCache';
 
 /** Timeline entries that change what a user decides on (a delivery receipt or a "satisfied" answer does not). */
 function decisiveEntries(detail: ReportDetail): number {
@@ -29,7 +29,7 @@ export function useTransitionRunner(detail: ReportDetail | undefined) {
       if (!seen) throw new Error('report not loaded');
       const id = seen.report.id;
       const cached = queryClient
-        .getQueryData<ReportsSnapshot>(queryKeys.openReports)
+        .getQueryData<OpenQueue>(queryKeys.openReports)
         ?.reports.find((r) => r.id === id);
       const version = Math.max(seen.report.version, cached?.version ?? 0);
       try {

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ReportsSnapshot } from '../../../server/protocol/api';
 import type { HubEvent } from '../../../server/protocol/events';
 import {
   CONSOLE_NAMESPACE,
@@ -11,6 +10,7 @@ import {
 import { api } from '../../shared/api/client';
 import { applyUnitFixes, refreshDispatch } from '../api/dispatchQueries';
 import { applyHubEvent, queryKeys } from '../api/queries';
+import type { OpenQueue } from '../api/reportsCache';
 import { hubOrigin } from '../../shared/bridge';
 import { type ConnectionState, EventStream } from './eventStream';
 
@@ -79,7 +79,7 @@ export function useLiveConnection(
     socket.on('connect', onConnect);
     setLiveSocket(socket);
     // Start where the cache is: the snapshot's seq, moved on by every event applied since.
-    const cached = queryClient.getQueryData<ReportsSnapshot>(queryKeys.openReports);
+    const cached = queryClient.getQueryData<OpenQueue>(queryKeys.openReports);
     stream.start(cached?.seq ?? snapshotSeqRef.current ?? 0);
     socket.connect();
     return () => {

@@ -1,7 +1,7 @@
 import type { ClientConfig } from '../../../server/protocol/api';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { Hotspot, Signal } from '../../../server/protocol/intake';
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 
 /** Fly to a report (`id`), a unit (`unitId`), a spot (`at`) or an area (`bounds`: [[w, s], [e, n]]). */
 export interface MapFocusRequest {
@@ -21,7 +21,7 @@ export interface MapDrawing {
 
 export interface MapViewProps {
   config: ClientConfig;
-  reports: readonly Report[];
+  reports: readonly QueueRow[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   focus: MapFocusRequest | null;

@@ -5,7 +5,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { useCategories } from '../api/queries';
 import { type Translate, useI18n } from '../i18n';
 import { categoryLabel } from '../ui/categoryName';
@@ -23,11 +23,11 @@ export function reportAge(t: Translate, createdAt: string, now: number): string 
 }
 
 /** The label's text; `categoryOf` gives the category's name in the console's language (its code as a fallback). */
-export function reportLabelText(t: Translate, report: Report, now: number, categoryOf: (code: string) => string = (code) => code): string {
+export function reportLabelText(t: Translate, report: QueueRow, now: number, categoryOf: (code: string) => string = (code) => code): string {
   return t('map.reportLabel', { number: report.number, category: categoryOf(report.category), age: reportAge(t, report.createdAt, now) });
 }
 
-export function useReportLabel(mapRef: MapRef, ready: boolean, reports: readonly Report[], selectedId: string | null, t: Translate): void {
+export function useReportLabel(mapRef: MapRef, ready: boolean, reports: readonly QueueRow[], selectedId: string | null, t: Translate): void {
   // The category's name as the queue shows it ("Boomtak / groen"), not its code ("groen").
   const { locale } = useI18n();
   const categories = useCategories(true).data?.categories;

@@ -11,7 +11,8 @@ import type {
   GeoJSONFeatureDiff,
   Map as MapLibreMap,
 } from 'maplibre-gl';
-import type { Priority, Report, ReportStatus } from '../../../server/protocol/report';
+import type { Priority, ReportStatus } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 
 export const REPORTS_SOURCE = 'reports';
 export const PICK_SOURCE = 'pick';
@@ -53,7 +54,7 @@ export interface ReportFeatureProps {
   version: number;
 }
 
-export function reportFeature(report: Report): Feature<Point, ReportFeatureProps> {
+export function reportFeature(report: QueueRow): Feature<Point, ReportFeatureProps> {
   return {
     type: 'Feature',
     id: report.id,
@@ -62,7 +63,7 @@ export function reportFeature(report: Report): Feature<Point, ReportFeatureProps
   };
 }
 
-function reportProps(report: Report): ReportFeatureProps {
+function reportProps(report: QueueRow): ReportFeatureProps {
   return {
     id: report.id,
     number: report.number,
@@ -75,7 +76,7 @@ function reportProps(report: Report): ReportFeatureProps {
 }
 
 /** The updateData diff that turns the features for `prev` into the features for `next` (null when none). */
-export function diffReports(prev: ReadonlyMap<string, Report>, next: readonly Report[]): GeoJSONSourceDiff | null {
+export function diffReports(prev: ReadonlyMap<string, QueueRow>, next: readonly QueueRow[]): GeoJSONSourceDiff | null {
   const add: Feature[] = [];
   const update: GeoJSONFeatureDiff[] = [];
   const remove: string[] = [];

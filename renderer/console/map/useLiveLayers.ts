@@ -3,7 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { type RefObject, useEffect } from 'react';
 import type { Unit } from '../../../server/protocol/dispatch';
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import type { MapFocusRequest } from './mapTypes';
 import { CLUSTER_MAX_ZOOM, diffReports, PICK_SOURCE, REPORTS_SOURCE, reportsSource } from './reportLayers';
 import { useFeatureFlag } from './useFeatureFlag';
@@ -14,8 +14,8 @@ export { useUnitLayer } from './useUnitLayer';
 type MapRef = RefObject<MapLibreMap | null>;
 
 /** The live reports as diffs to their source, and the selected one flagged. */
-export function useReportLayer(mapRef: MapRef, ready: boolean, reports: readonly Report[], selectedId: string | null): void {
-  const shownOn = useShownOnMap(() => new Map<string, Report>());
+export function useReportLayer(mapRef: MapRef, ready: boolean, reports: readonly QueueRow[], selectedId: string | null): void {
+  const shownOn = useShownOnMap(() => new Map<string, QueueRow>());
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
@@ -35,7 +35,7 @@ export function useMapFocus(
   mapRef: MapRef,
   ready: boolean,
   focus: MapFocusRequest | null,
-  reportsRef: RefObject<readonly Report[]>,
+  reportsRef: RefObject<readonly QueueRow[]>,
   unitsRef: RefObject<readonly Unit[]>,
 ): void {
   useEffect(() => {

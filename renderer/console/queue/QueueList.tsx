@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type Ref, useEffect, useRef } from 'react';
-import type { Category, Report } from '../../../server/protocol/report';
+import type { Category } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { localDate } from '../../shared/time/calendar';
 import { useClock } from '../../shared/time/useClock';
 import { formatAge, formatShortDate, useI18n } from '../i18n';
@@ -17,7 +18,7 @@ export interface ScrollRequest {
 }
 
 interface QueueListProps {
-  reports: readonly Report[];
+  reports: readonly QueueRow[];
   categories: ReadonlyMap<string, Category>;
   selectedId: string | null;
   onRowClick: (id: string) => void;

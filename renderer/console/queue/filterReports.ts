@@ -1,5 +1,6 @@
 /** The queue's order (newest first) and its free-text and category filter. Pure. */
-import type { Category, Report } from '../../../server/protocol/report';
+import type { Category } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { matchesStatusFilter, type QueueStatusFilter } from './statusFilters';
 
 export interface QueueFilter {
@@ -9,7 +10,7 @@ export interface QueueFilter {
 }
 
 /** Newest first; the same minute by number, so the order never flickers. */
-export function newestFirst(reports: readonly Report[]): Report[] {
+export function newestFirst(reports: readonly QueueRow[]): QueueRow[] {
   return reports
     .map((r) => ({ r, at: Date.parse(r.createdAt) }))
     .sort((a, b) => b.at - a.at || b.r.number.localeCompare(a.r.number))
@@ -17,14 +18,16 @@ export function newestFirst(reports: readonly Report[]): Report[] {
 }
 
 /**
- * The reports the filter lets through, in their order. The text matches (case-insensitive) the number,
- * description, address, category code and names, and the status and priority as shown (`label`).
+ * The reports the filter lets through, in their order. The text matches (case-insensitive) what a queue row
+ * shows: the number, address, category code and names, and the status and priority as shown (`label`). Not the
+ * description: the queue holds slim rows (QueueRow); words in descriptions, also of closed reports, are found by
+ * the report search (Ctrl+K, `reports.search`).
  */
 export function filterReports(
-  reports: readonly Report[],
+  reports: readonly QueueRow[],
   filter: QueueFilter,
-  context: { today: string; categories: ReadonlyMap<string, Category>; label: (report: Report) => string },
-): readonly Report[] {
+  context: { today: string; categories: ReadonlyMap<string, Category>; label: (report: QueueRow) => string },
+): readonly QueueRow[] {
   const needle = filter.text.trim().toLowerCase();
   if (!needle && !filter.category && filter.status === 'all') return reports;
   return reports.filter((r) => {
@@ -32,7 +35,7 @@ export function filterReports(
     if (filter.category && r.category !== filter.category) return false;
     if (!needle) return true;
     const category = context.categories.get(r.category);
-    const haystack = [r.number, r.description, r.address ?? '', r.category, category?.nameNl ?? '', category?.nameEn ?? '', context.label(r)]
+    const haystack = [r.number, r.address ?? '', r.category, category?.nameNl ?? '', category?.nameEn ?? '', context.label(r)]
       .join(' ')
       .toLowerCase();
     return haystack.includes(needle);

@@ -1,4 +1,5 @@
-import type { Category, Report } from '../../../server/protocol/report';
+import type { Category } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { useCan } from '../../shared/auth/useCan';
 import { DispatchSection } from '../dispatch/DispatchSection';
 import { NewAreaForm } from '../dispatch/NewAreaForm';
@@ -17,7 +18,7 @@ import type { Selection } from './useSelection';
 interface SidePanelProps {
   selection: Selection;
   categories: ReadonlyMap<string, Category>;
-  reportsById: ReadonlyMap<string, Report>;
+  reportsById: ReadonlyMap<string, QueueRow>;
   now: number;
   today: string;
   overlays: Overlays;

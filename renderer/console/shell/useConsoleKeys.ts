@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useRef } from 'react';
-import type { Report } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -10,7 +10,7 @@ interface ConsoleKeysOptions {
   filterRef: RefObject<HTMLInputElement | null>;
   listRef: RefObject<HTMLDivElement | null>;
   /** The queue as shown (filtered), in order. */
-  visible: readonly Report[];
+  visible: readonly QueueRow[];
   selectedId: string | null;
   sideOpen: boolean;
   closeSide: () => void;

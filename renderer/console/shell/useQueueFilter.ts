@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import type { Category, Report } from '../../../server/protocol/report';
+import type { Category } from '../../../server/protocol/report';
+import type { QueueRow } from '../../../server/protocol/report-queue';
 import { localDate } from '../../shared/time/calendar';
 import { useT } from '../i18n';
 import { filterReports, newestFirst } from '../queue/filterReports';
 import { countByStatusFilter, type QueueStatusFilter } from '../queue/statusFilters';
 
 /** The queue: every open report newest first, and the ones the filter lets through. */
-export function useQueueFilter(reports: readonly Report[] | undefined, categories: ReadonlyMap<string, Category>, now: number) {
+export function useQueueFilter(reports: readonly QueueRow[] | undefined, categories: ReadonlyMap<string, Category>, now: number) {
   const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
