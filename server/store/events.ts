@@ -20,16 +20,45 @@ function reportIdOf(event: EventDraft): string | null {
 /** Transactions in which an event is being built: an append there would reuse its seq. */
 const building = new WeakSet<Kysely<DB>>();
 
-/**
- * The seq last appended in a write transaction. The event-log lock is held until commit, so nobody else appends
- * meanwhile: the commands of one group commit need not each ask the log for its latest seq (a round trip on
- * PostgreSQL). The group commit forgets it when it rolls a command back (forgetAppendedSeq).
- */
-const appendedSeq = new WeakMap<Kysely<DB>, number>();
+/** True while `appendEvent` runs its `build` in this transaction (its event INSERT is still to come). */
+export function isBuildingEvent(trx: Kysely<DB>): boolean {
+  return building.has(trx);
+}
 
-/** After a rollback to a savepoint inside the write transaction: the next append reads the log's latest seq again. */
+/** The log's head as a write transaction knows it: the last seq and the highest report number. */
+export interface TransactionHead {
+  seq: number;
+  reportNumber: number;
+}
+
+/**
+ * The head of the log per write transaction. The event-log lock is held until commit, so nobody else appends or
+ * numbers a report meanwhile: the commands of one group commit need not each ask for the latest seq or report
+ * number (a round trip each on PostgreSQL). The group commit forgets it when it rolls a command back
+ * (forgetAppendedSeq).
+ */
+const heads = new WeakMap<Kysely<DB>, TransactionHead>();
+
+/** After a rollback to a savepoint inside the write transaction: the next append reads the log's head again. */
 export function forgetAppendedSeq(trx: Kysely<DB>): void {
-  appendedSeq.delete(trx);
+  heads.delete(trx);
+}
+
+/** The head if this transaction read it already (store/report-create.ts numbers reports from it). */
+export function knownHead(trx: Kysely<DB>): TransactionHead | undefined {
+  return heads.get(trx);
+}
+
+async function readHead(trx: Kysely<DB>): Promise<TransactionHead> {
+  const row = await trx
+    .selectNoFrom((eb) => [
+      eb.selectFrom('events').select((e) => e.fn.max('seq').as('s')).as('seq'),
+      eb.selectFrom('reports').select((e) => e.fn.max('number').as('n')).as('report_number'),
+    ])
+    .executeTakeFirst();
+  const head = { seq: Number(row?.seq ?? 0), reportNumber: Number(row?.report_number ?? 0) };
+  heads.set(trx, head);
+  return head;
 }
 
 /**
@@ -41,7 +70,8 @@ export function forgetAppendedSeq(trx: Kysely<DB>): void {
  */
 export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: (seq: number) => D | Promise<D>): Promise<D & { seq: number }> {
   if (building.has(trx)) throw new Error('appendEvent called while another event is being built in the same transaction: append them one after the other');
-  const seq = (appendedSeq.get(trx) ?? (await latestSeq(trx))) + 1;
+  const head = heads.get(trx) ?? (await readHead(trx));
+  const seq = head.seq + 1;
   building.add(trx);
   let draft: D;
   try {
@@ -54,7 +84,7 @@ export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: 
     .insertInto('events')
     .values({ seq, type, at, actor_id: actorId, report_id: reportIdOf(draft), payload: JSON.stringify(rest) })
     .execute();
-  appendedSeq.set(trx, seq);
+  head.seq = seq;
   return { ...draft, seq };
 }
 

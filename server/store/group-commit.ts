@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { forgetAppendedSeq } from './events';
+import { DEFER } from './pg-pipeline';
 import type { DB } from './schema';
 
 type Work<T> = (trx: Transaction<DB>) => Promise<T>;
@@ -17,6 +18,11 @@ export interface GroupCommitOptions {
   transaction<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
   /** Releases the previous savepoint and sets the next in one statement (PostgreSQL: one round trip). */
   combineSavepoints: boolean;
+  /**
+   * Savepoints are marked to go with the command's first statement (store/pg-pipeline.ts), so setting one costs no
+   * round trip of its own (PostgreSQL).
+   */
+  deferSavepoints?: boolean;
   /** The most commands one transaction takes before it commits, so a steady stream still gets acks. */
   maxGroup?: number;
 }
@@ -106,10 +112,11 @@ export class GroupCommit {
   }
 
   private async savepoint(trx: Kysely<DB>, first: boolean): Promise<void> {
+    const defer = this.options.deferSavepoints ? DEFER : '';
     if (first) {
-      await sql`savepoint meldkamer_command`.execute(trx);
+      await sql.raw(`${defer}savepoint meldkamer_command`).execute(trx);
     } else if (this.options.combineSavepoints) {
-      await sql.raw('release savepoint meldkamer_command; savepoint meldkamer_command').execute(trx);
+      await sql.raw(`${defer}release savepoint meldkamer_command; savepoint meldkamer_command`).execute(trx);
     } else {
       await sql`release savepoint meldkamer_command`.execute(trx);
       await sql`savepoint meldkamer_command`.execute(trx);

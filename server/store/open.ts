@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { GroupCommit } from './group-commit';
+import { DEFER, forgetKept, pipelineClient } from './pg-pipeline';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -82,15 +83,21 @@ function openPostgres(url: string): Store {
   // pg-pool listens for errors only while a client is idle: a checked-out one (the cluster adapter's LISTEN connection,
   // a transaction between statements) whose backend is terminated would throw an unhandled 'error' and end the process.
   // Its user sees the failure on its next query or through 'end'.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    pipelineClient(client);
+  });
+  pool.on('release', (_err, client) => forgetKept(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const group = new GroupCommit({
     transaction: (fn) =>
       db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(${EVENT_LOG_LOCK_KEY})`.execute(trx);
+        // Sent with the group's first statement (store/pg-pipeline.ts), as is the BEGIN before it.
+        await sql.raw(`${DEFER}select pg_advisory_xact_lock(${EVENT_LOG_LOCK_KEY})`).execute(trx);
         return fn(trx);
       }),
     combineSavepoints: true,
+    deferSavepoints: true,
   });
   return {
     kind: 'postgres',

@@ -1,17 +1,33 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { isBuildingEvent, knownHead } from './events';
+import { DEFER_WRITE } from './pg-pipeline';
 import { reportCell } from './report-cells';
 import type { DB, NewReportRow } from './schema';
 
 /**
- * Inserts a new report and gives it the next number in the same statement (the highest number + 1, one look-up
- * in the unique index on `number`), returning that number: one statement where a look-up and an insert were two.
- * Gap-free and unique because it runs under the event-log lock (Store.writeTransaction), like the seq.
+ * Inserts a new report with the next number (the highest + 1) and returns that number. Gap-free and unique
+ * because it runs under the event-log lock (Store.writeTransaction), like the seq.
+ * Called while appendEvent builds the report's event, when the transaction already read the log's head (its first
+ * command did): the number is known without asking, and the INSERT is kept back to go to PostgreSQL with the event
+ * INSERT that follows (store/pg-pipeline.ts), one round trip for both; an error in it fails that event INSERT, so this
+ * command. Otherwise the number is taken inside the INSERT (`max(number) + 1`, one look-up in the unique index).
  */
 export async function insertNumberedReport(trx: Kysely<DB>, row: Omit<NewReportRow, 'number'>): Promise<number> {
+  const h3_r8 = reportCell(row.lat, row.lng);
+  const head = knownHead(trx);
+  if (head && isBuildingEvent(trx)) {
+    const number = head.reportNumber + 1;
+    const query = trx.insertInto('reports').values({ ...row, h3_r8, number }).compile();
+    await trx.executeQuery(CompiledQuery.raw(DEFER_WRITE + query.sql, [...query.parameters]));
+    head.reportNumber = number;
+    return number;
+  }
   const inserted = await trx
     .insertInto('reports')
-    .values({ ...row, h3_r8: reportCell(row.lat, row.lng), number: sql<number>`(select coalesce(max(number), 0) + 1 from reports)` })
+    .values({ ...row, h3_r8, number: sql<number>`(select coalesce(max(number), 0) + 1 from reports)` })
     .returning('number')
     .executeTakeFirstOrThrow();
-  return Number(inserted.number);
+  const number = Number(inserted.number);
+  if (head) head.reportNumber = number;
+  return number;
 }

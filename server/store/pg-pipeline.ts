@@ -1,0 +1,99 @@
+import pg from 'pg';
+
+/**
+ * Statements sent with the next one (PostgreSQL): one round trip where there were several.
+ *
+ * Under the event-log lock every round trip to the server counts (docs/BENCHMARKS.md, "The write path after issue
+ * 11"): a command in a group commit used to send its savepoint, its report INSERT and its event INSERT each on its
+ * own. A statement whose answer nobody needs is marked, kept back and sent in the same simple-protocol message as the
+ * next statement on that connection, its parameters written in as literals:
+ * - `begin` as Kysely sends it (every transaction): sent with the transaction's first statement;
+ * - {@link DEFER} (SQL starting with that comment): control statements (the event-log lock, savepoints);
+ * - {@link DEFER_WRITE}: a write whose result is known without asking (a report row whose number the transaction
+ *   already knows). Its error then comes back on the next statement, so the caller must send that next statement in
+ *   the same command (appendEvent's event INSERT): a failing write still fails its own command. A rollback to a
+ *   savepoint drops the writes kept back (they would be undone anyway).
+ * Nothing is reordered: what is kept back goes first, in the order it was made. On SQLite the comments are only
+ * comments and every statement runs at once.
+ */
+export const DEFER = '/*defer*/ ';
+export const DEFER_WRITE = '/*defer write*/ ';
+
+interface Kept {
+  sql: string;
+  write: boolean;
+}
+
+type Query = (...args: unknown[]) => unknown;
+
+const kept = new WeakMap<pg.ClientBase, Kept[]>();
+
+const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils.prepareValue;
+
+/** A parameter as a literal: what the server would have made of the untyped text parameter pg sends. */
+function literal(value: unknown): string {
+  const v = prepareValue(value);
+  if (v === null || v === undefined) return 'null';
+  if (Buffer.isBuffer(v)) return `'\\x${v.toString('hex')}'`;
+  return pg.escapeLiteral(String(v));
+}
+
+/** Writes the parameters into the SQL text ($1 … $n; Kysely puts no `$` digits anywhere else). */
+export function inlineParameters(sql: string, parameters: readonly unknown[]): string {
+  if (parameters.length === 0) return sql;
+  return sql.replace(/\$(\d+)/g, (whole, n: string) => {
+    const i = Number(n) - 1;
+    return i >= 0 && i < parameters.length ? literal(parameters[i]) : whole;
+  });
+}
+
+function done(command: string): Promise<pg.QueryResult> {
+  return Promise.resolve({ command, rowCount: 0, rows: [], fields: [], oid: 0 });
+}
+
+/** Makes the client keep marked statements back (see above). Called once per new pool client. */
+export function pipelineClient(client: pg.ClientBase): void {
+  const query = client.query.bind(client) as Query;
+  const list: Kept[] = [];
+  kept.set(client, list);
+  const send = (sql: string): Promise<pg.QueryResult> => {
+    const text = [...list.map((k) => k.sql), sql].join(';\n');
+    list.length = 0;
+    return (query(text) as Promise<pg.QueryResult | pg.QueryResult[]>).then((r) => (Array.isArray(r) ? (r[r.length - 1] as pg.QueryResult) : r));
+  };
+  (client as unknown as { query: Query }).query = (...args: unknown[]) => {
+    const [sql, parameters, callback] = args;
+    // Only Kysely's call shape (text, parameter array, no callback); anything else goes through as it was.
+    if (typeof sql !== 'string' || !Array.isArray(parameters) || callback !== undefined || args.length !== 2) return query(...args);
+    if (sql === 'begin' && list.length === 0) {
+      list.push({ sql, write: false });
+      return done('BEGIN');
+    }
+    if (sql.startsWith(DEFER)) {
+      list.push({ sql: inlineParameters(sql, parameters), write: false });
+      return done('SELECT');
+    }
+    if (sql.startsWith(DEFER_WRITE)) {
+      list.push({ sql: inlineParameters(sql, parameters), write: true });
+      return done('INSERT');
+    }
+    if (list.length === 0) return query(sql, parameters);
+    if (sql === 'rollback' && list[0]?.sql === 'begin') {
+      // The transaction never reached the server.
+      list.length = 0;
+      return done('ROLLBACK');
+    }
+    if (/^rollback to savepoint /i.test(sql)) {
+      const control = list.filter((k) => !k.write);
+      list.length = 0;
+      list.push(...control);
+    }
+    return send(inlineParameters(sql, parameters));
+  };
+}
+
+/** Drops what a client kept back (when it goes back to the pool: a transaction that ended sent everything). */
+export function forgetKept(client: pg.ClientBase): void {
+  const list = kept.get(client);
+  if (list) list.length = 0;
+}

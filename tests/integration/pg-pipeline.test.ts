@@ -1,0 +1,80 @@
+import { CompiledQuery, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Store, openStore } from '../../server/store/open';
+import { DEFER, DEFER_WRITE } from '../../server/store/pg-pipeline';
+import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+
+/**
+ * Statements kept back to go with the next one (store/pg-pipeline.ts): their parameters are written into the SQL
+ * as literals, so the values must come back exactly; and a kept-back write that fails must fail the command that
+ * made it, not the one after it. Run on both stores (on SQLite the markers are comments).
+ */
+describe.each(storeKinds)('statements sent with the next one (%s)', (kind) => {
+  let database: TestDatabase | undefined;
+  let store: Store;
+  beforeAll(async () => {
+    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+    store = openStore({ dataDir: `/tmp/meldkamer-pg-pipeline-${process.pid}`, databaseUrl: database?.url });
+    await sql`drop table if exists pipeline_values`.execute(store.db);
+    await sql`create table pipeline_values (k integer primary key, t text, n double precision, j text, b ${sql.raw(kind === 'postgres' ? 'bytea' : 'blob')})`.execute(store.db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database?.drop();
+  });
+
+  const insert = (k: number, t: string | null, n: number | null, j: string | null, b: Buffer | null) => {
+    const query = sql`insert into pipeline_values (k, t, n, j, b) values (${k}, ${t}, ${n}, ${j}, ${b})`.compile(store.db);
+    return CompiledQuery.raw(DEFER_WRITE + query.sql, [...query.parameters]);
+  };
+
+  it('a kept-back write stores its values exactly as parameters would', async () => {
+    const awkward = "O'Brien \\ back\\slash; -- not a comment $1 $2 'quoted' ë 😀\nline two";
+    const json = JSON.stringify({ a: "it's", b: 'C:\\path', c: [1, 2.5, null], d: '$3' });
+    const bytes = Buffer.from([0, 1, 2, 255, 39, 92]);
+    const rows = await store.writeTransaction(async (trx) => {
+      await sql.raw(`${DEFER}select 1`).execute(trx);
+      await trx.executeQuery(insert(1, awkward, -1.5e-7, json, bytes));
+      await trx.executeQuery(insert(2, null, null, null, null));
+      // This read goes with the two kept-back INSERTs and sees them.
+      return (await sql<{ k: number; t: string | null; n: number | null; j: string | null; b: Buffer | null }>`select k, t, n, j, b from pipeline_values order by k`.execute(trx)).rows;
+    });
+    expect(rows.map((r) => ({ ...r, k: Number(r.k), b: r.b === null ? null : Buffer.from(r.b) }))).toEqual([
+      { k: 1, t: awkward, n: -1.5e-7, j: json, b: bytes },
+      { k: 2, t: null, n: null, j: null, b: null },
+    ]);
+  });
+
+  it('a kept-back write that fails fails its own command; the others of the group commit', async () => {
+    await sql`delete from pipeline_values`.execute(store.db);
+    const command = (k: number, duplicate: boolean) =>
+      store.writeTransaction(async (trx) => {
+        await trx.executeQuery(insert(k, `command ${k}`, k, null, null));
+        // The primary key refuses this one: its error comes back on the statement that follows, in this command.
+        if (duplicate) await trx.executeQuery(insert(k, 'again', k, null, null));
+        await sql`select count(*) from pipeline_values`.execute(trx);
+        return k;
+      });
+    const outcomes = await Promise.allSettled([command(10, false), command(11, true), command(12, false)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const { rows } = await sql<{ k: number }>`select k from pipeline_values order by k`.execute(store.db);
+    expect(rows.map((r) => Number(r.k))).toEqual([10, 12]);
+  });
+
+  it('a command that fails before its first statement rolls back alone, and a transaction with no statement commits', async () => {
+    await sql`delete from pipeline_values`.execute(store.db);
+    const outcomes = await Promise.allSettled([
+      store.writeTransaction(async () => {
+        throw new Error('refused before writing');
+      }),
+      store.writeTransaction(async (trx) => {
+        await trx.executeQuery(insert(20, 'kept', 20, null, null));
+        await sql`select 1`.execute(trx);
+      }),
+      store.writeTransaction(async () => 'nothing written'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    const { rows } = await sql<{ k: number }>`select k from pipeline_values order by k`.execute(store.db);
+    expect(rows.map((r) => Number(r.k))).toEqual([20]);
+  });
+});
