@@ -42,6 +42,8 @@ import { consoleCommands } from './hub/console-commands';
 import { createFieldNamespace, publishToField } from './hub/field-namespace';
 import { importLegacyPhotos } from './hub/legacy-photos';
 import { OfferSweeper } from './hub/offer-sweeper';
+import { AutoDispatcher, deskConnected } from './hub/auto-dispatch';
+import { registerRunCardRoutes } from './http/routes-run-cards';
 import { disconnectSessions } from './hub/session-rooms';
 import { SessionSweeper } from './hub/session-sweeper';
 import { RetentionJob } from './hub/retention-job';
@@ -70,14 +72,16 @@ export interface Hub {
   retention: RetentionJob;
   /** Every registered route with its declared access (for audits and tests). */
   routes: RouteEntry[];
+  /** Offers waiting reports by itself (hub/auto-dispatch.ts); tests look with `tick()`. */
+  autoDispatch: AutoDispatcher;
   /** Ends expired sessions and disconnects their sockets; tests run it with `sweep()`. */
   sessions: SessionSweeper;
+  /** Safety timers and late arrivals in a spoedmelding's area; tests run it with `sweep()`. */
+  safety: SafetySweeper;
   /** Stop accepting, let in-flight requests and transactions finish, close sockets and the store. */
   close(): Promise<void>;
 }
 
-  /** Safety timers and late arrivals in a spoedmelding's area; tests run it with `sweep()`. */
-  safety: SafetySweeper;
 export interface HubOptions {
   logger?: Logger;
   clock?: () => Date;
@@ -110,6 +114,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     clock: options.clock ?? (() => new Date()),
     publicUrl: config.publicUrl ?? '',
     addresses: createAddressSource(config, store, log),
+    neighbourhoods,
     wakeOutbox: () => outbox?.wake(),
     endSessions: (sessionIds) => {
       if (io) disconnectSessions(io as unknown as import('socket.io').Server, sessionIds);
@@ -153,27 +158,27 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     mapZoom: config.mapZoom,
     defaultLocale: config.defaultLocale,
     consoleIdleLockMinutes: config.consoleIdleLockMinutes,
+    safety: safetyClientConfigOf(config),
   };
   const limits = throttleLimitsOf(config);
   registerAuthRoutes(app, deps, config.sessionHours, clientConfig, limits.login);
   registerThrottleRoutes(app, deps, limits.login);
   registerUserRoutes(app, deps);
-    safety: safetyClientConfigOf(config),
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
   registerDispatchRoutes(app, deps, () => positions.latest);
+  const safetyRules = { safety: safetySettingsOf(config), shifts: shiftSettingsOf(config) };
+  setSafetyRules(deps, safetyRules);
+  registerSafetyRoutes(app, deps, () => safetyRules, () => positions.latest);
+  registerRunCardRoutes(app, deps, () => positions.latest);
   registerPhotoRoutes(app, deps);
   registerContextRoutes(app, deps);
   registerRetentionRoutes(app, deps);
   registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);
-  const safetyRules = { safety: safetySettingsOf(config), shifts: shiftSettingsOf(config) };
-  setSafetyRules(deps, safetyRules);
-  registerSafetyRoutes(app, deps, () => safetyRules, () => positions.latest);
-  registerRunCardRoutes(app, deps, () => positions.latest);
   await registerOpen311Routes(app, deps);
   registerMapTileRoutes(app, basemap);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);
@@ -182,17 +187,17 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   io = createSocketServer(app.server, deps, consoleCommands(positions));
   createFieldNamespace(io as unknown as import('socket.io').Server, deps, positions);
   const offerSweeper = new OfferSweeper(deps);
-  const sessions = new SessionSweeper(deps);
-  const retention = new RetentionJob(deps, config.retention, config.nodeId);
-  if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
-  outbox = createOutboxWorker(config, deps);
-  await app.listen({ host: config.host, port: config.port });
   const fieldIo = io as unknown as import('socket.io').Server;
   const safety = new SafetySweeper(deps, () => safetyRules, () => positions.latest, (unitId, event) =>
     fieldIo.of(FIELD_NAMESPACE).to(`unit:${unitId}`).emit('field:event', event),
   );
   const hubIoForDesk = io;
   const autoDispatch = new AutoDispatcher(deps, config.autoDispatch, config.nodeId, () => deskConnected(hubIoForDesk), () => positions.latest);
+  const sessions = new SessionSweeper(deps);
+  const retention = new RetentionJob(deps, config.retention, config.nodeId);
+  if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
+  outbox = createOutboxWorker(config, deps);
+  await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -200,25 +205,25 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   outbox.start();
   positions.start();
   offerSweeper.start();
+  safety.start();
+  await autoDispatch.start();
   sessions.start();
   retention.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
-  safety.start();
-  await autoDispatch.start();
   const hubIo = io;
   const worker = outbox;
   const close = () => {
     closing ??= (async () => {
       offerSweeper.stop();
+      safety.stop();
+      autoDispatch.stop();
       sessions.stop();
       await retention.stop();
       positions.stop();
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
-      safety.stop();
-      autoDispatch.stop();
       await app.close();
       // Closes the namespaces' adapters too (the cluster adapter's LISTEN connection), before the pool ends.
       await new Promise<void>((resolve) => hubIo.close(() => resolve()));

@@ -24,6 +24,8 @@ export interface HubDeps {
   endSessions: (sessionIds: readonly string[]) => void;
   /** Address search and nearest address (server/geo); absent in tools that need none (CLI, some tests). */
   addresses?: AddressSource;
+  /** Neighbourhood (wijk) boundaries, when configured: run cards may name one (commands/run-cards.ts). */
+  neighbourhoods?: readonly import('../domain/neighbourhood-hotspots').Neighbourhood[] | null;
 }
 
 export interface CommandContext extends HubDeps {

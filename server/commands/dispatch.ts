@@ -2,23 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { commandText } from '../domain/command-texts';
 import { OFFER_AUTHORITY } from '../domain/lifecycle';
+import { DISPATCH_TEXTS } from '../domain/dispatch-texts';
+import { textMaker } from '../domain/domain-text';
 import { decideOfferAnswer, offerExpiry } from '../domain/offers';
 import { isAllowed } from '../domain/permissions';
 import { recommendUnits } from '../domain/recommend';
+import { planSlots, unitsNeeded } from '../domain/run-cards';
 import { localDateString } from '../domain/sla';
 import { canHandle } from '../domain/unit-skills';
 import type { User } from '../protocol/auth';
+import type { Report } from '../protocol/report';
+import type { RunCardAdvice } from '../protocol/run-cards';
 import { type Assignment, OfferAnswerCommand, OfferCommand, type Recommendation, UnassignCommand, type Unit } from '../protocol/dispatch';
-import { acceptedLoadByUnit, assignmentIdsOfReport, expiredOffers, getAssignment, insertAssignment, moveAssignment } from '../store/assignments';
+import { acceptedLoadByUnit, assignmentIdsOfReport, assignmentsOfReport, expiredOffers, getAssignment, insertAssignment, moveAssignment } from '../store/assignments';
 import { taskedAreasByUnit } from '../store/tasking';
 import { listUnits } from '../store/units';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
 import { applyTransition } from './lifecycle';
 import { type CommandTx, runCommand, systemCommand, userCommand } from './run-command';
+import { runCardOf } from './run-cards';
 import { assignmentEvent, changeUnit, freeUnit, raiseAlert, requireReport, requireUnit } from './unit-events';
 
-/** Dispatch: recommending units for a report, offering it to them, their answers, expiry and unassigning. */
+/**
+ * Dispatch: recommending units for a report, offering it to them, their answers, expiry and unassigning.
+ * Slots: a report needs the units its run card asks for (one without a card). Its offers stay open until
+ * that many have accepted; then the rest are withdrawn. Once every slot is filled, another offer must say
+ * `extra: true` (the console's "Extra eenheid"): two desks cannot send a second unit by accident.
+ */
+
+const sayDispatch = textMaker(DISPATCH_TEXTS);
 
 /** A field user acts only for their own unit. */
 export function ownUnitId(user: User): string {
@@ -59,33 +72,68 @@ export const offerUnits = userCommand({
     if (!['new', 'triaged', 'dispatched', 'in_progress'].includes(report.status)) {
       throw new CommandError('conflict', commandText('command.report.not_dispatchable'));
     }
-    const assignments: Assignment[] = [];
-    for (const unitId of new Set(cmd.unitIds)) {
-      const unit = await requireUnit(tx.trx, unitId);
-      if (!canHandle(unit.kind, report.category)) {
-        throw new CommandError('validation', commandText('command.offer.unit_cannot_handle', { unit: unit.callsign }), {
-          unitIds: commandText('command.offer.unit_wrong_category'),
-        });
-      }
-      if (unit.status !== 'beschikbaar') throw new CommandError('conflict', commandText('command.offer.unit_not_available', { unit: unit.callsign }));
-      const assignment: Assignment = {
-        id: randomUUID(),
-        reportId: report.id,
-        unitId,
-        state: 'offered',
-        offeredAt: tx.at,
-        expiresAt: offerExpiry(tx.now, cmd.timeoutSeconds).toISOString(),
-        respondedAt: null,
-        offeredBy: user.id,
-      };
-      await insertAssignment(tx.trx, assignment);
-      await changeUnit(tx, unitId, { status: 'aangeboden', currentReportId: report.id }, 'system', user.id);
-      await assignmentEvent(tx, assignment, user.id);
-      assignments.push(assignment);
-    }
-    return assignments;
+    if (!cmd.extra) await refuseUnlessSlotOpen(tx, report);
+    return offerReport(tx, report, cmd.unitIds, cmd.timeoutSeconds, user.id);
   },
 });
+
+/** An offer to a report whose slots are all filled needs `extra: true`: refused, naming the units it has. */
+async function refuseUnlessSlotOpen(tx: CommandTx, report: Report): Promise<void> {
+  const accepted = await assignmentIdsOfReport(tx.trx, report.id, ['accepted']);
+  if (accepted.length === 0) return;
+  const needed = unitsNeeded(await runCardOf(tx.trx, tx.deps, report, tx.now));
+  if (accepted.length < needed) return;
+  const callsigns: string[] = [];
+  for (const id of accepted) {
+    const a = await getAssignment(tx.trx, id);
+    if (a) callsigns.push((await requireUnit(tx.trx, a.unitId)).callsign);
+  }
+  throw new CommandError('conflict', sayDispatch('dispatch.refusal.already_has_unit', { number: report.number, units: callsigns.join(', ') }));
+}
+
+/** Offers the report to these units (each must be available and may handle its category); `offeredBy` null: the hub. */
+export async function offerReport(tx: CommandTx, report: Report, unitIds: readonly string[], timeoutSeconds: number | undefined, offeredBy: string | null): Promise<Assignment[]> {
+  const assignments: Assignment[] = [];
+  for (const unitId of new Set(unitIds)) {
+    const unit = await requireUnit(tx.trx, unitId);
+    if (!canHandle(unit.kind, report.category)) {
+      throw new CommandError('validation', commandText('command.offer.unit_cannot_handle', { unit: unit.callsign }), {
+        unitIds: commandText('command.offer.unit_wrong_category'),
+      });
+    }
+    if (unit.status !== 'beschikbaar') throw new CommandError('conflict', commandText('command.offer.unit_not_available', { unit: unit.callsign }));
+    const assignment: Assignment = {
+      id: randomUUID(),
+      reportId: report.id,
+      unitId,
+      state: 'offered',
+      offeredAt: tx.at,
+      expiresAt: offerExpiry(tx.now, timeoutSeconds).toISOString(),
+      respondedAt: null,
+      offeredBy,
+    };
+    await insertAssignment(tx.trx, assignment);
+    await changeUnit(tx, unitId, { status: 'aangeboden', currentReportId: report.id }, 'system', offeredBy);
+    await assignmentEvent(tx, assignment, offeredBy);
+    assignments.push(assignment);
+  }
+  return assignments;
+}
+
+/** The report's card, how far its slots are filled, and the units to offer for the open ones. */
+export async function runCardAdvice(deps: HubDeps, reportId: string, livePositions: Map<string, NonNullable<Unit['position']>>): Promise<RunCardAdvice> {
+  const report = await requireReport(deps.store.db, reportId);
+  const [card, recommendations, assignments] = await Promise.all([
+    runCardOf(deps.store.db, deps, report, deps.clock()),
+    recommendForReport(deps, reportId, livePositions),
+    assignmentsOfReport(deps.store.db, reportId),
+  ]);
+  const open = assignments.filter((a) => a.state === 'offered' || a.state === 'accepted');
+  const accepted = open.filter((a) => a.state === 'accepted').length;
+  const offered = open.length - accepted;
+  const plan = planSlots(card, recommendations, { accepted, offered, busyUnitIds: open.map((a) => a.unitId) });
+  return { card, needed: plan.needed, accepted, offered, suggested: plan.suggested.map((r) => r.unitId), text: plan.text };
+}
 
 function answerCommand(answer: 'accept' | 'decline') {
   return userCommand({
@@ -113,7 +161,9 @@ function answerCommand(answer: 'accept' | 'decline') {
       }
       await assignmentEvent(tx, updated, user.id);
       if (answer === 'accept') {
-        await withdrawOtherOffers(tx, report.id, assignment.id, user.id);
+        // Each acceptance fills a slot; the other offers stay open until every slot is filled.
+        const accepted = (await assignmentIdsOfReport(tx.trx, report.id, ['accepted'])).length;
+        if (accepted >= unitsNeeded(await runCardOf(tx.trx, tx.deps, report, tx.now))) await withdrawOtherOffers(tx, report.id, assignment.id, user.id);
       } else {
         const subject = { kind: 'offer_declined', unit: unit.callsign, number: report.number } as const;
         await raiseAlert(tx, { subject, reportId: report.id, unitId }, user.id);

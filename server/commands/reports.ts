@@ -13,6 +13,7 @@ import type { CommandContext } from './context';
 import { alertOnHighPriority } from './alerts';
 import { CommandError } from './errors';
 import { composeForReport, enqueueFeedback } from './feedback';
+import { runCardOf } from './run-cards';
 import { type CommandTx, runCommand, userCommand } from './run-command';
 
 /**
@@ -34,6 +35,11 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
   const { at } = tx;
   const citizen = newCitizenAccess();
   const slaDeadline = addWorkingDays(tx.now, category.slaWorkingDays).toISOString();
+  // No priority chosen: the run card's for this place and hour, else normal.
+  const priority =
+    input.priority ??
+    (await runCardOf(tx.trx, tx.deps, { category: input.category, lat: input.location.lat, lng: input.location.lng, createdAt: at }, tx.now))?.priority ??
+    'normal';
   const event = await tx.emit(async (seq) => {
     const number = await insertNumberedReport(tx.trx, {
       id,
@@ -43,7 +49,7 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
       address: decision.address,
       description: decision.description,
       source: input.source,
-      priority: input.priority,
+      priority,
       status: decision.status,
       outcome: null,
       created_by: user.id,
@@ -68,7 +74,7 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
       address: decision.address,
       description: decision.description,
       source: input.source,
-      priority: input.priority,
+      priority,
       status: decision.status,
       outcome: null,
       hasReporter: input.reporter !== undefined,

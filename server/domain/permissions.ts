@@ -24,13 +24,13 @@ export const PERMISSIONS = {
   // A unit's emergency by hand (radio), asking units to assist, ending it with a note (acknowledging: alerts.ack).
   'emergency.manage': ['dispatcher', 'shift_lead'],
   'tasking.write': ['police_coordinator', 'shift_lead'],
-  'field.connect': ['field'],
-  'field.photo': ['field'],
   // Spoedmelding (domain/priority-traffic.ts): the desk declares and lifts it; every console sees it.
   'priority_traffic.declare': ['dispatcher', 'shift_lead'],
   'priority_traffic.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   // Run cards (inzetvoorstellen): the desk and the coordinator read them with the recommendation; the shift lead keeps them.
   'runcards.write': ['shift_lead'],
+  'field.connect': ['field'],
+  'field.photo': ['field'],
   'events.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer'],
   'units.read': ['dispatcher', 'shift_lead', 'police_coordinator'],

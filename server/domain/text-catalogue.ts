@@ -1,9 +1,10 @@
 import { ALERT_TEXTS } from './alert-text';
+import { DISPATCH_TEXTS } from './dispatch-texts';
 import { COMMAND_TEXTS } from './command-texts';
 import { CONTEXT_TEXTS } from './report-context';
 import { DISTANCE_TEXTS } from './distance-text';
-import { LIST_TEXTS } from './domain-text';
 import { EMERGENCY_TEXTS } from './emergency';
+import { LIST_TEXTS } from './domain-text';
 import { FEEDBACK_TEXTS } from './feedback-texts';
 import { INPUT_TEXTS } from './input-texts';
 import { LIFECYCLE_TEXTS, TRANSITION_LABEL_TEXTS } from './lifecycle';
@@ -21,13 +22,14 @@ import { USER_TEXTS } from './user-texts';
  */
 export const DOMAIN_TEXTS = {
   ...UNIT_TEXTS,
-  ...LIFECYCLE_TEXTS,
   ...EMERGENCY_TEXTS,
+  ...LIFECYCLE_TEXTS,
   ...TRANSITION_LABEL_TEXTS,
   ...OFFER_TEXTS,
   ...RECOMMEND_TEXTS,
   ...DISTANCE_TEXTS,
   ...ALERT_TEXTS,
+  ...DISPATCH_TEXTS,
   ...RESOLUTION_TEXTS,
   ...SIGNAL_IMPORT_TEXTS,
   ...THROTTLE_TEXTS,

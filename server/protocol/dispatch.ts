@@ -88,6 +88,8 @@ export const OfferCommand = z.object({
   reportId: z.string().min(1),
   unitIds: z.array(z.string().min(1)).min(1).max(5),
   timeoutSeconds: z.number().int().min(10).max(600).optional(),
+  /** Offer although every slot of the report is filled ("Extra eenheid"); without it such an offer is refused. */
+  extra: z.boolean().optional(),
 });
 export const OfferAnswerCommand = z.object({ commandId: CommandId, assignmentId: z.string().min(1) });
 export const UnassignCommand = z.object({ commandId: CommandId, assignmentId: z.string().min(1), reason: z.string().max(500).optional() });

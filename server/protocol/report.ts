@@ -64,7 +64,8 @@ export const CreateReportInput = z.object({
    */
   consent: z.object({ contact: z.boolean() }).optional(),
   source: SourceChannel,
-  priority: Priority.default('normal'),
+  /** Absent: the report's run card's priority (domain/run-cards.ts), else 'normal'. */
+  priority: Priority.optional(),
   /** Language of the citizen's messages. */
   locale: z.enum(['nl', 'en']).default('nl'),
 });

@@ -21,8 +21,8 @@ import {
 } from './dispatch-api';
 import { EmergenciesResponse } from './emergency';
 import { EventsPage, EventsQuery } from './events';
-import {
 import { DeclarePriorityTrafficCommand, LiftPriorityTrafficCommand, PriorityTraffic, PriorityTrafficList, SafetyStatus } from './safety';
+import {
   HotspotsAnswer,
   HotspotsQuery,
   LinkReporterBody,
@@ -44,6 +44,7 @@ import { QueuePage, QueueQuery } from './report-queue';
 import { FeedbackTemplate } from './resolution';
 import { PhotoBytes, PhotosResponse } from './photos';
 import { RetentionLogQuery, RetentionLogResponse } from './retention';
+import { RunCard, RunCardAdvice, RunCardFields, RunCardsResponse } from './run-cards';
 import { SearchAnswer, SearchQuery } from './search';
 import { LoginThrottle, LoginThrottlesResponse } from './throttles';
 import { AddressNote, AddressNotesResponse, NewAddressNote, ReportContext } from './report-context';
@@ -151,14 +152,11 @@ export const ROUTES = {
   // ---- dispatch ----
   'units.list': { method: 'GET', path: '/api/units', access: 'dispatch.read', response: UnitsResponse },
   'alerts.list': { method: 'GET', path: '/api/alerts', access: 'dispatch.read', response: AlertsResponse },
-  'offers.create': { method: 'POST', path: '/api/offers', access: 'dispatch.offer', body: OfferCommand, response: OffersResponse, status: 201 },
   'emergencies.list': { method: 'GET', path: '/api/emergencies', access: 'dispatch.read', response: EmergenciesResponse },
+  'offers.create': { method: 'POST', path: '/api/offers', access: 'dispatch.offer', body: OfferCommand, response: OffersResponse, status: 201 },
   'tasking.get': { method: 'GET', path: '/api/tasking', access: 'dispatch.read', query: TaskingQuery, response: TaskingResponse },
   'tasking.create': { method: 'POST', path: '/api/tasking', access: 'tasking.write', body: NewTaskingEntry, response: TaskingEntry, status: 201 },
   'focusAreas.create': { method: 'POST', path: '/api/focus-areas', access: 'tasking.write', body: NewFocusArea, response: FocusArea, status: 201 },
-  // The body is the JPEG or PNG itself (content type image/jpeg or image/png), not JSON.
-  'photos.upload': { method: 'PUT', path: '/api/field/reports/:id/photo', access: 'field.photo', params: Id, response: PhotoUploaded, status: 201 },
-  'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
   // Run cards (domain/run-cards.ts): read with the recommendation, kept by the shift lead.
   'runCards.list': { method: 'GET', path: '/api/run-cards', access: 'dispatch.read', response: RunCardsResponse },
   'runCards.create': { method: 'POST', path: '/api/run-cards', access: 'runcards.write', body: RunCardFields, response: RunCard, status: 201 },
@@ -170,6 +168,9 @@ export const ROUTES = {
   'priorityTraffic.declare': { method: 'POST', path: '/api/priority-traffic', access: 'priority_traffic.declare', body: DeclarePriorityTrafficCommand, response: PriorityTraffic, status: 201 },
   'priorityTraffic.lift': { method: 'POST', path: '/api/priority-traffic/:id/lift', access: 'priority_traffic.declare', params: Id, body: LiftPriorityTrafficCommand, response: PriorityTraffic },
   'safety.status': { method: 'GET', path: '/api/safety', access: 'dispatch.read', response: SafetyStatus },
+  // The body is the JPEG or PNG itself (content type image/jpeg or image/png), not JSON.
+  'photos.upload': { method: 'PUT', path: '/api/field/reports/:id/photo', access: 'field.photo', params: Id, response: PhotoUploaded, status: 201 },
+  'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
   // The photo's bytes (image/jpeg or image/png, not JSON), private and never sniffed.
   'photos.get': { method: 'GET', path: '/api/photos/:id', access: 'photos.read', params: Id, response: PhotoBytes },
 

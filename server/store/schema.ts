@@ -371,6 +371,14 @@ export interface DB {
 
 export type { SignalBatchTable, AccessLogTable, PhotoLegacyTable, RetentionLogTable, ReportRetentionTable, JobLeaseTable } from './schema-later';
 
+// ---- Run cards, automatic offers, hub-wide marks (schema-run-cards.ts, migration 0021) ----
+
+export interface DB {
+  run_cards: import('./schema-run-cards').RunCardTable;
+  auto_dispatches: import('./schema-run-cards').AutoDispatchTable;
+  hub_marks: import('./schema-run-cards').HubMarkTable;
+}
+
 // ---- Unit emergencies (schema-emergencies.ts, migration 0019) ----
 
 export interface DB {

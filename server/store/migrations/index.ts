@@ -15,6 +15,7 @@ import * as m0013 from './0013_find_map_hotspots';
 import * as m0015 from './0015_signal_address_search';
 import * as m0019 from './0019_emergencies';
 import * as m0020 from './0020_safety';
+import * as m0021 from './0021_run_cards';
 import * as m0023 from './0023_report_context';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0015_signal_address_search': m0015,
   '0019_emergencies': m0019,
   '0020_safety': m0020,
+  '0021_run_cards': m0021,
   '0023_report_context': m0023,
 };
