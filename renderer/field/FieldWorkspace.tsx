@@ -15,6 +15,7 @@ import { effectiveStatus } from './queue';
 import { StatusButtons } from './StatusButtons';
 import { TaskingList } from './TaskingList';
 
+import { CheckInCard, PriorityTrafficCards } from './SafetyCards';
 /** MapLibre is a large chunk: loaded only when there is something to show on the map. */
 const FieldMap = lazy(() => import('./FieldMap'));
 
@@ -125,6 +126,9 @@ function FieldScreen({
       <main className="f-main">
         {!snap.loaded && <p className="f-muted f-loading">{t('loading')}</p>}
         {offers.length > 0 && (
+        <CheckInCard checkIn={snap.checkIn} onAnswer={(id) => client.answerCheckIn(id)} />
+        <PriorityTrafficCards traffic={snap.priorityTraffic} />
+        <AssistCards assists={snap.assists} />
           <section className="f-section" aria-labelledby="f-offers-title">
             <h2 id="f-offers-title">{t('offers.title')}</h2>
             {offers.map((o) => (

@@ -26,6 +26,7 @@ import { NoticeBoard } from './notices';
 import { PositionReporter } from './positionReporter';
 import { loadQueue, type QueuedCommand, type QueuedPhoto } from './queue';
 
+import { answerCheckIn, applySafetyEvent, NO_SAFETY, safetyFromState } from './safety';
 export type { CommandOutcome, ConnectionState, FieldSnapshot, GeoState, Notice } from './fieldSnapshot';
 
 export type SessionLossReason = 'unauthenticated' | 'forbidden';
@@ -92,6 +93,9 @@ export class FieldClient {
     });
     this.notices = new NoticeBoard(this.store);
     this.positions = new PositionReporter(
+      emergency: null,
+      assists: [],
+      ...NO_SAFETY,
       this.store,
       (fix) => {
         if (!this.socket.connected) return false;
@@ -254,6 +258,9 @@ export class FieldClient {
   private readonly onFieldEvent = (event: FieldEvent): void => {
     if (event.type === 'unit') this.applyUnit(event.unit);
     else if (event.type === 'assignment') this.applyAssignment(event.assignment, event.report);
+      emergency: state.emergency ?? null,
+      assists: (state.assists ?? []).filter((a) => !a.ended),
+      ...safetyFromState(state),
     else if (event.type === 'tasking') void this.refreshState();
   };
 
@@ -262,8 +269,31 @@ export class FieldClient {
     if (current && current.id === unit.id && unit.version < current.version) return;
     this.store.update({ unit });
   }
+    if (event.type === 'tasking' || event.type === 'worklist') this.worklist.changed();
+    else if (event.type === 'emergency' || event.type === 'assist') this.applyEmergencyEvent(event);
+    else applySafetyEvent(this.store, event);
 
   private applyAssignment(assignment: Assignment, report: FieldReport): void {
+  /** "Alles in orde" (safety.ts): false when it could not be sent. */
+  answerCheckIn(checkInId: string): Promise<boolean> {
+    return answerCheckIn(this.socket, this.store, checkInId, this.opts.ackTimeoutMs);
+  }
+
+  /** The unit's own emergency (ended: back to normal, with a notice of the status chosen) and requests to assist. */
+  private applyEmergencyEvent(event: Extract<FieldEvent, { type: 'emergency' | 'assist' }>): void {
+    if (event.type === 'emergency') {
+      const ended = event.emergency.state === 'ended';
+      this.store.update({ emergency: ended ? null : event.emergency });
+      const back = event.emergency.returnStatus;
+      if (ended && back) this.notices.notify('info', 'emergency.ended', { status: { code: `unit.status.${back}`, params: {}, message: back } });
+      return;
+    }
+    const others = this.store.get().assists.filter((a) => a.emergencyId !== event.assist.emergencyId);
+    const isNew = !event.assist.ended && others.length === this.store.get().assists.length;
+    this.store.update({ assists: event.assist.ended ? others : [...others, event.assist] });
+    if (isNew) this.buzz([400, 100, 400, 100, 400]);
+  }
+
     const change = applyAssignment(this.store.get().assignments, assignment, report);
     this.store.update({ assignments: change.assignments });
     if (change.newOffer) this.buzz([200, 100, 200]);

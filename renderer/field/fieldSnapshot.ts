@@ -5,6 +5,7 @@ import type { FieldAssignment, FieldState } from '../../server/protocol/socket';
 import type { FieldMessageKey } from './messages';
 import type { QueuedCommand } from './queue';
 
+import type { SafetySnapshot } from './safety';
 export type ConnectionState = 'online' | 'offline' | 'reconnecting';
 export type GeoState = 'off' | 'waiting' | 'ok' | 'denied' | 'unavailable';
 
@@ -22,7 +23,8 @@ export interface Notice {
   params?: Record<string, NoticeParam>;
 }
 
-export interface FieldSnapshot {
+/** Officer safety (safety.ts): `checkIn` and `priorityTraffic`. */
+export interface FieldSnapshot extends SafetySnapshot {
   connection: ConnectionState;
   /** The first `field:state` has arrived. */
   loaded: boolean;

@@ -146,6 +146,7 @@ function emitted(): DomainText[] {
     alertText({ kind: 'offer_declined', unit: 'HH-1', number: 'M-3' }),
     alertText({ kind: 'offer_expired', unit: 'HH-1', number: 'M-3' }),
     alertText({ kind: 'emergency', unit: 'HH-1' }),
+    alertText({ kind: 'check_in_missed', unit: 'HH-1' }),
   );
   for (const input of [
     {},

@@ -17,6 +17,7 @@ export const dispatchKeys = {
   taskingAll: ['tasking'] as const,
   recommendations: (reportId: string) => ['recommendations', reportId] as const,
   recommendationsAll: ['recommendations'] as const,
+  priorityTraffic: ['priorityTraffic'] as const,
 };
 
 export function useUnits<T = UnitsSnapshot>(enabled: boolean, select?: (data: UnitsSnapshot) => T) {
@@ -72,10 +73,16 @@ export function applyDispatchEvent(queryClient: QueryClient, event: HubEvent): v
     case 'alert.acked':
     // The nearest address arrived after the alert (issue 12): the same alert, replaced; no new alarm.
     case 'alert.addressed':
+    // The hub raised a check-in alert's level (amber → red → sound): the same alert, replaced.
+    case 'alert.escalated':
       queryClient.setQueryData<AlertsSnapshot>(dispatchKeys.alerts, (old) =>
         old ? { alerts: upsertAlert(old.alerts, event.alert) } : old,
       );
       void queryClient.invalidateQueries({ queryKey: dispatchKeys.alerts });
+      break;
+    case 'priority_traffic.declared':
+    case 'priority_traffic.lifted':
+      void queryClient.invalidateQueries({ queryKey: dispatchKeys.priorityTraffic });
       break;
     case 'tasking.updated':
       void queryClient.invalidateQueries({ queryKey: dispatchKeys.taskingAll });

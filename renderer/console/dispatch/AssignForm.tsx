@@ -5,7 +5,7 @@ import { dispatchApi, type TaskingSnapshot } from '../api/dispatch';
 import { dispatchKeys } from '../api/dispatchQueries';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
-import { currentShift, SHIFTS } from './shifts';
+import { currentShift, SHIFTS, useShiftSettings } from './shifts';
 import { TaskingFormStatus, useTaskingSave } from './useTaskingSave';
 
 /** Tasks a unit to a focus area for a shift on the given date. */
@@ -14,7 +14,8 @@ export function AssignForm({ date, units, areas }: { date: string; units: readon
   const queryClient = useQueryClient();
   const [unitId, setUnitId] = useState('');
   const [areaId, setAreaId] = useState('');
-  const [shift, setShift] = useState<TaskingEntry['shift']>(() => currentShift());
+  const shiftSettings = useShiftSettings();
+  const [shift, setShift] = useState<TaskingEntry['shift']>(() => currentShift(new Date(), shiftSettings));
   const { errors, formError, notice, saving, save } = useTaskingSave();
 
   const submit = async (event: React.FormEvent) => {

@@ -4,6 +4,7 @@ import { NearestAddressButton } from '../address/NearestAddressButton';
 import { formatDateTime, useI18n } from '../i18n';
 import { fixAgeMs, isStale } from '../ui/fixAge';
 import { formatDuration, sinceMs } from './format';
+import { showsNoPosition, useNoFixMinutes } from './safety';
 
 export const UNIT_ROW_HEIGHT = 44;
 
@@ -47,6 +48,8 @@ export function UnitRow({
   const fixAge = fixAgeMs(unit.position, now);
   const stale = isStale(unit.position, now);
   const fixText = fixAge === null ? '' : formatDuration(t, fixAge);
+  const noFixMinutes = useNoFixMinutes();
+  const noPosition = showsNoPosition(unit, now, noFixMinutes);
   return (
     <div
       id={`unit-row-${unit.id}`}
@@ -60,6 +63,7 @@ export function UnitRow({
       data-callsign={unit.callsign}
       data-status={unit.status}
       data-stale={stale ? 'true' : 'false'}
+      data-no-position={noPosition ? 'true' : 'false'}
       onClick={onClick}
       onKeyDown={(e) => {
         if (e.key !== ' ') return;
@@ -79,6 +83,11 @@ export function UnitRow({
         <span className={`unit-status-pill unit-status-${unit.status}`} data-testid="unit-status">
           {t(`unit.status.${unit.status}`)}
         </span>
+        {noPosition && (
+          <span className="unit-no-position" title={t('units.noPositionTitle', { minutes: noFixMinutes })} data-testid="unit-no-position">
+            {t('units.noPosition')}
+          </span>
+        )}
         <span
           className="unit-since"
           title={t('units.sinceTitle', { time: formatDateTime(unit.statusSince, locale) })}

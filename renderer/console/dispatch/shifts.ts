@@ -1,14 +1,25 @@
-import type { TaskingEntry } from '../../../server/protocol/dispatch';
+import { DEFAULT_SHIFTS, SHIFT_NAMES, type ShiftName, type ShiftSettings, shiftAt, shiftLengthMinutes } from '../../../server/domain/shifts';
+import { useClientConfig } from '../api/queries';
 
-export const SHIFTS: readonly TaskingEntry['shift'][] = ['vroeg', 'laat', 'nacht'];
+/** The shifts are the hub's settings (server/config.ts: shiftVroeg/-Laat/-Nacht, shiftTimeZone; README). */
+export const SHIFTS: readonly ShiftName[] = SHIFT_NAMES;
+/** The default shift length, for forms that propose a period before the hub's settings are known. */
 export const SHIFT_HOURS = 8;
 
-/** The shift that is on now: vroeg until 14:00, laat until 22:00, then nacht. */
-export function currentShift(date = new Date()): TaskingEntry['shift'] {
-  const h = date.getHours();
-  if (h >= 6 && h < 14) return 'vroeg';
-  if (h >= 14 && h < 22) return 'laat';
-  return 'nacht';
+/** The hub's shift times, from the client config (the defaults until it has loaded). */
+export function useShiftSettings(): ShiftSettings {
+  const shifts = useClientConfig().data?.safety?.shifts;
+  return shifts ? { starts: { vroeg: shifts.vroeg, laat: shifts.laat, nacht: shifts.nacht }, timeZone: shifts.timeZone } : DEFAULT_SHIFTS;
+}
+
+/** The shift that is on now, by the hub's shift times (default: vroeg 07–15, laat 15–23, nacht 23–07). */
+export function currentShift(date = new Date(), settings: ShiftSettings = DEFAULT_SHIFTS): ShiftName {
+  return shiftAt(date, settings).shift;
+}
+
+/** How long a shift lasts, in hours. */
+export function shiftHours(shift: ShiftName, settings: ShiftSettings = DEFAULT_SHIFTS): number {
+  return shiftLengthMinutes(shift, settings.starts) / 60;
 }
 
 /** `YYYY-MM-DDTHH:mm` in local time, for datetime-local inputs. */

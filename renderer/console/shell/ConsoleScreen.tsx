@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
 import type { Category } from '../../../server/protocol/report';
 import type { Session } from '../../shared/api/client';
@@ -8,6 +8,7 @@ import { useAlerts } from '../api/dispatchQueries';
 import { useCategories, useOpenReports } from '../api/queries';
 import { MapAddressSearch } from '../address/MapAddressSearch';
 import { AlertBanner } from '../dispatch/AlertBanner';
+import { PriorityTrafficBar, PriorityTrafficButton } from '../dispatch/PriorityTraffic';
 import { DispatchContext } from '../dispatch/commands';
 import { UnitsBoard } from '../dispatch/UnitsBoard';
 import { useT } from '../i18n';
@@ -71,6 +72,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
 
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const [spoedFormOpen, setSpoedFormOpen] = useState(false);
   useConsoleKeys({
     filterRef,
     listRef,
@@ -91,12 +93,15 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
           version={config.version}
           search={<ReportSearch onOpen={selection.openReport} />}
           tools={
-            <HeaderTools
-              side={side}
-              onToggleHotspots={overlays.toggleHotspotList}
-              onOpenImport={() => overlays.setImportOpen(true)}
-              onToggleSide={selection.toggleSide}
-            />
+            <>
+              <PriorityTrafficButton open={spoedFormOpen} onToggle={() => setSpoedFormOpen((o) => !o)} />
+              <HeaderTools
+                side={side}
+                onToggleHotspots={overlays.toggleHotspotList}
+                onOpenImport={() => overlays.setImportOpen(true)}
+                onToggleSide={selection.toggleSide}
+              />
+            </>
           }
         />
         {/* Mounted as soon as the alerts are loaded (also when none are open): it sounds every new one. */}
@@ -111,6 +116,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               categories={categories}
               selectedId={selection.selectedId}
               onRowClick={selection.selectFromQueue}
+        <PriorityTrafficBar formOpen={spoedFormOpen} onCloseForm={() => setSpoedFormOpen(false)} />
               scrollRequest={selection.scrollRequest}
               filterRef={filterRef}
               listRef={listRef}
@@ -207,3 +213,4 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
     </DispatchContext.Provider>
   );
 }
+        {shortcuts.helpOpen && <ShortcutsHelp onClose={() => shortcuts.setHelpOpen(false)} />}
