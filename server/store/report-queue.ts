@@ -58,30 +58,29 @@ const POSTGRES_ROW = sql`json_build_array(${sql.join(QUEUE_ROW_FIELDS.map((f) =>
  * The page is built as one JSON array of row tuples by the database and sent as it is (see openQueuePageJson).
  * `status <> 'closed'` is written out (not a bound parameter) so SQLite can use the partial index
  * reports_open_queue (migration 0011), and SQLite is told to: with statistics it chose a narrower partial index and
- * a sort.
+ * a sort. One pass over the index in its order, nothing sorted: the rows come newest first from the index (the
+ * window's order is the index's), the aggregate takes them in that order, and `n` says which row is one past the
+ * page (whether another follows) and which is the page's last (the cursor). Measured on the 1M fixture, this is
+ * about half the time of reading the page into a CTE and sorting it again for the aggregate and the cursor.
  */
-function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number, withTotal: boolean) {
+function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) {
   const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
-  const row = postgres ? POSTGRES_ROW : SQLITE_ROW;
+  const shown = sql`filter (where n <= ${limit})`;
   // As text on PostgreSQL: pg would parse a json column into objects the route only serialises again. As a blob on
   // SQLite: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
   const aggregate = postgres
-    ? sql`coalesce(json_agg(${row} order by created_at desc, id desc)::text, '[]')`
-    : sql`cast(json_group_array(${row} order by created_at desc, id desc) as blob)`;
-  const total = withTotal ? sql`(select count(*) from reports where status <> 'closed')` : sql`null`;
-  // One row past the page says whether another follows; the page's last row is the cursor. Both are read here so
-  // the JSON text never has to be parsed (both stores materialise a CTE that is read more than once).
-  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string | null }>`with page as (
-      select ${PAGE_COLUMNS} from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
-    ), shown as (
-      select * from page order by created_at desc, id desc limit ${limit}
-    )
-    select (select ${aggregate} from shown) as rows,
-      (select count(*) from page) > ${limit} as more,
-      (select created_at from shown order by created_at asc, id asc limit 1) as last_created_at,
-      (select id from shown order by created_at asc, id asc limit 1) as last_id,
-      ${total} as total`;
+    ? sql`coalesce(json_agg(${POSTGRES_ROW}) ${shown}::text, '[]')`
+    : sql`cast(coalesce(json_group_array(${SQLITE_ROW}) ${shown}, '[]') as blob)`;
+  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`select ${aggregate} as rows,
+      count(*) > ${limit} as more,
+      max(created_at) filter (where n = ${limit}) as last_created_at,
+      max(id) filter (where n = ${limit}) as last_id,
+      (select count(*) from reports where status <> 'closed') as total
+    from (
+      select ${PAGE_COLUMNS}, row_number() over (order by created_at desc, id desc) as n
+      from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
+    ) as page`;
 }
 
 /** A queue page whose rows are the JSON text of a `QueueRowTuple[]` as the database wrote it (UTF-8 bytes on SQLite). */
@@ -98,14 +97,12 @@ export interface QueuePageJson {
  * snapshot. A report opened or closed between pages reaches the client as an event after the first page's seq.
  * The rows stay JSON text: the route sends them as they are (50 consoles loading 5,000-row pages would otherwise
  * each hold the page three times over, as text, as objects and serialised again).
- * `total` is counted for the first page (no cursor) unless `withTotal` says otherwise: a later page's total is
- * the client's to ask for, it costs a count of every open report.
  */
-export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number, withTotal = true): Promise<QueuePageJson> {
+export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    const answer = (await pageQuery(postgres, after, limit, withTotal).execute(trx)).rows[0];
+    const answer = (await pageQuery(postgres, after, limit).execute(trx)).rows[0];
     const more = answer ? answer.more === true || answer.more === 1 : false;
     return {
       rowsJson: answer?.rows ?? '[]',
