@@ -3,7 +3,7 @@ import type { ReportDetail } from '../../server/protocol/detail';
 import type { Alert, Assignment } from '../../server/protocol/dispatch';
 import type { UnitsResponse } from '../../server/protocol/dispatch-api';
 import type { Report } from '../../server/protocol/report';
-import { createPostgresDatabase, postgresReachable, storeKinds, type TestDatabase } from '../support/databases';
+import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
 import { ACCOUNT_PASSWORD, createAccount } from '../support/accounts';
 import { createFieldUnits } from '../support/field-units';
 import { sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
@@ -118,8 +118,9 @@ describe.each(storeKinds)('auto-dispatch (%s)', (store) => {
   });
 });
 
-describe('auto-dispatch with two hub nodes on one PostgreSQL database', async () => {
-  const havePostgres = await postgresReachable();
+const havePostgres = storeKinds.includes('postgres');
+
+describe('auto-dispatch with two hub nodes on one PostgreSQL database', () => {
   let database: TestDatabase | undefined;
   const nodes: TestHub[] = [];
   beforeAll(async () => {
