@@ -5,7 +5,10 @@ import { pointInPolygon } from '../domain/geo';
 import type { PositionFix } from '../protocol/dispatch';
 import type { FieldEvent } from '../protocol/socket';
 import { activePriorityTraffic } from '../store/priority-traffic';
-import { unitsToSweep } from '../store/safety-checks';
+import { evaluateSafety } from '../domain/safety-timers';
+import { shiftAt } from '../domain/shifts';
+import { categoriesOf, lastAnswers, openCheckInsByUnit } from '../store/safety-checks';
+import { listUnits } from '../store/units';
 import { deliveredOn, deliveryKey } from './safety-field';
 
 export interface SweepResult {
@@ -29,7 +32,7 @@ export class SafetySweeper {
 
   constructor(
     private readonly deps: HubDeps,
-    rules: () => SafetyRules,
+    private readonly rules: () => SafetyRules,
     private readonly live: () => ReadonlyMap<string, PositionFix>,
     private readonly sendToUnit: (unitId: string, event: FieldEvent) => void,
     private readonly everyMs = 5000,
@@ -61,7 +64,7 @@ export class SafetySweeper {
 
   async sweep(): Promise<SweepResult> {
     const result: SweepResult = { request: 0, escalate: 0, cancel: 0, entered: 0 };
-    for (const unitId of await unitsToSweep(this.deps.store.db)) {
+    for (const unitId of await this.dueUnits()) {
       const done = await runCommand(this.deps, this.step, 'system', { unitId });
       if (done !== 'none') result[done] += 1;
     }
@@ -79,5 +82,36 @@ export class SafetySweeper {
       }
     }
     return result;
+  }
+
+  /**
+   * A read-only pass first: only units whose rules say something is due now get a write transaction (which decides
+   * again under the lock), so hundreds of busy units cost a few reads every sweep, not a transaction each.
+   */
+  private async dueUnits(): Promise<string[]> {
+    const { db } = this.deps.store;
+    const { safety, shifts } = this.rules();
+    const now = this.deps.clock();
+    const shift = shiftAt(now, shifts).shift;
+    const open = await openCheckInsByUnit(db);
+    const units = (await listUnits(db)).filter((u) => open.has(u.id) || u.status === 'ter_plaatse' || u.status === 'bezet');
+    const answers = await lastAnswers(db, units.map((u) => u.id));
+    const categories = await categoriesOf(db, units.flatMap((u) => (u.currentReportId ? [u.currentReportId] : [])));
+    return units
+      .filter((unit) => {
+        const action = evaluateSafety(
+          {
+            unit,
+            category: unit.currentReportId ? (categories.get(unit.currentReportId) ?? null) : null,
+            shift,
+            open: open.get(unit.id) ?? null,
+            lastAnsweredAt: answers.get(`${unit.id}|${unit.statusSince}`) ?? null,
+            now,
+          },
+          safety,
+        );
+        return action.kind !== 'none';
+      })
+      .map((u) => u.id);
   }
 }

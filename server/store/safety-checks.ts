@@ -54,18 +54,6 @@ export async function lastAnswerOf(db: Kysely<DB>, unitId: string, statusSince: 
   return (row?.at as string | null | undefined) ?? null;
 }
 
-/** The units the sweeper looks at: on scene or busy, or with an open request. */
-export async function unitsToSweep(db: Kysely<DB>): Promise<string[]> {
-  const timed = await db.selectFrom('units').select('id').where('status', 'in', ['ter_plaatse', 'bezet']).execute();
-  const open = await db
-    .selectFrom('unit_check_ins')
-    .select('unit_id')
-    .where('answered_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .execute();
-  return [...new Set([...timed.map((r) => r.id), ...open.map((r) => r.unit_id)])];
-}
-
 export async function insertCheckIn(trx: Kysely<DB>, c: { unitId: string; statusSince: string; at: string }): Promise<StoredCheckIn> {
   const row: UnitCheckInTable = {
     id: randomUUID(),
@@ -114,4 +102,30 @@ export async function closeAlertBySystem(trx: Kysely<DB>, alertId: string, at: s
 export async function openCheckIns(db: Kysely<DB>): Promise<CheckIn[]> {
   const rows = await db.selectFrom('unit_check_ins').selectAll().where('answered_at', 'is', null).where('cancelled_at', 'is', null).orderBy('requested_at').execute();
   return rows.map((r) => publicCheckIn(rowToCheckIn(r)));
+}
+
+/** Per unit and status period (`${unitId}|${statusSince}`): the last answer, for the sweeper's read-only pass. */
+export async function lastAnswers(db: Kysely<DB>, unitIds: readonly string[]): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('unit_check_ins')
+    .select(['unit_id', 'status_since', (eb) => eb.fn.max('answered_at').as('at')])
+    .where('unit_id', 'in', unitIds)
+    .where('answered_at', 'is not', null)
+    .groupBy(['unit_id', 'status_since'])
+    .execute();
+  return new Map(rows.flatMap((r) => (r.at ? [[`${r.unit_id}|${r.status_since}`, r.at as string] as const] : [])));
+}
+
+/** The open requests by unit, with what the sweeper needs. */
+export async function openCheckInsByUnit(db: Kysely<DB>): Promise<Map<string, StoredCheckIn>> {
+  const rows = await db.selectFrom('unit_check_ins').selectAll().where('answered_at', 'is', null).where('cancelled_at', 'is', null).execute();
+  return new Map(rows.map((r) => [r.unit_id, rowToCheckIn(r)]));
+}
+
+/** The categories of these reports (the reports units work on). */
+export async function categoriesOf(db: Kysely<DB>, reportIds: readonly string[]): Promise<Map<string, string>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await db.selectFrom('reports').select(['id', 'category']).where('id', 'in', reportIds).execute();
+  return new Map(rows.map((r) => [r.id, r.category]));
 }
