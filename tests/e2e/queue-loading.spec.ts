@@ -70,7 +70,7 @@ test('the queue shows the first page at once, says how far loading is, and ends 
   await page.getByTestId('queue-filter').fill(openedLater.number);
   await page.locator(`[data-testid="queue-row"][data-report-id="${openedLater.id}"]`).click();
   const whole = await t.api<{ report: Report }>('GET', `/api/reports/${openedLater.id}`, token);
-  await expect(page.getByTestId('detail-description')).toHaveText(whole.body.report.description);
+  await expect(page.getByTestId('detail-description')).toHaveText(whole.body.report.description, { timeout: 15_000 });
   await page.getByTestId('queue-filter').fill('');
 
   // A report created now still arrives live, after the loading is done.
