@@ -1,4 +1,6 @@
+import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import pg from 'pg';
+import type { DB } from './schema';
 
 /**
  * Statements sent with the next one (PostgreSQL): one round trip where there were several.
@@ -96,4 +98,13 @@ export function pipelineClient(client: pg.ClientBase): void {
 export function forgetKept(client: pg.ClientBase): void {
   const list = kept.get(client);
   if (list) list.length = 0;
+}
+
+/**
+ * Runs a write whose result nobody reads, kept back (DEFER_WRITE) to go with the next statement of this transaction:
+ * the caller must send one (its error comes back there). On SQLite it runs at once.
+ */
+export async function executeKeptBack(db: Kysely<DB>, query: Compilable): Promise<void> {
+  const compiled = query.compile();
+  await db.executeQuery(CompiledQuery.raw(DEFER_WRITE + compiled.sql, [...compiled.parameters]));
 }

@@ -1,6 +1,6 @@
-import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { isBuildingEvent, knownHead } from './events';
-import { DEFER_WRITE } from './pg-pipeline';
+import { executeKeptBack } from './pg-pipeline';
 import { reportCell } from './report-cells';
 import type { DB, NewReportRow } from './schema';
 
@@ -17,8 +17,7 @@ export async function insertNumberedReport(trx: Kysely<DB>, row: Omit<NewReportR
   const head = knownHead(trx);
   if (head && isBuildingEvent(trx)) {
     const number = head.reportNumber + 1;
-    const query = trx.insertInto('reports').values({ ...row, h3_r8, number }).compile();
-    await trx.executeQuery(CompiledQuery.raw(DEFER_WRITE + query.sql, [...query.parameters]));
+    await executeKeptBack(trx, trx.insertInto('reports').values({ ...row, h3_r8, number }));
     head.reportNumber = number;
     return number;
   }

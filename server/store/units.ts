@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PositionFix, Unit, UnitKind, UnitStatus } from '../protocol/dispatch';
+import { executeKeptBack } from './pg-pipeline';
 import type { DB, UnitRow } from './schema';
 
 export async function insertUnit(
@@ -93,12 +94,12 @@ export async function saveTrail(db: Kysely<DB>, fixes: readonly { unitId: string
     if (!kept || kept.at <= fix.at) latest.set(unitId, fix);
   }
   await db.transaction().execute(async (trx) => {
+    // Kept back: on PostgreSQL the updates go with the trail INSERT below, one round trip (store/pg-pipeline.ts).
     for (const [unitId, fix] of latest) {
-      await trx
-        .updateTable('units')
-        .set({ lat: fix.lat, lng: fix.lng, accuracy: fix.accuracy, heading: fix.heading, position_at: fix.at })
-        .where('id', '=', unitId)
-        .execute();
+      await executeKeptBack(
+        trx,
+        trx.updateTable('units').set({ lat: fix.lat, lng: fix.lng, accuracy: fix.accuracy, heading: fix.heading, position_at: fix.at }).where('id', '=', unitId),
+      );
     }
     await trx
       .insertInto('unit_positions')

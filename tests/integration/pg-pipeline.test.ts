@@ -1,7 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Store, openStore } from '../../server/store/open';
+import { migrateToLatest } from '../../server/store/migrate';
 import { DEFER, DEFER_WRITE } from '../../server/store/pg-pipeline';
+import { insertUnit, saveTrail } from '../../server/store/units';
 import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
 
 /**
@@ -14,7 +19,7 @@ describe.each(storeKinds)('statements sent with the next one (%s)', (kind) => {
   let store: Store;
   beforeAll(async () => {
     database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir: `/tmp/meldkamer-pg-pipeline-${process.pid}`, databaseUrl: database?.url });
+    store = openStore({ dataDir: mkdtempSync(join(tmpdir(), 'meldkamer-pipeline-')), databaseUrl: database?.url });
     await sql`drop table if exists pipeline_values`.execute(store.db);
     await sql`create table pipeline_values (k integer primary key, t text, n double precision, j text, b ${sql.raw(kind === 'postgres' ? 'bytea' : 'blob')})`.execute(store.db);
   });
@@ -76,5 +81,36 @@ describe.each(storeKinds)('statements sent with the next one (%s)', (kind) => {
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     const { rows } = await sql<{ k: number }>`select k from pipeline_values order by k`.execute(store.db);
     expect(rows.map((r) => Number(r.k))).toEqual([20]);
+  });
+});
+
+/** The position trail keeps its units' UPDATEs back to go with the trail INSERT (store/units.ts saveTrail). */
+describe.each(storeKinds)('position trail in one round trip (%s)', (kind) => {
+  let database: TestDatabase | undefined;
+  let store: Store;
+  beforeAll(async () => {
+    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+    store = openStore({ dataDir: mkdtempSync(join(tmpdir(), 'meldkamer-trail-')), databaseUrl: database?.url });
+    await migrateToLatest(store.db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database?.drop();
+  });
+
+  it('every unit gets its latest fix and every fix lands in the trail', async () => {
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 30, 9, 0, s)).toISOString();
+    const a = await insertUnit(store.db, { callsign: 'T-1', kind: 'toezicht', officerCount: 2, at: at(0) });
+    const b = await insertUnit(store.db, { callsign: 'T-2', kind: 'toezicht', officerCount: 2, at: at(0) });
+    const fix = (lat: number, s: number) => ({ lat, lng: 4.31, accuracy: 5, heading: null, at: at(s) });
+    await saveTrail(store.db, [
+      { unitId: a.id, fix: fix(52.01, 1) },
+      { unitId: b.id, fix: fix(52.02, 1) },
+      { unitId: a.id, fix: fix(52.03, 2) },
+    ]);
+    const units = await store.db.selectFrom('units').select(['id', 'lat', 'position_at']).where('id', 'in', [a.id, b.id]).execute();
+    expect(Object.fromEntries(units.map((u) => [u.id, [Number(u.lat), u.position_at]]))).toEqual({ [a.id]: [52.03, at(2)], [b.id]: [52.02, at(1)] });
+    const trail = await store.db.selectFrom('unit_positions').select(['unit_id', 'at']).orderBy('at').orderBy('unit_id').execute();
+    expect(trail.length).toBe(3);
   });
 });
