@@ -98,38 +98,20 @@ export function wordsIn(typed: string): string[] {
 }
 
 /**
- * Every word as a whole word first (an index walk newest first that stops at `limit`), then, when that finds too
- * few, as word prefixes (what is still being typed): a prefix that thousands of words share is the slow case.
+ * Every word as a whole word first (newest first), then, when that finds too few, as word prefixes (what is still
+ * being typed): a prefix that thousands of words share is the slow case.
  */
 async function byWords(db: Kysely<DB>, words: string[], postgres: boolean, limit: number): Promise<HitRow[]> {
-  const whole = await wordQuery(db, words, false, postgres, limit);
+  if (postgres) return byWordsPostgres(db, words, limit);
+  const whole = await ftsQuery(db, words, false, limit);
   if (whole.length >= limit) return whole;
-  const prefixed = await wordQuery(db, words, true, postgres, limit);
+  const prefixed = await ftsQuery(db, words, true, limit);
   const ids = new Set(whole.map((r) => r.id));
   return [...whole, ...prefixed.filter((r) => !ids.has(r.id))];
 }
 
-/** PostgreSQL: how many of the newest reports are checked one by one before the word index is asked. */
-const NEWEST_SCAN = 2_000;
-
-async function wordQuery(db: Kysely<DB>, words: string[], prefix: boolean, postgres: boolean, limit: number): Promise<HitRow[]> {
-  if (postgres) {
-    const query = words.map((w) => (prefix ? `${w}:*` : w)).join(' & ');
-    const matches = sql`to_tsvector('simple', coalesce(address, '') || ' ' || description) @@ to_tsquery('simple', ${query})`;
-    // Common words: the GIN index yields every match, tens of thousands, sorted for the newest 20; the newest
-    // reports, read backwards on reports_created_at and checked one by one, hold 20 of them already.
-    const newest = (
-      await sql<HitRow>`select * from (select ${HIT_COLUMNS} from reports order by created_at desc limit ${NEWEST_SCAN}) r
-        where ${matches} order by created_at desc limit ${limit}`.execute(db)
-    ).rows;
-    if (newest.length >= limit) return newest;
-    // Fewer matches: every one from the GIN index, then the newest. MATERIALIZED keeps the planner from walking
-    // reports_created_at backwards instead, which for words that match nothing reads the whole table (15 s at 1M).
-    return (
-      await sql<HitRow>`with m as materialized (select ${HIT_COLUMNS} from reports where ${matches})
-        select * from m order by created_at desc limit ${limit}`.execute(db)
-    ).rows;
-  }
+/** SQLite: the FTS5 table (migration 0013), keyed by the report number, newest first. */
+async function ftsQuery(db: Kysely<DB>, words: string[], prefix: boolean, limit: number): Promise<HitRow[]> {
   const match = words.map((w) => (prefix ? `"${w}"*` : `"${w}"`)).join(' ');
   return rows(
     db,
@@ -137,4 +119,71 @@ async function wordQuery(db: Kysely<DB>, words: string[], prefix: boolean, postg
       order by number desc`,
     limit,
   );
+}
+
+/** PostgreSQL: how many of the newest reports are checked one by one before the word index is asked. */
+const NEWEST_SCAN = 2_000;
+
+/**
+ * PostgreSQL, over `reports.search_words` (migration 0018): the words and, per word, its first four letters + `*`.
+ *
+ * 1. The newest prefix matches among the newest 2,000 reports, read until `limit` are found, each marked whole-word
+ *    or not. Common words end here, usually after a few hundred rows (the GIN index would hand over tens of
+ *    thousands of matches to sort for the newest 20): when all are whole-word matches they are the newest of those.
+ * 2. `limit` found, some only by prefix: the whole-word matches (the newest reports first when 1 found some, else
+ *    the GIN index: exact entries, intersected by skipping), then the prefix-only ones of 1. Those suffice: the
+ *    whole-word matches of 1 are among the whole-word matches, so at most as many places are left as 1 has
+ *    prefix-only matches, and they are the newest.
+ * 3. Fewer found: the matches are rare among the newest. Every prefix match from the index in one query, asked by
+ *    the exact four-letter entries (a partial match would collect every posting of every matching word into a
+ *    bitmap, with no skipping), checked against the real prefixes, whole-word matches first.
+ * MATERIALIZED keeps the planner from walking reports_created_at backwards instead, which for words that never
+ * meet reads the whole table (15 s at 1M).
+ */
+async function byWordsPostgres(db: Kysely<DB>, words: string[], limit: number): Promise<HitRow[]> {
+  const whole = sql`to_tsquery('simple', ${words.join(' & ')})`;
+  const prefixed = sql`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
+  const newest = (condition: RawBuilder<unknown>) =>
+    sql`(select ${HIT_COLUMNS}, search_words from reports order by created_at desc limit ${NEWEST_SCAN}) r where ${condition}`;
+
+  const first = (
+    await sql<HitRow & { whole: boolean }>`select ${HIT_COLUMNS}, search_words @@ ${whole} as whole
+      from ${newest(sql`search_words @@ ${prefixed}`)} order by created_at desc limit ${limit}`.execute(db)
+  ).rows;
+  if (first.length >= limit) {
+    const prefixOnly = first.filter((r) => !r.whole);
+    if (prefixOnly.length === 0) return first;
+    let wholeRows: HitRow[] = [];
+    if (prefixOnly.length < first.length) {
+      wholeRows = (
+        await sql<HitRow>`select ${HIT_COLUMNS} from ${newest(sql`search_words @@ ${whole}`)}
+          order by created_at desc limit ${limit}`.execute(db)
+      ).rows;
+    }
+    if (wholeRows.length < limit) {
+      wholeRows = (
+        await sql<HitRow>`with m as materialized (select ${HIT_COLUMNS} from reports where search_words @@ ${whole})
+          select * from m order by created_at desc limit ${limit}`.execute(db)
+      ).rows;
+    }
+    return [...wholeRows, ...prefixOnly];
+  }
+  return (
+    await sql<HitRow>`with m as materialized (select ${HIT_COLUMNS}, search_words from reports where search_words @@ ${indexEntries(words)})
+      select ${HIT_COLUMNS} from m where search_words @@ ${prefixed}
+      order by search_words @@ ${whole} desc, created_at desc limit ${limit}`.execute(db)
+  ).rows;
+}
+
+/**
+ * The GIN entries that hold every report whose words start with the typed ones: four letters or more by the exact
+ * `xxxx*` entry (words of five letters or more carry it; a four-letter word is itself), shorter as a partial match.
+ * Built in SQL from the bound words, lower-cased as to_tsvector does, quoted as tsquery lexemes.
+ */
+function indexEntries(words: string[]): RawBuilder<unknown> {
+  return sql`(select string_agg(case
+      when char_length(w) < 4 then quote_literal(w) || ':*'
+      when char_length(w) = 4 then '(' || quote_literal(w) || ' | ' || quote_literal(w || '*') || ')'
+      else quote_literal(left(w, 4) || '*') end, ' & ')
+    from unnest(cast(${words} as text[])) as t(x), lower(x) as w)::tsquery`;
 }

@@ -13,6 +13,7 @@ import * as m0014 from './0014_addresses';
 import * as m0011 from './0011_report_counts';
 import * as m0013 from './0013_find_map_hotspots';
 import * as m0015 from './0015_signal_address_search';
+import * as m0018 from './0018_search_words';
 import * as m0019 from './0019_emergencies';
 import * as m0020 from './0020_safety';
 import * as m0021 from './0021_run_cards';
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013_find_map_hotspots': m0013,
   '0014_addresses': m0014,
   '0015_signal_address_search': m0015,
+  '0018_search_words': m0018,
   '0019_emergencies': m0019,
   '0020_safety': m0020,
   '0021_run_cards': m0021,
