@@ -85,8 +85,17 @@ export function EmergencyButton({ client, snap }: { client: FieldClient; snap: F
   const outcome = commandId ? snap.outcomes[commandId] : undefined;
   const inQueue = commandId !== null && snap.queue.some((q) => q.commandId === commandId);
   let status: { state: string; text: string } | null = null;
-  if (commandId && outcome?.status === 'applied') {
+  // What the hub says of the unit's emergency comes first: 'sent' only until a console has seen it.
+  const open = snap.emergency;
+  const inEmergency = snap.unit?.status === 'noodgeval';
+  if (open && open.state !== 'sent') {
+    status = { state: 'seen', text: open.source === 'desk' ? t('emergency.byDesk') : t('emergency.seen') };
+  } else if (commandId && outcome?.status === 'applied' && (open || inEmergency)) {
     status = { state: 'sent', text: t('emergency.sent', { time: formatDateTime(outcome.at, locale) }) };
+  } else if (open || (inEmergency && !commandId)) {
+    status = { state: 'sent', text: t('emergency.sent', { time: formatDateTime(snap.unit?.statusSince ?? new Date().toISOString(), locale) }) };
+  } else if (commandId && outcome?.status === 'applied') {
+    status = null;
   } else if (commandId && outcome?.status === 'refused') {
     status = { state: 'failed', text: t('emergency.failed', { message: refusalMessage(outcome.error, text) }) };
   } else if (commandId && inQueue) {

@@ -1,6 +1,7 @@
 /** What the field client knows, as one immutable snapshot the UI subscribes to (useSyncExternalStore). */
 import type { ApiError, DomainText } from '../../server/protocol/common';
 import type { PositionFix, Unit } from '../../server/protocol/dispatch';
+import type { FieldAssist, FieldEmergency } from '../../server/protocol/emergency';
 import type { FieldAssignment, FieldState } from '../../server/protocol/socket';
 import type { FieldMessageKey } from './messages';
 import type { QueuedCommand } from './queue';
@@ -42,6 +43,10 @@ export interface FieldSnapshot extends SafetySnapshot {
   notices: readonly Notice[];
   position: PositionFix | null;
   geo: GeoState;
+  /** The unit's open emergency: 'sent' until a console has seen it, then 'acknowledged' (EmergencyButton.tsx). */
+  emergency: FieldEmergency | null;
+  /** Other units' open emergencies this unit was asked to assist (AssistCard.tsx). */
+  assists: readonly FieldAssist[];
 }
 
 /** Holds the snapshot; every update replaces it and tells the subscribers. */

@@ -2,6 +2,7 @@ import { commandText } from '../domain/command-texts';
 import { type Alert, AlertAckCommand } from '../protocol/dispatch';
 import type { Report } from '../protocol/report';
 import { ackAlert } from '../store/alerts';
+import { ackEmergencyOfAlert } from './emergency';
 import { CommandError } from './errors';
 import { type CommandTx, userCommand } from './run-command';
 import { raiseAlert } from './unit-events';
@@ -15,6 +16,7 @@ export const acknowledgeAlert = userCommand({
     const alert = await ackAlert(tx.trx, cmd.alertId, user.id, tx.at);
     if (!alert) throw new CommandError('conflict', commandText('command.alert.already_acknowledged'));
     const event = await tx.emit(() => ({ type: 'alert.acked' as const, at: tx.at, actorId: user.id, alert }));
+    await ackEmergencyOfAlert(tx, alert, user.id);
     return event.alert;
   },
 });

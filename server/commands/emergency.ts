@@ -7,7 +7,7 @@ import { type Alert, EmergencyCommand, type PositionFix, type Unit } from '../pr
 import { type Emergency, EmergencyAckCommand, EmergencyAssistCommand, EmergencyEndCommand, EmergencySetCommand } from '../protocol/emergency';
 import { ackAlert } from '../store/alerts';
 import { acceptedAssignmentOf, activeAssignmentsOfUnit, assignmentIdsOfReport, getAssignment, moveAssignment } from '../store/assignments';
-import { ackEmergency, alertById, endEmergency, getEmergency, insertAssists, insertEmergency, openEmergencyOfUnit } from '../store/emergencies';
+import { ackEmergency, alertById, emergencyOfAlert, endEmergency, getEmergency, insertAssists, insertEmergency, openEmergencyOfUnit, realarmEmergency } from '../store/emergencies';
 import { listUnits } from '../store/units';
 import { ownUnitId } from './dispatch';
 import { CommandError } from './errors';
@@ -59,7 +59,7 @@ interface Start {
  */
 async function startEmergency(tx: CommandTx, s: Start, user: User): Promise<Emergency> {
   const open = await openEmergencyOfUnit(tx.trx, s.unitId);
-  if (open) return open;
+  if (open) return s.source === 'field' ? pressAgain(tx, open, user) : open;
   const unit = await requireUnit(tx.trx, s.unitId);
   const raised = await raiseAlert(
     tx,
@@ -88,6 +88,30 @@ async function startEmergency(tx: CommandTx, s: Start, user: User): Promise<Emer
     acked: s.source === 'desk',
   });
   return emergencyEvent(tx, id, 'started', user.id);
+}
+
+/**
+ * A press while the emergency is open folds into its alert while no console has acknowledged it; once one has,
+ * the press alarms again: a new alert, and the emergency is unseen until a console acknowledges it again.
+ */
+async function pressAgain(tx: CommandTx, open: Emergency, user: User): Promise<Emergency> {
+  const alert = open.alertId ? await alertById(tx.trx, open.alertId) : undefined;
+  if (alert && !alert.ackedAt) return open;
+  const raised = await raiseAlert(
+    tx,
+    { subject: { kind: 'emergency', unit: open.callsign }, unitId: open.unitId, reportId: open.reportId, position: open.position },
+    user.id,
+  );
+  await realarmEmergency(tx.trx, open.id, raised.alert.id);
+  return emergencyEvent(tx, open.id, 'started', user.id);
+}
+
+/** An emergency alert acknowledged through `alert:ack` (the alert banner): its emergency is seen too, and the field hears so. */
+export async function ackEmergencyOfAlert(tx: CommandTx, alert: Alert, userId: string): Promise<void> {
+  if (alert.kind !== 'emergency') return;
+  const e = await emergencyOfAlert(tx.trx, alert.id);
+  if (!e || e.endedAt || e.ackedAt) return;
+  if (await ackEmergency(tx.trx, e.id, userId, tx.at)) await emergencyEvent(tx, e.id, 'acked', userId);
 }
 
 /**

@@ -168,6 +168,11 @@ export async function insertEmergency(
   return id;
 }
 
+/** A new press after the emergency was seen: its new alert, and unseen again. */
+export async function realarmEmergency(trx: Kysely<DB>, id: string, alertId: string): Promise<void> {
+  await trx.updateTable('emergencies').set({ alert_id: alertId, acked_at: null, acked_by: null }).where('id', '=', id).where('ended_at', 'is', null).execute();
+}
+
 /** Acknowledges once: false when it was acknowledged (or ended) already. */
 export async function ackEmergency(trx: Kysely<DB>, id: string, by: string, at: string): Promise<boolean> {
   const result = await trx

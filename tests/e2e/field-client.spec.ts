@@ -263,7 +263,7 @@ test('a BOA takes an offer from the field: accept, on scene, finding with photo,
     await page.waitForTimeout(1_100);
     await page.mouse.up();
     await expect(page.getByTestId('field-emergency-status')).toHaveAttribute('data-state', 'sent');
-    await expect(page.getByTestId('field-emergency-status')).toContainText('Noodmelding ontvangen');
+    await expect(page.getByTestId('field-emergency-status')).toContainText('Noodmelding verstuurd');
     const alerts = await emergencies();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toContain('HH-11');

@@ -79,6 +79,12 @@ export function applyDispatchEvent(queryClient: QueryClient, event: HubEvent): v
         old ? { alerts: upsertAlert(old.alerts, event.alert) } : old,
       );
       void queryClient.invalidateQueries({ queryKey: dispatchKeys.alerts });
+      // An emergency's address comes with its alert.
+      if (event.alert.kind === 'emergency') void queryClient.invalidateQueries({ queryKey: ['emergencies'] });
+      break;
+    case 'emergency.updated':
+      // The emergency panel (dispatch/emergencyQueries.ts) reads its list again.
+      void queryClient.invalidateQueries({ queryKey: ['emergencies'] });
       break;
     case 'priority_traffic.declared':
     case 'priority_traffic.lifted':
@@ -103,4 +109,5 @@ export function applyUnitFixes(queryClient: QueryClient, fixes: readonly UnitFix
 export function refreshDispatch(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: dispatchKeys.units });
   void queryClient.invalidateQueries({ queryKey: dispatchKeys.alerts });
+  void queryClient.invalidateQueries({ queryKey: ['emergencies'] });
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { allowedUnitTransitions, type UnitActor } from '../../../server/domain/unit-status';
 import type { Assignment, Unit, UnitStatus } from '../../../server/protocol/dispatch';
 import { useI18n } from '../i18n';
+import { isAllowed } from '../../../server/domain/permissions';
 import { commandErrorText } from './commandErrors';
+import { EmergencySetForm } from './EmergencySetForm';
 import { newCommandId, useHubCommand } from './commands';
 
 /** Status buttons for one unit, from the unit status table for the user's role. */
@@ -79,6 +81,10 @@ export function UnitActions({
         <p className="form-error" role="alert">
           {error}
         </p>
+      )}
+      {/* An emergency over the radio: the unit goes into 'noodgeval' (ended from the emergency panel). */}
+      {unit.status !== 'noodgeval' && isAllowed('emergency.manage', actor === 'field' || actor === 'system' ? 'field' : actor) && (
+        <EmergencySetForm unit={unit} onDone={onClose} />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import type { ConnectionState } from '../live/eventStream';
 import { addressEn, addressNl } from './addressMessages';
 import { basemapEn, basemapNl } from './basemapMessages';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
+import { emergencyEn, emergencyNl } from './emergencyMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
 import { searchEn, searchNl } from './searchMessages';
@@ -262,6 +263,7 @@ const nl = {
   ...addressNl,
   ...basemapNl,
   ...dispatchNl,
+  ...emergencyNl,
   ...intakeNl,
   ...privacyNl,
   ...searchNl,
@@ -519,6 +521,7 @@ const en: Record<MessageKey, string> = {
   ...addressEn,
   ...basemapEn,
   ...dispatchEn,
+  ...emergencyEn,
   ...intakeEn,
   ...privacyEn,
   ...searchEn,

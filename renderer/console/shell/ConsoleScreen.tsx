@@ -8,6 +8,7 @@ import { useAlerts } from '../api/dispatchQueries';
 import { useCategories, useOpenReports } from '../api/queries';
 import { MapAddressSearch } from '../address/MapAddressSearch';
 import { AlertBanner } from '../dispatch/AlertBanner';
+import { EmergencyPanel } from '../dispatch/EmergencyPanel';
 import { PriorityTrafficBar, PriorityTrafficButton } from '../dispatch/PriorityTraffic';
 import { DispatchContext } from '../dispatch/commands';
 import { UnitsBoard } from '../dispatch/UnitsBoard';
@@ -104,6 +105,8 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             </>
           }
         />
+        {/* A unit in 'noodgeval' above everything, until the desk ends it. */}
+        {readsDispatch && <EmergencyPanel reports={queue.reportsById} onOpenReport={selection.openReport} onShowOnMap={units.showOnMap} />}
         {/* Mounted as soon as the alerts are loaded (also when none are open): it sounds every new one. */}
         {readsDispatch && alerts && (
           <AlertBanner alerts={alerts} reports={queue.reportsById} onOpenReport={selection.openReport} onShowOnMap={units.showOnMap} />
