@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { distanceText } from '../../../server/domain/distance-text';
 import { secondsLeft } from '../../../server/domain/offers';
 import { isAllowed } from '../../../server/domain/permissions';
-import type { Assignment, Recommendation, Unit } from '../../../server/protocol/dispatch';
+import type { Assignment, Unit } from '../../../server/protocol/dispatch';
 import type { Report, ReportStatus } from '../../../server/protocol/report';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
 import { Loading } from '../ui/Loading';
@@ -12,6 +12,8 @@ import { useI18n } from '../i18n';
 import { commandErrorText } from './commandErrors';
 import { newCommandId, sendCommand, useDispatchContext, useHubCommand } from './commands';
 import { formatDuration } from './format';
+import { ExtraNotice, FilledNotice, RunCardLine, useRunCardAdvice } from './RunCardLine';
+import { latestPerUnit, rankRecommendations } from './rankRecommendations';
 
 /** Report statuses the hub accepts an offer for (server/commands/dispatch.ts offerUnits). */
 const OFFERABLE: ReadonlySet<ReportStatus> = new Set(['new', 'triaged', 'dispatched', 'in_progress']);
@@ -19,36 +21,6 @@ export const OFFER_TIMEOUTS = [10, 30, 60, 120, 300] as const;
 const DEFAULT_TIMEOUT = 60;
 const MAX_UNITS_PER_OFFER = 5;
 const FAILED_STATES: ReadonlySet<Assignment['state']> = new Set(['declined', 'expired']);
-
-interface RankedRecommendation extends Recommendation {
-  /** This unit declined or let an offer for this report expire before: ranked last. */
-  previous: 'declined' | 'expired' | null;
-}
-
-/**
- * The hub's ranking, with units that already declined or let this report's offer run out moved to the
- * end: after a "no", the next unit is on top.
- */
-export function rankRecommendations(
-  recommendations: readonly Recommendation[],
-  history: readonly Assignment[],
-): RankedRecommendation[] {
-  const failed = new Map<string, 'declined' | 'expired'>();
-  for (const a of history) if (a.state === 'declined' || a.state === 'expired') failed.set(a.unitId, a.state);
-  const ranked = recommendations.map((r) => ({ ...r, previous: failed.get(r.unitId) ?? null }));
-  return [...ranked.filter((r) => !r.previous), ...ranked.filter((r) => r.previous)];
-}
-
-/** Latest assignment per unit for this report, open ones first. */
-function latestPerUnit(assignments: readonly Assignment[]): Assignment[] {
-  const byUnit = new Map<string, Assignment>();
-  for (const a of assignments) {
-    const seen = byUnit.get(a.unitId);
-    if (!seen || Date.parse(a.offeredAt) >= Date.parse(seen.offeredAt)) byUnit.set(a.unitId, a);
-  }
-  const open = (a: Assignment) => (a.state === 'offered' || a.state === 'accepted' ? 0 : 1);
-  return [...byUnit.values()].sort((a, b) => open(a) - open(b) || Date.parse(b.offeredAt) - Date.parse(a.offeredAt));
-}
 
 /** "Eenheid toewijzen" in the report panel: ranked recommendations, offers with countdown, (re/un)assign. */
 export function DispatchSection({ report }: { report: Report }) {
@@ -84,6 +56,12 @@ export function DispatchSection({ report }: { report: Report }) {
     [recommendationsQuery.data, history],
   );
   const recommendedId = ranked[0]?.unitId ?? null;
+  const adviceQuery = useRunCardAdvice(report.id, socket !== null && canOffer && offerable);
+
+  // ---- every slot filled (run card, else one unit): the list collapses; "Extra eenheid" is a deliberate step ----
+  const [extra, setExtra] = useState(false);
+  const acceptedUnits = history.filter((a) => a.state === 'accepted').map((a) => a.unitId);
+  const filled = acceptedUnits.length > 0 && acceptedUnits.length >= (adviceQuery.data?.needed ?? 1);
 
   // ---- selection: follows the top recommendation until the user picks ----
   const [picked, setPicked] = useState<string[] | null>(null);
@@ -140,7 +118,22 @@ export function DispatchSection({ report }: { report: Report }) {
         });
         setReassignFrom(null);
       }
-      await run('offer:create', { commandId: newCommandId(), reportId: report.id, unitIds: selected, timeoutSeconds });
+      await run('offer:create', { commandId: newCommandId(), reportId: report.id, unitIds: selected, timeoutSeconds, ...(filled && !reassignFrom ? { extra: true } : {}) });
+      setPicked(null);
+      setExtra(false);
+    } catch (e) {
+      setError(t('dispatch.offerFailed', { message: commandErrorText(i18n, e) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const offerAll = async (unitIds: string[]) => {
+    if (busy) return;
+    setBusy('offer');
+    setError(null);
+    try {
+      await run('offer:create', { commandId: newCommandId(), reportId: report.id, unitIds, timeoutSeconds });
       setPicked(null);
     } catch (e) {
       setError(t('dispatch.offerFailed', { message: commandErrorText(i18n, e) }));
@@ -175,6 +168,8 @@ export function DispatchSection({ report }: { report: Report }) {
         {t('dispatch.notOfferable')}
       </p>
     );
+  } else if (filled && !extra && !reassignFrom) {
+    recommendations = <FilledNotice units={callsigns(acceptedUnits)} onExtra={() => setExtra(true)} />;
   } else if (recommendationsQuery.isPending) {
     recommendations = <Loading label={t('dispatch.loading')} />;
   } else if (recommendationsQuery.isError) {
@@ -197,6 +192,8 @@ export function DispatchSection({ report }: { report: Report }) {
   } else {
     recommendations = (
       <>
+        {filled && !reassignFrom && <ExtraNotice units={callsigns(acceptedUnits)} onCancel={() => setExtra(false)} />}
+        {adviceQuery.data && !filled && <RunCardLine advice={adviceQuery.data} callsigns={callsigns} busy={busy !== null} onOfferAll={(ids) => void offerAll(ids)} />}
         {reassignFrom && (
           <p className="notice dispatch-notice" data-testid="reassign-hint">
             {t('dispatch.reassignHint', { unit: unitsById.get(reassignFrom.unitId)?.callsign ?? '' })}

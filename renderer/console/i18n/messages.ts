@@ -3,10 +3,12 @@ import type { ConnectionState } from '../live/eventStream';
 import { addressEn, addressNl } from './addressMessages';
 import { basemapEn, basemapNl } from './basemapMessages';
 import { dispatchEn, dispatchNl } from './dispatchMessages';
-import { emergencyEn, emergencyNl } from './emergencyMessages';
+import { runCardEn, runCardNl } from './runCardMessages';
 import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
 import { searchEn, searchNl } from './searchMessages';
+import { contextEn, contextNl } from './contextMessages';
+import { emergencyEn, emergencyNl } from './emergencyMessages';
 import { securityEn, securityNl } from './securityMessages';
 import { usersEn, usersNl } from './userMessages';
 
@@ -263,10 +265,12 @@ const nl = {
   ...addressNl,
   ...basemapNl,
   ...dispatchNl,
-  ...emergencyNl,
+  ...runCardNl,
   ...intakeNl,
   ...privacyNl,
   ...searchNl,
+  ...contextNl,
+  ...emergencyNl,
   ...securityNl,
   ...usersNl,
 };
@@ -521,10 +525,12 @@ const en: Record<MessageKey, string> = {
   ...addressEn,
   ...basemapEn,
   ...dispatchEn,
-  ...emergencyEn,
+  ...runCardEn,
   ...intakeEn,
   ...privacyEn,
   ...searchEn,
+  ...contextEn,
+  ...emergencyEn,
   ...securityEn,
   ...usersEn,
 };
