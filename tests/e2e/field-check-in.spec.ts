@@ -16,7 +16,8 @@ test.afterAll(async () => {
 });
 
 test('field "Alles in orde?" after the limit; unanswered it alerts the console; the tap clears it', async ({ browser }) => {
-  test.setTimeout(180_000);
+  // Two browsers and a field sign-in on a busy machine.
+  test.setTimeout(120_000);
   const consoleContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const fieldContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
   try {
@@ -25,9 +26,8 @@ test('field "Alles in orde?" after the limit; unanswered it alerts the console; 
     await desk.getByTestId('login-username').fill('centralist');
     await desk.getByTestId('login-password').fill('centralist');
     await desk.getByTestId('login-submit').click();
-    await expect(desk.getByTestId('connection-status')).toBeVisible({ timeout: 10_000 });
+    await expect(desk.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 10_000 });
 
-    console.log('FIELD', Date.now());
     const field = await fieldContext.newPage();
     await field.goto(`${t.hub.url}/field`);
     await field.getByTestId('field-login-username').fill('boa1');
@@ -45,31 +45,21 @@ test('field "Alles in orde?" after the limit; unanswered it alerts the console; 
 
     // 21 minutes later on the hub's clock: the request.
     offsetMs += 21 * 60_000;
-    console.log('SWEEP', Date.now());
     await t.hub.safety.sweep();
-    console.log('SWEPT', Date.now());
     const card = field.getByTestId('field-check-in');
     await expect(card).toBeVisible();
     await expect(card).toContainText('Alles in orde?');
 
     // Two more minutes without an answer: the alert on the console, amber.
     offsetMs += 2 * 60_000;
-    console.log('SWEEP', Date.now());
     await t.hub.safety.sweep();
-    console.log('SWEPT', Date.now());
     const alert = desk.locator('[data-testid="alert-item"][data-kind="check_in_missed"]', { hasText: 'HH-11' });
-    // Live, or after a reload (the console's alert list is read from the hub as it starts).
-    if (!(await alert.isVisible())) await desk.reload();
-    await expect(alert).toBeVisible({ timeout: 10_000 });
+    await expect(alert).toBeVisible();
     await expect(alert).toHaveClass(/alert-level-amber/);
 
     await field.getByTestId('field-check-in-ok').click();
     await expect(card).toHaveCount(0);
-    await expect(alert).toHaveCount(0, { timeout: 10_000 }).catch(async () => {
-      await desk.reload();
-      await expect(desk.getByTestId('connection-status')).toBeVisible({ timeout: 10_000 });
-      await expect(alert).toHaveCount(0);
-    });
+    await expect(alert).toHaveCount(0);
   } finally {
     await fieldContext.close();
     await consoleContext.close();
