@@ -6,6 +6,7 @@
  * reports source holds data, and on to every open report loaded (no progress line, the count at the open total).
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { loadConfig } from '../../../../server/config';
@@ -14,7 +15,9 @@ import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT } from '../../map-session';
 import { int, ms, summarize } from '../../support';
 import type { CheckGoal } from '../goal';
 
-const RENDERER_INDEX = fileURLToPath(new URL('../../../../dist/renderer/index.html', import.meta.url));
+// A build elsewhere than dist/renderer (e.g. one per working copy), as the test hub takes it.
+const RENDERER_DIR = process.env.MELDKAMER_RENDERER_DIR ?? fileURLToPath(new URL('../../../../dist/renderer', import.meta.url));
+const RENDERER_INDEX = join(RENDERER_DIR, 'index.html');
 
 /** Resolves once the map has drawn the reports it was given and is idle (no tiles or frames pending). */
 function mapDrawn(page: Page, timeoutMs: number): Promise<unknown> {
@@ -48,7 +51,7 @@ export default {
       return [{ goal, measured: Number.NaN, target, unit: 'ms', better: 'lower', note: 'dist/renderer missing: npm run build:renderer' }];
     }
     const dataDir = await fixture.sqliteDataDir();
-    const config = loadConfig({}, { host: '127.0.0.1', port: 0, dataDir, demo: true, logLevel: 'silent' });
+    const config = loadConfig({}, { host: '127.0.0.1', port: 0, dataDir, demo: true, logLevel: 'silent', rendererDir: RENDERER_DIR });
     const hub = await startHub(config);
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     const usable: number[] = [];
