@@ -8,6 +8,7 @@ import { EMPTY_DRAFT, type ResolutionDraft, resolutionBody } from '../shared/res
 import { localDate } from '../shared/time/calendar';
 import type { FieldClient, FieldSnapshot } from './fieldClient';
 import { FindingForm } from './FindingForm';
+import { WorklistNotes } from './WorklistNotes';
 import { useFieldI18n } from './messages';
 import { navigationUrl } from './navigationUrl';
 import { checkPhoto, storePhoto } from './photos';
@@ -110,6 +111,7 @@ export function AssignmentCard({
         <p className="f-description" data-testid="field-assignment-description">
           {report.description}
         </p>
+        <WorklistNotes reportId={report.id} now={client.serverNow()} />
         <p className="f-muted f-small" data-testid="field-assignment-report-status" data-status={report.status}>
           {t('assignment.reportStatus', { status: shared(`status.${report.status as ReportStatus}`) })}
         </p>

@@ -14,6 +14,7 @@ import { OfferCard } from './OfferCard';
 import { effectiveStatus } from './queue';
 import { StatusButtons } from './StatusButtons';
 import { TaskingList } from './TaskingList';
+import { Worklist } from './Worklist';
 
 import { CheckInCard, PriorityTrafficCards } from './SafetyCards';
 /** MapLibre is a large chunk: loaded only when there is something to show on the map. */
@@ -165,6 +166,7 @@ function FieldScreen({
             <FieldMap areas={areas} report={stableReport} me={me} />
           </Suspense>
         )}
+        {snap.loaded && <Worklist client={client} snap={snap} userId={session.user.id} />}
         {snap.loaded && <TaskingList tasking={snap.tasking} />}
       </main>
       <EmergencyButton client={client} snap={snap} />

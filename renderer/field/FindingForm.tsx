@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { codesFor } from '../../server/domain/resolution-codes';
 import { Outcome } from '../../server/protocol/report';
-import { DRAFT_ERROR_FIELDS, type DraftField, draftFieldError, type ResolutionDraft } from '../shared/resolution/draft';
+import { DRAFT_ERROR_FIELDS, DRAFT_ERROR_KEYS, type DraftField, draftFieldError, type ResolutionDraft } from '../shared/resolution/draft';
 import { type FieldMessageKey, useFieldI18n } from './messages';
 import { checkPhoto, PHOTO_TYPES } from './photos';
 
@@ -60,12 +60,23 @@ export function FindingForm({
   const previewUrl = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
 
-  const set = (key: DraftField) => (value: string) => onDraftChange((d) => ({ ...d, [key]: value }));
-  const err = (field: DraftField) => draftFieldError(errors, field);
+  // Errors stay in step with the fields: an error goes as soon as its field is changed (the next send checks
+  // again); a new set of errors (from the hub or the offline check) shows in full.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => setEdited(new Set()), [errors]);
+  const markEdited = (key: string) => setEdited((e) => (e.has(key) ? e : new Set(e).add(key)));
+  const set = (key: DraftField) => (value: string) => {
+    markEdited(key);
+    onDraftChange((d) => ({ ...d, [key]: value }));
+  };
+  const err = (field: DraftField) => (edited.has(field) ? undefined : draftFieldError(errors, field));
+  const photoError = edited.has('photo') ? undefined : errors.photo;
   const unplaced = Object.entries(errors).filter(([key]) => !PLACED.has(key));
-  const hasErrors = Object.keys(errors).length > 0;
+  const placedShown = (Object.keys(DRAFT_ERROR_KEYS) as DraftField[]).some((field) => err(field)) || Boolean(photoError);
+  const hasErrors = unplaced.length > 0 || placedShown;
 
   async function pickPhoto(file: File | null) {
+    markEdited('photo');
     if (!file) return onPhotoChange(null, null);
     onPhotoChange(file, await checkPhoto(file));
   }
@@ -221,7 +232,7 @@ export function FindingForm({
         </Row>
       </fieldset>
 
-      <Row label={t('finding.photo')} name="photo" error={errors.photo}>
+      <Row label={t('finding.photo')} name="photo" error={photoError}>
         {(id) => (
           <div className="f-photo">
             <input
@@ -231,7 +242,7 @@ export function FindingForm({
               accept={PHOTO_TYPES.join(',')}
               capture="environment"
               onChange={(e) => void pickPhoto(e.target.files?.[0] ?? null)}
-              aria-invalid={errors.photo ? true : undefined}
+              aria-invalid={photoError ? true : undefined}
               data-testid="field-finding-photo"
             />
             {photo && previewUrl && (
@@ -275,7 +286,7 @@ export function FindingForm({
         <button
           type="submit"
           className="f-btn f-btn-primary"
-          disabled={state !== 'idle' || Boolean(errors.photo && photo)}
+          disabled={state !== 'idle' || Boolean(photoError && photo)}
           data-testid="field-finding-submit"
         >
           {state === 'idle' ? t('finding.submit') : t('finding.sending')}

@@ -130,10 +130,13 @@ export class CommandQueue {
         }
       } else if (item.kind === 'status') {
         notices.notify('error', 'queue.refused', { message: ack.error.text ?? ack.error.message });
+      } else if (item.kind === 'take') {
+        notices.notify('error', 'worklist.refused', { number: item.reportNumber, message: ack.error.text ?? ack.error.message });
       }
       return true;
     }
     if (item.kind === 'status') this.opts.onUnit(ack.data as Unit);
+    if (item.kind === 'take') notices.notify('info', 'worklist.taken', { number: item.reportNumber });
     if (item.kind === 'finding') {
       this.opts.onReport(ack.data as Report);
       void deletePhoto(item.commandId);
@@ -151,6 +154,8 @@ export class CommandQueue {
         return socket.emitWithAck('unit:status', { commandId: item.commandId, status: item.status, ...position });
       case 'emergency':
         return socket.emitWithAck('emergency', { commandId: item.commandId, ...position });
+      case 'take':
+        return socket.emitWithAck('worklist:take', { commandId: item.commandId, reportId: item.reportId });
       case 'finding':
         return socket.emitWithAck('finding:submit', {
           commandId: item.commandId,

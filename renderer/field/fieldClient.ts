@@ -24,6 +24,7 @@ import { type FieldSnapshot, type GeoState, SnapshotStore } from './fieldSnapsho
 import type { FieldMessageKey } from './messages';
 import { NoticeBoard } from './notices';
 import { PositionReporter } from './positionReporter';
+import { WorklistLink } from './worklistLink';
 import { loadQueue, type QueuedCommand, type QueuedPhoto } from './queue';
 
 import { answerCheckIn, applySafetyEvent, NO_SAFETY, safetyFromState } from './safety';
@@ -59,6 +60,8 @@ export class FieldClient {
   private readonly notices: NoticeBoard;
   private readonly positions: PositionReporter;
   private readonly commands: CommandQueue;
+  /** The unit's worklist at the hub and taking from it (worklistLink.ts). */
+  readonly worklist: WorklistLink;
   private networkDown = false;
   private started = false;
   private stopped = false;
@@ -120,6 +123,9 @@ export class FieldClient {
       },
       onReport: (report) => this.store.update({ assignments: withReportStatus(this.store.get().assignments, report) }),
     });
+    this.worklist = new WorklistLink(this.socket, this.opts.ackTimeoutMs, (item) => this.commands.enqueue(item), (key, params, commandId) =>
+      this.notify('info', key, params, commandId),
+    );
   }
 
   // ---- store interface ----
@@ -194,6 +200,7 @@ export class FieldClient {
 
   private readonly onConnect = (): void => {
     this.store.update({ connection: 'online' });
+    this.worklist.changed();
     this.positions.resend();
     void this.refreshState().then((ok) => {
       if (ok) void this.commands.flush();
@@ -262,6 +269,7 @@ export class FieldClient {
       assists: (state.assists ?? []).filter((a) => !a.ended),
       ...safetyFromState(state),
     else if (event.type === 'tasking') void this.refreshState();
+    if (event.type === 'tasking' || event.type === 'worklist') this.worklist.changed();
   };
 
   private applyUnit(unit: Unit): void {

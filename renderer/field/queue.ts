@@ -24,7 +24,9 @@ interface QueuedBase {
 export type QueuedCommand =
   | (QueuedBase & { kind: 'status'; status: UnitStatus; label: string; position?: PositionFix })
   | (QueuedBase & { kind: 'finding'; reportId: string; reportNumber: string; draft: ResolutionDraft; photo?: QueuedPhoto })
-  | (QueuedBase & { kind: 'emergency'; position?: PositionFix });
+  | (QueuedBase & { kind: 'emergency'; position?: PositionFix })
+  /** Taking a report from the worklist (Worklist.tsx): the hub refuses it if another unit or the desk was first. */
+  | (QueuedBase & { kind: 'take'; reportId: string; reportNumber: string });
 
 /** The unit status once every queued status change is applied: what the buttons start from. */
 export function effectiveStatus(serverStatus: UnitStatus, queue: readonly QueuedCommand[]): UnitStatus {
@@ -43,7 +45,7 @@ function isQueuedCommand(value: unknown): value is QueuedCommand {
   return (
     typeof v.commandId === 'string' &&
     typeof v.queuedAt === 'string' &&
-    (v.kind === 'status' || v.kind === 'finding' || v.kind === 'emergency')
+    (v.kind === 'status' || v.kind === 'finding' || v.kind === 'emergency' || v.kind === 'take')
   );
 }
 

@@ -119,7 +119,14 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     socket.on('unit:status', handle((p) => runCommand(deps, setOwnUnitStatus, user, p)));
     socket.on('finding:submit', handle((p) => runCommand(deps, submitFinding, user, p)));
     socket.on('check_in:answer', handle((p) => runCommand(deps, answerCheckIn, user, p)));
-    socket.on('worklist:get', handle(() => worklistFor(deps, user, positions.latest.get(unitId))));
+    socket.on(
+      'worklist:get',
+      handle((p) => {
+        // The device may send its own fix: the order is then from where the officer stands now.
+        const fix = PositionFix.safeParse((p as { position?: unknown } | null)?.position);
+        return worklistFor(deps, user, fix.success ? fix.data : positions.latest.get(unitId));
+      }),
+    );
     socket.on('worklist:take', handle((p) => runCommand(deps, takeFromWorklist, user, p)));
     socket.on(
       'emergency',

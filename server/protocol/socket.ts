@@ -67,7 +67,7 @@ export interface FieldClientToServer {
   /** "Alles in orde": the answer to a check-in request; the safety timer starts again. */
   'check_in:answer': (input: { commandId: string; checkInId: string }, ack: (result: Ack<CheckIn>) => void) => void;
   /** The unit's worklist (looplijst), ordered by the hub; taking one is the accept flow for the unit itself. */
-  'worklist:get': (input: Record<string, never>, ack: (result: Ack<Worklist>) => void) => void;
+  'worklist:get': (input: { position?: PositionFix }, ack: (result: Ack<Worklist>) => void) => void;
   'worklist:take': (input: { commandId: string; reportId: string }, ack: (result: Ack<Assignment>) => void) => void;
   /** Volatile and rate limited: no ack, an excess fix is dropped. */
   position: (fix: PositionFix) => void;

@@ -8,6 +8,7 @@ import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
 import { searchEn, searchNl } from './searchMessages';
 import { contextEn, contextNl } from './contextMessages';
+import { contextEn, contextNl } from './contextMessages';
 import { emergencyEn, emergencyNl } from './emergencyMessages';
 import { securityEn, securityNl } from './securityMessages';
 import { usersEn, usersNl } from './userMessages';
@@ -270,6 +271,7 @@ const nl = {
   ...privacyNl,
   ...searchNl,
   ...contextNl,
+  ...contextNl,
   ...emergencyNl,
   ...securityNl,
   ...usersNl,
@@ -529,6 +531,7 @@ const en: Record<MessageKey, string> = {
   ...intakeEn,
   ...privacyEn,
   ...searchEn,
+  ...contextEn,
   ...contextEn,
   ...emergencyEn,
   ...securityEn,

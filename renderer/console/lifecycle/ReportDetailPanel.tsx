@@ -12,6 +12,7 @@ import { type ExtraAction, ReportActions } from './ReportActions';
 import { ReportFacts } from './ReportFacts';
 import { Timeline } from './Timeline';
 import { useContactsReveal } from './useContactsReveal';
+import { ContextPanel } from './ContextPanel';
 
 interface ReportDetailPanelProps {
   reportId: string;
@@ -23,10 +24,12 @@ interface ReportDetailPanelProps {
   extraAction?: ExtraAction;
   /** A section between the steps and the timeline (the shell wires dispatch). */
   extraSection?: (report: Report) => ReactNode;
+  /** Opens another report (a nearby one in the context panel). */
+  onOpenReport?: (id: string) => void;
 }
 
 /** Everything about one report: facts, SLA, the allowed steps with their forms, timeline and messages. */
-export function ReportDetailPanel({ reportId, categories, now, onClose, extraAction, extraSection }: ReportDetailPanelProps) {
+export function ReportDetailPanel({ reportId, categories, now, onClose, extraAction, extraSection, onOpenReport }: ReportDetailPanelProps) {
   const { t, locale } = useI18n();
   const query = useReportDetail(reportId);
   const detail = query.data;
@@ -63,6 +66,7 @@ export function ReportDetailPanel({ reportId, categories, now, onClose, extraAct
           categoryLabel={categoryName(categories, detail.report.category, locale)}
           extraAction={extraAction}
           extraSection={extraSection}
+          context={<ContextPanel report={detail.report} categories={categories} onOpenReport={onOpenReport} />}
         />
       ) : null}
     </aside>
@@ -75,9 +79,10 @@ interface DetailBodyProps {
   categoryLabel: string;
   extraAction?: ExtraAction;
   extraSection?: (report: Report) => ReactNode;
+  context?: ReactNode;
 }
 
-function DetailBody({ detail, now, categoryLabel, extraAction, extraSection }: DetailBodyProps) {
+function DetailBody({ detail, now, categoryLabel, extraAction, extraSection, context }: DetailBodyProps) {
   const { t } = useI18n();
   const canRetry = useCan('outbox.retry');
   // Contact details are masked until asked for; the click is logged by the hub.
@@ -91,6 +96,7 @@ function DetailBody({ detail, now, categoryLabel, extraAction, extraSection }: D
       <ReportFacts detail={detail} categoryLabel={categoryLabel} now={now} contacts={contacts} />
       <ReportActions detail={detail} extraAction={extraAction} onStepDone={scrollToTop} />
       {extraSection?.(detail.report)}
+      {context}
       <PhotoList reportId={detail.report.id} />
 
       <section className="detail-section" aria-label={t('detail.timeline')}>

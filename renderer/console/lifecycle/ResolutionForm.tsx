@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportDetail } from '../../../server/protocol/detail';
 import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
 import { Outcome, type Report } from '../../../server/protocol/report';
@@ -154,9 +154,15 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
         ? t(`res.submitNoMessage.${target}`)
         : t(`res.submit.${target}`);
   const titleKey = target === 'awaiting_review' ? 'res.title.proposal' : kind === 'schedule' ? 'res.title.schedule' : 'res.title.close';
+  // The form opened on request: the keyboard goes on in its first field.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('select:not([disabled]), input:not([disabled]), textarea:not([disabled])')?.focus();
+  }, [target]);
 
   return (
     <form
+      ref={formRef}
       className="resolution-form"
       onSubmit={submit}
       onKeyDown={onKeyDown}

@@ -28,6 +28,9 @@ import { QueueSection } from './QueueSection';
 import { SidePanel } from './SidePanel';
 import { useAreaDrawing } from './useAreaDrawing';
 import { useConsoleKeys } from './useConsoleKeys';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { useShortcuts } from './useShortcuts';
+import { useMapOutOfTabOrder } from './useMapOutOfTabOrder';
 import { useDesktopNotifications } from './useDesktopNotifications';
 import { useEmergencyFocus } from './useEmergencyFocus';
 import { useFocusAreas } from './useFocusAreas';
@@ -83,6 +86,15 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
     closeSide: selection.closeSide,
     selectInQueue: selection.selectInQueue,
     openSelected: selection.openSelected,
+  });
+  const mapPanelRef = useRef<HTMLElement>(null);
+  useMapOutOfTabOrder(mapPanelRef);
+  // Single-key shortcuts and their "?" help (useShortcuts.ts).
+  const shortcuts = useShortcuts({
+    openNewReport: () => {
+      if (!newReport.formOpen) newReport.toggleForm();
+    },
+    focusQueue: () => listRef.current?.focus(),
   });
 
   return (
@@ -140,7 +152,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               />
             )}
           </div>
-          <section className="map-panel">
+          <section className="map-panel" ref={mapPanelRef}>
             <MapView
               config={config}
               reports={queue.sorted}
@@ -209,6 +221,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             focusAreas={focusAreas}
           />
         </main>
+        {shortcuts.helpOpen && <ShortcutsHelp onClose={() => shortcuts.setHelpOpen(false)} />}
         {overlays.importOpen && (
           <SignalsImportDialog onClose={() => overlays.setImportOpen(false)} onShowOnMap={() => overlays.setShowSignals(true)} />
         )}

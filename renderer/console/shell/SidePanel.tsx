@@ -44,6 +44,7 @@ export function SidePanel({ selection, categories, reportsById, now, today, over
             render: (detail) => <MergeSection detail={detail} onOpenReport={openReport} />,
           }}
           extraSection={(report) => <DispatchSection report={report} />}
+          onOpenReport={openReport}
         />
       ) : null;
     case 'hotspots':
