@@ -1,7 +1,8 @@
+import { mayAcknowledge } from '../domain/alert-kinds';
 import { commandText } from '../domain/command-texts';
 import { type Alert, AlertAckCommand } from '../protocol/dispatch';
 import type { Report } from '../protocol/report';
-import { ackAlert } from '../store/alerts';
+import { ackAlert, getAlert } from '../store/alerts';
 import { ackEmergencyOfAlert } from './emergency';
 import { CommandError } from './errors';
 import { type CommandTx, userCommand } from './run-command';
@@ -13,6 +14,9 @@ export const acknowledgeAlert = userCommand({
   access: 'alerts.ack',
   input: AlertAckCommand,
   async apply(tx, cmd, user): Promise<Alert> {
+    // A role outside the kind's audience never saw the alert: as if it did not exist.
+    const before = await getAlert(tx.trx, cmd.alertId);
+    if (before && !mayAcknowledge(before.kind, user.role)) throw new CommandError('forbidden', commandText('command.access.role_not_allowed'));
     const alert = await ackAlert(tx.trx, cmd.alertId, user.id, tx.at);
     if (!alert) throw new CommandError('conflict', commandText('command.alert.already_acknowledged'));
     const event = await tx.emit(() => ({ type: 'alert.acked' as const, at: tx.at, actorId: user.id, alert }));

@@ -4,6 +4,7 @@ import { EntityId } from '../protocol/common';
 import { getReport, touchReport } from '../store/reports';
 import { markAttemptFailed, markSent, retryFailed } from '../store/outbox';
 import type { OutboxRow } from '../store/schema';
+import { alertOnDeliveryFailed, alertsOnRetry } from './alert-conditions';
 import { CommandError } from './errors';
 import { type CommandTx, systemCommand, userCommand } from './run-command';
 
@@ -50,6 +51,10 @@ export const recordAttempt = systemCommand({
             backoffMs: attempt.backoffMs,
           });
     if (row) await deliveryEvent(tx, row);
+    if (row?.status === 'failed') {
+      const report = await getReport(tx.trx, row.report_id);
+      if (report) await alertOnDeliveryFailed(tx, report);
+    }
     return row;
   },
 });
@@ -63,6 +68,7 @@ export const retryMessage = userCommand({
     const row = await retryFailed(tx.trx, messageId, tx.now);
     if (!row) throw new CommandError('conflict', commandText('command.outbox.only_failed'));
     await deliveryEvent(tx, row);
+    await alertsOnRetry(tx, row.report_id);
     tx.queued(1);
     return row;
   },

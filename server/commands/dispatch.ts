@@ -19,6 +19,7 @@ import { taskedAreasByUnit } from '../store/tasking';
 import { listUnits } from '../store/units';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
+import { alertsOnOffer } from './alert-conditions';
 import { applyTransition } from './lifecycle';
 import { type CommandTx, runCommand, systemCommand, userCommand } from './run-command';
 import { runCardOf } from './run-cards';
@@ -117,6 +118,7 @@ export async function offerReport(tx: CommandTx, report: Report, unitIds: readon
     await assignmentEvent(tx, assignment, offeredBy);
     assignments.push(assignment);
   }
+  await alertsOnOffer(tx, report.id);
   return assignments;
 }
 

@@ -13,6 +13,7 @@ import { reportersOf } from '../store/reporters';
 import { insertResolution } from '../store/resolutions';
 import type { DB } from '../store/schema';
 import type { HubDeps } from './context';
+import { alertsOnTransition } from './alert-conditions';
 import { CommandError } from './errors';
 import { composeForReport, enqueueFeedback } from './feedback';
 import { admit, type CommandTx, userCommand } from './run-command';
@@ -155,6 +156,8 @@ export async function applyTransition(
       messages,
     };
   });
+  await alertsOnTransition(tx, event.report, from, actor);
+  return event;
 }
 
 /** A status change by a console user: state, resolution, event and citizen messages in one transaction; the report's units are freed with it. */

@@ -1,6 +1,7 @@
 import type { Role } from '../protocol/auth';
 import type { TimelineEntry } from '../protocol/detail';
 import type { HubEvent } from '../protocol/events';
+import { seesAlert } from './alert-kinds';
 import { isAllowed } from './permissions';
 import { CITIZEN_COMMENT_MASK } from './privacy-mask';
 
@@ -31,7 +32,11 @@ export function maskTimelineEntry(entry: TimelineEntry): TimelineEntry {
   return citizens && entry.note !== null ? { ...entry, note: CITIZEN_COMMENT_MASK } : entry;
 }
 
-/** An event as a role reads it, live or in the catch-up stream (GET /api/events). */
+/**
+ * An event as a role reads it, live or in the catch-up stream (GET /api/events): an alert outside its kind's
+ * audience (domain/alert-kinds.ts) as a `hidden` event (its seq only), the rest masked as above.
+ */
 export function eventForRole(event: HubEvent, role: Role): HubEvent {
+  if ('alert' in event && !seesAlert(event.alert.kind, role)) return { type: 'hidden', seq: event.seq, at: event.at, actorId: null };
   return isAllowed('contacts.read', role) ? event : maskEvent(event);
 }

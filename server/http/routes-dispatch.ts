@@ -22,7 +22,8 @@ export function registerDispatchRoutes(app: FastifyInstance, deps: HubDeps, live
     return { units, assignments: await openAssignments(store.db) };
   });
 
-  route(app, 'alerts.list', async () => ({ alerts: await openAlerts(store.db) }));
+  // Only the kinds whose audience the role is in (domain/alert-kinds.ts), as on the socket.
+  route(app, 'alerts.list', async ({ user }) => ({ alerts: await openAlerts(store.db, user.role) }));
 
   route(app, 'emergencies.list', async () => ({ emergencies: await openEmergencies(store.db) }));
 

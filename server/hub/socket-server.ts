@@ -17,7 +17,7 @@ import {
 import { sessionForToken } from '../store/sessions';
 import { sessionRoom } from './session-rooms';
 import { userForCommand } from './session-sockets';
-import { publishBySight, sightRoomFor } from './console-rooms';
+import { publishBySight, roleRoomFor, sightRoomFor } from './console-rooms';
 
 export interface SocketData {
   user: User;
@@ -69,6 +69,7 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps, comman
     socket.join(CONSOLE_ROOM);
     socket.join(sessionRoom(socket.data.sessionId));
     socket.join(sightRoomFor(socket.data.user.role));
+    socket.join(roleRoomFor(socket.data.user.role));
     for (const command of commands) {
       // biome-ignore lint/suspicious/noExplicitAny: handlers are registered generically; payloads are validated by each command
       socket.on(command.name, async (payload: unknown, ack?: any) => {

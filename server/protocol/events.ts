@@ -110,6 +110,12 @@ export const PriorityTrafficEvent = EventBase.extend({
   recipients: z.array(z.string()),
 });
 
+/**
+ * `hidden`: an event the receiving role may not see (an alert outside its kind's audience, domain/alert-kinds.ts),
+ * kept in its stream as its seq only, so the console's event stream has no gap to fill (apply: nothing).
+ */
+export const HiddenEvent = EventBase.extend({ type: z.literal('hidden') });
+
 /** Every event carries the full snapshot of what it changed, so applying it is idempotent. */
 export const HubEvent = z.discriminatedUnion('type', [
   ReportCreatedEvent,
@@ -127,6 +133,7 @@ export const HubEvent = z.discriminatedUnion('type', [
   SignalsChangedEvent,
   AuthThrottleEvent,
   RetentionAppliedEvent,
+  HiddenEvent,
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];

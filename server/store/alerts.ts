@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { ALERT_KINDS, seesAlert } from '../domain/alert-kinds';
+import type { Role } from '../protocol/auth';
 import type { DomainText } from '../protocol/common';
 import type { Alert } from '../protocol/dispatch';
 import type { AlertRow, DB } from './schema';
@@ -61,9 +63,58 @@ export async function ackAlert(trx: Kysely<DB>, id: string, by: string, at: stri
   return row ? rowToAlert(row) : undefined;
 }
 
-export async function openAlerts(db: Kysely<DB>): Promise<Alert[]> {
-  const rows = await db.selectFrom('alerts').selectAll().where('acked_at', 'is', null).orderBy('created_at').execute();
+/** The open alerts; with a role, only the kinds whose audience it is in (domain/alert-kinds.ts). */
+export async function openAlerts(db: Kysely<DB>, role?: Role): Promise<Alert[]> {
+  let query = db.selectFrom('alerts').selectAll().where('acked_at', 'is', null);
+  if (role) {
+    const kinds = (Object.keys(ALERT_KINDS) as Alert['kind'][]).filter((kind) => seesAlert(kind, role));
+    if (kinds.length === 0) return [];
+    query = query.where('kind', 'in', kinds);
+  }
+  const rows = await query.orderBy('created_at').execute();
   return rows.map(rowToAlert);
+}
+
+export async function getAlert(db: Kysely<DB>, id: string): Promise<Alert | undefined> {
+  const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToAlert(row) : undefined;
+}
+
+/** The open alerts about a report, of the given kinds. */
+export async function openAlertsOfReport(db: Kysely<DB>, reportId: string, kinds: readonly Alert['kind'][]): Promise<Alert[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('kind', 'in', [...kinds])
+    .where('acked_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(rowToAlert);
+}
+
+/** An alert whose condition came true ends by itself: closed at `at` by no one (`ackedBy` null). Undefined if it was closed already. */
+export async function expireAlert(trx: Kysely<DB>, id: string, at: string): Promise<Alert | undefined> {
+  const result = await trx
+    .updateTable('alerts')
+    .set({ acked_at: at, acked_by: null })
+    .where('id', '=', id)
+    .where('acked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  return getAlert(trx, id);
+}
+
+/** The callsign of the unit a (field) user works in, if any. */
+export async function callsignOfUser(db: Kysely<DB>, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select('units.callsign')
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return row?.callsign ?? null;
 }
 
 /** Records the nearest address of an alert's position (null: none found, or the source failed); the alert after. */

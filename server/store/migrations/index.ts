@@ -17,6 +17,7 @@ import * as m0018 from './0018_search_words';
 import * as m0019 from './0019_emergencies';
 import * as m0020 from './0020_safety';
 import * as m0021 from './0021_run_cards';
+import * as m0022 from './0022_alert_conditions_sla_terms';
 import * as m0023 from './0023_report_context';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0019_emergencies': m0019,
   '0020_safety': m0020,
   '0021_run_cards': m0021,
+  '0022_alert_conditions_sla_terms': m0022,
   '0023_report_context': m0023,
 };
