@@ -4,6 +4,7 @@ import type { PositionFix } from '../../server/protocol/dispatch';
 import type { Session } from '../shared/api/client';
 import { hubOrigin } from '../shared/bridge';
 import { AssignmentCard } from './AssignmentCard';
+import { AssistCards } from './AssistCard';
 import { EmergencyButton } from './EmergencyButton';
 import { FieldClient, type FieldSnapshot, type SessionLossReason } from './fieldClient';
 import { FieldHeader } from './FieldHeader';
@@ -15,8 +16,8 @@ import { effectiveStatus } from './queue';
 import { StatusButtons } from './StatusButtons';
 import { TaskingList } from './TaskingList';
 import { Worklist } from './Worklist';
-
 import { CheckInCard, PriorityTrafficCards } from './SafetyCards';
+
 /** MapLibre is a large chunk: loaded only when there is something to show on the map. */
 const FieldMap = lazy(() => import('./FieldMap'));
 
@@ -126,10 +127,10 @@ function FieldScreen({
       </div>
       <main className="f-main">
         {!snap.loaded && <p className="f-muted f-loading">{t('loading')}</p>}
-        {offers.length > 0 && (
         <CheckInCard checkIn={snap.checkIn} onAnswer={(id) => client.answerCheckIn(id)} />
         <PriorityTrafficCards traffic={snap.priorityTraffic} />
         <AssistCards assists={snap.assists} />
+        {offers.length > 0 && (
           <section className="f-section" aria-labelledby="f-offers-title">
             <h2 id="f-offers-title">{t('offers.title')}</h2>
             {offers.map((o) => (
