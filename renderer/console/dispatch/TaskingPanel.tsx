@@ -9,6 +9,7 @@ import { AssignForm } from './AssignForm';
 import { useDispatchContext } from './commands';
 import { byCallsign } from './format';
 import { type DrawControl, NewAreaForm } from './NewAreaForm';
+import { RunCardEditor } from './RunCardEditor';
 
 // The shell builds the focus-area form and the drawing control with these.
 export { type DrawControl, NewAreaForm };
@@ -111,6 +112,7 @@ export function TaskingPanel({ date, draw, onShowArea, highlightAreaId, onClose 
         ) : (
           <p className="muted small">{t('tasking.readOnly')}</p>
         )}
+        <RunCardEditor />
       </div>
     </aside>
   );
