@@ -11,7 +11,7 @@ import { ROUTES } from '../../../../server/protocol/routes';
 import { CONSOLES, connectClients, FIELD_UNITS, runPhase } from '../../fanout';
 import { JsonClient, postgresReachable, type StoreKind } from '../../support';
 import type { CheckGoal, GoalLine } from '../goal';
-import type { FromHub, ToHub } from '../hub-process';
+import type { FromHub, MemoryAtPeak, ToHub } from '../hub-process';
 
 const LIMIT_MB = 300;
 const QUEUE_LOADS_AT_ONCE = 5;
@@ -58,6 +58,9 @@ function get(base: URL, path: string, token: string): Promise<{ status: number; 
   });
 }
 
+const peakParts = (p: MemoryAtPeak) =>
+  `V8 heap ${p.heapUsed.toFixed(0)} MB of which large objects ${p.largeObjects.toFixed(0)}, ArrayBuffers ${p.arrayBuffers.toFixed(0)} MB`;
+
 class HubProcess {
   readonly child: ChildProcess;
   private pending: ((m: FromHub) => void) | undefined;
@@ -94,7 +97,7 @@ class HubProcess {
     });
   }
 
-  async rss(): Promise<{ rssMb: number; peakMb: number }> {
+  async rss(): Promise<{ rssMb: number; peakMb: number; atPeak: MemoryAtPeak }> {
     const m = await this.next({ type: 'rss' }, 10_000);
     if (m.type !== 'rss') throw new Error(`unexpected ${m.type}`);
     return m;
@@ -135,7 +138,10 @@ async function measureStore(store: StoreKind, dataDir: string, databaseUrl: stri
       }
     }
     const afterQueue = await hub.rss();
-    say(`${store}: ${CONSOLES} queue loads (${route.name}, ${(bytes / CONSOLES / 1e6).toFixed(1)} MB each), RSS ${afterQueue.rssMb.toFixed(0)} MB, peak ${afterQueue.peakMb.toFixed(0)} MB`);
+    say(
+      `${store}: ${CONSOLES} queue loads (${route.name}, ${(bytes / CONSOLES / 1e6).toFixed(1)} MB each), RSS ${afterQueue.rssMb.toFixed(0)} MB, ` +
+        `peak ${afterQueue.peakMb.toFixed(0)} MB (${peakParts(afterQueue.atPeak)})`,
+    );
     clients = await connectClients(`memory ${store}`, {
       type: 'setup',
       mode: 'hub',
@@ -149,6 +155,7 @@ async function measureStore(store: StoreKind, dataDir: string, databaseUrl: stri
     const target = { label: `memory ${store}`, baseline: false, clients, phases: [], stop: async () => undefined };
     const phase = await runPhase(target, 'memory', 20, quick ? 3_000 : 15_000);
     const end = await hub.rss();
+    say(`${store}: at the end RSS ${end.rssMb.toFixed(0)} MB, peak ${end.peakMb.toFixed(0)} MB (${peakParts(end.atPeak)})`);
     return {
       goal: `hub RSS, 1M reports, ${CONSOLES} consoles (queue loaded) + ${FIELD_UNITS} units: peak`,
       store,
@@ -159,7 +166,8 @@ async function measureStore(store: StoreKind, dataDir: string, databaseUrl: stri
       note:
         `after start ${ready.rssMb.toFixed(0)} MB, after the queue loads ${afterQueue.rssMb.toFixed(0)} MB (peak ` +
         `${afterQueue.peakMb.toFixed(0)}), at the end ${end.rssMb.toFixed(0)} MB; queue via ${route.name}, ` +
-        `${(bytes / CONSOLES / 1e6).toFixed(1)} MB per load${bad ? `, ${bad} loads failed` : ''}; ${phase.result.sent} reports at 20/s`,
+        `${(bytes / CONSOLES / 1e6).toFixed(1)} MB per load${bad ? `, ${bad} loads failed` : ''}; ${phase.result.sent} reports at 20/s; ` +
+        `at the peak ${peakParts(end.atPeak)}`,
     };
   } finally {
     http.client?.close();
@@ -172,7 +180,10 @@ export default {
   name: 'memory',
   needs: ['fixture', 'postgres'],
   async run({ fixture, quick, say }) {
-    const lines: GoalLine[] = [await measureStore('sqlite', await fixture.sqliteDataDir(), undefined, quick, say)];
+    // BENCH_MEMORY_STORE=postgres (or sqlite) measures one store only, when looking into one.
+    const only = process.env.BENCH_MEMORY_STORE;
+    const lines: GoalLine[] = only === 'postgres' ? [] : [await measureStore('sqlite', await fixture.sqliteDataDir(), undefined, quick, say)];
+    if (only === 'sqlite') return lines;
     const pgUrl = (await postgresReachable()) ? await fixture.pgCopy() : undefined;
     if (pgUrl) lines.push(await measureStore('postgres', await fixture.sqliteDataDir(), pgUrl, quick, say));
     return lines;
