@@ -29,13 +29,18 @@ export default {
     const runs = Math.max(quick ? 50 : TIMED_RUNS, queries.length * (quick ? 1 : 2));
     const measure = async (store: Store, kind: StoreKind): Promise<GoalLine[]> => {
       let misses = 0;
+      const slowest = new Map<string, number>();
       const t = await timeRuns(runs, async (i) => {
         const query = queries[i % queries.length]!;
+        const t0 = performance.now();
         const hits = await searchReports(store.db, query.q, 20);
+        slowest.set(query.q, Math.max(slowest.get(query.q) ?? 0, performance.now() - t0));
         if ('number' in query && Number(hits[0]?.number.replace(/\D/g, '')) !== query.number) misses++;
         return hits.length;
       });
       say(`find ${kind}: p50 ${ms(t.p50)} ms p99 ${ms(t.p99)} ms max ${ms(t.max)} ms over ${runs} searches (${queries.length} kinds)`);
+      const worst = [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 4);
+      say(`find ${kind}: slowest (any run): ${worst.map(([q, v]) => `"${q}" ${ms(v)} ms`).join(', ')}`);
       return [
         {
           goal: GOAL,
