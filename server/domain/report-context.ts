@@ -28,7 +28,6 @@ export const WORKLIST_STATUSES = ['new', 'triaged'] as const;
 const DAY_MS = 86_400_000;
 
 export const CONTEXT_TEXTS = {
-  'context.note.expiry_required': 'Kies tot wanneer de notitie geldt',
   'context.note.expiry_past': 'De vervaldatum moet in de toekomst liggen',
   'context.note.expiry_too_far': 'Een notitie geldt hoogstens {days} dagen',
   'context.note.not_found': 'Notitie niet gevonden of al verlopen',

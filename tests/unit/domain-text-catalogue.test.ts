@@ -41,6 +41,7 @@ import { Outcome, ReportStatus } from '../../server/protocol/report';
 import { refusalTexts } from './domain-text-refusals';
 import { userTexts } from './domain-text-users';
 import { USER_TEXTS } from '../../server/domain/user-texts';
+import { CONTEXT_TEXTS, contextText } from '../../server/domain/report-context';
 
 const TABLES = {
   UNIT_TEXTS,
@@ -57,6 +58,7 @@ const TABLES = {
   FEEDBACK_TEXTS,
   INPUT_TEXTS,
   COMMAND_TEXTS,
+  CONTEXT_TEXTS,
   USER_TEXTS,
   LIST_TEXTS,
 };
@@ -188,6 +190,8 @@ function emitted(): DomainText[] {
     ...(['emergency.not_found', 'emergency.ended', 'emergency.already_acknowledged', 'emergency.no_units', 'emergency.no_position'] as const).map((c) => emergencyText(c)),
   );
   texts.push(...userTexts());
+  // A report's context: address notes and the field worklist (domain/report-context.ts).
+  texts.push(...(Object.keys(CONTEXT_TEXTS) as (keyof typeof CONTEXT_TEXTS)[]).map((c) => contextText(c, { number: 'M-000001', days: 366 })));
   texts.push(
     loginBlockedText(90_000),
     throttleText('throttle.status.number_blocked', { minutes: 3 }),

@@ -351,7 +351,6 @@ const en: Record<DomainTextCode, string> = {
   'throttle.unblock.not_found': 'This block does not exist (any more)',
 
   // a report's context: address notes and the field worklist (domain/report-context)
-  'context.note.expiry_required': 'Choose until when the note applies',
   'context.note.expiry_past': 'The expiry date must be in the future',
   'context.note.expiry_too_far': 'A note applies for at most {days} days',
   'context.note.not_found': 'Note not found or already expired',
