@@ -37,12 +37,12 @@ describe.each(storeKinds)('field worklist (%s)', (store) => {
     await taskUnitToday(t, hh12.id, { name: 'Voorhout', instructions: 'Loop de lijst' });
     boa1 = await connectScriptedField(t.hub.url, (await t.login('boa1')).token);
     boa2 = await connectScriptedField(t.hub.url, (await t.login('boa2')).token);
-  });
+  }, 120_000);
   afterEach(async () => {
     boa1?.close();
     boa2?.close();
     await t.stop();
-  });
+  }, 60_000);
 
   async function report(location: { lat: number; lng: number }, priority: 'low' | 'normal', description: string): Promise<Report> {
     const res = await t.api<Report>('POST', '/api/reports', desk, sampleReport({ category: 'overlast', location, priority, description, address: undefined }));

@@ -28,10 +28,10 @@ describe.each(storeKinds)('report context (%s)', (store) => {
     now = Date.now();
     t = await startTestHub({ store, clock: () => new Date(now) });
     for (const user of ['centralist', 'chef', 'politie', 'boa1', 'admin']) tokens[user] = (await t.login(user)).token;
-  });
+  }, 120_000);
   afterEach(async () => {
     await t.stop();
-  });
+  }, 60_000);
 
   async function report(overrides: Parameters<typeof sampleReport>[0] = {}): Promise<Report> {
     const res = await t.api<Report>('POST', '/api/reports', tokens.centralist, sampleReport(overrides));
