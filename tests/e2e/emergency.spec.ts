@@ -5,8 +5,11 @@
  * room has seen it; the dispatcher ends it with a note and a return status, and the unit is back in that status.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { startTestHub, type TestHub } from '../support/hub';
+
+/** A loaded machine (several hubs and browsers at once) may take seconds per step; nothing here is timed. */
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 let t: TestHub;
 test.beforeAll(async () => {
@@ -17,7 +20,7 @@ test.afterAll(async () => {
 });
 
 test('long press → noodgeval on top with its address → acknowledged → ended with a note → back to the chosen status', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const consoleContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const fieldContext = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -32,14 +35,14 @@ test('long press → noodgeval on top with its address → acknowledged → ende
     await desk.getByTestId('login-username').fill('centralist');
     await desk.getByTestId('login-password').fill('centralist');
     await desk.getByTestId('login-submit').click();
-    await expect(desk.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 10_000 });
+    await expect(desk.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
 
     const field = await fieldContext.newPage();
     await field.goto(`${t.hub.url}/field`);
     await field.getByTestId('field-login-username').fill('boa1');
     await field.getByTestId('field-login-password').fill('boa1');
     await field.getByTestId('field-login-submit').click();
-    await expect(field.getByTestId('field-connection')).toHaveAttribute('data-state', 'online', { timeout: 10_000 });
+    await expect(field.getByTestId('field-connection')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
 
     // ---- long press ----
     const button = field.getByTestId('field-emergency');
@@ -53,12 +56,12 @@ test('long press → noodgeval on top with its address → acknowledged → ende
     const fieldStatus = field.getByTestId('field-emergency-status');
     await expect(fieldStatus).toHaveAttribute('data-state', 'sent');
     await expect(fieldStatus).toContainText('Noodmelding verstuurd');
-    await expect(fieldStatus).not.toContainText('gezien');
+    await expect(fieldStatus).not.toContainText('heeft uw noodmelding gezien');
     await expect(field.getByTestId('field-unit-status')).toHaveAttribute('data-status', 'noodgeval');
 
     // ---- the console: on top, with the address; the unit is 'noodgeval' on the board ----
     const item = desk.locator('[data-testid="emergency-item"]').filter({ hasText: 'HH-11' });
-    await expect(item).toBeVisible({ timeout: 5_000 });
+    await expect(item).toBeVisible();
     await expect(item.getByTestId('emergency-title')).toContainText('NOODGEVAL HH-11');
     await expect(item.getByTestId('emergency-address')).toContainText('Lange Voorhout', { timeout: 10_000 });
     await expect(item).toHaveAttribute('data-acked', 'false');
