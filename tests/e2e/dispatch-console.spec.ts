@@ -97,6 +97,8 @@ test('offer to the recommended unit, the field accepts, the unit moves on the ma
   const offeredIds = await panel.getByTestId('recommendation-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit-id')));
   expect(offeredIds.sort()).toEqual([unit('HH-11').id, unit('HH-12').id].sort());
 
+  // No run card: one unit of any kind that may take it, the nearest.
+  await expect(panel.getByTestId('run-card-text')).toHaveText(/^1 eenheid nodig, 1 beschikbaar binnen \d+ m$/);
   await expect(panel.getByTestId('offer-submit')).toContainText('HH-11');
   await panel.getByTestId('offer-submit').click();
   const offerState = panel.locator(`[data-testid="offer-state"][data-unit-id="${hh11.id}"]`);
@@ -113,6 +115,17 @@ test('offer to the recommended unit, the field accepts, the unit moves on the ma
   await expect(row).toHaveAttribute('data-status', 'onderweg');
   await expect(row.getByTestId('unit-report')).toHaveText(report.number);
   await expect(page.getByTestId('report-detail')).toHaveAttribute('data-status', 'dispatched');
+
+  // ---- the report has its unit: the recommendation list collapses; another unit only as "Extra eenheid" ----
+  const collapsed = panel.getByTestId('dispatch-collapsed');
+  await expect(collapsed).toContainText('Deze melding heeft al een eenheid: HH-11.');
+  await expect(panel.getByTestId('recommendation-row')).toHaveCount(0);
+  await expect(panel.getByTestId('offer-submit')).toHaveCount(0);
+  await collapsed.getByTestId('dispatch-extra').click();
+  await expect(panel.getByTestId('dispatch-extra-notice')).toContainText('Extra eenheid: de melding heeft al HH-11.');
+  await expect(panel.getByTestId('recommendation-row').first()).toHaveAttribute('data-unit-id', unit('HH-12').id);
+  await panel.getByTestId('dispatch-extra-notice').getByRole('button').click();
+  await expect(panel.getByTestId('dispatch-collapsed')).toBeVisible();
 
   // ---- live fixes move the unit's feature in the map's units source ----
   const path: [number, number, number][] = [
