@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { commandText } from '../domain/command-texts';
 import { inputText } from '../domain/input-texts';
 import { decideIntake } from '../domain/report-intake';
-import { addWorkingDays } from '../domain/sla';
+import { slaTermFor } from '../domain/sla';
 import type { User } from '../protocol/auth';
 import { type Category, type CreateReportCommand, CreateReportInput, type Report } from '../protocol/report';
 import { getCategory } from '../store/categories';
@@ -40,6 +40,8 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
     input.priority ??
     (await runCardOf(tx.trx, tx.deps, { category: input.category, lat: input.location.lat, lng: input.location.lng, createdAt: at }, tx.now))?.priority ??
     'normal';
+  // Urgent and high reports have their own, shorter terms in clock hours (domain/sla.ts).
+  const slaDeadline = slaTermFor(category, priority, tx.now).deadline.toISOString();
   const event = await tx.emit(async (seq) => {
     const number = await insertNumberedReport(tx.trx, {
       id,

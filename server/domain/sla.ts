@@ -106,6 +106,91 @@ export function slaState(deadline: Date, now: Date, threshold: AtRiskThreshold =
   return remaining <= atRiskMs ? 'at_risk' : 'on_time';
 }
 
+/**
+ * Terms per priority and "bijna te laat" (the rules, pure):
+ * - normal and low reports: the category's term in working days (addWorkingDays above);
+ * - urgent and high reports: their own term per category in clock hours, 24/7 (null: DEFAULT_PRIORITY_HOURS),
+ *   when that is sooner than the working-day term: priority only ever shortens the deadline. An overlast report
+ *   with priority high on Friday night is due on Saturday, not on Monday;
+ * - "bijna te laat" (at_risk) is the last AT_RISK_FRACTION (20 %) of the term, counted in the term's own units:
+ *   clock time for an hours term, working time (the hours of working days only) for a working-day term. A one-day
+ *   report is at risk in the last 4.8 working hours before its deadline, not from its first minute.
+ */
+export const AT_RISK_FRACTION = 0.2;
+export const DEFAULT_PRIORITY_HOURS = { urgent: 4, high: 24 } as const;
+
+export type SlaTerm = { unit: 'working_days'; amount: number } | { unit: 'hours'; amount: number };
+
+export interface CategoryTerms {
+  slaWorkingDays: number;
+  slaUrgentHours?: number | null | undefined;
+  slaHighHours?: number | null | undefined;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The term that applies to a report of this category and priority received at `start`, with its deadline. */
+export function slaTermFor(
+  category: CategoryTerms,
+  priority: string,
+  start: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  policy: WorkingDayPolicy = DEFAULT_POLICY,
+): { term: SlaTerm; deadline: Date } {
+  const days: SlaTerm = { unit: 'working_days', amount: category.slaWorkingDays };
+  const byDays = addWorkingDays(start, category.slaWorkingDays, timeZone, policy);
+  const hours =
+    priority === 'urgent'
+      ? (category.slaUrgentHours ?? DEFAULT_PRIORITY_HOURS.urgent)
+      : priority === 'high'
+        ? (category.slaHighHours ?? DEFAULT_PRIORITY_HOURS.high)
+        : null;
+  if (hours === null) return { term: days, deadline: byDays };
+  const byHours = new Date(start.getTime() + hours * HOUR_MS);
+  return byHours.getTime() < byDays.getTime() ? { term: { unit: 'hours', amount: hours }, deadline: byHours } : { term: days, deadline: byDays };
+}
+
+/** Milliseconds between two instants that fall on working days (local calendar days in `timeZone`). */
+export function workingMsBetween(from: Date, to: Date, timeZone: string = DEFAULT_TIME_ZONE, policy: WorkingDayPolicy = DEFAULT_POLICY): number {
+  let total = 0;
+  let cursor = from.getTime();
+  const end = to.getTime();
+  while (cursor < end) {
+    const local = localDateTime(new Date(cursor), timeZone);
+    const nextMidnight = zonedToInstant({ ...nextDay(local), hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone).getTime();
+    const stop = Math.min(end, nextMidnight);
+    if (isWorkingCivilDate(local, policy)) total += stop - cursor;
+    cursor = stop;
+  }
+  return total;
+}
+
+/** When the report becomes "bijna te laat": the start of the last 20 % of its term, in the term's units. */
+export function atRiskFrom(term: SlaTerm, deadline: Date, timeZone: string = DEFAULT_TIME_ZONE, policy: WorkingDayPolicy = DEFAULT_POLICY): Date {
+  if (term.unit === 'hours') return new Date(deadline.getTime() - term.amount * HOUR_MS * AT_RISK_FRACTION);
+  let need = term.amount * DAY_MS * AT_RISK_FRACTION;
+  let cursor = deadline.getTime();
+  // Walk back from the deadline over whole local days, counting only working days' time.
+  for (let guard = 0; need > 0 && guard < 400; guard++) {
+    const local = localDateTime(new Date(cursor - 1), timeZone);
+    const midnight = zonedToInstant({ year: local.year, month: local.month, day: local.day, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone).getTime();
+    if (isWorkingCivilDate(local, policy)) {
+      const available = cursor - midnight;
+      if (available >= need) return new Date(cursor - need);
+      need -= available;
+    }
+    cursor = midnight;
+  }
+  return new Date(cursor);
+}
+
+/** on_time, at_risk (from atRiskFrom on) or overdue (after the deadline) under the term's own rule. */
+export function slaStateFor(term: SlaTerm, deadline: Date, now: Date, timeZone: string = DEFAULT_TIME_ZONE, policy: WorkingDayPolicy = DEFAULT_POLICY): SlaState {
+  if (now.getTime() > deadline.getTime()) return 'overdue';
+  return now.getTime() >= atRiskFrom(term, deadline, timeZone, policy).getTime() ? 'at_risk' : 'on_time';
+}
+
 /** Today's calendar date in `timeZone`, YYYY-MM-DD (for follow-up dates and "vervolg vandaag"). */
 export function localDateString(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   return formatCivilDate(localDateTime(date, timeZone));

@@ -29,6 +29,9 @@ export const Category = z.object({
   nameEn: z.string(),
   department: z.string(),
   slaWorkingDays: z.number().int().nonnegative(),
+  /** Terms for urgent and high reports in clock hours, 24/7 (domain/sla.ts); absent or null: the hub's defaults. */
+  slaUrgentHours: z.number().int().positive().nullable().optional(),
+  slaHighHours: z.number().int().positive().nullable().optional(),
   /** Its reports describe people (overlast): public answers leave out description and address, coordinates rounded. */
   sensitive: z.boolean().optional(),
 });

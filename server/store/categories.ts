@@ -9,6 +9,8 @@ function rowToCategory(r: CategoryRow): Category {
     nameEn: r.name_en,
     department: r.department,
     slaWorkingDays: r.sla_working_days,
+    slaUrgentHours: r.sla_urgent_hours ?? null,
+    slaHighHours: r.sla_high_hours ?? null,
     sensitive: Number(r.sensitive) === 1,
   };
 }
@@ -37,6 +39,8 @@ export async function upsertCategories(db: Kysely<DB>, categories: Category[]): 
       name_en: c.nameEn,
       department: c.department,
       sla_working_days: c.slaWorkingDays,
+      sla_urgent_hours: c.slaUrgentHours ?? null,
+      sla_high_hours: c.slaHighHours ?? null,
       sort_order: order,
       sensitive: c.sensitive ? 1 : 0,
     };

@@ -8,6 +8,9 @@ export interface CategoryTable {
   name_en: string;
   department: string;
   sla_working_days: number;
+  /** Terms for urgent and high reports in clock hours; null: the hub's defaults (migration 0022, domain/sla.ts). */
+  sla_urgent_hours: Generated<number | null>;
+  sla_high_hours: Generated<number | null>;
   sort_order: number;
   /** 1: left out of public answers' descriptions, coordinates rounded (migration 0006_privacy). */
   sensitive: Generated<number>;
