@@ -5,6 +5,11 @@ import { makeFieldI18n } from '../../renderer/field/messages';
 import { renderDomainText } from '../../renderer/shared/i18n/domainText';
 import { VOCABULARY } from '../../renderer/shared/i18n/vocabulary';
 import { ALERT_TEXTS, alertText } from '../../server/domain/alert-text';
+import { reasonText } from '../../server/commands/auto-dispatch';
+import { DISPATCH_TEXTS } from '../../server/domain/dispatch-texts';
+import { planSlots } from '../../server/domain/run-cards';
+import { UNIT_KINDS } from '../../server/domain/unit-skills';
+import type { Recommendation, UnitKind } from '../../server/protocol/dispatch';
 import { DISTANCE_TEXTS, distanceText } from '../../server/domain/distance-text';
 import { checkReturnStatus, EMERGENCY_TEXTS, emergencyText } from '../../server/domain/emergency';
 import { COMMAND_TEXTS, commandText } from '../../server/domain/command-texts';
@@ -52,6 +57,7 @@ const TABLES = {
   RECOMMEND_TEXTS,
   DISTANCE_TEXTS,
   ALERT_TEXTS,
+  DISPATCH_TEXTS,
   RESOLUTION_TEXTS,
   SIGNAL_IMPORT_TEXTS,
   THROTTLE_TEXTS,
@@ -199,6 +205,20 @@ function emitted(): DomainText[] {
     throttleText('throttle.status.one_value'),
     throttleText('throttle.unblock.not_found'),
   );
+  // Run cards, extra units and automatic offers (domain/dispatch-texts.ts).
+  const sayDispatch = textMaker(DISPATCH_TEXTS);
+  const rec = (kind: UnitKind, distanceMeters: number): Recommendation => ({ unitId: kind, callsign: kind, kind, status: 'beschikbaar', distanceMeters, positionAgeSeconds: 0, load: 0, taskedToArea: false, score: distanceMeters, reasons: [], reasonTexts: [] });
+  for (const kinds of [[], ...UNIT_KINDS.map((k) => [k])] as UnitKind[][]) {
+    for (const units of [1, 2]) {
+      texts.push(planSlots({ units, unitKinds: kinds }, UNIT_KINDS.map((k) => rec(k, 500)), { accepted: 0, offered: 0 }).text);
+      texts.push(planSlots({ units, unitKinds: kinds }, [], { accepted: 0, offered: 0 }).text);
+      texts.push(planSlots({ units, unitKinds: kinds }, [], { accepted: units, offered: 0 }).text);
+    }
+  }
+  texts.push(sayDispatch('dispatch.refusal.already_has_unit', { number: 'M-000001', units: 'HH-11' }), sayDispatch('dispatch.refusal.run_card_not_found'));
+  for (const reason of [{ kind: 'no_desk' as const }, { kind: 'waited' as const, minutes: 15 }]) {
+    texts.push(sayDispatch('alert.auto_dispatched', { units: 'HH-11', reason: reasonText(reason) }));
+  }
   return texts;
 }
 
