@@ -155,6 +155,10 @@ function emitted(): DomainText[] {
     alertText({ kind: 'offer_expired', unit: 'HH-1', number: 'M-3' }),
     alertText({ kind: 'emergency', unit: 'HH-1' }),
     alertText({ kind: 'check_in_missed', unit: 'HH-1' }),
+    alertText({ kind: 'proposal_review', unit: 'HH-1', number: 'M-4' }),
+    alertText({ kind: 'proposal_review', unit: null, number: 'M-4' }),
+    alertText({ kind: 'reopen_requested', number: 'M-5' }),
+    alertText({ kind: 'delivery_failed', number: 'M-6' }),
   );
   for (const input of [
     {},
