@@ -85,8 +85,13 @@ test('in English, unit statuses, status buttons, recommendation reasons and aler
   await actions.getByRole('button', { name: 'Cancel' }).click();
 
   // ---- the urgent report's alert ----
+  // Routine high-priority alerts are one line with a count (the demo's urgent reports have theirs too), opened to list them.
+  const group = page.locator('[data-testid="alert-group"][data-kind="high_priority"]');
+  await expect(group.getByTestId('alert-group-text')).toHaveText(/^\d+ new high-priority reports$/);
+  await group.getByTestId('alert-group-toggle').click();
   const urgent = page.locator(`[data-testid="alert-item"][data-kind="high_priority"][data-report-id="${report.id}"]`);
   await expect(urgent.getByTestId('alert-text')).toHaveText(`New report with priority urgent: ${report.number}`);
+  await expect(urgent.getByTestId('alert-ack')).toHaveCount(0);
 
   // ---- recommendation reasons ----
   await page.locator(`[data-testid="queue-row"][data-report-id="${report.id}"]`).click();
