@@ -26,8 +26,8 @@ import { NoticeBoard } from './notices';
 import { PositionReporter } from './positionReporter';
 import { WorklistLink } from './worklistLink';
 import { loadQueue, type QueuedCommand, type QueuedPhoto } from './queue';
-
 import { answerCheckIn, applySafetyEvent, NO_SAFETY, safetyFromState } from './safety';
+
 export type { CommandOutcome, ConnectionState, FieldSnapshot, GeoState, Notice } from './fieldSnapshot';
 
 export type SessionLossReason = 'unauthenticated' | 'forbidden';
@@ -93,12 +93,12 @@ export class FieldClient {
       notices: [],
       position: null,
       geo: 'off',
-    });
-    this.notices = new NoticeBoard(this.store);
-    this.positions = new PositionReporter(
       emergency: null,
       assists: [],
       ...NO_SAFETY,
+    });
+    this.notices = new NoticeBoard(this.store);
+    this.positions = new PositionReporter(
       this.store,
       (fix) => {
         if (!this.socket.connected) return false;
@@ -258,6 +258,9 @@ export class FieldClient {
       assignments: state.assignments.filter((a) => isActive(a.assignment)),
       tasking: state.tasking,
       skewMs,
+      emergency: state.emergency ?? null,
+      assists: (state.assists ?? []).filter((a) => !a.ended),
+      ...safetyFromState(state),
     });
     return true;
   }
@@ -265,23 +268,12 @@ export class FieldClient {
   private readonly onFieldEvent = (event: FieldEvent): void => {
     if (event.type === 'unit') this.applyUnit(event.unit);
     else if (event.type === 'assignment') this.applyAssignment(event.assignment, event.report);
-      emergency: state.emergency ?? null,
-      assists: (state.assists ?? []).filter((a) => !a.ended),
-      ...safetyFromState(state),
     else if (event.type === 'tasking') void this.refreshState();
-    if (event.type === 'tasking' || event.type === 'worklist') this.worklist.changed();
-  };
-
-  private applyUnit(unit: Unit): void {
-    const current = this.store.get().unit;
-    if (current && current.id === unit.id && unit.version < current.version) return;
-    this.store.update({ unit });
-  }
     if (event.type === 'tasking' || event.type === 'worklist') this.worklist.changed();
     else if (event.type === 'emergency' || event.type === 'assist') this.applyEmergencyEvent(event);
     else applySafetyEvent(this.store, event);
+  };
 
-  private applyAssignment(assignment: Assignment, report: FieldReport): void {
   /** "Alles in orde" (safety.ts): false when it could not be sent. */
   answerCheckIn(checkInId: string): Promise<boolean> {
     return answerCheckIn(this.socket, this.store, checkInId, this.opts.ackTimeoutMs);
@@ -302,6 +294,13 @@ export class FieldClient {
     if (isNew) this.buzz([400, 100, 400, 100, 400]);
   }
 
+  private applyUnit(unit: Unit): void {
+    const current = this.store.get().unit;
+    if (current && current.id === unit.id && unit.version < current.version) return;
+    this.store.update({ unit });
+  }
+
+  private applyAssignment(assignment: Assignment, report: FieldReport): void {
     const change = applyAssignment(this.store.get().assignments, assignment, report);
     this.store.update({ assignments: change.assignments });
     if (change.newOffer) this.buzz([200, 100, 200]);

@@ -5,8 +5,8 @@ import type { FieldAssist, FieldEmergency } from '../../server/protocol/emergenc
 import type { FieldAssignment, FieldState } from '../../server/protocol/socket';
 import type { FieldMessageKey } from './messages';
 import type { QueuedCommand } from './queue';
-
 import type { SafetySnapshot } from './safety';
+
 export type ConnectionState = 'online' | 'offline' | 'reconnecting';
 export type GeoState = 'off' | 'waiting' | 'ok' | 'denied' | 'unavailable';
 
@@ -43,7 +43,7 @@ export interface FieldSnapshot extends SafetySnapshot {
   notices: readonly Notice[];
   position: PositionFix | null;
   geo: GeoState;
-  /** The unit's open emergency: 'sent' until a console has seen it, then 'acknowledged' (EmergencyButton.tsx). */
+  /** The unit's open emergency: 'sent' until a console has seen it, then 'acknowledged' (EmergencyStatus.tsx). */
   emergency: FieldEmergency | null;
   /** Other units' open emergencies this unit was asked to assist (AssistCard.tsx). */
   assists: readonly FieldAssist[];

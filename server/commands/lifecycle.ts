@@ -134,7 +134,7 @@ export async function applyTransition(
   const at = tx.at;
   const messages = composed && trigger ? await enqueueFeedback(tx.trx, composed, { reportId, trigger, at }) : 0;
   tx.queued(messages);
-  return tx.emit(async (seq) => {
+  const event = await tx.emit(async (seq) => {
     const outcome = nextOutcome(prepared.report, body.to, resolution);
     const followUpDate = resolution?.kind === 'schedule' ? resolution.followUp.date : null;
     await updateReportStatus(tx.trx, reportId, { status: body.to, outcome, followUpDate, at, version: seq });

@@ -34,7 +34,6 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
   const id = randomUUID();
   const { at } = tx;
   const citizen = newCitizenAccess();
-  const slaDeadline = addWorkingDays(tx.now, category.slaWorkingDays).toISOString();
   // No priority chosen: the run card's for this place and hour, else normal.
   const priority =
     input.priority ??

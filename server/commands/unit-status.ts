@@ -13,7 +13,7 @@ import { ownUnitId } from './dispatch';
 import { attachFindingPhoto } from './photos';
 import { applyTransition } from './lifecycle';
 import { type CommandTx, userCommand } from './run-command';
-import { assignmentEvent, changeUnit, raiseAlert, requireReport, requireUnit } from './unit-events';
+import { assignmentEvent, changeUnit, requireReport, requireUnit } from './unit-events';
 
 /** What units report about themselves (status, findings, emergencies), from the field or set by the desk. */
 

@@ -8,7 +8,6 @@ import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
 import { searchEn, searchNl } from './searchMessages';
 import { contextEn, contextNl } from './contextMessages';
-import { contextEn, contextNl } from './contextMessages';
 import { emergencyEn, emergencyNl } from './emergencyMessages';
 import { securityEn, securityNl } from './securityMessages';
 import { usersEn, usersNl } from './userMessages';
@@ -271,7 +270,6 @@ const nl = {
   ...privacyNl,
   ...searchNl,
   ...contextNl,
-  ...contextNl,
   ...emergencyNl,
   ...securityNl,
   ...usersNl,
@@ -531,7 +529,6 @@ const en: Record<MessageKey, string> = {
   ...intakeEn,
   ...privacyEn,
   ...searchEn,
-  ...contextEn,
   ...contextEn,
   ...emergencyEn,
   ...securityEn,

@@ -73,10 +73,10 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const drawing = useAreaDrawing(side === 'tasking' || side === 'hotspots');
   const overlays = useOverlays(readsOverlays, selection, drawing);
   const newReport = useNewReport(selection);
+  const [spoedFormOpen, setSpoedFormOpen] = useState(false);
 
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const [spoedFormOpen, setSpoedFormOpen] = useState(false);
   useConsoleKeys({
     filterRef,
     listRef,
@@ -117,6 +117,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             </>
           }
         />
+        <PriorityTrafficBar formOpen={spoedFormOpen} onCloseForm={() => setSpoedFormOpen(false)} />
         {/* A unit in 'noodgeval' above everything, until the desk ends it. */}
         {readsDispatch && <EmergencyPanel reports={queue.reportsById} onOpenReport={selection.openReport} onShowOnMap={units.showOnMap} />}
         {/* Mounted as soon as the alerts are loaded (also when none are open): it sounds every new one. */}
@@ -131,7 +132,6 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               categories={categories}
               selectedId={selection.selectedId}
               onRowClick={selection.selectFromQueue}
-        <PriorityTrafficBar formOpen={spoedFormOpen} onCloseForm={() => setSpoedFormOpen(false)} />
               scrollRequest={selection.scrollRequest}
               filterRef={filterRef}
               listRef={listRef}
@@ -229,4 +229,3 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
     </DispatchContext.Provider>
   );
 }
-        {shortcuts.helpOpen && <ShortcutsHelp onClose={() => shortcuts.setHelpOpen(false)} />}
