@@ -63,6 +63,7 @@ export function FindingForm({
   // Errors stay in step with the fields: an error goes as soon as its field is changed (the next send checks
   // again); a new set of errors (from the hub or the offline check) shows in full.
   const [edited, setEdited] = useState<ReadonlySet<string>>(() => new Set());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new set of errors is the trigger, on purpose
   useEffect(() => setEdited(new Set()), [errors]);
   const markEdited = (key: string) => setEdited((e) => (e.has(key) ? e : new Set(e).add(key)));
   const set = (key: DraftField) => (value: string) => {

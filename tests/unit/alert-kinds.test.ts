@@ -10,7 +10,7 @@ import {
   seesAlert,
 } from '../../server/domain/alert-kinds';
 import { DOMAIN_TEXTS } from '../../server/domain/text-catalogue';
-import { Role } from '../../server/protocol/auth';
+import type { Role } from '../../server/protocol/auth';
 import { AlertKind } from '../../server/protocol/dispatch';
 import type { ReportStatus } from '../../server/protocol/report';
 

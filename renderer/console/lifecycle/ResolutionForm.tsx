@@ -156,6 +156,7 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
   const titleKey = target === 'awaiting_review' ? 'res.title.proposal' : kind === 'schedule' ? 'res.title.schedule' : 'res.title.close';
   // The form opened on request: the keyboard goes on in its first field.
   const formRef = useRef<HTMLFormElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs when the form opens on another target, on purpose
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('select:not([disabled]), input:not([disabled]), textarea:not([disabled])')?.focus();
   }, [target]);
