@@ -32,12 +32,20 @@ const kept = new WeakMap<pg.ClientBase, Kept[]>();
 
 const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils.prepareValue;
 
-/** A parameter as a literal: what the server would have made of the untyped text parameter pg sends. */
+/**
+ * A parameter as a literal: what the server would have made of the untyped text parameter pg sends. Bytes as an
+ * escape string (E'\\x…'), read the same whatever standard_conforming_strings says (escapeLiteral does so for text
+ * with a backslash). A NUL character is refused here, as PostgreSQL refuses it as a parameter (22021): in the query
+ * text it would cut the message short, and the statements kept back with it (the group's BEGIN, a savepoint) would
+ * not run, so the rollback to the savepoint would undo the command before it.
+ */
 function literal(value: unknown): string {
   const v = prepareValue(value);
   if (v === null || v === undefined) return 'null';
-  if (Buffer.isBuffer(v)) return `'\\x${v.toString('hex')}'`;
-  return pg.escapeLiteral(String(v));
+  if (Buffer.isBuffer(v)) return `E'\\\\x${v.toString('hex')}'`;
+  const text = String(v);
+  if (text.includes('\u0000')) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+  return pg.escapeLiteral(text);
 }
 
 /** Writes the parameters into the SQL text ($1 … $n; Kysely puts no `$` digits anywhere else). */
@@ -63,10 +71,7 @@ export function pipelineClient(client: pg.ClientBase): void {
     list.length = 0;
     return (query(text) as Promise<pg.QueryResult | pg.QueryResult[]>).then((r) => (Array.isArray(r) ? (r[r.length - 1] as pg.QueryResult) : r));
   };
-  (client as unknown as { query: Query }).query = (...args: unknown[]) => {
-    const [sql, parameters, callback] = args;
-    // Only Kysely's call shape (text, parameter array, no callback); anything else goes through as it was.
-    if (typeof sql !== 'string' || !Array.isArray(parameters) || callback !== undefined || args.length !== 2) return query(...args);
+  const keepOrSend = (sql: string, parameters: unknown[]): unknown => {
     if (sql === 'begin' && list.length === 0) {
       list.push({ sql, write: false });
       return done('BEGIN');
@@ -91,6 +96,17 @@ export function pipelineClient(client: pg.ClientBase): void {
       list.push(...control);
     }
     return send(inlineParameters(sql, parameters));
+  };
+  (client as unknown as { query: Query }).query = (...args: unknown[]) => {
+    const [sql, parameters, callback] = args;
+    // Only Kysely's call shape (text, parameter array, no callback); anything else goes through as it was.
+    if (typeof sql !== 'string' || !Array.isArray(parameters) || callback !== undefined || args.length !== 2) return query(...args);
+    try {
+      return keepOrSend(sql, parameters);
+    } catch (err) {
+      // A value refused while writing it in: nothing was sent and what was kept back stays (for the rollback).
+      return Promise.reject(err);
+    }
   };
 }
 

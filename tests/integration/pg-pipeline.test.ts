@@ -114,3 +114,54 @@ describe.each(storeKinds)('position trail in one round trip (%s)', (kind) => {
     expect(trail.length).toBe(3);
   });
 });
+
+/**
+ * The literals do not depend on the server's string settings, and a value PostgreSQL cannot take as text (a NUL
+ * character) fails only the command that sent it: with real parameters it is refused at Bind as an error inside the
+ * transaction; written into the query text it would cut the message short, and with the group's BEGIN in the same
+ * message every command of the group commit failed.
+ */
+describe.each(storeKinds)('literals that do not depend on settings or break the message (%s)', (kind) => {
+  let database: TestDatabase | undefined;
+  let store: Store;
+  beforeAll(async () => {
+    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+    store = openStore({ dataDir: mkdtempSync(join(tmpdir(), 'meldkamer-literals-')), databaseUrl: database?.url });
+    await sql`drop table if exists literal_values`.execute(store.db);
+    await sql`create table literal_values (k integer primary key, t text, b ${sql.raw(kind === 'postgres' ? 'bytea' : 'blob')})`.execute(store.db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database?.drop();
+  });
+
+  const insert = (k: number, t: string | null, b: Buffer | null) => {
+    const query = sql`insert into literal_values (k, t, b) values (${k}, ${t}, ${b})`.compile(store.db);
+    return CompiledQuery.raw(DEFER_WRITE + query.sql, [...query.parameters]);
+  };
+
+  it('bytes and backslashes come back exactly with standard_conforming_strings off', async () => {
+    const bytes = Buffer.from([0, 1, 0x5c, 0x27, 255]);
+    const text = 'C:\\pad\\x41 \\\\ it\'s';
+    const rows = await store.writeTransaction(async (trx) => {
+      if (kind === 'postgres') await sql`set local standard_conforming_strings = off`.execute(trx);
+      await trx.executeQuery(insert(1, text, bytes));
+      return (await sql<{ t: string; b: Buffer }>`select t, b from literal_values where k = 1`.execute(trx)).rows;
+    });
+    expect(rows.map((r) => ({ t: r.t, b: Buffer.from(r.b) }))).toEqual([{ t: text, b: bytes }]);
+  });
+
+  it('a NUL character fails its own command only (PostgreSQL), the rest of the group commits', async () => {
+    await sql`delete from literal_values`.execute(store.db);
+    const command = (k: number, t: string) =>
+      store.writeTransaction(async (trx) => {
+        await sql`insert into literal_values (k, t) values (${k}, ${t})`.execute(trx);
+        return k;
+      });
+    // The first command may go alone; the NUL one then opens the next group, its BEGIN in the same message.
+    const outcomes = await Promise.allSettled([command(31, 'fine'), command(30, 'nul \u0000 here'), command(32, 'fine too'), command(33, 'fine')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', kind === 'postgres' ? 'rejected' : 'fulfilled', 'fulfilled', 'fulfilled']);
+    const { rows } = await sql<{ k: number }>`select k from literal_values order by k`.execute(store.db);
+    expect(rows.map((r) => Number(r.k))).toEqual(kind === 'postgres' ? [31, 32, 33] : [30, 31, 32, 33]);
+  });
+});
