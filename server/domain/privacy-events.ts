@@ -4,6 +4,7 @@ import type { HubEvent } from '../protocol/events';
 import { seesAlert } from './alert-kinds';
 import { isAllowed } from './permissions';
 import { CITIZEN_COMMENT_MASK } from './privacy-mask';
+import { withoutCallerName } from './timeline-texts';
 
 /**
  * Citizens' own words in the event log: the comment with a "nee" on the status page (the note of the step to
@@ -29,7 +30,9 @@ export function maskEvent(event: HubEvent): HubEvent {
 /** A timeline entry (built from the same events) as a role without `contacts.read` reads it. */
 export function maskTimelineEntry(entry: TimelineEntry): TimelineEntry {
   const citizens = entry.type === 'report.citizen_response' || (entry.type === 'report.transitioned' && entry.to === 'reopen_requested');
-  return citizens && entry.note !== null ? { ...entry, note: CITIZEN_COMMENT_MASK } : entry;
+  // A linked caller's name (the store gives it only to `contacts.read`; dropped here too).
+  const named = entry.text ? { ...entry, text: withoutCallerName(entry.text) } : entry;
+  return citizens && entry.note !== null ? { ...named, note: CITIZEN_COMMENT_MASK } : named;
 }
 
 /**

@@ -13,6 +13,7 @@ import { RECOMMEND_TEXTS } from './recommend-texts';
 import { RESOLUTION_TEXTS } from './resolution';
 import { SIGNAL_IMPORT_TEXTS } from './signal-import-texts';
 import { THROTTLE_TEXTS } from './throttle';
+import { TIMELINE_TEXTS } from './timeline-texts';
 import { UNIT_TEXTS } from './unit-status';
 import { USER_TEXTS } from './user-texts';
 
@@ -39,6 +40,7 @@ export const DOMAIN_TEXTS = {
   ...CONTEXT_TEXTS,
   ...USER_TEXTS,
   ...LIST_TEXTS,
+  ...TIMELINE_TEXTS,
 };
 
 export type DomainTextCode = keyof typeof DOMAIN_TEXTS;

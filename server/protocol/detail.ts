@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { DomainText, IsoDateTime } from './common';
 import { Outcome, Report, ReportStatus } from './report';
 import { Resolution } from './resolution';
 
@@ -14,6 +14,8 @@ export const TimelineEntry = z.object({
   resolution: Resolution.nullable(),
   resolutionState: z.enum(['proposed', 'confirmed']).nullable(),
   note: z.string().nullable(),
+  /** The step in words (server/domain/timeline-texts.ts). */
+  text: DomainText.optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

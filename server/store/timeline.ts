@@ -1,21 +1,68 @@
 import type { Kysely } from 'kysely';
+import { maskName } from '../domain/privacy-mask';
+import { type TimelineFact, timelineText } from '../domain/timeline-texts';
 import type { TimelineEntry } from '../protocol/detail';
+import type { Alert, Assignment, Unit } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
 import type { DB } from './schema';
 
-/** The report's append-only history, from its events, with the actor's display name. */
-export async function reportTimeline(db: Kysely<DB>, reportId: string): Promise<TimelineEntry[]> {
-  const rows = await db
-    .selectFrom('events')
-    .leftJoin('users', 'users.id', 'events.actor_id')
-    .select(['events.seq', 'events.type', 'events.at', 'events.payload', 'users.display_name'])
-    .where('events.report_id', '=', reportId)
-    .orderBy('events.seq')
-    .execute();
-  return rows.map((row) => {
-    const payload = JSON.parse(row.payload) as Partial<Extract<HubEvent, { type: 'report.transitioned' }>> & {
-      comment?: string | null;
+type Payload = Partial<Extract<HubEvent, { type: 'report.transitioned' }>> & {
+  comment?: string | null;
+  satisfied?: boolean;
+  status?: 'queued' | 'sent' | 'failed';
+  assignment?: Assignment;
+  unit?: Unit;
+  alert?: Alert;
+};
+
+export interface TimelineOptions {
+  /**
+   * The reader may see contacts (`contacts.read`): a linked caller is named, masked as in the reporter list
+   * (the whole name is only in the logged contacts view). Default: no names (deny by default).
+   */
+  callerNames?: boolean;
+}
+
+/** The report's append-only history, from its events, with the actor's display name and each step in words. */
+export async function reportTimeline(db: Kysely<DB>, reportId: string, options: TimelineOptions = {}): Promise<TimelineEntry[]> {
+  const [rows, reporters] = await Promise.all([
+    db
+      .selectFrom('events')
+      .leftJoin('users', 'users.id', 'events.actor_id')
+      .leftJoin('units', 'units.id', 'users.unit_id')
+      .select(['events.seq', 'events.type', 'events.at', 'events.payload', 'users.display_name', 'units.callsign'])
+      .where('events.report_id', '=', reportId)
+      .orderBy('events.seq')
+      .execute(),
+    // A linked caller is a reporter row written in the step of its `report.updated` event (same instant).
+    db.selectFrom('reporters').select(['name', 'created_at']).where('report_id', '=', reportId).execute(),
+  ]);
+  const parsed = rows.map((row) => ({ row, payload: JSON.parse(row.payload) as Payload }));
+  // Offers withdrawn because another unit accepted: the acceptance is in the same step (same instant).
+  const acceptedAt = new Map<string, string>();
+  for (const { row, payload } of parsed) {
+    if (row.type === 'assignment.updated' && payload.assignment?.state === 'accepted' && payload.unit) acceptedAt.set(row.at, payload.unit.callsign);
+  }
+  return parsed.map(({ row, payload }) => {
+    const linked = row.type === 'report.updated' ? reporters.find((r) => r.created_at === row.at) : undefined;
+    const fact: TimelineFact = {
+      type: row.type,
+      at: row.at,
+      from: payload.from ?? null,
+      to: payload.to ?? null,
+      resolution: payload.resolution ?? null,
+      resolutionState: payload.resolutionState ?? null,
+      actor: row.display_name ?? null,
+      actorUnit: row.callsign ?? null,
+      unit: payload.unit?.callsign ?? null,
+      offeredBy: payload.assignment?.offeredBy ?? null,
+      acceptedBy: payload.assignment?.state === 'withdrawn' ? (acceptedAt.get(row.at) ?? null) : null,
+      callerLinked: linked ? { name: options.callerNames && linked.name ? maskName(linked.name) : null } : null,
+      alert: payload.alert ? (payload.alert.text ?? payload.alert.message) : undefined,
     };
+    if (payload.assignment) fact.assignmentState = payload.assignment.state;
+    if (payload.satisfied !== undefined) fact.satisfied = payload.satisfied;
+    if (payload.status) fact.deliveryStatus = payload.status;
     return {
       seq: Number(row.seq),
       at: row.at,
@@ -27,6 +74,7 @@ export async function reportTimeline(db: Kysely<DB>, reportId: string): Promise<
       resolution: payload.resolution ?? null,
       resolutionState: payload.resolutionState ?? null,
       note: payload.note ?? payload.comment ?? null,
+      text: timelineText(fact),
     };
   });
 }

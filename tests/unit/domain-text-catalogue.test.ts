@@ -47,6 +47,8 @@ import { refusalTexts } from './domain-text-refusals';
 import { userTexts } from './domain-text-users';
 import { USER_TEXTS } from '../../server/domain/user-texts';
 import { CONTEXT_TEXTS, contextText } from '../../server/domain/report-context';
+import { TIMELINE_TEXTS, timelineText } from '../../server/domain/timeline-texts';
+import { TIMELINE_CASES } from './timeline-text-cases';
 
 const TABLES = {
   UNIT_TEXTS,
@@ -67,6 +69,7 @@ const TABLES = {
   CONTEXT_TEXTS,
   USER_TEXTS,
   LIST_TEXTS,
+  TIMELINE_TEXTS,
 };
 const CODES = Object.keys(DOMAIN_TEXTS);
 /** csv-parse names the line of every error it reports, so the variant without one is not driven here. */
@@ -223,6 +226,8 @@ function emitted(): DomainText[] {
   for (const reason of [{ kind: 'no_desk' as const }, { kind: 'waited' as const, minutes: 15 }]) {
     texts.push(sayDispatch('alert.auto_dispatched', { units: 'HH-11', reason: reasonText(reason) }));
   }
+  // The report timeline in words (domain/timeline-texts.ts).
+  texts.push(...TIMELINE_CASES.map(([, fact]) => timelineText(fact)));
   return texts;
 }
 

@@ -1,5 +1,5 @@
 import type { ReportDetail, TimelineEntry } from '../../../server/protocol/detail';
-import { formatDateTime, formatShortDate, type Translate, useI18n } from '../i18n';
+import { formatDateTime, formatShortDate, type Translate, type TranslateText, useI18n } from '../i18n';
 
 type CodeLists = ReportDetail['codes'];
 
@@ -16,26 +16,10 @@ function actorName(t: Translate, entry: TimelineEntry): string {
   return t('tl.system');
 }
 
-function headline(t: Translate, entry: TimelineEntry): string {
-  switch (entry.type) {
-    case 'report.created':
-      return t('tl.created');
-    case 'report.updated':
-      return t('tl.updated');
-    case 'report.citizen_response':
-      return t('tl.satisfied');
-    // Dispatch events name the report; the timeline entry does not carry their unit or state.
-    case 'assignment.updated':
-      return t('tl.assignment');
-    case 'alert.raised':
-      return t('tl.alertRaised');
-    case 'alert.acked':
-      return t('tl.alertAcked');
-    case 'alert.addressed':
-      return t('tl.alertAddressed');
-    default:
-      break;
-  }
+/** The step in words from the hub (domain/timeline-texts.ts); an entry without one (an older hub) by its type. */
+function headline(t: Translate, text: TranslateText, entry: TimelineEntry): string {
+  if (entry.text) return text(entry.text);
+  if (entry.type === 'report.created') return t('tl.created');
   if (entry.from && entry.to) return `${t(`status.${entry.from}`)} → ${t(`status.${entry.to}`)}`;
   if (entry.to) return t(`status.${entry.to}`);
   return entry.type;
@@ -43,7 +27,7 @@ function headline(t: Translate, entry: TimelineEntry): string {
 
 /** The report's append-only history: who did what when, with what was found, done and planned. */
 export function Timeline({ detail }: { detail: ReportDetail }) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   // Deliveries are shown per message (delivery state), not as steps.
   const entries = detail.timeline.filter((e) => e.type !== 'report.delivery');
   return (
@@ -63,7 +47,7 @@ export function Timeline({ detail }: { detail: ReportDetail }) {
               <span className="tl-actor">{actorName(t, entry)}</span>
             </div>
             <div className="tl-what">
-              <span>{headline(t, entry)}</span>
+              <span data-testid="timeline-text">{headline(t, text, entry)}</span>
               {entry.outcome && entry.to === 'closed' && (
                 <span className="outcome-pill">{t(`outcome.${entry.outcome}`)}</span>
               )}

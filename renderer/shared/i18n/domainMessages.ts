@@ -360,6 +360,34 @@ const en: Record<DomainTextCode, string> = {
 
   // lists of translated words (domain/domain-text)
   'list.join': '{head}, {tail}',
+
+  // the report timeline in words (domain/timeline-texts)
+  'timeline.created': 'Report created',
+  'timeline.updated': 'Report changed',
+  'timeline.caller_linked': 'Caller linked',
+  'timeline.caller_linked.named': 'Caller linked: {name}',
+  'timeline.status': 'Status: {from} → {to}',
+  'timeline.on_scene': '{unit} on scene',
+  'timeline.proposal.schedule': 'Proposal from {unit}: scheduled for {date}',
+  'timeline.proposal.close': 'Proposal from {unit}: close as {outcome}',
+  'timeline.offer.offered': '{unit} received the offer ({time})',
+  'timeline.offer.auto': 'Offered automatically to {unit} ({time})',
+  'timeline.offer.accepted': '{unit} accepted the offer ({time})',
+  'timeline.offer.declined': '{unit} declined the offer ({time})',
+  'timeline.offer.expired': 'Offer to {unit} expired',
+  'timeline.offer.withdrawn': 'Offer to {unit} withdrawn',
+  'timeline.offer.withdrawn_accepted': 'Offer to {unit} withdrawn ({other} accepted)',
+  'timeline.offer.completed': '{unit} finished the job',
+  'timeline.citizen.satisfied': 'Reporter is satisfied',
+  'timeline.citizen.unsatisfied': 'Reporter is not satisfied',
+  'timeline.delivery.queued': 'Message to reporter queued',
+  'timeline.delivery.sent': 'Message to reporter sent',
+  'timeline.delivery.failed': 'Message to reporter not delivered',
+  'timeline.alert.raised': 'Alert: {alert}',
+  'timeline.alert.acked': 'Alert acknowledged: {alert}',
+  'timeline.alert.addressed': 'Address found for alert: {alert}',
+  'timeline.alert.escalated': 'Alert escalated: {alert}',
+  'timeline.event': 'Event {type}',
 };
 
 export const DOMAIN_MESSAGES: Record<Locale, Record<DomainTextCode, string>> = { nl: DOMAIN_TEXTS, en };
