@@ -8,12 +8,14 @@ import { matchRunCard, minuteOfDay } from '../domain/run-cards';
 import { DEFAULT_TIME_ZONE } from '../domain/sla';
 import type { Report } from '../protocol/report';
 import { type RunCard, RunCardFields } from '../protocol/run-cards';
+import { getCategory } from '../store/categories';
 import { deleteRunCard, insertRunCard, runCardsOfCategory, updateRunCard } from '../store/run-cards';
 import type { DB } from '../store/schema';
-import { activeFocusAreas } from '../store/tasking';
+import { activeFocusAreas, getFocusArea } from '../store/tasking';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
-import { userCommand } from './run-command';
+import { type CommandTx, userCommand } from './run-command';
+import { commandText } from '../domain/command-texts';
 
 /** Run cards: the shift lead keeps them; the hub finds a report's card for its priority, slots and auto-dispatch. */
 
@@ -42,11 +44,31 @@ export async function runCardOf(
   });
 }
 
+/** A card for a category or an area the hub does not know would never hold: refused (coded, per field). */
+async function checkKnown(tx: CommandTx, fields: RunCardFields): Promise<void> {
+  if (!(await getCategory(tx.trx, fields.category))) {
+    const text = commandText('command.category.unknown');
+    throw new CommandError('validation', text, { category: text });
+  }
+  const { area } = fields;
+  const known =
+    area.kind === 'any' ||
+    (area.kind === 'focus_area' && (await getFocusArea(tx.trx, area.id)) !== undefined) ||
+    (area.kind === 'neighbourhood' && (tx.deps.neighbourhoods ?? []).some((n) => n.id === area.id));
+  if (!known) {
+    const text = commandText('command.area.unknown');
+    throw new CommandError('validation', text, { area: text });
+  }
+}
+
 export const createRunCard = userCommand({
   name: 'run_card.create',
   access: 'runcards.write',
   input: RunCardFields,
-  apply: (tx, fields, user): Promise<RunCard> => insertRunCard(tx.trx, randomUUID(), fields, user.id, tx.at),
+  async apply(tx, fields, user): Promise<RunCard> {
+    await checkKnown(tx, fields);
+    return insertRunCard(tx.trx, randomUUID(), fields, user.id, tx.at);
+  },
 });
 
 export const updateRunCardCommand = userCommand({
@@ -54,6 +76,7 @@ export const updateRunCardCommand = userCommand({
   access: 'runcards.write',
   input: RunCardFields.extend({ id: z.string().min(1) }),
   async apply(tx, { id, ...fields }, user): Promise<RunCard> {
+    await checkKnown(tx, fields);
     const updated = await updateRunCard(tx.trx, id, fields, user.id, tx.at);
     if (!updated) throw new CommandError('not_found', say('dispatch.refusal.run_card_not_found'));
     return updated;

@@ -108,6 +108,15 @@ describe.each(storeKinds)('dispatch slots and run cards (%s)', (store) => {
     const fieldToken = (await t.login(units[0]?.username ?? '', 'veld')).token;
     expect((await t.api('GET', '/api/run-cards', fieldToken)).status).toBe(403);
     expect((await t.api('POST', '/api/run-cards', chefToken, card({ from: '25:00' }))).status).toBe(422);
+    // A card for a category or an area the hub does not know would never hold: refused, nothing written.
+    const unknownCategory = await t.api<{ code: string; fields: Record<string, string> }>('POST', '/api/run-cards', chefToken, card({ category: 'bestaat_niet' }));
+    expect([unknownCategory.status, unknownCategory.body.code, Object.keys(unknownCategory.body.fields)]).toEqual([422, 'validation', ['category']]);
+    for (const area of [{ kind: 'focus_area', id: 'bestaat-niet' }, { kind: 'neighbourhood', id: 'bestaat-niet' }] as const) {
+      const unknownArea = await t.api<{ code: string; fields: Record<string, string> }>('POST', '/api/run-cards', chefToken, card({ area }));
+      expect([unknownArea.status, unknownArea.body.code, Object.keys(unknownArea.body.fields)]).toEqual([422, 'validation', ['area']]);
+    }
+    const refusedUpdate = await t.api('PUT', `/api/run-cards/${created.body.id}`, chefToken, card({ category: 'bestaat_niet' }));
+    expect(refusedUpdate.status).toBe(422);
 
     const updated = await t.api<RunCard>('PUT', `/api/run-cards/${created.body.id}`, chefToken, card({ units: 3 }));
     expect([updated.status, updated.body.units]).toEqual([200, 3]);
