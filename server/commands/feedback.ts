@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { type ComposeResult, composeFeedback } from '../domain/feedback';
 import { explainFocusArea } from '../domain/focus-explanation';
+import { slaTermFor } from '../domain/sla';
 import { enqueueMessage } from '../store/outbox';
-import type { Report } from '../protocol/report';
+import type { Category, Report } from '../protocol/report';
 import type { FeedbackLocale, FeedbackTrigger, Resolution } from '../protocol/resolution';
 import { getCategory } from '../store/categories';
 import { reportersOf } from '../store/reporters';
@@ -47,15 +48,23 @@ export async function composeForReport(db: Kysely<DB>, publicUrl: string, req: F
     ...(req.reply ? { reply: req.reply } : {}),
     ...(edited ? { edited } : {}),
     ...(focusText ? { focusAreaExplanation: explainFocusArea(focusText, req.locale) } : {}),
-    ...(category
-      ? { sla: { workingDays: category.slaWorkingDays, ...(req.slaDeadline ? { deadline: req.slaDeadline } : {}) } }
-      : {}),
+    ...(category ? { sla: slaForMessage(category, req) } : {}),
   });
   if (!result.ok) {
     const field = result.code === 'placeholders' || result.code === 'not_specific' ? 'message.text' : 'message';
     throw new CommandError('validation', result.text, { [field]: result.text });
   }
   return result;
+}
+
+/** The handling time the message speaks of: the term the report's priority gave it (hours for urgent/high when sooner). */
+function slaForMessage(category: Category, req: FeedbackRequest): { workingDays: number; hours?: number; deadline?: Date } {
+  const { term } = slaTermFor(category, req.report.priority, new Date(req.report.createdAt));
+  return {
+    workingDays: category.slaWorkingDays,
+    ...(term.unit === 'hours' ? { hours: term.amount } : {}),
+    ...(req.slaDeadline ? { deadline: req.slaDeadline } : {}),
+  };
 }
 
 function pruneUndefined(edited: { subject?: string | undefined; text?: string | undefined }): { subject?: string; text?: string } {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { commandText } from '../domain/command-texts';
 import { inputText } from '../domain/input-texts';
 import { decideIntake } from '../domain/report-intake';
-import { slaTermFor } from '../domain/sla';
+import { atRiskFrom, slaTermFor } from '../domain/sla';
 import type { User } from '../protocol/auth';
 import { type Category, type CreateReportCommand, CreateReportInput, type Report } from '../protocol/report';
 import { getCategory } from '../store/categories';
@@ -40,7 +40,9 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
     (await runCardOf(tx.trx, tx.deps, { category: input.category, lat: input.location.lat, lng: input.location.lng, createdAt: at }, tx.now))?.priority ??
     'normal';
   // Urgent and high reports have their own, shorter terms in clock hours (domain/sla.ts).
-  const slaDeadline = slaTermFor(category, priority, tx.now).deadline.toISOString();
+  const sla = slaTermFor(category, priority, tx.now);
+  const slaDeadline = sla.deadline.toISOString();
+  const slaAtRiskFrom = atRiskFrom(sla.term, sla.deadline).toISOString();
   const event = await tx.emit(async (seq) => {
     const number = await insertNumberedReport(tx.trx, {
       id,
@@ -60,6 +62,7 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
       citizen_token: citizen.token,
       citizen_code: citizen.code,
       sla_deadline: slaDeadline,
+      sla_at_risk_from: slaAtRiskFrom,
       feedback_locale: input.locale,
       contact_consent: input.consent ? Number(input.consent.contact) : null,
       contact_consent_at: input.consent ? at : null,
@@ -82,6 +85,7 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
       reporterCount: input.reporter ? 1 : 0,
       followUpDate: null,
       slaDeadline,
+      slaAtRiskFrom,
       delivery: 'none',
       createdAt: at,
       updatedAt: at,

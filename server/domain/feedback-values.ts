@@ -20,7 +20,11 @@ export interface FeedbackContext {
   links: { status: string };
   /** Short code for looking up the status page by report number. */
   accessCode?: string;
-  sla?: { workingDays: number; deadline?: Date; timeZone?: string };
+  /**
+   * The report's handling time: its category's working days, or `hours` when its priority gave it a shorter term in
+   * clock hours (domain/sla.ts slaTermFor); the message then speaks of hours and gives the deadline's time too.
+   */
+  sla?: { workingDays: number; hours?: number; deadline?: Date; timeZone?: string };
   /** Explanation to the citizen of a reopen decision. */
   reply?: string;
   /** Public explanation of a focus area (aandachtsgebied) the report lies in. */
@@ -39,6 +43,11 @@ export function formatLongDate(isoDate: string, locale: FeedbackLocale): string 
   }).format(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
 
+/** Local clock time, e.g. "03:00". */
+function formatClockTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+}
+
 export function placeholderValues(ctx: FeedbackContext): PlaceholderValues {
   const { report, locale, resolution, sla } = ctx;
   const nl = locale === 'nl';
@@ -52,10 +61,16 @@ export function placeholderValues(ctx: FeedbackContext): PlaceholderValues {
     aandachtsgebied_uitleg: ctx.focusAreaExplanation,
   };
   if (sla) {
-    const unit = sla.workingDays === 1 ? (nl ? 'werkdag' : 'working day') : nl ? 'werkdagen' : 'working days';
-    values.afhandeltermijn = `${sla.workingDays} ${unit}`;
+    const timeZone = sla.timeZone ?? DEFAULT_TIME_ZONE;
+    if (sla.hours !== undefined) {
+      values.afhandeltermijn = `${sla.hours} ${nl ? 'uur' : sla.hours === 1 ? 'hour' : 'hours'}`;
+    } else {
+      const unit = sla.workingDays === 1 ? (nl ? 'werkdag' : 'working day') : nl ? 'werkdagen' : 'working days';
+      values.afhandeltermijn = `${sla.workingDays} ${unit}`;
+    }
     if (sla.deadline) {
-      values.streefdatum = formatLongDate(localDateString(sla.deadline, sla.timeZone ?? DEFAULT_TIME_ZONE), locale);
+      const date = formatLongDate(localDateString(sla.deadline, timeZone), locale);
+      values.streefdatum = sla.hours !== undefined ? `${date} ${nl ? 'om' : 'at'} ${formatClockTime(sla.deadline, timeZone)}` : date;
     }
   }
   if (resolution) {

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'priority_traffic.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   // Run cards (inzetvoorstellen): the desk and the coordinator read them with the recommendation; the shift lead keeps them.
   'runcards.write': ['shift_lead'],
+  // A category's terms for urgent and high reports (clock hours; domain/sla.ts).
+  'categories.write': ['shift_lead'],
   'field.connect': ['field'],
   'field.photo': ['field'],
   'events.read': ['dispatcher', 'shift_lead', 'police_coordinator'],

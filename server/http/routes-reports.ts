@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { setCategorySlaTerms } from '../commands/categories';
 import type { HubDeps } from '../commands/context';
 import { createReportCommand } from '../commands/reports';
 import { runCommand } from '../commands/run-command';
@@ -38,6 +39,9 @@ export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void 
   route(app, 'reports.create', ({ body, user }) => runCommand(deps, createReportCommand, user, body));
 
   route(app, 'categories.list', async () => ({ categories: await listCategories(store.db) }));
+  route(app, 'categories.setSlaTerms', ({ params, body, user }) =>
+    runCommand(deps, setCategorySlaTerms, user, { ...body, code: params.code }),
+  );
 
   route(app, 'events.list', async ({ query, user }) => {
     const page = await eventsPageWithLatest(store.db, query.after, query.limit);

@@ -26,6 +26,7 @@ export const QUEUE_ROW_FIELDS = [
   'delivery',
   'createdAt',
   'version',
+  'slaAtRiskFrom',
 ] as const satisfies readonly (keyof Report)[];
 export type QueueRowField = (typeof QUEUE_ROW_FIELDS)[number];
 

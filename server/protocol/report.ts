@@ -37,6 +37,13 @@ export const Category = z.object({
 });
 export type Category = z.infer<typeof Category>;
 
+/** The shift lead's change of a category's urgent and high terms in clock hours (null: the hub's defaults, 4 and 24). */
+export const CategorySlaTerms = z.object({
+  slaUrgentHours: z.number().int().min(1).max(720).nullable(),
+  slaHighHours: z.number().int().min(1).max(720).nullable(),
+});
+export type CategorySlaTerms = z.infer<typeof CategorySlaTerms>;
+
 export const ReporterContact = z
   .object({
     name: z.string().trim().max(200).optional(),
@@ -95,6 +102,12 @@ export const Report = z.object({
   followUpDate: z.string().nullable(),
   /** When the category's handling time (working days) runs out. */
   slaDeadline: IsoDateTime.nullable(),
+  /**
+   * When the report becomes "bijna te laat": the start of the last 20 % of its term, in the term's own units (working
+   * time or clock hours; domain/sla.ts atRiskFrom), set with the deadline. Null without a deadline. The console
+   * compares it with the clock and needs no holiday calendar. Optional: absent from reports built before it existed.
+   */
+  slaAtRiskFrom: IsoDateTime.nullable().optional(),
   /** Summary of the feedback messages to the citizen: the worst state of any message. */
   delivery: z.enum(['none', 'queued', 'sent', 'failed']),
   createdAt: IsoDateTime,

@@ -39,7 +39,7 @@ import {
 } from './intake';
 import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from './lifecycle-api';
 import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
-import { CreateReportInput, Report } from './report';
+import { Category, CategorySlaTerms, CreateReportInput, Report } from './report';
 import { QueuePage, QueueQuery } from './report-queue';
 import { FeedbackTemplate } from './resolution';
 import { PhotoBytes, PhotosResponse } from './photos';
@@ -81,6 +81,14 @@ export const ROUTES = {
   'auth.throttles': { method: 'GET', path: '/api/auth/throttles', access: 'auth.throttles', response: LoginThrottlesResponse },
   'auth.unblock': { method: 'POST', path: '/api/auth/throttles/:id/unblock', access: 'auth.throttles', params: Id, response: LoginThrottle },
   'categories.list': { method: 'GET', path: '/api/categories', access: 'categories.read', response: CategoriesResponse },
+  'categories.setSlaTerms': {
+    method: 'PUT',
+    path: '/api/categories/:code/sla-terms',
+    access: 'categories.write',
+    params: z.object({ code: EntityId }),
+    body: CategorySlaTerms,
+    response: Category,
+  },
   'events.list': { method: 'GET', path: '/api/events', access: 'events.read', query: EventsQuery, response: EventsPage },
 
   // ---- reports and their lifecycle ----

@@ -25,6 +25,20 @@ export async function getCategory(db: Kysely<DB>, code: string): Promise<Categor
   return row ? rowToCategory(row) : undefined;
 }
 
+/** Sets a category's urgent and high terms (clock hours; null: the hub's defaults); undefined when there is no such category. */
+export async function updateCategorySlaTerms(
+  db: Kysely<DB>,
+  code: string,
+  terms: { slaUrgentHours: number | null; slaHighHours: number | null },
+): Promise<Category | undefined> {
+  const result = await db
+    .updateTable('categories')
+    .set({ sla_urgent_hours: terms.slaUrgentHours, sla_high_hours: terms.slaHighHours })
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0 ? getCategory(db, code) : undefined;
+}
+
 export async function hasCategories(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('categories').select('code').limit(1).executeTakeFirst()) !== undefined;
 }

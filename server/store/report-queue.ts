@@ -48,6 +48,7 @@ const QUEUE_ROW_SQL: Record<QueueRowField, { columns: string[]; sqlite: RawBuild
   },
   createdAt: { columns: ['created_at'], sqlite: sql`created_at`, postgres: sql`created_at` },
   version: { columns: ['version'], sqlite: sql`version`, postgres: sql`version` },
+  slaAtRiskFrom: { columns: ['sla_at_risk_from'], sqlite: sql`sla_at_risk_from`, postgres: sql`sla_at_risk_from` },
 };
 
 const PAGE_COLUMNS = sql.raw([...new Set(['created_at', 'id', ...QUEUE_ROW_FIELDS.flatMap((f) => QUEUE_ROW_SQL[f].columns)])].join(', '));

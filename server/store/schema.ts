@@ -34,6 +34,8 @@ export interface ReportTable {
   version: number;
   follow_up_date: string | null;
   sla_deadline: string | null;
+  /** Start of the last 20 % of the term (migration 0032, domain/sla.ts atRiskFrom); null without a deadline. */
+  sla_at_risk_from: string | null;
   citizen_token: string | null;
   citizen_code: string | null;
   feedback_locale: Generated<string>;

@@ -5,7 +5,7 @@ import { categoryLabel, categoryName } from '../../renderer/console/ui/categoryN
 import { fixAgeMs, isStale, STALE_FIX_MS } from '../../renderer/console/ui/fixAge';
 import { followUpDue } from '../../renderer/console/ui/followUp';
 import { locationText } from '../../renderer/console/ui/locationText';
-import { AT_RISK_MS, reportSla, slaRunning, slaState } from '../../renderer/console/ui/sla';
+import { compareDueFirst, reportSla, slaRunning, slaState } from '../../renderer/console/ui/sla';
 import { aReport as report, PARKING as parking } from './renderer-fixtures';
 
 describe('category names', () => {
@@ -27,10 +27,14 @@ describe('locationText', () => {
 
 describe('SLA', () => {
   const deadline = Date.parse('2026-03-12T09:00:00.000Z');
-  it('on time, at risk within a day, overdue at the deadline', () => {
-    expect(slaState('2026-03-12T09:00:00.000Z', deadline - AT_RISK_MS)).toBe('on_time');
-    expect(slaState('2026-03-12T09:00:00.000Z', deadline - AT_RISK_MS + 1)).toBe('at_risk');
-    expect(slaState('2026-03-12T09:00:00.000Z', deadline)).toBe('overdue');
+  it("on time, at risk from the hub's at-risk time, overdue after the deadline", () => {
+    const atRisk = '2026-03-12T04:12:00.000Z';
+    expect(slaState('2026-03-12T09:00:00.000Z', Date.parse(atRisk) - 1, atRisk)).toBe('on_time');
+    expect(slaState('2026-03-12T09:00:00.000Z', Date.parse(atRisk), atRisk)).toBe('at_risk');
+    expect(slaState('2026-03-12T09:00:00.000Z', deadline, atRisk)).toBe('at_risk');
+    expect(slaState('2026-03-12T09:00:00.000Z', deadline + 1, atRisk)).toBe('overdue');
+    // No at-risk time (a report from an older hub): on time until overdue, no 24-hour rule of its own.
+    expect(slaState('2026-03-12T09:00:00.000Z', deadline - 1000)).toBe('on_time');
     expect(slaState(null, deadline)).toBeNull();
     expect(slaState('geen datum', deadline)).toBeNull();
   });
@@ -40,6 +44,14 @@ describe('SLA', () => {
     expect(slaRunning('scheduled')).toBe(false);
     expect(reportSla(report({ status: 'triaged' }), deadline + 1)).toBe('overdue');
     expect(reportSla(report({ status: 'closed' }), deadline + 1)).toBeNull();
+  });
+
+  it('due first: soonest running deadline first, then the rest newest first', () => {
+    const a = report({ id: 'a', status: 'triaged', slaDeadline: '2026-03-13T09:00:00.000Z', createdAt: '2026-03-10T09:00:00.000Z' });
+    const b = report({ id: 'b', status: 'new', slaDeadline: '2026-03-12T09:00:00.000Z', createdAt: '2026-03-11T09:00:00.000Z' });
+    const c = report({ id: 'c', status: 'scheduled', slaDeadline: '2026-03-11T09:00:00.000Z', createdAt: '2026-03-09T09:00:00.000Z' });
+    const d = report({ id: 'd', status: 'new', slaDeadline: null, createdAt: '2026-03-11T10:00:00.000Z' });
+    expect([a, c, d, b].sort(compareDueFirst).map((r) => r.id)).toEqual(['b', 'a', 'd', 'c']);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import type { Category } from '../../../server/protocol/report';
 import { useI18n } from '../i18n';
 import { categoryLabel } from '../ui/categoryName';
+import { QUEUE_ORDERS, type QueueOrder } from './filterReports';
 import { QUEUE_STATUS_FILTERS, type QueueStatusFilter } from './statusFilters';
 
 interface QueueFiltersProps {
@@ -15,9 +16,11 @@ interface QueueFiltersProps {
   category: string;
   onCategoryChange: (code: string) => void;
   categories: Iterable<Category>;
+  order: QueueOrder;
+  onOrderChange: (order: QueueOrder) => void;
 }
 
-/** Above the queue: status (with counts), free text and category. */
+/** Above the queue: status (with counts), free text, category and the order (newest or due first). */
 export function QueueFilters({
   status,
   onStatusChange,
@@ -28,6 +31,8 @@ export function QueueFilters({
   category,
   onCategoryChange,
   categories,
+  order,
+  onOrderChange,
 }: QueueFiltersProps) {
   const { t, locale } = useI18n();
   return (
@@ -66,6 +71,19 @@ export function QueueFilters({
         {[...categories].map((c) => (
           <option key={c.code} value={c.code}>
             {categoryLabel(c, locale)}
+          </option>
+        ))}
+      </select>
+      <select
+        className="queue-order"
+        value={order}
+        onChange={(e) => onOrderChange(e.target.value as QueueOrder)}
+        aria-label={t('queue.sortLabel')}
+        data-testid="queue-order"
+      >
+        {QUEUE_ORDERS.map((o) => (
+          <option key={o} value={o}>
+            {t(`queue.sort.${o}`)}
           </option>
         ))}
       </select>

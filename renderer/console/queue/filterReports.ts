@@ -1,6 +1,7 @@
 /** The queue's order (newest first) and its free-text and category filter. Pure. */
 import type { Category } from '../../../server/protocol/report';
 import type { QueueRow } from '../../../server/protocol/report-queue';
+import { compareDueFirst } from '../ui/sla';
 import { matchesStatusFilter, type QueueStatusFilter } from './statusFilters';
 
 export interface QueueFilter {
@@ -15,6 +16,15 @@ export function newestFirst(reports: readonly QueueRow[]): QueueRow[] {
     .map((r) => ({ r, at: Date.parse(r.createdAt) }))
     .sort((a, b) => b.at - a.at || b.r.number.localeCompare(a.r.number))
     .map((x) => x.r);
+}
+
+/** The queue's orders: newest first (the default) or due first (soonest running deadline first; ui/sla.ts). */
+export const QUEUE_ORDERS = ['newest', 'due'] as const;
+export type QueueOrder = (typeof QUEUE_ORDERS)[number];
+
+/** `reports` (newest first) in the chosen order; newest first is the order they come in. */
+export function inQueueOrder(reports: readonly QueueRow[], order: QueueOrder): readonly QueueRow[] {
+  return order === 'due' ? [...reports].sort(compareDueFirst) : reports;
 }
 
 /**

@@ -104,6 +104,8 @@ export function QueueSection(props: QueueSectionProps) {
         category={queue.category}
         onCategoryChange={queue.setCategory}
         categories={categories.values()}
+        order={queue.order}
+        onOrderChange={queue.setOrder}
       />
       {props.created && (
         <p className="notice" role="status" data-testid="notice">

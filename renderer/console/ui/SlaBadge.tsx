@@ -2,8 +2,8 @@ import type { Report } from '../../../server/protocol/report';
 import { formatDateTime, useI18n } from '../i18n';
 import { reportSla } from './sla';
 
-/** On time / at risk (< 24 h left) / overdue, from the report's deadline and `now`; nothing when the clock has stopped. */
-export function SlaBadge({ report, now }: { report: Pick<Report, 'status' | 'slaDeadline'>; now: number }) {
+/** On time / at risk (from the hub's at-risk time) / overdue at `now` (ui/sla.ts); nothing when the clock has stopped. */
+export function SlaBadge({ report, now }: { report: Pick<Report, 'status' | 'slaDeadline' | 'slaAtRiskFrom'>; now: number }) {
   const { t, locale } = useI18n();
   const state = reportSla(report, now);
   if (!state || !report.slaDeadline) return null;
