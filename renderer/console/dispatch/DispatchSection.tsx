@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { distanceText } from '../../../server/domain/distance-text';
 import { secondsLeft } from '../../../server/domain/offers';
 import { isAllowed } from '../../../server/domain/permissions';
+import type { DomainText } from '../../../server/protocol/common';
 import type { Assignment, Unit } from '../../../server/protocol/dispatch';
 import type { Report, ReportStatus } from '../../../server/protocol/report';
 import { dispatchKeys, useUnits } from '../api/dispatchQueries';
@@ -14,6 +15,11 @@ import { newCommandId, sendCommand, useDispatchContext, useHubCommand } from './
 import { formatDuration } from './format';
 import { ExtraNotice, FilledNotice, RunCardLine, useRunCardAdvice } from './RunCardLine';
 import { latestPerUnit, rankRecommendations } from './rankRecommendations';
+
+/** The row shows distance and fix age in their own places; the hub's reasons repeat them, so they are left out here. */
+function shownReasons(reasons: readonly DomainText[]): DomainText[] {
+  return reasons.filter((r) => !r.code.startsWith('distance.') && r.code !== 'recommend.reason.position_age');
+}
 
 /** Report statuses the hub accepts an offer for (server/commands/dispatch.ts offerUnits). */
 const OFFERABLE: ReadonlySet<ReportStatus> = new Set(['new', 'triaged', 'dispatched', 'in_progress']);
@@ -243,9 +249,9 @@ export function DispatchSection({ report }: { report: Report }) {
                         </span>
                       )}
                       {r.load > 0 && <span>{t('dispatch.load', { n: r.load })}</span>}
-                      {r.reasonTexts.length > 0 && (
+                      {shownReasons(r.reasonTexts).length > 0 && (
                         <span className="rec-reasons" data-testid="recommendation-reasons">
-                          {r.reasonTexts.map(text).join(' · ')}
+                          {shownReasons(r.reasonTexts).map(text).join(' · ')}
                         </span>
                       )}
                     </span>
