@@ -157,12 +157,27 @@ test('offer to the recommended unit, the field accepts, the unit moves on the ma
   const raised = await boa.command<Alert>('emergency', { commandId: randomUUID(), position: emergencyFix });
   expect(raised.ok).toBe(true);
 
-  const emergency = page.locator('[data-testid="alert-item"][data-kind="emergency"]');
-  const chefEmergency = chefPage.locator('[data-testid="alert-item"][data-kind="emergency"]');
+  // The emergency panel is the one place for it: no second row with its own "Bevestigen" in the banner.
+  const emergency = page.locator('[data-testid="emergency-item"]').filter({ hasText: 'HH-11' });
+  const chefEmergency = chefPage.locator('[data-testid="emergency-item"]').filter({ hasText: 'HH-11' });
   await expect(emergency).toBeVisible();
   await expect(chefEmergency).toBeVisible();
-  await expect(emergency.getByTestId('alert-text')).toContainText('HH-11');
-  await expect(emergency.getByTestId('alert-position')).toContainText('52.08110, 4.31590');
+  await expect(page.locator('[data-testid="alert-item"][data-kind="emergency"]')).toHaveCount(0);
+  await expect(emergency.getByTestId('emergency-title')).toContainText('HH-11');
+  await expect(emergency.getByTestId('emergency-position')).toContainText('52.08110, 4.31590');
+  // Its last fixes as a trail on the map (the fix it sent is the newest point).
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const hook = (window as unknown as { __meldkamer?: { map: import('maplibre-gl').Map } }).__meldkamer;
+        const source = hook?.map.getSource('emergency-trails') as import('maplibre-gl').GeoJSONSource | undefined;
+        const data = (await source?.getData()) as GeoJSON.FeatureCollection | undefined;
+        const fixes = (data?.features ?? []).filter((f) => f.properties?.kind === 'fix');
+        const last = fixes[fixes.length - 1];
+        return last?.geometry.type === 'Point' ? last.geometry.coordinates : null;
+      }),
+    )
+    .toEqual([emergencyFix.lng, emergencyFix.lat]);
   await expect
     .poll(async () => {
       const c = await mapCenter(page);
@@ -174,9 +189,11 @@ test('offer to the recommended unit, the field accepts, the unit moves on the ma
   mkdirSync('tests/e2e/artifacts', { recursive: true });
   await page.screenshot({ path: 'tests/e2e/artifacts/dispatch-console.png' });
 
-  await emergency.getByTestId('alert-ack').click();
-  await expect(emergency).toHaveCount(0);
-  await expect(chefEmergency).toHaveCount(0);
+  // "Gezien" in the panel acknowledges it (and its alert) on every console; the panel stays until it is ended.
+  await emergency.getByTestId('emergency-ack').click();
+  await expect(emergency).toHaveAttribute('data-acked', 'true');
+  await expect(chefEmergency).toHaveAttribute('data-acked', 'true');
+  await expect(chefEmergency.getByTestId('emergency-ack')).toHaveCount(0);
   await chefPage.context().close();
 });
 

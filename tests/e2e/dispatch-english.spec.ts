@@ -115,11 +115,13 @@ test('in English, unit statuses, status buttons, recommendation reasons and aler
   // ---- the emergency button ----
   const raised = await boa.command<Alert>('emergency', { commandId: randomUUID() });
   expect(raised.ok).toBe(true);
-  const emergency = page.locator('[data-testid="alert-item"][data-kind="emergency"]');
-  // The nearest address may follow the alert at once (issue 12: 'EMERGENCY HH-11 — Lange Voorhout 51, 43 m').
-  await expect(emergency.getByTestId('alert-text')).toHaveText(/^EMERGENCY HH-11( — .+, \d+ m)?$/);
+  // The emergency panel is the one place for an open emergency (the banner leaves its alert out).
+  const emergency = page.locator('[data-testid="emergency-item"]').filter({ hasText: 'HH-11' });
+  await expect(emergency.getByTestId('emergency-title')).toHaveText('EMERGENCY HH-11');
+  await expect(page.locator('[data-testid="alert-item"][data-kind="emergency"]')).toHaveCount(0);
 
-  await expect(page.getByTestId('alert-banner')).not.toContainText(/Nieuwe melding|afgewezen|NOODKNOP|spoed/);
+  await expect(page.getByTestId('alert-banner')).not.toContainText(/Nieuwe melding|afgewezen|NOODKNOP|NOODGEVAL|spoed/);
+  await expect(page.getByTestId('emergency-panel')).not.toContainText(/NOODGEVAL|Gezien|beëindigen/);
   await expect(page.getByTestId('units-board')).not.toContainText(/Beschikbaar|Aangeboden|Uit dienst/i);
 
   mkdirSync('tests/e2e/artifacts', { recursive: true });

@@ -47,13 +47,15 @@ test('a long press on the field page alerts the console page; the dispatcher ack
     await field.mouse.up();
     await expect(field.getByTestId('field-emergency-status')).toHaveAttribute('data-state', 'sent');
 
-    const alert = desk.locator('[data-testid="alert-item"][data-kind="emergency"]');
+    // One place on the console: the emergency panel, not a second row in the alert banner.
+    const alert = desk.locator('[data-testid="emergency-item"]').filter({ hasText: 'HH-11' });
     await expect(alert).toBeVisible({ timeout: 5_000 });
-    await expect(alert).toContainText('HH-11');
+    await expect(desk.locator('[data-testid="alert-item"][data-kind="emergency"]')).toHaveCount(0);
     mkdirSync('tests/e2e/artifacts', { recursive: true });
     await desk.screenshot({ path: 'tests/e2e/artifacts/field-and-console.png' });
-    await alert.getByTestId('alert-ack').click();
-    await expect(desk.locator('[data-testid="alert-item"][data-kind="emergency"]')).toHaveCount(0);
+    await alert.getByTestId('emergency-ack').click();
+    await expect(alert).toHaveAttribute('data-acked', 'true');
+    await expect(field.getByTestId('field-emergency-status')).toHaveAttribute('data-state', 'seen');
   } finally {
     await fieldContext.close();
     await consoleContext.close();

@@ -12,6 +12,7 @@ import { type AlertTone, playTone, primeAudio } from './alertSound';
 import { useDispatchContext } from './commands';
 import { formatCoord, formatDuration } from './format';
 import { AckButton, AlertGroupRow, AlertRow } from './AlertRows';
+import { useOpenEmergencies } from './emergencyQueries';
 
 /** Alerts other than emergencies shown before "+N meer". */
 const COLLAPSED_COUNT = 3;
@@ -155,7 +156,12 @@ export function AlertBanner({ alerts, reports, onOpenReport, onShowOnMap }: Aler
     () => new Map<string, Unit>((unitsQuery.data?.units ?? []).map((u) => [u.id, u])),
     [unitsQuery.data?.units],
   );
-  const sorted = useMemo(() => sortAlerts(alerts), [alerts]);
+  // An emergency whose unit the emergency panel shows is acknowledged there (one place); it still sounds here.
+  const inPanel = useOpenEmergencies(true).data?.emergencies;
+  const sorted = useMemo(() => {
+    const panelUnits = new Set((inPanel ?? []).map((e) => e.unitId));
+    return sortAlerts(alerts).filter((a) => !(a.kind === 'emergency' && a.unitId && panelUnits.has(a.unitId)));
+  }, [alerts, inPanel]);
   if (sorted.length === 0) return null;
   const emergencies = sorted.filter((a) => a.kind === 'emergency');
   const others = alertLines(sorted.filter((a) => a.kind !== 'emergency'));

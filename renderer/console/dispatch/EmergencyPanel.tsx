@@ -16,7 +16,7 @@ import { formatCoord, formatDuration } from './format';
 
 /** Units asked per "Assistentie vragen". */
 const ASSIST_COUNT = 2;
-/** Fixes shown as the trail (newest last). */
+/** Fixes shown as the trail (newest last), in the panel and on the map. */
 const TRAIL_SHOWN = 5;
 
 interface EmergencyPanelProps {
@@ -46,12 +46,25 @@ export function EmergencyPanel({ reports, onOpenReport, onShowOnMap }: Emergency
   );
 }
 
-/** The trail: stored fixes, and the live one when it is newer than the last stored. */
-function trailOf(e: OpenEmergency, unit: Unit | undefined): PositionFix[] {
+/** An emergency's trail: its stored fixes, and the unit's live fix when newer than the last stored; the last few. */
+export function emergencyTrail(e: Pick<OpenEmergency, 'trail'>, unit: Pick<Unit, 'position'> | undefined): PositionFix[] {
   const live = unit?.position;
   const last = e.trail[e.trail.length - 1];
   const all = live && (!last || Date.parse(live.at) > Date.parse(last.at)) ? [...e.trail, live] : [...e.trail];
   return all.slice(-TRAIL_SHOWN);
+}
+
+/**
+ * The open emergencies' trails for the map, live: the list is refetched on every emergency event (and every
+ * 15 s while one is open), the unit's newest fix comes with the units cache.
+ */
+export function useEmergencyTrails(enabled: boolean): { unitId: string; fixes: PositionFix[] }[] {
+  const emergencies = useOpenEmergencies(enabled).data?.emergencies;
+  const units = useUnits(enabled).data?.units;
+  return useMemo(() => {
+    const byId = new Map((units ?? []).map((u) => [u.id, u]));
+    return (enabled ? (emergencies ?? []) : []).map((e) => ({ unitId: e.unitId, fixes: emergencyTrail(e, byId.get(e.unitId)) }));
+  }, [emergencies, units, enabled]);
 }
 
 function EmergencyItem({
@@ -70,7 +83,7 @@ function EmergencyItem({
   const [busy, setBusy] = useState<'ack' | 'assist' | null>(null);
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const trail = trailOf(e, unit);
+  const trail = emergencyTrail(e, unit);
   const where = trail[trail.length - 1] ?? (e.position ? { ...e.position, at: e.startedAt } : null);
   const reportId = unit?.currentReportId ?? e.reportId;
   const report = reportId ? reports.get(reportId) : undefined;

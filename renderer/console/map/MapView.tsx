@@ -1,6 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useRef } from 'react';
 import { useI18n } from '../i18n';
+import { type EmergencyTrail, useEmergencyTrailLayer } from './emergencyTrailLayers';
 import type { MapViewProps } from './mapTypes';
 import { useReportLayer, useMapFocus, usePickMarker, useUnitLayer } from './useLiveLayers';
 import { useMapInstance } from './useMapInstance';
@@ -11,6 +12,7 @@ export type { MapDrawing, MapFocusRequest, MapViewProps } from './mapTypes';
 export type { MeldkamerTestHook } from './useMapInstance';
 
 const NO_IDS: readonly string[] = [];
+const NO_TRAILS: readonly EmergencyTrail[] = [];
 
 /** The map: live reports and units, focus areas, signals and hotspots, over the basemap. */
 export function MapView(props: MapViewProps) {
@@ -28,6 +30,8 @@ export function MapView(props: MapViewProps) {
   useReportLayer(mapRef, ready, props.reports, props.selectedId);
   useReportLabel(mapRef, ready, props.reports, props.selectedId, t);
   const unitsRef = useUnitLayer(mapRef, ready, props.showUnits ?? false, props.selectedUnitId ?? null, props.emergencyUnitIds ?? NO_IDS);
+  // The last fixes of units in 'noodgeval', just under the units.
+  useEmergencyTrailLayer(mapRef, ready, props.emergencyTrails ?? NO_TRAILS);
   useMapFocus(mapRef, ready, props.focus, reportsRef, unitsRef);
   const drawing = Boolean(props.drawing);
   useAreaLayers(mapRef, ready, props.areas, props.highlightAreaId ?? null, props.draft, drawing);

@@ -2,6 +2,7 @@ import type { ClientConfig } from '../../../server/protocol/api';
 import type { FocusArea } from '../../../server/protocol/dispatch';
 import type { Hotspot, Signal } from '../../../server/protocol/intake';
 import type { QueueRow } from '../../../server/protocol/report-queue';
+import type { EmergencyTrail } from './emergencyTrailLayers';
 
 /** Fly to a report (`id`), a unit (`unitId`), a spot (`at`) or an area (`bounds`: [[w, s], [e, n]]). */
 export interface MapFocusRequest {
@@ -34,6 +35,8 @@ export interface MapViewProps {
   onSelectUnit?: (id: string) => void;
   /** Units with an open emergency alert: a red ring. */
   emergencyUnitIds?: readonly string[];
+  /** The last fixes of the units in 'noodgeval', drawn as a short trail. */
+  emergencyTrails?: readonly EmergencyTrail[];
   /** Today's focus areas. */
   areas?: readonly FocusArea[];
   highlightAreaId?: string | null;

@@ -8,7 +8,7 @@ import { useAlerts } from '../api/dispatchQueries';
 import { useCategories, useOpenReports } from '../api/queries';
 import { MapAddressSearch } from '../address/MapAddressSearch';
 import { AlertBanner } from '../dispatch/AlertBanner';
-import { EmergencyPanel } from '../dispatch/EmergencyPanel';
+import { EmergencyPanel, useEmergencyTrails } from '../dispatch/EmergencyPanel';
 import { PriorityTrafficBar, PriorityTrafficButton } from '../dispatch/PriorityTraffic';
 import { DispatchContext } from '../dispatch/commands';
 import { UnitsBoard } from '../dispatch/UnitsBoard';
@@ -69,6 +69,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const units = useUnitSelection(focusMap);
   const alerts = useAlerts(readsDispatch).data?.alerts;
   const emergencyUnitIds = useEmergencyFocus(alerts, focusMap, units.revealUnit);
+  const emergencyTrails = useEmergencyTrails(readsDispatch);
   const focusAreas = useFocusAreas(today, readsDispatch, focusMap);
   const drawing = useAreaDrawing(side === 'tasking' || side === 'hotspots');
   const overlays = useOverlays(readsOverlays, selection, drawing);
@@ -165,6 +166,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               selectedUnitId={units.selectedUnitId}
               onSelectUnit={units.revealUnit}
               emergencyUnitIds={emergencyUnitIds}
+              emergencyTrails={emergencyTrails}
               areas={focusAreas.areas}
               highlightAreaId={side === 'tasking' ? focusAreas.highlightAreaId : null}
               draft={drawing.mapDraft}

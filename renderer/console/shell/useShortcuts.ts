@@ -83,7 +83,13 @@ export function useShortcuts(options: ShortcutOptions): { helpOpen: boolean; set
             (submit ?? inDetail('[data-testid="dispatch-panel"]'))?.focus();
           });
         case 'b':
-          return run(() => document.querySelector<HTMLButtonElement>('[data-testid="alert-banner"] [data-testid="alert-ack"]:not([disabled])')?.click());
+          // An unseen emergency first (acknowledged in the emergency panel, not in the banner).
+          return run(() =>
+            (
+              document.querySelector<HTMLButtonElement>('[data-testid="emergency-ack"]:not([disabled])') ??
+              document.querySelector<HTMLButtonElement>('[data-testid="alert-banner"] [data-testid="alert-ack"]:not([disabled])')
+            )?.click(),
+          );
         case 'g':
           return run(() => focusFirstIn(inDetail('.transition-buttons')));
         case 'c':
