@@ -4,7 +4,7 @@ import { type DomainText, textMaker } from './domain-text';
 /** Dutch texts of the alerts consoles get, by code (see domain-text.ts). */
 export const ALERT_TEXTS = {
   'alert.high_priority': 'Nieuwe melding met prioriteit {priority}: {number}',
-  'alert.priority.urgent': 'spoed',
+  'alert.priority.urgent': 'urgent',
   'alert.priority.high': 'hoog',
   'alert.offer_declined': '{unit} heeft {number} afgewezen',
   'alert.offer_expired': 'Aanbod aan {unit} voor {number} is verlopen',
