@@ -13,6 +13,8 @@ import { localDateTime } from './zoned-time';
  *   an offer withdrawn in the step another unit accepted says so ("ingetrokken (HH-12 accepteerde)");
  * - a step a field unit took says which unit: arriving ("HH-11 ter plaatse") and a proposal ("Voorstel van HH-11:
  *   ingepland voor 30-12"); every other step is "Status: <from> → <to>" with the statuses translated;
+ * - an alert is told with its own text to the roles in its kind's audience (domain/alert-kinds.ts), to others as
+ *   "Alarm voor een andere rol";
  * - a linked caller is "Beller gekoppeld", with a name only when the store was allowed to give one (roles with
  *   `contacts.read`, and then masked as in the reporter list: the whole name is a logged view);
  * - clock times are the municipality's (Europe/Amsterdam), dates day-month of the civil date.
@@ -43,6 +45,7 @@ export const TIMELINE_TEXTS = {
   'timeline.alert.acked': 'Alarm bevestigd: {alert}',
   'timeline.alert.addressed': 'Adres bij alarm gevonden: {alert}',
   'timeline.alert.escalated': 'Alarm opgeschaald: {alert}',
+  'timeline.alert.hidden': 'Alarm voor een andere rol',
   'timeline.event': 'Gebeurtenis {type}',
 } as const;
 
@@ -75,7 +78,7 @@ export interface TimelineFact {
   satisfied?: boolean;
   /** report.delivery */
   deliveryStatus?: 'queued' | 'sent' | 'failed';
-  /** alert.*: the alert's own text (or its Dutch message, for an alert older than coded texts). */
+  /** alert.*: the alert's own text (or its Dutch message, for an alert older than coded texts); absent: the reader is not in its audience. */
   alert?: DomainText | string;
 }
 
@@ -124,10 +127,6 @@ function transitionText(fact: TimelineFact): DomainText {
   return say('timeline.event', { type: fact.type });
 }
 
-function alertParam(alert: DomainText | string | undefined): DomainText | string {
-  return alert ?? '';
-}
-
 /** The sentence for one event of a report's timeline. */
 export function timelineText(fact: TimelineFact, timeZone: string = DEFAULT_TIME_ZONE): DomainText {
   switch (fact.type) {
@@ -148,7 +147,7 @@ export function timelineText(fact: TimelineFact, timeZone: string = DEFAULT_TIME
     case 'alert.acked':
     case 'alert.addressed':
     case 'alert.escalated':
-      return say(`timeline.${fact.type}`, { alert: alertParam(fact.alert) });
+      return fact.alert === undefined ? say('timeline.alert.hidden') : say(`timeline.${fact.type}`, { alert: fact.alert });
     default:
       return say('timeline.event', { type: fact.type });
   }

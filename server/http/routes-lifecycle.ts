@@ -22,7 +22,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
     const report = await getReport(store.db, params.id);
     if (!report) throw new CommandError('not_found', commandText('command.report.not_found'));
     const [timeline, resolution, messages, reporters, access] = await Promise.all([
-      reportTimeline(store.db, report.id, { callerNames: isAllowed('contacts.read', user.role) }),
+      reportTimeline(store.db, report.id, { callerNames: isAllowed('contacts.read', user.role), role: user.role }),
       latestResolution(store.db, report.id),
       listOutbox(store.db, { reportId: report.id, limit: 200 }),
       reportersOf(store.db, report.id),

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { seesAlert } from '../domain/alert-kinds';
 import { maskName } from '../domain/privacy-mask';
 import { type TimelineFact, timelineText } from '../domain/timeline-texts';
+import type { Role } from '../protocol/auth';
 import type { TimelineEntry } from '../protocol/detail';
 import type { Alert, Assignment, Unit } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
@@ -21,6 +23,8 @@ export interface TimelineOptions {
    * (the whole name is only in the logged contacts view). Default: no names (deny by default).
    */
   callerNames?: boolean;
+  /** The reader's role: an alert's text only for the roles in its kind's audience. Default: none (no alert texts). */
+  role?: Role;
 }
 
 /** The report's append-only history, from its events, with the actor's display name and each step in words. */
@@ -58,8 +62,8 @@ export async function reportTimeline(db: Kysely<DB>, reportId: string, options: 
       offeredBy: payload.assignment?.offeredBy ?? null,
       acceptedBy: payload.assignment?.state === 'withdrawn' ? (acceptedAt.get(row.at) ?? null) : null,
       callerLinked: linked ? { name: options.callerNames && linked.name ? maskName(linked.name) : null } : null,
-      alert: payload.alert ? (payload.alert.text ?? payload.alert.message) : undefined,
     };
+    if (payload.alert && options.role && seesAlert(payload.alert.kind, options.role)) fact.alert = payload.alert.text ?? payload.alert.message;
     if (payload.assignment) fact.assignmentState = payload.assignment.state;
     if (payload.satisfied !== undefined) fact.satisfied = payload.satisfied;
     if (payload.status) fact.deliveryStatus = payload.status;

@@ -54,5 +54,6 @@ export const TIMELINE_CASES: readonly [string, TimelineFact, string][] = [
   ['alert acknowledged', { type: 'alert.acked', at, alert }, 'Alarm bevestigd: Aanbod aan HH-12 voor M-000001 is verlopen'],
   ['alert got its address', { type: 'alert.addressed', at, alert: 'Noodknop HH-11' }, 'Adres bij alarm gevonden: Noodknop HH-11'],
   ['alert escalated', { type: 'alert.escalated', at, alert }, 'Alarm opgeschaald: Aanbod aan HH-12 voor M-000001 is verlopen'],
+  ['alert outside the reader’s audience', { type: 'alert.raised', at }, 'Alarm voor een andere rol'],
   ['an event without its own sentence', { type: 'report.something_new', at }, 'Gebeurtenis report.something_new'],
 ];

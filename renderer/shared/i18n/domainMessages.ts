@@ -387,6 +387,7 @@ const en: Record<DomainTextCode, string> = {
   'timeline.alert.acked': 'Alert acknowledged: {alert}',
   'timeline.alert.addressed': 'Address found for alert: {alert}',
   'timeline.alert.escalated': 'Alert escalated: {alert}',
+  'timeline.alert.hidden': 'Alert for another role',
   'timeline.event': 'Event {type}',
 };
 
