@@ -34,21 +34,28 @@ export async function reportTimeline(db: Kysely<DB>, reportId: string, options: 
       .selectFrom('events')
       .leftJoin('users', 'users.id', 'events.actor_id')
       .leftJoin('units', 'units.id', 'users.unit_id')
-      .select(['events.seq', 'events.type', 'events.at', 'events.payload', 'users.display_name', 'units.callsign'])
+      .select(['events.seq', 'events.type', 'events.at', 'events.actor_id', 'events.payload', 'users.display_name', 'units.callsign'])
       .where('events.report_id', '=', reportId)
       .orderBy('events.seq')
       .execute(),
     // A linked caller is a reporter row written in the step of its `report.updated` event (same instant).
-    db.selectFrom('reporters').select(['name', 'created_at']).where('report_id', '=', reportId).execute(),
+    db.selectFrom('reporters').select(['name', 'created_at']).where('report_id', '=', reportId).orderBy('created_at').execute(),
   ]);
   const parsed = rows.map((row) => ({ row, payload: JSON.parse(row.payload) as Payload }));
-  // Offers withdrawn because another unit accepted: the acceptance is in the same step (same instant).
-  const acceptedAt = new Map<string, string>();
+  // Offers withdrawn because another unit accepted: the acceptance is in the same step (same instant, same actor).
+  const acceptedIn = new Map<string, string>();
   for (const { row, payload } of parsed) {
-    if (row.type === 'assignment.updated' && payload.assignment?.state === 'accepted' && payload.unit) acceptedAt.set(row.at, payload.unit.callsign);
+    if (row.type === 'assignment.updated' && payload.assignment?.state === 'accepted' && payload.unit) {
+      acceptedIn.set(`${row.at}|${row.actor_id}`, payload.unit.callsign);
+    }
   }
+  let reporterCount = 0;
   return parsed.map(({ row, payload }) => {
-    const linked = row.type === 'report.updated' ? reporters.find((r) => r.created_at === row.at) : undefined;
+    // A caller was linked in a `report.updated` step that raised the count, with a reporter row of that instant.
+    const count = payload.report?.reporterCount ?? reporterCount;
+    const raised = row.type === 'report.updated' && count > reporterCount;
+    reporterCount = count;
+    const linked = raised ? reporters.findLast((r) => r.created_at === row.at) : undefined;
     const fact: TimelineFact = {
       type: row.type,
       at: row.at,
@@ -60,7 +67,7 @@ export async function reportTimeline(db: Kysely<DB>, reportId: string, options: 
       actorUnit: row.callsign ?? null,
       unit: payload.unit?.callsign ?? null,
       offeredBy: payload.assignment?.offeredBy ?? null,
-      acceptedBy: payload.assignment?.state === 'withdrawn' ? (acceptedAt.get(row.at) ?? null) : null,
+      acceptedBy: payload.assignment?.state === 'withdrawn' ? (acceptedIn.get(`${row.at}|${row.actor_id}`) ?? null) : null,
       callerLinked: linked ? { name: options.callerNames && linked.name ? maskName(linked.name) : null } : null,
     };
     if (payload.alert && options.role && seesAlert(payload.alert.kind, options.role)) fact.alert = payload.alert.text ?? payload.alert.message;
