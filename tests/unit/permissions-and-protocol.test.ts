@@ -28,9 +28,11 @@ describe('protocol schemas', () => {
     source: 'phone',
   };
 
-  it('accept a minimal report and default the priority', () => {
+  it('accept a minimal report and leave an absent priority to the hub (the run card, else normal: dispatch-slots test)', () => {
     const parsed = CreateReportInput.parse(valid);
-    expect(parsed.priority).toBe('normal');
+    expect(parsed.priority).toBeUndefined();
+    expect(CreateReportInput.parse({ ...valid, priority: 'high' }).priority).toBe('high');
+    expect(CreateReportInput.safeParse({ ...valid, priority: 'asap' }).success).toBe(false);
   });
 
   it('reject out-of-range coordinates, unknown channels, empty descriptions and junk contact data', () => {
