@@ -58,7 +58,7 @@ describe.each(storeKinds)('the first admin and demo users (%s)', (store) => {
     } finally {
       await t.stop();
     }
-  });
+  }, 90_000); // three CLI processes (each compiles the hub code with tsx) and a hub: slow on 2 loaded cores
 
   it('demo users work in demo mode only: outside it they are deactivated and signed out, back in demo mode they return', async () => {
     const demo = await startTestHub({ store, demo: true, dataDir, ...(database ? { database } : {}) });
