@@ -64,92 +64,49 @@ const POSTGRES_ROW = sql`json_build_array(${sql.join(QUEUE_ROW_FIELDS.map((f) =>
  * page (whether another follows) and which is the page's last (the cursor). Measured on the 1M fixture, this is
  * about half the time of reading the page into a CTE and sorting it again for the aggregate and the cursor.
  */
-function sqlitePageQuery(after: QueueCursor | null, limit: number) {
+function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) {
+  const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
   const shown = sql`filter (where n <= ${limit})`;
-  // As a blob: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
-  return sql<{ rows: Buffer; more: number; last_created_at: string | null; last_id: string | null; total: number }>`select cast(coalesce(json_group_array(${SQLITE_ROW}) ${shown}, '[]') as blob) as rows,
+  // As text on PostgreSQL: pg would parse a json column into objects the route only serialises again. As a blob on
+  // SQLite: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
+  const aggregate = postgres
+    ? sql`coalesce(json_agg(${POSTGRES_ROW}) ${shown}::text, '[]')`
+    : sql`cast(coalesce(json_group_array(${SQLITE_ROW}) ${shown}, '[]') as blob)`;
+  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`select ${aggregate} as rows,
       count(*) > ${limit} as more,
       max(created_at) filter (where n = ${limit}) as last_created_at,
       max(id) filter (where n = ${limit}) as last_id,
       (select count(*) from reports where status <> 'closed') as total
     from (
       select ${PAGE_COLUMNS}, row_number() over (order by created_at desc, id desc) as n
-      from reports indexed by reports_open_queue where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
+      from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
     ) as page`;
 }
 
-/** A queue page whose rows are the JSON text of a `QueueRowTuple[]` as the database wrote it (UTF-8 bytes). */
+/** A queue page whose rows are the JSON text of a `QueueRowTuple[]` as the database wrote it (UTF-8 bytes on SQLite). */
 export interface QueuePageJson {
-  rowsJson: Buffer;
+  rowsJson: string | Buffer;
   next: QueueCursor | null;
   total: number;
   seq: number;
-}
-
-/** Rows per piece of a PostgreSQL page: ~50 KB of text, under V8's large-object size (128 KB). */
-const POSTGRES_PIECE_ROWS = 250;
-
-/*
- * PostgreSQL hands a text value over as one JavaScript string. A whole page (5,000 rows, ~0.8 MB) is a large object
- * that only a full collection frees, and 50 consoles loading at once piled them up (the memory goal's peak). So the
- * page comes in pieces of POSTGRES_PIECE_ROWS rows, each the rows' JSON joined by commas, one result row per piece in
- * page order, turned into Buffers (outside the heap) at once. Same one pass over the index as pageQuery.
- */
-function postgresPieceQuery(after: QueueCursor | null, limit: number) {
-  const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
-  return sql<{ piece: number; rows: string | null; more: boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`select (n - 1) / ${POSTGRES_PIECE_ROWS} as piece,
-      string_agg(${POSTGRES_ROW}::text, ',' order by n) filter (where n <= ${limit}) as rows,
-      bool_or(n > ${limit}) as more,
-      max(created_at) filter (where n = ${limit}) as last_created_at,
-      max(id) filter (where n = ${limit}) as last_id,
-      (select count(*) from reports where status <> 'closed') as total
-    from (
-      select ${PAGE_COLUMNS}, row_number() over (order by created_at desc, id desc) as n
-      from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
-    ) as page
-    group by piece order by piece`;
-}
-
-async function postgresPage(trx: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<Omit<QueuePageJson, 'seq'>> {
-  const pieces = (await postgresPieceQuery(after, limit).execute(trx)).rows;
-  const parts: Buffer[] = [Buffer.from('[')];
-  for (const piece of pieces) {
-    if (piece.rows === null) continue;
-    if (parts.length > 1) parts.push(Buffer.from(','));
-    parts.push(Buffer.from(piece.rows));
-  }
-  parts.push(Buffer.from(']'));
-  const last = pieces.find((piece) => piece.last_created_at !== null && piece.last_id !== null);
-  const more = pieces.some((piece) => piece.more);
-  return {
-    rowsJson: Buffer.concat(parts),
-    next: more && last?.last_created_at && last.last_id ? { createdAt: last.last_created_at, id: last.last_id } : null,
-    total: Number(pieces[0]?.total ?? (await openTotal(trx))),
-  };
-}
-
-async function openTotal(trx: Kysely<DB>): Promise<number> {
-  const row = (await sql<{ total: number | string }>`select count(*) as total from reports where status <> 'closed'`.execute(trx)).rows[0];
-  return Number(row?.total ?? 0);
 }
 
 /**
  * One page of the open reports as slim rows, newest first, after `after` (keyset: created_at never changes, so
  * paging never skips or repeats a report), with the open total and the event seq it is consistent with, read in one
  * snapshot. A report opened or closed between pages reaches the client as an event after the first page's seq.
- * The rows stay JSON bytes: the route sends them as they are (50 consoles loading 5,000-row pages would otherwise
+ * The rows stay JSON text: the route sends them as they are (50 consoles loading 5,000-row pages would otherwise
  * each hold the page three times over, as text, as objects and serialised again).
  */
 export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    if (postgres) return { ...(await postgresPage(trx, after, limit)), seq };
-    const answer = (await sqlitePageQuery(after, limit).execute(trx)).rows[0];
-    const more = answer ? answer.more === 1 : false;
+    const answer = (await pageQuery(postgres, after, limit).execute(trx)).rows[0];
+    const more = answer ? answer.more === true || answer.more === 1 : false;
     return {
-      rowsJson: answer ? Buffer.from(answer.rows) : Buffer.from('[]'),
+      rowsJson: answer?.rows ?? '[]',
       next: more && answer?.last_created_at && answer.last_id ? { createdAt: answer.last_created_at, id: answer.last_id } : null,
       total: Number(answer?.total ?? 0),
       seq,
