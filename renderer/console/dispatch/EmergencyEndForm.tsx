@@ -1,42 +1,20 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { EMERGENCY_RETURN_STATUSES, EMERGENCY_RETURN_WITH_REPORT } from '../../../server/domain/unit-status';
 import type { UnitStatus } from '../../../server/protocol/dispatch';
 import type { OpenEmergency } from '../../../server/protocol/emergency';
 import { useI18n } from '../i18n';
-import { commandErrorText } from './commandErrors';
-import { newCommandId, useHubCommand } from './commands';
-import { emergencyKeys } from './emergencyQueries';
+import { newCommandId } from './commands';
+import { useEmergencyNoteCommand } from './useEmergencyNoteCommand';
 
 /** Ends an emergency: a note (required) and the status the unit returns to (with its report only if it still has one). */
 export function EmergencyEndForm({ emergency, holdsReport, onClose }: { emergency: OpenEmergency; holdsReport: boolean; onClose: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const run = useHubCommand();
-  const queryClient = useQueryClient();
-  const [note, setNote] = useState('');
+  const { t } = useI18n();
   const [status, setStatus] = useState<UnitStatus>('beschikbaar');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const options = EMERGENCY_RETURN_STATUSES.filter((s) => holdsReport || !EMERGENCY_RETURN_WITH_REPORT.includes(s));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (note.trim() === '') {
-      setError(t('emergency.noteRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await run('emergency:end', { commandId: newCommandId(), emergencyId: emergency.id, note: note.trim(), returnStatus: status });
-      void queryClient.invalidateQueries({ queryKey: emergencyKeys.open });
-      onClose();
-    } catch (err) {
-      setError(t('emergency.failed', { message: commandErrorText(i18n, err) }));
-      setBusy(false);
-    }
-  };
+  const { note, setNote, busy, error, submit } = useEmergencyNoteCommand(
+    (run, trimmed) => run('emergency:end', { commandId: newCommandId(), emergencyId: emergency.id, note: trimmed, returnStatus: status }),
+    onClose,
+  );
 
   return (
     <form className="emergency-end" onSubmit={(e) => void submit(e)} data-testid="emergency-end-form" aria-label={t('emergency.endTitle', { unit: emergency.callsign })}>

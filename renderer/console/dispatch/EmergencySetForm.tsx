@@ -1,21 +1,17 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Unit } from '../../../server/protocol/dispatch';
 import { useI18n } from '../i18n';
-import { commandErrorText } from './commandErrors';
-import { newCommandId, useHubCommand } from './commands';
-import { emergencyKeys } from './emergencyQueries';
+import { newCommandId } from './commands';
+import { useEmergencyNoteCommand } from './useEmergencyNoteCommand';
 
 /** "Noodgeval melden": the desk puts a unit in 'noodgeval' by hand (an emergency over the radio), with a required note. */
 export function EmergencySetForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const run = useHubCommand();
-  const queryClient = useQueryClient();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { note, setNote, busy, error, submit } = useEmergencyNoteCommand(
+    (run, trimmed) => run('emergency:set', { commandId: newCommandId(), unitId: unit.id, note: trimmed }),
+    onDone,
+  );
 
   if (!open) {
     return (
@@ -24,24 +20,6 @@ export function EmergencySetForm({ unit, onDone }: { unit: Unit; onDone: () => v
       </button>
     );
   }
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (note.trim() === '') {
-      setError(t('emergency.noteRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await run('emergency:set', { commandId: newCommandId(), unitId: unit.id, note: note.trim() });
-      void queryClient.invalidateQueries({ queryKey: emergencyKeys.open });
-      onDone();
-    } catch (err) {
-      setError(t('emergency.failed', { message: commandErrorText(i18n, err) }));
-      setBusy(false);
-    }
-  };
 
   return (
     <form className="emergency-set" onSubmit={(e) => void submit(e)} data-testid="emergency-set-form">
