@@ -214,6 +214,18 @@ export interface PhotoTable {
   /** The seq of the finding the photo was sent with. */
   finding_seq: number | null;
   created_at: string;
+  /** Migration 0025: 'before' | 'after' as the unit marked it; null before that or when unmarked. */
+  kind: string | null;
+  /** 'none' | 'approved': only an approved photo's variant is ever public (status page). */
+  approval_state: Generated<string>;
+  /** JSON { crop, blurs } in the original's pixels. */
+  approval_params: string | null;
+  approved_data: Uint8Array | null;
+  approved_size: number | null;
+  approved_width: number | null;
+  approved_height: number | null;
+  approved_by: string | null;
+  approved_at: string | null;
 }
 
 export interface ResolutionTable {

@@ -19,6 +19,7 @@ import * as m0020 from './0020_safety';
 import * as m0021 from './0021_run_cards';
 import * as m0022 from './0022_alert_conditions_sla_terms';
 import * as m0023 from './0023_report_context';
+import * as m0025 from './0025_fix_photos';
 import * as m0032 from './0032_sla_at_risk_from';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0021_run_cards': m0021,
   '0022_alert_conditions_sla_terms': m0022,
   '0023_report_context': m0023,
+  '0025_fix_photos': m0025,
   '0032_sla_at_risk_from': m0032,
 };
