@@ -90,6 +90,8 @@ export interface HubOptions {
 }
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+/** Request line plus headers a client may send (see the Fastify options below). */
+export const MAX_HEADER_BYTES = 512 * 1024;
 
 export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
   const log = options.logger ?? createLogger(config);
@@ -105,7 +107,15 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     throw err;
   }
 
-  const app: FastifyInstance = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 1_000_000, return503OnClosing: true, trustProxy: config.trustProxy });
+  // 512 KiB of request line and headers (Node's default is 16 KiB): an Open311 status poll lists every id it tracks
+  // in one GET (README "Open311", FixMyStreet: 20,000 ids is about 240 KB of query string).
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: 1_000_000,
+    return503OnClosing: true,
+    trustProxy: config.trustProxy,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+  });
   let io: HubServer | undefined;
   let outbox: OutboxWorker | undefined;
   const deps: HubDeps = {
