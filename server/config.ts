@@ -7,6 +7,7 @@ import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from '
 import { RetentionConfigSchema, retentionConfigFrom } from './hub/retention-config';
 import { AutoDispatchConfigSchema } from './hub/auto-dispatch-config';
 import { SAFETY_CONFIG_SHAPE, SAFETY_ENV_KEYS } from './hub/safety-config';
+import { FOLLOW_UP_CONFIG_SHAPE, FOLLOW_UP_ENV_KEYS } from './hub/follow-up-config';
 import { shiftSettingsProblem } from './domain/shifts';
 import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
@@ -83,6 +84,8 @@ export const ConfigSchema = z.object({
   autoDispatch: AutoDispatchConfigSchema,
   /** Shift times and safety timers (hub/safety-config.ts; README "Veiligheid: regels en instellingen"). */
   ...SAFETY_CONFIG_SHAPE,
+  /** The follow-up date acting (hub/follow-up-config.ts; README "De vervolgdatum"). */
+  ...FOLLOW_UP_CONFIG_SHAPE,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -124,6 +127,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_ADDRESS_CACHE_SIZE: 'addressCacheSize',
   MELDKAMER_AUTO_DISPATCH: 'autoDispatch',
   ...SAFETY_ENV_KEYS,
+  ...FOLLOW_UP_ENV_KEYS,
 };
 
 export class ConfigError extends Error {}
