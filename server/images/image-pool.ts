@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { FixEdit } from './fix-variant';
 import type { ImageJob, ImageJobResult } from './image-worker';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits, ImageRefused, type ImageType, type ReencodedImage } from './reencode';
 
@@ -24,6 +25,15 @@ export class ImagePool {
 
   /** Resolves to the re-encoded image; rejects with ImageRefused when it is no image of its type or too large. */
   reencode(bytes: Uint8Array, type: ImageType): Promise<ReencodedImage> {
+    return this.run(bytes, type);
+  }
+
+  /** The approved public variant of a stored photo: blurred, cropped, a new JPEG (fix-variant.ts). */
+  fixVariant(bytes: Uint8Array, type: ImageType, fix: FixEdit): Promise<ReencodedImage> {
+    return this.run(bytes, type, fix);
+  }
+
+  private run(bytes: Uint8Array, type: ImageType, fix?: FixEdit): Promise<ReencodedImage> {
     if (this.closed) return Promise.reject(new Error('image pool closed'));
     const worker = this.ensureWorker();
     const id = this.nextId++;
@@ -33,7 +43,7 @@ export class ImagePool {
       this.pending.set(id, { resolve, reject });
       // A copy is transferred: the caller's buffer (the request body) stays usable.
       const copy = new Uint8Array(bytes);
-      const job: ImageJob = { id, bytes: copy, type, limits: this.limits };
+      const job: ImageJob = { id, bytes: copy, type, limits: this.limits, ...(fix ? { fix } : {}) };
       worker.postMessage(job, [copy.buffer]);
     });
   }

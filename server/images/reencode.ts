@@ -46,7 +46,20 @@ export function reencodeImage(bytes: Uint8Array, type: ImageType, limits: ImageL
   return type === 'image/jpeg' ? reencodeJpeg(bytes, limits) : reencodePng(bytes, limits);
 }
 
+/** The pixels of `bytes` as RGBA (a JPEG turned upright by its EXIF orientation); throws ImageRefused. */
+export function decodeImage(bytes: Uint8Array, type: ImageType, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Rgba {
+  if (type === 'image/jpeg') return decodeJpeg(bytes, limits);
+  const png = decodePng(bytes, limits);
+  return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
+}
+
 function reencodeJpeg(bytes: Uint8Array, limits: ImageLimits): ReencodedImage {
+  const upright = decodeJpeg(bytes, limits);
+  const encoded = jpeg.encode({ width: upright.width, height: upright.height, data: upright.data }, JPEG_QUALITY);
+  return { type: 'image/jpeg', bytes: new Uint8Array(encoded.data), width: upright.width, height: upright.height };
+}
+
+function decodeJpeg(bytes: Uint8Array, limits: ImageLimits): Rgba {
   if (!(bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)) throw new ImageRefused('unreadable');
   let decoded: Rgba;
   try {
@@ -61,14 +74,20 @@ function reencodeJpeg(bytes: Uint8Array, limits: ImageLimits): ReencodedImage {
     throw new ImageRefused(/maxResolutionInMP|maxMemoryUsage/i.test((err as Error).message ?? '') ? 'too_many_pixels' : 'unreadable');
   }
   checkPixels(decoded, limits);
-  const upright = applyOrientation(decoded, jpegOrientation(bytes));
-  const encoded = jpeg.encode({ width: upright.width, height: upright.height, data: upright.data }, JPEG_QUALITY);
-  return { type: 'image/jpeg', bytes: new Uint8Array(encoded.data), width: upright.width, height: upright.height };
+  return applyOrientation(decoded, jpegOrientation(bytes));
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function reencodePng(bytes: Uint8Array, limits: ImageLimits): ReencodedImage {
+  const decoded = decodePng(bytes, limits);
+  const out = new PNG({ width: decoded.width, height: decoded.height });
+  out.data = decoded.data;
+  const encoded = PNG.sync.write(out, { colorType: 6 });
+  return { type: 'image/png', bytes: new Uint8Array(encoded), width: decoded.width, height: decoded.height };
+}
+
+function decodePng(bytes: Uint8Array, limits: ImageLimits): PNG {
   if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b) || bytes.length < 33) throw new ImageRefused('unreadable');
   // The IHDR chunk comes first: its size is known before anything is inflated.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -80,10 +99,7 @@ function reencodePng(bytes: Uint8Array, limits: ImageLimits): ReencodedImage {
     throw new ImageRefused('unreadable');
   }
   checkPixels(decoded, limits);
-  const out = new PNG({ width: decoded.width, height: decoded.height });
-  out.data = decoded.data;
-  const encoded = PNG.sync.write(out, { colorType: 6 });
-  return { type: 'image/png', bytes: new Uint8Array(encoded), width: decoded.width, height: decoded.height };
+  return decoded;
 }
 
 function checkPixels(size: { width: number; height: number }, limits: ImageLimits): void {
