@@ -62,6 +62,7 @@ export async function eraseContacts(trx: Kysely<DB>, ids: readonly string[]): Pr
     .set({ attributes: '{}', media_url: null, device_id: null, account_id: null })
     .where('report_id', 'in', list)
     .execute();
+  await trx.updateTable('open311_comments').set({ description: ANONYMISED, media_url: null }).where('report_id', 'in', list).execute();
 }
 
 /**
@@ -159,7 +160,7 @@ export async function deleteReports(trx: Kysely<DB>, ids: readonly string[]): Pr
   for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
-  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_requests', 'reporters'] as const) {
+  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
   await trx.deleteFrom('reports').where('id', 'in', list).execute();

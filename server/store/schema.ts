@@ -329,6 +329,8 @@ export interface ApiKeyTable {
   revoked_at: string | null;
   /** 1: the client app asks its users' consent to be contacted; without it their contact fields are not kept (0006_privacy). */
   contact_consent: Generated<number>;
+  /** 0: the client app tells its users about their reports itself; the hub sends that key's reporters no messages (0031). */
+  send_messages: Generated<number>;
 }
 
 export interface Open311RequestTable {
@@ -340,11 +342,26 @@ export interface Open311RequestTable {
   device_id: string | null;
   account_id: string | null;
   created_at: string;
+  /** The title the client sent with the request (0031). */
+  title: Generated<string | null>;
+}
+
+/** A citizen comment an Open311 client posted to servicerequestupdates, once per client update id (0031). */
+export interface Open311CommentTable {
+  id: string;
+  api_key_id: string;
+  client_update_id: string;
+  report_id: string;
+  status: string;
+  description: string;
+  media_url: string | null;
+  created_at: string;
 }
 
 export interface DB {
   api_keys: ApiKeyTable;
   open311_requests: Open311RequestTable;
+  open311_comments: Open311CommentTable;
 }
 
 export type ApiKeyRow = Selectable<ApiKeyTable>;
