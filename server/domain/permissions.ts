@@ -11,6 +11,12 @@ export const PERMISSIONS = {
   'report.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   // Which transition each role may make is the lifecycle table's business (domain/lifecycle).
   'report.transition': ['dispatcher', 'shift_lead', 'police_coordinator'],
+  // Asking the reporter a question (by e-mail or SMS, answered on the status page): the desk that talks to citizens.
+  'report.ask_reporter': ['dispatcher', 'shift_lead'],
+  // The satisfaction answers and their reasons (KTO) in figures: the shift lead and the admin.
+  'satisfaction.read': ['shift_lead', 'admin'],
+  // Splitting a report into parts for other teams (deelmeldingen, domain/sub-reports.ts): the desk.
+  'report.split': ['dispatcher', 'shift_lead'],
   // Citizens' contact details, recipients, status links, access codes and comments: only the desk that calls
   // citizens back (domain/privacy-mask.ts masks them for every other role, in answers, sockets and catch-up).
   'contacts.read': ['dispatcher', 'shift_lead'],
@@ -43,6 +49,8 @@ export const PERMISSIONS = {
   'apikeys.manage': ['admin'],
   // Photos: the roles that read the report, and the field unit assigned to it (checked per report in commands/photos.ts).
   'photos.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field'],
+  // Approving an after photo for the citizen (crop, blur; status page and closing message): the desk. Never public without it.
+  'photos.approve': ['dispatcher', 'shift_lead'],
   // Address search and nearest address (the hub asks its address source): the desk roles and the field client.
   'address.search': ['dispatcher', 'shift_lead', 'police_coordinator', 'field'],
   // The retention job's log: what was erased or deleted, when, of which reports.
