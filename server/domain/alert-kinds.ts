@@ -89,6 +89,31 @@ export const ALERT_KINDS: Record<AlertKind, AlertKindRule> = {
   check_in_missed: { audience: CONSOLES, clears: { by: 'ack' }, group: false, escalation: [], order: 1, sound: 'alert' },
   // The hub offered a waiting report by itself (no desk staffed, or it waited too long): the shift lead takes it from there.
   auto_dispatched: { audience: ['shift_lead'], clears: { by: 'ack' }, group: false, escalation: [], order: 15, sound: 'alert' },
+  // An external party answered a referral (server/commands/external-referrals.ts): the desk reviews it before it feeds
+  // the citizen's message; acknowledged by hand.
+  external_answered: { audience: DESK, clears: { by: 'ack' }, group: false, escalation: [], order: 22, sound: 'alert' },
+  // The reporter answered the desk's question (status page), or left it unanswered past its working days: the desk
+  // reads it on the report; acknowledged by hand.
+  reporter_answered: { audience: DESK, clears: { by: 'ack' }, group: false, escalation: [], order: 23, sound: 'alert' },
+  question_unanswered: { audience: DESK, clears: { by: 'ack' }, group: false, escalation: [], order: 24, sound: 'none' },
+  // The follow-up date of a scheduled report came (hub/follow-up-job.ts): the control room's own follow-up is back in
+  // the queue until someone picks it up; another team's stays scheduled and the desk asks them, until it is closed.
+  follow_up_due: {
+    audience: DESK,
+    clears: { by: 'condition', condition: { kind: 'report_left', status: 'triaged' }, ack: true },
+    group: true,
+    escalation: [],
+    order: 25,
+    sound: 'alert',
+  },
+  follow_up_other: {
+    audience: DESK,
+    clears: { by: 'condition', condition: { kind: 'report_left', status: 'scheduled' }, ack: true },
+    group: false,
+    escalation: [],
+    order: 26,
+    sound: 'none',
+  },
   high_priority: {
     audience: CONSOLES,
     clears: { by: 'condition', condition: { kind: 'report_picked_up' }, ack: true },

@@ -1,5 +1,6 @@
 import type { Priority } from '../protocol/report';
 import { type DomainText, textMaker } from './domain-text';
+import { sayQuestion } from './reporter-question-texts';
 
 /** Dutch texts of the alerts consoles get, by code (see domain-text.ts). */
 export const ALERT_TEXTS = {
@@ -14,6 +15,9 @@ export const ALERT_TEXTS = {
   'alert.proposal_review.desk': 'Voorstel voor {number} wacht op beoordeling',
   'alert.reopen_requested': 'Verzoek om heropenen van {number}',
   'alert.delivery_failed': 'Bericht aan melder van {number} niet bezorgd',
+  'alert.follow_up_due': 'Vervolg vandaag: {number} staat weer in de wachtrij ({what})',
+  'alert.follow_up_other': 'Vervolg vandaag: vraag {who} ({number}: {what})',
+  'alert.external_answered': '{party} heeft geantwoord op {number}',
 } as const;
 
 const say = textMaker(ALERT_TEXTS);
@@ -25,7 +29,11 @@ export type AlertSubject =
   | { kind: 'emergency'; unit: string }
   | { kind: 'check_in_missed'; unit: string }
   | { kind: 'proposal_review'; unit: string | null; number: string }
-  | { kind: 'reopen_requested' | 'delivery_failed'; number: string };
+  | { kind: 'reopen_requested' | 'delivery_failed'; number: string }
+  | { kind: 'follow_up_due'; number: string; what: string }
+  | { kind: 'follow_up_other'; number: string; what: string; who: string }
+  | { kind: 'reporter_answered' | 'question_unanswered'; number: string }
+  | { kind: 'external_answered'; party: string; number: string };
 
 /** An alert's text. Only urgent and high reports raise one; anything but urgent reads "hoog". */
 export function alertText(subject: AlertSubject): DomainText {
@@ -48,5 +56,14 @@ export function alertText(subject: AlertSubject): DomainText {
     case 'reopen_requested':
     case 'delivery_failed':
       return say(`alert.${subject.kind}`, { number: subject.number });
+    case 'follow_up_due':
+      return say('alert.follow_up_due', { number: subject.number, what: subject.what });
+    case 'follow_up_other':
+      return say('alert.follow_up_other', { number: subject.number, what: subject.what, who: subject.who });
+    case 'reporter_answered':
+    case 'question_unanswered':
+      return sayQuestion(`alert.${subject.kind}`, { number: subject.number });
+    case 'external_answered':
+      return say('alert.external_answered', { party: subject.party, number: subject.number });
   }
 }

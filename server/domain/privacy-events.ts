@@ -24,12 +24,19 @@ export function maskEvent(event: HubEvent): HubEvent {
   if (event.type === 'report.citizen_response' && event.comment !== null) {
     return { ...event, comment: commentMask(event.comment) };
   }
+  // The reporter's answer to the desk's question (the question itself is the desk's words).
+  if (event.type === 'report.question' && event.step === 'answered') {
+    return { ...event, note: commentMask(event.note), question: { ...event.question, answer: commentMask(event.question.answer) } };
+  }
   return event;
 }
 
 /** A timeline entry (built from the same events) as a role without `contacts.read` reads it. */
 export function maskTimelineEntry(entry: TimelineEntry): TimelineEntry {
-  const citizens = entry.type === 'report.citizen_response' || (entry.type === 'report.transitioned' && entry.to === 'reopen_requested');
+  const citizens =
+    entry.type === 'report.citizen_response' ||
+    (entry.type === 'report.transitioned' && entry.to === 'reopen_requested') ||
+    (entry.type === 'report.question' && entry.text?.code !== 'timeline.question.asked');
   // A linked caller's name (the store gives it only to `contacts.read`; dropped here too).
   const named = entry.text ? { ...entry, text: withoutCallerName(entry.text) } : entry;
   return citizens && entry.note !== null ? { ...named, note: CITIZEN_COMMENT_MASK } : named;

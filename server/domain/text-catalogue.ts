@@ -4,14 +4,17 @@ import { COMMAND_TEXTS } from './command-texts';
 import { CONTEXT_TEXTS } from './report-context';
 import { DISTANCE_TEXTS } from './distance-text';
 import { EMERGENCY_TEXTS } from './emergency';
+import { EXTERNAL_TEXTS } from './external-referrals';
 import { LIST_TEXTS } from './domain-text';
 import { FEEDBACK_TEXTS } from './feedback-texts';
 import { INPUT_TEXTS } from './input-texts';
 import { LIFECYCLE_TEXTS, TRANSITION_LABEL_TEXTS } from './lifecycle';
 import { OFFER_TEXTS } from './offers';
 import { RECOMMEND_TEXTS } from './recommend-texts';
+import { QUESTION_TEXTS } from './reporter-question-texts';
 import { RESOLUTION_TEXTS } from './resolution';
 import { SIGNAL_IMPORT_TEXTS } from './signal-import-texts';
+import { SUB_REPORT_TEXTS } from './sub-reports';
 import { THROTTLE_TEXTS } from './throttle';
 import { TIMELINE_TEXTS } from './timeline-texts';
 import { UNIT_TEXTS } from './unit-status';
@@ -41,6 +44,9 @@ export const DOMAIN_TEXTS = {
   ...USER_TEXTS,
   ...LIST_TEXTS,
   ...TIMELINE_TEXTS,
+  ...EXTERNAL_TEXTS,
+  ...SUB_REPORT_TEXTS,
+  ...QUESTION_TEXTS,
 };
 
 export type DomainTextCode = keyof typeof DOMAIN_TEXTS;

@@ -2,7 +2,9 @@ import type { AssignmentState } from '../protocol/dispatch';
 import type { ReportStatus } from '../protocol/report';
 import type { Resolution } from '../protocol/resolution';
 import { type DomainText, textMaker } from './domain-text';
+import { sayExternal } from './external-referrals';
 import { outcomeText, reportStatusText } from './lifecycle';
+import { sayQuestion } from './reporter-question-texts';
 import { localDateTime } from './zoned-time';
 
 /**
@@ -11,6 +13,7 @@ import { localDateTime } from './zoned-time';
  * - an assignment event names the unit by callsign and what happened to the offer ("HH-11 accepteerde het
  *   aanbod (03:45)"); an offer nobody made (no actor, no offerer) was made by the hub ("Automatisch aangeboden");
  *   an offer withdrawn in the step another unit accepted says so ("ingetrokken (HH-12 accepteerde)");
+ * - a report the hub moved back to the queue on its follow-up date (scheduled → triaged, no actor) says so;
  * - a step a field unit took says which unit: arriving ("HH-11 ter plaatse") and a proposal ("Voorstel van HH-11:
  *   ingepland voor 30-12"); every other step is "Status: <from> → <to>" with the statuses translated;
  * - an alert is told with its own text to the roles in its kind's audience (domain/alert-kinds.ts), to others as
@@ -46,6 +49,7 @@ export const TIMELINE_TEXTS = {
   'timeline.alert.addressed': 'Adres bij alarm gevonden: {alert}',
   'timeline.alert.escalated': 'Alarm opgeschaald: {alert}',
   'timeline.alert.hidden': 'Alarm voor een andere rol',
+  'timeline.follow_up_due': 'Vervolgdatum bereikt: terug in de wachtrij',
   'timeline.event': 'Gebeurtenis {type}',
 } as const;
 
@@ -78,6 +82,10 @@ export interface TimelineFact {
   satisfied?: boolean;
   /** report.delivery */
   deliveryStatus?: 'queued' | 'sent' | 'failed';
+  /** report.question: its step, the question's words and channel, and whether the answer came with a photo. */
+  question?: { step: 'asked' | 'answered' | 'expired'; text: string; channel: 'email' | 'sms'; photo: boolean } | null;
+  /** report.external: a referral to an external party made, its link revoked, or the party's answer received. */
+  external?: { change: 'referred' | 'revoked' | 'answered'; party: string } | null;
   /** alert.*: the alert's own text (or its Dutch message, for an alert older than coded texts); absent: the reader is not in its audience. */
   alert?: DomainText | string;
 }
@@ -123,6 +131,8 @@ function transitionText(fact: TimelineFact): DomainText {
     return say('timeline.proposal.close', { unit: who, outcome: outcomeText(r.outcome) });
   }
   if (fact.actorUnit && fact.from === 'dispatched' && fact.to === 'in_progress') return say('timeline.on_scene', { unit: fact.actorUnit });
+  // Nobody took it: the hub moved the report back to the queue on its follow-up date (hub/follow-up-job.ts).
+  if (fact.from === 'scheduled' && fact.to === 'triaged' && !fact.actor && !fact.actorUnit) return say('timeline.follow_up_due');
   if (fact.from && fact.to) return say('timeline.status', { from: reportStatusText(fact.from), to: reportStatusText(fact.to) });
   return say('timeline.event', { type: fact.type });
 }
@@ -141,6 +151,15 @@ export function timelineText(fact: TimelineFact, timeZone: string = DEFAULT_TIME
       return say(fact.satisfied === false ? 'timeline.citizen.unsatisfied' : 'timeline.citizen.satisfied');
     case 'report.delivery':
       return say(`timeline.delivery.${fact.deliveryStatus ?? 'queued'}`);
+    case 'report.question': {
+      const q = fact.question;
+      if (!q || q.step === 'expired') return sayQuestion('timeline.question.expired');
+      if (q.step === 'answered') return sayQuestion(q.photo ? 'timeline.question.answered_photo' : 'timeline.question.answered');
+      const channel = sayQuestion(q.channel === 'sms' ? 'question.channel.sms' : 'question.channel.email');
+      return sayQuestion('timeline.question.asked', { channel, question: q.text });
+    }
+    case 'report.external':
+      return fact.external ? sayExternal(`external.timeline.${fact.external.change}`, { party: fact.external.party }) : say('timeline.event', { type: fact.type });
     case 'assignment.updated':
       return offerText(fact, timeZone);
     case 'alert.raised':

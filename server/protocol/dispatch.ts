@@ -116,6 +116,14 @@ export const AlertKind = z.enum([
   'check_in_missed',
   // The hub offered a waiting report by itself (hub/auto-dispatch.ts): for the shift lead.
   'auto_dispatched',
+  // A scheduled report's follow-up date (hub/follow-up-job.ts): back in the queue (own), or ask the other team.
+  'follow_up_due',
+  'follow_up_other',
+  // The reporter answered the desk's question on the status page; a question unanswered in time (commands/reporter-question.ts).
+  'reporter_answered',
+  'question_unanswered',
+  // An external party answered a referral through its link (commands/external-referrals.ts): for the desk to review.
+  'external_answered',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 export const Alert = z.object({

@@ -5,6 +5,7 @@ import { Alert, Assignment, Unit } from './dispatch';
 import { Emergency } from './emergency';
 import { CheckIn, PriorityTraffic } from './safety';
 import { Resolution } from './resolution';
+import { ReporterQuestion } from './reporter-question';
 import { AuthThrottleFields } from './throttles';
 import { RetentionAppliedFields } from './retention';
 
@@ -50,6 +51,24 @@ export const CitizenResponseEvent = EventBase.extend({
   report: Report,
   satisfied: z.boolean(),
   comment: z.string().nullable(),
+});
+
+/** A question to the reporter asked, answered (status page) or ended unanswered; `note` is the question or the answer. */
+export const ReporterQuestionEvent = EventBase.extend({
+  type: z.literal('report.question'),
+  report: Report,
+  step: z.enum(['asked', 'answered', 'expired']),
+  question: ReporterQuestion,
+  note: z.string().nullable(),
+});
+
+/** The desk referred the report to an external party, revoked that link, or the party answered (commands/external-referrals.ts). */
+export const ExternalReferralEvent = EventBase.extend({
+  type: z.literal('report.external'),
+  report: Report,
+  change: z.enum(['referred', 'revoked', 'answered']),
+  referralId: z.string(),
+  party: z.string(),
 });
 
 export const UnitUpdatedEvent = EventBase.extend({
@@ -123,6 +142,8 @@ export const HubEvent = z.discriminatedUnion('type', [
   ReportTransitionedEvent,
   ReportDeliveryEvent,
   CitizenResponseEvent,
+  ExternalReferralEvent,
+  ReporterQuestionEvent,
   UnitUpdatedEvent,
   AssignmentUpdatedEvent,
   AlertEvent,

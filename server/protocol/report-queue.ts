@@ -27,6 +27,9 @@ export const QUEUE_ROW_FIELDS = [
   'createdAt',
   'version',
   'slaAtRiskFrom',
+  'parentNumber',
+  'partCount',
+  'awaitingReplySince',
 ] as const satisfies readonly (keyof Report)[];
 export type QueueRowField = (typeof QUEUE_ROW_FIELDS)[number];
 

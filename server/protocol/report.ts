@@ -34,8 +34,21 @@ export const Category = z.object({
   slaHighHours: z.number().int().positive().nullable().optional(),
   /** Its reports describe people (overlast): public answers leave out description and address, coordinates rounded. */
   sensitive: z.boolean().optional(),
+  /** The category written for a sentence in citizen messages ("uw melding over een boomtak"); absent or null: its name. */
+  phraseNl: z.string().nullable().optional(),
+  phraseEn: z.string().nullable().optional(),
 });
 export type Category = z.infer<typeof Category>;
+
+/** How a category reads in a sentence of a citizen message, per language ({categorie}); null: its name. */
+export const CategoryPhrases = z.object({
+  phraseNl: z.string().trim().min(1).max(120).nullable(),
+  phraseEn: z.string().trim().min(1).max(120).nullable(),
+});
+export type CategoryPhrases = z.infer<typeof CategoryPhrases>;
+
+/** How the reporter wishes to be addressed ("mevrouw Jansen", "de heer De Vries"): typed at intake, never guessed. */
+export const Salutation = z.string().trim().max(100, 'Aanhef is te lang (hoogstens 100 tekens)');
 
 /** The shift lead's change of a category's urgent and high terms in clock hours (null: the hub's defaults, 4 and 24). */
 export const CategorySlaTerms = z.object({
@@ -47,6 +60,8 @@ export type CategorySlaTerms = z.infer<typeof CategorySlaTerms>;
 export const ReporterContact = z
   .object({
     name: z.string().trim().max(200).optional(),
+    /** "Beste mevrouw Jansen," instead of "Beste Jan Jansen,": only as given, with or without a name. */
+    salutation: Salutation.optional(),
     email: z.email().max(320).optional(),
     phone: z
       .string()
@@ -108,6 +123,15 @@ export const Report = z.object({
    * compares it with the clock and needs no holiday calendar. Optional: absent from reports built before it existed.
    */
   slaAtRiskFrom: IsoDateTime.nullable().optional(),
+  /**
+   * "Wacht op reactie": when the open question to the reporter was asked (commands/reporter-question.ts); null or
+   * absent: not waiting. A flag, not a status; its handling-time clock is paused meanwhile.
+   */
+  awaitingReplySince: IsoDateTime.nullable().optional(),
+  /** A part (deelmelding, domain/sub-reports.ts): its main report's number; null or absent for any other report. */
+  parentNumber: z.string().nullable().optional(),
+  /** A report split into parts: how many (open and closed); 0, null or absent when it has none. */
+  partCount: z.number().int().min(0).nullable().optional(),
   /** Summary of the feedback messages to the citizen: the worst state of any message. */
   delivery: z.enum(['none', 'queued', 'sent', 'failed']),
   createdAt: IsoDateTime,

@@ -41,8 +41,10 @@ import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from 
 import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
 import { Category, CategorySlaTerms, CreateReportInput, Report } from './report';
 import { QueuePage, QueueQuery } from './report-queue';
+import { REPORTER_QUESTION_ROUTES } from './reporter-question';
 import { FeedbackTemplate } from './resolution';
-import { PhotoBytes, PhotosResponse } from './photos';
+import { SUB_REPORT_ROUTES } from './sub-reports';
+import { PHOTO_APPROVAL_ROUTES, PhotoBytes, PhotosResponse } from './photos';
 import { RetentionLogQuery, RetentionLogResponse } from './retention';
 import { RunCard, RunCardAdvice, RunCardFields, RunCardsResponse } from './run-cards';
 import { SearchAnswer, SearchQuery } from './search';
@@ -181,6 +183,8 @@ export const ROUTES = {
   'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
   // The photo's bytes (image/jpeg or image/png, not JSON), private and never sniffed.
   'photos.get': { method: 'GET', path: '/api/photos/:id', access: 'photos.read', params: Id, response: PhotoBytes },
+  // ---- the photo of the fix: the desk's approval for the citizen (protocol/photos.ts) ----
+  ...PHOTO_APPROVAL_ROUTES,
 
   // ---- address search (issue 12): the hub asks the configured source (offline index or PDOK); 503 address.unavailable when it fails ----
   'address.suggest': { method: 'GET', path: '/api/address/suggest', access: 'address.search', query: AddressSuggestQuery, response: AddressSuggestResponse },
@@ -216,6 +220,10 @@ export const ROUTES = {
   // Their own second factor: a secret shown once, then confirmed with a first code.
   'auth.totpEnrol': { method: 'POST', path: '/api/me/totp', access: 'auth.totp', response: TotpEnrolment },
   'auth.totpConfirm': { method: 'POST', path: '/api/me/totp/confirm', access: 'auth.totp', body: TotpCodeBody, response: TotpStatus },
+  // ---- asking the reporter and the satisfaction figures (protocol/reporter-question.ts) ----
+  ...REPORTER_QUESTION_ROUTES,
+  // ---- sub-reports (deelmeldingen, protocol/sub-reports.ts) ----
+  ...SUB_REPORT_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof ROUTES;

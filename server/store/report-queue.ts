@@ -49,6 +49,15 @@ const QUEUE_ROW_SQL: Record<QueueRowField, { columns: string[]; sqlite: RawBuild
   createdAt: { columns: ['created_at'], sqlite: sql`created_at`, postgres: sql`created_at` },
   version: { columns: ['version'], sqlite: sql`version`, postgres: sql`version` },
   slaAtRiskFrom: { columns: ['sla_at_risk_from'], sqlite: sql`sla_at_risk_from`, postgres: sql`sla_at_risk_from` },
+  // Sub-reports (migration 0029): read from the table row, not in the covering index.
+  parentNumber: {
+    columns: ['parent_number'],
+    sqlite: sql`case when parent_number is null then null when parent_number >= 1000000 then 'M-' || parent_number else 'M-' || substr('00000' || parent_number, -6) end`,
+    postgres: sql`case when parent_number is null then null else 'M-' || lpad(parent_number::text, greatest(6, length(parent_number::text)), '0') end`,
+  },
+  partCount: { columns: ['part_count'], sqlite: sql`part_count`, postgres: sql`part_count` },
+  // Read from the table row: not in the covering index (migration 0026).
+  awaitingReplySince: { columns: ['awaiting_reply_since'], sqlite: sql`awaiting_reply_since`, postgres: sql`awaiting_reply_since` },
 };
 
 const PAGE_COLUMNS = sql.raw([...new Set(['created_at', 'id', ...QUEUE_ROW_FIELDS.flatMap((f) => QUEUE_ROW_SQL[f].columns)])].join(', '));

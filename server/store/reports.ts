@@ -4,6 +4,7 @@ import { inSnapshot, latestSeq } from './events';
 import { reportCell } from './report-cells';
 import { countNewReporter } from './report-counts';
 import type { DB, NewReportRow, ReportRow } from './schema';
+import './schema-sub-reports';
 
 export function formatReportNumber(n: number): string {
   return `M-${String(n).padStart(6, '0')}`;
@@ -40,6 +41,7 @@ export const REPORT_COLUMNS = [
   'reports.follow_up_date',
   'reports.sla_deadline',
   'reports.sla_at_risk_from',
+  'reports.awaiting_reply_since',
   'reports.created_at',
   'reports.updated_at',
   'reports.version',
@@ -47,6 +49,9 @@ export const REPORT_COLUMNS = [
   'reports.outbox_queued',
   'reports.outbox_failed',
   'reports.outbox_sent',
+  // Sub-reports (migration 0029, store/schema-sub-reports.ts).
+  'reports.parent_number',
+  'reports.part_count',
 ] as const;
 
 export type ReportColumnsRow = Pick<ReportRow, (typeof REPORT_COLUMNS)[number] extends `reports.${infer C}` ? C & keyof ReportRow : never>;
@@ -69,7 +74,11 @@ export function rowToReport(row: ReportColumnsRow): Report {
     followUpDate: row.follow_up_date,
     slaDeadline: row.sla_deadline,
     slaAtRiskFrom: row.sla_at_risk_from ?? null,
+    awaitingReplySince: row.awaiting_reply_since ?? null,
     delivery: deliverySummary(row),
+    // Only on parts and split reports (domain/sub-reports.ts): other reports stay as they were on the wire.
+    ...(row.parent_number !== null ? { parentNumber: formatReportNumber(Number(row.parent_number)) } : {}),
+    ...(Number(row.part_count) > 0 ? { partCount: Number(row.part_count) } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: Number(row.version),
@@ -94,6 +103,8 @@ export async function insertReporter(
     id: string;
     reportId: string;
     name?: string | undefined;
+    /** How the reporter wishes to be addressed in messages ("mevrouw Jansen"; migration 0024). */
+    salutation?: string | undefined;
     email?: string | undefined;
     phone?: string | undefined;
     at: string;
@@ -107,6 +118,7 @@ export async function insertReporter(
       id: reporter.id,
       report_id: reporter.reportId,
       name: reporter.name ?? null,
+      salutation: reporter.salutation?.trim() || null,
       email: reporter.email ?? null,
       phone: reporter.phone ?? null,
       created_at: reporter.at,
@@ -203,6 +215,8 @@ export async function openReportsInBox(
   const rows = await selectReports(db)
     .where('reports.category', '=', query.category)
     .where('reports.status', '!=', 'closed')
+    // A part is no duplicate candidate: callers follow the main report (domain/sub-reports.ts).
+    .where('reports.parent_report_id', 'is', null)
     .where('reports.created_at', '>=', query.since)
     .where('reports.lat', '>=', query.box.minLat)
     .where('reports.lat', '<=', query.box.maxLat)

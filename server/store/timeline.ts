@@ -6,6 +6,7 @@ import type { Role } from '../protocol/auth';
 import type { TimelineEntry } from '../protocol/detail';
 import type { Alert, Assignment, Unit } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
+import type { ReporterQuestion } from '../protocol/reporter-question';
 import type { DB } from './schema';
 
 type Payload = Partial<Extract<HubEvent, { type: 'report.transitioned' }>> & {
@@ -15,6 +16,10 @@ type Payload = Partial<Extract<HubEvent, { type: 'report.transitioned' }>> & {
   assignment?: Assignment;
   unit?: Unit;
   alert?: Alert;
+  change?: 'referred' | 'revoked' | 'answered';
+  party?: string;
+  step?: 'asked' | 'answered' | 'expired';
+  question?: ReporterQuestion;
 };
 
 export interface TimelineOptions {
@@ -74,6 +79,11 @@ export async function reportTimeline(db: Kysely<DB>, reportId: string, options: 
     if (payload.assignment) fact.assignmentState = payload.assignment.state;
     if (payload.satisfied !== undefined) fact.satisfied = payload.satisfied;
     if (payload.status) fact.deliveryStatus = payload.status;
+    if (row.type === 'report.external' && payload.change) fact.external = { change: payload.change, party: payload.party ?? '?' };
+    if (row.type === 'report.question' && payload.question && payload.step) {
+      const q = payload.question;
+      fact.question = { step: payload.step, text: q.question, channel: q.channel, photo: q.answerPhotoId !== null };
+    }
     return {
       seq: Number(row.seq),
       at: row.at,
