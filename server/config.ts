@@ -7,7 +7,9 @@ import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from '
 import { RetentionConfigSchema, retentionConfigFrom } from './hub/retention-config';
 import { AutoDispatchConfigSchema } from './hub/auto-dispatch-config';
 import { SAFETY_CONFIG_SHAPE, SAFETY_ENV_KEYS } from './hub/safety-config';
+import { MUNICIPALITY_CONFIG_SHAPE, MUNICIPALITY_ENV_KEYS } from './hub/municipality-config';
 import { FOLLOW_UP_CONFIG_SHAPE, FOLLOW_UP_ENV_KEYS } from './hub/follow-up-config';
+import { READABILITY_CONFIG_SHAPE, READABILITY_ENV_KEYS } from './hub/readability-config';
 import { shiftSettingsProblem } from './domain/shifts';
 import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
@@ -84,8 +86,12 @@ export const ConfigSchema = z.object({
   autoDispatch: AutoDispatchConfigSchema,
   /** Shift times and safety timers (hub/safety-config.ts; README "Veiligheid: regels en instellingen"). */
   ...SAFETY_CONFIG_SHAPE,
+  /** The municipality citizen messages speak for: name, phone, web address (hub/municipality-config.ts). */
+  ...MUNICIPALITY_CONFIG_SHAPE,
   /** The follow-up date acting (hub/follow-up-config.ts; README "De vervolgdatum"). */
   ...FOLLOW_UP_CONFIG_SHAPE,
+  /** The plain-language floor of citizen messages (hub/readability-config.ts; README "Leesbaarheid (B1)"). */
+  ...READABILITY_CONFIG_SHAPE,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -127,7 +133,9 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_ADDRESS_CACHE_SIZE: 'addressCacheSize',
   MELDKAMER_AUTO_DISPATCH: 'autoDispatch',
   ...SAFETY_ENV_KEYS,
+  ...MUNICIPALITY_ENV_KEYS,
   ...FOLLOW_UP_ENV_KEYS,
+  ...READABILITY_ENV_KEYS,
 };
 
 export class ConfigError extends Error {}

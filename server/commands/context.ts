@@ -24,6 +24,10 @@ export interface HubDeps {
   endSessions: (sessionIds: readonly string[]) => void;
   /** Address search and nearest address (server/geo); absent in tools that need none (CLI, some tests). */
   addresses?: AddressSource;
+  /** The readability floor of citizen messages (hub/readability-config.ts); absent: the default, 60. */
+  readabilityFloor?: number;
+  /** The municipality citizen messages speak for (hub/municipality-config.ts); absent: DEFAULT_MUNICIPALITY. */
+  municipality?: import('../domain/feedback-values').Municipality;
   /** Neighbourhood (wijk) boundaries, when configured: run cards may name one (commands/run-cards.ts). */
   neighbourhoods?: readonly import('../domain/neighbourhood-hotspots').Neighbourhood[] | null;
 }

@@ -72,6 +72,8 @@ export interface ReadabilityOptions {
 }
 
 export const LONG_SENTENCE_WORDS = 15;
+/** The default floor below which a message needs a confirmation before it is sent (hub/readability-config.ts). */
+export const DEFAULT_READABILITY_FLOOR = 60;
 export const LONG_WORD_SYLLABLES = 5;
 export const LONG_WORD_LETTERS = 20;
 export const LEVEL_FLOORS = { easy: 80, plain: 60, fair: 45 } as const;

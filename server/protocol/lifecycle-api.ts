@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntityId } from './common';
 import { OutboxMessageView } from './detail';
+import { ReadabilityView } from './readability';
 import { ReportStatus } from './report';
 
 /** A status change from the console or field client. The resolution is validated by the domain (Dutch field errors). */
@@ -15,6 +16,8 @@ export const TransitionRequestBody = z.object({
     .optional(),
   /** The explanation to the citizen on a reopen decision. */
   reply: z.string().max(4000).optional(),
+  /** Send a scheduling or closing message that scores below the readability floor anyway (commands/readability-gate.ts). */
+  confirmLowReadability: z.boolean().optional(),
 });
 export type TransitionRequestBody = z.infer<typeof TransitionRequestBody>;
 
@@ -27,6 +30,8 @@ export const FeedbackPreview = z.object({
   subject: z.string(),
   text: z.string(),
   recipients: z.number().int().min(0),
+  /** The plain-language check of `text` (domain/readability.ts). */
+  readability: ReadabilityView.optional(),
 });
 export type FeedbackPreview = z.infer<typeof FeedbackPreview>;
 
