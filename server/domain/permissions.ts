@@ -68,6 +68,9 @@ export const PERMISSIONS = {
   'privacy.erase': ['privacy_officer'],
   // Notes on an address or area ("hond aanwezig"), with an expiry: the desk writes them; every report reader sees them.
   'address_notes.write': ['dispatcher', 'shift_lead'],
+  // Hand-off to an external party: making and revoking its link, reading its answer (the desk that reviews it).
+  'external.manage': ['dispatcher', 'shift_lead'],
+  'external.read': ['dispatcher', 'shift_lead'],
   // A field unit's worklist (looplijst) and taking a report from it; its notes on a report it works on.
   'field.worklist': ['field'],
   'field.notes': ['field'],
