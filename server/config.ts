@@ -82,6 +82,10 @@ export const ConfigSchema = z.object({
   addressCacheSize: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   /** Retention of personal data (hub/retention-config.ts; env MELDKAMER_RETENTION_*). */
   retention: RetentionConfigSchema.default(() => RetentionConfigSchema.parse({})),
+  /** A question to the reporter counts as unanswered after this many working days (commands/reporter-question.ts). */
+  reporterQuestionWorkingDays: z.coerce.number().int().min(1).max(60).default(5),
+  /** After a reopening "nee" on the status page, the citizen hears back within this many working days (told there). */
+  reopenReplyWorkingDays: z.coerce.number().int().min(1).max(30).default(2),
   /** Auto-dispatch per category when no desk is connected or a report waits too long (hub/auto-dispatch-config.ts). */
   autoDispatch: AutoDispatchConfigSchema,
   /** Shift times and safety timers (hub/safety-config.ts; README "Veiligheid: regels en instellingen"). */
@@ -132,6 +136,8 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_ADDRESS_TIMEOUT_MS: 'addressTimeoutMs',
   MELDKAMER_ADDRESS_CACHE_SIZE: 'addressCacheSize',
   MELDKAMER_AUTO_DISPATCH: 'autoDispatch',
+  MELDKAMER_REPORTER_QUESTION_DAYS: 'reporterQuestionWorkingDays',
+  MELDKAMER_REOPEN_REPLY_DAYS: 'reopenReplyWorkingDays',
   ...SAFETY_ENV_KEYS,
   ...MUNICIPALITY_ENV_KEYS,
   ...FOLLOW_UP_ENV_KEYS,

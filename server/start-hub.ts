@@ -13,11 +13,16 @@ import { registerCitizenRoutes } from './http/routes-citizen';
 import { registerThrottleRoutes } from './http/routes-throttles';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
+import { registerSubReportRoutes } from './http/routes-sub-reports';
 import { registerDispatchRoutes } from './http/routes-dispatch';
 import { registerSafetyRoutes } from './http/routes-safety';
 import { SafetySweeper } from './hub/safety-sweeper';
+import { QuestionSweeper } from './hub/question-sweeper';
+import { registerQuestionRoutes } from './http/routes-questions';
+import { setQuestionRules } from './commands/reporter-question';
 import { safetyClientConfigOf, safetySettingsOf, shiftSettingsOf } from './hub/safety-config';
 import { setSafetyRules } from './hub/safety-field';
+import { municipalityOf } from './hub/municipality-config';
 import { FIELD_NAMESPACE } from './protocol/socket';
 import { registerContextRoutes } from './http/routes-context';
 import { registerPhotoRoutes } from './http/routes-photos';
@@ -47,6 +52,8 @@ import { registerRunCardRoutes } from './http/routes-run-cards';
 import { disconnectSessions } from './hub/session-rooms';
 import { SessionSweeper } from './hub/session-sweeper';
 import { RetentionJob } from './hub/retention-job';
+import { FollowUpJob } from './hub/follow-up-job';
+import { followUpSettingsOf } from './hub/follow-up-config';
 import { PositionTracker } from './hub/positions';
 import { broadcastPositions, connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
 import { createOutboxWorker } from './notify/outbox-wiring';
@@ -78,6 +85,10 @@ export interface Hub {
   sessions: SessionSweeper;
   /** Safety timers and late arrivals in a spoedmelding's area; tests run it with `sweep()`. */
   safety: SafetySweeper;
+  /** Questions to the reporter left unanswered (hub/question-sweeper.ts); tests call `sweep()`. */
+  questions: QuestionSweeper;
+  /** Acts on scheduled reports' follow-up dates (hub/follow-up-job.ts); tests look with `tick()`. */
+  followUps: FollowUpJob;
   /** Stop accepting, let in-flight requests and transactions finish, close sockets and the store. */
   close(): Promise<void>;
 }
@@ -123,6 +134,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     log,
     clock: options.clock ?? (() => new Date()),
     publicUrl: config.publicUrl ?? '',
+    readabilityFloor: config.readabilityFloor,
+    municipality: municipalityOf(config),
     addresses: createAddressSource(config, store, log),
     neighbourhoods,
     wakeOutbox: () => outbox?.wake(),
@@ -176,6 +189,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerUserRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
+  setQuestionRules(deps, { answerWorkingDays: config.reporterQuestionWorkingDays, reopenReplyWorkingDays: config.reopenReplyWorkingDays });
+  registerQuestionRoutes(app, deps);
+  registerSubReportRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerIntakeRoutes(app, deps, intakeConfigOf(config), neighbourhoods);
@@ -204,7 +220,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const hubIoForDesk = io;
   const autoDispatch = new AutoDispatcher(deps, config.autoDispatch, config.nodeId, () => deskConnected(hubIoForDesk), () => positions.latest);
   const sessions = new SessionSweeper(deps);
+  const questions = new QuestionSweeper(deps);
   const retention = new RetentionJob(deps, config.retention, config.nodeId);
+  const followUps = new FollowUpJob(deps, followUpSettingsOf(config), config.nodeId);
   if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
   outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
@@ -218,7 +236,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   safety.start();
   await autoDispatch.start();
   sessions.start();
+  questions.start();
   retention.start();
+  followUps.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
@@ -230,6 +250,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       safety.stop();
       autoDispatch.stop();
       sessions.stop();
+      questions.stop();
+      followUps.stop();
       await retention.stop();
       positions.stop();
       disconnectAll(hubIo);
@@ -244,5 +266,5 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, safety, routes, autoDispatch, close };
+  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, safety, questions, followUps, routes, autoDispatch, close };
 }

@@ -11,6 +11,7 @@ import {
   questionMessage,
   sayQuestion,
 } from '../domain/reporter-question';
+import { DEFAULT_REOPEN_REPLY_WORKING_DAYS } from '../domain/satisfaction';
 import { localDateString, slaTermFor } from '../domain/sla';
 import type { ImageType, ReencodedImage } from '../images/reencode';
 import type { User } from '../protocol/auth';
@@ -32,6 +33,8 @@ import { raiseAlert } from './unit-events';
 /** The hub's settings for questions to the reporter (start-hub.ts sets them from the config). */
 export interface QuestionRules {
   answerWorkingDays: number;
+  /** After a reopening "nee" on the status page: within how many working days the citizen hears back. */
+  reopenReplyWorkingDays: number;
 }
 
 const rulesByHub = new WeakMap<object, QuestionRules>();
@@ -41,7 +44,7 @@ export function setQuestionRules(deps: HubDeps, rules: QuestionRules): void {
 }
 
 export function questionRulesOf(deps: HubDeps): QuestionRules {
-  return rulesByHub.get(deps) ?? { answerWorkingDays: DEFAULT_ANSWER_WORKING_DAYS };
+  return rulesByHub.get(deps) ?? { answerWorkingDays: DEFAULT_ANSWER_WORKING_DAYS, reopenReplyWorkingDays: DEFAULT_REOPEN_REPLY_WORKING_DAYS };
 }
 
 async function requireReport(tx: CommandTx, reportId: string): Promise<Report> {

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../protocol/detail';
 import type { Outcome, Report } from '../protocol/report';
+import type { ReporterQuestion } from '../protocol/reporter-question';
 import { formatLongDate } from './feedback';
 
 /** What a citizen may see of a report: no staff names, no internal notes, no other reporter's data. */
@@ -14,6 +15,10 @@ export interface CitizenView {
   askSatisfaction: boolean;
   /** Public text of an active focus area the report lies in ("Waarom we hier extra handhaven"). */
   focusAreaText?: string | null;
+  /** The desk's open question to the reporter, answered on this page; null when none is open. */
+  question: { text: string; dueAt: string } | null;
+  /** After a reopening "nee": by when the citizen hears whether the report is picked up again (YYYY-MM-DD). */
+  reopenReplyBy?: string | null;
 }
 
 const OUTCOME_HEADLINES: Record<Outcome, string> = {
@@ -31,10 +36,16 @@ export function citizenView(
   timeline: TimelineEntry[],
   alreadyAnswered: boolean,
   focusAreaText?: string,
+  openQuestion: ReporterQuestion | null = null,
 ): CitizenView {
   const steps: CitizenView['steps'] = [{ at: report.createdAt, title: 'Ontvangen', lines: ['We hebben uw melding ontvangen.'] }];
+  // The last confirmed schedule's date, until the report is closed or reopened: a scheduled report back in the
+  // queue on its follow-up date (or picked up by the desk) stays "ingepland" to the citizen until it is closed.
+  let scheduledFor: string | null = null;
   for (const entry of timeline) {
     const r = entry.resolutionState === 'confirmed' ? entry.resolution : null;
+    if (r?.kind === 'schedule') scheduledFor = r.followUp.date;
+    else if (r || entry.to === 'closed' || entry.to === 'reopen_requested' || entry.from === 'reopen_requested') scheduledFor = null;
     if (r) {
       const lines = [`Wat we aantroffen: ${r.found.text}`, `Wat we deden: ${r.action.text}`];
       if (r.kind === 'schedule') {
@@ -49,13 +60,24 @@ export function citizenView(
     } else if (entry.from === 'reopen_requested') {
       const title = entry.to === 'closed' ? 'Uw verzoek is bekeken: de melding blijft afgesloten' : 'Uw melding is opnieuw in behandeling genomen';
       steps.push({ at: entry.at, title, lines: entry.note ? [entry.note] : [] });
+    } else if (entry.type === 'report.question' && entry.text?.code === 'timeline.question.asked') {
+      steps.push({ at: entry.at, title: 'We stelden u een vraag', lines: entry.note ? [entry.note] : [] });
+    } else if (entry.type === 'report.question' && entry.text?.code.startsWith('timeline.question.answered')) {
+      steps.push({ at: entry.at, title: 'U beantwoordde onze vraag', lines: entry.note ? [`Uw antwoord: ${entry.note}`] : [] });
     } else if (entry.to === 'dispatched') {
       steps.push({ at: entry.at, title: 'Er is iemand op weg gestuurd', lines: [] });
     }
   }
-  const followUpDate = report.status === 'scheduled' ? report.followUpDate : null;
+  const stillScheduled = report.status !== 'closed' && report.status !== 'reopen_requested' && scheduledFor !== null;
+  const followUpDate = report.status === 'scheduled' ? report.followUpDate : stillScheduled ? scheduledFor : null;
   const state =
-    report.status === 'closed' ? 'closed' : report.status === 'scheduled' ? 'scheduled' : report.status === 'reopen_requested' ? 'reopen_requested' : 'open';
+    report.status === 'closed'
+      ? 'closed'
+      : report.status === 'scheduled' || stillScheduled
+        ? 'scheduled'
+        : report.status === 'reopen_requested'
+          ? 'reopen_requested'
+          : 'open';
   const headline =
     state === 'closed' && report.outcome
       ? OUTCOME_HEADLINES[report.outcome]
@@ -74,5 +96,6 @@ export function citizenView(
     steps,
     askSatisfaction: state === 'closed' && !alreadyAnswered,
     focusAreaText: focusAreaText ?? null,
+    question: openQuestion?.state === 'open' ? { text: openQuestion.question, dueAt: openQuestion.dueAt } : null,
   };
 }

@@ -1,22 +1,59 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadCitizenView, recordCitizenResponse, reportIdForToken } from '../commands/citizen';
 import type { HubDeps } from '../commands/context';
+import { MAX_PHOTO_BYTES } from '../commands/photos';
+import { answerQuestion } from '../commands/reporter-question';
 import { runCommand } from '../commands/run-command';
 import { CommandError } from '../commands/errors';
 import { commandText } from '../domain/command-texts';
 import type { StatusLookupLimits } from '../domain/throttle';
+import { ImagePool } from '../images/image-pool';
+import { ImageRefused, isImageType, type ReencodedImage } from '../images/reencode';
 import { renderLookupPage, renderStatusPage } from './citizen-page';
 import { lookUpStatus } from './status-lookup';
 
 const NOT_FOUND_TEXT = 'Geen melding gevonden met dit nummer en deze code.';
+const NOTICES: Record<string, string> = {
+  '1': 'Bedankt voor uw reactie.',
+  nee: 'Bedankt voor uw reactie. We gebruiken die om ons werk beter te doen; uw melding blijft afgesloten.',
+  heropend: 'Bedankt voor uw reactie.',
+  antwoord: 'Bedankt voor uw antwoord. De meldkamer heeft het ontvangen en leest het zo snel mogelijk.',
+};
+const PHOTO_REFUSED = 'Deze foto kunnen we niet gebruiken: stuur een JPEG- of PNG-foto van hoogstens 5 MB, of antwoord zonder foto.';
+
+/** The answer to the desk's question as the form sent it: form-encoded (text) or multipart (text and a photo). */
+async function readAnswerForm(request: FastifyRequest): Promise<{ answer: string; photo?: { bytes: Buffer; type: string } }> {
+  if (!request.isMultipart()) {
+    const body = (request.body ?? {}) as { antwoord?: unknown };
+    return { answer: typeof body.antwoord === 'string' ? body.antwoord : '' };
+  }
+  let answer = '';
+  let photo: { bytes: Buffer; type: string } | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      // An empty file input is sent as a part without a name or bytes: no photo.
+      if (bytes.length > 0) photo = { bytes, type: part.mimetype };
+    } else if (part.fieldname === 'antwoord' && typeof part.value === 'string') {
+      answer = part.value;
+    }
+  }
+  return photo ? { answer, photo } : { answer };
+}
 
 /** Public status pages for reporters: reachable by the unguessable token in every message, or by number + code. */
 export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps, statusLimits: StatusLookupLimits): Promise<void> {
+  const images = new ImagePool();
+  app.addHook('onClose', () => images.close());
   await app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 10_000 });
-    const html = (reply: import('fastify').FastifyReply, status: number, body: string) =>
+    await scope.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4, fieldSize: 10_000, parts: 5 } });
+    const html = (reply: FastifyReply, status: number, body: string) =>
       reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+    const pageWith = async (reply: FastifyReply, status: number, reportId: string, token: string, message: string) =>
+      html(reply, status, renderStatusPage(await loadCitizenView(deps, reportId), token, message));
 
     scope.get('/status', { config: { access: 'public' } }, async (request, reply) => {
       const answer = await lookUpStatus(deps, statusLimits, request.query, request.ip);
@@ -34,12 +71,12 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         const reportId = await reportIdForToken(deps, request.params.token);
         if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
         const view = await loadCitizenView(deps, reportId);
-        const notice = request.query.bedankt === '1' ? 'Bedankt voor uw reactie.' : undefined;
+        const notice = request.query.bedankt ? NOTICES[request.query.bedankt] : undefined;
         return html(reply, 200, renderStatusPage(view, request.params.token, notice));
       },
     );
 
-    scope.post<{ Params: { token: string }; Body: { tevreden?: string; toelichting?: string } }>(
+    scope.post<{ Params: { token: string }; Body: { tevreden?: string; toelichting?: string; reden?: string } }>(
       '/status/:token/antwoord',
       { config: { access: 'public' } },
       async (request, reply) => {
@@ -48,15 +85,54 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         const answer = request.body?.tevreden;
         if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', commandText('command.report.answer_yes_no'));
         const comment = request.body?.toelichting?.trim();
+        const reason = request.body?.reden?.trim();
         try {
-          await runCommand(deps, recordCitizenResponse, 'system', { reportId, satisfied: answer === 'ja', ...(comment ? { comment } : {}) });
+          const done = await runCommand(deps, recordCitizenResponse, 'system', {
+            reportId,
+            satisfied: answer === 'ja',
+            ...(comment ? { comment } : {}),
+            ...(reason ? { reason } : {}),
+          });
+          const notice = answer === 'ja' ? '1' : done.reopened ? 'heropend' : 'nee';
+          return reply.redirect(`/status/${request.params.token}?bedankt=${notice}`, 303);
         } catch (err) {
-          if (!(err instanceof CommandError) || err.code !== 'conflict') throw err;
-          const view = await loadCitizenView(deps, reportId);
-          return html(reply, 409, renderStatusPage(view, request.params.token, err.message));
+          if (!(err instanceof CommandError) || (err.code !== 'conflict' && err.code !== 'validation')) throw err;
+          return pageWith(reply, err.httpStatus, reportId, request.params.token, err.message);
         }
-        return reply.redirect(`/status/${request.params.token}?bedankt=1`, 303);
       },
     );
+
+    // The reporter's answer to the desk's question (text, optionally a photo; domain/reporter-question.ts).
+    scope.post<{ Params: { token: string } }>('/status/:token/vraag', { config: { access: 'public' } }, async (request, reply) => {
+      const token = request.params.token;
+      const reportId = await reportIdForToken(deps, token);
+      if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
+      let form: Awaited<ReturnType<typeof readAnswerForm>>;
+      try {
+        form = await readAnswerForm(request);
+      } catch (err) {
+        // Too large a file, too many parts: refused before anything is written.
+        request.log.info({ err }, 'status page answer refused');
+        return pageWith(reply, 422, reportId, token, PHOTO_REFUSED);
+      }
+      let photo: ReencodedImage | undefined;
+      if (form.photo) {
+        const type = form.photo.type.split(';')[0]?.trim().toLowerCase() ?? '';
+        if (!isImageType(type)) return pageWith(reply, 422, reportId, token, PHOTO_REFUSED);
+        try {
+          photo = await images.reencode(form.photo.bytes, type);
+        } catch (err) {
+          if (err instanceof ImageRefused) return pageWith(reply, 422, reportId, token, PHOTO_REFUSED);
+          throw err;
+        }
+      }
+      try {
+        await runCommand(deps, answerQuestion, 'system', { reportId, answer: form.answer, ...(photo ? { photo } : {}) });
+      } catch (err) {
+        if (!(err instanceof CommandError) || (err.code !== 'conflict' && err.code !== 'validation')) throw err;
+        return pageWith(reply, err.httpStatus, reportId, token, err.message);
+      }
+      return reply.redirect(`/status/${token}?bedankt=antwoord`, 303);
+    });
   });
 }
