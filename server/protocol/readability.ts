@@ -21,5 +21,7 @@ export const ReadabilityView = z.object({
   hints: z.array(ReadabilityHint),
   floor: z.number(),
   belowFloor: z.boolean(),
+  /** The language the text was scored in (the citizen's messages' language). */
+  locale: z.enum(['nl', 'en']),
 });
 export type ReadabilityView = z.infer<typeof ReadabilityView>;
