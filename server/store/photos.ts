@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { PhotoInfo } from '../protocol/photos';
-import type { DB, PhotoLegacyTable } from './schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { PhotoInfo, PhotoKind, PhotoRect } from '../protocol/photos';
+import type { DB, PhotoLegacyTable, PhotoTable } from './schema';
 
 /** Photos are re-encoded images kept in the store (not on one node's disk), so any hub node serves them. */
 
@@ -33,16 +33,52 @@ export async function insertPhoto(trx: Kysely<DB>, photo: NewPhoto): Promise<voi
     .execute();
 }
 
-/** The report's photos without their bytes, oldest first. */
-export async function photosOfReport(db: Kysely<DB>, reportId: string): Promise<PhotoInfo[]> {
-  const rows = await db
-    .selectFrom('photos')
-    .select(['id', 'report_id', 'content_type', 'size', 'width', 'height', 'finding_seq', 'created_at'])
-    .where('report_id', '=', reportId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
+const INFO_COLUMNS = [
+  'id',
+  'report_id',
+  'content_type',
+  'size',
+  'width',
+  'height',
+  'finding_seq',
+  'created_at',
+  'kind',
+  'approval_state',
+  'approval_params',
+  'approved_size',
+  'approved_width',
+  'approved_height',
+  'approved_by',
+  'approved_at',
+] as const;
+
+type InfoRow = Pick<Selectable<PhotoTable>, (typeof INFO_COLUMNS)[number]>;
+
+function approvalOf(r: InfoRow): PhotoInfo['approval'] {
+  if (r.approval_state !== 'approved' || !r.approved_at) return null;
+  const params = parseParams(r.approval_params);
+  return {
+    crop: params.crop,
+    blurs: params.blurs,
+    width: Number(r.approved_width),
+    height: Number(r.approved_height),
+    size: Number(r.approved_size),
+    approvedBy: r.approved_by,
+    approvedAt: r.approved_at,
+  };
+}
+
+function parseParams(text: string | null): { crop: PhotoRect | null; blurs: PhotoRect[] } {
+  try {
+    const parsed = JSON.parse(text ?? '{}') as { crop?: PhotoRect | null; blurs?: PhotoRect[] };
+    return { crop: parsed.crop ?? null, blurs: Array.isArray(parsed.blurs) ? parsed.blurs : [] };
+  } catch {
+    return { crop: null, blurs: [] };
+  }
+}
+
+function infoOf(r: InfoRow): PhotoInfo {
+  return {
     id: r.id,
     reportId: r.report_id,
     contentType: r.content_type as PhotoInfo['contentType'],
@@ -51,7 +87,21 @@ export async function photosOfReport(db: Kysely<DB>, reportId: string): Promise<
     height: Number(r.height),
     findingSeq: r.finding_seq === null ? null : Number(r.finding_seq),
     createdAt: r.created_at,
-  }));
+    kind: r.kind === 'before' || r.kind === 'after' ? r.kind : null,
+    approval: approvalOf(r),
+  };
+}
+
+/** The report's photos without their bytes, oldest first. */
+export async function photosOfReport(db: Kysely<DB>, reportId: string): Promise<PhotoInfo[]> {
+  const rows = await db.selectFrom('photos').select(INFO_COLUMNS).where('report_id', '=', reportId).orderBy('created_at').orderBy('id').execute();
+  return rows.map(infoOf);
+}
+
+/** One photo without its bytes. */
+export async function photoInfo(db: Kysely<DB>, photoId: string): Promise<PhotoInfo | undefined> {
+  const row = await db.selectFrom('photos').select(INFO_COLUMNS).where('id', '=', photoId).executeTakeFirst();
+  return row ? infoOf(row) : undefined;
 }
 
 /** Which report a photo belongs to (for the access check before its bytes are read). */
@@ -68,19 +118,113 @@ export async function photoBytes(db: Kysely<DB>, photoId: string): Promise<{ con
 }
 
 /**
- * Ties a photo the unit uploaded to the finding it was sent with. Only a photo of this report by this
- * unit that is not tied yet; returns whether it was.
+ * Ties a photo the unit uploaded to the finding it was sent with, marked before or after (null: a photo sent without
+ * a mark, as older field clients do). Only a photo of this report by this unit that is not tied yet; returns whether it was.
  */
-export async function linkPhotoToFinding(trx: Kysely<DB>, link: { photoId: string; reportId: string; unitId: string; seq: number }): Promise<boolean> {
+export async function linkPhotoToFinding(
+  trx: Kysely<DB>,
+  link: { photoId: string; reportId: string; unitId: string; seq: number; kind?: PhotoKind | null },
+): Promise<boolean> {
   const result = await trx
     .updateTable('photos')
-    .set({ finding_seq: link.seq })
+    .set({ finding_seq: link.seq, kind: link.kind ?? null })
     .where('id', '=', link.photoId)
     .where('report_id', '=', link.reportId)
     .where('unit_id', '=', link.unitId)
     .where('finding_seq', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+// ---- the photo of the fix approved for the citizen (migration 0025) ----
+
+/** What the approval needs of a photo: its report, mark and original bytes. */
+export async function photoForApproval(
+  db: Kysely<DB>,
+  photoId: string,
+): Promise<{ reportId: string; kind: string | null; contentType: string; width: number; height: number; data: Uint8Array } | undefined> {
+  const row = await db.selectFrom('photos').select(['report_id', 'kind', 'content_type', 'width', 'height', 'data']).where('id', '=', photoId).executeTakeFirst();
+  if (!row) return undefined;
+  return { reportId: row.report_id, kind: row.kind, contentType: row.content_type, width: Number(row.width), height: Number(row.height), data: row.data as Uint8Array };
+}
+
+/**
+ * Approves a photo for the citizen with its variant: the one public photo of its report, so any other approval of the
+ * report is withdrawn in the same transaction.
+ */
+export async function approvePhoto(
+  trx: Kysely<DB>,
+  approval: { photoId: string; reportId: string; crop: PhotoRect | null; blurs: PhotoRect[]; variant: { bytes: Uint8Array; width: number; height: number }; by: string | null; at: string },
+): Promise<void> {
+  await withdrawApprovals(trx, approval.reportId);
+  await trx
+    .updateTable('photos')
+    .set({
+      approval_state: 'approved',
+      approval_params: JSON.stringify({ crop: approval.crop, blurs: approval.blurs }),
+      approved_data: approval.variant.bytes,
+      approved_size: approval.variant.bytes.byteLength,
+      approved_width: approval.variant.width,
+      approved_height: approval.variant.height,
+      approved_by: approval.by,
+      approved_at: approval.at,
+    })
+    .where('id', '=', approval.photoId)
+    .where('report_id', '=', approval.reportId)
+    .execute();
+}
+
+/** Withdraws the approval of every photo of the report: the variant is deleted, the original stays staff-only. */
+export async function withdrawApprovals(trx: Kysely<DB>, reportId: string, photoId?: string): Promise<number> {
+  let query = trx
+    .updateTable('photos')
+    .set({ approval_state: 'none', approval_params: null, approved_data: null, approved_size: null, approved_width: null, approved_height: null, approved_by: null, approved_at: null })
+    .where('report_id', '=', reportId)
+    .where('approval_state', '=', 'approved');
+  if (photoId) query = query.where('id', '=', photoId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * The report's approved photo of the fix (the variant, a JPEG), if the desk approved one: what the status page serves
+ * under the report's token, and what Open311 may give as media_url. Never an original.
+ */
+export async function approvedFixPhoto(
+  db: Kysely<DB>,
+  reportId: string,
+): Promise<{ photoId: string; contentType: 'image/jpeg'; data: Buffer; width: number; height: number; approvedAt: string } | undefined> {
+  const row = await db
+    .selectFrom('photos')
+    .select(['id', 'approved_data', 'approved_width', 'approved_height', 'approved_at'])
+    .where('report_id', '=', reportId)
+    .where('approval_state', '=', 'approved')
+    .orderBy('approved_at', 'desc')
+    .executeTakeFirst();
+  if (!row?.approved_data || !row.approved_at) return undefined;
+  const data = row.approved_data;
+  return {
+    photoId: row.id,
+    contentType: 'image/jpeg',
+    data: Buffer.isBuffer(data) ? data : Buffer.from(data),
+    width: Number(row.approved_width),
+    height: Number(row.approved_height),
+    approvedAt: row.approved_at,
+  };
+}
+
+/** Whether the report has an approved photo (without reading its bytes). */
+export async function hasApprovedFixPhoto(db: Kysely<DB>, reportId: string): Promise<boolean> {
+  const row = await db.selectFrom('photos').select('id').where('report_id', '=', reportId).where('approval_state', '=', 'approved').executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The approved variant of one photo (for the desk: what the citizen sees). */
+export async function approvedVariantBytes(db: Kysely<DB>, photoId: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('photos').select('approved_data').where('id', '=', photoId).where('approval_state', '=', 'approved').executeTakeFirst();
+  const data = row?.approved_data;
+  if (!data) return undefined;
+  return Buffer.isBuffer(data) ? data : Buffer.from(data);
 }
 
 // ---- photos stored as files before migration 0008 ----
