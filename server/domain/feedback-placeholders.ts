@@ -3,7 +3,8 @@ import type { FeedbackTrigger } from '../protocol/resolution';
 
 /**
  * Placeholders a template may use. `{name}` must be filled or the message is refused;
- * `{?name}` is optional and renders empty (a line left empty by it is removed).
+ * `{?name}` is optional: when it has no value, its whole line is left out (unless that line also holds a
+ * required placeholder: then only the optional one renders empty).
  */
 export const PLACEHOLDERS = [
   'meldingnummer',
@@ -21,6 +22,16 @@ export const PLACEHOLDERS = [
   'code',
   'toelichting',
   'aandachtsgebied_uitleg',
+  /** A main report's closing: one sentence per closed part (sub-reports, domain/sub-reports.ts partsSummary). */
+  'deelmeldingen',
+  /** Who the message greets: the salutation given at intake, else the name, else "melder" ("Beste {naam},"). */
+  'naam',
+  /** The municipality (settings, hub/municipality-config.ts): name, phone number, web address. */
+  'gemeente',
+  'telefoon',
+  'website',
+  /** The approved photo of the fix on the status page (/status/:token/foto), when the desk ticked "foto meesturen". */
+  'fotolink',
 ] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = Partial<Record<PlaceholderName, string>>;
@@ -44,6 +55,8 @@ export function requiredPlaceholders(trigger: FeedbackTrigger, outcome?: Outcome
     case 'reopen_accepted':
     case 'reopen_rejected':
       return [...always, 'toelichting'];
+    case 'follow_up_visit':
+      return [...always, 'vervolgactie'];
   }
 }
 
@@ -53,6 +66,8 @@ interface PlaceholderToken {
 }
 
 const TOKEN = /\{([^{}]*)\}/g;
+/** Marks where a template's full stop follows a value that already ends a sentence (removed with that stop). */
+const STOP_MARK = '\uE001';
 
 export function placeholdersIn(text: string): PlaceholderToken[] {
   return [...text.matchAll(TOKEN)].map((m) => {
@@ -80,14 +95,21 @@ export function fillTemplate(text: string, values: PlaceholderValues): FillResul
 
   const lines = text.split('\n').flatMap((line) => {
     let droppedOptional = false;
-    const filled = line.replace(TOKEN, (_match, inner: string) => {
+    let required = false;
+    const filled = line.replace(TOKEN, (_match, inner: string, offset: number) => {
       const token = inner.trim();
       const optional = token.startsWith('?');
+      if (!optional) required = true;
       const value = filledValue(values, optional ? token.slice(1).trim() : token);
       if (!value) droppedOptional = true;
+      // A value that ends its sentence ("Tak hangt laag.") before the template's own full stop: one stop, not two.
+      if (value && /[.!?…]$/.test(value) && line[offset + _match.length] === '.' && line[offset + _match.length + 1] !== '.') {
+        return `${value}${STOP_MARK}`;
+      }
       return value ?? '';
-    });
-    return droppedOptional && filled.trim() === '' ? [] : [filled.trimEnd()];
+    }).replaceAll(`${STOP_MARK}.`, '');
+    // A line about an absent optional value goes ("Uw code is {?code}, …"); one that also carries a required value stays.
+    return droppedOptional && !required ? [] : [filled.trimEnd()];
   });
   return { ok: true, text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
 }

@@ -16,6 +16,8 @@ export const TransitionRequestBody = z.object({
     .optional(),
   /** The explanation to the citizen on a reopen decision. */
   reply: z.string().max(4000).optional(),
+  /** "Foto meesturen": the message links the report's approved photo of the fix (422 when none is approved). */
+  includePhoto: z.boolean().optional(),
   /** Send a scheduling or closing message that scores below the readability floor anyway (commands/readability-gate.ts). */
   confirmLowReadability: z.boolean().optional(),
 });
@@ -26,7 +28,7 @@ export const TransitionCommand = TransitionRequestBody.extend({ reportId: Entity
 export type TransitionCommand = z.infer<typeof TransitionCommand>;
 
 export const FeedbackPreview = z.object({
-  trigger: z.enum(['receipt', 'scheduled', 'closed', 'reopen_accepted', 'reopen_rejected']),
+  trigger: z.enum(['receipt', 'scheduled', 'closed', 'reopen_accepted', 'reopen_rejected', 'follow_up_visit']),
   subject: z.string(),
   text: z.string(),
   recipients: z.number().int().min(0),

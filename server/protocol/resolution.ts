@@ -76,7 +76,15 @@ export type ResolutionFieldErrors = z.infer<typeof ResolutionFieldErrors>;
 
 // ---- Feedback templates (data, editable by admin) ----
 
-export const FeedbackTrigger = z.enum(['receipt', 'scheduled', 'closed', 'reopen_accepted', 'reopen_rejected']);
+export const FeedbackTrigger = z.enum([
+  'receipt',
+  'scheduled',
+  'closed',
+  'reopen_accepted',
+  'reopen_rejected',
+  // The follow-up date came: "vandaag komen we langs" (hub/follow-up-job.ts; setting followUpVisitMessage, off by default).
+  'follow_up_visit',
+]);
 export type FeedbackTrigger = z.infer<typeof FeedbackTrigger>;
 
 export const FeedbackLocale = z.enum(['nl', 'en']);

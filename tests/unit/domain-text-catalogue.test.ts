@@ -162,6 +162,8 @@ function emitted(): DomainText[] {
     alertText({ kind: 'proposal_review', unit: null, number: 'M-4' }),
     alertText({ kind: 'reopen_requested', number: 'M-5' }),
     alertText({ kind: 'delivery_failed', number: 'M-6' }),
+    alertText({ kind: 'follow_up_due', number: 'M-7', what: 'Boom snoeien' }),
+    alertText({ kind: 'follow_up_other', number: 'M-8', what: 'Boom snoeien', who: 'team Groen' }),
   );
   for (const input of [
     {},

@@ -23,6 +23,8 @@ export const TIMELINE_CASES: readonly [string, TimelineFact, string][] = [
   ['caller linked, no name', { type: 'report.updated', at, callerLinked: { name: null } }, 'Beller gekoppeld'],
   ['status step', { type: 'report.transitioned', at, from: 'in_progress', to: 'scheduled', actor: 'Anna' }, 'Status: In behandeling → Ingepland'],
   ['unit on scene', { type: 'report.transitioned', at, from: 'dispatched', to: 'in_progress', actorUnit: 'HH-11' }, 'HH-11 ter plaatse'],
+  ['follow-up date reached (no actor: the hub)', { type: 'report.transitioned', at, from: 'scheduled', to: 'triaged' }, 'Vervolgdatum bereikt: terug in de wachtrij'],
+  ['follow-up taken up early by the desk', { type: 'report.transitioned', at, from: 'scheduled', to: 'triaged', actor: 'Anna' }, 'Status: Ingepland → In wachtrij'],
   [
     'proposal to schedule',
     { type: 'report.transitioned', at, from: 'in_progress', to: 'awaiting_review', actorUnit: 'HH-11', resolution, resolutionState: 'proposed' },
