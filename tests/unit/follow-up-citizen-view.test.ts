@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { citizenView } from '../../server/domain/citizen-view';
+import type { TimelineEntry } from '../../server/protocol/detail';
+import type { Report, ReportStatus } from '../../server/protocol/report';
+import type { Resolution } from '../../server/protocol/resolution';
+import { aReport } from './renderer-fixtures';
+
+/** To the citizen a scheduled report stays "ingepland" until it is closed, also after its follow-up date moved it back to the queue. */
+
+const schedule = (date: string): Resolution => ({
+  kind: 'schedule',
+  found: { code: 'tak_laag', text: 'Tak hangt laag' },
+  action: { code: 'onderhoudsronde', text: 'Gemarkeerd voor de snoeiploeg' },
+  followUp: { date, what: 'Snoeien', who: 'team Groen' },
+});
+const close: Resolution = { kind: 'close', outcome: 'resolved', found: { code: 'tak_laag', text: 'Tak hing laag' }, action: { code: 'tak_verwijderd', text: 'Tak gesnoeid' } };
+
+let seq = 0;
+function step(from: ReportStatus, to: ReportStatus, resolution: Resolution | null = null, note: string | null = null): TimelineEntry {
+  seq += 1;
+  return {
+    seq,
+    at: `2026-12-2${seq % 10}T08:00:00.000Z`,
+    type: 'report.transitioned',
+    actor: null,
+    from,
+    to,
+    outcome: resolution?.kind === 'close' ? resolution.outcome : null,
+    resolution,
+    resolutionState: resolution ? 'confirmed' : null,
+    note,
+  };
+}
+
+const scheduled = [step('new', 'triaged'), step('awaiting_review', 'scheduled', schedule('2026-12-26'))];
+const report = (status: ReportStatus, followUpDate: string | null = null): Report => aReport({ status, followUpDate, outcome: status === 'closed' ? 'resolved' : null });
+
+describe('citizen view of a report after its follow-up date', () => {
+  it('scheduled: "Ingepland voor" its date', () => {
+    const view = citizenView(report('scheduled', '2026-12-26'), 'Boomtak', scheduled, false);
+    expect(view).toMatchObject({ state: 'scheduled', followUpDate: '2026-12-26', headline: 'Ingepland voor zaterdag 26 december 2026' });
+  });
+
+  it.each(['triaged', 'dispatched', 'in_progress', 'awaiting_review'] as const)('back in the queue and on to %s: still "ingepland" with the date', (status) => {
+    const view = citizenView(report(status), 'Boomtak', [...scheduled, step('scheduled', 'triaged')], false);
+    expect(view).toMatchObject({ state: 'scheduled', followUpDate: '2026-12-26', headline: 'Ingepland voor zaterdag 26 december 2026' });
+  });
+
+  it('closed: closed, with the outcome', () => {
+    const view = citizenView(report('closed'), 'Boomtak', [...scheduled, step('scheduled', 'triaged'), step('triaged', 'closed', close)], false);
+    expect(view).toMatchObject({ state: 'closed', followUpDate: null, headline: 'Afgesloten: opgelost' });
+  });
+
+  it('reopened after closing: no longer "ingepland" (the old date is past history)', () => {
+    const timeline = [...scheduled, step('scheduled', 'closed', close), step('closed', 'reopen_requested', null, 'nee'), step('reopen_requested', 'triaged', null, 'We kijken opnieuw')];
+    const view = citizenView(report('triaged'), 'Boomtak', timeline, true);
+    expect(view).toMatchObject({ state: 'open', followUpDate: null, headline: 'In behandeling' });
+  });
+
+  it('never scheduled: open as before', () => {
+    expect(citizenView(report('triaged'), 'Boomtak', [step('new', 'triaged')], false)).toMatchObject({ state: 'open', followUpDate: null });
+  });
+});
