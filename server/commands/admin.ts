@@ -28,9 +28,9 @@ export const issueApiKey = userCommand({
   name: 'apikey.issue',
   access: 'apikeys.manage',
   input: CreateApiKeyBody,
-  async apply(tx, { clientName, contactConsent }, user): Promise<CreatedApiKey> {
-    const { info, key } = await createApiKey(tx.trx, { clientName, createdBy: user.id, at: tx.at, contactConsent });
-    tx.deps.log.info({ apiKeyId: info.id, clientName, contactConsent, by: user.username }, 'open311 api key issued');
+  async apply(tx, { clientName, contactConsent, sendMessages }, user): Promise<CreatedApiKey> {
+    const { info, key } = await createApiKey(tx.trx, { clientName, createdBy: user.id, at: tx.at, contactConsent, sendMessages });
+    tx.deps.log.info({ apiKeyId: info.id, clientName, contactConsent, sendMessages, by: user.username }, 'open311 api key issued');
     return { ...info, key };
   },
 });

@@ -89,6 +89,8 @@ export const ALERT_KINDS: Record<AlertKind, AlertKindRule> = {
   check_in_missed: { audience: CONSOLES, clears: { by: 'ack' }, group: false, escalation: [], order: 1, sound: 'alert' },
   // The hub offered a waiting report by itself (no desk staffed, or it waited too long): the shift lead takes it from there.
   auto_dispatched: { audience: ['shift_lead'], clears: { by: 'ack' }, group: false, escalation: [], order: 15, sound: 'alert' },
+  // A citizen commented through an Open311 client app (FixMyStreet): the desk reads it on the report; acknowledged by hand.
+  citizen_comment: { audience: DESK, clears: { by: 'ack' }, group: false, escalation: [], order: 21, sound: 'none' },
   // An external party answered a referral (server/commands/external-referrals.ts): the desk reviews it before it feeds
   // the citizen's message; acknowledged by hand.
   external_answered: { audience: DESK, clears: { by: 'ack' }, group: false, escalation: [], order: 22, sound: 'alert' },

@@ -15,6 +15,7 @@ export const ALERT_TEXTS = {
   'alert.proposal_review.desk': 'Voorstel voor {number} wacht op beoordeling',
   'alert.reopen_requested': 'Verzoek om heropenen van {number}',
   'alert.delivery_failed': 'Bericht aan melder van {number} niet bezorgd',
+  'alert.citizen_comment': 'Reactie van melder op {number} via {client}: {comment}',
   'alert.follow_up_due': 'Vervolg vandaag: {number} staat weer in de wachtrij ({what})',
   'alert.follow_up_other': 'Vervolg vandaag: vraag {who} ({number}: {what})',
   'alert.external_answered': '{party} heeft geantwoord op {number}',
@@ -30,6 +31,7 @@ export type AlertSubject =
   | { kind: 'check_in_missed'; unit: string }
   | { kind: 'proposal_review'; unit: string | null; number: string }
   | { kind: 'reopen_requested' | 'delivery_failed'; number: string }
+  | { kind: 'citizen_comment'; number: string; client: string; comment: string }
   | { kind: 'follow_up_due'; number: string; what: string }
   | { kind: 'follow_up_other'; number: string; what: string; who: string }
   | { kind: 'reporter_answered' | 'question_unanswered'; number: string }
@@ -56,6 +58,8 @@ export function alertText(subject: AlertSubject): DomainText {
     case 'reopen_requested':
     case 'delivery_failed':
       return say(`alert.${subject.kind}`, { number: subject.number });
+    case 'citizen_comment':
+      return say('alert.citizen_comment', { number: subject.number, client: subject.client, comment: subject.comment });
     case 'follow_up_due':
       return say('alert.follow_up_due', { number: subject.number, what: subject.what });
     case 'follow_up_other':

@@ -14,6 +14,8 @@ export const ApiKeyInfo = z.object({
   revokedAt: IsoDateTime.nullable(),
   /** The client app asks its users' consent to be contacted: only then are their contact fields kept. */
   contactConsent: z.boolean(),
+  /** false: the client app tells its users about their reports itself; the hub sends them no messages (README "Open311"). */
+  sendMessages: z.boolean(),
 });
 export type ApiKeyInfo = z.infer<typeof ApiKeyInfo>;
 
@@ -21,6 +23,8 @@ export const CreateApiKeyBody = z.object({
   clientName: z.string().trim().min(1, 'Geef de naam van de app').max(100),
   /** Set by the admin when the client app asks its users for consent to be contacted (README "Consent"). */
   contactConsent: z.boolean().default(false),
+  /** false for an app that tells its users itself (FixMyStreet): the hub sends that key's reporters no messages. */
+  sendMessages: z.boolean().default(true),
 });
 
 export const CreatedApiKey = ApiKeyInfo.extend({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainText, IsoDateTime } from './common';
 import { Priority } from './report';
 import { AlertAddress } from './address';
+import { FindingPhoto, MAX_FINDING_PHOTOS } from './photos';
 
 export const UnitKind = z.enum(['boa_domein_1', 'toezicht_parkeren', 'toezicht_afval_fietsen']);
 export type UnitKind = z.infer<typeof UnitKind>;
@@ -99,7 +100,10 @@ export const FindingCommand = z.object({
   reportId: z.string().min(1),
   /** Validated by the domain (Dutch field errors), as in the console. */
   resolution: z.unknown(),
+  /** One photo without a mark (older field clients). */
   photoId: z.string().optional(),
+  /** The photos sent with the finding, each marked before or after (protocol/photos.ts). */
+  photos: z.array(FindingPhoto).max(MAX_FINDING_PHOTOS).optional(),
 });
 export const EmergencyCommand = z.object({ commandId: CommandId, position: PositionFix.optional() });
 export const AlertAckCommand = z.object({ alertId: z.string().min(1) });
@@ -116,6 +120,8 @@ export const AlertKind = z.enum([
   'check_in_missed',
   // The hub offered a waiting report by itself (hub/auto-dispatch.ts): for the shift lead.
   'auto_dispatched',
+  // A citizen commented on a report through an Open311 client (servicerequestupdates, http/open311/updates-routes.ts).
+  'citizen_comment',
   // A scheduled report's follow-up date (hub/follow-up-job.ts): back in the queue (own), or ask the other team.
   'follow_up_due',
   'follow_up_other',

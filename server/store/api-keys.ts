@@ -19,6 +19,8 @@ export interface ApiClient {
   user: User;
   /** The app asks its users' consent to be contacted; without it their contact fields are not kept. */
   contactConsent: boolean;
+  /** false: the app tells its users itself; the hub sends them no messages (store/open311.ts messagesLeftToClient). */
+  sendMessages: boolean;
 }
 
 export function hashApiKey(key: string): string {
@@ -33,7 +35,8 @@ function toInfo(row: ApiKeyRow): ApiKeyInfo {
     createdAt: row.created_at,
     createdBy: row.created_by,
     revokedAt: row.revoked_at,
-    contactConsent: row.contact_consent === 1,
+    contactConsent: Number(row.contact_consent) === 1,
+    sendMessages: Number(row.send_messages) !== 0,
   };
 }
 
@@ -44,7 +47,7 @@ function toInfo(row: ApiKeyRow): ApiKeyInfo {
  */
 export async function createApiKey(
   trx: Kysely<DB>,
-  input: { clientName: string; createdBy: string | null; at: string; contactConsent?: boolean },
+  input: { clientName: string; createdBy: string | null; at: string; contactConsent?: boolean; sendMessages?: boolean },
 ): Promise<{ info: ApiKeyInfo; key: string }> {
   const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   const id = randomUUID();
@@ -59,6 +62,7 @@ export async function createApiKey(
     created_by: input.createdBy,
     revoked_at: null,
     contact_consent: input.contactConsent ? 1 : 0,
+    send_messages: input.sendMessages === false ? 0 : 1,
   };
   await trx
     .insertInto('users')
@@ -96,11 +100,17 @@ export async function findApiClient(db: Kysely<DB>, key: string): Promise<ApiCli
     .selectFrom('api_keys')
     .innerJoin('users', 'users.id', 'api_keys.user_id')
     .selectAll('users')
-    .select(['api_keys.id as key_id', 'api_keys.client_name', 'api_keys.contact_consent'])
+    .select(['api_keys.id as key_id', 'api_keys.client_name', 'api_keys.contact_consent', 'api_keys.send_messages'])
     .where('api_keys.key_hash', '=', hashApiKey(key))
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { key_id, client_name, contact_consent, ...user } = row;
-  return { keyId: key_id, clientName: client_name, user: rowToUser(user), contactConsent: Number(contact_consent) === 1 };
+  const { key_id, client_name, contact_consent, send_messages, ...user } = row;
+  return {
+    keyId: key_id,
+    clientName: client_name,
+    user: rowToUser(user),
+    contactConsent: Number(contact_consent) === 1,
+    sendMessages: Number(send_messages) !== 0,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ReportStatus } from '../protocol/report';
+import type { Outcome, ReportStatus } from '../protocol/report';
 import { formatReportNumber } from './reports';
 import type { DB } from './schema';
 
@@ -11,6 +11,7 @@ export interface RequestRecord {
   number: string;
   category: string;
   status: ReportStatus;
+  outcome: Outcome | null;
   description: string;
   address: string | null;
   lat: number;
@@ -42,6 +43,15 @@ export interface RequestFilter {
   source?: string | undefined;
 }
 
+/** Values bound in one `in (…)` list. */
+const IN_CHUNK = 5000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 const selectRequests = (db: Kysely<DB>) =>
   db
     .selectFrom('reports')
@@ -54,6 +64,7 @@ const selectRequests = (db: Kysely<DB>) =>
       'reports.number',
       'reports.category',
       'reports.status',
+      'reports.outcome',
       'reports.description',
       'reports.address',
       'reports.lat',
@@ -75,6 +86,7 @@ function toRecord(row: SelectedRow): RequestRecord {
     number: formatReportNumber(Number(row.number)),
     category: row.category,
     status: row.status as ReportStatus,
+    outcome: (row.outcome ?? null) as Outcome | null,
     description: row.description,
     address: row.address,
     lat: Number(row.lat),
@@ -95,7 +107,9 @@ export async function findRequests(db: Kysely<DB>, query: RequestFilter): Promis
   const base = query.source ? selectRequests(db).where('reports.source', '=', query.source) : selectRequests(db);
   if (query.numbers) {
     if (query.numbers.length === 0) return [];
-    const rows = await base.where('reports.number', 'in', query.numbers).execute();
+    const rows: SelectedRow[] = [];
+    // In pieces: one statement may bind only so many values (SQLite 32,766, PostgreSQL 65,535).
+    for (const piece of chunks(query.numbers, IN_CHUNK)) rows.push(...(await base.where('reports.number', 'in', piece).execute()));
     const byNumber = new Map(rows.map((r) => [Number(r.number), r]));
     // In the order asked for.
     return query.numbers.flatMap((n) => {
@@ -124,14 +138,16 @@ export async function findRequestByNumber(db: Kysely<DB>, number: number): Promi
 export async function latestMessages(db: Kysely<DB>, reportIds: readonly string[]): Promise<Map<string, string>> {
   const latest = new Map<string, string>();
   if (reportIds.length === 0) return latest;
-  const rows = await db
-    .selectFrom('outbox')
-    .select(['report_id', 'body_text'])
-    .where('report_id', 'in', [...reportIds])
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) if (!latest.has(row.report_id)) latest.set(row.report_id, row.body_text);
+  for (const piece of chunks(reportIds, IN_CHUNK)) {
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['report_id', 'body_text'])
+      .where('report_id', 'in', piece)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) if (!latest.has(row.report_id)) latest.set(row.report_id, row.body_text);
+  }
   return latest;
 }
 
@@ -144,6 +160,7 @@ export async function recordOpen311Request(
     mediaUrl?: string | undefined;
     deviceId?: string | undefined;
     accountId?: string | undefined;
+    title?: string | undefined;
     at: string;
   },
 ): Promise<void> {
@@ -156,7 +173,157 @@ export async function recordOpen311Request(
       media_url: row.mediaUrl ?? null,
       device_id: row.deviceId ?? null,
       account_id: row.accountId ?? null,
+      title: row.title ?? null,
       created_at: row.at,
     })
     .execute();
+}
+
+/**
+ * True when the report came in through a key whose app tells its users itself (`api_keys.send_messages` 0): the hub
+ * sends its reporters no messages. Read by the report's creator, the key's system user, so it holds for the receipt
+ * too (written before the Open311 row of the report).
+ */
+export async function messagesLeftToClient(db: Kysely<DB>, reportId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('reports')
+    .innerJoin('api_keys', 'api_keys.user_id', 'reports.created_by')
+    .select('api_keys.send_messages')
+    .where('reports.id', '=', reportId)
+    .executeTakeFirst();
+  return row !== undefined && Number(row.send_messages) === 0;
+}
+
+/** A status change of one of a key's reports, as the event log holds it. */
+export interface TransitionRow {
+  seq: number;
+  reportId: string;
+  number: string;
+  at: string;
+  /** The event's payload: report snapshot, from, to, outcome, resolution, messages. */
+  payload: string;
+}
+
+/** The status changes of the reports a key sent, with `at` in [from, to], oldest first (at most `limit`). */
+export async function transitionsOfKey(
+  db: Kysely<DB>,
+  q: { apiKeyId: string; from: string; to: string; limit: number },
+): Promise<TransitionRow[]> {
+  const rows = await db
+    .selectFrom('events')
+    .innerJoin('open311_requests', 'open311_requests.report_id', 'events.report_id')
+    .innerJoin('reports', 'reports.id', 'events.report_id')
+    .select(['events.seq', 'events.report_id', 'events.at', 'events.payload', 'reports.number'])
+    .where('events.type', '=', 'report.transitioned')
+    .where('events.at', '>=', q.from)
+    .where('events.at', '<=', q.to)
+    .where('open311_requests.api_key_id', '=', q.apiKeyId)
+    .orderBy('events.at')
+    .orderBy('events.seq')
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    reportId: r.report_id ?? '',
+    number: formatReportNumber(Number(r.number)),
+    at: r.at,
+    payload: r.payload,
+  }));
+}
+
+/** The text of the message each report got at a moment for a trigger (one per report: reporters get the same text). */
+export async function messagesAt(
+  db: Kysely<DB>,
+  keys: readonly { reportId: string; at: string; trigger: string }[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const reportIds = [...new Set(keys.map((k) => k.reportId))];
+  for (const piece of chunks(reportIds, IN_CHUNK)) {
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['report_id', 'created_at', 'trigger', 'body_text'])
+      .where('report_id', 'in', piece)
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const key = `${row.report_id} ${row.created_at} ${row.trigger}`;
+      if (!found.has(key)) found.set(key, row.body_text);
+    }
+  }
+  return found;
+}
+
+/** The reporters' names of these reports (to leave them out of public texts). */
+export async function reporterNames(db: Kysely<DB>, reportIds: readonly string[]): Promise<Map<string, string[]>> {
+  const names = new Map<string, string[]>();
+  for (const piece of chunks(reportIds, IN_CHUNK)) {
+    const rows = await db.selectFrom('reporters').select(['report_id', 'name']).where('report_id', 'in', piece).execute();
+    for (const row of rows) if (row.name) names.set(row.report_id, [...(names.get(row.report_id) ?? []), row.name]);
+  }
+  return names;
+}
+
+/** Citizen access of reports (token and code), to leave them out of public texts. */
+export async function citizenSecrets(db: Kysely<DB>, reportIds: readonly string[]): Promise<Map<string, { token: string | null; code: string | null }>> {
+  const secrets = new Map<string, { token: string | null; code: string | null }>();
+  for (const piece of chunks(reportIds, IN_CHUNK)) {
+    const rows = await db.selectFrom('reports').select(['id', 'citizen_token', 'citizen_code']).where('id', 'in', piece).execute();
+    for (const row of rows) secrets.set(row.id, { token: row.citizen_token, code: row.citizen_code });
+  }
+  return secrets;
+}
+
+export interface Open311Comment {
+  id: string;
+  apiKeyId: string;
+  clientUpdateId: string;
+  reportId: string;
+  status: string;
+  description: string;
+  mediaUrl: string | null;
+  at: string;
+}
+
+/** The comment a key already posted under this client update id, if any (idempotency). */
+export async function findComment(db: Kysely<DB>, apiKeyId: string, clientUpdateId: string): Promise<Open311Comment | undefined> {
+  const row = await db
+    .selectFrom('open311_comments')
+    .selectAll()
+    .where('api_key_id', '=', apiKeyId)
+    .where('client_update_id', '=', clientUpdateId)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        apiKeyId: row.api_key_id,
+        clientUpdateId: row.client_update_id,
+        reportId: row.report_id,
+        status: row.status,
+        description: row.description,
+        mediaUrl: row.media_url,
+        at: row.created_at,
+      }
+    : undefined;
+}
+
+export async function insertComment(db: Kysely<DB>, c: Open311Comment): Promise<void> {
+  await db
+    .insertInto('open311_comments')
+    .values({
+      id: c.id,
+      api_key_id: c.apiKeyId,
+      client_update_id: c.clientUpdateId,
+      report_id: c.reportId,
+      status: c.status,
+      description: c.description,
+      media_url: c.mediaUrl,
+      created_at: c.at,
+    })
+    .execute();
+}
+
+/** Which key sent a report, if it came in over Open311. */
+export async function apiKeyOfReport(db: Kysely<DB>, reportId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('open311_requests').select('api_key_id').where('report_id', '=', reportId).executeTakeFirst();
+  return row?.api_key_id;
 }

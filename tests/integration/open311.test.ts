@@ -139,6 +139,14 @@ describe.each(storeKinds)('Open311 GeoReport v2 over %s', (store) => {
       const json = (await j.json()) as Json;
       expect(json.endpoints).toEqual([
         { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${t.hub.url}/open311/v2`, changeset: json.changeset, type: 'production', formats: ['text/xml', 'application/json'] },
+        // mySociety's extension (servicerequestupdates), README "Open311".
+        {
+          specification: 'https://github.com/mysociety/FixMyStreet/wiki/Open311-FMS---Proposed-differences-to-Open311',
+          url: `${t.hub.url}/open311/v2`,
+          changeset: json.changeset,
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
       ]);
     }
   });
@@ -446,11 +454,10 @@ describe.each(storeKinds)('Open311 GeoReport v2 over %s', (store) => {
     expect((unknownPath.body.errors as { error: Xml[] }).error[0]?.code).toBe('404');
   });
 
-  it('rate limits POSTs per api key with 429 and Retry-After', async () => {
+  it('rate limits accepted POSTs per api key with 429 and Retry-After', async () => {
     const key = await issueKey('Spammer');
-    const invalid = form([['api_key', key.key]]);
-    for (let i = 0; i < 60; i++) expect((await post('json', invalid)).status).toBe(400);
-    const limited = await post('json', invalid);
+    for (let i = 0; i < 60; i++) await createOverOpen311([], key.key);
+    const limited = await post('json', form(afvalPairs(key.key)));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(JSON.parse(limited.text)[0]).toMatchObject({ code: 429, description: expect.stringMatching(/at most 60 a minute/) });

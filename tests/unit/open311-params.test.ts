@@ -9,6 +9,8 @@ import {
   parseRequestId,
 } from '../../server/http/open311/params';
 import { describeAnswers, validateAttributes } from '../../server/http/open311/service-attributes';
+import { extendedStatus, publicDescription } from '../../server/http/open311/updates';
+import { parseLocalDateTime } from '../../server/http/open311/w3c';
 
 function refusal(fn: () => unknown): Open311Error {
   try {
@@ -45,7 +47,7 @@ describe('Open311 POST parameters', () => {
       email: 'melder@example.nl',
       firstName: 'Jan',
       lastName: 'Jansen',
-      mediaUrl: 'https://example.org/foto.jpg',
+      mediaUrls: ['https://example.org/foto.jpg'],
       deviceId: 'dev-1',
       accountId: 'acc-9',
     });
@@ -152,7 +154,10 @@ describe('Open311 attribute parameters', () => {
     expect(problems([['soort', ['']]])).toEqual(['attribute[soort] is required for service afval']);
     expect(problems([['soort', ['kga']]])[0]).toMatch(/no value "kga"; allowed: huisvuil, grofvuil, bedrijfsafval/);
     expect(problems([['soort', ['huisvuil', 'grofvuil']]])[0]).toMatch(/takes one value \(singlevaluelist\), got 2/);
-    expect(problems([['soort', ['huisvuil']], ['kleur', ['rood']]])[0]).toMatch(/attribute\[kleur\] is not an attribute of service afval/);
+    // Codes the definition does not list are kept as extras, not refused (FixMyStreet adds its own).
+    expect(problems([['soort', ['huisvuil']], ['kleur', ['rood']]])).toEqual([]);
+    const kept = validateAttributes('afval', new Map([['soort', ['huisvuil']], ['fixmystreet_id', ['4711']], ['leeg', ['']]]));
+    expect(kept.ok && kept.extras).toEqual([{ code: 'fixmystreet_id', values: ['4711'] }]);
     expect(problems([['aantal', ['drie']]], 'zwerffiets')[0]).toMatch(/must be a number/);
     expect(problems([['aantal', ['2.5']]], 'zwerffiets')[0]).toMatch(/whole number/);
     expect(problems([['aantal', ['0']]], 'zwerffiets')[0]).toMatch(/at least 1/);
@@ -160,7 +165,8 @@ describe('Open311 attribute parameters', () => {
     expect(problems([['kenteken', ['AB\n12']]], 'parkeren')[0]).toMatch(/line breaks/);
     expect(problems([['sinds', ['gisteren']]], 'parkeren')[0]).toMatch(/ISO 8601/);
     expect(problems([['sinds', ['2026-11-28T08:30:00+01:00']]], 'parkeren')).toEqual([]);
-    expect(problems([['x', ['y']]], 'groen')[0]).toMatch(/not an attribute of service groen/);
+    expect(problems([['x', ['y']]], 'groen')).toEqual([]);
+    expect(problems([['sinds', ['2026-11-28T08:30']]], 'parkeren')).toEqual([]);
   });
 });
 
@@ -228,5 +234,50 @@ describe('Open311 locale', () => {
     expect(localeOf('de, en;q=0.8, nl;q=0.9')).toBe('nl');
     expect(localeOf('fr')).toBe('nl');
     expect(localeOf('nl;q=0, en')).toBe('en');
+  });
+});
+
+describe('Open311 for FixMyStreet, pure parts', () => {
+  it('reads a datetime without a zone as Amsterdam time: the gap moves forward, the overlap takes the first', () => {
+    expect(parseLocalDateTime('2026-11-28T08:30')?.toISOString()).toBe('2026-11-28T07:30:00.000Z');
+    expect(parseLocalDateTime('2026-07-01T12:00:15')?.toISOString()).toBe('2026-07-01T10:00:15.000Z');
+    expect(parseLocalDateTime('2026-03-29T02:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(parseLocalDateTime('2026-10-25T02:30')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(parseLocalDateTime('2026-10-25T03:30')?.toISOString()).toBe('2026-10-25T02:30:00.000Z');
+    expect(parseLocalDateTime('2026-02-30T08:30')).toBeUndefined();
+    expect(parseLocalDateTime('2026-11-28T08:30Z')).toBeUndefined();
+  });
+
+  it('maps every status and outcome to the extension', () => {
+    expect(extendedStatus('new', null)).toBe('OPEN');
+    expect(extendedStatus('reopen_requested', 'referred')).toBe('OPEN');
+    expect(extendedStatus('triaged', null)).toBe('INVESTIGATING');
+    for (const s of ['dispatched', 'in_progress', 'awaiting_review'] as const) expect(extendedStatus(s, null)).toBe('IN_PROGRESS');
+    expect(extendedStatus('scheduled', null)).toBe('ACTION_SCHEDULED');
+    expect(extendedStatus('closed', 'resolved')).toBe('FIXED');
+    expect(extendedStatus('closed', 'referred')).toBe('NOT_COUNCILS_RESPONSIBILITY');
+    expect(extendedStatus('closed', 'referred', true)).toBe('INTERNAL_REFERRAL');
+    expect(extendedStatus('closed', 'no_action')).toBe('NO_FURTHER_ACTION');
+    expect(extendedStatus('closed', 'not_found')).toBe('NO_FURTHER_ACTION');
+    expect(extendedStatus('closed', 'duplicate')).toBe('DUPLICATE');
+    expect(extendedStatus('closed', 'cancelled')).toBe('CLOSED');
+  });
+
+  it('makes a message public: no greeting, name, code or personal link, whatever the template', () => {
+    const text = [
+      'Beste Jan de Vries,',
+      '',
+      'Bedankt voor uw melding M-000123. Jan, wij zijn gaan kijken.',
+      'Hoe het met uw melding staat, ziet u op https://meldkamer.example/status/AbCdEfGhIjKlMnOp',
+      'Uw code is K7Q2M9, voor als u uw melding opzoekt.',
+      '',
+      '',
+      'Dat gebeurt op 14 december 2026.',
+    ].join('\n');
+    const out = publicDescription(text, { token: 'AbCdEfGhIjKlMnOp', code: 'K7Q2M9', names: ['Jan de Vries'] });
+    expect(out.startsWith('Bedankt voor uw melding M-000123.')).toBe(true);
+    expect(out.endsWith('\n\nDat gebeurt op 14 december 2026.')).toBe(true);
+    expect(out).not.toMatch(/\n{3}/);
+    for (const secret of ['Jan', 'Vries', 'AbCdEf', 'K7Q2M9', 'Beste', '/status/']) expect(out).not.toContain(secret);
   });
 });

@@ -4,7 +4,7 @@ import type { HubDeps } from '../../commands/context';
 import { createOpen311Request } from '../../commands/open311';
 import { runCommand } from '../../commands/run-command';
 import type { CreateReportInput } from '../../protocol/report';
-import { findApiClient } from '../../store/api-keys';
+import { type ApiClient, findApiClient } from '../../store/api-keys';
 import { getCategory, listCategories } from '../../store/categories';
 import { registerApiKeyRoutes } from './api-keys-routes';
 import { Open311Error, toOpen311Error } from './errors';
@@ -25,14 +25,34 @@ import {
   type ServiceEntry,
   sendDocument,
 } from './render';
-import { attributesOf, describeAnswers, type Locale, SERVICE_DEFINITIONS_CHANGESET, SERVICE_EXTRAS, validateAttributes } from './service-attributes';
+import {
+  attributesOf,
+  describeAnswers,
+  describeExtras,
+  type Locale,
+  SERVICE_DEFINITIONS_CHANGESET,
+  SERVICE_EXTRAS,
+  validateAttributes,
+} from './service-attributes';
+import { extendedStatus, externalStatusCode } from './updates';
+import { registerUpdateRoutes } from './updates-routes';
 
 export const OPEN311_BASE = '/open311/v2';
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+/** mySociety's extension (servicerequestupdates, extended statuses), listed in discovery. */
+export const MYSOCIETY_EXTENSION = 'https://github.com/mysociety/FixMyStreet/wiki/Open311-FMS---Proposed-differences-to-Open311';
 
 export interface Open311Options {
-  /** POST requests allowed per API key per minute (each hub node counts its own). */
+  /** Accepted POSTs allowed per API key per minute (each hub node counts its own). */
   postsPerMinute?: number;
+  /** Refused POSTs (400/404) allowed per API key per minute, counted apart: a client fixing its requests is not locked out. */
+  refusedPerMinute?: number;
+}
+
+/** The two POST limits of a key: accepted ones, and refused ones with their own, larger limit. */
+export interface PostLimits {
+  accepted: SlidingWindowLimiter;
+  refused: SlidingWindowLimiter;
 }
 
 const MAX_DESCRIPTION = 4000;
@@ -43,7 +63,10 @@ const MAX_DESCRIPTION = 4000;
  */
 export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps, options: Open311Options = {}): Promise<void> {
   registerApiKeyRoutes(app, deps);
-  const limiter = new SlidingWindowLimiter(options.postsPerMinute ?? 60, 60_000);
+  const limits: PostLimits = {
+    accepted: new SlidingWindowLimiter(options.postsPerMinute ?? 60, 60_000),
+    refused: new SlidingWindowLimiter(options.refusedPerMinute ?? 300, 60_000),
+  };
   const { db } = deps.store;
 
   await app.register(async (scope) => {
@@ -77,6 +100,13 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
             type: 'production',
             formats: ['text/xml', 'application/json'],
           },
+          {
+            specification: MYSOCIETY_EXTENSION,
+            url: `${deps.publicUrl}${OPEN311_BASE}`,
+            changeset: SERVICE_DEFINITIONS_CHANGESET,
+            type: 'production',
+            formats: ['text/xml', 'application/json'],
+          },
         ],
       };
       return { kind: 'discovery', body };
@@ -95,7 +125,8 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
           description: extras?.description?.[locale] ?? serviceNotice(category, locale) ?? name,
           metadata: attributesOf(category.code).length > 0,
           type: 'realtime',
-          keywords: (extras?.keywords ?? [category.code, category.nameNl.toLowerCase()]).join(', '),
+          // Each keyword once (a category's code and Dutch name are often the same word).
+          keywords: [...new Set((extras?.keywords ?? [category.code, category.nameNl.toLowerCase()]).map((k) => k.trim().toLowerCase()))].join(', '),
           group: category.department,
         };
       });
@@ -121,7 +152,7 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
     });
 
     /** `owner`: the reporter asks with their status token and reads their report whole. */
-    const asRequests = async (records: RequestRecord[], locale: Locale, owner = false): Promise<Open311Document> => {
+    const asRequests = async (records: RequestRecord[], locale: Locale, owner = false, extensions = false): Promise<Open311Document> => {
       const categories = new Map((await listCategories(db)).map((c) => [c.code, c]));
       const messages = await latestMessages(
         db,
@@ -132,14 +163,22 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
         const message = messages.get(record.id);
         const notes = message ? publicNotes(message, { token: record.citizenToken, code: record.citizenCode }, lookupUrl) : null;
         const entry = toServiceRequest(record, categories.get(record.category), notes, locale);
+        if (extensions) {
+          entry.extended_attributes = {
+            status: extendedStatus(record.status, record.outcome),
+            external_status_code: externalStatusCode(record.status, record.outcome),
+          };
+        }
         return owner ? entry : publicEntry(entry, record.sensitive);
       });
       return { kind: 'service_requests', body };
     };
 
     get(`${OPEN311_BASE}/requests`, async (request) => {
-      const query = parseListQuery(request.query as RawParams, deps.clock());
-      return asRequests(await findRequests(db, { ...query, source: PUBLIC_SOURCE }), localeOf(request.headers['accept-language']));
+      const raw = request.query as RawParams;
+      const query = parseListQuery(raw, deps.clock());
+      const records = await findRequests(db, { ...query, source: PUBLIC_SOURCE });
+      return asRequests(records, localeOf(request.headers['accept-language']), false, wantsExtensions(raw));
     });
 
     get<{ id: string }>(`${OPEN311_BASE}/requests/:id`, async (request) => {
@@ -150,7 +189,7 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
       const owner = typeof token === 'string' && record ? (await reportForCitizenToken(db, token))?.id : undefined;
       const readable = record ? readableAs(record, owner) : 'none';
       if (!record || readable === 'none') throw new Open311Error(404, `service_request_id "${request.params.id}" was not found`);
-      return asRequests([record], localeOf(request.headers['accept-language']), readable === 'owner');
+      return asRequests([record], localeOf(request.headers['accept-language']), readable === 'owner', wantsExtensions(request.query as RawParams));
     });
 
     get<{ token: string }>(`${OPEN311_BASE}/tokens/:token`, async (request) => {
@@ -159,11 +198,13 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
       return { kind: 'service_requests', body: [{ service_request_id: number, token: request.params.token }] };
     });
 
+    const guardPost = <T>(client: ApiClient, work: () => Promise<T>) => limitedPost(limits, client, work);
     for (const format of FORMATS) {
       scope.post(`${OPEN311_BASE}/requests.${format}`, publicAccess, async (request, reply) =>
-        sendDocument(reply, format, await createRequest(request, deps, limiter)),
+        sendDocument(reply, format, await createRequest(request, deps, guardPost)),
       );
     }
+    registerUpdateRoutes(scope, deps, OPEN311_BASE, guardPost);
 
     // Anything else under /open311 answers in the spec's error format, not the console's.
     scope.route({
@@ -177,18 +218,51 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
   });
 }
 
-async function createRequest(request: FastifyRequest, deps: HubDeps, limiter: SlidingWindowLimiter): Promise<Open311Document> {
+/** `extensions=true`: each request also carries mySociety's extended status (`extended_attributes`). */
+function wantsExtensions(params: RawParams): boolean {
+  const value = params.extensions;
+  return (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+
+/**
+ * Runs a key's POST within its limits: an accepted one counts against `accepted`, a refused one (400/404) against
+ * `refused`; either limit reached answers 429 with Retry-After before anything is read.
+ */
+async function limitedPost<T>(limits: PostLimits, client: ApiClient, work: () => Promise<T>): Promise<T> {
+  for (const [limiter, what] of [
+    [limits.accepted, 'requests'],
+    [limits.refused, 'refused requests'],
+  ] as const) {
+    const rate = limiter.peek(client.keyId);
+    if (!rate.allowed) {
+      const seconds = Math.ceil(rate.retryAfterMs / 1000);
+      throw new Open311Error(429, `Too many ${what} for this api_key: at most ${limiter.limit} a minute; retry in ${seconds} s`, seconds);
+    }
+  }
+  try {
+    const result = await work();
+    limits.accepted.hit(client.keyId);
+    return result;
+  } catch (err) {
+    limits.refused.hit(client.keyId);
+    throw err;
+  }
+}
+
+async function createRequest(
+  request: FastifyRequest,
+  deps: HubDeps,
+  guardPost: <T>(client: ApiClient, work: () => Promise<T>) => Promise<T>,
+): Promise<Open311Document> {
   const body = (request.body && typeof request.body === 'object' ? request.body : {}) as RawParams;
   const key = apiKeyOf(body);
   if (!key) throw new Open311Error(403, 'api_key was not provided');
   const client = await findApiClient(deps.store.db, key);
   if (!client) throw new Open311Error(403, 'Invalid api_key: unknown or revoked');
-  const rate = limiter.hit(client.keyId);
-  if (!rate.allowed) {
-    const seconds = Math.ceil(rate.retryAfterMs / 1000);
-    throw new Open311Error(429, `Too many requests for this api_key: at most ${limiter.limit} a minute; retry in ${seconds} s`, seconds);
-  }
+  return guardPost(client, () => createForClient(request, deps, client, body));
+}
 
+async function createForClient(request: FastifyRequest, deps: HubDeps, client: ApiClient, body: RawParams): Promise<Open311Document> {
   const params = parseCreateParams(body);
   const category = await getCategory(deps.store.db, params.serviceCode);
   if (!category) throw new Open311Error(404, `service_code "${params.serviceCode}" was not found`);
@@ -198,9 +272,11 @@ async function createRequest(request: FastifyRequest, deps: HubDeps, limiter: Sl
   const locale = localeOf(request.headers['accept-language']);
   const extra = [
     ...(checked.answers.length > 0 ? [describeAnswers(checked.answers)] : []),
-    ...(params.mediaUrl ? [`Media: ${params.mediaUrl}`] : []),
+    ...(checked.extras.length > 0 ? [describeExtras(checked.extras)] : []),
+    ...(params.mediaUrls.length > 0 ? [`Media: ${params.mediaUrls.join(' ')}`] : []),
   ].join(' — ');
-  let text = params.description ?? `${category.nameNl} (gemeld via ${client.clientName})`;
+  const given = params.title && params.description && !params.description.includes(params.title) ? `${params.title}\n\n${params.description}` : (params.description ?? params.title);
+  let text = given ?? `${category.nameNl} (gemeld via ${client.clientName})`;
   const room = MAX_DESCRIPTION - (extra ? extra.length + 3 : 0);
   if (text.length > room) text = `${text.slice(0, Math.max(0, room - 1))}…`;
   const name = [params.firstName, params.lastName].filter((v) => v !== undefined).join(' ');
@@ -225,8 +301,12 @@ async function createRequest(request: FastifyRequest, deps: HubDeps, limiter: Sl
   };
   const open311 = {
     apiKeyId: client.keyId,
-    attributes: checked.answers.map(({ code, values }) => ({ code, values })),
-    ...(params.mediaUrl ? { mediaUrl: params.mediaUrl } : {}),
+    attributes: [
+      ...checked.answers.map(({ code, values }) => ({ code, values })),
+      ...checked.extras.map(({ code, values }) => ({ code, values, extra: true as const })),
+    ],
+    ...(params.mediaUrls[0] ? { mediaUrl: params.mediaUrls[0] } : {}),
+    ...(params.title ? { title: params.title } : {}),
     ...(params.deviceId ? { deviceId: params.deviceId } : {}),
     ...(params.accountId ? { accountId: params.accountId } : {}),
   };

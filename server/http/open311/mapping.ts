@@ -6,7 +6,7 @@ import type { Locale } from './service-attributes';
 import { civilDateToW3c, formatW3cDateTime } from './w3c';
 
 /** A report as Open311 reads it (from the reports table, plus what Open311 stored next to it). */
-export type RequestSource = Omit<RequestRecord, 'id' | 'citizenToken' | 'citizenCode' | 'source' | 'sensitive'>;
+export type RequestSource = Omit<RequestRecord, 'id' | 'citizenToken' | 'citizenCode' | 'source' | 'sensitive' | 'outcome'>;
 
 /** GeoReport knows open and closed; every Meldkamer status but `closed` is still open for the citizen. */
 export function publicStatus(status: ReportStatus): PublicStatus {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Open311Error } from './errors';
 import type { Locale } from './service-attributes';
-import { parseW3c, startOfCivilDay } from './w3c';
+import { parseW3cLenient, startOfCivilDay } from './w3c';
 
 /**
  * Parameter parsing for GeoReport v2, pure. Form and query values arrive as strings, or arrays of strings
@@ -16,6 +16,10 @@ const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 90;
 export const MAX_RESULTS = 1000;
+/** Ids one `service_request_id` list may name (FixMyStreet's status poll sends every id it tracks in one GET). */
+export const MAX_IDS = 20_000;
+/** `media_url` given more than once (FixMyStreet with several photos): at most this many are kept. */
+export const MAX_MEDIA_URLS = 10;
 
 function valuesOf(raw: unknown): string[] {
   if (raw === undefined || raw === null) return [];
@@ -24,7 +28,7 @@ function valuesOf(raw: unknown): string[] {
 }
 
 /** One value or none; the same name sent twice with different values is a bad request. */
-function single(params: RawParams, name: string, problems: string[]): string | undefined {
+export function single(params: RawParams, name: string, problems: string[]): string | undefined {
   const values = [...new Set(valuesOf(params[name] as RawValue).map((v) => v.trim()))].filter((v) => v.length > 0);
   if (values.length > 1) {
     problems.push(`${name} was given more than once`);
@@ -33,7 +37,7 @@ function single(params: RawParams, name: string, problems: string[]): string | u
   return values[0];
 }
 
-function withinLength(name: string, value: string | undefined, max: number, problems: string[]): string | undefined {
+export function withinLength(name: string, value: string | undefined, max: number, problems: string[]): string | undefined {
   if (value !== undefined && value.length > max) {
     problems.push(`${name} is longer than ${max.toLocaleString('en')} characters`);
     return undefined;
@@ -91,7 +95,9 @@ export interface CreateParams {
   lastName?: string;
   phone?: string;
   description?: string;
-  mediaUrl?: string;
+  /** Every media_url sent, in order (a client may send it more than once). */
+  mediaUrls: string[];
+  title?: string;
 }
 
 /**
@@ -126,8 +132,12 @@ export function parseCreateParams(params: RawParams): CreateParams {
   if (email !== undefined && !z.email().safeParse(email).success) problems.push(`email is not a valid e-mail address: "${email}"`);
   const phone = single(params, 'phone', problems);
   if (phone !== undefined && !PHONE.test(phone)) problems.push(`phone is not a valid phone number: "${phone}"`);
-  const mediaUrl = withinLength('media_url', single(params, 'media_url', problems), 2000, problems);
-  if (mediaUrl !== undefined && !/^https?:\/\/\S+$/i.test(mediaUrl)) problems.push('media_url must be an http(s) URL');
+  const mediaUrls = [...new Set(valuesOf(params.media_url).map((v) => v.trim()))].filter((v) => v.length > 0);
+  if (mediaUrls.length > MAX_MEDIA_URLS) problems.push(`media_url is given ${mediaUrls.length} times; at most ${MAX_MEDIA_URLS}`);
+  for (const mediaUrl of mediaUrls) {
+    if (mediaUrl.length > 2000) problems.push('media_url is longer than 2,000 characters');
+    else if (!/^https?:\/\/\S+$/i.test(mediaUrl)) problems.push(`media_url must be an http(s) URL, got "${mediaUrl.slice(0, 100)}"`);
+  }
   const description = withinLength('description', single(params, 'description', problems), 4000, problems);
   const attributes = parseAttributeParams(params, problems);
 
@@ -135,14 +145,15 @@ export function parseCreateParams(params: RawParams): CreateParams {
     serviceCode: serviceCode ?? '',
     ...(lat !== undefined && long !== undefined ? { lat, long } : {}),
     attributes,
+    mediaUrls,
   };
   const optional = {
     addressString,
     addressId,
     email,
     phone,
-    mediaUrl,
     description,
+    title: withinLength('title', single(params, 'title', problems), 200, problems),
     deviceId: withinLength('device_id', single(params, 'device_id', problems), 200, problems),
     accountId: withinLength('account_id', single(params, 'account_id', problems), 200, problems),
     firstName: withinLength('first_name', single(params, 'first_name', problems), 100, problems),
@@ -194,12 +205,12 @@ function list(params: RawParams, name: string): string[] {
   ];
 }
 
-function bound(name: 'start_date' | 'end_date', params: RawParams, problems: string[]): Date | undefined {
+export function bound(name: 'start_date' | 'end_date', params: RawParams, problems: string[]): Date | undefined {
   const text = single(params, name, problems);
   if (text === undefined) return undefined;
-  const parsed = parseW3c(text);
+  const parsed = parseW3cLenient(text);
   if (!parsed) {
-    problems.push(`${name} must be a W3C datetime with a zone, e.g. 2010-01-01T00:00:00Z (got "${text}")`);
+    problems.push(`${name} must be a W3C datetime, e.g. 2010-01-01T00:00:00Z (got "${text}")`);
     return undefined;
   }
   if (parsed.kind === 'instant') return parsed.at;
@@ -224,9 +235,11 @@ export function parseListQuery(params: RawParams, now: Date): ListQuery {
       if (n === undefined) problems.push(`service_request_id "${id}" is not a valid service request id`);
       else numbers.push(n);
     }
-    if (numbers.length > MAX_RESULTS) problems.push(`service_request_id lists at most ${MAX_RESULTS} ids`);
+    if (problems.length > 10) problems.splice(10, problems.length - 10, `… and ${problems.length - 10} more invalid ids`);
+    if (numbers.length > MAX_IDS) problems.push(`service_request_id lists at most ${MAX_IDS.toLocaleString('en')} ids, got ${numbers.length.toLocaleString('en')}`);
     if (problems.length > 0) throw new Open311Error(400, problems);
-    return { numbers: [...new Set(numbers)], from: '', to: '', limit: MAX_RESULTS };
+    const unique = [...new Set(numbers)];
+    return { numbers: unique, from: '', to: '', limit: unique.length };
   }
 
   const statuses = list(params, 'status');

@@ -28,6 +28,15 @@ export class SlidingWindowLimiter {
     return { allowed: true, remaining: this.limit - recent.length };
   }
 
+  /** Whether a hit for `key` would be allowed now, without counting one. */
+  peek(key: string): { allowed: true } | { allowed: false; retryAfterMs: number } {
+    const now = this.now();
+    const since = now - this.windowMs;
+    const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
+    if (recent.length < this.limit) return { allowed: true };
+    return { allowed: false, retryAfterMs: Math.max(1, (recent[0] ?? now) + this.windowMs - now) };
+  }
+
   /** Forgets keys without hits in the window, at most once per window, so memory follows active clients. */
   private sweep(now: number): void {
     if (now - this.lastSweep < this.windowMs) return;

@@ -67,6 +67,19 @@ export interface ServiceRequestEntry {
   lat: number;
   long: number;
   media_url: string | null;
+  /** Only with `extensions=true` (mySociety's extension): the extended status (http/open311/updates.ts). */
+  extended_attributes?: { status: string; external_status_code: string };
+}
+
+/** One update of mySociety's servicerequestupdates extension. */
+export interface RequestUpdateEntry {
+  update_id: string;
+  service_request_id: string;
+  status: string;
+  updated_datetime: string;
+  description: string;
+  media_url: string | null;
+  external_status_code: string;
 }
 
 export interface CreatedEntry {
@@ -85,7 +98,9 @@ export type Open311Document =
   | { kind: 'services'; body: ServiceEntry[] }
   | { kind: 'service_definition'; body: ServiceDefinitionDocument }
   | { kind: 'service_requests'; body: (ServiceRequestEntry | CreatedEntry | TokenEntry)[] }
-  | { kind: 'errors'; body: Open311ErrorEntry[] };
+  | { kind: 'errors'; body: Open311ErrorEntry[] }
+  | { kind: 'request_updates'; body: RequestUpdateEntry[] }
+  | { kind: 'posted_updates'; body: { update_id: string }[] };
 
 /** The XML tree for fast-xml-parser's builder: containers hold their repeated child element. */
 function xmlTree(doc: Open311Document): Record<string, unknown> {
@@ -110,6 +125,11 @@ function xmlTree(doc: Open311Document): Record<string, unknown> {
       return { service_requests: { request: doc.body } };
     case 'errors':
       return { errors: { error: doc.body } };
+    // The extension's element names as FixMyStreet reads them (GET and POST answers differ in their root).
+    case 'request_updates':
+      return { service_requests_updates: { request_update: doc.body } };
+    case 'posted_updates':
+      return { service_request_updates: { request_update: doc.body } };
   }
 }
 

@@ -1,4 +1,4 @@
-import { parseW3c } from './w3c';
+import { formatW3cDateTime, parseW3cLenient } from './w3c';
 
 /**
  * The extra questions a category asks Open311 clients (GeoReport v2 service definitions), as data.
@@ -163,25 +163,39 @@ export interface AttributeProblem {
   description: string;
 }
 
-export type AttributeResult = { ok: true; answers: AttributeAnswer[] } | { ok: false; problems: AttributeProblem[] };
+/** An attribute the service's definition does not list (FixMyStreet's own fixmystreet_id, uprn, …): kept as sent. */
+export interface ExtraAttribute {
+  code: string;
+  values: string[];
+}
+
+export type AttributeResult =
+  | { ok: true; answers: AttributeAnswer[]; extras: ExtraAttribute[] }
+  | { ok: false; problems: AttributeProblem[] };
+
+/** Caps on attributes a definition does not list: how many, and how long a code, a value and all of them together. */
+export const EXTRA_ATTRIBUTE_LIMITS = { count: 30, codeLength: 100, valueLength: 1000, totalLength: 4000 } as const;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
- * Checks answers against a service's definition: every code known and variable, required ones present,
- * each value of the right type, list values among the allowed keys. Empty values count as not given.
+ * Checks answers against a service's definition: required ones present, each value of the right type, list values
+ * among the allowed keys, nothing for an information-only attribute. Empty values count as not given. Codes the
+ * definition does not list are not refused (the spec does not ask for it; FixMyStreet adds its own): they come back
+ * as `extras`, within EXTRA_ATTRIBUTE_LIMITS.
  */
 export function validateAttributes(serviceCode: string, raw: RawAttributes): AttributeResult {
   const definitions = attributesOf(serviceCode);
   const byCode = new Map(definitions.map((a) => [a.code, a]));
   const problems: AttributeProblem[] = [];
   const given = new Map<string, string[]>();
+  const extras: ExtraAttribute[] = [];
   for (const [code, values] of raw) {
     const nonEmpty = values.map((v) => v.trim()).filter((v) => v.length > 0);
     const parameter = `attribute[${code}]`;
     const definition = byCode.get(code);
     if (!definition) {
-      problems.push({ parameter, description: `${parameter} is not an attribute of service ${serviceCode}` });
+      if (nonEmpty.length > 0) extras.push({ code, values: nonEmpty });
       continue;
     }
     if (!definition.variable) {
@@ -204,7 +218,34 @@ export function validateAttributes(serviceCode: string, raw: RawAttributes): Att
     if ('problem' in checked) problems.push({ parameter, description: checked.problem });
     else answers.push(checked.answer);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, answers };
+  problems.push(...extraProblems(extras));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, answers, extras };
+}
+
+function extraProblems(extras: readonly ExtraAttribute[]): AttributeProblem[] {
+  const limits = EXTRA_ATTRIBUTE_LIMITS;
+  const problems: AttributeProblem[] = [];
+  if (extras.length > limits.count) {
+    problems.push({ parameter: 'attribute', description: `At most ${limits.count} attributes outside the service definition are kept; got ${extras.length}` });
+  }
+  let total = 0;
+  for (const { code, values } of extras) {
+    const parameter = `attribute[${code}]`;
+    if (code.length > limits.codeLength) problems.push({ parameter, description: `${parameter}: an attribute code is at most ${limits.codeLength} characters` });
+    if (values.some((v) => v.length > limits.valueLength)) {
+      problems.push({ parameter, description: `${parameter} is not in the service definition and longer than ${limits.valueLength} characters` });
+    }
+    total += code.length + values.reduce((sum, v) => sum + v.length, 0);
+  }
+  if (total > limits.totalLength) {
+    problems.push({ parameter: 'attribute', description: `Attributes outside the service definition are at most ${limits.totalLength} characters together; got ${total}` });
+  }
+  return problems;
+}
+
+/** "Extra gegevens: fixmystreet_id: 1234; uprn: 100023336956" (for the desk, in the description). */
+export function describeExtras(extras: readonly ExtraAttribute[]): string {
+  return `Extra gegevens: ${extras.map((e) => `${e.code}: ${e.values.join(', ')}`).join('; ')}`;
 }
 
 function checkValues(
@@ -236,10 +277,13 @@ function checkValues(
       return answer([String(n)], String(n));
     }
     case 'datetime': {
-      if (!parseW3c(value)) {
-        return { problem: `${parameter} must be an ISO 8601 date or datetime with a zone, e.g. 2026-11-28T08:30:00+01:00` };
+      // Without a zone (an HTML datetime-local field: 2026-11-28T08:30) it is the city's local time (w3c.ts).
+      const parsed = parseW3cLenient(value);
+      if (!parsed) {
+        return { problem: `${parameter} must be an ISO 8601 date or datetime, e.g. 2026-11-28T08:30:00+01:00 or 2026-11-28T08:30` };
       }
-      return answer([value], value);
+      const normalised = parsed.kind === 'instant' ? formatW3cDateTime(parsed.at) : parsed.date;
+      return answer([normalised], normalised);
     }
     case 'singlevaluelist':
     case 'multivaluelist': {

@@ -73,3 +73,45 @@ function validDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
+
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?$/;
+const HOUR_MS = 3_600_000;
+
+/**
+ * A wall-clock time without a zone (`2026-11-28T08:30`, what an HTML datetime-local field sends) read as local time in
+ * `timeZone`. In the spring-forward gap the time moves forward by the gap (02:30 → 03:30); in the autumn overlap it is
+ * the first occurrence (02:30 summer time). Undefined when it is not such a time.
+ */
+export function parseLocalDateTime(text: string, timeZone: string = OPEN311_TIME_ZONE): Date | undefined {
+  const m = LOCAL_DATETIME.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const millisecond = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  // The offsets in force around this wall time (they differ only near a DST change).
+  const before = offsetAt(wall - 3 * HOUR_MS, timeZone);
+  const after = offsetAt(wall + 3 * HOUR_MS, timeZone);
+  const matches = [...new Set([before, after])]
+    .map((offset) => wall - offset)
+    .filter((instant) => offsetAt(instant, timeZone) === wall - instant)
+    .sort((a, b) => a - b);
+  const first = matches[0];
+  // No instant shows this wall time: it lies in the gap, so it moves forward by the gap (read with the offset before).
+  return new Date(first ?? wall - before);
+}
+
+/** parseW3c, and a datetime without a zone as local time in the city (parseLocalDateTime). */
+export function parseW3cLenient(text: string): ParsedW3c | undefined {
+  const strict = parseW3c(text);
+  if (strict) return strict;
+  const local = parseLocalDateTime(text);
+  return local ? { kind: 'instant', at: local } : undefined;
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Open311 for FixMyStreet (issue 16):
@@ -38,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('events_transitions_at')
     .on('events')
     .columns(['at', 'seq'])
-    .where('type', '=', 'report.transitioned')
+    .where(sql.ref('type'), '=', 'report.transitioned')
     .execute();
 }
 

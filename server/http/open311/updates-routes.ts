@@ -1,0 +1,172 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { HubDeps } from '../../commands/context';
+import { postOpen311Comment } from '../../commands/open311';
+import { feedbackTrigger } from '../../commands/lifecycle';
+import { runCommand } from '../../commands/run-command';
+import type { Outcome, ReportStatus } from '../../protocol/report';
+import type { Resolution } from '../../protocol/resolution';
+import { type ApiClient, findApiClient } from '../../store/api-keys';
+import { listCategories } from '../../store/categories';
+import { citizenSecrets, findRequestByNumber, messagesAt, reporterNames, transitionsOfKey } from '../../store/open311';
+import { Open311Error } from './errors';
+import { apiKeyOf, bound, parseRequestId, type RawParams, single, withinLength } from './params';
+import { FORMATS, type Format, type Open311Document, type RequestUpdateEntry, sendDocument } from './render';
+import {
+  describeResolution,
+  type ExtendedStatus,
+  EXTENDED_STATUSES,
+  externalStatusCode,
+  extendedStatus,
+  isInternalReferral,
+  publicDescription,
+  survivingReportNumber,
+} from './updates';
+import { formatW3cDateTime } from './w3c';
+
+/** Without dates: the last 24 hours. Two dates may not span more than 90 days. At most this many updates, oldest first. */
+const DEFAULT_WINDOW_MS = 24 * 3_600_000;
+const MAX_WINDOW_MS = 90 * 86_400_000;
+export const MAX_UPDATES = 10_000;
+
+interface TransitionPayload {
+  from: ReportStatus;
+  to: ReportStatus;
+  outcome: Outcome | null;
+  resolution: Resolution | null;
+  messages?: number;
+}
+
+async function clientOf(deps: HubDeps, params: RawParams): Promise<ApiClient> {
+  const key = apiKeyOf(params);
+  if (!key) throw new Open311Error(403, 'api_key was not provided');
+  const client = await findApiClient(deps.store.db, key);
+  if (!client) throw new Open311Error(403, 'Invalid api_key: unknown or revoked');
+  return client;
+}
+
+/** The key's status updates in the window, one per citizen-facing change (updates.ts). */
+export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawParams): Promise<RequestUpdateEntry[]> {
+  const problems: string[] = [];
+  const start = bound('start_date', params, problems);
+  const end = bound('end_date', params, problems);
+  const to = end ?? (start ? new Date(start.getTime() + DEFAULT_WINDOW_MS) : deps.clock());
+  const from = start ?? new Date(to.getTime() - DEFAULT_WINDOW_MS);
+  if (to < from) problems.push('end_date is before start_date');
+  else if (to.getTime() - from.getTime() > MAX_WINDOW_MS) problems.push('start_date and end_date may not span more than 90 days');
+  if (problems.length > 0) throw new Open311Error(400, problems);
+
+  const { db } = deps.store;
+  const rows = await transitionsOfKey(db, { apiKeyId: client.keyId, from: from.toISOString(), to: to.toISOString(), limit: MAX_UPDATES });
+  const changes = rows.map((row) => ({ row, payload: JSON.parse(row.payload) as TransitionPayload }));
+  const departments = [...new Set((await listCategories(db)).map((c) => c.department))];
+  const reportIds = [...new Set(rows.map((r) => r.reportId))];
+  const messages = await messagesAt(
+    db,
+    changes.flatMap(({ row, payload }) => {
+      const trigger = feedbackTrigger(payload.from, payload.to);
+      return trigger ? [{ reportId: row.reportId, at: row.at, trigger }] : [];
+    }),
+  );
+  const names = await reporterNames(db, reportIds);
+  const secrets = await citizenSecrets(db, reportIds);
+
+  const updates: RequestUpdateEntry[] = [];
+  for (const { row, payload } of changes) {
+    const internal = isInternalReferral(payload.resolution, departments);
+    const status = extendedStatus(payload.to, payload.outcome, internal);
+    const previous = payload.from === 'closed' ? undefined : extendedStatus(payload.from, null);
+    const trigger = feedbackTrigger(payload.from, payload.to);
+    // Not citizen-facing: the same extended status and no message (dispatched → in_progress → awaiting_review).
+    if (status === previous && !trigger) continue;
+    updates.push({
+      update_id: String(row.seq),
+      service_request_id: row.number,
+      status,
+      updated_datetime: formatW3cDateTime(row.at),
+      description: describeChange(payload, status, trigger ? messages.get(`${row.reportId} ${row.at} ${trigger}`) : undefined, {
+        token: secrets.get(row.reportId)?.token ?? null,
+        code: secrets.get(row.reportId)?.code ?? null,
+        names: names.get(row.reportId) ?? [],
+      }),
+      media_url: null,
+      external_status_code: externalStatusCode(payload.to, payload.outcome),
+    });
+  }
+  return updates;
+}
+
+function describeChange(
+  payload: TransitionPayload,
+  status: ExtendedStatus,
+  message: string | undefined,
+  secrets: { token: string | null; code: string | null; names: string[] },
+): string {
+  const surviving = status === 'DUPLICATE' ? survivingReportNumber(payload.resolution) : undefined;
+  if (message) {
+    const text = publicDescription(message, secrets);
+    return surviving && !text.includes(surviving) ? `${text}\n\nZie melding ${surviving}.` : text;
+  }
+  return describeResolution(payload.to, payload.resolution, surviving);
+}
+
+/** The spec's statuses of a posted update, upper case; anything else is refused. */
+const POSTED_STATUSES = new Set<string>([...EXTENDED_STATUSES, 'REOPEN']);
+
+/** POST servicerequestupdates: a citizen comment (commands/open311.ts postOpen311Comment). */
+async function postUpdate(deps: HubDeps, client: ApiClient, params: RawParams): Promise<{ update_id: string }[]> {
+  const problems: string[] = [];
+  const requestId = single(params, 'service_request_id', problems);
+  const clientUpdateId = withinLength('update_id', single(params, 'update_id', problems) ?? single(params, 'update_id_ext', problems), 200, problems);
+  const statusText = single(params, 'status', problems)?.toUpperCase();
+  const description = withinLength('description', single(params, 'description', problems), 4000, problems) ?? '';
+  const mediaUrl = withinLength('media_url', single(params, 'media_url', problems), 2000, problems);
+  if (requestId === undefined && !problems.some((p) => p.startsWith('service_request_id'))) problems.push('service_request_id was not provided');
+  if (clientUpdateId === undefined && !problems.some((p) => p.startsWith('update_id'))) problems.push('update_id was not provided');
+  if (statusText === undefined) problems.push('status was not provided');
+  else if (!POSTED_STATUSES.has(statusText)) problems.push(`status must be one of ${[...POSTED_STATUSES].join(', ')}, got "${statusText}"`);
+  if (mediaUrl !== undefined && !/^https?:\/\/\S+$/i.test(mediaUrl)) problems.push('media_url must be an http(s) URL');
+  const updated = single(params, 'updated_datetime', problems);
+  if (updated !== undefined && bound('start_date', { start_date: updated }, []) === undefined) {
+    problems.push(`updated_datetime must be a W3C datetime, got "${updated}"`);
+  }
+  if (problems.length > 0) throw new Open311Error(400, problems);
+  const number = parseRequestId(requestId ?? '');
+  const record = number === undefined ? undefined : await findRequestByNumber(deps.store.db, number);
+  if (!record) throw new Open311Error(404, `service_request_id "${requestId}" was not found`);
+  const result = await runCommand(deps, postOpen311Comment, 'system', {
+    apiKeyId: client.keyId,
+    clientName: client.clientName,
+    clientUpdateId,
+    reportId: record.id,
+    status: statusText,
+    description,
+    ...(mediaUrl ? { mediaUrl } : {}),
+  });
+  return [{ update_id: result.id }];
+}
+
+/**
+ * mySociety's servicerequestupdates extension under /open311/v2 (README "Open311"): GET (api_key required: a key reads
+ * the updates of the reports it sent) and POST (citizen comments), .xml and .json.
+ */
+export function registerUpdateRoutes(
+  scope: FastifyInstance,
+  deps: HubDeps,
+  base: string,
+  guardPost: <T>(client: ApiClient, work: () => Promise<T>) => Promise<T>,
+): void {
+  const publicAccess = { config: { access: 'public' as const } };
+  for (const format of FORMATS) {
+    scope.get(`${base}/servicerequestupdates.${format}`, publicAccess, async (request: FastifyRequest, reply) => {
+      const params = request.query as RawParams;
+      const client = await clientOf(deps, params);
+      return sendDocument(reply, format as Format, { kind: 'request_updates', body: await listUpdates(deps, client, params) } satisfies Open311Document);
+    });
+    scope.post(`${base}/servicerequestupdates.${format}`, publicAccess, async (request: FastifyRequest, reply) => {
+      const params = (request.body && typeof request.body === 'object' ? request.body : {}) as RawParams;
+      const client = await clientOf(deps, params);
+      const body = await guardPost(client, () => postUpdate(deps, client, params));
+      return sendDocument(reply, format as Format, { kind: 'posted_updates', body });
+    });
+  }
+}
