@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Open311Error } from './errors';
 import type { Locale } from './service-attributes';
-import { parseW3cLenient, startOfCivilDay } from './w3c';
+import { parseW3c, startOfCivilDay } from './w3c';
 
 /**
  * Parameter parsing for GeoReport v2, pure. Form and query values arrive as strings, or arrays of strings
@@ -208,9 +208,10 @@ function list(params: RawParams, name: string): string[] {
 export function bound(name: 'start_date' | 'end_date', params: RawParams, problems: string[]): Date | undefined {
   const text = single(params, name, problems);
   if (text === undefined) return undefined;
-  const parsed = parseW3cLenient(text);
+  // Strict, unlike attribute answers: a window without a zone would be an hour off for half the year.
+  const parsed = parseW3c(text);
   if (!parsed) {
-    problems.push(`${name} must be a W3C datetime, e.g. 2010-01-01T00:00:00Z (got "${text}")`);
+    problems.push(`${name} must be a W3C datetime with a zone, e.g. 2010-01-01T00:00:00Z (got "${text}")`);
     return undefined;
   }
   if (parsed.kind === 'instant') return parsed.at;
