@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commandText } from '../domain/command-texts';
-import { type Category, CategorySlaTerms } from '../protocol/report';
-import { updateCategorySlaTerms } from '../store/categories';
+import { type Category, CategoryPhrases, CategorySlaTerms } from '../protocol/report';
+import { updateCategoryPhrases, updateCategorySlaTerms } from '../store/categories';
 import { CommandError } from './errors';
 import { userCommand } from './run-command';
 
@@ -15,6 +15,22 @@ export const setCategorySlaTerms = userCommand({
   input: CategorySlaTerms.extend({ code: z.string().min(1) }),
   async apply(tx, { code, ...terms }): Promise<Category> {
     const updated = await updateCategorySlaTerms(tx.trx, code, terms);
+    if (!updated) throw new CommandError('not_found', commandText('command.category.unknown'));
+    return updated;
+  },
+});
+
+/**
+ * How a category reads in a sentence of a citizen message ("uw melding over een boomtak"; {categorie}), per
+ * language; null: its name. Kept by whoever keeps the message texts (templates.write). Messages composed from
+ * then on use it.
+ */
+export const setCategoryPhrases = userCommand({
+  name: 'category.phrases',
+  access: 'templates.write',
+  input: CategoryPhrases.extend({ code: z.string().min(1) }),
+  async apply(tx, { code, ...phrases }): Promise<Category> {
+    const updated = await updateCategoryPhrases(tx.trx, code, phrases);
     if (!updated) throw new CommandError('not_found', commandText('command.category.unknown'));
     return updated;
   },

@@ -61,13 +61,14 @@ export const linkReporter = userCommand({
     const { at } = tx;
     const reporterId = randomUUID();
     const consent = { at, via: 'console' as const };
-    await insertReporter(tx.trx, { id: reporterId, reportId, name: input.name, email: input.email, phone: input.phone, at, consent });
+    const salutation = input.salutation || undefined;
+    await insertReporter(tx.trx, { id: reporterId, reportId, name: input.name, salutation, email: input.email, phone: input.phone, at, consent });
     if (input.email || input.phone) {
       // A caller linked to a scheduled report hears what is planned and when, not the generic receipt.
       const latest = current.status === 'scheduled' ? await latestResolution(tx.trx, reportId) : undefined;
       const planned = latest?.state === 'confirmed' && latest.body.kind === 'schedule' ? latest.body : undefined;
       const trigger = planned ? 'scheduled' : 'receipt';
-      const receipt = await composeForReport(tx.trx, tx.deps.publicUrl, {
+      const receipt = await composeForReport(tx.trx, tx.deps, {
         trigger,
         resolution: planned,
         report: current,
@@ -76,6 +77,8 @@ export const linkReporter = userCommand({
         locale: access.locale,
         slaDeadline: access.slaDeadline ? new Date(access.slaDeadline) : undefined,
         now: tx.now,
+        // Only this caller gets it: greeted by their own salutation or name.
+        recipient: { name: input.name, salutation },
       });
       const base = { reportId, reporterId, trigger, at, subject: receipt.subject, bodyText: receipt.text };
       await enqueueMessage(

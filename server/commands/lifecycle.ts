@@ -16,8 +16,11 @@ import type { HubDeps } from './context';
 import { alertsOnTransition } from './alert-conditions';
 import { CommandError } from './errors';
 import { composeForReport, enqueueFeedback } from './feedback';
+import { assertReadable, readabilityView } from './readability-gate';
 import { admit, type CommandTx, userCommand } from './run-command';
+import { partRulesForTransition } from './sub-reports';
 import { releaseUnitsOfReport } from './unit-events';
+import { approvedFixPhotoSize } from '../store/photos';
 
 export interface TransitionActor {
   kind: Actor;
@@ -88,10 +91,13 @@ async function prepare(
     if (check.code === 'actor_not_allowed') throw new CommandError('forbidden', check.text);
     throw new CommandError('validation', check.text, { [CHECK_ERROR_FIELD[check.code] ?? 'resolution']: check.text });
   }
-  const trigger = feedbackTrigger(report.status, body.to);
+  // Sub-reports: a part never talks to the citizen; a main report with open parts does not close, and its closing
+  // message sums up the closed parts (commands/sub-reports.ts).
+  const parts = await partRulesForTransition(db, report, body.to, access.locale);
+  const trigger = parts.isPart ? null : feedbackTrigger(report.status, body.to);
   const base = { report, citizenToken: access.token ?? '', citizenCode: access.code ?? '', locale: access.locale, resolution, trigger };
   if (!trigger) return { ...base, composed: null };
-  const composed = await composeForReport(db, deps.publicUrl, {
+  const composed = await composeForReport(db, deps, {
     trigger,
     report,
     citizenToken: base.citizenToken,
@@ -102,8 +108,18 @@ async function prepare(
     edited: body.message,
     slaDeadline: access.slaDeadline ? new Date(access.slaDeadline) : undefined,
     now,
+    partsSummary: trigger === 'closed' ? parts.summary : undefined,
+    fixPhoto: await withFixPhoto(db, reportId, body.includePhoto),
   });
   return { ...base, composed };
+}
+
+/** "Foto meesturen": only with a photo the desk approved (commands/photos.ts); refused otherwise, nothing written. */
+async function withFixPhoto(db: Kysely<DB>, reportId: string, include: boolean | undefined): Promise<boolean> {
+  if (!include) return false;
+  if (await approvedFixPhotoSize(db, reportId)) return true;
+  const text = commandText('command.photo.none_approved');
+  throw new CommandError('validation', text, { includePhoto: text });
 }
 
 export async function previewTransition(deps: HubDeps, user: User, raw: unknown): Promise<FeedbackPreview | null> {
@@ -111,7 +127,13 @@ export async function previewTransition(deps: HubDeps, user: User, raw: unknown)
   const prepared = await prepare(deps, deps.store.db, deps.clock(), { kind: user.role, id: user.id }, reportId, body);
   if (!prepared.trigger || !prepared.composed) return null;
   const recipients = (await reportersOf(deps.store.db, reportId)).filter((r) => r.email || r.phone).length;
-  return { trigger: prepared.trigger, subject: prepared.composed.subject, text: prepared.composed.text, recipients };
+  const readability = readabilityView(readabilitySubject(prepared, prepared.composed.text), deps.readabilityFloor);
+  return { trigger: prepared.trigger, subject: prepared.composed.subject, text: prepared.composed.text, recipients, readability };
+}
+
+/** The message's text for the plain-language check, with the report's short code and number as codes, not words. */
+function readabilitySubject(prepared: Prepared, text: string) {
+  return { text, locale: prepared.locale, skip: [prepared.citizenCode, prepared.report.number] };
 }
 
 function nextOutcome(report: Report, to: ReportStatus, resolution: Resolution | undefined): Report['outcome'] {
@@ -127,9 +149,14 @@ export async function applyTransition(
   reportId: string,
   body: TransitionRequestBody,
   note?: string,
+  options: { readabilityGate?: boolean } = {},
 ): Promise<Extract<HubEvent, { type: 'report.transitioned' }>> {
   const prepared = await prepare(tx.deps, tx.trx, tx.now, actor, reportId, body);
   const { resolution, trigger, composed } = prepared;
+  // The dispatcher's own message below the readability floor goes out only when confirmed (commands/readability-gate.ts).
+  if (options.readabilityGate && trigger && composed) {
+    assertReadable(trigger, readabilitySubject(prepared, composed.text), tx.deps.readabilityFloor, body.confirmLowReadability);
+  }
   const from = prepared.report.status;
   const at = tx.at;
   const messages = composed && trigger ? await enqueueFeedback(tx.trx, composed, { reportId, trigger, at }) : 0;
@@ -166,7 +193,7 @@ export const transitionReport = userCommand({
   access: 'report.transition',
   input: TransitionCommand,
   async apply(tx, { reportId, ...body }, user): Promise<Report> {
-    const event = await applyTransition(tx, { kind: user.role, id: user.id }, reportId, body);
+    const event = await applyTransition(tx, { kind: user.role, id: user.id }, reportId, body, undefined, { readabilityGate: true });
     if (RELEASES_UNITS.has(body.to)) await releaseUnitsOfReport(tx, reportId, user.id);
     return event.report;
   },

@@ -94,7 +94,7 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
     if (input.reporter) {
       const consent = { at, via: input.source === 'open311' ? ('open311' as const) : ('console' as const) };
       await insertReporter(tx.trx, { id: randomUUID(), reportId: id, ...input.reporter, at, consent });
-      const receipt = await composeForReport(tx.trx, tx.deps.publicUrl, {
+      const receipt = await composeForReport(tx.trx, tx.deps, {
         trigger: 'receipt',
         report,
         citizenToken: citizen.token,

@@ -2,7 +2,7 @@ import type { FeedbackLocale, Resolution } from '../protocol/resolution';
 import { type DomainText, listText } from './domain-text';
 import type { PlaceholderName } from './feedback-placeholders';
 import { feedbackText } from './feedback-texts';
-import { formatLongDate } from './feedback-values';
+import { asSentence, formatLongDate } from './feedback-values';
 
 /** A refusal keeps its Dutch `message`; `text` is the message coded. */
 export type SpecificCheck = { ok: true } | { ok: false; missing: SpecificName[]; message: string; text: DomainText };
@@ -27,7 +27,9 @@ export function checkSpecific(text: string, resolution: Resolution, locale: Feed
     expected.push(['vervolgactie', resolution.followUp.what]);
     expected.push(['vervolgdatum', formatLongDate(resolution.followUp.date, locale)]);
   }
-  const missing = expected.filter(([, value]) => !haystack.includes(normalize(value))).map(([name]) => name);
+  // The text as typed, or as the message writes it (a sentence: capital letter, full stop; feedback-values.ts).
+  const says = (value: string) => haystack.includes(normalize(value)) || haystack.includes(normalize(asSentence(value)).replace(/\.$/, ''));
+  const missing = expected.filter(([, value]) => !says(value)).map(([name]) => name);
   if (missing.length === 0) return { ok: true };
   const [first, ...rest] = missing.map((name) => feedbackText(`feedback.specific.${name}`));
   if (!first) return { ok: true };

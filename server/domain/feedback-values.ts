@@ -1,9 +1,29 @@
 import type { FeedbackLocale, Resolution } from '../protocol/resolution';
 import type { PlaceholderValues } from './feedback-placeholders';
-import { categoryLabel } from './resolution-codes';
+import { CATEGORY_LABELS } from './resolution-codes';
 import { DEFAULT_TIME_ZONE, localDateString } from './sla';
 
 // The values a template's placeholders are filled with, from the report, its resolution and handling time.
+
+/** The municipality a message speaks for (settings: hub/municipality-config.ts). */
+export interface Municipality {
+  name: string;
+  phone: string;
+  website: string;
+}
+
+export const DEFAULT_MUNICIPALITY: Municipality = {
+  name: 'Gemeente Den Haag',
+  phone: '14 070',
+  website: 'https://www.denhaag.nl',
+};
+
+/** One recipient of a message, as given at intake: the greeting is theirs. */
+export interface FeedbackRecipient {
+  name?: string | null | undefined;
+  /** "mevrouw Jansen", "de heer De Vries", "familie Bakker": as the reporter wishes to be addressed. */
+  salutation?: string | null | undefined;
+}
 
 export interface FeedbackReport {
   number: string;
@@ -16,8 +36,15 @@ export interface FeedbackContext {
   locale: FeedbackLocale;
   /** Display name of the category; defaults to the label in resolution-codes. */
   categoryName?: string;
+  /** The category written for a sentence ("een boomtak" in "uw melding over een boomtak"), per category. */
+  categoryPhrase?: string | null | undefined;
+  /** Who this message greets ({naam}); absent: "melder" / "reporter". */
+  recipient?: FeedbackRecipient | undefined;
+  /** Name, phone and web address of the municipality ({gemeente}, {telefoon}, {website}); default Den Haag's. */
+  municipality?: Municipality | undefined;
   resolution?: Resolution;
-  links: { status: string };
+  /** `fixPhoto`: the approved photo of the fix ({?fotolink}), only when the desk sends it with the message. */
+  links: { status: string; fixPhoto?: string };
   /** Short code for looking up the status page by report number. */
   accessCode?: string;
   /**
@@ -48,14 +75,55 @@ function formatClockTime(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
 }
 
+/**
+ * An officer's fragment as a sentence inside prose: trimmed, inner whitespace collapsed, a capital first letter and a
+ * full stop unless it already ends a sentence (. ! ? …, also before a closing quote or bracket). Nothing else changes,
+ * so the words stay literally what was typed (checkSpecific compares them).
+ */
+export function asSentence(fragment: string): string {
+  const text = fragment.replace(/\s+/g, ' ').trim();
+  if (text === '') return '';
+  const capital = text.charAt(0).toLocaleUpperCase('nl-NL') + text.slice(1);
+  return /[.!?…]["'”’)\]]*$/.test(capital) ? capital : `${capital.replace(/[,;:]+$/, '')}.`;
+}
+
+/**
+ * Who a message greets: the salutation the reporter gave ("mevrouw Jansen"), else their name ("Jan Jansen"), else
+ * "melder" / "reporter". Never guessed from a name: a salutation is only what was typed at intake.
+ */
+export function greetingName(recipient: FeedbackRecipient | undefined, locale: FeedbackLocale): string {
+  const salutation = recipient?.salutation?.replace(/\s+/g, ' ').trim();
+  if (salutation) return salutation;
+  const name = recipient?.name?.replace(/\s+/g, ' ').trim();
+  if (name) return name;
+  return locale === 'nl' ? 'melder' : 'reporter';
+}
+
+/** The category as it reads in a sentence: its own form, the built-in one, else its name starting lower-case. */
+export function categoryInSentence(ctx: Pick<FeedbackContext, 'categoryPhrase' | 'categoryName' | 'report' | 'locale'>): string {
+  const phrase = ctx.categoryPhrase?.trim();
+  if (phrase) return phrase;
+  const builtIn = CATEGORY_LABELS[ctx.report.category]?.[ctx.locale];
+  if (builtIn) return builtIn;
+  const name = ctx.categoryName?.trim();
+  if (name) return name.charAt(0).toLocaleLowerCase('nl-NL') + name.slice(1);
+  return ctx.report.category;
+}
+
 export function placeholderValues(ctx: FeedbackContext): PlaceholderValues {
   const { report, locale, resolution, sla } = ctx;
   const nl = locale === 'nl';
+  const municipality = ctx.municipality ?? DEFAULT_MUNICIPALITY;
   const values: PlaceholderValues = {
     meldingnummer: report.number,
-    categorie: ctx.categoryName ?? categoryLabel(report.category, locale),
+    categorie: categoryInSentence(ctx),
+    naam: greetingName(ctx.recipient, locale),
+    gemeente: municipality.name,
+    telefoon: municipality.phone,
+    website: municipality.website,
     adres: report.address?.trim() || (nl ? 'de gemelde locatie' : 'the reported location'),
     statuslink: ctx.links.status,
+    fotolink: ctx.links.fixPhoto,
     code: ctx.accessCode,
     toelichting: ctx.reply,
     aandachtsgebied_uitleg: ctx.focusAreaExplanation,
@@ -74,11 +142,12 @@ export function placeholderValues(ctx: FeedbackContext): PlaceholderValues {
     }
   }
   if (resolution) {
-    values.bevinding = resolution.found.text;
-    values.actie = resolution.action.text;
+    // The officer's fragments are sentences in the message's prose (the desk's tidy-up frames them further).
+    values.bevinding = asSentence(resolution.found.text);
+    values.actie = asSentence(resolution.action.text);
     if (resolution.followUp) {
       values.vervolgdatum = formatLongDate(resolution.followUp.date, locale);
-      values.vervolgactie = resolution.followUp.what;
+      values.vervolgactie = asSentence(resolution.followUp.what);
       values.vervolg_door = resolution.followUp.who;
     }
     if (resolution.kind === 'close') values.doorverwezen_naar = resolution.referredTo;

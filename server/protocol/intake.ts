@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AlertAddress } from './address';
 import { DomainText, IsoDateTime, queryNumber } from './common';
-import { Report } from './report';
+import { Report, Salutation } from './report';
 
 /**
  * Phone and counter intake (duplicate search, linking a caller, merging duplicates),
@@ -38,6 +38,8 @@ export type NearbyResponse = z.infer<typeof NearbyResponse>;
 export const LinkReporterBody = z
   .object({
     name: z.string().trim().max(200).optional(),
+    /** How the caller wishes to be addressed in messages ("mevrouw Jansen"); never guessed from a name. */
+    salutation: Salutation.optional(),
     email: z.email('Ongeldig e-mailadres').max(320).optional(),
     phone: z
       .string()

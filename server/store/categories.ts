@@ -12,6 +12,8 @@ function rowToCategory(r: CategoryRow): Category {
     slaUrgentHours: r.sla_urgent_hours ?? null,
     slaHighHours: r.sla_high_hours ?? null,
     sensitive: Number(r.sensitive) === 1,
+    phraseNl: r.phrase_nl ?? null,
+    phraseEn: r.phrase_en ?? null,
   };
 }
 
@@ -39,6 +41,20 @@ export async function updateCategorySlaTerms(
   return Number(result.numUpdatedRows) > 0 ? getCategory(db, code) : undefined;
 }
 
+/** Sets how a category reads in a sentence of a citizen message (null: its name); undefined when there is no such category. */
+export async function updateCategoryPhrases(
+  db: Kysely<DB>,
+  code: string,
+  phrases: { phraseNl: string | null; phraseEn: string | null },
+): Promise<Category | undefined> {
+  const result = await db
+    .updateTable('categories')
+    .set({ phrase_nl: phrases.phraseNl, phrase_en: phrases.phraseEn })
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0 ? getCategory(db, code) : undefined;
+}
+
 export async function hasCategories(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('categories').select('code').limit(1).executeTakeFirst()) !== undefined;
 }
@@ -57,6 +73,8 @@ export async function upsertCategories(db: Kysely<DB>, categories: Category[]): 
       sla_high_hours: c.slaHighHours ?? null,
       sort_order: order,
       sensitive: c.sensitive ? 1 : 0,
+      phrase_nl: c.phraseNl ?? null,
+      phrase_en: c.phraseEn ?? null,
     };
     await db
       .insertInto('categories')

@@ -5,6 +5,8 @@ import type { DB } from './schema';
 export interface ReporterContactRow {
   id: string;
   name: string | null;
+  /** How they wish to be addressed ("mevrouw Jansen"), as given at intake (migration 0024). */
+  salutation: string | null;
   email: string | null;
   phone: string | null;
 }
@@ -12,7 +14,7 @@ export interface ReporterContactRow {
 export async function reportersOf(db: Kysely<DB>, reportId: string): Promise<ReporterContactRow[]> {
   return db
     .selectFrom('reporters')
-    .select(['id', 'name', 'email', 'phone'])
+    .select(['id', 'name', 'salutation', 'email', 'phone'])
     .where('report_id', '=', reportId)
     .orderBy('created_at')
     .execute();

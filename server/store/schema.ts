@@ -14,6 +14,9 @@ export interface CategoryTable {
   sort_order: number;
   /** 1: left out of public answers' descriptions, coordinates rounded (migration 0006_privacy). */
   sensitive: Generated<number>;
+  /** The category written for a sentence in citizen messages ("een boomtak"), per language; null: its name (0024). */
+  phrase_nl: Generated<string | null>;
+  phrase_en: Generated<string | null>;
 }
 
 export interface ReportTable {
@@ -63,6 +66,8 @@ export interface ReporterTable {
   /** When the reporter agreed to be contacted, and how: 'console' or 'open311' (0006_privacy). */
   consent_at: string | null;
   consent_via: string | null;
+  /** How the reporter wishes to be addressed ("mevrouw Jansen"), as given at intake; null: by name (0024). */
+  salutation: Generated<string | null>;
 }
 
 export interface EventTable {

@@ -16,8 +16,8 @@ export async function loadTemplates(db: Kysely<DB>): Promise<FeedbackTemplate[]>
   }));
 }
 
-export async function saveTemplate(db: Kysely<DB>, t: FeedbackTemplate, by: string | null, at: string): Promise<void> {
-  const row = {
+function templateRow(t: FeedbackTemplate, by: string | null, at: string) {
+  return {
     id: t.id,
     category: t.category,
     trigger: t.trigger,
@@ -28,6 +28,11 @@ export async function saveTemplate(db: Kysely<DB>, t: FeedbackTemplate, by: stri
     updated_by: by,
     updated_at: at,
   };
+}
+
+/** An admin's save (`by`: their user id); a seeded template has `by` null (seedTemplates). */
+export async function saveTemplate(db: Kysely<DB>, t: FeedbackTemplate, by: string | null, at: string): Promise<void> {
+  const row = templateRow(t, by, at);
   await db
     .insertInto('feedback_templates')
     .values(row)
@@ -35,9 +40,31 @@ export async function saveTemplate(db: Kysely<DB>, t: FeedbackTemplate, by: stri
     .execute();
 }
 
-/** The seeded defaults on an empty table; an admin's edits are never overwritten. */
-export async function seedTemplates(db: Kysely<DB>, at: string): Promise<void> {
-  const existing = await db.selectFrom('feedback_templates').select('id').limit(1).execute();
-  if (existing.length > 0) return;
-  for (const t of defaultTemplates) await saveTemplate(db, t, null, at);
+/**
+ * The seeded defaults, at every start: a default template that is not in the table is added, and one that no admin
+ * ever saved (`updated_by` null) follows the code's wording when that changed (so an existing database gets the
+ * rewritten templates). A template an admin saved is never overwritten. Safe when several hub nodes start at once.
+ * Returns the ids added and refreshed.
+ */
+export async function seedTemplates(db: Kysely<DB>, at: string): Promise<{ added: string[]; refreshed: string[] }> {
+  const rows = await db.selectFrom('feedback_templates').select(['id', 'subject', 'body', 'updated_by']).execute();
+  const stored = new Map(rows.map((r) => [r.id, r]));
+  const added: string[] = [];
+  const refreshed: string[] = [];
+  for (const t of defaultTemplates) {
+    const row = stored.get(t.id);
+    if (!row) {
+      await db.insertInto('feedback_templates').values(templateRow(t, null, at)).onConflict((oc) => oc.column('id').doNothing()).execute();
+      added.push(t.id);
+    } else if (row.updated_by === null && (row.subject !== t.subject || row.body !== t.body)) {
+      await db
+        .updateTable('feedback_templates')
+        .set({ subject: t.subject, body: t.body, updated_at: at })
+        .where('id', '=', t.id)
+        .where('updated_by', 'is', null)
+        .execute();
+      refreshed.push(t.id);
+    }
+  }
+  return { added, refreshed };
 }

@@ -65,10 +65,10 @@ describe('fillTemplate', () => {
   });
 
   it('refuses unknown placeholders, also optional or oddly cased ones', () => {
-    expect(fillTemplate('{naam} {?foo} {Meldingnummer} {}', { meldingnummer: 'M-1' })).toEqual({
+    expect(fillTemplate('{voornaam} {?foo} {Meldingnummer} {}', { meldingnummer: 'M-1' })).toEqual({
       ok: false,
       missing: [],
-      unknown: ['naam', 'foo', 'Meldingnummer', ''],
+      unknown: ['voornaam', 'foo', 'Meldingnummer', ''],
     });
   });
 
@@ -76,9 +76,11 @@ describe('fillTemplate', () => {
     expect(fillTemplate('{actie} {onzin}', {})).toEqual({ ok: false, missing: ['actie'], unknown: ['onzin'] });
   });
 
-  it('renders an absent optional placeholder empty and drops the line it leaves empty', () => {
+  it('drops the line of an absent optional placeholder, unless the line also holds a required one', () => {
     const text = 'Boven\n\n{?aandachtsgebied_uitleg}\n\nOnder {?code}';
-    expect(fillTemplate(text, {})).toEqual({ ok: true, text: 'Boven\n\nOnder' });
+    expect(fillTemplate(text, {})).toEqual({ ok: true, text: 'Boven' });
+    expect(fillTemplate('Boven\nUw code is {?code}, voor als u uw melding opzoekt.\nOnder', {})).toEqual({ ok: true, text: 'Boven\nOnder' });
+    expect(fillTemplate('Melding {meldingnummer} {?code}', { meldingnummer: 'M-1' })).toEqual({ ok: true, text: 'Melding M-1' });
     expect(fillTemplate(text, { aandachtsgebied_uitleg: 'Hier houden we extra toezicht.', code: 'K7' })).toEqual({
       ok: true,
       text: 'Boven\n\nHier houden we extra toezicht.\n\nOnder K7',
@@ -181,9 +183,10 @@ describe('composeFeedback: closing', () => {
     if (!result.ok) return;
     expect(result.templateId).toBe('closed.*.resolved.nl');
     expect(result.subject).toBe('Uw melding M-000123 is opgelost');
-    expect(result.text).toContain('Wat we aantroffen: Tak hing op 1,80 m over de stoep');
-    expect(result.text).toContain('Wat we deden: Tak afgezaagd in de onderhoudsronde');
-    expect(result.text).toContain('boomtak of groen op Laan van Meerdervoort 12, Den Haag');
+    expect(result.text).toContain('Tak hing op 1,80 m over de stoep. Tak afgezaagd in de onderhoudsronde.');
+    expect(result.text).not.toMatch(/Wat we (aantroffen|deden):/);
+    expect(result.text).toContain('Bedankt voor uw melding.');
+    expect(result.text).toContain('over boomtak of groen is opgelost. Het ging om Laan van Meerdervoort 12, Den Haag.');
     expect(result.text).toContain(links.status);
     expect(result.text).not.toMatch(/[{}]/);
   });
@@ -191,7 +194,7 @@ describe('composeFeedback: closing', () => {
   it('names the party for referred, in subject and text', () => {
     const result = composeFeedback({ trigger: 'closed', locale: 'nl', report, links, resolution: closing('referred') });
     expect(result).toMatchObject({ ok: true, subject: 'Uw melding M-000123 is doorgestuurd naar Waternet' });
-    if (result.ok) expect(result.text).toContain('De verdere afhandeling ligt bij Waternet');
+    if (result.ok) expect(result.text).toContain('De verdere aanpak ligt bij Waternet');
   });
 
   const matrix = CATEGORIES.flatMap((category) =>
@@ -314,8 +317,12 @@ describe('composeFeedback: scheduled (the branch case)', () => {
     expect(result.templateId).toBe('scheduled.groen.-.nl');
     expect(result.subject).toBe('Uw melding M-000123: werk ingepland voor maandag 14 juni 2027');
     expect(result.text).toContain('Tak hangt laag over de stoep, geen direct gevaar');
-    expect(result.text).toContain('Tak snoeien in de onderhoudsronde, door Stadsbeheer, team groen, op maandag 14 juni 2027.');
-    expect(result.text).toContain('nog niet afgehandeld');
+    expect(result.text).toContain('Tak hangt laag over de stoep, geen direct gevaar. Beoordeeld: niet urgent, doorgezet naar groenbeheer.');
+    expect(result.text).toContain('Tak snoeien in de onderhoudsronde. Dat gebeurt op maandag 14 juni 2027. Het werk doet Stadsbeheer, team groen.');
+    expect(result.text).toContain('nog niet klaar');
+    // Open, so a second report would be a duplicate: call instead (the hub receives no e-mail).
+    expect(result.text).toContain('Bel ons dan meteen op 14 070.');
+    expect(result.text).not.toContain('Meld het dan opnieuw');
     expect(result.html).toContain('maandag 14 juni 2027');
   });
 
@@ -334,7 +341,7 @@ describe('composeFeedback: scheduled (the branch case)', () => {
       resolution: { ...branchScheduled, found: { code: 'container_vol', text: 'Container vol, zakken ernaast' } },
     });
     expect(result).toMatchObject({ ok: true, templateId: 'scheduled.*.-.nl' });
-    if (result.ok) expect(result.text).toContain('Wanneer: maandag 14 juni 2027');
+    if (result.ok) expect(result.text).toContain('Dat gebeurt op maandag 14 juni 2027.');
   });
 
   it('refuses an edited scheduled message without the date', () => {
@@ -356,7 +363,7 @@ describe('composeFeedback: receipt and reopen', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.subject).toBe('Uw melding M-000123 is ontvangen');
-    expect(result.text).toContain('binnen 3 werkdagen');
+    expect(result.text).toContain('Binnen 3 werkdagen');
     expect(result.text).toContain(links.status);
     expect(result.text).not.toMatch(/\n{3}/);
   });
@@ -364,8 +371,8 @@ describe('composeFeedback: receipt and reopen', () => {
   it('singular working day, English plural', () => {
     const nl = composeFeedback({ trigger: 'receipt', locale: 'nl', report, links, sla: { workingDays: 1 } });
     const en = composeFeedback({ trigger: 'receipt', locale: 'en', report, links, sla: { workingDays: 5 } });
-    expect(nl.ok && nl.text).toContain('binnen 1 werkdag ');
-    expect(en.ok && en.text).toContain('within 5 working days');
+    expect(nl.ok && nl.text).toContain('Binnen 1 werkdag ');
+    expect(en.ok && en.text).toContain('Within 5 working days');
   });
 
   it('receipt without a handling time is refused', () => {
@@ -397,7 +404,7 @@ describe('composeFeedback: receipt and reopen', () => {
       links,
       sla: { workingDays: 3 },
     });
-    expect(result.ok && result.text).toContain('op de gemelde locatie');
+    expect(result.ok && result.text).toContain('Het gaat om de gemelde locatie.');
   });
 
   it.each(['reopen_accepted', 'reopen_rejected'] as const)('%s needs the reply and includes it', (trigger) => {
@@ -525,9 +532,9 @@ describe('validateTemplate', () => {
   });
 
   it('unknown placeholders in subject or body', () => {
-    expect(dutchOf(validateTemplate({ ...base, subject: 'Hallo {naam}', body: `${base.body} {telefoon}` }))).toEqual({
+    expect(dutchOf(validateTemplate({ ...base, subject: 'Hallo {voornaam}', body: `${base.body} {fax}` }))).toEqual({
       ok: false,
-      fields: { subject: 'Onbekende plaatshouder: {naam}', body: 'Onbekende plaatshouder: {telefoon}' },
+      fields: { subject: 'Onbekende plaatshouder: {voornaam}', body: 'Onbekende plaatshouder: {fax}' },
     });
   });
 

@@ -19,6 +19,7 @@ import * as m0020 from './0020_safety';
 import * as m0021 from './0021_run_cards';
 import * as m0022 from './0022_alert_conditions_sla_terms';
 import * as m0023 from './0023_report_context';
+import * as m0024 from './0024_messages_from_a_person';
 import * as m0025 from './0025_fix_photos';
 import * as m0031 from './0031_open311_fixmystreet';
 import * as m0028 from './0028_follow_up_actions';
@@ -26,6 +27,7 @@ import * as m0026 from './0026_reporter_questions';
 import * as m0027 from './0027_satisfaction_reasons';
 import * as m0029 from './0029_sub_reports';
 import * as m0032 from './0032_sla_at_risk_from';
+import * as m0030 from './0030_external_referrals';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -49,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0021_run_cards': m0021,
   '0022_alert_conditions_sla_terms': m0022,
   '0023_report_context': m0023,
+  '0024_messages_from_a_person': m0024,
   '0025_fix_photos': m0025,
   '0031_open311_fixmystreet': m0031,
   '0028_follow_up_actions': m0028,
@@ -56,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0027_satisfaction_reasons': m0027,
   '0029_sub_reports': m0029,
   '0032_sla_at_risk_from': m0032,
+  '0030_external_referrals': m0030,
 };

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { DEFAULT_MUNICIPALITY, type Municipality } from '../domain/feedback-values';
+
+/**
+ * The municipality the citizen messages speak for (README "Berichten aan de melder"): its name, phone number and
+ * web address, as keys of server/config.ts. They fill the placeholders {gemeente}, {telefoon} and {website} in
+ * every template (the signature, "bel ons op 14 070").
+ */
+
+const text = (max: number, fallback: string) => z.string().trim().min(1).max(max).default(fallback);
+
+export const MUNICIPALITY_CONFIG_SHAPE = {
+  /** The name as it signs a message, e.g. "Gemeente Den Haag". */
+  municipalityName: text(100, DEFAULT_MUNICIPALITY.name),
+  /** The number citizens call, as it is written for them, e.g. "14 070". */
+  municipalityPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{1,24}$/, 'must be a phone number as citizens write it, e.g. "14 070" or "+31 70 353 3000"')
+    .default(DEFAULT_MUNICIPALITY.phone),
+  /** The municipality's web address (http or https). */
+  municipalityWebsite: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://www.denhaag.nl' })
+    .max(300)
+    .default(DEFAULT_MUNICIPALITY.website),
+};
+
+export const MUNICIPALITY_ENV_KEYS = {
+  MELDKAMER_MUNICIPALITY_NAME: 'municipalityName',
+  MELDKAMER_MUNICIPALITY_PHONE: 'municipalityPhone',
+  MELDKAMER_MUNICIPALITY_WEBSITE: 'municipalityWebsite',
+} as const;
+
+type MunicipalityKeys = { [K in keyof typeof MUNICIPALITY_CONFIG_SHAPE]: z.output<(typeof MUNICIPALITY_CONFIG_SHAPE)[K]> };
+
+export function municipalityOf(c: MunicipalityKeys): Municipality {
+  return { name: c.municipalityName, phone: c.municipalityPhone, website: c.municipalityWebsite };
+}
