@@ -8,9 +8,13 @@ import { intakeEn, intakeNl } from './intakeMessages';
 import { privacyEn, privacyNl } from './privacyMessages';
 import { searchEn, searchNl } from './searchMessages';
 import { contextEn, contextNl } from './contextMessages';
+import { subReportEn, subReportNl } from './subReportMessages';
+import { photoEn, photoNl } from './photoMessages';
+import { questionEn, questionNl } from './questionMessages';
 import { emergencyEn, emergencyNl } from './emergencyMessages';
 import { securityEn, securityNl } from './securityMessages';
 import { usersEn, usersNl } from './userMessages';
+import { readabilityEn, readabilityNl } from './readabilityMessages';
 
 import type { Locale } from '../../shared/i18n/core';
 import { VOCABULARY } from '../../shared/i18n/vocabulary';
@@ -274,9 +278,13 @@ const nl = {
   ...privacyNl,
   ...searchNl,
   ...contextNl,
+  ...subReportNl,
+  ...photoNl,
+  ...questionNl,
   ...emergencyNl,
   ...securityNl,
   ...usersNl,
+  ...readabilityNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -538,9 +546,13 @@ const en: Record<MessageKey, string> = {
   ...privacyEn,
   ...searchEn,
   ...contextEn,
+  ...subReportEn,
+  ...photoEn,
+  ...questionEn,
   ...emergencyEn,
   ...securityEn,
   ...usersEn,
+  ...readabilityEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nl, en };

@@ -13,6 +13,8 @@ import { ReportFacts } from './ReportFacts';
 import { Timeline } from './Timeline';
 import { useContactsReveal } from './useContactsReveal';
 import { ContextPanel } from './ContextPanel';
+import { SubReportsPanel } from './SubReportsPanel';
+import { ReporterQuestionPanel } from './ReporterQuestionPanel';
 
 interface ReportDetailPanelProps {
   reportId: string;
@@ -66,7 +68,7 @@ export function ReportDetailPanel({ reportId, categories, now, onClose, extraAct
           categoryLabel={categoryName(categories, detail.report.category, locale)}
           extraAction={extraAction}
           extraSection={extraSection}
-          context={<ContextPanel report={detail.report} categories={categories} onOpenReport={onOpenReport} />}
+          context={<><ContextPanel report={detail.report} categories={categories} onOpenReport={onOpenReport} /><SubReportsPanel report={detail.report} categories={categories} onOpenReport={onOpenReport} /></>}
         />
       ) : null}
     </aside>
@@ -97,6 +99,7 @@ function DetailBody({ detail, now, categoryLabel, extraAction, extraSection, con
       <ReportActions detail={detail} extraAction={extraAction} onStepDone={scrollToTop} />
       {extraSection?.(detail.report)}
       {context}
+      <ReporterQuestionPanel report={detail.report} />
       <PhotoList reportId={detail.report.id} />
 
       <section className="detail-section" aria-label={t('detail.timeline')}>

@@ -9,6 +9,7 @@ import { categoryName } from '../ui/categoryName';
 import { followUpDue } from '../ui/followUp';
 import { locationText } from '../ui/locationText';
 import { SlaBadge } from '../ui/SlaBadge';
+import { PartsBadge } from './PartsBadge';
 
 export const ROW_HEIGHT = 58;
 
@@ -124,6 +125,7 @@ export function QueueList({
                 </div>
                 <div className="row-line row-sub">
                   <span className="row-location">{locationText(report)}</span>
+                  <PartsBadge report={report} />
                   {report.delivery === 'failed' && (
                     <span className="row-delivery-failed" data-testid="delivery-failed" title={t('queue.deliveryFailed')}>
                       ✉ {t('delivery.failed')}
@@ -139,7 +141,18 @@ export function QueueList({
                       {t('queue.followUpDue')}
                     </span>
                   )}
-                  <SlaBadge report={report} now={now} />
+                  {/* A question to the reporter is open: the handling time is paused (commands/reporter-question.ts). */}
+                  {report.awaitingReplySince ? (
+                    <span
+                      className="row-awaiting-reply"
+                      data-testid="awaiting-reply"
+                      title={t('question.queueTitle', { time: new Date(report.awaitingReplySince).toLocaleString(locale) })}
+                    >
+                      {t('question.queueBadge')}
+                    </span>
+                  ) : (
+                    <SlaBadge report={report} now={now} />
+                  )}
                   <span className={`status-pill status-${report.status}`}>{t(`status.${report.status}`)}</span>
                 </div>
               </div>

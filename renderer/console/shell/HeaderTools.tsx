@@ -1,6 +1,7 @@
 import { useCan } from '../../shared/auth/useCan';
 import { useFailedMessages } from '../api/queries';
 import { useT } from '../i18n';
+import { SatisfactionButton } from './SatisfactionPanel';
 import type { SidePanel } from './useSelection';
 
 interface HeaderToolsProps {
@@ -91,6 +92,7 @@ export function HeaderTools({ side, onToggleHotspots, onOpenImport, onToggleSide
           {t('accessLog.open')}
         </button>
       )}
+      <SatisfactionButton />
     </>
   );
 }
