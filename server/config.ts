@@ -4,6 +4,7 @@ import envPaths from 'env-paths';
 import { z } from 'zod';
 import { demoExposureProblem } from './auth/demo-guard';
 import { DEFAULT_DUPLICATE_PERIOD_DAYS, DEFAULT_DUPLICATE_RADIUS_METERS } from './domain/duplicates';
+import { DEFAULT_EXTERNAL_LINK_DAYS } from './domain/external-referrals';
 import { RetentionConfigSchema, retentionConfigFrom } from './hub/retention-config';
 import { AutoDispatchConfigSchema } from './hub/auto-dispatch-config';
 import { SAFETY_CONFIG_SHAPE, SAFETY_ENV_KEYS } from './hub/safety-config';
@@ -61,6 +62,8 @@ export const ConfigSchema = z.object({
   /** Guessing limits (domain/throttle.ts): status lookup misses per report number and per address, per hour. */
   statusMissesPerNumber: z.coerce.number().int().min(1).max(1000).default(DEFAULT_STATUS_LOOKUP_LIMITS.perNumber),
   statusMissesPerAddress: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_STATUS_LOOKUP_LIMITS.perAddress),
+  /** Hand-off to an external party: how many days its link works (domain/external-referrals.ts). */
+  externalLinkDays: z.coerce.number().int().min(1).max(90).default(DEFAULT_EXTERNAL_LINK_DAYS),
   /** Sign-in: free misses per user and address, misses per address and per user (per hour), longest block. */
   loginFreeMisses: z.coerce.number().int().min(1).max(100).default(DEFAULT_LOGIN_LIMITS.pairFreeMisses),
   loginMissesPerAddress: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LOGIN_LIMITS.perAddress),
@@ -124,6 +127,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   MELDKAMER_NEIGHBOURHOODS_FILE: 'neighbourhoodsFile',
   MELDKAMER_STATUS_MISSES_PER_NUMBER: 'statusMissesPerNumber',
   MELDKAMER_STATUS_MISSES_PER_ADDRESS: 'statusMissesPerAddress',
+  MELDKAMER_EXTERNAL_LINK_DAYS: 'externalLinkDays',
   MELDKAMER_LOGIN_FREE_MISSES: 'loginFreeMisses',
   MELDKAMER_LOGIN_MISSES_PER_ADDRESS: 'loginMissesPerAddress',
   MELDKAMER_LOGIN_MISSES_PER_USER: 'loginMissesPerUser',

@@ -21,6 +21,7 @@ import {
 } from './dispatch-api';
 import { EmergenciesResponse } from './emergency';
 import { EventsPage, EventsQuery } from './events';
+import { CreatedReferral, ExternalReferral, ExternalReferralsResponse, NewReferralBody } from './external';
 import { DeclarePriorityTrafficCommand, LiftPriorityTrafficCommand, PriorityTraffic, PriorityTrafficList, SafetyStatus } from './safety';
 import {
   HotspotsAnswer,
@@ -39,7 +40,7 @@ import {
 } from './intake';
 import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from './lifecycle-api';
 import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
-import { Category, CategorySlaTerms, CreateReportInput, Report } from './report';
+import { Category, CategoryPhrases, CategorySlaTerms, CreateReportInput, Report } from './report';
 import { QueuePage, QueueQuery } from './report-queue';
 import { REPORTER_QUESTION_ROUTES } from './reporter-question';
 import { FeedbackTemplate } from './resolution';
@@ -89,6 +90,15 @@ export const ROUTES = {
     access: 'categories.write',
     params: z.object({ code: EntityId }),
     body: CategorySlaTerms,
+    response: Category,
+  },
+  // How a category reads in a sentence of a citizen message ({categorie}): kept with the message texts (admin).
+  'categories.setPhrases': {
+    method: 'PUT',
+    path: '/api/categories/:code/phrases',
+    access: 'templates.write',
+    params: z.object({ code: EntityId }),
+    body: CategoryPhrases,
     response: Category,
   },
   'events.list': { method: 'GET', path: '/api/events', access: 'events.read', query: EventsQuery, response: EventsPage },
@@ -183,6 +193,10 @@ export const ROUTES = {
   'photos.list': { method: 'GET', path: '/api/reports/:id/photos', access: 'photos.read', params: Id, response: PhotosResponse },
   // The photo's bytes (image/jpeg or image/png, not JSON), private and never sniffed.
   'photos.get': { method: 'GET', path: '/api/photos/:id', access: 'photos.read', params: Id, response: PhotoBytes },
+  // Hand-off to an external party (server/domain/external-referrals.ts): its links, made (the link shown once) and revoked.
+  'external.list': { method: 'GET', path: '/api/reports/:id/external', access: 'external.read', params: Id, response: ExternalReferralsResponse },
+  'external.create': { method: 'POST', path: '/api/reports/:id/external', access: 'external.manage', params: Id, body: NewReferralBody, response: CreatedReferral, status: 201 },
+  'external.revoke': { method: 'POST', path: '/api/external/:id/revoke', access: 'external.manage', params: Id, response: ExternalReferral },
   // ---- the photo of the fix: the desk's approval for the citizen (protocol/photos.ts) ----
   ...PHOTO_APPROVAL_ROUTES,
 
