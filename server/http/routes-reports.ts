@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { setCategorySlaTerms } from '../commands/categories';
+import { setCategoryPhrases, setCategorySlaTerms } from '../commands/categories';
 import type { HubDeps } from '../commands/context';
 import { createReportCommand } from '../commands/reports';
 import { runCommand } from '../commands/run-command';
@@ -42,6 +42,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: HubDeps): void 
   route(app, 'categories.setSlaTerms', ({ params, body, user }) =>
     runCommand(deps, setCategorySlaTerms, user, { ...body, code: params.code }),
   );
+  route(app, 'categories.setPhrases', ({ params, body, user }) => runCommand(deps, setCategoryPhrases, user, { ...body, code: params.code }));
 
   route(app, 'events.list', async ({ query, user }) => {
     const page = await eventsPageWithLatest(store.db, query.after, query.limit);
