@@ -10,6 +10,8 @@ import { checkResponses, type ResponseMismatch } from './http/route';
 import { registerAuthRoutes } from './http/routes-auth';
 import { registerUserRoutes } from './http/routes-users';
 import { registerCitizenRoutes } from './http/routes-citizen';
+import { registerCitizenPhotoRoute } from './http/routes-citizen-photo';
+import { registerExternalRoutes } from './http/routes-external';
 import { registerThrottleRoutes } from './http/routes-throttles';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
@@ -205,6 +207,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerRetentionRoutes(app, deps);
   registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);
+  registerCitizenPhotoRoute(app, deps);
+  await registerExternalRoutes(app, deps, { linkDays: () => config.externalLinkDays, limits: limits.status });
   await registerOpen311Routes(app, deps);
   registerMapTileRoutes(app, basemap);
   const consoleServed = await registerConsoleStatic(app, config.rendererDir ?? DEFAULT_RENDERER_DIR);

@@ -16,6 +16,7 @@ import { focusAreaTextAt } from './focus-explanation';
 import { applyTransition } from './lifecycle';
 import { questionRulesOf } from './reporter-question';
 import { systemCommand } from './run-command';
+import { approvedFixPhotoSize } from '../store/photos';
 
 /**
  * What the public status pages read and what a citizen may change there: their answer to "opgelost?" (with a
@@ -43,6 +44,8 @@ export async function loadCitizenView(deps: HubDeps, reportId: string): Promise<
     const by = reopenReplyBy(new Date(asked?.at ?? report.updatedAt), questionRulesOf(deps).reopenReplyWorkingDays);
     view.reopenReplyBy = localDateString(by);
   }
+  // The photo of the fix, only once the desk approved it (commands/photos.ts).
+  view.fixPhoto = (await approvedFixPhotoSize(db, reportId)) ?? null;
   return view;
 }
 

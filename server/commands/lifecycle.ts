@@ -109,15 +109,22 @@ async function prepare(
     slaDeadline: access.slaDeadline ? new Date(access.slaDeadline) : undefined,
     now,
     partsSummary: trigger === 'closed' ? parts.summary : undefined,
-    fixPhoto: await withFixPhoto(db, reportId, body.includePhoto),
+    // The photo of the fix goes with the closing message only.
+    fixPhoto: trigger === 'closed' ? await withFixPhoto(db, reportId, body.includePhoto) : false,
   });
   return { ...base, composed };
 }
 
-/** "Foto meesturen": only with a photo the desk approved (commands/photos.ts); refused otherwise, nothing written. */
+/**
+ * "Foto meesturen": the message links the approved photo of the fix when the desk ticked it at approval
+ * (commands/photos.ts), or when the transition asks with `includePhoto: true` (refused without an approved photo,
+ * nothing written); `includePhoto: false` leaves it out.
+ */
 async function withFixPhoto(db: Kysely<DB>, reportId: string, include: boolean | undefined): Promise<boolean> {
-  if (!include) return false;
-  if (await approvedFixPhotoSize(db, reportId)) return true;
+  if (include === false) return false;
+  const approved = await approvedFixPhotoSize(db, reportId);
+  if (include === undefined) return approved?.send === true;
+  if (approved) return true;
   const text = commandText('command.photo.none_approved');
   throw new CommandError('validation', text, { includePhoto: text });
 }

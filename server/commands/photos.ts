@@ -3,11 +3,22 @@ import { z } from 'zod';
 import { commandText } from '../domain/command-texts';
 import { isAllowed } from '../domain/permissions';
 import type { ImagePool } from '../images/image-pool';
+import { rectInside } from '../images/fix-variant';
 import { DEFAULT_IMAGE_LIMITS, ImageRefused, isImageType, type ReencodedImage } from '../images/reencode';
 import type { User } from '../protocol/auth';
 import { EntityId } from '../protocol/common';
 import { isAssignedToUnit } from '../store/assignments';
-import { deleteLegacyPhoto, insertPhoto, linkPhotoToFinding, reportExists } from '../store/photos';
+import { type FindingPhoto, MAX_FINDING_PHOTOS, PhotoApprovalBody, type PhotoInfo, type PhotoRect } from '../protocol/photos';
+import {
+  approvePhoto,
+  deleteLegacyPhoto,
+  insertPhoto,
+  linkPhotoToFinding,
+  photoForApproval,
+  photoInfo,
+  reportExists,
+  withdrawApprovals,
+} from '../store/photos';
 import { getReport } from '../store/reports';
 import type { Store } from '../store/open';
 import type { HubDeps } from './context';
@@ -65,10 +76,36 @@ export function uploadPhoto(images: ImagePool) {
   });
 }
 
-/** Ties the photo sent with a finding to it (in the finding's transaction); refuses a photo of another report or unit. */
-export async function attachFindingPhoto(tx: CommandTx, user: User, link: { photoId: string; reportId: string; seq: number }): Promise<void> {
-  const linked = await linkPhotoToFinding(tx.trx, { ...link, unitId: ownUnitId(user) });
-  if (!linked) throw new CommandError('validation', commandText('command.photo.not_of_report'), { photoId: commandText('command.photo.not_of_report') });
+/**
+ * Ties the photos sent with a finding to it (in the finding's transaction), each marked before or after; `photoId`
+ * alone (older field clients) is tied without a mark. Refuses a photo of another report or unit, one already tied,
+ * the same photo twice and more than MAX_FINDING_PHOTOS: the whole finding is refused, so nothing is half-written.
+ */
+export async function attachFindingPhotos(
+  tx: CommandTx,
+  user: User,
+  link: { reportId: string; seq: number; photos: FindingPhoto[]; photoId?: string | undefined },
+): Promise<void> {
+  const photos: { photoId: string; kind: FindingPhoto['kind'] | null }[] = [...link.photos];
+  if (link.photoId && !photos.some((p) => p.photoId === link.photoId)) photos.push({ photoId: link.photoId, kind: null });
+  if (photos.length > MAX_FINDING_PHOTOS) {
+    const text = commandText('command.photo.too_many', { max: MAX_FINDING_PHOTOS });
+    throw new CommandError('validation', text, { photos: text });
+  }
+  const seen = new Set<string>();
+  for (const [index, photo] of photos.entries()) {
+    if (seen.has(photo.photoId)) {
+      const text = commandText('command.photo.duplicate');
+      throw new CommandError('validation', text, { [`photos.${index}.photoId`]: text });
+    }
+    seen.add(photo.photoId);
+    const linked = await linkPhotoToFinding(tx.trx, { photoId: photo.photoId, reportId: link.reportId, seq: link.seq, kind: photo.kind, unitId: ownUnitId(user) });
+    if (!linked) {
+      const text = commandText('command.photo.not_of_report');
+      const field = link.photos.some((p) => p.photoId === photo.photoId) ? `photos.${index}.photoId` : 'photoId';
+      throw new CommandError('validation', text, { [field]: text });
+    }
+  }
 }
 
 /**
@@ -99,5 +136,86 @@ export const importLegacyPhoto = systemCommand({
     if (!image || !(await reportExists(tx.trx, legacy.reportId))) return false;
     await insertPhoto(tx.trx, { id: legacy.id, reportId: legacy.reportId, unitId: legacy.unitId, contentType: image.type, width: image.width, height: image.height, data: image.bytes, at: legacy.createdAt });
     return true;
+  },
+});
+
+// ---- the photo of the fix, approved for the citizen ----
+
+const Approve = PhotoApprovalBody.extend({ photoId: EntityId });
+
+function rectRefusal(field: string, size: { width: number; height: number }): CommandError {
+  const text = commandText('command.photo.rect_outside', { width: size.width, height: size.height });
+  return new CommandError('validation', text, { [field]: text });
+}
+
+/** Refuses a photo that cannot be approved: unknown (404), of no report any more, or not an after photo (422). */
+async function requireApprovable(db: Store['db'], photoId: string): Promise<NonNullable<Awaited<ReturnType<typeof photoForApproval>>>> {
+  const photo = await photoForApproval(db, photoId);
+  if (!photo || !(await reportExists(db, photo.reportId))) throw new CommandError('not_found', commandText('command.photo.not_found'));
+  if (photo.kind !== 'after') {
+    const text = commandText('command.photo.approve_after_only');
+    throw new CommandError('validation', text, { photoId: text });
+  }
+  return photo;
+}
+
+/**
+ * The desk approves an after photo for the citizen: the crop and the blur rectangles (in the original's pixels, inside
+ * it) are applied on the image worker to a copy, a new JPEG that becomes the report's one public photo (status page,
+ * closing message when `send`, "foto meesturen"); the original stays staff-only and unchanged. Approving again replaces
+ * the variant.
+ */
+export function approveFixPhoto(images: ImagePool) {
+  return userCommand({
+    name: 'photo.approve',
+    access: 'photos.approve',
+    input: Approve,
+    async prepare(deps, input): Promise<{ photoId: string; reportId: string; crop: PhotoRect | null; blurs: PhotoRect[]; send: boolean; variant: ReencodedImage }> {
+      const photo = await requireApprovable(deps.store.db, input.photoId);
+      const crop = input.crop ?? null;
+      if (crop && !rectInside(crop, photo)) throw rectRefusal('crop', photo);
+      for (const [index, rect] of input.blurs.entries()) if (!rectInside(rect, photo)) throw rectRefusal(`blurs.${index}`, photo);
+      if (!isImageType(photo.contentType)) throw new CommandError('validation', commandText('command.photo.invalid'), { photoId: commandText('command.photo.invalid') });
+      try {
+        const variant = await images.fixVariant(photo.data, photo.contentType, { crop, blurs: input.blurs });
+        return { photoId: input.photoId, reportId: photo.reportId, crop, blurs: input.blurs, send: input.send, variant };
+      } catch (err) {
+        if (err instanceof ImageRefused) throw invalidPhoto(err.reason);
+        throw err;
+      }
+    },
+    async apply(tx, prepared, user): Promise<PhotoInfo> {
+      // The photo may have gone (report erased) while the variant was made.
+      const photo = await requireApprovable(tx.trx, prepared.photoId);
+      await approvePhoto(tx.trx, {
+        photoId: prepared.photoId,
+        reportId: photo.reportId,
+        crop: prepared.crop,
+        blurs: prepared.blurs,
+        send: prepared.send,
+        variant: prepared.variant,
+        by: user.id,
+        at: tx.at,
+      });
+      const info = await photoInfo(tx.trx, prepared.photoId);
+      if (!info) throw new CommandError('not_found', commandText('command.photo.not_found'));
+      return info;
+    },
+  });
+}
+
+/** The desk withdraws the approval: the variant is deleted, the status page shows no photo any more. */
+export const withdrawFixPhoto = userCommand({
+  name: 'photo.unapprove',
+  access: 'photos.approve',
+  input: z.object({ photoId: EntityId }),
+  async apply(tx, { photoId }): Promise<PhotoInfo> {
+    const before = await photoInfo(tx.trx, photoId);
+    if (!before) throw new CommandError('not_found', commandText('command.photo.not_found'));
+    if (!before.approval) throw new CommandError('conflict', commandText('command.photo.not_approved'));
+    await withdrawApprovals(tx.trx, before.reportId, photoId);
+    const info = await photoInfo(tx.trx, photoId);
+    if (!info) throw new CommandError('not_found', commandText('command.photo.not_found'));
+    return info;
   },
 });

@@ -10,7 +10,7 @@ import type { Report } from '../protocol/report';
 import { acceptedAssignmentOf, assignmentIdsOfReport, getAssignment, isAssignedToUnit, moveAssignment } from '../store/assignments';
 import { CommandError } from './errors';
 import { ownUnitId } from './dispatch';
-import { attachFindingPhoto } from './photos';
+import { attachFindingPhotos } from './photos';
 import { applyTransition } from './lifecycle';
 import { type CommandTx, userCommand } from './run-command';
 import { assignmentEvent, changeUnit, requireReport, requireUnit } from './unit-events';
@@ -89,7 +89,9 @@ export const submitFinding = userCommand({
     const actor = { kind: UNIT_AUTHORITY, id: user.id };
     if (report.status === 'dispatched') await applyTransition(tx, actor, report.id, { to: 'in_progress' });
     const proposed = await applyTransition(tx, actor, report.id, { to: 'awaiting_review', resolution: cmd.resolution });
-    if (cmd.photoId) await attachFindingPhoto(tx, user, { photoId: cmd.photoId, reportId: report.id, seq: proposed.seq });
+    if (cmd.photoId || cmd.photos?.length) {
+      await attachFindingPhotos(tx, user, { reportId: report.id, seq: proposed.seq, photos: cmd.photos ?? [], photoId: cmd.photoId });
+    }
     return proposed.report;
   },
 });

@@ -19,6 +19,8 @@ export interface CitizenView {
   question: { text: string; dueAt: string } | null;
   /** After a reopening "nee": by when the citizen hears whether the report is picked up again (YYYY-MM-DD). */
   reopenReplyBy?: string | null;
+  /** The photo of the fix the desk approved (served at /status/:token/foto), with its size; absent or null when none. */
+  fixPhoto?: { width: number; height: number } | null;
 }
 
 const OUTCOME_HEADLINES: Record<Outcome, string> = {

@@ -71,12 +71,15 @@ export function composeFeedback(input: ComposeInput): ComposeResult {
     if (!specific.ok) return refuse('not_specific', specific.text, specific.missing);
   }
 
+  // "Foto meesturen": a template (or an edit) without {?fotolink} still carries the photo, as its own last line.
+  const photo = input.links.fixPhoto;
+  const text = photo && !body.text.includes(photo) ? `${body.text}\n\n${locale === 'nl' ? 'Foto na afhandeling' : 'Photo of the fix'}: ${photo}` : body.text;
   return {
     ok: true,
     templateId: template.id,
     subject: subject.text.replace(/\s*\n\s*/g, ' '),
-    text: body.text,
-    html: renderHtml(body.text, [input.links.status]),
+    text,
+    html: renderHtml(text, [input.links.status], photo ? [photo] : []),
   };
 }
 

@@ -18,6 +18,13 @@ function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
 }
 
+/** The photo of the fix the desk approved (blurred and cropped; never the original), from the report's own status URL. */
+function fixPhoto(view: CitizenView, token: string): string {
+  if (!view.fixPhoto) return '';
+  const { width, height } = view.fixPhoto;
+  return `<figure data-testid="citizen-fix-photo" style="margin:1.5rem 0"><img src="/status/${escapeHtml(token)}/foto" alt="Foto na afhandeling" width="${width}" height="${height}" style="max-width:100%;height:auto;border-radius:6px"><figcaption>Foto na afhandeling</figcaption></figure>`;
+}
+
 export function renderStatusPage(view: CitizenView, token: string, notice?: string): string {
   const steps = view.steps
     .map(
@@ -57,7 +64,7 @@ export function renderStatusPage(view: CitizenView, token: string, notice?: stri
 <p class="status ${view.state}" data-testid="citizen-status" data-state="${view.state}">${escapeHtml(view.headline)}</p>
 ${notice ? `<p data-testid="citizen-notice" role="status">${escapeHtml(notice)}</p>` : ''}${reopen}${ask}
 ${view.focusAreaText ? `<p data-testid="citizen-focus-area">${escapeHtml(FOCUS_AREA_LABEL.nl)}: ${escapeHtml(view.focusAreaText)}</p>` : ''}
-<h2>Wat er met uw melding is gebeurd</h2><ol data-testid="citizen-timeline">${steps}</ol>${question}`,
+<h2>Wat er met uw melding is gebeurd</h2><ol data-testid="citizen-timeline">${steps}</ol>${fixPhoto(view, token)}${question}`,
   );
 }
 

@@ -1,18 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubDeps } from '../commands/context';
 import { CommandError } from '../commands/errors';
-import { MAX_PHOTO_BYTES, PHOTO_CONTENT_TYPES, requirePhotoAccess, uploadPhoto } from '../commands/photos';
+import { approveFixPhoto, MAX_PHOTO_BYTES, PHOTO_CONTENT_TYPES, requirePhotoAccess, uploadPhoto, withdrawFixPhoto } from '../commands/photos';
 import { runCommand } from '../commands/run-command';
 import { commandText } from '../domain/command-texts';
 import { ImagePool } from '../images/image-pool';
-import { photoBytes, photosOfReport, reportOfPhoto } from '../store/photos';
+import { approvedVariantBytes, photoBytes, photosOfReport, reportOfPhoto } from '../store/photos';
 import { route } from './route';
 
-/** Photos from the field: the upload (re-encoded on a worker thread), a report's list and each photo's bytes. */
+/**
+ * Photos from the field: the upload (re-encoded on a worker thread), a report's list and each photo's bytes; the desk's
+ * approval of a photo of the fix for the citizen (its variant made on the same worker) and that variant's bytes.
+ */
 export function registerPhotoRoutes(app: FastifyInstance, deps: HubDeps): void {
   const images = new ImagePool();
   app.addHook('onClose', () => images.close());
   const upload = uploadPhoto(images);
+  const approve = approveFixPhoto(images);
 
   app.register(async (scope) => {
     for (const type of PHOTO_CONTENT_TYPES) {
@@ -46,5 +50,18 @@ export function registerPhotoRoutes(app: FastifyInstance, deps: HubDeps): void {
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Disposition', 'inline');
     return photo.data;
+  });
+
+  route(app, 'photos.approve', ({ params, body, user }) => runCommand(deps, approve, user, { ...body, photoId: params.id }));
+  route(app, 'photos.unapprove', ({ params, user }) => runCommand(deps, withdrawFixPhoto, user, { photoId: params.id }));
+
+  route(app, 'photos.approved', async ({ params, user, reply }) => {
+    const reportId = await reportOfPhoto(deps.store.db, params.id);
+    if (!reportId) throw new CommandError('not_found', commandText('command.photo.not_found'));
+    await requirePhotoAccess(deps, user, reportId);
+    const data = await approvedVariantBytes(deps.store.db, params.id);
+    if (!data) throw new CommandError('not_found', commandText('command.photo.not_approved'));
+    reply.header('Content-Type', 'image/jpeg').header('Cache-Control', 'private, no-cache').header('X-Content-Type-Options', 'nosniff').header('Content-Disposition', 'inline');
+    return data;
   });
 }

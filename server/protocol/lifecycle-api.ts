@@ -16,7 +16,10 @@ export const TransitionRequestBody = z.object({
     .optional(),
   /** The explanation to the citizen on a reopen decision. */
   reply: z.string().max(4000).optional(),
-  /** "Foto meesturen": the message links the report's approved photo of the fix (422 when none is approved). */
+  /**
+   * "Foto meesturen": true links the report's approved photo of the fix in the message (422 when none is approved),
+   * false leaves it out; absent: as the desk ticked it at the photo's approval.
+   */
   includePhoto: z.boolean().optional(),
   /** Send a scheduling or closing message that scores below the readability floor anyway (commands/readability-gate.ts). */
   confirmLowReadability: z.boolean().optional(),

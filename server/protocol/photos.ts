@@ -27,6 +27,8 @@ export type PhotoRect = z.infer<typeof PhotoRect>;
 export const PhotoApprovalBody = z.object({
   crop: PhotoRect.nullable().optional(),
   blurs: z.array(PhotoRect).max(20).default([]),
+  /** "Foto meesturen": the report's closing message links the photo (unless the closing itself says includePhoto: false). */
+  send: z.boolean().default(false),
   responsible: z.literal(true, { message: 'Bevestig dat gezichten en kentekens onherkenbaar zijn.' }),
 });
 export type PhotoApprovalBody = z.infer<typeof PhotoApprovalBody>;
@@ -34,6 +36,8 @@ export type PhotoApprovalBody = z.infer<typeof PhotoApprovalBody>;
 export const PhotoApproval = z.object({
   crop: PhotoRect.nullable(),
   blurs: z.array(PhotoRect),
+  /** "Foto meesturen" with the closing message. */
+  send: z.boolean(),
   /** The approved variant's size (the crop's, scaled down above 1600 px). */
   width: z.number().int().positive(),
   height: z.number().int().positive(),

@@ -62,7 +62,10 @@ export interface FieldClientToServer {
   'offer:accept': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
   'offer:decline': (input: { commandId: string; assignmentId: string }, ack: (result: Ack<Assignment>) => void) => void;
   'unit:status': (input: { commandId: string; status: Unit['status']; position?: PositionFix }, ack: (result: Ack<Unit>) => void) => void;
-  'finding:submit': (input: { commandId: string; reportId: string; resolution: unknown; photoId?: string }, ack: (result: Ack<Report>) => void) => void;
+  'finding:submit': (
+    input: { commandId: string; reportId: string; resolution: unknown; photoId?: string; photos?: { photoId: string; kind: 'before' | 'after' }[] },
+    ack: (result: Ack<Report>) => void,
+  ) => void;
   emergency: (input: { commandId: string; position?: PositionFix }, ack: (result: Ack<Alert>) => void) => void;
   /** "Alles in orde": the answer to a check-in request; the safety timer starts again. */
   'check_in:answer': (input: { commandId: string; checkInId: string }, ack: (result: Ack<CheckIn>) => void) => void;

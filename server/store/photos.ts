@@ -60,6 +60,7 @@ function approvalOf(r: InfoRow): PhotoInfo['approval'] {
   return {
     crop: params.crop,
     blurs: params.blurs,
+    send: params.send,
     width: Number(r.approved_width),
     height: Number(r.approved_height),
     size: Number(r.approved_size),
@@ -68,12 +69,12 @@ function approvalOf(r: InfoRow): PhotoInfo['approval'] {
   };
 }
 
-function parseParams(text: string | null): { crop: PhotoRect | null; blurs: PhotoRect[] } {
+function parseParams(text: string | null): { crop: PhotoRect | null; blurs: PhotoRect[]; send: boolean } {
   try {
-    const parsed = JSON.parse(text ?? '{}') as { crop?: PhotoRect | null; blurs?: PhotoRect[] };
-    return { crop: parsed.crop ?? null, blurs: Array.isArray(parsed.blurs) ? parsed.blurs : [] };
+    const parsed = JSON.parse(text ?? '{}') as { crop?: PhotoRect | null; blurs?: PhotoRect[]; send?: boolean };
+    return { crop: parsed.crop ?? null, blurs: Array.isArray(parsed.blurs) ? parsed.blurs : [], send: parsed.send === true };
   } catch {
-    return { crop: null, blurs: [] };
+    return { crop: null, blurs: [], send: false };
   }
 }
 
@@ -154,14 +155,14 @@ export async function photoForApproval(
  */
 export async function approvePhoto(
   trx: Kysely<DB>,
-  approval: { photoId: string; reportId: string; crop: PhotoRect | null; blurs: PhotoRect[]; variant: { bytes: Uint8Array; width: number; height: number }; by: string | null; at: string },
+  approval: { photoId: string; reportId: string; crop: PhotoRect | null; blurs: PhotoRect[]; send: boolean; variant: { bytes: Uint8Array; width: number; height: number }; by: string | null; at: string },
 ): Promise<void> {
   await withdrawApprovals(trx, approval.reportId);
   await trx
     .updateTable('photos')
     .set({
       approval_state: 'approved',
-      approval_params: JSON.stringify({ crop: approval.crop, blurs: approval.blurs }),
+      approval_params: JSON.stringify({ crop: approval.crop, blurs: approval.blurs, send: approval.send }),
       approved_data: approval.variant.bytes,
       approved_size: approval.variant.bytes.byteLength,
       approved_width: approval.variant.width,
@@ -213,10 +214,19 @@ export async function approvedFixPhoto(
   };
 }
 
-/** Whether the report has an approved photo (without reading its bytes). */
-export async function hasApprovedFixPhoto(db: Kysely<DB>, reportId: string): Promise<boolean> {
-  const row = await db.selectFrom('photos').select('id').where('report_id', '=', reportId).where('approval_state', '=', 'approved').executeTakeFirst();
-  return row !== undefined;
+/**
+ * The size of the report's approved photo, if it has one (without reading its bytes): for the status page's <img>;
+ * `send`: the desk ticked "foto meesturen" for the closing message.
+ */
+export async function approvedFixPhotoSize(db: Kysely<DB>, reportId: string): Promise<{ width: number; height: number; send: boolean } | undefined> {
+  const row = await db
+    .selectFrom('photos')
+    .select(['approved_width', 'approved_height', 'approval_params'])
+    .where('report_id', '=', reportId)
+    .where('approval_state', '=', 'approved')
+    .orderBy('approved_at', 'desc')
+    .executeTakeFirst();
+  return row ? { width: Number(row.approved_width), height: Number(row.approved_height), send: parseParams(row.approval_params).send } : undefined;
 }
 
 /** The approved variant of one photo (for the desk: what the citizen sees). */
@@ -240,4 +250,28 @@ export async function deleteLegacyPhoto(trx: Kysely<DB>, id: string): Promise<vo
 /** Is the report still there (a legacy photo of a report deleted since is dropped)? */
 export async function reportExists(db: Kysely<DB>, reportId: string): Promise<boolean> {
   return (await db.selectFrom('reports').select('id').where('id', '=', reportId).executeTakeFirst()) !== undefined;
+}
+
+// ---- with the report's personal data (privacy erase, retention) ----
+
+/**
+ * Withdraws the approved variants of these reports (the public photo goes with the status link when the report's
+ * personal data is erased); the originals stay until the photos' own retention period.
+ */
+export async function withdrawApprovalsOf(trx: Kysely<DB>, reportIds: readonly string[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  await trx
+    .updateTable('photos')
+    .set({ approval_state: 'none', approval_params: null, approved_data: null, approved_size: null, approved_width: null, approved_height: null, approved_by: null, approved_at: null })
+    .where('report_id', 'in', [...reportIds])
+    .where('approval_state', '=', 'approved')
+    .execute();
+}
+
+/** Deletes every photo of these reports, originals and approved variants (a citizen's erasure); returns how many. */
+export async function deletePhotosOfReports(trx: Kysely<DB>, reportIds: readonly string[]): Promise<number> {
+  if (reportIds.length === 0) return 0;
+  const result = await trx.deleteFrom('photos').where('report_id', 'in', [...reportIds]).executeTakeFirst();
+  await trx.deleteFrom('photos_legacy').where('report_id', 'in', [...reportIds]).execute();
+  return Number(result.numDeletedRows);
 }

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { phoneDigitVariants, type PrivacySubject, scrubSubject } from '../domain/privacy-subject';
 import { recountMessages } from './report-counts';
 import type { DB, OutboxRow } from './schema';
+import { deletePhotosOfReports } from './photos';
 
 /** A citizen's data, found by e-mail address or phone number, and erased on request (reports stay, anonymised). */
 
@@ -133,6 +134,8 @@ export async function eraseSubject(trx: Kysely<DB>, subject: PrivacySubject, fou
     responses = Number(result.numUpdatedRows);
     await trx.updateTable('open311_requests').set({ device_id: null, account_id: null }).where('report_id', 'in', ids).execute();
     await scrubReports(trx, subject, ids);
+    // The photos of the fix on their reports, originals and the approved public variant (store/photos.ts).
+    await deletePhotosOfReports(trx, ids);
   }
   return { reports: found.reportIds.length, reporters: reporterIds.length, messages: found.messages.length, responses };
 }

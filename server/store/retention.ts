@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ANONYMISED, type ReportDataKind } from '../domain/retention';
 import { formatReportNumber } from './reports';
 import type { DB } from './schema';
+import { withdrawApprovalsOf } from './photos';
 
 /** What the retention job erases per closed report, and the reports it deletes whole (store side). */
 
@@ -63,6 +64,8 @@ export async function eraseContacts(trx: Kysely<DB>, ids: readonly string[]): Pr
     .where('report_id', 'in', list)
     .execute();
   await trx.updateTable('open311_comments').set({ description: ANONYMISED, media_url: null }).where('report_id', 'in', list).execute();
+  // The approved photo of the fix was public under the status link: it goes with it (the originals at photoDays).
+  await withdrawApprovalsOf(trx, list);
 }
 
 /**
@@ -160,7 +163,7 @@ export async function deleteReports(trx: Kysely<DB>, ids: readonly string[]): Pr
   for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
-  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters'] as const) {
+  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters', 'external_referrals'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
   await trx.deleteFrom('reports').where('id', 'in', list).execute();
