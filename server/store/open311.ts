@@ -327,3 +327,38 @@ export async function apiKeyOfReport(db: Kysely<DB>, reportId: string): Promise<
   const row = await db.selectFrom('open311_requests').select('api_key_id').where('report_id', '=', reportId).executeTakeFirst();
   return row?.api_key_id;
 }
+
+/** The approved photo of the fix of each report that has one (its id): the public variant, never an original. */
+export async function approvedPhotoIds(db: Kysely<DB>, reportIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const piece of chunks(reportIds, IN_CHUNK)) {
+    const rows = await db
+      .selectFrom('photos')
+      .select(['id', 'report_id'])
+      .where('report_id', 'in', piece)
+      .where('approval_state', '=', 'approved')
+      .where('approved_data', 'is not', null)
+      .orderBy('approved_at', 'desc')
+      .execute();
+    for (const row of rows) if (!ids.has(row.report_id)) ids.set(row.report_id, row.id);
+  }
+  return ids;
+}
+
+/**
+ * An approved photo's public variant for Open311 (`media_url`), by the photo's own unguessable id: only while it is
+ * approved, of a report that came in over Open311, and not of a sensitive category (as the public request list).
+ */
+export async function publicApprovedPhoto(db: Kysely<DB>, photoId: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('photos')
+    .innerJoin('reports', 'reports.id', 'photos.report_id')
+    .leftJoin('categories', 'categories.code', 'reports.category')
+    .select(['photos.approved_data', 'categories.sensitive'])
+    .where('photos.id', '=', photoId)
+    .where('photos.approval_state', '=', 'approved')
+    .where('reports.source', '=', 'open311')
+    .executeTakeFirst();
+  if (!row?.approved_data || Number(row.sensitive ?? 0) === 1) return undefined;
+  return Buffer.isBuffer(row.approved_data) ? row.approved_data : Buffer.from(row.approved_data);
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedApiKey } from '../../server/protocol/admin';
@@ -213,6 +214,33 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
     const row = await reportRow(number);
     const date = inDays(14);
     await schedule(row.id, date);
+    // The desk approved a photo of the fix for the citizen (the approval itself is tested in fix-photo): its variant only.
+    const photoId = randomUUID();
+    const variant = Buffer.from('approved variant: cropped and blurred');
+    await t.hub.store.db
+      .insertInto('photos')
+      .values({
+        id: photoId,
+        report_id: row.id,
+        unit_id: null,
+        content_type: 'image/jpeg',
+        size: 8,
+        width: 10,
+        height: 10,
+        data: Buffer.from('original'),
+        finding_seq: null,
+        created_at: new Date().toISOString(),
+        kind: 'after',
+        approval_state: 'approved',
+        approval_params: null,
+        approved_data: variant,
+        approved_size: variant.length,
+        approved_width: 10,
+        approved_height: 10,
+        approved_by: null,
+        approved_at: new Date().toISOString(),
+      })
+      .execute();
     await closeReferred(row.id, 'Woningcorporatie Haag Wonen');
 
     const updates = await updatesXml(pollQuery());
@@ -237,6 +265,14 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
       expect(String(closed.description)).not.toContain(secret);
     }
     expect(String(closed.description)).toContain('Woningcorporatie Haag Wonen');
+    // media_url: the approved variant under the photo's own id (not the citizen's status token), on the closing update.
+    expect(scheduled.media_url).toBe('');
+    expect(closed.media_url).toBe(`${t.hub.url}/open311/v2/media/${photoId}.jpg`);
+    const media = await fetch(String(closed.media_url));
+    expect(media.status).toBe(200);
+    expect(media.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await media.arrayBuffer()).equals(variant)).toBe(true);
+    expect((await fetch(`${t.hub.url}/open311/v2/media/${randomUUID()}.jpg`)).status).toBe(404);
 
     // The same updates in JSON, with the same stable ids on a second poll.
     const json = (await (await fetch(url(`servicerequestupdates.json?${pollQuery()}`))).json()) as Record<string, unknown>[];

@@ -7,7 +7,7 @@ import type { Outcome, ReportStatus } from '../../protocol/report';
 import type { Resolution } from '../../protocol/resolution';
 import { type ApiClient, findApiClient } from '../../store/api-keys';
 import { listCategories } from '../../store/categories';
-import { citizenSecrets, findRequestByNumber, messagesAt, reporterNames, transitionsOfKey } from '../../store/open311';
+import { approvedPhotoIds, citizenSecrets, findRequestByNumber, messagesAt, publicApprovedPhoto, reporterNames, transitionsOfKey } from '../../store/open311';
 import { Open311Error } from './errors';
 import { apiKeyOf, bound, parseRequestId, type RawParams, single, withinLength } from './params';
 import { FORMATS, type Format, type Open311Document, type RequestUpdateEntry, sendDocument } from './render';
@@ -69,6 +69,7 @@ export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawP
   );
   const names = await reporterNames(db, reportIds);
   const secrets = await citizenSecrets(db, reportIds);
+  const photos = await approvedPhotoIds(db, reportIds);
 
   const updates: RequestUpdateEntry[] = [];
   for (const { row, payload } of changes) {
@@ -88,7 +89,8 @@ export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawP
         code: secrets.get(row.reportId)?.code ?? null,
         names: names.get(row.reportId) ?? [],
       }),
-      media_url: null,
+      // The approved photo of the fix goes with the closing update (its own id, not the citizen's status token).
+      media_url: payload.to === 'closed' && photos.has(row.reportId) ? mediaUrl(deps, photos.get(row.reportId) ?? '') : null,
       external_status_code: externalStatusCode(payload.to, payload.outcome),
     });
   }
@@ -107,6 +109,11 @@ function describeChange(
     return surviving && !text.includes(surviving) ? `${text}\n\nZie melding ${surviving}.` : text;
   }
   return describeResolution(payload.to, payload.resolution, surviving);
+}
+
+/** The public URL of an approved photo of the fix (registerUpdateRoutes serves it). */
+export function mediaUrl(deps: HubDeps, photoId: string): string {
+  return `${deps.publicUrl}/open311/v2/media/${photoId}.jpg`;
 }
 
 /** The spec's statuses of a posted update, upper case; anything else is refused. */
@@ -156,6 +163,18 @@ export function registerUpdateRoutes(
   guardPost: <T>(client: ApiClient, work: () => Promise<T>) => Promise<T>,
 ): void {
   const publicAccess = { config: { access: 'public' as const } };
+  // An approved photo of the fix, by its photo id (a random UUID): never an original, never by the status token.
+  scope.get<{ Params: { file: string } }>(`${base}/media/:file`, publicAccess, async (request, reply) => {
+    const id = /^([0-9a-f-]{36})\.jpg$/i.exec(request.params.file)?.[1];
+    const photo = id ? await publicApprovedPhoto(deps.store.db, id) : undefined;
+    if (!photo) throw new Open311Error(404, `media "${request.params.file}" was not found`);
+    return reply
+      .header('content-type', 'image/jpeg')
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .send(photo);
+  });
   for (const format of FORMATS) {
     scope.get(`${base}/servicerequestupdates.${format}`, publicAccess, async (request: FastifyRequest, reply) => {
       const params = request.query as RawParams;
