@@ -70,6 +70,23 @@ describe('linking a caller', () => {
     for (const key of Object.keys(missing.errors)) expect(PLACED_REPORT_ERRORS.has(key)).toBe(true);
   });
 
+  it('the salutation goes with the contact details, collapsed and trimmed, never on its own', () => {
+    const draft = { ...filled, reporterName: 'Jan Jansen', reporterSalutation: '  mevrouw   Jansen ', reporterEmail: 'jansen@example.nl' };
+    expect(contactOf(draft)).toEqual({ name: 'Jan Jansen', salutation: 'mevrouw Jansen', email: 'jansen@example.nl' });
+    expect(contactOf({ ...EMPTY_REPORT_DRAFT, reporterSalutation: 'mevrouw Jansen' })).toEqual({});
+    const { input, errors } = buildReportInput({ ...draft, consent: true }, here, t);
+    expect(errors).toEqual({});
+    expect(input.reporter).toEqual({ name: 'Jan Jansen', salutation: 'mevrouw Jansen', email: 'jansen@example.nl' });
+    const linked = buildLinkBody({ ...draft, consent: true }, t);
+    expect(linked).toEqual({ ok: true, body: { name: 'Jan Jansen', salutation: 'mevrouw Jansen', email: 'jansen@example.nl', consent: true } });
+  });
+
+  it('a salutation over 100 characters is refused on its own field', () => {
+    const { errors } = buildReportInput({ ...filled, reporterName: 'Jan', reporterSalutation: 'x'.repeat(101), consent: true }, here, t);
+    expect(Object.keys(errors)).toEqual(['reporter.salutation']);
+    expect(PLACED_REPORT_ERRORS.has('reporter.salutation')).toBe(true);
+  });
+
   it('a caller with an e-mail address who agreed', () => {
     const linked = buildLinkBody({ ...EMPTY_REPORT_DRAFT, reporterEmail: 'burger@example.nl', consent: true }, t);
     expect(linked).toEqual({ ok: true, body: { email: 'burger@example.nl', consent: true } });

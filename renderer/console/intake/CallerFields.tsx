@@ -3,7 +3,7 @@ import { useT } from '../i18n';
 import { Field, FieldError } from '../ui/Field';
 import type { ReportDraft } from './reportDraft';
 
-type CallerField = 'reporterName' | 'reporterEmail' | 'reporterPhone' | 'consent';
+type CallerField = 'reporterName' | 'reporterSalutation' | 'reporterEmail' | 'reporterPhone' | 'consent';
 
 interface CallerFieldsProps {
   draft: ReportDraft;
@@ -13,7 +13,7 @@ interface CallerFieldsProps {
   consentRef: Ref<HTMLInputElement>;
 }
 
-/** The caller's name, e-mail and phone, and their consent to keep them (to inform them). */
+/** The caller's name, salutation ("mevrouw Jansen": as they wish to be addressed), e-mail and phone, and their consent to keep them (to inform them). */
 export function CallerFields({ draft, errors, onChange, emailRef, consentRef }: CallerFieldsProps) {
   const t = useT();
   return (
@@ -27,6 +27,21 @@ export function CallerFields({ draft, errors, onChange, emailRef, consentRef }: 
             autoComplete="off"
             onChange={(e) => onChange('reporterName', e.target.value)}
             data-testid="report-reporter-name"
+          />
+        )}
+      </Field>
+      <Field label={t('intake.salutation')} error={errors['reporter.salutation']} name="reporter.salutation">
+        {(id) => (
+          <input
+            id={id}
+            value={draft.reporterSalutation}
+            autoComplete="off"
+            maxLength={100}
+            placeholder={t('intake.salutationPlaceholder')}
+            title={t('intake.salutationHint')}
+            onChange={(e) => onChange('reporterSalutation', e.target.value)}
+            aria-invalid={!!errors['reporter.salutation']}
+            data-testid="report-reporter-salutation"
           />
         )}
       </Field>

@@ -15,6 +15,8 @@ export interface ReportDraft {
   priority: Priority;
   source: SourceChannel;
   reporterName: string;
+  /** How the caller wishes to be addressed in messages ("mevrouw Jansen"); empty: by name. */
+  reporterSalutation: string;
   reporterEmail: string;
   reporterPhone: string;
   /** The caller agreed that their contact details are kept to inform them. */
@@ -28,6 +30,7 @@ export const EMPTY_REPORT_DRAFT: ReportDraft = {
   priority: 'normal',
   source: 'phone',
   reporterName: '',
+  reporterSalutation: '',
   reporterEmail: '',
   reporterPhone: '',
   consent: false,
@@ -41,6 +44,7 @@ export const REPORT_ERROR_KEYS: Record<keyof ReportDraft, string> = {
   priority: 'priority',
   source: 'source',
   reporterName: 'reporter.name',
+  reporterSalutation: 'reporter.salutation',
   reporterEmail: 'reporter.email',
   reporterPhone: 'reporter.phone',
   consent: 'consent',
@@ -58,6 +62,7 @@ export const PLACED_REPORT_ERRORS: ReadonlySet<string> = new Set([
 /** The hub's field names for linking a caller → this form's error keys. */
 const LINK_FIELD_KEYS: Record<string, string> = {
   name: 'reporter.name',
+  salutation: 'reporter.salutation',
   email: 'reporter.email',
   phone: 'reporter.phone',
   consent: 'consent',
@@ -67,13 +72,15 @@ export function linkErrorKey(hubField: string): string {
   return LINK_FIELD_KEYS[hubField] ?? hubField;
 }
 
-/** The caller's contact details that were filled in (trimmed). */
-export function contactOf(draft: ReportDraft): { name?: string; email?: string; phone?: string } {
-  return {
+/** The caller's contact details that were filled in (trimmed); a salutation goes with them, never alone. */
+export function contactOf(draft: ReportDraft): { name?: string; salutation?: string; email?: string; phone?: string } {
+  const contact = {
     ...(draft.reporterName.trim() ? { name: draft.reporterName.trim() } : {}),
     ...(draft.reporterEmail.trim() ? { email: draft.reporterEmail.trim() } : {}),
     ...(draft.reporterPhone.trim() ? { phone: draft.reporterPhone.trim() } : {}),
   };
+  const salutation = draft.reporterSalutation.replace(/\s+/g, ' ').trim();
+  return Object.keys(contact).length > 0 && salutation ? { ...contact, salutation } : contact;
 }
 
 /** The report to create, and what is wrong with it before the hub is asked (empty: nothing). */
