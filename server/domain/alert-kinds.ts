@@ -22,7 +22,9 @@ import type { ReportStatus } from '../protocol/report';
  * - report_picked_up: the report left `new` (assessed, assigned, closed) or was offered to a unit;
  * - report_left:<status>: the report's status is no longer the one that raised the alert (a proposal reviewed,
  *   a reopen request decided);
- * - message_retried: the failed citizen message was queued again.
+ * - message_retried: the failed citizen message was queued again;
+ * - follow_up_settled: the scheduled report's follow-up is no longer pending: it left 'scheduled' or got a new date
+ *   (scheduled → scheduled).
  * Adding a kind: add it to AlertKind (protocol/dispatch.ts), a row here, its text (domain/alert-text.ts) and its
  * English (renderer/shared/i18n/domainMessages.ts); the table test checks every kind has a row.
  */
@@ -37,7 +39,8 @@ export interface EscalationStep {
 export type AlertCondition =
   | { kind: 'report_picked_up' }
   | { kind: 'report_left'; status: ReportStatus }
-  | { kind: 'message_retried' };
+  | { kind: 'message_retried' }
+  | { kind: 'follow_up_settled' };
 
 export type AlertClearing = { by: 'ack' } | { by: 'condition'; condition: AlertCondition; ack: boolean };
 
@@ -110,7 +113,7 @@ export const ALERT_KINDS: Record<AlertKind, AlertKindRule> = {
   },
   follow_up_other: {
     audience: DESK,
-    clears: { by: 'condition', condition: { kind: 'report_left', status: 'scheduled' }, ack: true },
+    clears: { by: 'condition', condition: { kind: 'follow_up_settled' }, ack: true },
     group: false,
     escalation: [],
     order: 26,
@@ -167,6 +170,7 @@ export function clearedByTransition(kind: AlertKind, from: ReportStatus, to: Rep
   const c = rule.clears.condition;
   if (c.kind === 'report_picked_up') return from === 'new' && to !== 'new';
   if (c.kind === 'report_left') return from === c.status && to !== c.status;
+  if (c.kind === 'follow_up_settled') return from === 'scheduled';
   return false;
 }
 

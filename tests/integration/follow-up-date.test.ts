@@ -186,11 +186,15 @@ describe.each(storeKinds)('the follow-up date acts (%s)', (store) => {
       },
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    // The notice of the first date ended by itself: that follow-up is no longer pending.
+    expect(await followUpAlerts(t, token, other.id)).toHaveLength(0);
     now = new Date('2026-12-30T05:59:00Z').getTime();
     expect(await t.hub.followUps.tick()).toEqual({ own: 0, other: 0 });
     now = new Date('2026-12-30T06:00:00Z').getTime();
     expect(await t.hub.followUps.tick()).toEqual({ own: 0, other: 1 });
     expect((await followUpActionsOf(t.hub.store.db, other.id)).map((a) => a.followUpDate)).toEqual([DATE, '2026-12-30']);
+    ({ token } = await deskTokens(t));
+    expect(await followUpAlerts(t, token, other.id)).toHaveLength(1);
   });
 
   it('with the visit message on, the reporter hears "vandaag komen we langs" once, on the due day', { timeout: 120_000 }, async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clearedByTransition, mayAcknowledge, seesAlert } from '../../server/domain/alert-kinds';
 import {
   DEFAULT_FOLLOW_UP,
   followUpAct,
@@ -117,5 +118,29 @@ describe('settings', () => {
   it('a bad time or time zone stops start-up with the setting named', () => {
     expect(() => loadConfig({ MELDKAMER_FOLLOW_UP_TIME: '7 uur' }, { dataDir: '/tmp/x' })).toThrow(/MELDKAMER_FOLLOW_UP_TIME: must be HH:MM/);
     expect(() => loadConfig({ MELDKAMER_FOLLOW_UP_TIME_ZONE: 'Mars/Olympus' }, { dataDir: '/tmp/x' })).toThrow(/MELDKAMER_FOLLOW_UP_TIME_ZONE/);
+  });
+});
+
+describe('the follow-up alerts end by themselves', () => {
+  it('follow_up_due (own, back in the queue) ends when the report leaves the queue', () => {
+    expect(clearedByTransition('follow_up_due', 'triaged', 'dispatched')).toBe(true);
+    expect(clearedByTransition('follow_up_due', 'triaged', 'closed')).toBe(true);
+    expect(clearedByTransition('follow_up_due', 'scheduled', 'triaged')).toBe(false);
+  });
+
+  it("follow_up_other (another team's) ends when the follow-up is settled: out of 'scheduled', or a new date", () => {
+    expect(clearedByTransition('follow_up_other', 'scheduled', 'closed')).toBe(true);
+    expect(clearedByTransition('follow_up_other', 'scheduled', 'triaged')).toBe(true);
+    expect(clearedByTransition('follow_up_other', 'scheduled', 'scheduled')).toBe(true);
+    expect(clearedByTransition('follow_up_other', 'awaiting_review', 'scheduled')).toBe(false);
+  });
+
+  it('both are for the desk, and may be acknowledged by hand', () => {
+    for (const kind of ['follow_up_due', 'follow_up_other'] as const) {
+      expect(mayAcknowledge(kind, 'dispatcher')).toBe(true);
+      expect(mayAcknowledge(kind, 'shift_lead')).toBe(true);
+      expect(seesAlert(kind, 'police_coordinator')).toBe(false);
+      expect(seesAlert(kind, 'field')).toBe(false);
+    }
   });
 });
