@@ -105,8 +105,8 @@ export interface ErasedCounts {
 /**
  * Erases what `found` holds of the citizen, inside the caller's transaction: their contact details on every
  * reporter row (the row stays, so the report keeps its history), their messages (sent ones keep their date and
- * state without recipient or body; unsent ones are dropped), the comments on those reports' status pages, the
- * Open311 device and account ids, and their address and number inside descriptions and the event log's payloads.
+ * state without recipient or body; unsent ones are dropped), the comments on those reports' status pages and through
+ * Open311 apps, the Open311 device and account ids and titles, and their address and number inside descriptions and the event log's payloads.
  */
 export async function eraseSubject(trx: Kysely<DB>, subject: PrivacySubject, found: SubjectData): Promise<ErasedCounts> {
   const reporterIds = found.reporters.map((r) => r.id);
@@ -132,7 +132,9 @@ export async function eraseSubject(trx: Kysely<DB>, subject: PrivacySubject, fou
       .where('comment', 'is not', null)
       .executeTakeFirst();
     responses = Number(result.numUpdatedRows);
-    await trx.updateTable('open311_requests').set({ device_id: null, account_id: null }).where('report_id', 'in', ids).execute();
+    await trx.updateTable('open311_requests').set({ device_id: null, account_id: null, title: null }).where('report_id', 'in', ids).execute();
+    // Their comments sent through an Open311 app (servicerequestupdates): the text and photo link go.
+    await trx.updateTable('open311_comments').set({ description: '', media_url: null }).where('report_id', 'in', ids).execute();
     await scrubReports(trx, subject, ids);
     // The photos of the fix on their reports, originals and the approved public variant (store/photos.ts).
     await deletePhotosOfReports(trx, ids);

@@ -60,7 +60,7 @@ export async function eraseContacts(trx: Kysely<DB>, ids: readonly string[]): Pr
   await trx.updateTable('reports').set({ description: ANONYMISED, citizen_token: null, citizen_code: null }).where('id', 'in', list).execute();
   await trx
     .updateTable('open311_requests')
-    .set({ attributes: '{}', media_url: null, device_id: null, account_id: null })
+    .set({ attributes: '{}', media_url: null, device_id: null, account_id: null, title: null })
     .where('report_id', 'in', list)
     .execute();
   await trx.updateTable('open311_comments').set({ description: ANONYMISED, media_url: null }).where('report_id', 'in', list).execute();
