@@ -11,7 +11,7 @@ import { FindingForm } from './FindingForm';
 import { WorklistNotes } from './WorklistNotes';
 import { useFieldI18n } from './messages';
 import { navigationUrl } from './navigationUrl';
-import { checkPhoto, storePhoto } from './photos';
+import { checkPhoto, type PickedPhoto, photoKey, storePhoto } from './photos';
 
 /**
  * Report statuses in which the unit no longer proposes a resolution. Everything else is left to the hub
@@ -36,7 +36,7 @@ export function AssignmentCard({
   const { report } = entry;
   const [formOpen, setFormOpen] = useState(false);
   const [draft, setDraft] = useState<ResolutionDraft>(EMPTY_DRAFT);
-  const [photo, setPhoto] = useState<File | null>(null);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [pendingId, setPendingId] = useState<string | null>(null);
 
@@ -55,13 +55,13 @@ export function AssignmentCard({
     if (outcome?.status === 'applied') {
       setFormOpen(false);
       setDraft(EMPTY_DRAFT);
-      setPhoto(null);
+      setPhotos([]);
     }
   }, [outcome]);
 
   async function submit() {
-    if (photo) {
-      const problem = await checkPhoto(photo);
+    for (const photo of photos) {
+      const problem = await checkPhoto(photo.file);
       if (problem) {
         setLocalErrors({ photo: t(problem) });
         return;
@@ -78,10 +78,15 @@ export function AssignmentCard({
       }
     }
     const commandId = crypto.randomUUID();
-    if (photo) await storePhoto(commandId, photo);
+    for (const [index, photo] of photos.entries()) await storePhoto(photoKey(commandId, index), photo.file);
     setLocalErrors({});
     setPendingId(commandId);
-    client.submitFinding(commandId, report, draft, photo ? { name: photo.name, type: photo.type, size: photo.size } : undefined);
+    client.submitFinding(
+      commandId,
+      report,
+      draft,
+      photos.map(({ file, kind }) => ({ name: file.name, type: file.type, size: file.size, kind })),
+    );
     if (!client.isConnected()) {
       client.notify('info', 'finding.queued', { number: report.number }, commandId);
       setFormOpen(false);
@@ -143,9 +148,9 @@ export function AssignmentCard({
           category={report.category}
           draft={draft}
           onDraftChange={setDraft}
-          photo={photo}
-          onPhotoChange={(file, problem) => {
-            setPhoto(file);
+          photos={photos}
+          onPhotosChange={(next, problem) => {
+            setPhotos(next);
             setLocalErrors(({ photo: _old, ...rest }) => (problem ? { ...rest, photo: t(problem) } : rest));
           }}
           errors={errors}

@@ -3,7 +3,7 @@ import { codesFor } from '../../server/domain/resolution-codes';
 import { Outcome } from '../../server/protocol/report';
 import { DRAFT_ERROR_FIELDS, DRAFT_ERROR_KEYS, type DraftField, draftFieldError, type ResolutionDraft } from '../shared/resolution/draft';
 import { type FieldMessageKey, useFieldI18n } from './messages';
-import { checkPhoto, PHOTO_TYPES } from './photos';
+import { checkPhoto, MAX_FINDING_PHOTOS, PHOTO_TYPES, type PhotoKind, type PickedPhoto } from './photos';
 
 /** Error keys this form shows next to a field; any other key is listed above the submit button. */
 const PLACED: ReadonlySet<string> = new Set([...DRAFT_ERROR_FIELDS, 'photo']);
@@ -28,13 +28,16 @@ function Row({ label, name, error, children }: { label: string; name: string; er
   );
 }
 
-/** "Bevinding melden": found / action / follow-up proposal plus an optional photo. Values live in the parent, so they survive errors and closing. */
+/**
+ * "Bevinding melden": found / action / follow-up proposal plus optional photos marked "voor" (the situation found) or
+ * "na" (the fix; the desk may approve it for the reporter). Values live in the parent, so they survive errors and closing.
+ */
 export function FindingForm({
   category,
   draft,
   onDraftChange,
-  photo,
-  onPhotoChange,
+  photos,
+  onPhotosChange,
   errors,
   refusedMessage,
   state,
@@ -45,8 +48,8 @@ export function FindingForm({
   category: string;
   draft: ResolutionDraft;
   onDraftChange: (update: (draft: ResolutionDraft) => ResolutionDraft) => void;
-  photo: File | null;
-  onPhotoChange: (file: File | null, problem: FieldMessageKey | null) => void;
+  photos: PickedPhoto[];
+  onPhotosChange: (photos: PickedPhoto[], problem: FieldMessageKey | null) => void;
   errors: Record<string, string>;
   refusedMessage: string | null;
   state: 'idle' | 'sending' | 'waiting';
@@ -55,10 +58,16 @@ export function FindingForm({
   onClose: () => void;
 }) {
   const { t, shared, locale } = useFieldI18n();
+  const formId = useId();
   const codes = useMemo(() => codesFor(category), [category]);
   const [photoKey, setPhotoKey] = useState(0);
-  const previewUrl = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
-  useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
+  const previewUrls = useMemo(() => photos.map((p) => URL.createObjectURL(p.file)), [photos]);
+  useEffect(
+    () => () => {
+      for (const url of previewUrls) URL.revokeObjectURL(url);
+    },
+    [previewUrls],
+  );
 
   // Errors stay in step with the fields: an error goes as soon as its field is changed (the next send checks
   // again); a new set of errors (from the hub or the offline check) shows in full.
@@ -76,10 +85,17 @@ export function FindingForm({
   const placedShown = (Object.keys(DRAFT_ERROR_KEYS) as DraftField[]).some((field) => err(field)) || Boolean(photoError);
   const hasErrors = unplaced.length > 0 || placedShown;
 
-  async function pickPhoto(file: File | null) {
+  /** Adds the picked files with their mark; the first that is no photo, or one too many, is named and nothing added. */
+  async function pickPhotos(files: File[], kind: PhotoKind) {
     markEdited('photo');
-    if (!file) return onPhotoChange(null, null);
-    onPhotoChange(file, await checkPhoto(file));
+    setPhotoKey((k) => k + 1);
+    if (files.length === 0) return;
+    if (photos.length + files.length > MAX_FINDING_PHOTOS) return onPhotosChange(photos, 'finding.photoMax');
+    for (const file of files) {
+      const problem = await checkPhoto(file);
+      if (problem) return onPhotosChange(photos, problem);
+    }
+    onPhotosChange([...photos, ...files.map((file) => ({ id: crypto.randomUUID(), file, kind }))], null);
   }
 
   function submit(event: FormEvent) {
@@ -233,37 +249,48 @@ export function FindingForm({
         </Row>
       </fieldset>
 
-      <Row label={t('finding.photo')} name="photo" error={photoError}>
-        {(id) => (
-          <div className="f-photo">
+      <div className={`f-field${photoError ? ' has-error' : ''}`}>
+        {(['before', 'after'] as const).map((kind) => (
+          <div key={kind} className="f-photo">
+            <label htmlFor={`${formId}-photo-${kind}`}>{t(kind === 'before' ? 'finding.photoBefore' : 'finding.photoAfter')}</label>
             <input
-              key={photoKey}
-              id={id}
+              key={`${kind}-${photoKey}`}
+              id={`${formId}-photo-${kind}`}
               type="file"
+              multiple
               accept={PHOTO_TYPES.join(',')}
               capture="environment"
-              onChange={(e) => void pickPhoto(e.target.files?.[0] ?? null)}
+              onChange={(e) => void pickPhotos([...(e.target.files ?? [])], kind)}
               aria-invalid={photoError ? true : undefined}
-              data-testid="field-finding-photo"
+              data-testid={kind === 'after' ? 'field-finding-photo' : 'field-finding-photo-before'}
             />
-            {photo && previewUrl && (
-              <div className="f-photo-preview">
-                <img src={previewUrl} alt="" data-testid="field-finding-photo-preview" />
+          </div>
+        ))}
+        <FieldError name="photo" error={photoError} />
+        {photos.length > 0 && (
+          <ul className="f-photo-previews" data-testid="field-finding-photos">
+            {photos.map((photo, index) => (
+              <li key={photo.id} className="f-photo-preview" data-kind={photo.kind} data-testid="field-finding-photo-preview">
+                <img src={previewUrls[index]} alt="" />
+                <span className="f-muted f-small">{t(`finding.photoKind.${photo.kind}`)}</span>
                 <button
                   type="button"
                   className="f-link-btn"
                   onClick={() => {
-                    setPhotoKey((k) => k + 1);
-                    onPhotoChange(null, null);
+                    markEdited('photo');
+                    onPhotosChange(
+                      photos.filter((_, i) => i !== index),
+                      null,
+                    );
                   }}
                 >
                   {t('finding.photoRemove')}
                 </button>
-              </div>
-            )}
-          </div>
+              </li>
+            ))}
+          </ul>
         )}
-      </Row>
+      </div>
 
       {(hasErrors || refusedMessage) && (
         <div className="f-error" role="alert" data-testid="field-finding-error">
@@ -287,7 +314,7 @@ export function FindingForm({
         <button
           type="submit"
           className="f-btn f-btn-primary"
-          disabled={state !== 'idle' || Boolean(photoError && photo)}
+          disabled={state !== 'idle'}
           data-testid="field-finding-submit"
         >
           {state === 'idle' ? t('finding.submit') : t('finding.sending')}

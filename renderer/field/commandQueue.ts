@@ -11,8 +11,8 @@ import type { FieldClientToServer, FieldServerToClient } from '../../server/prot
 import { resolutionBody } from '../shared/resolution/draft';
 import type { CommandOutcome, SnapshotStore } from './fieldSnapshot';
 import type { NoticeBoard } from './notices';
-import { deletePhoto, loadPhoto, uploadPhoto } from './photos';
-import { type QueuedCommand, saveQueue } from './queue';
+import { deletePhoto, loadPhoto, photoKey, uploadPhoto } from './photos';
+import { type QueuedCommand, type QueuedPhoto, saveQueue } from './queue';
 
 export type FieldSocket = Socket<FieldServerToClient, FieldClientToServer>;
 
@@ -107,10 +107,10 @@ export class CommandQueue {
     let ack: Ack;
     try {
       if (item.kind === 'finding') {
-        const photoId = await this.uploadPhotoOf(item);
-        if (photoId === 'retry') return false;
-        if (photoId === 'refused') return true;
-        ack = await this.emit(item, photoId);
+        const photos = await this.uploadPhotosOf(item);
+        if (photos === 'retry') return false;
+        if (photos === 'refused') return true;
+        ack = await this.emit(item, photos);
       } else {
         ack = await this.emit(item);
       }
@@ -139,14 +139,14 @@ export class CommandQueue {
     if (item.kind === 'take') notices.notify('info', 'worklist.taken', { number: item.reportNumber });
     if (item.kind === 'finding') {
       this.opts.onReport(ack.data as Report);
-      void deletePhoto(item.commandId);
+      for (let i = 0; i < Math.max(1, findingPhotos(item).length); i++) void deletePhoto(photoKey(item.commandId, i));
       notices.notify('info', 'finding.sent', { number: item.reportNumber });
     }
     this.finish(item, { status: 'applied', at, result: ack.data as Unit | Report | Alert });
     return true;
   }
 
-  private emit(item: QueuedCommand, photoId?: string): Promise<Ack> {
+  private emit(item: QueuedCommand, photos: SentPhoto[] = []): Promise<Ack> {
     const socket = this.opts.socket.timeout(this.opts.ackTimeoutMs);
     const position = 'position' in item && item.position ? { position: item.position } : {};
     switch (item.kind) {
@@ -156,45 +156,76 @@ export class CommandQueue {
         return socket.emitWithAck('emergency', { commandId: item.commandId, ...position });
       case 'take':
         return socket.emitWithAck('worklist:take', { commandId: item.commandId, reportId: item.reportId });
-      case 'finding':
+      case 'finding': {
+        // Marked photos as `photos`; an unmarked one (queued by an older version) as `photoId`.
+        const marked = photos.flatMap((p) => (p.kind ? [{ photoId: p.photoId, kind: p.kind }] : []));
+        const unmarked = photos.find((p) => !p.kind);
         return socket.emitWithAck('finding:submit', {
           commandId: item.commandId,
           reportId: item.reportId,
           resolution: resolutionBody(item.draft),
-          ...(photoId ? { photoId } : {}),
+          ...(marked.length > 0 ? { photos: marked } : {}),
+          ...(unmarked ? { photoId: unmarked.photoId } : {}),
         });
+      }
     }
   }
 
-  /** The finding's photo id: uploads it first if needed. 'retry' on network trouble, 'refused' when the hub refused it. */
-  private async uploadPhotoOf(item: Extract<QueuedCommand, { kind: 'finding' }>): Promise<string | undefined | 'retry' | 'refused'> {
-    const photo = item.photo;
-    if (!photo) return undefined;
-    if (photo.photoId) return photo.photoId;
-    const blob = await loadPhoto(item.commandId);
-    if (!blob) {
-      // The bytes are gone (storage cleared): send the finding without the photo rather than not at all.
-      console.warn('photo for queued finding is no longer stored; sending the finding without it');
-      return undefined;
+  /**
+   * The finding's photos with their ids: each uploaded first if needed (one after another; an uploaded one keeps its id
+   * in the queue, so a replay does not upload it again). 'retry' on network trouble, 'refused' when the hub refused one.
+   */
+  private async uploadPhotosOf(item: Extract<QueuedCommand, { kind: 'finding' }>): Promise<SentPhoto[] | 'retry' | 'refused'> {
+    const sent: SentPhoto[] = [];
+    const photos = findingPhotos(item);
+    for (const [index, photo] of photos.entries()) {
+      if (photo.photoId) {
+        sent.push({ photoId: photo.photoId, kind: photo.kind });
+        continue;
+      }
+      const blob = await loadPhoto(photoKey(item.commandId, index));
+      if (!blob) {
+        // The bytes are gone (storage cleared): send the finding without this photo rather than not at all.
+        console.warn('photo for queued finding is no longer stored; sending the finding without it');
+        continue;
+      }
+      const result = await uploadPhoto(this.opts.origin, this.opts.token, item.reportId, blob);
+      if (result.ok) {
+        const uploaded = photos.map((p, i) => (i === index ? { ...p, photoId: result.photoId } : p));
+        const current = this.queue.find((q) => q.commandId === item.commandId);
+        if (current?.kind === 'finding') {
+          const updated = item.photos ? { ...current, photos: uploaded } : { ...current, ...(uploaded[0] ? { photo: uploaded[0] } : {}) };
+          this.setQueue(this.queue.map((q) => (q.commandId === item.commandId ? updated : q)));
+        }
+        sent.push({ photoId: result.photoId, kind: photo.kind });
+        continue;
+      }
+      if (result.retry) return 'retry';
+      if (result.status === 401) {
+        this.opts.onSessionLost('unauthenticated');
+        return 'retry';
+      }
+      const photoText = result.error.fieldTexts?.photo ?? result.error.text;
+      const error: ApiError = {
+        ...result.error,
+        fields: { photo: result.error.fields?.photo ?? result.error.message, ...result.error.fields },
+        ...(photoText ? { fieldTexts: { photo: photoText, ...result.error.fieldTexts } } : {}),
+      };
+      // Shown next to the photo field in the form, which reopens with the typed values.
+      this.finish(item, { status: 'refused', at: new Date().toISOString(), error });
+      return 'refused';
     }
-    const result = await uploadPhoto(this.opts.origin, this.opts.token, item.reportId, blob);
-    if (result.ok) {
-      this.setQueue(this.queue.map((q) => (q.commandId === item.commandId ? { ...item, photo: { ...photo, photoId: result.photoId } } : q)));
-      return result.photoId;
-    }
-    if (result.retry) return 'retry';
-    if (result.status === 401) {
-      this.opts.onSessionLost('unauthenticated');
-      return 'retry';
-    }
-    const photoText = result.error.fieldTexts?.photo ?? result.error.text;
-    const error: ApiError = {
-      ...result.error,
-      fields: { photo: result.error.fields?.photo ?? result.error.message, ...result.error.fields },
-      ...(photoText ? { fieldTexts: { photo: photoText, ...result.error.fieldTexts } } : {}),
-    };
-    // Shown next to the photo field in the form, which reopens with the typed values.
-    this.finish(item, { status: 'refused', at: new Date().toISOString(), error });
-    return 'refused';
+    return sent;
   }
+}
+
+/** A photo as sent with the finding: its id from the upload and its mark (none: queued by an older version). */
+interface SentPhoto {
+  photoId: string;
+  kind: QueuedPhoto['kind'];
+}
+
+/** A queued finding's photos: `photos`, or the one `photo` an older version queued. */
+function findingPhotos(item: Extract<QueuedCommand, { kind: 'finding' }>): QueuedPhoto[] {
+  return item.photos ?? (item.photo ? [item.photo] : []);
 }

@@ -365,7 +365,7 @@ export class FieldClient {
   }
 
   /** The photo's bytes must already be in the photo store under the returned commandId (see photos.ts). */
-  submitFinding(commandId: string, report: Pick<FieldReport, 'id' | 'number'>, draft: ResolutionDraft, photo?: QueuedPhoto): void {
+  submitFinding(commandId: string, report: Pick<FieldReport, 'id' | 'number'>, draft: ResolutionDraft, photos: QueuedPhoto[] = []): void {
     this.commands.enqueue({
       kind: 'finding',
       commandId,
@@ -373,7 +373,7 @@ export class FieldClient {
       reportId: report.id,
       reportNumber: report.number,
       draft,
-      ...(photo ? { photo } : {}),
+      ...(photos.length > 0 ? { photos } : {}),
     });
   }
 

@@ -25,7 +25,26 @@ export async function checkPhoto(file: Blob): Promise<FieldMessageKey | null> {
   return MAGIC[type].every((b, i) => head[i] === b) ? null : 'finding.photoBroken';
 }
 
-// ---- IndexedDB: blobs keyed by the finding's commandId ----
+/** At most this many photos with one finding (the hub refuses more: protocol/photos.ts MAX_FINDING_PHOTOS). */
+export const MAX_FINDING_PHOTOS = 6;
+
+/** What a photo shows: the situation before, or the fix after. */
+export type PhotoKind = 'before' | 'after';
+
+/** A photo picked in the finding form, with its mark. */
+export interface PickedPhoto {
+  /** For the list on the form. */
+  id: string;
+  file: File;
+  kind: PhotoKind;
+}
+
+/** The IndexedDB key of a queued finding's photo: its commandId alone for the first (as older versions stored one). */
+export function photoKey(commandId: string, index: number): string {
+  return index === 0 ? commandId : `${commandId}:${index}`;
+}
+
+// ---- IndexedDB: blobs keyed by the finding's commandId (photoKey) ----
 
 const DB_NAME = 'meldkamer-field';
 const STORE = 'photos';

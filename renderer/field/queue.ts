@@ -14,6 +14,8 @@ export interface QueuedPhoto {
   size: number;
   /** Set once uploaded, so a replay does not upload it again. */
   photoId?: string;
+  /** Before or after (absent in findings queued by an older version: sent without a mark). */
+  kind?: 'before' | 'after';
 }
 
 interface QueuedBase {
@@ -23,7 +25,8 @@ interface QueuedBase {
 
 export type QueuedCommand =
   | (QueuedBase & { kind: 'status'; status: UnitStatus; label: string; position?: PositionFix })
-  | (QueuedBase & { kind: 'finding'; reportId: string; reportNumber: string; draft: ResolutionDraft; photo?: QueuedPhoto })
+  /** `photos`: before/after photos, bytes in IndexedDB under photoKey(commandId, index); `photo`: one, queued by an older version. */
+  | (QueuedBase & { kind: 'finding'; reportId: string; reportNumber: string; draft: ResolutionDraft; photo?: QueuedPhoto; photos?: QueuedPhoto[] })
   | (QueuedBase & { kind: 'emergency'; position?: PositionFix })
   /** Taking a report from the worklist (Worklist.tsx): the hub refuses it if another unit or the desk was first. */
   | (QueuedBase & { kind: 'take'; reportId: string; reportNumber: string });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import jpeg from 'jpeg-js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ack } from '../../server/protocol/common';
 import type { Assignment } from '../../server/protocol/dispatch';
 import type { PhotoInfo, PhotosResponse } from '../../server/protocol/photos';
@@ -35,6 +35,9 @@ function sd(image: { width: number; data: Uint8Array }, x0: number, y0: number, 
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   return Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
 }
+
+// Each test starts a hub, a field unit and a citizen, and makes JPEGs on the image worker: slow on a loaded machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 90_000 });
 
 const FINDING = {
   kind: 'close',
