@@ -12,7 +12,8 @@ import { visitTemplates } from './feedback-templates-visit';
  * asSentence), no label lines. Each message greets its recipient by name ({naam}), says who writes (the
  * municipality's name, phone number and web address are settings) and, where the report stays open, tells the
  * citizen to call rather than report the same thing again (a second report would be a duplicate). Closing messages
- * thank the reporter. Every template, filled with the branch case, reaches the readability floor (test).
+ * thank the reporter; the 'resolved' ones link the approved photo of the fix when the desk sends it ({?fotolink}).
+ * Every template, filled with the branch case, reaches the readability floor (test).
  */
 
 const SIGN_NL = 'Met vriendelijke groet,\nTeam Handhaving\n{gemeente}\nTelefoon: {telefoon}\n{website}';
@@ -103,12 +104,14 @@ export const defaultTemplates: readonly FeedbackTemplate[] = [
   template('closed', '*', 'resolved', 'nl', 'Uw melding {meldingnummer} is opgelost', [
     'Uw melding {meldingnummer} over {categorie} is opgelost. Het ging om {adres}.',
     FOUND_ACTION,
+    'Zo ziet het er nu uit: {?fotolink}',
     THANKS_NL,
     'Is het probleem toch niet opgelost? Laat het ons weten via {statuslink}',
   ]),
   template('closed', '*', 'resolved', 'en', 'Your report {meldingnummer} has been resolved', [
     'Your report {meldingnummer} has been resolved. It was about {categorie} at {adres}.',
     FOUND_ACTION,
+    'This is how it looks now: {?fotolink}',
     THANKS_EN,
     'Is the problem not solved after all? Let us know at {statuslink}',
   ]),
@@ -189,6 +192,7 @@ export const defaultTemplates: readonly FeedbackTemplate[] = [
   template('closed', 'overlast', 'resolved', 'nl', 'Uw melding {meldingnummer} over overlast', [
     'Na uw melding {meldingnummer} over {categorie} zijn handhavers gaan kijken. Dat was op {adres}.',
     FOUND_ACTION,
+    'Zo ziet het er nu uit: {?fotolink}',
     'Bedankt voor uw melding. Houdt de overlast aan, of komt het terug? Meld het dan weer. Zo zien we waar we vaker moeten komen.',
     '{?aandachtsgebied_uitleg}',
     'Meer informatie: {statuslink}',
@@ -196,6 +200,7 @@ export const defaultTemplates: readonly FeedbackTemplate[] = [
   template('closed', 'overlast', 'resolved', 'en', 'Your report {meldingnummer} about nuisance', [
     'After your report {meldingnummer}, enforcement officers went to {adres}.',
     FOUND_ACTION,
+    'This is how it looks now: {?fotolink}',
     'Thank you for your report. Does the nuisance go on, or come back? Then report it again. It shows us where to come more often.',
     '{?aandachtsgebied_uitleg}',
     'More information: {statuslink}',

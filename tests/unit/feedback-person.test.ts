@@ -197,6 +197,17 @@ describe('receipt, closing, duplicate policy', () => {
     }
   });
 
+  it('the resolved closing links the approved photo of the fix when it is sent, and has no photo line without it', () => {
+    const photo = 'https://meldkamer.example/status/Xk29fQp8/foto';
+    const withPhoto = composeFeedback({ ...filled('closed'), resolution: closing('resolved'), links: { ...links, fixPhoto: photo } });
+    expect(withPhoto.ok && withPhoto.text).toContain(`Zo ziet het er nu uit: ${photo}`);
+    const without = composeFeedback({ ...filled('closed'), resolution: closing('resolved') });
+    expect(without.ok && without.text).not.toContain('Zo ziet het er nu uit');
+    for (const template of templates.filter((t) => t.trigger === 'closed' && t.outcome === 'resolved')) {
+      expect(template.body, template.id).toContain('{?fotolink}');
+    }
+  });
+
   it('no template tells a citizen to report the same open problem again; the open ones say to call', () => {
     for (const template of templates) {
       expect(template.body, template.id).not.toMatch(/Meld het dan opnieuw|please report it again/i);
