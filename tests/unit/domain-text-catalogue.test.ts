@@ -49,6 +49,8 @@ import { USER_TEXTS } from '../../server/domain/user-texts';
 import { CONTEXT_TEXTS, contextText } from '../../server/domain/report-context';
 import { TIMELINE_TEXTS, timelineText } from '../../server/domain/timeline-texts';
 import { TIMELINE_CASES } from './timeline-text-cases';
+import { channelText, QUESTION_TEXTS, sayQuestion } from '../../server/domain/reporter-question';
+import { checkCloseWithParts, checkReopenPart, checkSplit, noCitizenOnPart, partTeam, SUB_REPORT_TEXTS } from '../../server/domain/sub-reports';
 
 const TABLES = {
   UNIT_TEXTS,
@@ -70,6 +72,8 @@ const TABLES = {
   USER_TEXTS,
   LIST_TEXTS,
   TIMELINE_TEXTS,
+  QUESTION_TEXTS,
+  SUB_REPORT_TEXTS,
 };
 const CODES = Object.keys(DOMAIN_TEXTS);
 /** csv-parse names the line of every error it reports, so the variant without one is not driven here. */
@@ -230,6 +234,30 @@ function emitted(): DomainText[] {
   }
   // The report timeline in words (domain/timeline-texts.ts).
   texts.push(...TIMELINE_CASES.map(([, fact]) => timelineText(fact)));
+  // Asking the reporter and satisfaction reasons (domain/reporter-question.ts): refusals, alerts, timeline lines.
+  texts.push(
+    ...(['question.already_open', 'question.no_reporter', 'question.closed_report', 'question.none_open', 'question.answer_required', 'question.answer_too_long'] as const).map((c) => sayQuestion(c)),
+    sayQuestion('question.no_channel', { channel: channelText('sms') }),
+    channelText('email'),
+    alertText({ kind: 'reporter_answered', number: 'M-7' }),
+    alertText({ kind: 'question_unanswered', number: 'M-7' }),
+    ...(['asked', 'answered', 'expired'] as const).map((step) => timelineText({ type: 'report.question', at: '2026-12-07T09:00:00.000Z', question: { step, text: 'Waar?', channel: 'email', photo: false } })),
+    timelineText({ type: 'report.question', at: '2026-12-07T09:00:00.000Z', question: { step: 'answered', text: 'Waar?', channel: 'email', photo: true } }),
+    ...(['satisfaction.reason_unknown', 'satisfaction.reason_mismatch', 'satisfaction.period'] as const).map((c) => sayQuestion(c)),
+  );
+  // Sub-reports (domain/sub-reports.ts): every refusal.
+  const target = { number: 'M-000001', status: 'new' as const, parentNumber: null, partCount: 0 };
+  for (const check of [
+    checkSplit({ ...target, parentNumber: 'M-000000' }, 1),
+    checkSplit({ ...target, status: 'closed' }, 1),
+    checkSplit({ ...target, partCount: 10 }, 1),
+    partTeam('Brandweer', 'Toezicht afval', ['Toezicht afval']),
+    checkCloseWithParts('M-000001', [{ number: 'M-000002', status: 'triaged' }]),
+    checkReopenPart({ number: 'M-000002' }, { number: 'M-000001', status: 'closed' }),
+    noCitizenOnPart({ number: 'M-000002' }, 'M-000001'),
+  ]) {
+    if (!check.ok) texts.push(check.text);
+  }
   return texts;
 }
 

@@ -53,7 +53,7 @@ function QuestionItem({ question }: { question: ReporterQuestion }) {
     <li data-testid="question-item" data-state={question.state}>
       <strong>{question.question}</strong>
       <div className="muted small">
-        {t('question.asked', { time: formatDateTime(question.askedAt, locale), channel: t(`question.channel.${question.channel}`) })} · {state}
+        {t('question.asked', { time: formatDateTime(question.askedAt, locale), channel: t(`question.via.${question.channel}`) })} · {state}
       </div>
       {question.answer !== null && (
         <blockquote className="question-answer" data-testid="question-answer">
@@ -110,9 +110,9 @@ function AskForm({ report }: { report: Report }) {
       </p>
       <label htmlFor={`${id}-c`}>{t('question.channel')}</label>
       <select id={`${id}-c`} value={channel} onChange={(e) => setChannel(e.target.value as '' | 'email' | 'sms')}>
-        <option value="">{t('question.channel.auto')}</option>
-        <option value="email">{t('question.channel.email')}</option>
-        <option value="sms">{t('question.channel.sms')}</option>
+        <option value="">{t('question.via.auto')}</option>
+        <option value="email">{t('question.via.email')}</option>
+        <option value="sms">{t('question.via.sms')}</option>
       </select>
       {errors.channel && <span className="form-error small">{errors.channel}</span>}
       {errors.form && (

@@ -51,7 +51,7 @@ function SatisfactionPanel({ onClose }: { onClose: () => void }) {
       }}
     >
       <h3 id={`${id}-title`}>{t('satisfaction.title')}</h3>
-      <label htmlFor={`${id}-period`}>{t('satisfaction.period')} </label>
+      <label htmlFor={`${id}-period`}>{t('satisfaction.periodLabel')} </label>
       <select id={`${id}-period`} value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof PERIODS)[number])}>
         {PERIODS.map((d) => (
           <option key={d} value={d}>
