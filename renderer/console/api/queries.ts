@@ -10,6 +10,7 @@ import { applyIntakeEvent } from './intake';
 import { loadOpenQueue } from './queueLoader';
 import { applyEventToSnapshot, type OpenQueue, upsertInQueue } from './reportsCache';
 import { applyThrottleEvent } from './throttles';
+import { applySubReportEvent } from '../lifecycle/subReportEvents';
 
 export const queryKeys = {
   config: ['config'] as const,
@@ -81,6 +82,7 @@ export function applyHubEvent(queryClient: QueryClient, event: HubEvent): void {
   // Nearby duplicates, signals and hotspots are aggregates: invalidated.
   applyIntakeEvent(queryClient, event);
   applyThrottleEvent(queryClient, event);
+  applySubReportEvent(queryClient, event);
 }
 
 /** A report's detail; refetched whenever a hub event for it arrives (see applyHubEvent). */
