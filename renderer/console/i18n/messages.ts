@@ -9,6 +9,7 @@ import { privacyEn, privacyNl } from './privacyMessages';
 import { searchEn, searchNl } from './searchMessages';
 import { contextEn, contextNl } from './contextMessages';
 import { subReportEn, subReportNl } from './subReportMessages';
+import { externalEn, externalNl } from './externalMessages';
 import { photoEn, photoNl } from './photoMessages';
 import { questionEn, questionNl } from './questionMessages';
 import { emergencyEn, emergencyNl } from './emergencyMessages';
@@ -279,6 +280,7 @@ const nl = {
   ...searchNl,
   ...contextNl,
   ...subReportNl,
+  ...externalNl,
   ...photoNl,
   ...questionNl,
   ...emergencyNl,
@@ -547,6 +549,7 @@ const en: Record<MessageKey, string> = {
   ...searchEn,
   ...contextEn,
   ...subReportEn,
+  ...externalEn,
   ...photoEn,
   ...questionEn,
   ...emergencyEn,

@@ -6,6 +6,7 @@ import { draftFromResolution, type ResolutionDraft } from '../../shared/resoluti
 import { useI18n } from '../i18n';
 import { ReopenDecision } from './ReopenDecision';
 import { ResolutionForm } from './ResolutionForm';
+import { useExternalAnswerDraft } from './externalAnswerDraft';
 import { initialDraft, type ResolutionTarget } from './resolutionTarget';
 import { defaultTarget, isFormTransition, type Transition, transitionLabel } from './transitions';
 import { useTransitionRunner } from './useTransitionRunner';
@@ -33,6 +34,8 @@ export function ReportActions({ detail, extraAction, onStepDone }: ReportActions
   // ---- the open form (resolution) and its draft, reset when the status changes ----
   const [formTarget, setFormTarget] = useState<ResolutionTarget | null>(() => defaultTarget(detail));
   const [draft, setDraft] = useState<ResolutionDraft>(() => initialDraft(detail));
+  // "Gebruiken in bericht" on an external party's answer (ExternalReferralPanel) fills the action text.
+  useExternalAnswerDraft(report.id, setDraft);
   const detailRef = useRef(detail);
   detailRef.current = detail;
   const statusSeen = useRef(report.status);

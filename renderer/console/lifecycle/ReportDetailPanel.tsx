@@ -8,6 +8,7 @@ import { categoryName } from '../ui/categoryName';
 import { Loading } from '../ui/Loading';
 import { MessageList } from './MessageList';
 import { PhotoList } from './PhotoList';
+import { ExternalReferralPanel } from './ExternalReferralPanel';
 import { type ExtraAction, ReportActions } from './ReportActions';
 import { ReportFacts } from './ReportFacts';
 import { Timeline } from './Timeline';
@@ -101,6 +102,7 @@ function DetailBody({ detail, now, categoryLabel, extraAction, extraSection, con
       {context}
       <ReporterQuestionPanel report={detail.report} />
       <PhotoList reportId={detail.report.id} />
+      <ExternalReferralPanel report={detail.report} />
 
       <section className="detail-section" aria-label={t('detail.timeline')}>
         <h3>{t('detail.timeline')}</h3>
