@@ -3,6 +3,7 @@ import type { Outcome } from '../../../server/protocol/report';
 import type { ResolutionKind } from '../../../server/protocol/resolution';
 import { addDays, localDate } from '../../shared/time/calendar';
 import { type DraftField, draftFieldError, type ResolutionDraft } from '../../shared/resolution/draft';
+import { asSentenceText } from '../../../server/domain/resolution-frames';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
 
@@ -16,10 +17,12 @@ interface ResolutionFieldsProps {
   errors: Readonly<Record<string, string>>;
   onChange: (field: DraftField, value: string) => void;
   onKindChange: (kind: ResolutionKind) => void;
+  /** The field unit's texts that the desk has not changed (a proposal under review): marked as unedited. */
+  uneditedFromField?: { found?: boolean; action?: boolean };
 }
 
 /** Bevinding, actie and vervolg: the resolution's fields, each with the hub's error below it. */
-export function ResolutionFields({ draft, kind, kinds, outcomes, codes, errors, onChange, onKindChange }: ResolutionFieldsProps) {
+export function ResolutionFields({ draft, kind, kinds, outcomes, codes, errors, onChange, onKindChange, uneditedFromField = {} }: ResolutionFieldsProps) {
   const { t } = useI18n();
   const err = (field: DraftField) => draftFieldError(errors, field);
   const today = localDate(Date.now());
@@ -80,8 +83,8 @@ export function ResolutionFields({ draft, kind, kinds, outcomes, codes, errors, 
         </Field>
       )}
 
-      <CodedText part="found" draft={draft} codes={codes.found} errors={errors} onChange={onChange} />
-      <CodedText part="action" draft={draft} codes={codes.action} errors={errors} onChange={onChange} />
+      <CodedText part="found" draft={draft} codes={codes.found} errors={errors} onChange={onChange} unedited={!!uneditedFromField.found} />
+      <CodedText part="action" draft={draft} codes={codes.action} errors={errors} onChange={onChange} unedited={!!uneditedFromField.action} />
 
       <fieldset>
         <legend>{kind === 'schedule' ? t('res.followUp') : t('res.followUpOptional')}</legend>
@@ -135,12 +138,15 @@ function CodedText({
   codes,
   errors,
   onChange,
+  unedited,
 }: {
   part: 'found' | 'action';
   draft: ResolutionDraft;
   codes: readonly { code: string; nl: string; en: string }[];
   errors: Readonly<Record<string, string>>;
   onChange: (field: DraftField, value: string) => void;
+  /** The text is the field unit's, unchanged. */
+  unedited: boolean;
 }) {
   const { t, locale } = useI18n();
   const codeField = part === 'found' ? 'foundCode' : 'actionCode';
@@ -180,6 +186,19 @@ function CodedText({
           />
         )}
       </Field>
+      {draft[textField].trim() !== '' && (
+        <p className="small citizen-reads" data-testid={`citizen-reads-${part}`} data-unedited={unedited}>
+          <span className="muted">{t('tidy.citizenReads')}</span>{' '}
+          {unedited ? (
+            <mark className="mark-field" title={t('read.fieldUnedited')}>
+              {asSentenceText(draft[textField])}
+            </mark>
+          ) : (
+            asSentenceText(draft[textField])
+          )}
+          {unedited && <span className="muted"> ({t('read.fieldUnedited')})</span>}
+        </p>
+      )}
     </fieldset>
   );
 }

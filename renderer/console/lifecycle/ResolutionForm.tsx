@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { isTidy, tidyText } from '../../../server/domain/resolution-frames';
 import type { ReportDetail } from '../../../server/protocol/detail';
 import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-api';
 import { Outcome, type Report } from '../../../server/protocol/report';
@@ -69,6 +70,8 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
   /** The hub's summary of its field errors; shown only while some of them remain. */
   const [invalidMessage, setInvalidMessage] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  /** A message below the readability floor waits for the dispatcher's "Toch versturen". */
+  const [confirmLow, setConfirmLow] = useState<{ score: number | null; floor: number } | null>(null);
 
   const kindTargets = useKindTargets(detail, target);
   const outcomes = useMemo(() => {
@@ -78,6 +81,12 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
 
   /** The hub refused: field errors go next to the fields; anything else above the buttons. */
   const showRefusal = (e: unknown, conflictText: boolean) => {
+    const below = e instanceof ApiRequestError ? e.fieldTexts?.['message.text'] : undefined;
+    if (below?.code === 'readability.below_floor') {
+      const { score, floor } = below.params;
+      setConfirmLow({ score: typeof score === 'number' ? score : null, floor: typeof floor === 'number' ? floor : 0 });
+      return;
+    }
     const fields = errorFields(e, text);
     if (fields) {
       setErrors(fields);
@@ -100,9 +109,24 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
     onAnswered: () => setFormError(null),
   });
 
+  // The field's words as the citizen will read them: one click frames them per code (domain/resolution-frames.ts).
+  const frameLocale = message.readability?.locale ?? message.preview?.preview?.readability?.locale ?? 'nl';
+  const tidyNeeded =
+    (draft.foundText.trim() !== '' && !isTidy('found', draft.foundCode, draft.foundText, frameLocale)) ||
+    (draft.actionText.trim() !== '' && !isTidy('action', draft.actionCode, draft.actionText, frameLocale));
+  const tidyUp = () => {
+    onDraftChange((d) => ({
+      ...d,
+      foundText: d.foundText.trim() ? tidyText('found', d.foundCode, d.foundText, frameLocale) : d.foundText,
+      actionText: d.actionText.trim() ? tidyText('action', d.actionCode, d.actionText, frameLocale) : d.actionText,
+    }));
+    setErrors((current) => withoutKeys(current, [...DRAFT_ERROR_KEYS.foundText, ...DRAFT_ERROR_KEYS.actionText]));
+  };
+
   const change = (field: DraftField, value: string) => {
     onDraftChange((d) => ({ ...d, [field]: value }));
     setErrors((current) => withoutKeys(current, DRAFT_ERROR_KEYS[field]));
+    setConfirmLow(null);
   };
   const changeKind = (next: ResolutionKind) => {
     onDraftChange((d) => ({ ...d, kind: next }));
@@ -111,14 +135,26 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
   };
 
   // ---- submit: one request carries the transition, the resolution and the (edited) message ----
-  async function submit(event?: FormEvent) {
+  async function submit(event?: FormEvent, confirmed = false) {
     event?.preventDefault();
     if (sending) return;
+    // Below the floor: the dispatcher confirms first (the hub refuses it unconfirmed as well).
+    const check = message.readability;
+    if (!confirmed && hasMessage && willSend && check?.belowFloor) {
+      setConfirmLow({ score: check.score, floor: check.floor });
+      return;
+    }
     setSending(true);
     setFormError(null);
+    setConfirmLow(null);
     const edited = message.edited && message.text.trim() ? { text: message.text } : undefined;
     try {
-      const updated = await run({ to: target, resolution, ...(edited ? { message: edited } : {}) });
+      const updated = await run({
+        to: target,
+        resolution,
+        ...(edited ? { message: edited } : {}),
+        ...(confirmed ? { confirmLowReadability: true } : {}),
+      });
       setErrors({});
       onDone(updated);
     } catch (e) {
@@ -141,6 +177,10 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
   };
 
   const proposal = detail.resolution?.state === 'proposed' && report.status === 'awaiting_review' ? detail.resolution : null;
+  // The field unit's words the desk has not touched (a proposal under review).
+  const uneditedFound = !!proposal && proposal.body.found.text.trim() !== '' && draft.foundText.trim() === proposal.body.found.text.trim();
+  const uneditedAction = !!proposal && proposal.body.action.text.trim() !== '' && draft.actionText.trim() === proposal.body.action.text.trim();
+  const uneditedTexts = [uneditedFound ? draft.foundText : '', uneditedAction ? draft.actionText : ''].filter(Boolean);
   const proposer = proposal
     ? ([...detail.timeline].reverse().find((e) => e.resolutionState === 'proposed')?.actor ?? t('detail.someone'))
     : null;
@@ -190,13 +230,36 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
         errors={errors}
         onChange={change}
         onKindChange={changeKind}
+        uneditedFromField={{ found: uneditedFound, action: uneditedAction }}
       />
+
+      {hasMessage && (draft.foundText.trim() !== '' || draft.actionText.trim() !== '') && (
+        <div className="tidy-row">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={tidyUp}
+            disabled={!tidyNeeded}
+            title={t('tidy.hint')}
+            data-testid="tidy-up"
+          >
+            {t('tidy.button')}
+          </button>
+          <span className="muted small">{t('tidy.hint')}</span>
+        </div>
+      )}
 
       {hasMessage && (
         <MessagePreview
           state={message}
           errors={errors}
-          onEdit={() => setErrors((current) => withoutKeys(current, ['message.text', 'message']))}
+          onEdit={() => {
+            setErrors((current) => withoutKeys(current, ['message.text', 'message']));
+            setConfirmLow(null);
+          }}
+          fieldTexts={uneditedTexts}
+          confirmLow={confirmLow}
+          onConfirmLow={() => void submit(undefined, true)}
         />
       )}
 

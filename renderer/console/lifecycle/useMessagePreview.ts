@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeedbackPreview } from '../../../server/protocol/lifecycle-api';
+import type { ReadabilityView } from '../../../server/protocol/readability';
 import { ApiRequestError, api } from '../../shared/api/client';
 import type { ResolutionTarget } from './resolutionTarget';
 
@@ -7,6 +8,8 @@ import type { ResolutionTarget } from './resolutionTarget';
 const PREVIEW_DEBOUNCE_MS = 450;
 
 type PreviewResult = { key: string; preview: FeedbackPreview | null };
+/** The plain-language check of one text (the hub scores it: server/domain/readability.ts). */
+type ReadabilityCheck = { text: string; view: ReadabilityView | null };
 
 interface PreviewOptions {
   reportId: string;
@@ -34,6 +37,9 @@ export function useMessagePreview({ reportId, target, resolution, auto, onRefuse
   const editedRef = useRef(edited);
   editedRef.current = edited;
   const abortRef = useRef<AbortController | null>(null);
+  /** The composition's check (it came with the preview) and the last edited text's. */
+  const [composedCheck, setComposedCheck] = useState<ReadabilityCheck | null>(null);
+  const [check, setCheck] = useState<ReadabilityCheck | null>(null);
 
   const fetchPreview = async (asked: string, explicit: boolean) => {
     abortRef.current?.abort();
@@ -45,6 +51,7 @@ export function useMessagePreview({ reportId, target, resolution, auto, onRefuse
       if (controller.signal.aborted) return;
       setPreview({ key: asked, preview: res.preview });
       const composed = res.preview?.text ?? '';
+      setComposedCheck({ text: composed, view: res.preview?.readability ?? null });
       if (!editedRef.current || composedRef.current === '') setText(composed);
       composedRef.current = composed;
       if (explicit) onAnswered();
@@ -68,6 +75,28 @@ export function useMessagePreview({ reportId, target, resolution, auto, onRefuse
   }, [auto, key]);
   useEffect(() => () => abortRef.current?.abort(), []);
 
+  // While the dispatcher types in the message, the hub scores the edited text (debounced; the composition stays).
+  const checkedText = check?.text;
+  const canCheck = preview?.preview != null && preview.key === key;
+  useEffect(() => {
+    if (!edited || !canCheck || text === checkedText || text === composedCheck?.text || !text.trim()) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      api
+        .preview(reportId, { to: target, resolution, message: { text } }, controller.signal)
+        .then((res) => {
+          if (!controller.signal.aborted) setCheck({ text, view: res.preview?.readability ?? null });
+        })
+        .catch(() => {
+          // An edit the hub refuses (a placeholder left) shows its error on sending; the score just waits.
+        });
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [edited, canCheck, text, checkedText, composedCheck, reportId, target, resolution]);
+
   return {
     /** The last composition (null: none asked yet; `.preview` null: no message for this step). */
     preview,
@@ -77,6 +106,8 @@ export function useMessagePreview({ reportId, target, resolution, auto, onRefuse
     text,
     setText,
     edited,
+    /** The plain-language check of the text as it is now (null while the hub has not scored this text). */
+    readability: composedCheck?.text === text ? composedCheck.view : check?.text === text ? check.view : null,
     resetText: () => setText(preview?.preview?.text ?? ''),
     refresh: () => fetchPreview(key, true),
   };
