@@ -253,12 +253,15 @@ export async function messagesAt(
   return found;
 }
 
-/** The reporters' names of these reports (to leave them out of public texts). */
+/** The reporters' names and salutations ("mevrouw Jansen") of these reports (to leave them out of public texts). */
 export async function reporterNames(db: Kysely<DB>, reportIds: readonly string[]): Promise<Map<string, string[]>> {
   const names = new Map<string, string[]>();
   for (const piece of chunks(reportIds, IN_CHUNK)) {
-    const rows = await db.selectFrom('reporters').select(['report_id', 'name']).where('report_id', 'in', piece).execute();
-    for (const row of rows) if (row.name) names.set(row.report_id, [...(names.get(row.report_id) ?? []), row.name]);
+    const rows = await db.selectFrom('reporters').select(['report_id', 'name', 'salutation']).where('report_id', 'in', piece).execute();
+    for (const row of rows) {
+      const given = [row.name, row.salutation].filter((n): n is string => !!n);
+      if (given.length > 0) names.set(row.report_id, [...(names.get(row.report_id) ?? []), ...given]);
+    }
   }
   return names;
 }
