@@ -190,7 +190,8 @@ test('branch over the pavement: proposal → scheduled → vervolg vandaag → r
   const scheduledMail = (await mailsTo(2))[1]!;
   expect(scheduledMail.subject).toContain(longDate);
   expect(scheduledMail.text).toContain(FOUND_TEXT);
-  expect(scheduledMail.text).toContain('de tak wordt gesnoeid');
+  // The officer's fragment as a sentence in the message (capital letter, full stop; feedback-values.ts asSentence).
+  expect(scheduledMail.text).toContain('De tak wordt gesnoeid.');
   expect(scheduledMail.text).toContain(longDate);
   expect(scheduledMail.text).toContain(extra);
   // It may say "nog niet afgehandeld", never that the report is handled.
