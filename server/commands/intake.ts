@@ -13,6 +13,7 @@ import { citizenAccessOf, getReport, insertReporter, openReportsInBox, touchRepo
 import { latestResolution } from '../store/resolutions';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
+import { refuseCitizenOnPart } from './sub-reports';
 import { composeForReport } from './feedback';
 import { applyTransition } from './lifecycle';
 import { type CommandTx, userCommand } from './run-command';
@@ -52,6 +53,8 @@ export const linkReporter = userCommand({
     const access = await citizenAccessOf(tx.trx, reportId);
     const current = access && (await getReport(tx.trx, reportId));
     if (!access || !current) throw new CommandError('not_found', commandText('command.report.not_found'));
+    // A part (deelmelding) has no citizen: the caller follows its main report (409 subreport.no_citizen).
+    await refuseCitizenOnPart(tx.trx, current);
     if (current.status === 'closed') {
       throw new CommandError('conflict', commandText('command.report.closed_take_new', { number: current.number }));
     }

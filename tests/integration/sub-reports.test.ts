@@ -223,6 +223,10 @@ describe('sub-reports over sqlite', () => {
     const ids = nearby.body.reports.map((r) => r.report.id);
     expect(ids).toContain(main.id);
     expect(ids).not.toContain(part.id);
+    const linked = await t.api<Answer>('POST', `/api/reports/${part.id}/reporters`, desk, { name: 'B. Beller', email: 'beller@example.nl', consent: true });
+    expect(linked.status).toBe(409);
+    expect(linked.body.text?.code).toBe('subreport.no_citizen');
+    expect(await outboxRows(part.id)).toBe(0);
   });
 });
 
