@@ -160,13 +160,14 @@ export async function applyTransition(
 ): Promise<Extract<HubEvent, { type: 'report.transitioned' }>> {
   const prepared = await prepare(tx.deps, tx.trx, tx.now, actor, reportId, body);
   const { resolution, trigger, composed } = prepared;
-  // The dispatcher's own message below the readability floor goes out only when confirmed (commands/readability-gate.ts).
-  if (options.readabilityGate && trigger && composed) {
-    assertReadable(trigger, readabilitySubject(prepared, composed.text), tx.deps.readabilityFloor, body.confirmLowReadability);
-  }
   const from = prepared.report.status;
   const at = tx.at;
   const messages = composed && trigger ? await enqueueFeedback(tx.trx, composed, { reportId, trigger, at }) : 0;
+  // The dispatcher's own message below the readability floor goes out only when confirmed (commands/readability-gate.ts);
+  // refused, the transaction rolls back with everything it queued.
+  if (options.readabilityGate && trigger && composed && messages > 0) {
+    assertReadable(trigger, readabilitySubject(prepared, composed.text), tx.deps.readabilityFloor, body.confirmLowReadability);
+  }
   tx.queued(messages);
   const event = await tx.emit(async (seq) => {
     const outcome = nextOutcome(prepared.report, body.to, resolution);
