@@ -23,7 +23,7 @@ const GATED: ReadonlySet<FeedbackTrigger> = new Set(['scheduled', 'closed']);
 export function readabilityView(subject: ReadabilitySubject, floor: number | undefined): ReadabilityView {
   const limit = floor ?? DEFAULT_READABILITY_FLOOR;
   const r = readability(subject.text, { locale: subject.locale, skip: subject.skip });
-  return { score: r.score, level: r.level, hints: r.hints, floor: limit, belowFloor: r.score !== null && r.score < limit, locale: subject.locale };
+  return { score: r.score, level: r.level, hints: r.hints, floor: limit, belowFloor: limit > 0 && r.score !== null && r.score < limit, locale: subject.locale };
 }
 
 export function assertReadable(
