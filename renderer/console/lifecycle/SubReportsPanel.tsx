@@ -7,6 +7,7 @@ import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { useI18n } from '../i18n';
 import { categoryName } from '../ui/categoryName';
+import './subReports.css';
 
 /**
  * Sub-reports (deelmeldingen) in a report's detail: the main report of a part, or the parts of a split report

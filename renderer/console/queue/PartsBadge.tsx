@@ -4,6 +4,7 @@ import type { QueueRow } from '../../../server/protocol/report-queue';
 import { queryKeys } from '../api/queries';
 import type { OpenQueue } from '../api/reportsCache';
 import { useI18n } from '../i18n';
+import './partsBadge.css';
 
 /**
  * Sub-reports in the queue (domain/sub-reports.ts): a part shows "deel van M-…", a split report "2 delen, 1 open".
