@@ -102,6 +102,8 @@ export async function writeReport(tx: CommandTx, input: CreateReportCommand, use
         locale: input.locale,
         slaDeadline: new Date(slaDeadline),
         now: tx.now,
+        // The only reporter so far: greeted by their salutation or name without reading them back.
+        recipient: input.reporter,
       });
       const queued = await enqueueFeedback(tx.trx, receipt, { reportId: id, trigger: 'receipt', at });
       tx.queued(queued);
