@@ -83,7 +83,7 @@ export const askReporter = userCommand({
   name: 'report.ask_reporter',
   access: 'report.ask_reporter',
   input: AskReporterBody.extend({ reportId: EntityId }),
-  log: { message: 'reporter asked', fields: (answer: { question: ReporterQuestion }) => ({ reportId: answer.question.reportId }) },
+  log: { message: 'reporter asked', fields: (answer: { report: Report; question: ReporterQuestion }) => ({ reportId: answer.report.id, number: answer.report.number }) },
   async apply(tx, { reportId, question, channel }, user: User): Promise<{ report: Report; question: ReporterQuestion }> {
     const report = await requireReport(tx, reportId);
     if (report.status === 'closed') throw new CommandError('conflict', sayQuestion('question.closed_report'));

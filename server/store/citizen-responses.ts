@@ -22,7 +22,7 @@ export async function answeredSince(db: Kysely<DB>, reportId: string, since: str
 
 export async function insertCitizenResponse(
   trx: Kysely<DB>,
-  response: { reportId: string; satisfied: boolean; reason: string | null; comment: string | null; at: string },
+  response: { reportId: string; satisfied: boolean; reason?: string | null; comment: string | null; at: string },
 ): Promise<void> {
   await trx
     .insertInto('citizen_responses')
@@ -30,7 +30,7 @@ export async function insertCitizenResponse(
       id: randomUUID(),
       report_id: response.reportId,
       satisfied: response.satisfied ? 1 : 0,
-      reason: response.reason,
+      reason: response.reason ?? null,
       comment: response.comment,
       created_at: response.at,
     })
