@@ -143,7 +143,7 @@ function invalidPhoto(reason: ImageRefused['reason'] | 'type'): CommandError {
       : reason === 'too_many_pixels'
         ? commandText('command.photo.too_many_pixels', { megapixels: DEFAULT_IMAGE_LIMITS.maxPixels / 1_000_000 })
         : commandText('command.photo.unreadable');
-  return new CommandError('validation', text, { foto: text.message });
+  return new CommandError('validation', text, { foto: text });
 }
 
 const AnswerInput = z.object({
@@ -171,10 +171,10 @@ export function answerReferral(images: ImagePool) {
         throw new ReferralClosed(refusal.status, refusal.text);
       }
       const checked = checkAnswerText(text);
-      if ('error' in checked) throw new CommandError('validation', checked.error, { antwoord: checked.error.message });
+      if ('error' in checked) throw new CommandError('validation', checked.error, { antwoord: checked.error });
       if (photos.length > MAX_ANSWER_PHOTOS) {
         const tooMany = sayExternal('external.too_many_photos', { max: MAX_ANSWER_PHOTOS });
-        throw new CommandError('validation', tooMany, { foto: tooMany.message });
+        throw new CommandError('validation', tooMany, { foto: tooMany });
       }
       const images_: ReencodedImage[] = [];
       for (const photo of photos) {

@@ -75,7 +75,7 @@ function CreatedLink({ link, party, email, onDismiss }: { link: string; party: s
     <div className="notice external-created" role="status" data-testid="external-created">
       <p className="small">{t('external.created', { party })}</p>
       <p className="external-link">
-        <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="external-link" aria-label={t('external.created', { party })} />
+        <input className="external-link-input" readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="external-link" aria-label={t('external.created', { party })} />
         <button type="button" className="btn btn-small" onClick={copy}>
           {copied ? t('external.copied') : t('external.copy')}
         </button>
@@ -169,18 +169,18 @@ function ReferralForm({ report, onDone }: { report: Report; onDone: (made: { lin
   return (
     <form className="external-form" onSubmit={submit} data-testid="external-form">
       <p className="muted small">{t('external.hint')}</p>
-      <label>
+      <label className="external-field">
         {t('external.party')}
         <input value={party} onChange={(e) => setParty(e.target.value)} placeholder={t('external.partyPlaceholder')} maxLength={120} autoFocus data-testid="external-party" {...field('party')} />
         {error('party')}
       </label>
-      <label>
+      <label className="external-field">
         {t('external.email')}
         <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} data-testid="external-email" {...field('email')} />
         <span className="muted small">{t('external.emailHint')}</span>
         {error('email')}
       </label>
-      <label>
+      <label className="external-field">
         {t('external.question')}
         <textarea value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={2000} rows={3} data-testid="external-question" {...field('question')} />
         {error('question')}
