@@ -88,6 +88,11 @@ export function redactEventPayload(type: string, payload: Record<string, unknown
     if (!report || typeof report !== 'object' || report.description === ANONYMISED || typeof report.description !== 'string') return null;
     return { ...payload, report: { ...report, description: ANONYMISED } };
   }
+  // The reporter's answer to the desk's question: in the note and in the question snapshot (commands/reporter-question.ts).
+  if (type === 'report.question' && payload.step === 'answered' && payload.note !== null && payload.note !== undefined) {
+    const question = payload.question as Record<string, unknown> | undefined;
+    return { ...payload, note: null, ...(question && typeof question === 'object' ? { question: { ...question, answer: null } } : {}) };
+  }
   const field = type === 'report.transitioned' ? 'note' : type === 'report.citizen_response' ? 'comment' : null;
   if (!field || payload[field] === null || payload[field] === undefined) return null;
   return { ...payload, [field]: null };

@@ -132,6 +132,8 @@ export async function eraseSubject(trx: Kysely<DB>, subject: PrivacySubject, fou
       .where('comment', 'is not', null)
       .executeTakeFirst();
     responses = Number(result.numUpdatedRows);
+    // Their answers to the desk's questions (store/reporter-questions.ts).
+    await trx.updateTable('reporter_questions').set({ answer: null }).where('report_id', 'in', ids).where('answer', 'is not', null).execute();
     await trx.updateTable('open311_requests').set({ device_id: null, account_id: null, title: null }).where('report_id', 'in', ids).execute();
     // Their comments sent through an Open311 app (servicerequestupdates): the text and photo link go.
     await trx.updateTable('open311_comments').set({ description: '', media_url: null }).where('report_id', 'in', ids).execute();
@@ -155,6 +157,11 @@ async function scrubReports(trx: Kysely<DB>, subject: PrivacySubject, reportIds:
     if (payload.report?.description !== undefined) payload.report.description = scrubSubject(payload.report.description, subject);
     if (event.type === 'report.transitioned' && payload.to === 'reopen_requested' && payload.note) payload.note = null;
     if (event.type === 'report.citizen_response' && payload.comment) payload.comment = null;
+    if (event.type === 'report.question' && payload.note && (payload as { step?: string }).step === 'answered') {
+      payload.note = null;
+      const question = (payload as { question?: { answer?: string | null } }).question;
+      if (question) question.answer = null;
+    }
     const rewritten = JSON.stringify(payload);
     if (rewritten !== event.payload) await trx.updateTable('events').set({ payload: rewritten }).where('seq', '=', event.seq).execute();
   }

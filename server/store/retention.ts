@@ -95,6 +95,8 @@ export async function eraseMessages(trx: Kysely<DB>, ids: readonly string[]): Pr
 /** The citizen's answers keep whether they were satisfied, not what they wrote. Returns the reports that had comments. */
 export async function eraseCitizenComments(trx: Kysely<DB>, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
+  // The reporter's answers to the desk's questions are their own words too (migration 0026).
+  await trx.updateTable('reporter_questions').set({ answer: null }).where('report_id', 'in', [...ids]).where('answer', 'is not', null).execute();
   const affected = await trx.selectFrom('citizen_responses').select('report_id').distinct().where('report_id', 'in', [...ids]).where('comment', 'is not', null).execute();
   if (affected.length === 0) return [];
   await trx.updateTable('citizen_responses').set({ comment: null }).where('report_id', 'in', [...ids]).execute();
@@ -163,7 +165,7 @@ export async function deleteReports(trx: Kysely<DB>, ids: readonly string[]): Pr
   for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
-  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters', 'external_referrals'] as const) {
+  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters', 'external_referrals', 'reporter_questions'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
   await trx.deleteFrom('reports').where('id', 'in', list).execute();
