@@ -1,5 +1,5 @@
 /** The parts of the `hyphen` package (Liang hyphenation, TeX patterns) that domain/readability.ts uses. */
-declare module 'hyphen/nl' {
+declare module 'hyphen/nl/index.js' {
   interface HyphenateOptions {
     hyphenChar?: string;
     minWordLength?: number;

@@ -1,4 +1,4 @@
-import hyphenNl from 'hyphen/nl';
+import hyphenNl from 'hyphen/nl/index.js';
 import { PLAIN_WORDS_EN, PLAIN_WORDS_NL, type PlainWord } from './plain-words';
 
 /**
@@ -22,7 +22,7 @@ import { PLAIN_WORDS_EN, PLAIN_WORDS_NL, type PlainWord } from './plain-words';
  *    allowed), except the abbreviations in ABBREVIATIONS, and at every line break. Sentences without words
  *    are not counted.
  * 4. Dutch syllables of a word: split the word into letter runs (at "-", "'" and other non-letters). For each run
- *    with at least one vowel, hyphenate it with the Dutch TeX patterns (`hyphen/nl`, minWordLength 1) and add,
+ *    with at least one vowel, hyphenate it with the Dutch TeX patterns (`hyphen/nl/index.js`, minWordLength 1) and add,
  *    per hyphenation piece, the number of its vowel groups, at least 1. Runs without a vowel add 0; a word has
  *    at least 1 syllable. Vowel groups: read the piece left to right (lower case, é è ê á à â ó ô ú û í î read as
  *    their plain vowel), taking the longest of
