@@ -48,6 +48,7 @@ import { userTexts } from './domain-text-users';
 import { USER_TEXTS } from '../../server/domain/user-texts';
 import { CONTEXT_TEXTS, contextText } from '../../server/domain/report-context';
 import { TIMELINE_TEXTS, timelineText } from '../../server/domain/timeline-texts';
+import { checkAnswerText, EXTERNAL_TEXTS, sayExternal } from '../../server/domain/external-referrals';
 import { TIMELINE_CASES } from './timeline-text-cases';
 import { channelText, QUESTION_TEXTS, sayQuestion } from '../../server/domain/reporter-question';
 import { checkCloseWithParts, checkReopenPart, checkSplit, noCitizenOnPart, partTeam, SUB_REPORT_TEXTS } from '../../server/domain/sub-reports';
@@ -73,6 +74,7 @@ const TABLES = {
   LIST_TEXTS,
   TIMELINE_TEXTS,
   QUESTION_TEXTS,
+  EXTERNAL_TEXTS,
   SUB_REPORT_TEXTS,
 };
 const CODES = Object.keys(DOMAIN_TEXTS);
@@ -245,6 +247,17 @@ function emitted(): DomainText[] {
     timelineText({ type: 'report.question', at: '2026-12-07T09:00:00.000Z', question: { step: 'answered', text: 'Waar?', channel: 'email', photo: true } }),
     ...(['satisfaction.reason_unknown', 'satisfaction.reason_mismatch', 'satisfaction.period'] as const).map((c) => sayQuestion(c)),
   );
+  // Hand-off to an external party (domain/external-referrals.ts): refusals, the answer's checks, alert, timeline lines.
+  texts.push(
+    ...(['external.report_closed', 'external.not_found', 'external.already_revoked', 'external.already_answered', 'external.link_expired', 'external.link_revoked'] as const).map((c) => sayExternal(c)),
+    sayExternal('external.too_many_photos', { max: 3 }),
+    alertText({ kind: 'external_answered', party: 'Staedion', number: 'M-7' }),
+    ...(['referred', 'revoked', 'answered'] as const).map((change) => timelineText({ type: 'report.external', at: '2026-12-07T09:00:00.000Z', external: { change, party: 'Staedion' } })),
+  );
+  for (const raw of ['', 'x'.repeat(5000)]) {
+    const checked = checkAnswerText(raw);
+    if ('error' in checked) texts.push(checked.error);
+  }
   // Sub-reports (domain/sub-reports.ts): every refusal.
   const target = { number: 'M-000001', status: 'new' as const, parentNumber: null, partCount: 0 };
   for (const check of [
