@@ -231,6 +231,24 @@ export async function transitionsOfKey(
   }));
 }
 
+/**
+ * Every status change of these reports up to `to` (ISO instant), oldest first per report: how a change reads to the
+ * citizen depends on the changes before it (http/open311/updates.ts citizenStatuses).
+ */
+export async function transitionHistory(db: Kysely<DB>, reportIds: readonly string[], to?: string): Promise<{ seq: number; reportId: string; payload: string }[]> {
+  const out: { seq: number; reportId: string; payload: string }[] = [];
+  for (const piece of chunks([...new Set(reportIds)], IN_CHUNK)) {
+    let q = db
+      .selectFrom('events')
+      .select(['seq', 'report_id', 'payload'])
+      .where('type', '=', 'report.transitioned')
+      .where('report_id', 'in', piece);
+    if (to) q = q.where('at', '<=', to);
+    for (const row of await q.orderBy('seq').execute()) out.push({ seq: Number(row.seq), reportId: row.report_id ?? '', payload: row.payload });
+  }
+  return out;
+}
+
 /** The text of the message each report got at a moment for a trigger (one per report: reporters get the same text). */
 export async function messagesAt(
   db: Kysely<DB>,

@@ -5,6 +5,7 @@ import type { CreatedApiKey } from '../../server/protocol/admin';
 import type { Alert } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
+import { followUpDueAt } from '../../server/domain/follow-up';
 import { dispatchThroughOffer } from '../support/dispatch-offer';
 import { startTestHub, type TestHub } from '../support/hub';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
@@ -93,7 +94,7 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
   const move = (id: string, body: object) => t.api<Report>('POST', `/api/reports/${id}/transition`, desk, body);
 
   /** triaged → dispatched (a unit accepts) → in_progress → proposal → scheduled for `date`. */
-  async function schedule(id: string, date: string): Promise<void> {
+  async function schedule(id: string, date: string, who = 'Team parkeren'): Promise<void> {
     expect((await move(id, { to: 'triaged' })).status).toBe(200);
     await dispatchThroughOffer(t, desk, id);
     expect((await move(id, { to: 'in_progress' })).status).toBe(200);
@@ -101,7 +102,7 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
       kind: 'schedule',
       found: { code: 'zoals_gemeld', text: 'De auto staat op de stoep voor de school' },
       action: { code: 'vervolg_ingepland', text: 'De eigenaar is aangeschreven' },
-      followUp: { date, what: 'Een handhaver komt terug en laat de auto zo nodig wegslepen.', who: 'Team parkeren' },
+      followUp: { date, what: 'Een handhaver komt terug en laat de auto zo nodig wegslepen.', who },
     };
     expect((await move(id, { to: 'awaiting_review', resolution })).status).toBe(200);
     const scheduled = await move(id, { to: 'scheduled', resolution });
@@ -448,4 +449,62 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
       expect(new Set(words).size).toBe(words.length);
     }
    }, 180_000);
+
+  it('deny by default: a key comments only on reports it sent; POSTs in flight count against the limit at once', async () => {
+    const number = await sendReport();
+    const id = (await reportRow(number)).id;
+    await move(id, { to: 'triaged' });
+    await closeReferred(id, 'Woningcorporatie Haag Wonen');
+    const other = await issueKey('Andere app');
+    // Another key can neither comment on this report nor ask to reopen it: 404, as an unknown report; nothing written.
+    for (const status of ['OPEN', 'REOPEN']) {
+      const foreign = await post('servicerequestupdates.xml', { service_request_id: number, update_id: `x-${status}`, status, description: 'Niet opgelost.' }, other.key);
+      expect(foreign.status, foreign.text).toBe(404);
+    }
+    expect((await reportRow(number)).status).toBe('closed');
+    const comments = await t.hub.store.db.selectFrom('open311_comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(comments.n)).toBe(0);
+    const alerts = (await t.api<{ alerts: Alert[] }>('GET', '/api/alerts', desk)).body.alerts.filter((a) => a.reportId === id && ['citizen_comment', 'reopen_requested'].includes(a.kind));
+    expect(alerts).toEqual([]);
+    // Its own key may.
+    expect((await post('servicerequestupdates.xml', { service_request_id: number, update_id: 'own-1', status: 'REOPEN', description: 'Niet opgelost.' })).status).toBe(200);
+
+    // 70 POSTs at once with a limit of 60 a minute: 60 accepted, the rest 429 (not all 70 because none had finished yet).
+    const results = await Promise.all(Array.from({ length: 70 }, () => post('requests.json', fmsReport(), other.key)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(60);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(10);
+  }, 180_000);
+
+  it('a report back in the queue on its follow-up date stays ACTION_SCHEDULED to FixMyStreet until it is closed', async () => {
+    await t.stop();
+    let now = Date.now();
+    const started = new Date(now - 3_600_000);
+    t = await startTestHub({ store, smtp, clock: () => new Date(now) });
+    adminToken = (await t.login('admin')).token;
+    desk = (await t.login('centralist')).token;
+    key = await issueKey('FixMyStreet');
+    const number = await sendReport();
+    const row = await reportRow(number);
+    const date = inDays(14);
+    // The control room's own follow-up: on its date the hub puts it back in the queue (issue 15 point 7).
+    await schedule(row.id, date, 'Meldkamer');
+    now = followUpDueAt(date).getTime() + 3_600_000;
+    expect(await t.hub.followUps.tick()).toEqual({ own: 1, other: 0 });
+    expect((await reportRow(number)).status).toBe('triaged');
+    const poll = async () => {
+      const query = new URLSearchParams({ api_key: key.key, jurisdiction_id: JURISDICTION, start_date: w3c(started), end_date: w3c(new Date(now + 60_000)) });
+      return (await updatesXml(query.toString())).filter((u) => u.service_request_id === number).map((u) => u.status);
+    };
+    expect(await poll()).toEqual(['INVESTIGATING', 'IN_PROGRESS', 'ACTION_SCHEDULED']);
+    const extended = xml.parse((await get(`requests.xml?jurisdiction_id=${JURISDICTION}&extensions=true&service_request_id=${number}`)).text) as {
+      service_requests: { request: Xml[] };
+    };
+    expect(extended.service_requests.request[0]?.extended_attributes).toMatchObject({ status: 'ACTION_SCHEDULED', external_status_code: 'triaged' });
+    // The desk sends someone again (sessions live on the hub clock): still scheduled to the citizen, then closed.
+    desk = (await t.login('centralist')).token;
+    await dispatchThroughOffer(t, desk, row.id);
+    expect(await poll()).toEqual(['INVESTIGATING', 'IN_PROGRESS', 'ACTION_SCHEDULED']);
+    await closeReferred(row.id, 'Woningcorporatie Haag Wonen');
+    expect(await poll()).toEqual(['INVESTIGATING', 'IN_PROGRESS', 'ACTION_SCHEDULED', 'NOT_COUNCILS_RESPONSIBILITY']);
+  }, 180_000);
 });

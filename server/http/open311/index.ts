@@ -35,7 +35,7 @@ import {
   validateAttributes,
 } from './service-attributes';
 import { extendedStatus, externalStatusCode } from './updates';
-import { registerUpdateRoutes } from './updates-routes';
+import { currentCitizenStatuses, registerUpdateRoutes } from './updates-routes';
 
 export const OPEN311_BASE = '/open311/v2';
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
@@ -158,6 +158,11 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
         db,
         records.map((r) => r.id),
       );
+      // As the updates read them (updates.ts citizenStatuses): back in the queue after being scheduled still reads
+      // ACTION_SCHEDULED, and a referral to an own department INTERNAL_REFERRAL. Only reports where that can differ.
+      const byHistory = extensions
+        ? await currentCitizenStatuses(db, records.filter((r) => READ_FROM_HISTORY.has(r.status) || r.outcome === 'referred').map((r) => r.id))
+        : new Map<string, string>();
       const lookupUrl = `${deps.publicUrl}/status`;
       const body = records.map((record) => {
         const message = messages.get(record.id);
@@ -165,7 +170,7 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
         const entry = toServiceRequest(record, categories.get(record.category), notes, locale);
         if (extensions) {
           entry.extended_attributes = {
-            status: extendedStatus(record.status, record.outcome),
+            status: byHistory.get(record.id) ?? extendedStatus(record.status, record.outcome),
             external_status_code: externalStatusCode(record.status, record.outcome),
           };
         }
@@ -218,6 +223,9 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
   });
 }
 
+/** Statuses in which a report may still read ACTION_SCHEDULED to the citizen (it was scheduled before). */
+const READ_FROM_HISTORY = new Set<string>(['triaged', 'dispatched', 'in_progress', 'awaiting_review']);
+
 /** `extensions=true`: each request also carries mySociety's extended status (`extended_attributes`). */
 function wantsExtensions(params: RawParams): boolean {
   const value = params.extensions;
@@ -226,24 +234,23 @@ function wantsExtensions(params: RawParams): boolean {
 
 /**
  * Runs a key's POST within its limits: an accepted one counts against `accepted`, a refused one (400/404) against
- * `refused`; either limit reached answers 429 with Retry-After before anything is read.
+ * `refused`; either limit reached answers 429 with Retry-After before anything is read. The accepted slot is taken
+ * before the work starts (so POSTs sent at once cannot all pass a limit none of them has counted yet) and handed
+ * back to the refused limit when the work is refused.
  */
 async function limitedPost<T>(limits: PostLimits, client: ApiClient, work: () => Promise<T>): Promise<T> {
-  for (const [limiter, what] of [
-    [limits.accepted, 'requests'],
-    [limits.refused, 'refused requests'],
-  ] as const) {
-    const rate = limiter.peek(client.keyId);
-    if (!rate.allowed) {
-      const seconds = Math.ceil(rate.retryAfterMs / 1000);
-      throw new Open311Error(429, `Too many ${what} for this api_key: at most ${limiter.limit} a minute; retry in ${seconds} s`, seconds);
-    }
-  }
+  const tooMany = (limiter: SlidingWindowLimiter, what: string, retryAfterMs: number) => {
+    const seconds = Math.ceil(retryAfterMs / 1000);
+    return new Open311Error(429, `Too many ${what} for this api_key: at most ${limiter.limit} a minute; retry in ${seconds} s`, seconds);
+  };
+  const refused = limits.refused.peek(client.keyId);
+  if (!refused.allowed) throw tooMany(limits.refused, 'refused requests', refused.retryAfterMs);
+  const slot = limits.accepted.hit(client.keyId);
+  if (!slot.allowed) throw tooMany(limits.accepted, 'requests', slot.retryAfterMs);
   try {
-    const result = await work();
-    limits.accepted.hit(client.keyId);
-    return result;
+    return await work();
   } catch (err) {
+    limits.accepted.release(client.keyId, slot.at);
     limits.refused.hit(client.keyId);
     throw err;
   }

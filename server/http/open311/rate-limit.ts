@@ -13,7 +13,7 @@ export class SlidingWindowLimiter {
   ) {}
 
   /** Counts a hit for `key` if it is within the limit; otherwise says how long until the next one fits. */
-  hit(key: string): { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number } {
+  hit(key: string): { allowed: true; remaining: number; at: number } | { allowed: false; retryAfterMs: number } {
     const now = this.now();
     this.sweep(now);
     const since = now - this.windowMs;
@@ -25,7 +25,14 @@ export class SlidingWindowLimiter {
     }
     recent.push(now);
     this.hits.set(key, recent);
-    return { allowed: true, remaining: this.limit - recent.length };
+    return { allowed: true, remaining: this.limit - recent.length, at: now };
+  }
+
+  /** Takes back a hit counted at `at` (a reservation that turned out not to count here). */
+  release(key: string, at: number): void {
+    const times = this.hits.get(key);
+    const index = times?.lastIndexOf(at) ?? -1;
+    if (times && index >= 0) times.splice(index, 1);
   }
 
   /** Whether a hit for `key` would be allowed now, without counting one. */

@@ -7,11 +7,12 @@ import type { Outcome, ReportStatus } from '../../protocol/report';
 import type { Resolution } from '../../protocol/resolution';
 import { type ApiClient, findApiClient } from '../../store/api-keys';
 import { listCategories } from '../../store/categories';
-import { approvedPhotoIds, citizenSecrets, findRequestByNumber, messagesAt, publicApprovedPhoto, reporterNames, transitionsOfKey } from '../../store/open311';
+import { apiKeyOfReport, approvedPhotoIds, citizenSecrets, findRequestByNumber, messagesAt, publicApprovedPhoto, reporterNames, transitionHistory, transitionsOfKey } from '../../store/open311';
 import { Open311Error } from './errors';
 import { apiKeyOf, bound, parseRequestId, type RawParams, single, withinLength } from './params';
 import { FORMATS, type Format, type Open311Document, type RequestUpdateEntry, sendDocument } from './render';
 import {
+  citizenStatuses,
   describeResolution,
   type ExtendedStatus,
   EXTENDED_STATUSES,
@@ -19,6 +20,7 @@ import {
   extendedStatus,
   isInternalReferral,
   publicDescription,
+  type StatusChange,
   survivingReportNumber,
 } from './updates';
 import { formatW3cDateTime } from './w3c';
@@ -70,12 +72,13 @@ export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawP
   const names = await reporterNames(db, reportIds);
   const secrets = await citizenSecrets(db, reportIds);
   const photos = await approvedPhotoIds(db, reportIds);
+  const seen = await citizenStatusesOf(db, reportIds, departments, to.toISOString());
 
   const updates: RequestUpdateEntry[] = [];
   for (const { row, payload } of changes) {
-    const internal = isInternalReferral(payload.resolution, departments);
-    const status = extendedStatus(payload.to, payload.outcome, internal);
-    const previous = payload.from === 'closed' ? undefined : extendedStatus(payload.from, null);
+    const read = seen.get(row.seq);
+    const status = read?.after ?? extendedStatus(payload.to, payload.outcome, isInternalReferral(payload.resolution, departments));
+    const previous = read ? read.before : payload.from === 'closed' ? undefined : extendedStatus(payload.from, null);
     const trigger = feedbackTrigger(payload.from, payload.to);
     // Not citizen-facing: the same extended status and no message (dispatched → in_progress → awaiting_review).
     if (status === previous && !trigger) continue;
@@ -95,6 +98,45 @@ export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawP
     });
   }
   return updates;
+}
+
+/** The status changes of these reports, oldest first per report, as citizenStatuses reads them. */
+async function changesByReport(db: HubDeps['store']['db'], reportIds: readonly string[], departments: readonly string[], to?: string) {
+  const byReport = new Map<string, StatusChange[]>();
+  for (const row of await transitionHistory(db, reportIds, to)) {
+    const payload = JSON.parse(row.payload) as TransitionPayload;
+    const change = { seq: row.seq, from: payload.from, to: payload.to, outcome: payload.outcome, internal: isInternalReferral(payload.resolution, departments) };
+    const list = byReport.get(row.reportId);
+    if (list) list.push(change);
+    else byReport.set(row.reportId, [change]);
+  }
+  return byReport;
+}
+
+/** How each status change of these reports read to the citizen (updates.ts citizenStatuses), by event seq. */
+export async function citizenStatusesOf(
+  db: HubDeps['store']['db'],
+  reportIds: readonly string[],
+  departments: readonly string[],
+  to?: string,
+): Promise<Map<number, { before: ExtendedStatus | undefined; after: ExtendedStatus }>> {
+  const all = new Map<number, { before: ExtendedStatus | undefined; after: ExtendedStatus }>();
+  for (const changes of (await changesByReport(db, reportIds, departments, to)).values()) {
+    for (const [seq, read] of citizenStatuses(changes)) all.set(seq, read);
+  }
+  return all;
+}
+
+/** The extended status each of these reports reads as now (its last change as the citizen reads it), by report id. */
+export async function currentCitizenStatuses(db: HubDeps['store']['db'], reportIds: readonly string[]): Promise<Map<string, ExtendedStatus>> {
+  const departments = [...new Set((await listCategories(db)).map((c) => c.department))];
+  const now = new Map<string, ExtendedStatus>();
+  for (const [reportId, changes] of await changesByReport(db, reportIds, departments)) {
+    const last = changes.at(-1);
+    const read = last ? citizenStatuses(changes).get(last.seq) : undefined;
+    if (read) now.set(reportId, read.after);
+  }
+  return now;
 }
 
 function describeChange(
@@ -139,7 +181,8 @@ async function postUpdate(deps: HubDeps, client: ApiClient, params: RawParams): 
   if (problems.length > 0) throw new Open311Error(400, problems);
   const number = parseRequestId(requestId ?? '');
   const record = number === undefined ? undefined : await findRequestByNumber(deps.store.db, number);
-  if (!record) throw new Open311Error(404, `service_request_id "${requestId}" was not found`);
+  // Deny by default: a key comments on (and asks to reopen) only the reports it sent; any other is not found to it.
+  if (!record || (await apiKeyOfReport(deps.store.db, record.id)) !== client.keyId) throw new Open311Error(404, `service_request_id "${requestId}" was not found`);
   const result = await runCommand(deps, postOpen311Comment, 'system', {
     apiKeyId: client.keyId,
     clientName: client.clientName,

@@ -7,6 +7,9 @@ import type { Resolution } from '../../protocol/resolution';
  *   IN_PROGRESS, scheduled → ACTION_SCHEDULED; closed by outcome: resolved → FIXED, referred →
  *   NOT_COUNCILS_RESPONSIBILITY (INTERNAL_REFERRAL when referred to one of the municipality's own departments),
  *   no_action/not_found → NO_FURTHER_ACTION, duplicate → DUPLICATE, cancelled → CLOSED.
+ * - Once scheduled, a report reads ACTION_SCHEDULED while it is open, also when it is back in the queue on its
+ *   follow-up date or sent out again (as the status page's "ingepland"), until it is closed or a reopen is asked or
+ *   decided (citizenStatuses).
  * - One update per citizen-facing change: a status change whose extended status differs from the one before, or that
  *   sends the reporter a message (rescheduling, a reopen decision); a change with a message is still one update.
  *   Steps the citizen cannot see (dispatched → in_progress → awaiting_review) give none.
@@ -134,4 +137,35 @@ export function describeResolution(to: ReportStatus, resolution: Resolution | nu
 export function survivingReportNumber(resolution: Resolution | null | undefined): string | undefined {
   if (!resolution) return undefined;
   return /\bM-\d{6,}\b/.exec(`${resolution.action.text} ${resolution.found.text}`)?.[0];
+}
+
+/** A status change of one report, as citizenStatuses reads it. */
+export interface StatusChange {
+  seq: number;
+  from: ReportStatus;
+  to: ReportStatus;
+  outcome: Outcome | null;
+  /** Referred to one of the municipality's own departments. */
+  internal: boolean;
+}
+
+/**
+ * The extended status the citizen read before and after each change of ONE report (its changes oldest first), by seq.
+ * `before` is undefined after a close (every change out of closed is news). Scheduled stays ACTION_SCHEDULED while
+ * the report is open: the follow-up date putting it back in the queue, or the desk sending someone again, is not a
+ * change the citizen sees; a close, a reopen request and the reopen decision end it.
+ */
+export function citizenStatuses(changes: readonly StatusChange[]): Map<number, { before: ExtendedStatus | undefined; after: ExtendedStatus }> {
+  const out = new Map<number, { before: ExtendedStatus | undefined; after: ExtendedStatus }>();
+  let scheduled = false;
+  let current: ExtendedStatus | undefined;
+  for (const change of changes) {
+    const before = change.from === 'closed' ? undefined : (current ?? extendedStatus(change.from, null));
+    if (change.to === 'scheduled') scheduled = true;
+    if (change.to === 'closed' || change.to === 'reopen_requested' || change.from === 'reopen_requested') scheduled = false;
+    const after = scheduled ? 'ACTION_SCHEDULED' : extendedStatus(change.to, change.outcome, change.internal);
+    out.set(change.seq, { before, after });
+    current = after;
+  }
+  return out;
 }
