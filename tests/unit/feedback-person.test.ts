@@ -10,8 +10,8 @@ import type { Resolution } from '../../server/protocol/resolution';
 
 // Messages that read as from a person at the municipality (issue 15, point 3).
 
-/** The templates of these triggers (the follow-up visit has its own file and wording). */
-const OWN_TRIGGERS: readonly string[] = ['receipt', 'scheduled', 'closed', 'reopen_accepted', 'reopen_rejected'];
+/** Every seeded template (the follow-up visit's live in their own file, with the same greeting and signature). */
+const OWN_TRIGGERS: readonly string[] = ['receipt', 'scheduled', 'closed', 'reopen_accepted', 'reopen_rejected', 'follow_up_visit'];
 const templates = defaultTemplates.filter((t) => OWN_TRIGGERS.includes(t.trigger));
 
 const report = { number: 'M-000123', category: 'groen', address: 'Laan van Meerdervoort 12, Den Haag' };
@@ -91,7 +91,7 @@ describe('the greeting', () => {
     [undefined, 'Beste melder,'],
   ])('every Dutch template opens with the greeting: %j', (recipient, greeting) => {
     for (const template of templates.filter((t) => t.locale === 'nl')) {
-      const resolution = template.trigger === 'scheduled' ? branchScheduled : template.trigger === 'closed' ? closing(template.outcome ?? 'resolved') : undefined;
+      const resolution = resolutionFor(template);
       const result = composeFeedback({ ...filled(template.trigger as Trigger), template, resolution, recipient });
       expect(result.ok && result.text.split('\n')[0], template.id).toBe(greeting);
     }
@@ -141,7 +141,7 @@ describe('category names written for sentences', () => {
 describe('the municipality', () => {
   it('signs every default template with its name, phone number and web address (settings)', () => {
     for (const template of templates) {
-      const resolution = template.trigger === 'scheduled' ? branchScheduled : template.trigger === 'closed' ? closing(template.outcome ?? 'resolved') : undefined;
+      const resolution = resolutionFor(template);
       const result = composeFeedback({ ...filled(template.trigger as Trigger), locale: template.locale, template, resolution, municipality: utrecht });
       expect(result.ok, template.id).toBe(true);
       if (!result.ok) continue;
@@ -219,7 +219,7 @@ describe('receipt, closing, duplicate policy', () => {
 describe('plain language', () => {
   it(`every seeded template, filled with the branch case, reaches the floor (${LEVEL_FLOORS.plain}) with no sentence over 15 words`, () => {
     for (const template of templates) {
-      const resolution = template.trigger === 'scheduled' ? branchScheduled : template.trigger === 'closed' ? closing(template.outcome ?? 'resolved') : undefined;
+      const resolution = resolutionFor(template);
       const result = composeFeedback({
         ...filled(template.trigger as Trigger),
         locale: template.locale,
@@ -237,7 +237,13 @@ describe('plain language', () => {
   });
 });
 
-type Trigger = 'receipt' | 'scheduled' | 'closed' | 'reopen_accepted' | 'reopen_rejected';
+type Trigger = 'receipt' | 'scheduled' | 'closed' | 'reopen_accepted' | 'reopen_rejected' | 'follow_up_visit';
+
+/** The branch case's resolution a template speaks of: scheduled (also on the follow-up date's visit) or closed. */
+function resolutionFor(template: { trigger: string; outcome?: Outcome }): Resolution | undefined {
+  if (template.trigger === 'scheduled' || template.trigger === 'follow_up_visit') return branchScheduled;
+  return template.trigger === 'closed' ? closing(template.outcome ?? 'resolved') : undefined;
+}
 
 function filled(trigger: Trigger): FeedbackContext & { trigger: Trigger } {
   return {
