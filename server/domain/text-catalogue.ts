@@ -13,6 +13,7 @@ import { OFFER_TEXTS } from './offers';
 import { RECOMMEND_TEXTS } from './recommend-texts';
 import { QUESTION_TEXTS } from './reporter-question-texts';
 import { RESOLUTION_TEXTS } from './resolution';
+import { READABILITY_TEXTS } from './readability-texts';
 import { SIGNAL_IMPORT_TEXTS } from './signal-import-texts';
 import { SUB_REPORT_TEXTS } from './sub-reports';
 import { THROTTLE_TEXTS } from './throttle';
@@ -35,6 +36,7 @@ export const DOMAIN_TEXTS = {
   ...ALERT_TEXTS,
   ...DISPATCH_TEXTS,
   ...RESOLUTION_TEXTS,
+  ...READABILITY_TEXTS,
   ...SIGNAL_IMPORT_TEXTS,
   ...THROTTLE_TEXTS,
   ...FEEDBACK_TEXTS,

@@ -31,6 +31,7 @@ import { decideOfferAnswer, OFFER_TEXTS } from '../../server/domain/offers';
 import { recommendUnits } from '../../server/domain/recommend';
 import { RECOMMEND_TEXTS } from '../../server/domain/recommend-texts';
 import { RESOLUTION_TEXTS, validateResolution } from '../../server/domain/resolution';
+import { READABILITY_TEXTS, readabilityText } from '../../server/domain/readability-texts';
 import { CsvFormatError, MAX_IMPORT_ROWS, mapRows, mappingErrors, readCsv } from '../../server/domain/signal-import';
 import { SIGNAL_IMPORT_TEXTS } from '../../server/domain/signal-import-texts';
 import { DOMAIN_TEXTS } from '../../server/domain/text-catalogue';
@@ -76,6 +77,7 @@ const TABLES = {
   QUESTION_TEXTS,
   EXTERNAL_TEXTS,
   SUB_REPORT_TEXTS,
+  READABILITY_TEXTS,
 };
 const CODES = Object.keys(DOMAIN_TEXTS);
 /** csv-parse names the line of every error it reports, so the variant without one is not driven here. */
@@ -97,6 +99,7 @@ function emitted(): DomainText[] {
     ...ReportStatus.options.map(reportStatusText),
     ...Outcome.options.map(outcomeText),
     ...ACTORS.map(actorText),
+    readabilityText('readability.below_floor', { score: 42.5, floor: 60 }),
   ];
   for (const from of UNIT_STATUSES) {
     for (const to of UNIT_STATUSES) {

@@ -204,6 +204,7 @@ const en: Record<DomainTextCode, string> = {
   'resolution.too_short': 'Write at least {min} characters',
   'resolution.too_long': 'Write at most {max} characters',
   'resolution.generic': 'Say specifically what was found or done, not just "handled"',
+  'readability.below_floor': 'The message scores {score} on readability, below the floor of {floor}. Make it simpler or confirm that it may go as it is.',
   'resolution.follow_up_date': 'A follow-up date is required when scheduling',
   'resolution.follow_up_date_invalid': 'Enter a valid date (YYYY-MM-DD)',
   'resolution.follow_up_date_past': 'The follow-up date must be in the future',
