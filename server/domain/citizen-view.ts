@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../protocol/detail';
 import type { Outcome, Report } from '../protocol/report';
 import type { ReporterQuestion } from '../protocol/reporter-question';
 import { formatLongDate } from './feedback';
+import { asSentence } from './feedback-values';
 
 /** What a citizen may see of a report: no staff names, no internal notes, no other reporter's data. */
 export interface CitizenView {
@@ -49,18 +50,18 @@ export function citizenView(
     if (r?.kind === 'schedule') scheduledFor = r.followUp.date;
     else if (r || entry.to === 'closed' || entry.to === 'reopen_requested' || entry.from === 'reopen_requested') scheduledFor = null;
     if (r) {
-      const lines = [`Wat we aantroffen: ${r.found.text}`, `Wat we deden: ${r.action.text}`];
-      if (r.kind === 'schedule') {
-        lines.push(`Wat er nog gebeurt: ${r.followUp.what}, gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
-      } else {
-        if (r.referredTo) lines.push(`Doorgestuurd naar: ${r.referredTo}`);
-        if (r.followUp) lines.push(`Wat er nog gebeurt: ${r.followUp.what}, gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
+      // The officer's words as sentences, as in the messages (feedback-values.ts asSentence), no label lines.
+      const lines = [asSentence(r.found.text), asSentence(r.action.text)];
+      if (r.kind !== 'schedule' && r.referredTo) lines.push(`We hebben uw melding doorgestuurd naar ${r.referredTo}.`);
+      if (r.followUp) {
+        lines.push(`Dit gebeurt nog: ${lowerFirst(asSentence(r.followUp.what))}`);
+        lines.push(`Dat is gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
       }
       steps.push({ at: entry.at, title: r.kind === 'schedule' ? 'Ingepland' : 'Afgehandeld', lines });
     } else if (entry.to === 'reopen_requested') {
       steps.push({ at: entry.at, title: 'U gaf aan dat het niet is opgelost', lines: entry.note ? [`Uw toelichting: ${entry.note}`] : [] });
     } else if (entry.from === 'reopen_requested') {
-      const title = entry.to === 'closed' ? 'Uw verzoek is bekeken: de melding blijft afgesloten' : 'Uw melding is opnieuw in behandeling genomen';
+      const title = entry.to === 'closed' ? 'Uw verzoek is bekeken: de melding blijft afgesloten' : 'We pakken uw melding opnieuw op';
       steps.push({ at: entry.at, title, lines: entry.note ? [entry.note] : [] });
     } else if (entry.type === 'report.question' && entry.text?.code === 'timeline.question.asked') {
       steps.push({ at: entry.at, title: 'We stelden u een vraag', lines: entry.note ? [entry.note] : [] });
@@ -100,4 +101,9 @@ export function citizenView(
     focusAreaText: focusAreaText ?? null,
     question: openQuestion?.state === 'open' ? { text: openQuestion.question, dueAt: openQuestion.dueAt } : null,
   };
+}
+
+/** "De tak wordt gesnoeid." → "de tak wordt gesnoeid." after a colon; an abbreviation in capitals stays. */
+function lowerFirst(sentence: string): string {
+  return /^[A-Z][a-z]/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
 }

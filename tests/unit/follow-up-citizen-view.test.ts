@@ -61,3 +61,12 @@ describe('citizen view of a report after its follow-up date', () => {
     expect(citizenView(report('triaged'), 'Boomtak', [step('new', 'triaged')], false)).toMatchObject({ state: 'open', followUpDate: null });
   });
 });
+
+describe('citizen view: what was found and done, in sentences', () => {
+  it('the officer\'s words as sentences and the follow-up in plain words, without label lines', () => {
+    const view = citizenView(report('scheduled', '2026-12-26'), 'Boomtak', scheduled, false);
+    const planned = view.steps.find((s) => s.title === 'Ingepland');
+    expect(planned?.lines).toEqual(['Tak hangt laag.', 'Gemarkeerd voor de snoeiploeg.', 'Dit gebeurt nog: snoeien.', 'Dat is gepland op zaterdag 26 december 2026.']);
+    expect(view.steps.flatMap((s) => s.lines).join('\n')).not.toMatch(/Wat we (aantroffen|deden)|Wat er nog gebeurt/);
+  });
+});
