@@ -140,7 +140,8 @@ export function tidyText(part: FramePart, code: string, text: string, locale: Co
   const [lead = ''] = frame.split('{tekst}');
   if (words && text.trim().startsWith(lead)) return text.replace(/\s+/g, ' ').trim();
   if (!words) return frame.replace(/[:,]?\s*\{tekst\}/, '');
-  return frame.replace('{tekst}', lowerFirst(words));
+  // A function, so "$&" or "$'" in the officer's words is text, not a replacement pattern.
+  return frame.replace('{tekst}', () => lowerFirst(words));
 }
 
 /** Whether a text is what tidyText makes of it already (nothing left to tidy). */
