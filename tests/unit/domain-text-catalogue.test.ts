@@ -255,6 +255,8 @@ function emitted(): DomainText[] {
     ...(['external.report_closed', 'external.not_found', 'external.already_revoked', 'external.already_answered', 'external.link_expired', 'external.link_revoked'] as const).map((c) => sayExternal(c)),
     sayExternal('external.too_many_photos', { max: 3 }),
     alertText({ kind: 'external_answered', party: 'Staedion', number: 'M-7' }),
+    // A citizen's comment through Open311 (FixMyStreet's servicerequestupdates).
+    alertText({ kind: 'citizen_comment', number: 'M-7', client: 'FixMyStreet', comment: 'De tak hangt er nog' }),
     ...(['referred', 'revoked', 'answered'] as const).map((change) => timelineText({ type: 'report.external', at: '2026-12-07T09:00:00.000Z', external: { change, party: 'Staedion' } })),
   );
   for (const raw of ['', 'x'.repeat(5000)]) {
