@@ -147,7 +147,7 @@ describe.each(storeKinds)('migrations 0024–0031 on a filled database over %s',
       .execute();
     await db
       .insertInto('external_referrals')
-      .values({ id: 'x1', report_id: 'r2', party_name: 'Woningcorporatie', email: null, question: 'Wat deden jullie?', token_hash: 'th1', created_by: null, created_at: at, expires_at: at })
+      .values({ id: 'x1', report_id: 'r2', party_name: 'Woningcorporatie', email: null, question: 'Wat deden jullie?', token_hash: 'th1', created_by: null, created_at: at, expires_at: at, answer_photo_ids: '[]' })
       .execute();
     await db.transaction().execute((trx) => deleteReports(trx, ['r2']));
     expect(await db.selectFrom('reports').select('id').where('id', '=', 'r2').executeTakeFirst()).toBeUndefined();
