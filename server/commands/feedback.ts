@@ -62,10 +62,11 @@ type PersonalMessage = MessageText & { locale: FeedbackLocale };
 /** The message addressed to one recipient: "Beste mevrouw Jansen," (salutation), "Beste Jan Jansen," (name), else "Beste melder,". */
 export function addressTo(message: MessageText, recipient: FeedbackRecipient | undefined, locale: FeedbackLocale): MessageText {
   const name = greetingName(recipient, locale);
+  // Functions, so "$&" or "$'" in a typed name or salutation is text, not a replacement pattern.
   return {
-    subject: message.subject.replaceAll(NAME_SLOT, name),
-    text: message.text.replaceAll(NAME_SLOT, name),
-    html: message.html.replaceAll(NAME_SLOT, escapeHtml(name)),
+    subject: message.subject.replaceAll(NAME_SLOT, () => name),
+    text: message.text.replaceAll(NAME_SLOT, () => name),
+    html: message.html.replaceAll(NAME_SLOT, () => escapeHtml(name)),
   };
 }
 
@@ -118,6 +119,8 @@ export async function composeForReport(db: Kysely<DB>, hub: FeedbackSite | strin
     ...(edited ? { edited } : {}),
     ...(focusText ? { focusAreaExplanation: explainFocusArea(focusText, req.locale) } : {}),
     ...(category ? { sla: slaForMessage(category, req) } : {}),
+    // Where the template places {?deelmeldingen}; a template without it gets the summary as a paragraph (below).
+    ...(req.partsSummary ? { partsSummary: req.partsSummary } : {}),
   });
   if (!result.ok) {
     const field = result.code === 'placeholders' || result.code === 'not_specific' ? 'message.text' : 'message';
@@ -127,7 +130,9 @@ export async function composeForReport(db: Kysely<DB>, hub: FeedbackSite | strin
   if (req.partsSummary) {
     // A template without {?deelmeldingen}: the parts' summary as its own paragraph.
     const text = withPartsSummary(result.text, req.partsSummary);
-    if (text !== result.text) personal = { ...result, text, html: renderHtml(text, [statusLink(publicUrl, req.citizenToken)]) };
+    // Rendered as composeFeedback does: the status link as a link, the approved photo of the fix as the image.
+    const photo = req.fixPhoto ? [`${statusLink(publicUrl, req.citizenToken)}/foto`] : [];
+    if (text !== result.text) personal = { ...result, text, html: renderHtml(text, [statusLink(publicUrl, req.citizenToken)], photo) };
   }
   return { ...result, ...addressTo(personal, recipient, req.locale), personal: { ...personal, locale: req.locale } };
 }

@@ -56,6 +56,8 @@ export interface FeedbackContext {
   reply?: string;
   /** Public explanation of a focus area (aandachtsgebied) the report lies in. */
   focusAreaExplanation?: string;
+  /** A main report's closing: its closed parts, one line each ({?deelmeldingen}; domain/sub-reports.ts partsSummary). */
+  partsSummary?: string | undefined;
 }
 
 /** Long date in the message's language, e.g. "dinsdag 12 januari 2027". */
@@ -127,6 +129,7 @@ export function placeholderValues(ctx: FeedbackContext): PlaceholderValues {
     code: ctx.accessCode,
     toelichting: ctx.reply,
     aandachtsgebied_uitleg: ctx.focusAreaExplanation,
+    deelmeldingen: ctx.partsSummary,
   };
   if (sla) {
     const timeZone = sla.timeZone ?? DEFAULT_TIME_ZONE;
