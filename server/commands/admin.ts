@@ -3,8 +3,8 @@ import { commandText } from '../domain/command-texts';
 import { validateTemplate } from '../domain/feedback';
 import { EntityId } from '../protocol/common';
 import type { FeedbackTemplate } from '../protocol/resolution';
-import { type ApiKeyInfo, CreateApiKeyBody, type CreatedApiKey, TemplateBody } from '../protocol/admin';
-import { createApiKey, revokeApiKey } from '../store/api-keys';
+import { type ApiKeyInfo, CreateApiKeyBody, type CreatedApiKey, TemplateBody, UpdateApiKeyBody } from '../protocol/admin';
+import { createApiKey, revokeApiKey, setApiKeySendMessages } from '../store/api-keys';
 import { saveTemplate } from '../store/templates';
 import { CommandError } from './errors';
 import { userCommand } from './run-command';
@@ -43,6 +43,19 @@ export const revokeApiKeyCommand = userCommand({
     const info = await revokeApiKey(tx.trx, id, tx.at);
     if (!info) throw new CommandError('not_found', commandText('command.apikey.not_found'));
     tx.deps.log.info({ apiKeyId: info.id, clientName: info.clientName, by: user.username }, 'open311 api key revoked');
+    return info;
+  },
+});
+
+/** A key's settings after issue: whether the hub sends its reporters messages (README "Open311"). */
+export const updateApiKeyCommand = userCommand({
+  name: 'apikey.update',
+  access: 'apikeys.manage',
+  input: UpdateApiKeyBody.extend({ id: EntityId }),
+  async apply(tx, { id, sendMessages }, user): Promise<ApiKeyInfo> {
+    const info = await setApiKeySendMessages(tx.trx, id, sendMessages);
+    if (!info) throw new CommandError('not_found', commandText('command.apikey.not_found'));
+    tx.deps.log.info({ apiKeyId: info.id, clientName: info.clientName, sendMessages, by: user.username }, 'open311 api key settings changed');
     return info;
   },
 });

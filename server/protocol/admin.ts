@@ -27,6 +27,12 @@ export const CreateApiKeyBody = z.object({
   sendMessages: z.boolean().default(true),
 });
 
+/** `PUT /api/admin/api-keys/:id`: a key's settings after issue (only sendMessages; the key itself never changes). */
+export const UpdateApiKeyBody = z.strictObject({
+  /** false for an app that tells its users itself: from now on the hub sends that key's reporters no messages. */
+  sendMessages: z.boolean(),
+});
+
 export const CreatedApiKey = ApiKeyInfo.extend({
   /** The key itself: shown once, only its hash is kept. */
   key: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Action } from '../domain/permissions';
-import { ApiKeysResponse, CreateApiKeyBody, CreatedApiKey, RevokedApiKey, TemplateBody, TemplatesResponse } from './admin';
+import { ApiKeysResponse, CreateApiKeyBody, CreatedApiKey, RevokedApiKey, TemplateBody, TemplatesResponse, UpdateApiKeyBody } from './admin';
 import { CategoriesResponse, ClientConfig, ReportsQuery, ReportsSnapshot } from './api';
 import { Address, AddressLookupQuery, AddressReverseQuery, AddressReverseResponse, AddressSuggestQuery, AddressSuggestResponse } from './address';
 import { LoginRequest, LoginResponse, User } from './auth';
@@ -218,6 +218,7 @@ export const ROUTES = {
   'apiKeys.list': { method: 'GET', path: '/api/admin/api-keys', access: 'apikeys.manage', response: ApiKeysResponse },
   'apiKeys.create': { method: 'POST', path: '/api/admin/api-keys', access: 'apikeys.manage', body: CreateApiKeyBody, response: CreatedApiKey, status: 201 },
   'apiKeys.revoke': { method: 'DELETE', path: '/api/admin/api-keys/:id', access: 'apikeys.manage', params: Id, response: RevokedApiKey },
+  'apiKeys.update': { method: 'PUT', path: '/api/admin/api-keys/:id', access: 'apikeys.manage', params: Id, body: UpdateApiKeyBody, response: RevokedApiKey },
 
   // ---- users (admin) and the signed-in user's own security ----
   'users.list': { method: 'GET', path: '/api/admin/users', access: 'users.manage', response: UsersResponse },

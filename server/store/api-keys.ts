@@ -93,6 +93,17 @@ export async function revokeApiKey(db: Kysely<DB>, id: string, at: string): Prom
   return row ? toInfo(row) : undefined;
 }
 
+/**
+ * Changes a key's sendMessages setting (also of a revoked key: its reports still in progress follow it). Read when a
+ * message is queued (store/open311.ts messagesLeftToClient), so it holds from now on, for new and existing reports.
+ * Undefined for an unknown id.
+ */
+export async function setApiKeySendMessages(db: Kysely<DB>, id: string, sendMessages: boolean): Promise<ApiKeyInfo | undefined> {
+  await db.updateTable('api_keys').set({ send_messages: sendMessages ? 1 : 0 }).where('id', '=', id).execute();
+  const row = await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toInfo(row) : undefined;
+}
+
 /** The client behind a key that exists and is not revoked. */
 export async function findApiClient(db: Kysely<DB>, key: string): Promise<ApiClient | undefined> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) return undefined;

@@ -507,4 +507,33 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
     await closeReferred(row.id, 'Woningcorporatie Haag Wonen');
     expect(await poll()).toEqual(['INVESTIGATING', 'IN_PROGRESS', 'ACTION_SCHEDULED', 'NOT_COUNCILS_RESPONSIBILITY']);
   }, 180_000);
+
+  it("an admin changes a key's sendMessages after issue (deny by default): from then on its reporters get messages or none", async () => {
+    const number = await sendReport({ email: 'later@example.nl' });
+    await smtp.waitForMessages(1);
+    const row = await reportRow(number);
+    const path = `/api/admin/api-keys/${key.id}`;
+    // Not an admin: 403; an unknown key: 404; anything but { sendMessages: boolean }: 422. Nothing changes.
+    expect((await t.api('PUT', path, desk, { sendMessages: false })).status).toBe(403);
+    expect((await t.api('PUT', path, (await t.login('chef')).token, { sendMessages: false })).status).toBe(403);
+    expect((await t.api('PUT', `/api/admin/api-keys/${randomUUID()}`, adminToken, { sendMessages: false })).status).toBe(404);
+    for (const body of [{}, { sendMessages: 'nee' }, { sendMessages: false, clientName: 'Andere naam' }]) {
+      expect((await t.api('PUT', path, adminToken, body)).status, JSON.stringify(body)).toBe(422);
+    }
+    const listed = async () => (await t.api<{ keys: { id: string; sendMessages: boolean; clientName: string }[] }>('GET', '/api/admin/api-keys', adminToken)).body.keys.find((k) => k.id === key.id);
+    expect(await listed()).toMatchObject({ sendMessages: true, clientName: 'FixMyStreet' });
+
+    const off = await t.api<{ key: { sendMessages: boolean } }>('PUT', path, adminToken, { sendMessages: false });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect(off.body.key.sendMessages).toBe(false);
+    expect(await listed()).toMatchObject({ sendMessages: false, clientName: 'FixMyStreet' });
+    // The key still works; the report already in progress gets no scheduled message now.
+    await schedule(row.id, inDays(10));
+    const triggers = async () => (await t.hub.store.db.selectFrom('outbox').select('trigger').where('report_id', '=', row.id).execute()).map((r) => r.trigger);
+    expect(await triggers()).not.toContain('scheduled');
+    // Back on: the closing message goes out again.
+    expect((await t.api('PUT', path, adminToken, { sendMessages: true })).status).toBe(200);
+    await closeReferred(row.id, 'Woningcorporatie Haag Wonen');
+    expect(await triggers()).toContain('closed');
+  }, 120_000);
 });
