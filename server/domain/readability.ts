@@ -43,7 +43,8 @@ import { PLAIN_WORDS_EN, PLAIN_WORDS_NL, type PlainWord } from './plain-words';
  *    - 'long_sentence': a sentence of more than 15 words (`words`: its count);
  *    - 'plain_word': a form from plain-words.ts (case-insensitive, whole words, longest first, not overlapping);
  *    - 'jargon': a snake_case code ("tak_laag"), or an all-caps word of two or more letters (no digit) not in
- *      ALLOWED_ABBREVIATIONS and not a `skip` token;
+ *      ALLOWED_ABBREVIATIONS and not a `skip` token, nor the two letters of a Dutch postcode (right after a token
+ *      of exactly four digits: "2514 EE");
  *    - 'long_word': a word of more than 5 syllables or more than 20 letters.
  */
 
@@ -400,8 +401,11 @@ export function readability(text: string, options: ReadabilityOptions): Readabil
     sentenceWords = 0;
     sentenceStart = -1;
   };
+  let previous: Token | undefined;
   for (const token of tokens) {
-    const jargon = jargonHint(token, skip);
+    const postcodeLetters = previous !== undefined && /^\d{4}$/.test(previous.word) && /^[A-Z]{2}$/.test(token.word);
+    previous = token;
+    const jargon = postcodeLetters ? null : jargonHint(token, skip);
     if (jargon) hints.push(jargon);
     if (token.counted) {
       const n = syllablesOf(token.word);

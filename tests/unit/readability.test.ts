@@ -155,6 +155,11 @@ describe('hints', () => {
     expect(r.hints.filter((h) => h.kind === 'long_word').map((h) => h.text)).toEqual(['verantwoordelijkheidsverdeling']);
   });
 
+  it('gives no jargon hint for the letters of a Dutch postcode ("2514 EE"), but does for the same letters elsewhere', () => {
+    const r = readability('Het gaat om Lange Voorhout 34, 2514 EE Den Haag. De EE staat los.', { locale: 'nl' });
+    expect(r.hints.filter((h) => h.kind === 'jargon').map((h) => [h.text, h.start])).toEqual([['EE', 52]]);
+  });
+
   it('keeps a real list of plain words', () => {
     expect(PLAIN_WORDS_NL.length).toBeGreaterThanOrEqual(40);
     for (const entry of PLAIN_WORDS_NL) {
