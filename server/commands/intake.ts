@@ -139,6 +139,8 @@ export const mergeDuplicate = userCommand({
     if (original.status === 'closed') {
       throw new CommandError('conflict', commandText('command.report.merge_closed', { number: original.number }));
     }
+    // A part (deelmelding) never talks to the citizen: reporters moved onto one would never hear again (409 subreport.no_citizen).
+    await refuseCitizenOnPart(tx.trx, original);
     if (!allowedOutcomes(duplicate.status, actor.kind).includes('duplicate')) {
       throw new CommandError('conflict', commandText('command.report.merge_status', { status: reportStatusText(duplicate.status) }));
     }
