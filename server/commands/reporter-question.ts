@@ -145,7 +145,8 @@ export const answerQuestion = systemCommand({
     if (text.length > ANSWER_MAX) throw new CommandError('validation', sayQuestion('question.answer_too_long'), { antwoord: sayQuestion('question.answer_too_long') });
     const report = await requireReport(tx, reportId);
     const open = await openQuestionOf(tx.trx, reportId);
-    if (!open) throw new CommandError('conflict', sayQuestion('question.none_open'));
+    // A question left open when the report was closed needs no answer any more (the sweeper ends it, without alert).
+    if (!open || report.status === 'closed') throw new CommandError('conflict', sayQuestion('question.none_open'));
     let photoId: string | null = null;
     if (photo) {
       photoId = randomUUID();

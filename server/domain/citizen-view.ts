@@ -66,7 +66,8 @@ export function citizenView(
     } else if (entry.type === 'report.question' && entry.text?.code === 'timeline.question.asked') {
       steps.push({ at: entry.at, title: 'We stelden u een vraag', lines: entry.note ? [entry.note] : [] });
     } else if (entry.type === 'report.question' && entry.text?.code.startsWith('timeline.question.answered')) {
-      steps.push({ at: entry.at, title: 'U beantwoordde onze vraag', lines: entry.note ? [`Uw antwoord: ${entry.note}`] : [] });
+      // Not the answer itself: every reporter of the report shares this page (linked callers get the same link).
+      steps.push({ at: entry.at, title: 'U beantwoordde onze vraag', lines: ['De meldkamer heeft het antwoord ontvangen.'] });
     } else if (entry.to === 'dispatched') {
       steps.push({ at: entry.at, title: 'Er is iemand op weg gestuurd', lines: [] });
     }
@@ -99,7 +100,8 @@ export function citizenView(
     steps,
     askSatisfaction: state === 'closed' && !alreadyAnswered,
     focusAreaText: focusAreaText ?? null,
-    question: openQuestion?.state === 'open' ? { text: openQuestion.question, dueAt: openQuestion.dueAt } : null,
+    // A closed report takes no more answers (commands/reporter-question.ts refuses them too).
+    question: openQuestion?.state === 'open' && state !== 'closed' ? { text: openQuestion.question, dueAt: openQuestion.dueAt } : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { answerQuestion } from '../commands/reporter-question';
 import { runCommand } from '../commands/run-command';
 import { CommandError } from '../commands/errors';
 import { commandText } from '../domain/command-texts';
+import { sayQuestion } from '../domain/reporter-question-texts';
 import type { StatusLookupLimits } from '../domain/throttle';
 import { ImagePool } from '../images/image-pool';
 import { ImageRefused, isImageType, type ReencodedImage } from '../images/reencode';
@@ -21,6 +22,7 @@ const NOTICES: Record<string, string> = {
   heropend: 'Bedankt voor uw reactie.',
   antwoord: 'Bedankt voor uw antwoord. De meldkamer heeft het ontvangen en leest het zo snel mogelijk.',
 };
+const ONE_VALUE = 'Elk veld kan maar één keer worden ingevuld.';
 const PHOTO_REFUSED = 'Deze foto kunnen we niet gebruiken: stuur een JPEG- of PNG-foto van hoogstens 5 MB, of antwoord zonder foto.';
 
 /** The answer to the desk's question as the form sent it: form-encoded (text) or multipart (text and a photo). */
@@ -84,8 +86,13 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
         const answer = request.body?.tevreden;
         if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', commandText('command.report.answer_yes_no'));
-        const comment = request.body?.toelichting?.trim();
-        const reason = request.body?.reden?.trim();
+        // A field sent twice arrives as a list: refused, as a crafted form, before anything is written.
+        const { toelichting, reden } = request.body as { toelichting?: unknown; reden?: unknown };
+        if ((toelichting !== undefined && typeof toelichting !== 'string') || (reden !== undefined && typeof reden !== 'string')) {
+          return pageWith(reply, 400, reportId, request.params.token, ONE_VALUE);
+        }
+        const comment = toelichting?.trim();
+        const reason = reden?.trim();
         try {
           const done = await runCommand(deps, recordCitizenResponse, 'system', {
             reportId,
@@ -107,6 +114,9 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
       const token = request.params.token;
       const reportId = await reportIdForToken(deps, token);
       if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
+      // No open question (answered, ended, or the report closed): refused before the upload is read or decoded.
+      const view = await loadCitizenView(deps, reportId);
+      if (!view.question) return html(reply, 409, renderStatusPage(view, token, sayQuestion('question.none_open').message));
       let form: Awaited<ReturnType<typeof readAnswerForm>>;
       try {
         form = await readAnswerForm(request);
