@@ -536,4 +536,16 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
     await closeReferred(row.id, 'Woningcorporatie Haag Wonen');
     expect(await triggers()).toContain('closed');
   }, 120_000);
+
+  it('a sensitive category (overlast): its updates carry a fixed sentence, nothing the desk or the reporter wrote', async () => {
+    const number = await sendReport({ service_code: 'overlast', description: 'Buurman Pietersen op nummer 12 draait elke nacht harde muziek.' });
+    const id = (await reportRow(number)).id;
+    expect((await move(id, { to: 'triaged' })).status).toBe(200);
+    await closeReferred(id, 'Woningcorporatie Haag Wonen');
+    const mine = (await updatesXml(pollQuery())).filter((u) => u.service_request_id === number);
+    expect(mine.map((u) => [u.status, u.description, u.media_url])).toEqual([
+      ['INVESTIGATING', 'De melding wordt beoordeeld.', ''],
+      ['NOT_COUNCILS_RESPONSIBILITY', 'De melding is doorgestuurd naar de verantwoordelijke partij.', ''],
+    ]);
+  }, 120_000);
 });

@@ -20,6 +20,7 @@ import {
   extendedStatus,
   isInternalReferral,
   publicDescription,
+  SENSITIVE_DESCRIPTIONS,
   type StatusChange,
   survivingReportNumber,
 } from './updates';
@@ -36,6 +37,7 @@ interface TransitionPayload {
   outcome: Outcome | null;
   resolution: Resolution | null;
   messages?: number;
+  report?: { category?: string };
 }
 
 async function clientOf(deps: HubDeps, params: RawParams): Promise<ApiClient> {
@@ -60,7 +62,9 @@ export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawP
   const { db } = deps.store;
   const rows = await transitionsOfKey(db, { apiKeyId: client.keyId, from: from.toISOString(), to: to.toISOString(), limit: MAX_UPDATES });
   const changes = rows.map((row) => ({ row, payload: JSON.parse(row.payload) as TransitionPayload }));
-  const departments = [...new Set((await listCategories(db)).map((c) => c.department))];
+  const categories = await listCategories(db);
+  const departments = [...new Set(categories.map((c) => c.department))];
+  const sensitive = new Set(categories.filter((c) => c.sensitive).map((c) => c.code));
   const reportIds = [...new Set(rows.map((r) => r.reportId))];
   const messages = await messagesAt(
     db,
@@ -82,6 +86,19 @@ export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawP
     const trigger = feedbackTrigger(payload.from, payload.to);
     // Not citizen-facing: the same extended status and no message (dispatched → in_progress → awaiting_review).
     if (status === previous && !trigger) continue;
+    // A sensitive category: a fixed sentence and no media (updates.ts SENSITIVE_DESCRIPTIONS).
+    if (sensitive.has(payload.report?.category ?? '')) {
+      updates.push({
+        update_id: String(row.seq),
+        service_request_id: row.number,
+        status,
+        updated_datetime: formatW3cDateTime(row.at),
+        description: SENSITIVE_DESCRIPTIONS[status],
+        media_url: null,
+        external_status_code: externalStatusCode(payload.to, payload.outcome),
+      });
+      continue;
+    }
     updates.push({
       update_id: String(row.seq),
       service_request_id: row.number,

@@ -15,6 +15,8 @@ import type { Resolution } from '../../protocol/resolution';
  *   Steps the citizen cannot see (dispatched → in_progress → awaiting_review) give none.
  * - `update_id` is the status change's event seq: stable and unique. `external_status_code` is the hub's own
  *   status, with the outcome when closed (`closed:referred`).
+ * - A sensitive category (overlast: its reports describe neighbours) gets only a fixed sentence per status
+ *   (SENSITIVE_DESCRIPTIONS) and no media, as the public request list leaves out its texts.
  * - The description is the message the reporter got, made public (publicDescription); without one (no reporter, or a
  *   key whose app informs its users itself) it is said from the resolution (describeResolution).
  */
@@ -169,3 +171,17 @@ export function citizenStatuses(changes: readonly StatusChange[]): Map<number, {
   }
   return out;
 }
+
+/** The whole description of an update of a sensitive category: nothing the desk or the reporter wrote. */
+export const SENSITIVE_DESCRIPTIONS: Record<ExtendedStatus, string> = {
+  OPEN: 'De melding staat open.',
+  INVESTIGATING: 'De melding wordt beoordeeld.',
+  IN_PROGRESS: 'Er wordt aan de melding gewerkt.',
+  ACTION_SCHEDULED: 'Er is een vervolg ingepland.',
+  FIXED: 'De melding is afgehandeld.',
+  NO_FURTHER_ACTION: 'De melding is afgesloten; er is geen verdere actie nodig.',
+  NOT_COUNCILS_RESPONSIBILITY: 'De melding is doorgestuurd naar de verantwoordelijke partij.',
+  INTERNAL_REFERRAL: 'De melding is doorgestuurd binnen de gemeente.',
+  DUPLICATE: 'De melding is samengevoegd met een eerdere melding.',
+  CLOSED: 'De melding is afgesloten.',
+};
