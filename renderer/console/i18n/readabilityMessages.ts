@@ -11,7 +11,7 @@ export const readabilityNl = {
   'read.level.empty': 'Geen tekst om te meten',
   'read.checking': 'Leesbaarheid meten…',
   'read.proxy':
-    'De score (Flesch-Douma) is een benadering van taalniveau B1, geen B1 zelf. Lees het bericht als de melder: korte zinnen, gewone woorden.',
+    'De score (Flesch-Douma; bij een Engels bericht Flesch) is een benadering van taalniveau B1, geen B1 zelf. Lees het bericht als de melder: korte zinnen, gewone woorden.',
   'read.hint.long_sentence': 'Lange zin ({words} woorden): maak er twee zinnen van',
   'read.hint.plain_word': '"{text}": schrijf liever "{replacement}"',
   'read.hint.jargon': '"{text}": code of afkorting, schrijf het uit',
@@ -36,7 +36,7 @@ export const readabilityEn: Record<keyof typeof readabilityNl, string> = {
   'read.level.hard': 'Difficult',
   'read.level.empty': 'No text to measure',
   'read.checking': 'Measuring readability…',
-  'read.proxy': 'The score (Flesch) is a proxy for language level B1, not B1 itself. Read the message as the reporter would: short sentences, everyday words.',
+  'read.proxy': 'The score (Flesch-Douma for a Dutch message, Flesch for an English one) is a proxy for language level B1, not B1 itself. Read the message as the reporter would: short sentences, everyday words.',
   'read.hint.long_sentence': 'Long sentence ({words} words): split it in two',
   'read.hint.plain_word': '"{text}": better write "{replacement}"',
   'read.hint.jargon': '"{text}": a code or abbreviation, write it out',
