@@ -73,7 +73,9 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         const reportId = await reportIdForToken(deps, request.params.token);
         if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
         const view = await loadCitizenView(deps, reportId);
-        const notice = request.query.bedankt ? NOTICES[request.query.bedankt] : undefined;
+        // Own keys only: '?bedankt=constructor' must not reach the object's prototype.
+        const key = request.query.bedankt;
+        const notice = typeof key === 'string' && Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined;
         return html(reply, 200, renderStatusPage(view, request.params.token, notice));
       },
     );

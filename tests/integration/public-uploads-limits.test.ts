@@ -154,5 +154,14 @@ describe('public upload limits', () => {
       expect(res.status, body).toBeLessThan(500);
     }
   });
+
+  it("the status page's notice parameter takes only its own words: '?bedankt=constructor' is the page without a notice, not a 500", async () => {
+    const { link } = await askedReport();
+    for (const value of ['constructor', 'toString', '__proto__']) {
+      const res = await fetch(`${link}?bedankt=${value}`);
+      expect(res.status, value).toBe(200);
+      expect(await res.text()).not.toContain('data-testid="citizen-notice"');
+    }
+  });
 });
 
