@@ -45,7 +45,8 @@ test('the desk asks, the citizen answers on the status page, the desk sees the a
   const detail = page.getByTestId('report-detail');
   const panel = detail.getByTestId('reporter-question');
   await panel.getByTestId('question-text').fill(QUESTION);
-  await panel.getByTestId('question-send').click();
+  // Keyboard: Ctrl+Enter in the question sends it, as in the closing form.
+  await panel.getByTestId('question-text').press('Control+Enter');
   await expect(panel.getByTestId('question-item')).toHaveAttribute('data-state', 'open');
   await expect(panel.getByTestId('awaiting-reply')).toBeVisible();
   // The queue row: the clock is paused, so "wacht op reactie" instead of the SLA badge.

@@ -7,6 +7,7 @@ import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { formatDateTime, useI18n } from '../i18n';
 import { offerAnswerToDraft } from './externalAnswerDraft';
+import { submitOnCtrlEnter } from './submitOnCtrlEnter';
 
 /** Under the report's detail key: any hub event about the report (an answer arriving) reloads the list with it. */
 const referralsKey = (reportId: string) => ['report', reportId, 'external'] as const;
@@ -167,7 +168,7 @@ function ReferralForm({ report, onDone }: { report: Report; onDone: (made: { lin
       </span>
     ) : null;
   return (
-    <form className="external-form" onSubmit={submit} data-testid="external-form">
+    <form className="external-form" onSubmit={submit} onKeyDown={submitOnCtrlEnter} data-testid="external-form">
       <p className="muted small">{t('external.hint')}</p>
       <label className="external-field">
         {t('external.party')}

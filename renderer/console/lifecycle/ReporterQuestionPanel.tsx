@@ -6,6 +6,7 @@ import { call } from '../../shared/api/call';
 import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { formatDateTime, useI18n } from '../i18n';
+import { submitOnCtrlEnter } from './submitOnCtrlEnter';
 
 /** Under the report's detail key: any hub event about the report (a question asked, answered, lapsed) reloads it. */
 const questionsKey = (reportId: string) => ['report', reportId, 'questions'] as const;
@@ -90,7 +91,7 @@ function AskForm({ report }: { report: Report }) {
     ask.mutate();
   };
   return (
-    <form className="question-form" onSubmit={submit} data-testid="question-ask-form">
+    <form className="question-form" onSubmit={submit} onKeyDown={submitOnCtrlEnter} data-testid="question-ask-form">
       <label htmlFor={`${id}-q`}>{t('question.label')}</label>
       <textarea
         id={`${id}-q`}

@@ -8,6 +8,7 @@ import { useCan } from '../../shared/auth/useCan';
 import { useI18n } from '../i18n';
 import { categoryName } from '../ui/categoryName';
 import './subReports.css';
+import { submitOnCtrlEnter } from './submitOnCtrlEnter';
 
 /**
  * Sub-reports (deelmeldingen) in a report's detail: the main report of a part, or the parts of a split report
@@ -145,7 +146,7 @@ function SplitForm({ report, categories, onDone }: { report: Report; categories:
     );
   };
   return (
-    <form className="split-form" onSubmit={submit} data-testid="split-form" aria-label={t('parts.split')}>
+    <form className="split-form" onSubmit={submit} onKeyDown={submitOnCtrlEnter} data-testid="split-form" aria-label={t('parts.split')}>
       <p className="muted small">{t('parts.splitHint')}</p>
       {drafts.map((draft, i) => (
         <fieldset key={draft.key} className="split-part" data-testid="split-part">
