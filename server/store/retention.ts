@@ -1,3 +1,5 @@
+import './follow-ups';
+import './schema-sub-reports';
 import type { Kysely } from 'kysely';
 import { ANONYMISED, type ReportDataKind } from '../domain/retention';
 import { formatReportNumber } from './reports';
@@ -156,7 +158,7 @@ export async function reportsClosedBefore(db: Kysely<DB>, cutoff: string, limit:
 /**
  * Deletes the reports and everything about them: events (their timeline), resolutions, messages,
  * reporters, citizen answers, photos, assignments, alerts, Open311 details. A unit still pointing at
- * one lets go of it.
+ * one lets go of it. A part (deelmelding) whose main report goes loses its link to it.
  */
 export async function deleteReports(trx: Kysely<DB>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -165,8 +167,9 @@ export async function deleteReports(trx: Kysely<DB>, ids: readonly string[]): Pr
   for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
-  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters', 'external_referrals', 'reporter_questions'] as const) {
+  for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters', 'external_referrals', 'reporter_questions', 'follow_up_actions'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
+  await trx.updateTable('reports').set({ parent_report_id: null }).where('parent_report_id', 'in', list).execute();
   await trx.deleteFrom('reports').where('id', 'in', list).execute();
 }
