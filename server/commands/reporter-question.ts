@@ -1,3 +1,4 @@
+import { DEFAULT_MUNICIPALITY, greetingName } from '../domain/feedback-values';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { commandText } from '../domain/command-texts';
@@ -108,6 +109,8 @@ export const askReporter = userCommand({
       link: statusLink(tx.deps.publicUrl, access.token),
       dueDate: formatLongDate(localDateString(dueAt), access.locale),
       channel: chosen,
+      greeting: greetingName(original, access.locale),
+      municipality: tx.deps.municipality ?? DEFAULT_MUNICIPALITY,
     });
     await enqueueMessage(tx.trx, {
       reportId,

@@ -76,6 +76,10 @@ describe.each(storeKinds)('asking the reporter over %s', (store) => {
     expect(mail?.envelope.to).toEqual(['melder@example.nl']);
     expect(mail?.text).toContain(question);
     expect(mail?.text).toContain(link);
+    // From a person at the municipality (point 3): the reporter's name and who signs.
+    expect(mail?.text).toMatch(/^Beste J\. Jansen,/);
+    expect(mail?.text).toContain('Gemeente Den Haag');
+    expect(mail?.text).toContain('14 070');
     expect((await queueRow(report.id))?.awaitingReplySince).toBe(new Date(MONDAY).toISOString());
 
     // Only one open question: asking again is refused and changes nothing.
