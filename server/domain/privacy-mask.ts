@@ -60,9 +60,12 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 const ANY_STATUS_LINK = /\S*\/status\/[A-Za-z0-9_-]{16,}/g;
 const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/g;
 
-/** A citizen message as a role without `contacts.read` reads it: no status link, no access code. */
+/** The greeting line with the reporter's name or salutation ("Beste mevrouw Jansen,"); "Beste melder," names nobody. */
+const NAMED_GREETING = /^(Beste|Dear) (?!melder,$|reporter,$)[^\n]+,$/gm;
+
+/** A citizen message as a role without `contacts.read` reads it: no name in the greeting, no status link, no access code. */
 export function maskMessageText(text: string, secrets: { token: string | null; code: string | null }): string {
-  let masked = text;
+  let masked = text.replace(NAMED_GREETING, (_line, word: string) => `${word} [naam],`);
   if (secrets.token) masked = masked.replace(new RegExp(`\\S*${escapeRegExp(secrets.token)}`, 'g'), STATUS_LINK_MASK);
   masked = masked.replace(ANY_STATUS_LINK, STATUS_LINK_MASK);
   if (secrets.code) masked = masked.replace(new RegExp(`\\b${escapeRegExp(secrets.code)}\\b`, 'g'), ACCESS_CODE_MASK);

@@ -77,15 +77,3 @@ export const PhotoBytes = z.custom<Uint8Array | Blob>(
   'expected the bytes of a photo',
 );
 
-const Id = z.object({ id: z.string().min(1).max(100) });
-
-/**
- * The desk's approval of a photo of the fix for the citizen, and the approved variant's bytes for the desk; spread into
- * ROUTES (protocol/routes.ts). The citizen's route is not here: `GET /status/:token/foto` (http/routes-citizen-photo.ts).
- */
-export const PHOTO_APPROVAL_ROUTES = {
-  'photos.approve': { method: 'POST', path: '/api/photos/:id/approval', access: 'photos.approve', params: Id, body: PhotoApprovalBody, response: PhotoInfo },
-  'photos.unapprove': { method: 'DELETE', path: '/api/photos/:id/approval', access: 'photos.approve', params: Id, response: PhotoInfo },
-  // The approved variant's bytes (image/jpeg), as the citizen sees it.
-  'photos.approved': { method: 'GET', path: '/api/photos/:id/approved', access: 'photos.read', params: Id, response: PhotoBytes },
-} as const;

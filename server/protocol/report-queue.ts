@@ -43,9 +43,12 @@ export const QueueRowTuple = z.tuple(QUEUE_ROW_FIELDS.map((field) => Report.shap
 export type QueueRowTuple = z.infer<typeof QueueRowTuple>;
 
 /** A whole report (an event's, a command's answer) as the queue holds it. */
+/** What the page gives for a field a full report leaves out when empty (a report without parts has no partCount). */
+const ABSENT_AS: Partial<Record<QueueRowField, unknown>> = { partCount: 0 };
+
 export function toQueueRow(report: QueueRow): QueueRow {
   const row: Partial<Record<QueueRowField, unknown>> = {};
-  for (const field of QUEUE_ROW_FIELDS) row[field] = report[field];
+  for (const field of QUEUE_ROW_FIELDS) row[field] = report[field] ?? ABSENT_AS[field] ?? null;
   return row as QueueRow;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, IsoDateTime } from './common';
+import { IsoDateTime } from './common';
 import { Report } from './report';
 
 /** Asking the reporter (server/domain/reporter-question.ts) and the satisfaction figures (server/domain/satisfaction.ts). */
@@ -58,19 +58,4 @@ export const SatisfactionAnswer = z.object({
 });
 export type SatisfactionAnswer = z.infer<typeof SatisfactionAnswer>;
 
-const Id = z.object({ id: EntityId });
 
-/** The routes of this feature, spread into ROUTES (protocol/routes.ts). */
-export const REPORTER_QUESTION_ROUTES = {
-  'reports.askReporter': {
-    method: 'POST',
-    path: '/api/reports/:id/question',
-    access: 'report.ask_reporter',
-    params: Id,
-    body: AskReporterBody,
-    response: AskReporterResponse,
-    status: 201,
-  },
-  'reports.questions': { method: 'GET', path: '/api/reports/:id/questions', access: 'report.read', params: Id, response: ReporterQuestionsResponse },
-  'satisfaction.get': { method: 'GET', path: '/api/satisfaction', access: 'satisfaction.read', query: SatisfactionQuery, response: SatisfactionAnswer },
-} as const;

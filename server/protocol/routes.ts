@@ -42,10 +42,10 @@ import { OutboxList, OutboxQuery, PreviewResponse, TransitionRequestBody } from 
 import { AccessLogQuery, AccessLogResponse, PrivacyErased, PrivacyExport, PrivacyFindings, PrivacyRequest, ReportContacts } from './privacy';
 import { Category, CategoryPhrases, CategorySlaTerms, CreateReportInput, Report } from './report';
 import { QueuePage, QueueQuery } from './report-queue';
-import { REPORTER_QUESTION_ROUTES } from './reporter-question';
+import { AskReporterBody, AskReporterResponse, ReporterQuestionsResponse, SatisfactionAnswer, SatisfactionQuery } from './reporter-question';
 import { FeedbackTemplate } from './resolution';
-import { SUB_REPORT_ROUTES } from './sub-reports';
-import { PHOTO_APPROVAL_ROUTES, PhotoBytes, PhotosResponse } from './photos';
+import { SplitReportBody, SplitReportResponse, SubReportsDetail } from './sub-reports';
+import { PhotoApprovalBody, PhotoBytes, PhotoInfo, PhotosResponse } from './photos';
 import { RetentionLogQuery, RetentionLogResponse } from './retention';
 import { RunCard, RunCardAdvice, RunCardFields, RunCardsResponse } from './run-cards';
 import { SearchAnswer, SearchQuery } from './search';
@@ -198,7 +198,11 @@ export const ROUTES = {
   'external.create': { method: 'POST', path: '/api/reports/:id/external', access: 'external.manage', params: Id, body: NewReferralBody, response: CreatedReferral, status: 201 },
   'external.revoke': { method: 'POST', path: '/api/external/:id/revoke', access: 'external.manage', params: Id, response: ExternalReferral },
   // ---- the photo of the fix: the desk's approval for the citizen (protocol/photos.ts) ----
-  ...PHOTO_APPROVAL_ROUTES,
+
+  'photos.approve': { method: 'POST', path: '/api/photos/:id/approval', access: 'photos.approve', params: Id, body: PhotoApprovalBody, response: PhotoInfo },
+  'photos.unapprove': { method: 'DELETE', path: '/api/photos/:id/approval', access: 'photos.approve', params: Id, response: PhotoInfo },
+  // The approved variant's bytes (image/jpeg), as the citizen sees it.
+  'photos.approved': { method: 'GET', path: '/api/photos/:id/approved', access: 'photos.read', params: Id, response: PhotoBytes },
 
   // ---- address search (issue 12): the hub asks the configured source (offline index or PDOK); 503 address.unavailable when it fails ----
   'address.suggest': { method: 'GET', path: '/api/address/suggest', access: 'address.search', query: AddressSuggestQuery, response: AddressSuggestResponse },
@@ -236,9 +240,32 @@ export const ROUTES = {
   'auth.totpEnrol': { method: 'POST', path: '/api/me/totp', access: 'auth.totp', response: TotpEnrolment },
   'auth.totpConfirm': { method: 'POST', path: '/api/me/totp/confirm', access: 'auth.totp', body: TotpCodeBody, response: TotpStatus },
   // ---- asking the reporter and the satisfaction figures (protocol/reporter-question.ts) ----
-  ...REPORTER_QUESTION_ROUTES,
+
+  'reports.askReporter': {
+    method: 'POST',
+    path: '/api/reports/:id/question',
+    access: 'report.ask_reporter',
+    params: Id,
+    body: AskReporterBody,
+    response: AskReporterResponse,
+    status: 201,
+  },
+  'reports.questions': { method: 'GET', path: '/api/reports/:id/questions', access: 'report.read', params: Id, response: ReporterQuestionsResponse },
+  'satisfaction.get': { method: 'GET', path: '/api/satisfaction', access: 'satisfaction.read', query: SatisfactionQuery, response: SatisfactionAnswer },
   // ---- sub-reports (deelmeldingen, protocol/sub-reports.ts) ----
-  ...SUB_REPORT_ROUTES,
+
+  // Split a report into parts for other teams (the desk).
+  'reports.split': {
+    method: 'POST',
+    path: '/api/reports/:id/parts',
+    access: 'report.split',
+    params: Id,
+    body: SplitReportBody,
+    response: SplitReportResponse,
+    status: 201,
+  },
+  // A report's parts, or the main report of a part (whoever reads the report).
+  'reports.parts': { method: 'GET', path: '/api/reports/:id/parts', access: 'report.read', params: Id, response: SubReportsDetail },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof ROUTES;

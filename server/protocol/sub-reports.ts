@@ -51,20 +51,4 @@ export type SubReportsDetail = z.infer<typeof SubReportsDetail>;
 export const SplitReportResponse = z.object({ report: Report, parts: z.array(Report) });
 export type SplitReportResponse = z.infer<typeof SplitReportResponse>;
 
-const Id = z.object({ id: EntityId });
 
-/** The routes of sub-reports, spread into protocol/routes.ts (deny by default: each names its action). */
-export const SUB_REPORT_ROUTES = {
-  // Split a report into parts for other teams (the desk).
-  'reports.split': {
-    method: 'POST',
-    path: '/api/reports/:id/parts',
-    access: 'report.split',
-    params: Id,
-    body: SplitReportBody,
-    response: SplitReportResponse,
-    status: 201,
-  },
-  // A report's parts, or the main report of a part (whoever reads the report).
-  'reports.parts': { method: 'GET', path: '/api/reports/:id/parts', access: 'report.read', params: Id, response: SubReportsDetail },
-} as const;

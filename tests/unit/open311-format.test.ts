@@ -174,7 +174,7 @@ describe('rate limit per api key', () => {
   it('allows `limit` hits in a sliding window, then says when the next fits', () => {
     let now = 0;
     const limiter = new SlidingWindowLimiter(3, 60_000, () => now);
-    expect(limiter.hit('a')).toEqual({ allowed: true, remaining: 2 });
+    expect(limiter.hit('a')).toMatchObject({ allowed: true, remaining: 2 });
     now = 10_000;
     limiter.hit('a');
     now = 20_000;

@@ -43,6 +43,13 @@ describe('masking a citizen’s contact data', () => {
     expect(maskEmailsIn('550 mailbox <jan@example.nl> unavailable')).toBe('550 mailbox <j***@***.nl> unavailable');
   });
 
+  it('takes the reporter\'s name out of the greeting; "Beste melder," stays', () => {
+    const none = { token: null, code: null };
+    expect(maskMessageText('Beste mevrouw Jansen,\n\nBedankt.', none)).toBe('Beste [naam],\n\nBedankt.');
+    expect(maskMessageText('Dear Jan Jansen,\n\nThanks.', none)).toBe('Dear [naam],\n\nThanks.');
+    expect(maskMessageText('Beste melder,\n\nBedankt.', none)).toBe('Beste melder,\n\nBedankt.');
+  });
+
   it('masks a citizen’s comment in events and timeline entries, and leaves every other event as it is', () => {
     const reopened = { type: 'report.transitioned', seq: 3, at: '2026-01-01T10:00:00.000Z', actorId: null, report, from: 'closed', to: 'reopen_requested', outcome: null, resolution: null, resolutionState: null, note: 'bel me 0612345678', messages: 0 } as HubEvent;
     expect(maskEvent(reopened)).toMatchObject({ note: CITIZEN_COMMENT_MASK });

@@ -11,9 +11,9 @@ describe('the receipt follows the real term', () => {
   it('an urgent report due in hours: "binnen 4 uur", not working days', () => {
     const nl = composeFeedback({ trigger: 'receipt', locale: 'nl', report, links, sla: { workingDays: 1, hours: 4, deadline } });
     const en = composeFeedback({ trigger: 'receipt', locale: 'en', report, links, sla: { workingDays: 1, hours: 1, deadline } });
-    expect(nl.ok && nl.text).toContain('binnen 4 uur');
+    expect(nl.ok && nl.text).toContain('Binnen 4 uur');
     expect(nl.ok && nl.text).not.toContain('werkdag');
-    expect(en.ok && en.text).toContain('within 1 hour.');
+    expect(en.ok && en.text).toContain('Within 1 hour');
     expect(en.ok && en.text).not.toContain('working day');
   });
 
