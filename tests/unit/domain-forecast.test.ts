@@ -116,9 +116,8 @@ describe('forecast and back-test', () => {
 
   it('back-test by hand: one report a week in alternating slots, model against "same as last week"', () => {
     // Weeks oldest first: slot 0, slot 1, slot 0, slot 1, slot 0 (5 weeks, train from 4 on: test week 4 only).
-    const points: ForecastPoint[] = [];
     const slots = [0, 1, 0, 1, 0];
-    slots.forEach((s, week) => points.push({ cell: 'a', kind: 'report', at: at(4 - week, 0, s) }));
+    const points: ForecastPoint[] = slots.map((s, week) => ({ cell: 'a', kind: 'report', at: at(4 - week, 0, s) }));
     const f = forecast(bucketHistory(points, NOW, 5, TZ), 4);
     // Training weeks 0..3: x(0) = 2, x(1) = 2, T = 4, n = 4, weekly = 1; city shape p(0) = p(1) = 0.5.
     // expected(0) = expected(1) = (2 + 4·1·0.5) / 8 = 0.5; actual week 4: slot 0 = 1, slot 1 = 0.
