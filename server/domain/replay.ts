@@ -1,0 +1,237 @@
+import type { HubEvent } from '../protocol/events';
+import type { Alert, Unit } from '../protocol/dispatch';
+import type { Report } from '../protocol/report';
+import type { Role } from '../protocol/auth';
+import { seesAlert } from './alert-kinds';
+
+/**
+ * Shift replay (terugkijken): the control room as it was at an instant, folded from the event log. Pure; the hub
+ * and the console both use it (the hub for the snapshot, the console to play a window forward).
+ *
+ * Rules:
+ * - The state holds what the queue and the map show: open reports (any status but `closed`), every unit with its
+ *   status and last known position, and the alerts not yet acknowledged that the caller's role sees.
+ * - Events carry the whole snapshot of what they changed, so applying one replaces the entity: a report event sets
+ *   the report (a `closed` one leaves the state), a unit event sets the unit (its position stays the trail's), an
+ *   alert event sets the alert (`alert.acked`, or any alert with `ackedAt`, leaves the state).
+ * - Events apply in seq order and only up to the instant played to (`at` ≤ t); an event older than what the state
+ *   already has (seq ≤ state.seq) changes nothing, so a window may overlap the snapshot.
+ * - A position fix applies when its time has come (at ≤ t) and is newer than the unit's last one.
+ * - Replay is read-only and carries no reporter data: reports are reduced to what the queue row and map need (no
+ *   description, no contact fields), alerts to those the role sees (domain/alert-kinds.ts).
+ */
+
+export interface ReplayReport {
+  id: string;
+  number: string;
+  category: string;
+  lat: number;
+  lng: number;
+  address: string | null;
+  priority: Report['priority'];
+  status: Report['status'];
+  slaDeadline: string | null;
+  createdAt: string;
+}
+
+export interface ReplayUnit {
+  id: string;
+  callsign: string;
+  kind: Unit['kind'];
+  status: Unit['status'];
+  statusSince: string;
+  currentReportId: string | null;
+}
+
+export interface ReplayAlert {
+  id: string;
+  kind: Alert['kind'];
+  reportId: string | null;
+  unitId: string | null;
+  message: string;
+  createdAt: string;
+  position: { lat: number; lng: number } | null;
+}
+
+export interface ReplayFix {
+  unitId: string;
+  at: string;
+  lat: number;
+  lng: number;
+}
+
+/** One event as replay needs it: what it set, already reduced and masked for the role. */
+export interface ReplayEvent {
+  seq: number;
+  at: string;
+  type: string;
+  report?: ReplayReport;
+  unit?: ReplayUnit;
+  alert?: ReplayAlert;
+  /** The alert left the state (acknowledged). */
+  alertGone?: boolean;
+}
+
+export interface ReplayState {
+  /** The instant the state shows. */
+  at: string;
+  /** The last event folded in. */
+  seq: number;
+  reports: Map<string, ReplayReport>;
+  units: Map<string, ReplayUnit>;
+  alerts: Map<string, ReplayAlert>;
+  positions: Map<string, ReplayFix>;
+}
+
+/** The state as the hub sends it (arrays instead of maps). */
+export interface ReplaySnapshot {
+  at: string;
+  seq: number;
+  reports: ReplayReport[];
+  units: ReplayUnit[];
+  alerts: ReplayAlert[];
+  positions: ReplayFix[];
+}
+
+export function emptyState(at: string, seq = 0): ReplayState {
+  return { at, seq, reports: new Map(), units: new Map(), alerts: new Map(), positions: new Map() };
+}
+
+export function replayReport(r: Report): ReplayReport {
+  return {
+    id: r.id,
+    number: r.number,
+    category: r.category,
+    lat: r.lat,
+    lng: r.lng,
+    address: r.address,
+    priority: r.priority,
+    status: r.status,
+    slaDeadline: r.slaDeadline,
+    createdAt: r.createdAt,
+  };
+}
+
+export function replayUnit(u: Unit): ReplayUnit {
+  return { id: u.id, callsign: u.callsign, kind: u.kind, status: u.status, statusSince: u.statusSince, currentReportId: u.currentReportId };
+}
+
+export function replayAlert(a: Alert): ReplayAlert {
+  return { id: a.id, kind: a.kind, reportId: a.reportId, unitId: a.unitId, message: a.message, createdAt: a.createdAt, position: a.position };
+}
+
+/** A hub event as replay sees it for `role`, or null when it changes nothing replay shows. */
+export function toReplayEvent(event: HubEvent, role: Role): ReplayEvent | null {
+  const out: ReplayEvent = { seq: event.seq, at: event.at, type: event.type };
+  let any = false;
+  if ('report' in event) {
+    out.report = replayReport(event.report);
+    any = true;
+  }
+  if ('unit' in event) {
+    out.unit = replayUnit(event.unit);
+    any = true;
+  }
+  if ('alert' in event && seesAlert(event.alert.kind, role)) {
+    out.alert = replayAlert(event.alert);
+    out.alertGone = event.type === 'alert.acked' || event.alert.ackedAt !== null;
+    any = true;
+  }
+  return any ? out : null;
+}
+
+/** Applies one event (see the rules in the header); returns false when it was older than the state. */
+export function applyEvent(state: ReplayState, event: ReplayEvent): boolean {
+  if (event.seq <= state.seq) return false;
+  state.seq = event.seq;
+  if (event.report) {
+    if (event.report.status === 'closed') state.reports.delete(event.report.id);
+    else state.reports.set(event.report.id, event.report);
+  }
+  if (event.unit) state.units.set(event.unit.id, event.unit);
+  if (event.alert) {
+    if (event.alertGone) state.alerts.delete(event.alert.id);
+    else state.alerts.set(event.alert.id, event.alert);
+  }
+  return true;
+}
+
+export function applyFix(state: ReplayState, fix: ReplayFix): void {
+  const kept = state.positions.get(fix.unitId);
+  if (!kept || kept.at < fix.at) state.positions.set(fix.unitId, fix);
+}
+
+/** Where a play cursor stands in a window's events and fixes (indexes of the next ones to apply). */
+export interface ReplayCursor {
+  event: number;
+  fix: number;
+}
+
+/**
+ * Plays `state` forward to instant `t` through a window's events and fixes (each sorted by time), from `cursor`
+ * on; returns the cursor after the last one applied. Nothing later than `t` is applied.
+ */
+export function playTo(
+  state: ReplayState,
+  events: readonly ReplayEvent[],
+  fixes: readonly ReplayFix[],
+  t: string,
+  cursor: ReplayCursor = { event: 0, fix: 0 },
+): ReplayCursor {
+  const next = { ...cursor };
+  const tMs = Date.parse(t);
+  while (next.event < events.length) {
+    const e = events[next.event] as ReplayEvent;
+    if (Date.parse(e.at) > tMs) break;
+    applyEvent(state, e);
+    next.event += 1;
+  }
+  while (next.fix < fixes.length) {
+    const f = fixes[next.fix] as ReplayFix;
+    if (Date.parse(f.at) > tMs) break;
+    applyFix(state, f);
+    next.fix += 1;
+  }
+  if (Date.parse(state.at) < tMs) state.at = new Date(tMs).toISOString();
+  return next;
+}
+
+/** Folds events (sorted by seq) into `base` up to instant `t`: the state at `t`. */
+export function foldUntil(base: ReplayState, events: readonly ReplayEvent[], t: string): ReplayState {
+  const tMs = Date.parse(t);
+  for (const e of events) {
+    if (Date.parse(e.at) > tMs) break;
+    applyEvent(base, e);
+  }
+  base.at = t;
+  return base;
+}
+
+export function toSnapshot(state: ReplayState): ReplaySnapshot {
+  const byNumber = (a: ReplayReport, b: ReplayReport) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number);
+  return {
+    at: state.at,
+    seq: state.seq,
+    reports: [...state.reports.values()].sort(byNumber),
+    units: [...state.units.values()].sort((a, b) => a.callsign.localeCompare(b.callsign)),
+    alerts: [...state.alerts.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    positions: [...state.positions.values()],
+  };
+}
+
+export function fromSnapshot(snapshot: ReplaySnapshot): ReplayState {
+  return {
+    at: snapshot.at,
+    seq: snapshot.seq,
+    reports: new Map(snapshot.reports.map((r) => [r.id, r])),
+    units: new Map(snapshot.units.map((u) => [u.id, u])),
+    alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
+    positions: new Map(snapshot.positions.map((p) => [p.unitId, p])),
+  };
+}
+
+/** Replay covers the last 12 hours before the hub's clock; windows of 5 minutes by default, at most 30. */
+export const REPLAY_HOURS = 12;
+export const REPLAY_WINDOW_MINUTES = 5;
+export const REPLAY_MAX_WINDOW_MINUTES = 30;
+export const REPLAY_SPEEDS = [1, 10, 60] as const;
