@@ -34,6 +34,11 @@ export interface GroupCommitOptions {
  * settles before that COMMIT returned, so an answer is never sent for work that is not yet durable. When the
  * shared transaction itself fails (the COMMIT, or a rollback to a savepoint), every command of the group gets
  * the error: none of them was committed. Settled in queue order, so events are published in seq order.
+ *
+ * Each command's savepoint has a name of its own in the group (meldkamer_command_1, _2, …): when its savepoint
+ * never ran (PostgreSQL rejected the whole message it was kept back in, store/pg-pipeline.ts), the rollback to it
+ * fails and the group fails together. Under one shared name that rollback reached the savepoint of the command
+ * before, undid a command already settled as done, and the COMMIT went on.
  */
 export class GroupCommit {
   private readonly queue: Job[] = [];
@@ -84,7 +89,7 @@ export class GroupCommit {
           // In the group before it runs: if the transaction breaks during its savepoint, it gets the error too.
           const entry: { job: Job; outcome?: Outcome } = { job };
           group.push(entry);
-          entry.outcome = await this.runOne(trx, job, group.length === 1);
+          entry.outcome = await this.runOne(trx, job, group.length);
           job = group.length < this.maxGroup ? this.queue.shift() : undefined;
         }
       });
@@ -99,27 +104,37 @@ export class GroupCommit {
     }
   }
 
-  private async runOne(trx: Transaction<DB>, job: Job, first: boolean): Promise<Outcome> {
-    await this.savepoint(trx, first);
+  /** position: the command's place in the group, from 1. */
+  private async runOne(trx: Transaction<DB>, job: Job, position: number): Promise<Outcome> {
+    await this.savepoint(trx, position);
     try {
       return { ok: true, value: await job.work(trx) };
     } catch (err) {
-      // Throws when the transaction as a whole is gone: then the group fails together (see runGroup).
-      await sql`rollback to savepoint meldkamer_command`.execute(trx);
+      // Throws when the transaction as a whole is gone, or this command's savepoint was never set: then the group
+      // fails together (see runGroup).
+      await sql.raw(`rollback to savepoint ${savepointName(position)}`).execute(trx);
       forgetAppendedSeq(trx);
       return { ok: false, err };
     }
   }
 
-  private async savepoint(trx: Kysely<DB>, first: boolean): Promise<void> {
+  private async savepoint(trx: Kysely<DB>, position: number): Promise<void> {
     const defer = this.options.deferSavepoints ? DEFER : '';
-    if (first) {
-      await sql.raw(`${defer}savepoint meldkamer_command`).execute(trx);
-    } else if (this.options.combineSavepoints) {
-      await sql.raw(`${defer}release savepoint meldkamer_command; savepoint meldkamer_command`).execute(trx);
+    const name = savepointName(position);
+    if (position === 1) {
+      await sql.raw(`${defer}savepoint ${name}`).execute(trx);
+      return;
+    }
+    const previous = savepointName(position - 1);
+    if (this.options.combineSavepoints) {
+      await sql.raw(`${defer}release savepoint ${previous}; savepoint ${name}`).execute(trx);
     } else {
-      await sql`release savepoint meldkamer_command`.execute(trx);
-      await sql`savepoint meldkamer_command`.execute(trx);
+      await sql.raw(`release savepoint ${previous}`).execute(trx);
+      await sql.raw(`savepoint ${name}`).execute(trx);
     }
   }
+}
+
+function savepointName(position: number): string {
+  return `meldkamer_command_${position}`;
 }

@@ -17,6 +17,13 @@ import type { DB } from './schema';
  *   savepoint drops the writes kept back (they would be undone anyway).
  * Nothing is reordered: what is kept back goes first, in the order it was made. On SQLite the comments are only
  * comments and every statement runs at once.
+ *
+ * A message that fails may have failed before any of it ran (PostgreSQL parses the whole text first: a syntax error
+ * anywhere rejects all of it), so the BEGIN or savepoint kept back in it may never have run. Until a rollback settles
+ * it, the client then refuses every statement but `rollback` and `rollback to savepoint …` (their own errors say
+ * whether the transaction and the savepoint exist): a command that catches the error and goes on would otherwise
+ * write outside the transaction. The group commit names each command's savepoint apart (store/group-commit.ts), so
+ * the rollback of a command whose savepoint never ran fails instead of undoing the command before it.
  */
 export const DEFER = '/*defer*/ ';
 export const DEFER_WRITE = '/*defer write*/ ';
@@ -28,7 +35,15 @@ interface Kept {
 
 type Query = (...args: unknown[]) => unknown;
 
-const kept = new WeakMap<pg.ClientBase, Kept[]>();
+interface Pipeline {
+  kept: Kept[];
+  /** A failed message carried control statements that may not have run; cleared by a rollback that succeeds. */
+  unsettled: boolean;
+}
+
+const pipelines = new WeakMap<pg.ClientBase, Pipeline>();
+
+const UNSETTLED = 'statement refused: a message with a kept-back BEGIN or savepoint failed, the transaction must roll back first';
 
 const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils.prepareValue;
 
@@ -64,14 +79,32 @@ function done(command: string): Promise<pg.QueryResult> {
 /** Makes the client keep marked statements back (see above). Called once per new pool client. */
 export function pipelineClient(client: pg.ClientBase): void {
   const query = client.query.bind(client) as Query;
-  const list: Kept[] = [];
-  kept.set(client, list);
+  const state: Pipeline = { kept: [], unsettled: false };
+  const list = state.kept;
+  pipelines.set(client, state);
   const send = (sql: string): Promise<pg.QueryResult> => {
+    const control = list.some((k) => !k.write);
     const text = [...list.map((k) => k.sql), sql].join(';\n');
     list.length = 0;
-    return (query(text) as Promise<pg.QueryResult | pg.QueryResult[]>).then((r) => (Array.isArray(r) ? (r[r.length - 1] as pg.QueryResult) : r));
+    return (query(text) as Promise<pg.QueryResult | pg.QueryResult[]>).then(
+      (r) => (Array.isArray(r) ? (r[r.length - 1] as pg.QueryResult) : r),
+      (err: unknown) => {
+        if (control) state.unsettled = true;
+        throw err;
+      },
+    );
+  };
+  const settle = (sql: string, parameters: unknown[]): unknown => {
+    if (!/^rollback( to savepoint |$)/i.test(sql)) {
+      return Promise.reject(Object.assign(new Error(UNSETTLED), { code: '25P02' }));
+    }
+    return (query(sql, parameters) as Promise<pg.QueryResult>).then((r) => {
+      state.unsettled = false;
+      return r;
+    });
   };
   const keepOrSend = (sql: string, parameters: unknown[]): unknown => {
+    if (state.unsettled) return settle(sql, parameters);
     if (sql === 'begin' && list.length === 0) {
       list.push({ sql, write: false });
       return done('BEGIN');
@@ -112,8 +145,10 @@ export function pipelineClient(client: pg.ClientBase): void {
 
 /** Drops what a client kept back (when it goes back to the pool: a transaction that ended sent everything). */
 export function forgetKept(client: pg.ClientBase): void {
-  const list = kept.get(client);
-  if (list) list.length = 0;
+  const state = pipelines.get(client);
+  if (!state) return;
+  state.kept.length = 0;
+  state.unsettled = false;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Store, openStore } from '../../server/store/open';
 import { migrateToLatest } from '../../server/store/migrate';
 import { DEFER, DEFER_WRITE } from '../../server/store/pg-pipeline';
+import type { DB } from '../../server/store/schema';
 import { insertUnit, saveTrail } from '../../server/store/units';
 import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
 
@@ -163,5 +164,89 @@ describe.each(storeKinds)('literals that do not depend on settings or break the 
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', kind === 'postgres' ? 'rejected' : 'fulfilled', 'fulfilled', 'fulfilled']);
     const { rows } = await sql<{ k: number }>`select k from literal_values order by k`.execute(store.db);
     expect(rows.map((r) => Number(r.k))).toEqual(kind === 'postgres' ? [31, 32, 33] : [30, 31, 32, 33]);
+  });
+});
+
+/**
+ * A message PostgreSQL rejects as a whole (a syntax error anywhere in it: the whole text is parsed before any of it
+ * runs) also skips the statements kept back with it: the command's savepoint, or the group's BEGIN. The command's
+ * rollback must then not reach the savepoint before it (that would undo a command already told it succeeded), and a
+ * command that catches the error must not go on outside the transaction. No command is acked whose write is not in
+ * the table, and no rejected command's write is.
+ */
+describe.each(storeKinds)('a message rejected as a whole (%s)', (kind) => {
+  let database: TestDatabase | undefined;
+  let store: Store;
+  beforeAll(async () => {
+    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+    store = openStore({ dataDir: mkdtempSync(join(tmpdir(), 'meldkamer-rejected-')), databaseUrl: database?.url });
+    await sql`drop table if exists rejected_values`.execute(store.db);
+    await sql`create table rejected_values (k integer primary key)`.execute(store.db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database?.drop();
+  });
+
+  const stored = async () => (await sql<{ k: number }>`select k from rejected_values order by k`.execute(store.db)).rows.map((r) => Number(r.k));
+  const insert = (trx: Transaction<DB>, k: number) => sql`insert into rejected_values (k) values (${k})`.execute(trx);
+  const broken = (trx: Transaction<DB>) => sql.raw('selec 1 from nowhere').execute(trx);
+  const acked = (outcomes: PromiseSettledResult<number>[]) => outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+
+  it('after a command that committed in the group: no acked command is undone', async () => {
+    await sql`delete from rejected_values`.execute(store.db);
+    const outcomes = await Promise.allSettled([
+      store.writeTransaction(async (trx) => {
+        await insert(trx, 40);
+        return 40;
+      }),
+      // Its savepoint goes in the same message as the broken statement.
+      store.writeTransaction(async (trx) => {
+        await broken(trx);
+        await insert(trx, 41);
+        return 41;
+      }),
+      store.writeTransaction(async (trx) => {
+        await insert(trx, 42);
+        return 42;
+      }),
+    ]);
+    expect(outcomes[1]?.status).toBe('rejected');
+    // Every acked command's row is there, no rejected command's row is.
+    expect(await stored()).toEqual(acked(outcomes));
+    // SQLite runs each statement on its own: only the broken command fails. On PostgreSQL the group so far fails
+    // together (40 with it); the command still waiting runs in the next group.
+    expect(acked(outcomes)).toEqual(kind === 'postgres' ? [42] : [40, 42]);
+  });
+
+  it('a command that catches the error and goes on: nothing runs outside the transaction', async () => {
+    await sql`delete from rejected_values`.execute(store.db);
+    const outcomes = await Promise.allSettled([
+      // The group's first command: BEGIN, the lock and its savepoint go with the broken statement.
+      store.writeTransaction(async (trx) => {
+        await broken(trx).catch(() => undefined);
+        await insert(trx, 50);
+        return 50;
+      }),
+      store.writeTransaction(async (trx) => {
+        await insert(trx, 51);
+        return 51;
+      }),
+    ]);
+    expect(await stored()).toEqual(acked(outcomes));
+    // On PostgreSQL its INSERT is refused (the BEGIN never ran), so it fails; the next command commits in a group of its own.
+    expect(acked(outcomes)).toEqual(kind === 'postgres' ? [51] : [50, 51]);
+  });
+
+  it('the store goes on committing after such a group', async () => {
+    await sql`delete from rejected_values`.execute(store.db);
+    const command = (k: number) =>
+      store.writeTransaction(async (trx) => {
+        await insert(trx, k);
+        return k;
+      });
+    const outcomes = await Promise.allSettled([command(60), command(61)]);
+    expect(acked(outcomes)).toEqual([60, 61]);
+    expect(await stored()).toEqual([60, 61]);
   });
 });
