@@ -1,7 +1,8 @@
-import type { HubEvent } from '../protocol/events';
-import type { Alert, Unit } from '../protocol/dispatch';
-import type { Report } from '../protocol/report';
 import type { Role } from '../protocol/auth';
+import type { Alert, Unit } from '../protocol/dispatch';
+import type { HubEvent } from '../protocol/events';
+import type { ReplayAlert, ReplayEvent, ReplayFix, ReplayFixColumns, ReplayReport, ReplaySnapshot, ReplayUnit } from '../protocol/replay';
+import type { Report } from '../protocol/report';
 import { seesAlert } from './alert-kinds';
 
 /**
@@ -21,57 +22,6 @@ import { seesAlert } from './alert-kinds';
  *   description, no contact fields), alerts to those the role sees (domain/alert-kinds.ts).
  */
 
-export interface ReplayReport {
-  id: string;
-  number: string;
-  category: string;
-  lat: number;
-  lng: number;
-  address: string | null;
-  priority: Report['priority'];
-  status: Report['status'];
-  slaDeadline: string | null;
-  createdAt: string;
-}
-
-export interface ReplayUnit {
-  id: string;
-  callsign: string;
-  kind: Unit['kind'];
-  status: Unit['status'];
-  statusSince: string;
-  currentReportId: string | null;
-}
-
-export interface ReplayAlert {
-  id: string;
-  kind: Alert['kind'];
-  reportId: string | null;
-  unitId: string | null;
-  message: string;
-  createdAt: string;
-  position: { lat: number; lng: number } | null;
-}
-
-export interface ReplayFix {
-  unitId: string;
-  at: string;
-  lat: number;
-  lng: number;
-}
-
-/** One event as replay needs it: what it set, already reduced and masked for the role. */
-export interface ReplayEvent {
-  seq: number;
-  at: string;
-  type: string;
-  report?: ReplayReport;
-  unit?: ReplayUnit;
-  alert?: ReplayAlert;
-  /** The alert left the state (acknowledged). */
-  alertGone?: boolean;
-}
-
 export interface ReplayState {
   /** The instant the state shows. */
   at: string;
@@ -83,15 +33,7 @@ export interface ReplayState {
   positions: Map<string, ReplayFix>;
 }
 
-/** The state as the hub sends it (arrays instead of maps). */
-export interface ReplaySnapshot {
-  at: string;
-  seq: number;
-  reports: ReplayReport[];
-  units: ReplayUnit[];
-  alerts: ReplayAlert[];
-  positions: ReplayFix[];
-}
+export type { ReplayAlert, ReplayEvent, ReplayFix, ReplayReport, ReplaySnapshot, ReplayUnit };
 
 export function emptyState(at: string, seq = 0): ReplayState {
   return { at, seq, reports: new Map(), units: new Map(), alerts: new Map(), positions: new Map() };
@@ -228,6 +170,37 @@ export function fromSnapshot(snapshot: ReplaySnapshot): ReplayState {
     alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
     positions: new Map(snapshot.positions.map((p) => [p.unitId, p])),
   };
+}
+
+/** A window's fixes from their columns (protocol/replay.ts ReplayFixColumns), in time order. */
+export function fixesFromColumns(columns: ReplayFixColumns, from: string): ReplayFix[] {
+  const start = Date.parse(from);
+  return columns.unit.map((u, i) => ({
+    unitId: columns.units[u] as string,
+    at: new Date(start + (columns.t[i] as number)).toISOString(),
+    lat: columns.lat[i] as number,
+    lng: columns.lng[i] as number,
+  }));
+}
+
+/** Fixes (in time order) as columns, `t` counted from `from`. */
+export function fixesToColumns(fixes: readonly ReplayFix[], from: string): ReplayFixColumns {
+  const start = Date.parse(from);
+  const index = new Map<string, number>();
+  const columns: ReplayFixColumns = { units: [], unit: [], t: [], lat: [], lng: [] };
+  for (const fix of fixes) {
+    let i = index.get(fix.unitId);
+    if (i === undefined) {
+      i = columns.units.length;
+      index.set(fix.unitId, i);
+      columns.units.push(fix.unitId);
+    }
+    columns.unit.push(i);
+    columns.t.push(Date.parse(fix.at) - start);
+    columns.lat.push(fix.lat);
+    columns.lng.push(fix.lng);
+  }
+  return columns;
 }
 
 /** Replay covers the last 12 hours before the hub's clock; windows of 5 minutes by default, at most 30. */

@@ -7,6 +7,8 @@ import {
   applyEvent,
   emptyState,
   foldUntil,
+  fixesFromColumns,
+  fixesToColumns,
   fromSnapshot,
   playTo,
   toReplayEvent,
@@ -123,6 +125,19 @@ describe('replay fold', () => {
     const state = foldUntil(base(), events, min(5));
     const again = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(state))));
     expect(toSnapshot(again)).toEqual(toSnapshot(state));
+  });
+});
+
+describe('fix columns', () => {
+  it('go to columns and back unchanged, each unit named once', () => {
+    const fixes: ReplayFix[] = [
+      { unitId: 'u1', at: min(1), lat: 52.1, lng: 4.1 },
+      { unitId: 'u2', at: min(2), lat: 52.2, lng: 4.2 },
+      { unitId: 'u1', at: min(3), lat: 52.3, lng: 4.3 },
+    ];
+    const columns = fixesToColumns(fixes, T0);
+    expect(columns).toEqual({ units: ['u1', 'u2'], unit: [0, 1, 0], t: [60_000, 120_000, 180_000], lat: [52.1, 52.2, 52.3], lng: [4.1, 4.2, 4.3] });
+    expect(fixesFromColumns(columns, T0)).toEqual(fixes);
   });
 });
 

@@ -1,0 +1,179 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { seesAlert } from '../domain/alert-kinds';
+import { type ReplayState, emptyState, fixesToColumns, replayAlert, replayReport, replayUnit, toReplayEvent, toSnapshot } from '../domain/replay';
+import type { Role } from '../protocol/auth';
+import type { HubEvent } from '../protocol/events';
+import type { ReplayEvent, ReplayFix, ReplayReport, ReplaySnapshot, ReplayWindow } from '../protocol/replay';
+import { inSnapshot } from './events';
+import { formatReportNumber } from './reports';
+import { rowToAlert } from './alerts';
+import { rowToUnit } from './units';
+import type { AlertRow, DB, UnitRow } from './schema';
+
+/**
+ * Shift replay's reads (domain/replay.ts): the state at an instant and the events and fixes of a window after it.
+ *
+ * The state at t without folding the whole log: every entity the log did not change after t is as its row is now;
+ * one it did change is as the last event at or before t left it. So: the last seq at or before t (index events_at,
+ * migration 0042), the reports and units the events after it touched, and for those their last snapshot at or before
+ * it (reports by events_report, units by the partial expression index events_unit). Alerts from their table
+ * (raised at or before t, not acknowledged by then), positions from the trail (each unit's last fix of the hour
+ * before t, else its row's position if that is older than t).
+ */
+
+const BATCH = 500;
+// Literally as migration 0042 wrote them, so SQLite uses the partial expression index.
+const UNIT_EVENT_TYPES = sql.raw("('unit.updated', 'assignment.updated')");
+const SQLITE_UNIT_ID = sql.raw("json_extract(payload, '$.unit.id')");
+const PG_UNIT_ID = sql.raw("((payload::jsonb) -> 'unit' ->> 'id')");
+const POSITION_LOOKBACK_MS = 3_600_000;
+
+const isPostgres = (db: Kysely<DB>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+function payloadEvent(row: { seq: number | string; type: string; at: string; actor_id: string | null; payload: string }): HubEvent {
+  return { ...(JSON.parse(row.payload) as object), seq: Number(row.seq), type: row.type, at: row.at, actorId: row.actor_id } as HubEvent;
+}
+
+/** The last seq at or before `t` (0 before the first event). */
+async function seqAt(db: Kysely<DB>, t: string): Promise<number> {
+  const row = await db.selectFrom('events').select('seq').where('at', '<=', t).orderBy('at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+async function reportsAt(db: Kysely<DB>, state: ReplayState, seq: number, t: string): Promise<void> {
+  const touchedRows = await db.selectFrom('events').select('report_id').distinct().where('seq', '>', seq).where('report_id', 'is not', null).execute();
+  const touched = new Set(touchedRows.map((r) => r.report_id as string));
+  const open = await db
+    .selectFrom('reports')
+    .select(['id', 'number', 'category', 'lat', 'lng', 'address', 'priority', 'status', 'sla_deadline', 'created_at'])
+    .where('status', '<>', 'closed')
+    .where('created_at', '<=', t)
+    .execute();
+  for (const r of open) {
+    if (touched.has(r.id)) continue;
+    state.reports.set(r.id, {
+      id: r.id,
+      number: formatReportNumber(Number(r.number)),
+      category: r.category,
+      lat: r.lat,
+      lng: r.lng,
+      address: r.address,
+      priority: r.priority as ReplayReport['priority'],
+      status: r.status as ReplayReport['status'],
+      slaDeadline: r.sla_deadline,
+      createdAt: r.created_at,
+    });
+  }
+  const ids = [...touched];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = ids.slice(i, i + BATCH);
+    const rows = await db
+      .selectFrom('events')
+      .select(['seq', 'type', 'at', 'actor_id', 'payload'])
+      .where('seq', 'in', (eb) =>
+        eb.selectFrom('events').select((e) => e.fn.max('seq').as('seq')).where('report_id', 'in', chunk).where('seq', '<=', seq).groupBy('report_id'),
+      )
+      .execute();
+    for (const row of rows) {
+      const event = payloadEvent(row);
+      if (!('report' in event) || event.report.status === 'closed') continue;
+      state.reports.set(event.report.id, replayReport(event.report));
+    }
+  }
+}
+
+async function unitsAt(db: Kysely<DB>, state: ReplayState, seq: number): Promise<void> {
+  const unitId = isPostgres(db) ? PG_UNIT_ID : SQLITE_UNIT_ID;
+  const touchedRows = await sql<{ unit_id: string | null }>`select distinct ${unitId} as unit_id from events
+     where seq > ${seq} and type in ${UNIT_EVENT_TYPES}`.execute(db);
+  const touched = new Set(touchedRows.rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])));
+  const rows = (await db.selectFrom('units').selectAll().execute()) as UnitRow[];
+  for (const row of rows) {
+    const unit = rowToUnit(row);
+    state.units.set(unit.id, replayUnit(unit));
+  }
+  for (const id of touched) {
+    const found = await sql<{ seq: number; type: string; at: string; actor_id: string | null; payload: string }>`select seq, type, at, actor_id, payload
+       from events where type in ${UNIT_EVENT_TYPES} and ${unitId} = ${id} and seq <= ${seq} order by seq desc limit 1`.execute(db);
+    const row = found.rows[0];
+    if (!row) continue;
+    const event = payloadEvent(row);
+    if ('unit' in event) state.units.set(event.unit.id, replayUnit(event.unit));
+  }
+}
+
+async function alertsAt(db: Kysely<DB>, state: ReplayState, t: string, role: Role): Promise<void> {
+  const rows = (await db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('created_at', '<=', t)
+    .where((eb) => eb.or([eb('acked_at', 'is', null), eb('acked_at', '>', t)]))
+    .execute()) as AlertRow[];
+  for (const row of rows) {
+    if (!seesAlert(row.kind as Parameters<typeof seesAlert>[0], role)) continue;
+    state.alerts.set(row.id, replayAlert(rowToAlert(row)));
+  }
+}
+
+async function positionsAt(db: Kysely<DB>, state: ReplayState, t: string): Promise<void> {
+  const since = new Date(Date.parse(t) - POSITION_LOOKBACK_MS).toISOString();
+  const last = isPostgres(db)
+    ? await sql<ReplayFixRow>`select distinct on (unit_id) unit_id, at, lat, lng from unit_positions
+         where at > ${since} and at <= ${t} order by unit_id, at desc`.execute(db)
+    : // SQLite: with max() the bare columns come from the row that has the maximum.
+      await sql<ReplayFixRow>`select unit_id, max(at) as at, lat, lng from unit_positions
+         where at > ${since} and at <= ${t} group by unit_id`.execute(db);
+  for (const r of last.rows) state.positions.set(r.unit_id, { unitId: r.unit_id, at: r.at, lat: r.lat, lng: r.lng });
+  const rows = await db.selectFrom('units').select(['id', 'lat', 'lng', 'position_at']).where('position_at', '<=', t).execute();
+  for (const r of rows) {
+    if (state.positions.has(r.id) || r.lat === null || r.lng === null || r.position_at === null) continue;
+    state.positions.set(r.id, { unitId: r.id, at: r.position_at, lat: r.lat, lng: r.lng });
+  }
+}
+
+interface ReplayFixRow {
+  unit_id: string;
+  at: string;
+  lat: number;
+  lng: number;
+}
+
+/** The control room at instant `t` as `role` may see it (domain/replay.ts), read on one snapshot of the database. */
+export function replaySnapshotAt(db: Kysely<DB>, t: string, role: Role): Promise<ReplaySnapshot> {
+  return inSnapshot(db, async (trx) => {
+    const seq = await seqAt(trx, t);
+    const state = emptyState(t, seq);
+    await reportsAt(trx, state, seq, t);
+    await unitsAt(trx, state, seq);
+    await alertsAt(trx, state, t, role);
+    await positionsAt(trx, state, t);
+    return toSnapshot(state);
+  });
+}
+
+/** The events (as `role` sees them) and position fixes of the window (from, until], in time order. */
+export async function replayWindow(db: Kysely<DB>, from: string, until: string, role: Role): Promise<ReplayWindow> {
+  return inSnapshot(db, async (trx) => {
+    const rows = await trx
+      .selectFrom('events')
+      .select(['seq', 'type', 'at', 'actor_id', 'payload'])
+      .where('at', '>', from)
+      .where('at', '<=', until)
+      .orderBy('seq')
+      .execute();
+    const events: ReplayEvent[] = [];
+    for (const row of rows) {
+      const event = toReplayEvent(payloadEvent(row), role);
+      if (event) events.push(event);
+    }
+    const fixRows = await trx
+      .selectFrom('unit_positions')
+      .select(['unit_id', 'at', 'lat', 'lng'])
+      .where('at', '>', from)
+      .where('at', '<=', until)
+      .orderBy('at')
+      .execute();
+    const fixes: ReplayFix[] = fixRows.map((r) => ({ unitId: r.unit_id, at: r.at, lat: r.lat, lng: r.lng }));
+    return { from, until, events, fixes: fixesToColumns(fixes, from) };
+  });
+}
