@@ -129,7 +129,7 @@ export async function composeForReport(db: Kysely<DB>, hub: FeedbackSite | strin
   let personal: MessageText = result;
   if (req.partsSummary) {
     // A template without {?deelmeldingen}: the parts' summary as its own paragraph.
-    const text = withPartsSummary(result.text, req.partsSummary);
+    const text = withPartsSummary(result.text, req.partsSummary, statusLink(publicUrl, req.citizenToken));
     // Rendered as composeFeedback does: the status link as a link, the approved photo of the fix as the image.
     const photo = req.fixPhoto ? [`${statusLink(publicUrl, req.citizenToken)}/foto`] : [];
     if (text !== result.text) personal = { ...result, text, html: renderHtml(text, [statusLink(publicUrl, req.citizenToken)], photo) };

@@ -18,7 +18,7 @@ import { CommandError } from './errors';
 import { composeForReport, enqueueFeedback } from './feedback';
 import { assertReadable, readabilityView } from './readability-gate';
 import { admit, type CommandTx, userCommand } from './run-command';
-import { partRulesForTransition } from './sub-reports';
+import { partRulesForTransition, partsProgressFor } from './sub-reports';
 import { releaseUnitsOfReport } from './unit-events';
 import { approvedFixPhotoSize } from '../store/photos';
 
@@ -79,11 +79,14 @@ async function prepare(
     }
     resolution = validation.value;
   }
+  // A split report may close as 'resolved' from the desk once its parts carry the units' account (lifecycle guard).
+  const partsProgress = body.to === 'closed' ? await partsProgressFor(db, report) : undefined;
   const check = checkTransition({
     from: report.status,
     to: body.to,
     role: actor.kind,
     ...(resolution ? { resolution } : {}),
+    ...(partsProgress ? { parts: partsProgress } : {}),
     ...(body.reply !== undefined ? { reply: body.reply } : {}),
   });
   if (!check.ok) {

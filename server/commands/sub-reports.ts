@@ -18,7 +18,8 @@ import { getCategory } from '../store/categories';
 import { insertNumberedReport } from '../store/report-create';
 import { formatReportNumber, getReport, touchReport } from '../store/reports';
 import type { DB } from '../store/schema';
-import { knownTeams, partLinkOf, partsOf, setPartCount } from '../store/sub-reports';
+import type { PartsProgress } from '../domain/lifecycle';
+import { knownTeams, partLinkOf, partsOf, partsProgressOf, setPartCount } from '../store/sub-reports';
 import { alertOnHighPriority } from './alerts';
 import { CommandError } from './errors';
 import { userCommand } from './run-command';
@@ -174,6 +175,12 @@ export async function partRulesForTransition(
     return { number: p.number, team: p.team, outcome: p.outcome, action: body?.action.text ?? null, referredTo: body?.referredTo ?? null };
   });
   return { isPart: false, summary: partsSummary(closed, locale) };
+}
+
+/** Where a report's parts stand, for the lifecycle's guarded outcomes; undefined for a report that was never split. */
+export async function partsProgressFor(db: Kysely<DB>, report: { id: string; partCount?: number | null | undefined }): Promise<PartsProgress | undefined> {
+  if (!report.partCount) return undefined;
+  return partsProgressOf(db, report.id);
 }
 
 /** Refuses a citizen (a linked caller, a message) on a part: they belong to its main report. */

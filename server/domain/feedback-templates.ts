@@ -13,12 +13,15 @@ import { visitTemplates } from './feedback-templates-visit';
  * municipality's name, phone number and web address are settings) and, where the report stays open, tells the
  * citizen to call rather than report the same thing again (a second report would be a duplicate). Closing messages
  * thank the reporter; the 'resolved' ones link the approved photo of the fix when the desk sends it ({?fotolink}).
+ * A split report's closing sums up its parts ({?deelmeldingen}) right after what was found and done, before the
+ * thanks and the closing lines.
  * Every template, filled with the branch case, reaches the readability floor (test).
  */
 
 const SIGN_NL = 'Met vriendelijke groet,\nTeam Handhaving\n{gemeente}\nTelefoon: {telefoon}\n{website}';
 const SIGN_EN = 'Kind regards,\nEnforcement team\n{gemeente}\nPhone: {telefoon}\n{website}';
 const FOUND_ACTION = '{bevinding} {actie}';
+const PARTS = '{?deelmeldingen}';
 const THANKS_NL = 'Bedankt voor uw melding. Zo helpt u mee aan een schone en veilige buurt.';
 const THANKS_EN = 'Thank you for your report. It helps to keep the neighbourhood clean and safe.';
 
@@ -32,9 +35,15 @@ function template(
 ): FeedbackTemplate {
   const greeting = locale === 'nl' ? 'Beste {naam},' : 'Dear {naam},';
   const sign = locale === 'nl' ? SIGN_NL : SIGN_EN;
-  const body = [greeting, ...paragraphs, sign].join('\n\n');
+  const body = [greeting, ...(trigger === 'closed' ? withParts(paragraphs) : paragraphs), sign].join('\n\n');
   const id = `${trigger}.${category}.${outcome ?? '-'}.${locale}`;
   return outcome ? { id, category, trigger, outcome, locale, subject, body } : { id, category, trigger, locale, subject, body };
+}
+
+/** A closing's paragraphs with the parts' summary after what was found and done (its line goes when there are no parts). */
+function withParts(paragraphs: string[]): string[] {
+  const at = paragraphs.indexOf(FOUND_ACTION);
+  return at === -1 ? [...paragraphs, PARTS] : [...paragraphs.slice(0, at + 1), PARTS, ...paragraphs.slice(at + 1)];
 }
 
 export const defaultTemplates: readonly FeedbackTemplate[] = [

@@ -26,6 +26,20 @@ export const ACTORS: readonly Actor[] = [
  */
 export type TransitionRequirement = 'proposal' | 'closing' | 'schedule' | 'reply';
 
+/**
+ * A condition under which a closing row allows an outcome beyond its `outcomes`:
+ * - parts_resolved: the report was split (sub-reports) and every part is closed, at least one as resolved. The units'
+ *   accounts are the parts', so the desk may close the main report as 'resolved' without a field review of its own.
+ */
+export type OutcomeGuard = 'parts_resolved';
+
+/** Where a report's parts stand (sub-reports, domain/sub-reports.ts); `total` 0 for a report that was never split. */
+export interface PartsProgress {
+  total: number;
+  open: number;
+  resolved: number;
+}
+
 export interface Transition {
   from: ReportStatus;
   to: ReportStatus;
@@ -33,6 +47,8 @@ export interface Transition {
   requires?: TransitionRequirement;
   /** Outcomes allowed when `requires` is 'closing'. */
   outcomes?: readonly Outcome[];
+  /** Outcomes allowed when `requires` is 'closing' and the guard holds (see OutcomeGuard). */
+  guardedOutcomes?: Readonly<Partial<Record<Outcome, OutcomeGuard>>>;
   /** Button text in the console, in Dutch. */
   label: string;
 }
@@ -52,6 +68,8 @@ const TASKING: readonly Actor[] = ['dispatcher', 'shift_lead', 'police_coordinat
 const ALL_OUTCOMES: readonly Outcome[] = ['resolved', 'referred', 'no_action', 'not_found', 'duplicate', 'cancelled'];
 /** Closing without a reviewed field resolution can never be 'resolved'. */
 const DESK_OUTCOMES: readonly Outcome[] = ['referred', 'no_action', 'not_found', 'duplicate', 'cancelled'];
+/** ...except a split report whose parts are all closed, at least one resolved: the parts' units gave the account. */
+const SPLIT_OUTCOMES = { resolved: 'parts_resolved' } as const satisfies Partial<Record<Outcome, OutcomeGuard>>;
 
 /**
  * The report lifecycle. Anything not listed here is forbidden, including staying in
@@ -59,7 +77,9 @@ const DESK_OUTCOMES: readonly Outcome[] = ['referred', 'no_action', 'not_found',
  * dispatcher can; the police coordinator only tasks units (in Den Haag the police
  * direct BOAs day to day); admin manages templates and users, not reports.
  * 'resolved' is reachable only through review (awaiting_review) or a follow-up
- * (scheduled), so a unit's account of what was done always precedes it.
+ * (scheduled), so a unit's account of what was done always precedes it; a split report
+ * waiting in new or triaged may close as 'resolved' when its parts carry that account
+ * (guardedOutcomes, OutcomeGuard 'parts_resolved').
  */
 const TRANSITION_ROWS = [
   // Intake and tasking
@@ -91,8 +111,24 @@ const TRANSITION_ROWS = [
     label: 'Afsluiten',
   },
   // Closing straight from the desk (duplicate, withdrawn, not ours, ...)
-  { from: 'new', to: 'closed', actors: DESK, requires: 'closing', outcomes: DESK_OUTCOMES, label: 'Afsluiten' },
-  { from: 'triaged', to: 'closed', actors: DESK, requires: 'closing', outcomes: DESK_OUTCOMES, label: 'Afsluiten' },
+  {
+    from: 'new',
+    to: 'closed',
+    actors: DESK,
+    requires: 'closing',
+    outcomes: DESK_OUTCOMES,
+    guardedOutcomes: SPLIT_OUTCOMES,
+    label: 'Afsluiten',
+  },
+  {
+    from: 'triaged',
+    to: 'closed',
+    actors: DESK,
+    requires: 'closing',
+    outcomes: DESK_OUTCOMES,
+    guardedOutcomes: SPLIT_OUTCOMES,
+    label: 'Afsluiten',
+  },
   {
     from: 'dispatched',
     to: 'closed',
@@ -151,6 +187,7 @@ export const LIFECYCLE_TEXTS = {
   'report.outcome.duplicate': 'Dubbele melding',
   'report.outcome.cancelled': 'Geannuleerd',
   'actor.dispatcher': 'centralist',
+  'actor.wallboard': 'wallboard',
   'actor.shift_lead': 'chef van dienst',
   'actor.police_coordinator': 'politiecoördinator',
   'actor.field': 'eenheid',
@@ -164,6 +201,8 @@ export const LIFECYCLE_TEXTS = {
   'report.transition.schedule_required': 'Inplannen kan alleen met een vervolgdatum, wat er gaat gebeuren en door wie.',
   'report.transition.closing_resolution_required': 'Kies een uitkomst om de melding af te sluiten.',
   'report.transition.outcome_not_allowed': 'Vanuit "{from}" kan niet worden afgesloten als "{outcome}".',
+  'report.transition.outcome_needs_resolved_part':
+    'Vanuit "{from}" kan alleen als "{outcome}" worden afgesloten als alle deelmeldingen zijn afgesloten en minstens één is opgelost.',
   'report.transition.closing_incomplete':
     'Afsluiten kan alleen met een volledige afhandeling: wat er is aangetroffen en wat er is gedaan.',
   'report.transition.reply_required': 'Schrijf een toelichting voor de melder.',
@@ -222,6 +261,8 @@ export interface TransitionRequest {
   outcome?: Outcome;
   /** The text to the citizen for a reopen decision. */
   reply?: string;
+  /** Where the report's parts stand, for a guarded outcome (OutcomeGuard); absent reads as never split. */
+  parts?: PartsProgress;
 }
 
 /** Shortest reply to a citizen on a reopen decision that is more than a shrug. */
@@ -265,10 +306,11 @@ function checkRequirement(transition: Transition, request: TransitionRequest): T
         return fail('closing_resolution_required', say('report.transition.closing_resolution_required'));
       }
       const outcome = resolution?.outcome ?? request.outcome;
-      if (outcome && !transition.outcomes?.includes(outcome)) {
+      if (outcome && !outcomeAllowed(transition, outcome, request.parts)) {
+        const guarded = transition.guardedOutcomes?.[outcome] !== undefined && (request.parts?.total ?? 0) > 0;
         return fail(
           'outcome_not_allowed',
-          say('report.transition.outcome_not_allowed', {
+          say(guarded ? 'report.transition.outcome_needs_resolved_part' : 'report.transition.outcome_not_allowed', {
             from: reportStatusText(transition.from),
             outcome: outcomeText(outcome),
           }),
@@ -284,6 +326,29 @@ function checkRequirement(transition: Transition, request: TransitionRequest): T
   }
 }
 
+/** Does the guard hold for a report whose parts stand so? */
+export function guardHolds(guard: OutcomeGuard, parts: PartsProgress | undefined): boolean {
+  switch (guard) {
+    case 'parts_resolved':
+      return parts !== undefined && parts.total > 0 && parts.open === 0 && parts.resolved > 0;
+  }
+}
+
+/** May a closing row close with `outcome`: listed, or guarded and the guard holds? */
+function outcomeAllowed(transition: Transition, outcome: Outcome, parts: PartsProgress | undefined): boolean {
+  if (transition.outcomes?.includes(outcome)) return true;
+  const guard = transition.guardedOutcomes?.[outcome];
+  return guard !== undefined && guardHolds(guard, parts);
+}
+
+/** The outcomes a closing row allows for a report whose parts stand so (its `outcomes`, plus guarded ones that hold). */
+export function outcomesOf(transition: Transition, parts?: PartsProgress): Outcome[] {
+  const guarded = Object.entries(transition.guardedOutcomes ?? {})
+    .filter(([, guard]) => guardHolds(guard, parts))
+    .map(([outcome]) => outcome as Outcome);
+  return [...(transition.outcomes ?? []), ...guarded.filter((o) => !transition.outcomes?.includes(o))];
+}
+
 function fail(code: TransitionErrorCode, text: DomainText): TransitionCheck {
   return { ok: false, code, message: text.message, text };
 }
@@ -293,10 +358,10 @@ export function allowedTransitions(from: ReportStatus, role: Actor): LabelledTra
   return TRANSITIONS.filter((t) => t.from === from && t.actors.includes(role));
 }
 
-/** The outcomes an actor may close with from a status; empty when closing is not allowed. */
-export function allowedOutcomes(from: ReportStatus, role: Actor): Outcome[] {
+/** The outcomes an actor may close with from a status (given where its parts stand); empty when closing is not allowed. */
+export function allowedOutcomes(from: ReportStatus, role: Actor, parts?: PartsProgress): Outcome[] {
   const closing = allowedTransitions(from, role).find((t) => t.to === 'closed' && t.requires === 'closing');
-  return closing?.outcomes ? [...closing.outcomes] : [];
+  return closing ? outcomesOf(closing, parts) : [];
 }
 
 /** For the citizen a report is open until it is closed; 'scheduled' is explicitly still open. */

@@ -15,7 +15,8 @@ import { type DomainText, textMaker } from './domain-text';
  * - The main report cannot be closed while a part is open (409 `open_parts`, listing them): close or cancel
  *   (outcome `cancelled`) the parts first. A closed part of a closed main report cannot be reopened.
  * - The main report's closing message sums up the closed parts, one sentence each (cancelled ones left out):
- *   the placeholder `{?deelmeldingen}`, or a paragraph appended when the template does not use it.
+ *   the placeholder `{?deelmeldingen}` (the seeded closings put it after what was found and done), or a paragraph
+ *   before the closing lines when the template does not use it.
  */
 
 export const MAX_PARTS = 10;
@@ -139,16 +140,22 @@ function refuse(kind: 'conflict' | 'validation', code: keyof typeof SUB_REPORT_T
 }
 
 const SIGN_OFF = /^(met vriendelijke groet|kind regards)/i;
+const THANKS = /^(bedankt|dank u|thank you|thanks)\b/i;
 
 /**
  * The closing message with the parts' summary in it: as it is when it holds the summary already (the template's
- * `{?deelmeldingen}`, or the dispatcher's edit of a preview that had it), else as a paragraph before the sign-off
- * ("Met vriendelijke groet," / "Kind regards,"), or at the end when there is none.
+ * `{?deelmeldingen}`, or the dispatcher's edit of a preview that had it), else as a paragraph before the closing
+ * lines: the first paragraph after the greeting that thanks the reporter, points to the status page (`statusLink`)
+ * or signs off ("Met vriendelijke groet," / "Kind regards,"); at the end when there is none.
  */
-export function withPartsSummary(text: string, summary: string): string {
+export function withPartsSummary(text: string, summary: string, statusLink?: string): string {
   if (text.includes(summary)) return text;
   const paragraphs = text.split(/\n{2,}/);
-  const signOff = paragraphs.findIndex((p) => SIGN_OFF.test(p.trim()));
-  if (signOff === -1) return `${text.trimEnd()}\n\n${summary}`;
-  return [...paragraphs.slice(0, signOff), summary, ...paragraphs.slice(signOff)].join('\n\n');
+  const closing = paragraphs.findIndex((p, i) => {
+    const trimmed = p.trim();
+    if (SIGN_OFF.test(trimmed)) return true;
+    return i > 0 && (THANKS.test(trimmed) || (statusLink !== undefined && statusLink !== '' && trimmed.includes(statusLink)));
+  });
+  if (closing === -1) return `${text.trimEnd()}\n\n${summary}`;
+  return [...paragraphs.slice(0, closing), summary, ...paragraphs.slice(closing)].join('\n\n');
 }

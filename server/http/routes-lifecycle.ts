@@ -3,8 +3,9 @@ import type { HubDeps } from '../commands/context';
 import { CommandError } from '../commands/errors';
 import { previewTransition, transitionReport } from '../commands/lifecycle';
 import { runCommand } from '../commands/run-command';
+import { partsProgressFor } from '../commands/sub-reports';
 import { commandText } from '../domain/command-texts';
-import { allowedTransitions } from '../domain/lifecycle';
+import { allowedTransitions, outcomesOf } from '../domain/lifecycle';
 import { isAllowed } from '../domain/permissions';
 import { reportDetailFor } from '../domain/privacy-view';
 import { codesFor } from '../domain/resolution-codes';
@@ -29,6 +30,8 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
       citizenAccessOf(store.db, report.id),
     ]);
     const codes = codesFor(report.category);
+    // A split report's closing outcomes depend on its parts (lifecycle's guarded outcomes).
+    const parts = await partsProgressFor(store.db, report);
     const detail = {
       report,
       timeline,
@@ -40,7 +43,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
         to: t.to,
         label: t.label,
         requires: t.requires ?? null,
-        outcomes: [...(t.outcomes ?? [])],
+        outcomes: outcomesOf(t, parts),
       })),
       codes: { found: [...codes.found], action: [...codes.action] },
     };

@@ -42,6 +42,16 @@ export async function setPartCount(trx: Kysely<DB>, reportId: string, count: num
   await trx.updateTable('reports').set({ part_count: count }).where('id', '=', reportId).execute();
 }
 
+/** Where a report's parts stand: how many, how many open, how many closed as resolved (lifecycle's PartsProgress). */
+export async function partsProgressOf(db: Kysely<DB>, parentId: string): Promise<{ total: number; open: number; resolved: number }> {
+  const rows = await db.selectFrom('reports').select(['status', 'outcome']).where('parent_report_id', '=', parentId).execute();
+  return {
+    total: rows.length,
+    open: rows.filter((r) => r.status !== 'closed').length,
+    resolved: rows.filter((r) => r.status === 'closed' && r.outcome === 'resolved').length,
+  };
+}
+
 /** The parts of a report in number order, with each one's newest resolution (the closing summary reads it). */
 export async function partsOf(db: Kysely<DB>, parentId: string): Promise<SubReportPart[]> {
   const rows = await db

@@ -230,6 +230,144 @@ describe('sub-reports over sqlite', () => {
   });
 });
 
+/**
+ * A split report closes as resolved from the desk once its parts carry the units' account (lifecycle guard
+ * 'parts_resolved'): every part closed, at least one resolved. The message then reads as resolved, with the parts'
+ * summary before the thanks and the closing lines, in Dutch and English. Refused otherwise, and nothing changes.
+ */
+describe.each(storeKinds)('a split report closed as resolved over %s', (store) => {
+  let smtp: TestSmtp;
+  let t: TestHub;
+  let desk: string;
+
+  beforeEach(async () => {
+    smtp = await startTestSmtp();
+    t = await startTestHub({ store, smtp });
+    desk = (await t.login('centralist')).token;
+  });
+  afterEach(async () => {
+    await t.stop();
+    await smtp.stop();
+  });
+
+  async function move(id: string, body: object) {
+    return t.api<Answer>('POST', `/api/reports/${id}/transition`, desk, body);
+  }
+
+  /** A triaged main report (reporter in `locale`) split in two parts: the sofa resolved by a unit, the dumping as given. */
+  async function splitAndClose(locale: 'nl' | 'en', dumping: { outcome: string; action: string; referredTo?: string }) {
+    const created = await t.api<Report>('POST', '/api/reports', desk, {
+      ...sampleReport({ category: 'afval', description: 'Bank en matras gedumpt naast de container' }),
+      reporter: { name: 'J. Jansen', email: 'melder@example.nl' },
+      consent: { contact: true },
+      locale,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await smtp.waitForMessages(1);
+    const main = created.body;
+    expect((await move(main.id, { to: 'triaged' })).status).toBe(200);
+    const res = await t.api<SplitReportResponse>('POST', `/api/reports/${main.id}/parts`, desk, {
+      parts: [{ description: 'Bank en matras ophalen' }, { category: 'overlast', description: 'Dumping onderzoeken' }],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const [sofa, part2] = res.body.parts;
+    if (!sofa || !part2) throw new Error('two parts expected');
+    if (dumping.outcome === 'resolved') {
+      await dispatchThroughOffer(t, desk, part2.id);
+      expect((await move(part2.id, { to: 'in_progress' })).status).toBe(200);
+      expect((await move(part2.id, { to: 'awaiting_review', resolution: closing('resolved', dumping.action) })).status).toBe(200);
+    }
+    expect((await move(part2.id, { to: 'closed', resolution: closing(dumping.outcome, dumping.action, dumping.referredTo) })).status).toBe(200);
+    return { main, sofa, dumping: part2 };
+  }
+
+  async function resolveSofa(sofaId: string) {
+    await dispatchThroughOffer(t, desk, sofaId);
+    expect((await move(sofaId, { to: 'in_progress' })).status).toBe(200);
+    expect((await move(sofaId, { to: 'awaiting_review', resolution: closing('resolved', SOFA_ACTION) })).status).toBe(200);
+    expect((await move(sofaId, { to: 'closed', resolution: closing('resolved', SOFA_ACTION) })).status).toBe(200);
+  }
+
+  const DESK_RESOLVED = {
+    kind: 'close',
+    outcome: 'resolved',
+    found: { code: 'zoals_gemeld', text: 'Er stonden een bank en een matras naast de container' },
+    action: { code: 'ter_plaatse_opgelost', text: 'Twee teams hebben het opgepakt' },
+  };
+
+  it('in Dutch: offered and allowed once the parts are done, the message reads as resolved with the parts before the closing lines', async () => {
+    const { main, sofa } = await splitAndClose('nl', { outcome: 'cancelled', action: 'Dubbel aangemaakt' });
+    // One part still open: the detail does not offer 'resolved', the desk is refused.
+    const before = await t.api<ReportDetail>('GET', `/api/reports/${main.id}`, desk);
+    expect(before.body.transitions.find((tr) => tr.to === 'closed')?.outcomes).not.toContain('resolved');
+    await resolveSofa(sofa.id);
+    const detail = await t.api<ReportDetail>('GET', `/api/reports/${main.id}`, desk);
+    expect(detail.body.report.status).toBe('triaged');
+    expect(detail.body.transitions.find((tr) => tr.to === 'closed')?.outcomes).toContain('resolved');
+
+    const preview = await t.api<{ preview: { subject: string; text: string } }>('POST', `/api/reports/${main.id}/preview`, desk, {
+      to: 'closed',
+      resolution: DESK_RESOLVED,
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const { subject, text } = preview.body.preview;
+    expect(subject).toContain('is opgelost');
+    expect(text).not.toMatch(/geen verdere actie|doen op dit moment verder niets/i);
+    const summary = text.indexOf('Uw melding is in delen opgepakt door verschillende teams:');
+    expect(summary).toBeGreaterThan(text.indexOf('Twee teams hebben het opgepakt'));
+    expect(text).toContain(`- Toezicht afval: ${SOFA_ACTION}.`);
+    expect(text).not.toContain('Dubbel aangemaakt');
+    expect(summary).toBeLessThan(text.indexOf('Bedankt voor uw melding'));
+    expect(summary).toBeLessThan(text.indexOf('Laat het ons weten'));
+
+    const closed = await move(main.id, { to: 'closed', resolution: DESK_RESOLVED });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'resolved' });
+    const [, mail] = await smtp.waitForMessages(2);
+    expect(mail?.subject).toContain('is opgelost');
+    const mailText = mail?.text ?? '';
+    expect(mailText.indexOf(`- Toezicht afval: ${SOFA_ACTION}.`)).toBeLessThan(mailText.indexOf('Laat het ons weten'));
+    expect(mailText.match(/Toezicht afval/g)).toHaveLength(1);
+  });
+
+  it('in English: the message reads as resolved with the parts before the closing lines', async () => {
+    const { main, sofa } = await splitAndClose('en', { outcome: 'referred', action: 'Doorgegeven aan de politie', referredTo: 'Politie' });
+    await resolveSofa(sofa.id);
+    const preview = await t.api<{ preview: { subject: string; text: string } }>('POST', `/api/reports/${main.id}/preview`, desk, {
+      to: 'closed',
+      resolution: DESK_RESOLVED,
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const { subject, text } = preview.body.preview;
+    expect(subject).toContain('has been resolved');
+    const summary = text.indexOf('Your report was handled in parts by different teams:');
+    expect(summary).toBeGreaterThan(0);
+    expect(text).toContain(`- Toezicht afval: ${SOFA_ACTION}.`);
+    expect(text).toContain('- Handhaving BOA (referred to Politie): Doorgegeven aan de politie.');
+    expect(summary).toBeLessThan(text.indexOf('Thank you for your report'));
+    expect(summary).toBeLessThan(text.indexOf('Let us know'));
+  });
+
+  it('is refused while no part was resolved, and nothing changes', async () => {
+    const { main, sofa } = await splitAndClose('nl', { outcome: 'cancelled', action: 'Dubbel aangemaakt' });
+    expect((await move(sofa.id, { to: 'closed', resolution: closing('no_action', 'Niets meer te zien') })).status).toBe(200);
+    const outboxBefore = (await t.hub.store.db.selectFrom('outbox').select('id').where('report_id', '=', main.id).execute()).length;
+    const refused = await move(main.id, { to: 'closed', resolution: DESK_RESOLVED });
+    expect(refused.status).toBe(422);
+    expect(refused.body.text?.code).toBe('report.transition.outcome_needs_resolved_part');
+    expect(refused.body.fields?.['resolution.outcome']).toBeDefined();
+    const after = await t.api<ReportDetail>('GET', `/api/reports/${main.id}`, desk);
+    expect(after.body.report.status).toBe('triaged');
+    expect(after.body.transitions.find((tr) => tr.to === 'closed')?.outcomes).not.toContain('resolved');
+    expect((await t.hub.store.db.selectFrom('outbox').select('id').where('report_id', '=', main.id).execute()).length).toBe(outboxBefore);
+    // A report that was never split: the plain refusal.
+    const plain = await t.api<Report>('POST', '/api/reports', desk, sampleReport({ category: 'afval' }));
+    const single = await move(plain.body.id, { to: 'closed', resolution: DESK_RESOLVED });
+    expect(single.status).toBe(422);
+    expect(single.body.text?.code).toBe('report.transition.outcome_not_allowed');
+  });
+});
+
 describe.skipIf(!storeKinds.includes('postgres'))('sub-reports over postgres', () => {
   let t: TestHub;
   afterEach(async () => {

@@ -12,6 +12,7 @@ import {
   isOpenForCitizen,
   outcomeText,
   reportStatusText,
+  type PartsProgress,
   TRANSITIONS,
 } from '../../server/domain/lifecycle';
 
@@ -122,16 +123,21 @@ describe('transition matrix (every status x status x actor)', () => {
   });
 });
 
+const deskOutcomes: Outcome[] = ['referred', 'no_action', 'not_found', 'duplicate', 'cancelled'];
+/** Outcomes each status may close with, without any parts rule. */
+const expectedOutcomes: Partial<Record<ReportStatus, Outcome[]>> = {
+  new: deskOutcomes,
+  triaged: deskOutcomes,
+  dispatched: deskOutcomes,
+  in_progress: deskOutcomes,
+  awaiting_review: OUTCOMES,
+  scheduled: OUTCOMES,
+};
+function expectedOutcomesFor(from: ReportStatus): Outcome[] {
+  return expectedOutcomes[from] ?? [];
+}
+
 describe('closing outcomes per status', () => {
-  const deskOutcomes: Outcome[] = ['referred', 'no_action', 'not_found', 'duplicate', 'cancelled'];
-  const expectedOutcomes: Partial<Record<ReportStatus, Outcome[]>> = {
-    new: deskOutcomes,
-    triaged: deskOutcomes,
-    dispatched: deskOutcomes,
-    in_progress: deskOutcomes,
-    awaiting_review: OUTCOMES,
-    scheduled: OUTCOMES,
-  };
 
   const cases = STATUSES.flatMap((from) => OUTCOMES.map((outcome) => [from, outcome] as const));
   it.each(cases)('from %s as %s', (from, outcome) => {
@@ -165,6 +171,78 @@ describe('closing outcomes per status', () => {
         message: 'Vanuit "Nieuw" kan niet worden afgesloten als "Opgelost".',
       },
     });
+  });
+});
+
+// A split main report (sub-reports): the desk closes it as 'resolved' from new or triaged once every part is closed and
+// at least one part was resolved; the units' accounts are the parts'. Written out by hand: status -> guarded outcomes.
+const GUARDED: Partial<Record<ReportStatus, Outcome[]>> = { new: ['resolved'], triaged: ['resolved'] };
+const PARTS: Record<string, PartsProgress | undefined> = {
+  'no parts': undefined,
+  'none split': { total: 0, open: 0, resolved: 0 },
+  'one open': { total: 2, open: 1, resolved: 1 },
+  'all closed, none resolved': { total: 2, open: 0, resolved: 0 },
+  'all closed, one resolved': { total: 2, open: 0, resolved: 1 },
+};
+const HOLDS = new Set(['all closed, one resolved']);
+
+describe('closing a split report as resolved (guarded outcome)', () => {
+  // Every status, reopen_requested excepted (its closing is the shift lead's decision, with a reply and no outcome).
+  const cases = STATUSES.filter((from) => from !== 'reopen_requested').flatMap((from) =>
+    Object.keys(PARTS).flatMap((parts) => ACTORS.map((actor) => [from, parts, actor] as const)),
+  );
+
+  it.each(cases)('from %s with parts %s by %s', (from, parts, actor) => {
+    const progress = PARTS[parts];
+    const result = checkTransition({
+      from,
+      to: 'closed',
+      role: actor,
+      resolution: { ...closing, outcome: 'resolved' },
+      ...(progress ? { parts: progress } : {}),
+    });
+    const rowActors = expected.get(`${from} -> closed`);
+    const plain = expectedOutcomesFor(from).includes('resolved');
+    const guarded = GUARDED[from]?.includes('resolved') ?? false;
+    const allowed = (rowActors?.has(actor) ?? false) && (plain || (guarded && HOLDS.has(parts)));
+    expect(result.ok).toBe(allowed);
+    if (result.ok || !rowActors?.has(actor)) return;
+    expect(result.code).toBe('outcome_not_allowed');
+    // A report that was never split gets the plain refusal; a split one is told what its parts lack.
+    const split = (progress?.total ?? 0) > 0;
+    expect(result.text.code).toBe(guarded && split ? 'report.transition.outcome_needs_resolved_part' : 'report.transition.outcome_not_allowed');
+  });
+
+  it('the guard refuses in Dutch, naming the parts rule', () => {
+    const result = checkTransition({
+      from: 'triaged',
+      to: 'closed',
+      role: 'dispatcher',
+      resolution: { ...closing, outcome: 'resolved' },
+      parts: { total: 2, open: 0, resolved: 0 },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'outcome_not_allowed',
+      message: 'Vanuit "In wachtrij" kan alleen als "Opgelost" worden afgesloten als alle deelmeldingen zijn afgesloten en minstens één is opgelost.',
+    });
+  });
+
+  it('allowedOutcomes offers resolved only while the guard holds, and only to the desk', () => {
+    for (const from of STATUSES) {
+      for (const [name, progress] of Object.entries(PARTS)) {
+        const want = [...expectedOutcomesFor(from), ...(HOLDS.has(name) ? (GUARDED[from] ?? []) : [])];
+        expect(allowedOutcomes(from, 'dispatcher', progress).sort()).toEqual([...new Set(want)].sort());
+        expect(allowedOutcomes(from, 'field', progress)).toEqual([]);
+      }
+    }
+  });
+
+  it('other desk outcomes do not depend on the parts', () => {
+    for (const progress of Object.values(PARTS)) {
+      const check = checkTransition({ from: 'triaged', to: 'closed', role: 'dispatcher', resolution: closing, ...(progress ? { parts: progress } : {}) });
+      expect(check).toEqual({ ok: true });
+    }
   });
 });
 

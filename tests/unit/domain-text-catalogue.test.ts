@@ -128,6 +128,9 @@ function emitted(): DomainText[] {
   } as const;
   const wrongKind = checkTransition({ from: 'awaiting_review', to: 'closed', role: 'dispatcher', resolution: scheduling });
   if (!wrongKind.ok) texts.push(wrongKind.text);
+  // A split report whose parts are closed but none resolved: the guard names the parts rule.
+  const guarded = checkTransition({ from: 'triaged', to: 'closed', role: 'dispatcher', outcome: 'resolved', parts: { total: 2, open: 0, resolved: 0 } });
+  if (!guarded.ok) texts.push(guarded.text);
   texts.push(...TRANSITIONS.map((t) => t.labelText));
   const expiresAt = '2026-03-10T10:01:00.000Z';
   const now = new Date('2026-03-10T10:00:00.000Z');

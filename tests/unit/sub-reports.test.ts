@@ -53,6 +53,18 @@ describe('withPartsSummary: the summary paragraph in a closing message', () => {
     const once = withPartsSummary('We deden iets.', summary);
     expect(withPartsSummary(once, summary)).toBe(once);
   });
+
+  it('goes before the closing lines: the thanks and the status link come after it (nl and en)', () => {
+    const link = 'https://meldkamer.example/status/abc';
+    const nl = `Beste melder,\n\nWe deden iets.\n\nBedankt voor uw melding.\n\nNiet opgelost? Laat het ons weten via ${link}\n\nMet vriendelijke groet,\nGemeente`;
+    expect(withPartsSummary(nl, summary, link)).toBe(
+      `Beste melder,\n\nWe deden iets.\n\n${summary}\n\nBedankt voor uw melding.\n\nNiet opgelost? Laat het ons weten via ${link}\n\nMet vriendelijke groet,\nGemeente`,
+    );
+    const en = `Dear reporter,\n\nWe did something.\n\nLet us know at ${link}\n\nKind regards,\nCity`;
+    expect(withPartsSummary(en, 'Parts:', link)).toBe(`Dear reporter,\n\nWe did something.\n\nParts:\n\nLet us know at ${link}\n\nKind regards,\nCity`);
+    // The greeting is never a closing line, even when it thanks.
+    expect(withPartsSummary('Bedankt, melder,\n\nWe deden iets.', 'Delen:', link)).toBe('Bedankt, melder,\n\nWe deden iets.\n\nDelen:');
+  });
 });
 
 describe('the rules of a split', () => {

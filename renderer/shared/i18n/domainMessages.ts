@@ -77,6 +77,8 @@ const en: Record<DomainTextCode, string> = {
   'report.transition.schedule_required': 'Scheduling needs a follow-up date, what will happen and who does it.',
   'report.transition.closing_resolution_required': 'Choose an outcome to close the report.',
   'report.transition.outcome_not_allowed': 'From "{from}" a report cannot be closed as "{outcome}".',
+  'report.transition.outcome_needs_resolved_part':
+    'From "{from}" a report can be closed as "{outcome}" only when all its sub-reports are closed and at least one was resolved.',
   'report.transition.closing_incomplete': 'Closing needs a complete resolution: what was found and what was done.',
   'report.transition.reply_required': 'Write an explanation for the reporter.',
   'action.new.triaged': 'Triage',
