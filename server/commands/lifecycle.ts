@@ -192,6 +192,7 @@ export async function applyTransition(
       resolutionState: resolution ? state : null,
       note: body.reply ?? note ?? null,
       messages,
+      messageEdited: messages > 0 && Boolean(body.message?.text || body.message?.subject),
     };
   });
   await alertsOnTransition(tx, event.report, from, actor);

@@ -37,6 +37,8 @@ export const ReportTransitionedEvent = EventBase.extend({
   /** The reopen decision's explanation to the citizen, or the citizen's comment. */
   note: z.string().nullable(),
   messages: z.number().int().min(0),
+  /** The citizen message of this step is the dispatcher's own edit of the composed text (the KPIs count it); absent in older events. */
+  messageEdited: z.boolean().optional(),
 });
 
 export const ReportDeliveryEvent = EventBase.extend({

@@ -28,6 +28,7 @@ import * as m0027 from './0027_satisfaction_reasons';
 import * as m0029 from './0029_sub_reports';
 import * as m0032 from './0032_sla_at_risk_from';
 import * as m0030 from './0030_external_referrals';
+import * as m0038 from './0038_kpi_steps';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0029_sub_reports': m0029,
   '0032_sla_at_risk_from': m0032,
   '0030_external_referrals': m0030,
+  '0038_kpi_steps': m0038,
 };

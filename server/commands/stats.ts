@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import { type FactSubject, type KpiTargets, groupFacts, kpiRow } from '../domain/kpi';
+import { type Period, previousPeriods } from '../domain/kpi-periods';
+import { type Neighbourhood, indexNeighbourhoods, neighbourhoodOf } from '../domain/neighbourhood-hotspots';
+import type { StatsAnswer, StatsGrouping } from '../protocol/stats';
+import { listCategories } from '../store/categories';
+import type { DB } from '../store/schema';
+import { statsFacts } from '../store/stats';
+
+/**
+ * The shift lead's KPIs for a period, optionally per category, neighbourhood or team (unit kind), with the totals of
+ * the periods before it for the trend lines (GET /api/stats; the shift report calls it for a shift's figures).
+ * Never per officer: the works council has not agreed to monitoring staff.
+ */
+
+export interface StatsContext {
+  /** The hub clock. */
+  now: Date;
+  /** The control room's time zone (shift times', domain/shifts.ts). */
+  timeZone: string;
+  targets: KpiTargets;
+  neighbourhoods?: readonly Neighbourhood[] | null;
+}
+
+export interface StatsRequest extends Period {
+  by?: StatsGrouping | undefined;
+  /** Trend periods before this one (totals only); 0 or absent: none. */
+  trend?: number | undefined;
+}
+
+const UNIT_KIND_NAMES: Record<string, string> = {
+  boa_domein_1: 'BOA domein I',
+  toezicht_parkeren: 'Toezichthouder parkeren',
+  toezicht_afval_fietsen: 'Toezichthouder afval en fietsen',
+};
+
+export const NO_GROUP = 'none';
+
+type Grouper = { keyOf: (s: FactSubject) => string; labelOf: (key: string) => string };
+
+async function grouperFor(db: Kysely<DB>, by: StatsGrouping, context: StatsContext): Promise<Grouper> {
+  if (by === 'category') {
+    const names = new Map((await listCategories(db)).map((c) => [c.code, c.nameNl]));
+    return { keyOf: (s) => s.category, labelOf: (key) => names.get(key) ?? key };
+  }
+  if (by === 'team') {
+    return { keyOf: (s) => s.team ?? NO_GROUP, labelOf: (key) => (key === NO_GROUP ? 'Geen eenheid' : (UNIT_KIND_NAMES[key] ?? key)) };
+  }
+  const index = indexNeighbourhoods(context.neighbourhoods ?? []);
+  const names = new Map((context.neighbourhoods ?? []).map((n) => [n.code ?? n.name, n.name]));
+  // Facts of one place repeat (arrival, closing, answer): look each place up once.
+  const cache = new Map<string, string>();
+  return {
+    keyOf: (s) => {
+      const place = `${s.lat},${s.lng}`;
+      let key = cache.get(place);
+      if (key === undefined) {
+        const hood = neighbourhoodOf(s, index);
+        key = hood ? (hood.code ?? hood.name) : NO_GROUP;
+        cache.set(place, key);
+      }
+      return key;
+    },
+    labelOf: (key) => (key === NO_GROUP ? 'Buiten de wijken' : (names.get(key) ?? key)),
+  };
+}
+
+/** The KPIs of `request` (see domain/kpi.ts for every definition). */
+export async function computeStats(db: Kysely<DB>, request: StatsRequest, context: StatsContext): Promise<StatsAnswer> {
+  const period = { from: request.from, to: request.to };
+  const by = request.by ?? null;
+  const options = { now: context.now, timeZone: context.timeZone, withTeam: by === 'team' };
+  const trendPeriods = previousPeriods(period, request.trend ?? 0, context.timeZone);
+  const [facts, grouper, ...trendFacts] = await Promise.all([
+    statsFacts(db, period, options),
+    by ? grouperFor(db, by, context) : Promise.resolve(null),
+    ...trendPeriods.map((p) => statsFacts(db, p, { ...options, withTeam: false })),
+  ]);
+  const groups = grouper
+    ? [...groupFacts(facts, grouper.keyOf).entries()].map(([key, f]) => ({ key, label: grouper.labelOf(key), kpis: kpiRow(f) }))
+    : [];
+  return {
+    from: period.from,
+    to: period.to,
+    by,
+    timeZone: context.timeZone,
+    targets: context.targets,
+    total: kpiRow(facts),
+    groups,
+    trend: trendPeriods.map((p, i) => ({ from: p.from, to: p.to, kpis: kpiRow(trendFacts[i] ?? facts) })),
+  };
+}
