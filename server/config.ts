@@ -11,6 +11,8 @@ import { SAFETY_CONFIG_SHAPE, SAFETY_ENV_KEYS } from './hub/safety-config';
 import { MUNICIPALITY_CONFIG_SHAPE, MUNICIPALITY_ENV_KEYS } from './hub/municipality-config';
 import { FOLLOW_UP_CONFIG_SHAPE, FOLLOW_UP_ENV_KEYS } from './hub/follow-up-config';
 import { READABILITY_CONFIG_SHAPE, READABILITY_ENV_KEYS } from './hub/readability-config';
+import { KPI_CONFIG_SHAPE, KPI_ENV_KEYS } from './hub/kpi-config';
+import { BACKUP_CONFIG_SHAPE, BACKUP_ENV_KEYS } from './hub/backup-config';
 import { shiftSettingsProblem } from './domain/shifts';
 import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
@@ -99,6 +101,10 @@ export const ConfigSchema = z.object({
   ...FOLLOW_UP_CONFIG_SHAPE,
   /** The plain-language floor of citizen messages (hub/readability-config.ts; README "Leesbaarheid (B1)"). */
   ...READABILITY_CONFIG_SHAPE,
+  /** The KPI targets in percent (hub/kpi-config.ts; README "KPI's tegen doelen"). */
+  ...KPI_CONFIG_SHAPE,
+  /** The scheduled backup of the embedded store (hub/backup-config.ts; README "Operating Meldkamer"). */
+  ...BACKUP_CONFIG_SHAPE,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -146,6 +152,8 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   ...MUNICIPALITY_ENV_KEYS,
   ...FOLLOW_UP_ENV_KEYS,
   ...READABILITY_ENV_KEYS,
+  ...KPI_ENV_KEYS,
+  ...BACKUP_ENV_KEYS,
 };
 
 export class ConfigError extends Error {}

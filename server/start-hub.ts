@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HubDeps } from './commands/context';
@@ -18,9 +19,13 @@ import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerSubReportRoutes } from './http/routes-sub-reports';
 import { registerDispatchRoutes } from './http/routes-dispatch';
 import { registerSafetyRoutes } from './http/routes-safety';
+import { registerShiftReportRoutes } from './http/routes-shift-report';
+import { registerSignalsBoardRoutes } from './http/routes-signals-board';
 import { SafetySweeper } from './hub/safety-sweeper';
 import { QuestionSweeper } from './hub/question-sweeper';
 import { registerQuestionRoutes } from './http/routes-questions';
+import { registerStatsRoutes } from './http/routes-stats';
+import { kpiTargetsOf } from './hub/kpi-config';
 import { setQuestionRules } from './commands/reporter-question';
 import { safetyClientConfigOf, safetySettingsOf, shiftSettingsOf } from './hub/safety-config';
 import { setSafetyRules } from './hub/safety-field';
@@ -29,6 +34,8 @@ import { FIELD_NAMESPACE } from './protocol/socket';
 import { registerContextRoutes } from './http/routes-context';
 import { registerPhotoRoutes } from './http/routes-photos';
 import { registerRetentionRoutes } from './http/routes-retention';
+import { registerReplayRoutes } from './http/routes-replay';
+import { registerForecastRoutes } from './http/routes-forecast';
 import { registerAddressRoutes } from './http/routes-address';
 import { createAddressSource } from './geo/create-source';
 import { unavailableSource } from './geo/unavailable-source';
@@ -55,6 +62,8 @@ import { disconnectSessions } from './hub/session-rooms';
 import { SessionSweeper } from './hub/session-sweeper';
 import { RetentionJob } from './hub/retention-job';
 import { FollowUpJob } from './hub/follow-up-job';
+import { BackupJob } from './hub/backup-job';
+import { markDataDirInUse } from './store/data-dir-lock';
 import { followUpSettingsOf } from './hub/follow-up-config';
 import { PositionTracker } from './hub/positions';
 import { broadcastPositions, connectedClientCount, createSocketServer, disconnectAll, type HubServer, publishToConsoles } from './hub/socket-server';
@@ -91,6 +100,8 @@ export interface Hub {
   questions: QuestionSweeper;
   /** Acts on scheduled reports' follow-up dates (hub/follow-up-job.ts); tests look with `tick()`. */
   followUps: FollowUpJob;
+  /** The scheduled backup of the embedded store (hub/backup-job.ts), null on PostgreSQL; tests call `runNow()`. */
+  backups: BackupJob | null;
   /** Stop accepting, let in-flight requests and transactions finish, close sockets and the store. */
   close(): Promise<void>;
 }
@@ -193,6 +204,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerLifecycleRoutes(app, deps);
   setQuestionRules(deps, { answerWorkingDays: config.reporterQuestionWorkingDays, reopenReplyWorkingDays: config.reopenReplyWorkingDays });
   registerQuestionRoutes(app, deps);
+  registerStatsRoutes(app, deps, { targets: kpiTargetsOf(config), timeZone: config.shiftTimeZone });
   registerSubReportRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
@@ -202,9 +214,13 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   setSafetyRules(deps, safetyRules);
   registerSafetyRoutes(app, deps, () => safetyRules, () => positions.latest);
   registerRunCardRoutes(app, deps, () => positions.latest);
+  registerShiftReportRoutes(app, deps, () => safetyRules.shifts);
+  registerSignalsBoardRoutes(app, deps, neighbourhoods);
   registerPhotoRoutes(app, deps);
   registerContextRoutes(app, deps);
   registerRetentionRoutes(app, deps);
+  registerReplayRoutes(app, deps);
+  registerForecastRoutes(app, deps, safetyRules.shifts.timeZone);
   registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);
   registerCitizenPhotoRoute(app, deps);
@@ -227,6 +243,20 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const questions = new QuestionSweeper(deps);
   const retention = new RetentionJob(deps, config.retention, config.nodeId);
   const followUps = new FollowUpJob(deps, followUpSettingsOf(config), config.nodeId);
+  const backups = store.location
+    ? new BackupJob(
+        {
+          source: store.location,
+          dir: config.backupDir ?? join(config.dataDir, 'backups'),
+          intervalMinutes: config.backupIntervalMinutes,
+          keep: config.backupKeep,
+        },
+        log,
+        deps.clock,
+      )
+    : null;
+  // For `npm run restore`, which refuses a data directory a running hub holds.
+  const releaseDataDir = store.location ? markDataDirInUse(config.dataDir, deps.clock()) : () => undefined;
   if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
   outbox = createOutboxWorker(config, deps);
   await app.listen({ host: config.host, port: config.port });
@@ -243,6 +273,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   questions.start();
   retention.start();
   followUps.start();
+  backups?.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
@@ -257,6 +288,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       questions.stop();
       followUps.stop();
       await retention.stop();
+      await backups?.stop();
       positions.stop();
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
@@ -266,9 +298,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       await worker.stop();
       await store.close();
       basemap.tiles?.close();
+      releaseDataDir();
       log.info('hub stopped');
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, safety, questions, followUps, routes, autoDispatch, close };
+  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, safety, questions, followUps, backups, routes, autoDispatch, close };
 }

@@ -1,0 +1,107 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { dataDirHolder } from './data-dir-lock';
+import { migrations } from './migrations/index';
+import { flushToDisk, SQLITE_FILE } from './sqlite-backup';
+
+export class RestoreRefused extends Error {}
+
+export interface RestoreOutcome {
+  /** The restored database's last event. */
+  seq: number;
+  /** Where the database that was there before now is (kept, never deleted), or null when there was none. */
+  previous: string | null;
+  /** Stale `-wal`/`-shm` files moved aside with the previous database. */
+  movedAside: string[];
+}
+
+/**
+ * Restores a backup (`npm run backup` or the scheduled one) into a STOPPED hub's data directory:
+ * 1. refuses while a hub holds the directory (store/data-dir-lock.ts);
+ * 2. checks the backup: a SQLite file, `PRAGMA integrity_check` ok, a Meldkamer database, and no migration this code
+ *    does not know (a backup from a newer version would be refused by the hub at start anyway: said here, before
+ *    anything moves);
+ * 3. keeps the database that is there: its WAL is checkpointed into it and it is renamed
+ *    `meldkamer.sqlite.before-restore-<time>`; a `-wal`/`-shm` left beside it goes with it, so none is applied to the
+ *    restored file;
+ * 4. copies the backup in as `.restoring`, flushes it to disk and renames it into place.
+ */
+export function restoreSqlite(backupFile: string, dataDir: string, at: Date): RestoreOutcome {
+  const holder = dataDirHolder(dataDir);
+  if (holder) {
+    throw new RestoreRefused(
+      `a hub is running on ${dataDir} (process ${holder.pid} on ${holder.host}, since ${holder.since}): stop it first`,
+    );
+  }
+  if (!existsSync(backupFile)) throw new RestoreRefused(`no such file: ${backupFile}`);
+  const seq = checkBackup(backupFile);
+
+  mkdirSync(dataDir, { recursive: true });
+  const live = join(dataDir, SQLITE_FILE);
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const aside = `${live}.before-restore-${stamp}`;
+  let previous: string | null = null;
+  const movedAside: string[] = [];
+  if (existsSync(live)) {
+    checkpoint(live);
+    renameSync(live, aside);
+    previous = aside;
+  }
+  for (const suffix of ['-wal', '-shm']) {
+    if (!existsSync(live + suffix)) continue;
+    renameSync(live + suffix, aside + suffix);
+    movedAside.push(aside + suffix);
+  }
+  const incoming = `${live}.restoring`;
+  rmSync(incoming, { force: true });
+  copyFileSync(backupFile, incoming);
+  flushToDisk(incoming);
+  renameSync(incoming, live);
+  return { seq, previous, movedAside };
+}
+
+/** The backup's last event seq, after checking it can be restored. */
+export function checkBackup(file: string): number {
+  let db: SQLite.Database;
+  try {
+    db = new SQLite(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new RestoreRefused(`not a database file: ${file} (${(err as Error).message})`);
+  }
+  try {
+    let check: unknown;
+    try {
+      check = db.pragma('integrity_check', { simple: true });
+    } catch (err) {
+      throw new RestoreRefused(`not a database file: ${file} (${(err as Error).message})`);
+    }
+    if (check !== 'ok') throw new RestoreRefused(`the backup is damaged (integrity_check: ${String(check)}): use another one`);
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    );
+    if (!tables.has('events') || !tables.has('schema_migrations')) {
+      throw new RestoreRefused(`${file} is not a Meldkamer database (no events or schema_migrations table)`);
+    }
+    const applied = (db.prepare('select name from schema_migrations').all() as { name: string }[]).map((r) => r.name);
+    const unknown = applied.filter((name) => !(name in migrations)).sort();
+    if (unknown.length > 0) {
+      throw new RestoreRefused(
+        `the backup was written by a newer version of Meldkamer (unknown migrations: ${unknown.join(', ')}): ` +
+          'restore it with that version or newer',
+      );
+    }
+    return (db.prepare('select coalesce(max(seq), 0) as seq from events').get() as { seq: number }).seq;
+  } finally {
+    db.close();
+  }
+}
+
+function checkpoint(file: string): void {
+  const db = new SQLite(file, { fileMustExist: true });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
