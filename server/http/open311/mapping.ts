@@ -2,6 +2,7 @@ import type { Category, ReportStatus } from '../../protocol/report';
 import type { RequestRecord } from '../../store/open311';
 import type { PublicStatus } from './params';
 import type { ServiceRequestEntry } from './render';
+import { maskWord, replaceTokenRuns } from './secret-mask';
 import type { Locale } from './service-attributes';
 import { civilDateToW3c, formatW3cDateTime } from './w3c';
 
@@ -47,14 +48,8 @@ export function serviceNotice(category: Category | undefined, locale: Locale): s
  */
 export function publicNotes(text: string, secrets: { token: string | null; code: string | null }, lookupUrl: string): string {
   let notes = text;
-  if (secrets.token) {
-    const token = secrets.token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    notes = notes.replace(new RegExp(`\\S*${token}`, 'g'), lookupUrl);
-  }
-  if (secrets.code) {
-    const code = secrets.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    notes = notes.replace(new RegExp(`\\b${code}\\b`, 'g'), '******');
-  }
+  if (secrets.token) notes = replaceTokenRuns(notes, secrets.token, lookupUrl);
+  if (secrets.code) notes = maskWord(notes, secrets.code, '******');
   return notes;
 }
 

@@ -4,13 +4,30 @@
  * the time the control room saw, and accept any zone (or Z) from clients.
  */
 
-import { localDateTime, offsetAt, parseCivilDate, zonedToInstant } from '../../domain/zoned-time';
+import { offsetAt, parseCivilDate, zonedToInstant } from '../../domain/zoned-time';
 
 export const OPEN311_TIME_ZONE = 'Europe/Amsterdam';
 
-/** Offset of `timeZone` from UTC at `instant`, in whole minutes (east positive). */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  return Math.round(offsetAt(Math.floor(instant.getTime() / 1000) * 1000, timeZone) / 60_000);
+const HOUR_MS = 3_600_000;
+/** Offsets of whole UTC hours in which a zone's offset does not change ("zone hour" → ms); cleared when it grows large. */
+const hourOffsets = new Map<string, number>();
+const MAX_CACHED_HOURS = 100_000;
+
+/**
+ * Offset of `timeZone` from UTC at `instantMs` (a whole second), in ms (east positive). A zone changes its offset at
+ * most once in an hour, so when an hour's first and last second have the same offset, the whole hour has it: the
+ * status poll formats 60,000 times of a few thousand hours with one Intl look-up per hour, not two per time.
+ */
+function offsetMs(instantMs: number, timeZone: string): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  const key = `${timeZone} ${hour}`;
+  const known = hourOffsets.get(key);
+  if (known !== undefined) return known;
+  const first = offsetAt(hour * HOUR_MS, timeZone);
+  if (first !== offsetAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone)) return offsetAt(instantMs, timeZone);
+  if (hourOffsets.size >= MAX_CACHED_HOURS) hourOffsets.clear();
+  hourOffsets.set(key, first);
+  return first;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -24,8 +41,12 @@ function formatOffset(minutes: number): string {
 export function formatW3cDateTime(instant: Date | string, timeZone: string = OPEN311_TIME_ZONE): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a datetime: ${String(instant)}`);
-  const w = localDateTime(date, timeZone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(offsetMinutes(date, timeZone))}`;
+  const second = Math.floor(date.getTime() / 1000) * 1000;
+  const offset = offsetMs(second, timeZone);
+  // The wall-clock time is the instant moved by the offset, read in UTC.
+  const w = new Date(second + offset);
+  const time = `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
+  return `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}T${time}${formatOffset(Math.round(offset / 60_000))}`;
 }
 
 /** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
@@ -75,7 +96,6 @@ function validDate(year: number, month: number, day: number): boolean {
 }
 
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?$/;
-const HOUR_MS = 3_600_000;
 
 /**
  * A wall-clock time without a zone (`2026-11-28T08:30`, what an HTML datetime-local field sends) read as local time in
