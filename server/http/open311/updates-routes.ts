@@ -7,7 +7,8 @@ import type { Outcome, ReportStatus } from '../../protocol/report';
 import type { Resolution } from '../../protocol/resolution';
 import { type ApiClient, findApiClient } from '../../store/api-keys';
 import { listCategories } from '../../store/categories';
-import { apiKeyOfReport, approvedPhotoIds, citizenSecrets, findRequestByNumber, messagesAt, publicApprovedPhoto, reporterNames, transitionHistory, transitionsOfKey } from '../../store/open311';
+import { isUniqueViolation } from '../../store/signal-batches';
+import { apiKeyOfReport, approvedPhotoIds, citizenSecrets, findComment, findRequestByNumber, messagesAt, publicApprovedPhoto, reporterNames, transitionHistory, transitionsOfKey } from '../../store/open311';
 import { Open311Error } from './errors';
 import { apiKeyOf, bound, parseRequestId, type RawParams, single, withinLength } from './params';
 import { FORMATS, type Format, type Open311Document, type RequestUpdateEntry, sendDocument } from './render';
@@ -200,14 +201,22 @@ async function postUpdate(deps: HubDeps, client: ApiClient, params: RawParams): 
   const record = number === undefined ? undefined : await findRequestByNumber(deps.store.db, number);
   // Deny by default: a key comments on (and asks to reopen) only the reports it sent; any other is not found to it.
   if (!record || (await apiKeyOfReport(deps.store.db, record.id)) !== client.keyId) throw new Open311Error(404, `service_request_id "${requestId}" was not found`);
-  const result = await runCommand(deps, postOpen311Comment, 'system', {
+  const comment = {
     apiKeyId: client.keyId,
     clientName: client.clientName,
-    clientUpdateId,
+    clientUpdateId: clientUpdateId ?? '',
     reportId: record.id,
     status: statusText,
     description,
     ...(mediaUrl ? { mediaUrl } : {}),
+  };
+  const result = await runCommand(deps, postOpen311Comment, 'system', comment).catch(async (err: unknown) => {
+    // The same update_id written at the same instant by another transaction (another hub node): the unique index
+    // refused ours, nothing of it was written, and the client gets the id of the one that was (idempotent).
+    const earlier = isUniqueViolation(err) ? await findComment(deps.store.db, client.keyId, comment.clientUpdateId) : undefined;
+    if (!earlier) throw err;
+    deps.log.info({ reportId: record.id, updateId: earlier.id }, 'open311 comment posted twice at once: answered with the stored one');
+    return { id: earlier.id };
   });
   return [{ update_id: result.id }];
 }
