@@ -27,7 +27,7 @@ import {
 } from './updates';
 import { formatW3cDateTime } from './w3c';
 
-/** Without dates: the last 24 hours. Two dates may not span more than 90 days. At most this many updates, oldest first. */
+/** Without dates: the last 24 hours. Two dates may not span more than 90 days. A window with more status changes than this is refused (400). */
 const DEFAULT_WINDOW_MS = 24 * 3_600_000;
 const MAX_WINDOW_MS = 90 * 86_400_000;
 export const MAX_UPDATES = 10_000;
@@ -61,7 +61,16 @@ export async function listUpdates(deps: HubDeps, client: ApiClient, params: RawP
   if (problems.length > 0) throw new Open311Error(400, problems);
 
   const { db } = deps.store;
-  const rows = await transitionsOfKey(db, { apiKeyId: client.keyId, from: from.toISOString(), to: to.toISOString(), limit: MAX_UPDATES });
+  // One more than the cap: a window that holds more is refused whole, never cut short without a word (FixMyStreet has
+  // no paging for updates; it asks again with a shorter window, e.g. its fetch script's --start/--end).
+  const rows = await transitionsOfKey(db, { apiKeyId: client.keyId, from: from.toISOString(), to: to.toISOString(), limit: MAX_UPDATES + 1 });
+  if (rows.length > MAX_UPDATES) {
+    const last = rows[MAX_UPDATES - 1]?.at ?? to.toISOString();
+    throw new Open311Error(
+      400,
+      `start_date ${formatW3cDateTime(from)} to end_date ${formatW3cDateTime(to)} holds more than ${MAX_UPDATES} status changes, the most one answer gives: ask for a shorter window (the ${MAX_UPDATES}th is at ${formatW3cDateTime(last)}; end the window before it)`,
+    );
+  }
   const changes = rows.map((row) => ({ row, payload: JSON.parse(row.payload) as TransitionPayload }));
   const categories = await listCategories(db);
   const departments = [...new Set(categories.map((c) => c.department))];
