@@ -65,6 +65,10 @@ export const COMMAND_TEXTS = {
   'command.area.unknown': 'Onbekend gebied',
   'command.area.ends_before_start': 'Einde moet na begin liggen',
 
+  // the shift report (dienstrapport, overdracht)
+  'command.shift_report.not_found': 'Dienstrapport niet gevonden',
+  'command.shift_report.not_started': 'Deze dienst is nog niet begonnen',
+
   // signals
   'command.import.mapping_incomplete': 'Niet elke gekozen kolom staat in het bestand',
   'command.import.already_imported': 'Id "{id}" is al eerder geïmporteerd',

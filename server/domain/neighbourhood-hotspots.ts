@@ -78,6 +78,12 @@ function closed(ring: PolygonCoordinates[number]): [number, number][] {
   return copy;
 }
 
+/** A neighbourhood's largest outer ring, closed: the polygon a focus area made from it starts with. */
+export function largestOuterRing(hood: Neighbourhood): [number, number][] {
+  const outer = hood.polygons.map((rings) => closed(rings[0] ?? []));
+  return outer.reduce((best, ring) => (ringArea(ring) > ringArea(best) ? ring : best), outer[0] ?? []);
+}
+
 export function indexNeighbourhoods(hoods: readonly Neighbourhood[]): Indexed[] {
   return hoods.map((hood) => ({
     hood,

@@ -41,6 +41,12 @@ export async function activeFocusAreas(db: Kysely<DB>, at: string): Promise<Focu
   return rows.map(rowToArea);
 }
 
+/** Focus areas that end after `after` (running then, or planned later), by name: the signals dashboard's answers. */
+export async function focusAreasEndingAfter(db: Kysely<DB>, after: string): Promise<FocusArea[]> {
+  const rows = await db.selectFrom('focus_areas').selectAll().where('ends_at', '>', after).orderBy('name').execute();
+  return rows.map(rowToArea);
+}
+
 export async function getFocusArea(db: Kysely<DB>, id: string): Promise<FocusArea | undefined> {
   const row = await db.selectFrom('focus_areas').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? rowToArea(row) : undefined;

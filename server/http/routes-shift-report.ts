@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { HubDeps } from '../commands/context';
+import { CommandError } from '../commands/errors';
+import { runCommand } from '../commands/run-command';
+import { acknowledgeHandover, saveShiftReport, shiftReportContent, startedShift } from '../commands/shift-report';
+import { commandText } from '../domain/command-texts';
+import { shiftAt, type ShiftSettings } from '../domain/shifts';
+import { inSnapshot } from '../store/events';
+import { getShiftReport, listShiftReports, pendingHandover } from '../store/shift-reports';
+import { route } from './route';
+import { shiftReportPdf } from './shift-report-pdf';
+
+/** The shift report (dienstrapport): the draft of a shift, saving it, the saved ones and their PDF, and the handover at sign-in. */
+export function registerShiftReportRoutes(app: FastifyInstance, deps: HubDeps, shifts: () => ShiftSettings): void {
+  const save = saveShiftReport(shifts);
+
+  route(app, 'shiftReport.draft', async ({ query }) => {
+    const now = deps.clock();
+    const which = query.date && query.shift ? { date: query.date, shift: query.shift } : shiftAt(now, shifts());
+    const window = startedShift(which.date, which.shift, shifts(), now);
+    // One snapshot: the counts, events and open reports agree with each other.
+    return inSnapshot(deps.store.db, (trx) => shiftReportContent(trx, deps, window, now));
+  });
+
+  route(app, 'shiftReports.list', async ({ query, user }) => ({ reports: await listShiftReports(deps.store.db, user.id, query.limit) }));
+
+  route(app, 'shiftReports.save', ({ body, user }) => runCommand(deps, save, user, body));
+
+  route(app, 'shiftReports.get', async ({ params }) => {
+    const report = await getShiftReport(deps.store.db, params.id);
+    if (!report) throw new CommandError('not_found', commandText('command.shift_report.not_found'));
+    return report;
+  });
+
+  route(app, 'shiftReports.pdf', async ({ params, reply }) => {
+    const report = await getShiftReport(deps.store.db, params.id);
+    if (!report) throw new CommandError('not_found', commandText('command.shift_report.not_found'));
+    const categories = await deps.store.db.selectFrom('categories').select(['code', 'name_nl']).execute();
+    const pdf = await shiftReportPdf(report, new Map(categories.map((c) => [c.code, c.name_nl])), shifts().timeZone);
+    reply
+      .header('Content-Type', 'application/pdf')
+      .header('Cache-Control', 'private, no-store')
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Disposition', `inline; filename="dienstrapport-${report.date}-${report.shift}.pdf"`);
+    return pdf;
+  });
+
+  route(app, 'handover.get', async ({ user }) => ({ report: await pendingHandover(deps.store.db, user.id) }));
+
+  route(app, 'handover.acknowledge', ({ params, user }) => runCommand(deps, acknowledgeHandover, user, { id: params.id }));
+}
