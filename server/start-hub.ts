@@ -14,6 +14,8 @@ import { registerCitizenRoutes } from './http/routes-citizen';
 import { registerCitizenPhotoRoute } from './http/routes-citizen-photo';
 import { registerExternalRoutes } from './http/routes-external';
 import { registerThrottleRoutes } from './http/routes-throttles';
+import { registerWallboardRoutes } from './http/routes-wallboard';
+import { attachWallboards, broadcastPositionsToWallboards, publishToWallboards } from './hub/wallboard-namespace';
 import { registerOpen311Routes } from './http/open311';
 import { registerLifecycleRoutes } from './http/routes-lifecycle';
 import { registerSubReportRoutes } from './http/routes-sub-reports';
@@ -160,6 +162,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
         if (!io) return;
         publishToConsoles(io, event);
         publishToField(io as unknown as import('socket.io').Server, deps, event);
+        publishToWallboards(io as unknown as import('socket.io').Server, event);
         addressRaisedAlerts(deps, event);
       },
     },
@@ -172,7 +175,11 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   await applyDemoMode(deps, config.demo);
   await adviseFirstAdmin(deps);
 
-  const positions = new PositionTracker(deps, (fixes) => io && broadcastPositions(io, fixes));
+  const positions = new PositionTracker(deps, (fixes) => {
+    if (!io) return;
+    broadcastPositions(io, fixes);
+    broadcastPositionsToWallboards(io as unknown as import('socket.io').Server, fixes);
+  });
   installSecurityHeaders(app, { publicUrl: () => deps.publicUrl, mapOrigins: basemap.origins });
   installErrorHandler(app);
   const routes = installAccessControl(app, store, deps.clock);
@@ -215,6 +222,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerSafetyRoutes(app, deps, () => safetyRules, () => positions.latest);
   registerRunCardRoutes(app, deps, () => positions.latest);
   registerShiftReportRoutes(app, deps, () => safetyRules.shifts);
+  registerWallboardRoutes(app, deps, () => safetyRules.shifts.timeZone);
   registerSignalsBoardRoutes(app, deps, neighbourhoods);
   registerPhotoRoutes(app, deps);
   registerContextRoutes(app, deps);
@@ -232,6 +240,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
 
   io = createSocketServer(app.server, deps, consoleCommands(positions));
   createFieldNamespace(io as unknown as import('socket.io').Server, deps, positions);
+  attachWallboards(io as unknown as import('socket.io').Server, deps);
   const offerSweeper = new OfferSweeper(deps);
   const fieldIo = io as unknown as import('socket.io').Server;
   const safety = new SafetySweeper(deps, () => safetyRules, () => positions.latest, (unitId, event) =>

@@ -74,6 +74,24 @@ export const PERMISSIONS = {
   // A field unit's worklist (looplijst) and taking a report from it; its notes on a report it works on.
   'field.worklist': ['field'],
   'field.notes': ['field'],
+  // KPIs against targets (issue 14 point 2, domain/kpi.ts): figures and exports per category, neighbourhood or team, never per officer.
+  'stats.read': ['shift_lead', 'admin'],
+  // The shift report (dienstrapport, domain/shift-report.ts): the shift lead writes it, the next shift lead acknowledges it
+  // as the handover (overdracht); saved reports are read by shift leads and the admin (no citizen contact data in them).
+  'shift_report.read': ['shift_lead', 'admin'],
+  'shift_report.write': ['shift_lead'],
+  'shift_report.handover': ['shift_lead'],
+  // Signals dashboard (domain/signal-trends.ts): reports and signals per neighbourhood and week, for those who set focus areas.
+  'signals.dashboard': ['shift_lead', 'police_coordinator'],
+  // The live overview (issue 14 point 1): the desk and the shift lead; the wallboard shows it (no citizen data in it).
+  'overview.read': ['dispatcher', 'shift_lead', 'wallboard'],
+  // The wallboard's own session (point 4), and the admin who issues and revokes its device tokens.
+  'wallboard.view': ['wallboard'],
+  'wallboard.manage': ['admin'],
+  // Shift replay (terugkijken, domain/replay.ts): read-only, for debriefs; no reporter data, alerts by the role's kinds.
+  'replay.read': ['shift_lead', 'admin'],
+  // Hotspot forecast (voorspelling, domain/forecast.ts): the police coordinator places focus areas ahead; the shift lead.
+  'forecast.read': ['police_coordinator', 'shift_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -10,6 +10,8 @@ export const USER_TEXTS = {
   'user.password.few_characters': 'Gebruik minstens {min} verschillende tekens',
   'user.username.taken': 'Gebruikersnaam "{username}" bestaat al',
   'user.not_found': 'Gebruiker niet gevonden',
+  'user.wallboard.not_found': 'Wallboard niet gevonden',
+  'user.wallboard.bad_token': 'Onbekende of ingetrokken wallboardcode',
   'user.unit.unknown': 'Onbekende eenheid',
   'user.unit.required': 'Een veldgebruiker hoort bij een eenheid',
   'user.self.deactivate': 'U kunt uw eigen account niet deactiveren',

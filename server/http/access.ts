@@ -5,6 +5,7 @@ import { type Action, isAllowed } from '../domain/permissions';
 import type { User } from '../protocol/auth';
 import type { Store } from '../store/open';
 import { sessionForToken } from '../store/sessions';
+import { wallboardTokenOf } from './wallboard-cookie';
 
 /** Every route declares `config.access`: an Action from domain/permissions, or 'public'. */
 export type RouteAccess = Action | 'public';
@@ -57,10 +58,13 @@ export function installAccessControl(app: FastifyInstance, store: Store, clock: 
       if (request.url.startsWith('/api')) throw new CommandError('forbidden', commandText('command.access.no_route_access'));
       return;
     }
-    const token = bearerToken(request.headers.authorization);
+    const bearer = bearerToken(request.headers.authorization);
+    // Without a bearer token, the wallboard's cookie (http/wallboard-cookie.ts): accepted for the wallboard role only.
+    const token = bearer ?? wallboardTokenOf(request.headers.cookie);
     // Sessions expire on the hub clock, as they do for sockets (hub/session-rooms.ts).
     const user = token ? (await sessionForToken(store.db, token, clock()))?.user : undefined;
     if (!user || !token) throw new CommandError('unauthenticated', commandText('command.access.signed_out'));
+    if (!bearer && user.role !== 'wallboard') throw new CommandError('unauthenticated', commandText('command.access.signed_out'));
     if (!isAllowed(access, user.role)) throw new CommandError('forbidden', commandText('command.access.role_not_allowed'));
     request.user = user;
     request.sessionToken = token;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const Role = z.enum(['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer']);
+/** `wallboard`: a control-room video wall's device (issue 14 point 4), signed in by a device token, never by a password. */
+export const Role = z.enum(['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer', 'wallboard']);
 export type Role = z.infer<typeof Role>;
 
 export const User = z.object({

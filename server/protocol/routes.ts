@@ -51,6 +51,13 @@ import { RunCard, RunCardAdvice, RunCardFields, RunCardsResponse } from './run-c
 import { SearchAnswer, SearchQuery } from './search';
 import { LoginThrottle, LoginThrottlesResponse } from './throttles';
 import { AddressNote, AddressNotesResponse, NewAddressNote, ReportContext } from './report-context';
+import { ReplaySnapshotAnswer, ReplaySnapshotQuery, ReplayWindow, ReplayWindowQuery } from './replay';
+import { ForecastAnswer, ForecastQuery } from './forecast';
+import { HandoverAnswer, PdfBytes, SaveShiftReportBody, ShiftQuery, ShiftReport, ShiftReportContent, ShiftReportsList, ShiftReportsQuery } from './shift-report';
+import { SignalsBoard, SignalsBoardQuery } from './signals-board';
+import { OverviewSnapshot } from './overview';
+import { IssuedWallboardDevice, NewWallboardDevice, WallboardDevice, WallboardDevicesResponse, WallboardSession, WallboardSignIn } from './wallboard';
+import { StatsAnswer, StatsQuery } from './stats';
 
 /**
  * Every HTTP route of the console API, declared once: the hub registers them from this table
@@ -252,6 +259,14 @@ export const ROUTES = {
   },
   'reports.questions': { method: 'GET', path: '/api/reports/:id/questions', access: 'report.read', params: Id, response: ReporterQuestionsResponse },
   'satisfaction.get': { method: 'GET', path: '/api/satisfaction', access: 'satisfaction.read', query: SatisfactionQuery, response: SatisfactionAnswer },
+  // ---- KPIs against targets (issue 14 point 2, protocol/stats.ts): JSON, or a CSV/XLSX download with format= ----
+  'stats.get': {
+    method: 'GET',
+    path: '/api/stats',
+    access: 'stats.read',
+    query: StatsQuery,
+    response: z.union([StatsAnswer, z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected the bytes of an export')]),
+  },
   // ---- sub-reports (deelmeldingen, protocol/sub-reports.ts) ----
 
   // Split a report into parts for other teams (the desk).
@@ -266,6 +281,34 @@ export const ROUTES = {
   },
   // A report's parts, or the main report of a part (whoever reads the report).
   'reports.parts': { method: 'GET', path: '/api/reports/:id/parts', access: 'report.read', params: Id, response: SubReportsDetail },
+  // ---- the shift lead's live overview and the wallboard (issue 14, points 1 and 4; protocol/overview.ts, protocol/wallboard.ts) ----
+  'overview.get': { method: 'GET', path: '/api/overview', access: 'overview.read', response: OverviewSnapshot },
+  'wallboards.list': { method: 'GET', path: '/api/admin/wallboards', access: 'wallboard.manage', response: WallboardDevicesResponse },
+  // The device token is in this answer only (only its hash is kept).
+  'wallboards.issue': { method: 'POST', path: '/api/admin/wallboards', access: 'wallboard.manage', body: NewWallboardDevice, response: IssuedWallboardDevice, status: 201 },
+  // Ends the device's sessions and disconnects its wallboard at once.
+  'wallboards.revoke': { method: 'POST', path: '/api/admin/wallboards/:id/revoke', access: 'wallboard.manage', params: Id, response: WallboardDevice },
+  // The wallboard's one-time entry form: the token in the body, the answer sets the session cookie (http/wallboard-cookie.ts).
+  'wallboard.signIn': { method: 'POST', path: '/api/wallboard/session', access: 'public', body: WallboardSignIn, response: WallboardSession },
+  'wallboard.session': { method: 'GET', path: '/api/wallboard/session', access: 'wallboard.view', response: WallboardSession },
+  'wallboard.signOut': { method: 'DELETE', path: '/api/wallboard/session', access: 'wallboard.view', response: NoContent, status: 204 },
+  // ---- the shift report and its handover (issue 14 point 5; protocol/shift-report.ts) and the signals dashboard (point 3) ----
+  // The report of a shift as it would be saved now (date and shift absent: the shift on now), nothing written.
+  'shiftReport.draft': { method: 'GET', path: '/api/shift-report', access: 'shift_report.read', query: ShiftQuery, response: ShiftReportContent },
+  'shiftReports.list': { method: 'GET', path: '/api/shift-reports', access: 'shift_report.read', query: ShiftReportsQuery, response: ShiftReportsList },
+  // Saves the shift's report with the notes (again for the same shift: replaced, and the next shift lead reads it again).
+  'shiftReports.save': { method: 'POST', path: '/api/shift-reports', access: 'shift_report.write', body: SaveShiftReportBody, response: ShiftReport, status: 201 },
+  'shiftReports.get': { method: 'GET', path: '/api/shift-reports/:id', access: 'shift_report.read', params: Id, response: ShiftReport },
+  // The saved report as a one-page PDF (application/pdf, not JSON).
+  'shiftReports.pdf': { method: 'GET', path: '/api/shift-reports/:id/pdf', access: 'shift_report.read', params: Id, response: PdfBytes },
+  // The handover (overdracht) waiting for the signed-in shift lead, shown at sign-in until acknowledged.
+  'handover.get': { method: 'GET', path: '/api/handover', access: 'shift_report.handover', response: HandoverAnswer },
+  'handover.acknowledge': { method: 'POST', path: '/api/shift-reports/:id/acknowledge', access: 'shift_report.handover', params: Id, response: ShiftReport },
+  'signals.dashboard': { method: 'GET', path: '/api/signals/dashboard', access: 'signals.dashboard', query: SignalsBoardQuery, response: SignalsBoard },
+  // ---- shift replay and hotspot forecast (issue 14, points 6 and 7; protocol/replay.ts, protocol/forecast.ts) ----
+  'replay.snapshot': { method: 'GET', path: '/api/replay/snapshot', access: 'replay.read', query: ReplaySnapshotQuery, response: ReplaySnapshotAnswer },
+  'replay.window': { method: 'GET', path: '/api/replay/window', access: 'replay.read', query: ReplayWindowQuery, response: ReplayWindow },
+  'forecast.get': { method: 'GET', path: '/api/forecast', access: 'forecast.read', query: ForecastQuery, response: ForecastAnswer },
 } as const satisfies Record<string, RouteSpec>;
 
 export type Routes = typeof ROUTES;

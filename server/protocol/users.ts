@@ -33,18 +33,21 @@ const Username = z
 const DisplayName = z.string().trim().min(1, 'Geef een naam').max(100);
 /** The policy itself (length, common passwords, the username) is the domain's: domain/password-policy.ts. */
 const Password = z.string().min(1, 'Geef een wachtwoord').max(500);
+/** The roles an admin gives an account: a wallboard is a device, made from a device token (protocol/wallboard.ts), never an account. */
+export const AccountRole = Role.exclude(['wallboard']);
+export type AccountRole = z.infer<typeof AccountRole>;
 
 export const NewUserBody = z.object({
   username: Username,
   displayName: DisplayName,
-  role: Role,
+  role: AccountRole,
   unitId: EntityId.nullable().optional(),
   password: Password,
 });
 export type NewUserBody = z.input<typeof NewUserBody>;
 
 export const UpdateUserBody = z
-  .object({ displayName: DisplayName.optional(), role: Role.optional(), unitId: EntityId.nullable().optional() })
+  .object({ displayName: DisplayName.optional(), role: AccountRole.optional(), unitId: EntityId.nullable().optional() })
   .refine((body) => Object.values(body).some((v) => v !== undefined), 'Niets te wijzigen');
 export type UpdateUserBody = z.input<typeof UpdateUserBody>;
 

@@ -30,19 +30,22 @@ export async function listAccounts(db: Kysely<DB>): Promise<UserAccount[]> {
     .selectFrom('users')
     .selectAll()
     .where('id', 'not in', db.selectFrom('api_keys').select('user_id'))
+    // A wallboard's user is its device token's (store/wallboard-devices.ts): managed in the wallboard list only.
+    .where('role', '!=', 'wallboard')
     .orderBy('active', 'desc')
     .orderBy('username')
     .execute();
   return rows.map(accountOf);
 }
 
-/** An account by id (not an Open311 service user). */
+/** An account by id (not an Open311 service user, not a wallboard device). */
 export async function findAccountRow(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')
     .selectAll()
     .where('id', '=', id)
     .where('id', 'not in', db.selectFrom('api_keys').select('user_id'))
+    .where('role', '!=', 'wallboard')
     .executeTakeFirst();
 }
 

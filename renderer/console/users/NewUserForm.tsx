@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Role } from '../../../server/protocol/auth';
+import { AccountRole } from '../../../server/protocol/users';
 import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useCreateUser } from '../api/users';
 import { useI18n } from '../i18n';
@@ -16,7 +16,7 @@ export function NewUserForm({ units, onCreated }: { units: UnitChoice[]; onCreat
   const create = useCreateUser();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('dispatcher');
+  const [role, setRole] = useState<AccountRole>('dispatcher');
   const [unitId, setUnitId] = useState('');
   const [password, setPassword] = useState('');
   const fields = errorFields(create.error, text) ?? {};
@@ -51,8 +51,8 @@ export function NewUserForm({ units, onCreated }: { units: UnitChoice[]; onCreat
       <div className="field-row">
         <Field label={t('users.role')} error={fields.role} name="role">
           {(id) => (
-            <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="new-user-role">
-              {Role.options.map((r) => (
+            <select id={id} value={role} onChange={(e) => setRole(e.target.value as AccountRole)} data-testid="new-user-role">
+              {AccountRole.options.map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}`)}
                 </option>

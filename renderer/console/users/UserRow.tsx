@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Role } from '../../../server/protocol/auth';
-import type { UserAccount } from '../../../server/protocol/users';
+import { AccountRole, type UserAccount } from '../../../server/protocol/users';
 import { errorMessage } from '../../shared/api/refusal';
 import { useResetPassword, useResetTotp, useSetUserActive, useUpdateUser } from '../api/users';
 import { useI18n } from '../i18n';
@@ -17,7 +16,7 @@ interface UserRowProps {
 /** One account: its role and unit (changed with Save), deactivate or activate, a new password, the second factor reset. */
 export function UserRow({ account, units, isSelf, onPassword }: UserRowProps) {
   const { t, text } = useI18n();
-  const [role, setRole] = useState<Role>(account.role);
+  const [role, setRole] = useState<AccountRole>(account.role === 'wallboard' ? 'dispatcher' : account.role);
   const [unitId, setUnitId] = useState(account.unitId ?? '');
   const update = useUpdateUser();
   const active = useSetUserActive();
@@ -37,8 +36,8 @@ export function UserRow({ account, units, isSelf, onPassword }: UserRowProps) {
         <div className="muted small">{account.displayName}</div>
       </td>
       <td>
-        <select value={role} disabled={isSelf || busy} onChange={(e) => setRole(e.target.value as Role)} aria-label={t('users.role')} data-testid="user-role">
-          {Role.options.map((r) => (
+        <select value={role} disabled={isSelf || busy} onChange={(e) => setRole(e.target.value as AccountRole)} aria-label={t('users.role')} data-testid="user-role">
+          {AccountRole.options.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>

@@ -28,7 +28,12 @@ import * as m0027 from './0027_satisfaction_reasons';
 import * as m0029 from './0029_sub_reports';
 import * as m0032 from './0032_sla_at_risk_from';
 import * as m0030 from './0030_external_referrals';
+import * as m0044 from './0044_map_cells';
+import * as m0042 from './0042_replay_lookups';
+import * as m0040 from './0040_shift_reports';
+import * as m0041 from './0041_notable_events_index';
 import * as m0038 from './0038_kpi_steps';
+import * as m0036 from './0036_wallboard_devices';
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, Migration> = {
@@ -61,5 +66,10 @@ export const migrations: Record<string, Migration> = {
   '0029_sub_reports': m0029,
   '0032_sla_at_risk_from': m0032,
   '0030_external_referrals': m0030,
+  '0044_map_cells': m0044,
+  '0042_replay_lookups': m0042,
+  '0040_shift_reports': m0040,
+  '0041_notable_events_index': m0041,
   '0038_kpi_steps': m0038,
+  '0036_wallboard_devices': m0036,
 };
