@@ -3,6 +3,7 @@ import type { Outcome, Report } from '../protocol/report';
 import type { ReporterQuestion } from '../protocol/reporter-question';
 import { formatLongDate } from './feedback';
 import { asSentence } from './feedback-values';
+import { isFramedWhat } from './resolution-frames';
 
 /** What a citizen may see of a report: no staff names, no internal notes, no other reporter's data. */
 export interface CitizenView {
@@ -54,7 +55,9 @@ export function citizenView(
       const lines = [asSentence(r.found.text), asSentence(r.action.text)];
       if (r.kind !== 'schedule' && r.referredTo) lines.push(`We hebben uw melding doorgestuurd naar ${r.referredTo}.`);
       if (r.followUp) {
-        lines.push(`Dit gebeurt nog: ${lowerFirst(asSentence(r.followUp.what))}`);
+        // A "wat" the desk tidied up reads as a sentence of its own ("Wat we nog doen: snoeien.").
+        const what = asSentence(r.followUp.what);
+        lines.push(isFramedWhat(what) ? what : `Dit gebeurt nog: ${lowerFirst(what)}`);
         lines.push(`Dat is gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
       }
       steps.push({ at: entry.at, title: r.kind === 'schedule' ? 'Ingepland' : 'Afgehandeld', lines });

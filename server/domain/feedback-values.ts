@@ -1,6 +1,7 @@
 import type { FeedbackLocale, Resolution } from '../protocol/resolution';
 import type { PlaceholderValues } from './feedback-placeholders';
 import { CATEGORY_LABELS } from './resolution-codes';
+import { capitalizeFirst } from './sentence-case';
 import { DEFAULT_TIME_ZONE, localDateString } from './sla';
 
 // The values a template's placeholders are filled with, from the report, its resolution and handling time.
@@ -78,14 +79,14 @@ function formatClockTime(at: Date, timeZone: string): string {
 }
 
 /**
- * An officer's fragment as a sentence inside prose: trimmed, inner whitespace collapsed, a capital first letter and a
- * full stop unless it already ends a sentence (. ! ? …, also before a closing quote or bracket). Nothing else changes,
- * so the words stay literally what was typed (checkSpecific compares them).
+ * An officer's fragment as a sentence inside prose: trimmed, inner whitespace collapsed, a capital first letter ("ij" →
+ * "IJ", sentence-case.ts) and a full stop unless it already ends a sentence (. ! ? …, also before a closing quote or
+ * bracket). Nothing else changes, so the words stay literally what was typed (checkSpecific compares them).
  */
 export function asSentence(fragment: string): string {
   const text = fragment.replace(/\s+/g, ' ').trim();
   if (text === '') return '';
-  const capital = text.charAt(0).toLocaleUpperCase('nl-NL') + text.slice(1);
+  const capital = capitalizeFirst(text);
   return /[.!?…]["'”’)\]]*$/.test(capital) ? capital : `${capital.replace(/[,;:]+$/, '')}.`;
 }
 

@@ -1,23 +1,37 @@
 /**
- * Officer text made fit to send (README "Tekst uit het veld netjes maken"): a resolution's found and action texts
- * are written in the field as fragments ("tak hangt laag", "gemarkeerd voor snoeiploeg"). The desk's one-click
- * tidy-up turns each into a sentence the citizen can read, with a sentence frame per resolution code that the
- * officer's words complete. Pure data and string rules, no language model; the result stays editable.
+ * Officer text made fit to send (README "Tekst uit het veld netjes maken"): a resolution's found and action texts and
+ * its follow-up's "wat" and "wie" are written in the field as fragments ("tak hangt laag", "gemarkeerd voor
+ * snoeiploeg", "snoeien", "Team Groen."). The desk's one-click tidy-up turns each into what the citizen can read,
+ * with a sentence frame per resolution code that the officer's words complete. Pure data and string rules, no
+ * language model; the result stays editable.
  *
- * Rules of `tidyText(kind, code, text, locale)`:
+ * Rules of `tidyText(part, code, text, locale)`:
  * 1. The officer's words: white space collapsed, trimmed, trailing . ! ? ; : , removed.
  * 2. A code with a frame: the frame with {tekst} replaced by the words, their first letter lower-cased unless the
  *    first word is all capitals or contains a capital later on (a name or abbreviation: "BOA", "McDonald").
  *    No words: the frame without its ": {tekst}" part. Words that already are the framed sentence (a second
  *    click) are left as they are.
- * 3. A code without a frame (or none chosen): the words with a capital first letter and a full stop at the end
- *    (kept when the text ended in ! or ?).
+ * 2a. Words that only repeat the frame: when every content word of the officer's words (a word that is not in the
+ *    short list of function words below: "de", "het", "is", "the", …) is in the frame, the frame alone
+ *    ("tak hangt laag" for `tak_laag`: "We zagen dat de tak laag over de stoep hangt."). A word is in the frame when
+ *    it is a word of the frame, or both share a beginning of at least 4 letters that leaves at most 2 letters of the
+ *    shorter word ("hangt"/"hangen", "kapot"/"kapotte"; "tak"/"takken" does not count: keeping words the citizen
+ *    reads twice is the safe side, losing a fact is not). Digits always count as content.
+ * 3. A code without a frame (or none chosen): the words with a capital first letter ("ij" → "IJ") and a full stop at
+ *    the end (kept when the text ended in ! or ?).
+ * 4. The follow-up's "wat" (part `what`, no code): one frame for every code, "Wat we nog doen: {tekst}.", with
+ *    rules 1, 2 and 2a; the status page shows it as it is (citizen-view.ts).
+ * 5. The follow-up's "wie" (part `who`, no code): a name inside the message's sentence ("Het werk doet
+ *    {vervolg_door}."), so rule 1, without a leading "door" / "by", and a leading article lower-cased
+ *    ("De snoeiploeg" → "de snoeiploeg"); a team's own name stays as typed ("Team Groen"). The follow-up job
+ *    compares names without case or article (follow-up.ts normalTeamName), so the tidy-up changes no routing.
  * Every found and action code of resolution-codes.ts has a frame in Dutch and English (test).
  */
 
 import type { CodeLocale } from './resolution-codes';
+import { capitalizeFirst, lowerFirstWord } from './sentence-case';
 
-export type FramePart = 'found' | 'action';
+export type FramePart = 'found' | 'action' | 'what' | 'who';
 
 type Frames = Readonly<Record<string, Readonly<Record<CodeLocale, string>>>>;
 
@@ -107,7 +121,12 @@ export const ACTION_FRAMES: Frames = {
   lamp_vervangen: { nl: 'We hebben de lamp vervangen: {tekst}.', en: 'We replaced the lamp: {tekst}.' },
 };
 
+/** The follow-up's "wat", whatever the codes (rule 4). */
+export const WHAT_FRAME: Readonly<Record<CodeLocale, string>> = { nl: 'Wat we nog doen: {tekst}.', en: 'What we will do next: {tekst}.' };
+
 export function frameFor(part: FramePart, code: string, locale: CodeLocale): string | undefined {
+  if (part === 'what') return WHAT_FRAME[locale];
+  if (part === 'who') return undefined;
   return (part === 'found' ? FOUND_FRAMES : ACTION_FRAMES)[code]?.[locale];
 }
 
@@ -120,31 +139,63 @@ export function officerWords(text: string): string {
 export function asSentenceText(text: string): string {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   if (!trimmed) return '';
-  const capital = trimmed.charAt(0).toLocaleUpperCase('nl') + trimmed.slice(1);
+  const capital = capitalizeFirst(trimmed);
   if (/[!?]$/.test(capital)) return capital;
   return `${officerWords(capital)}.`;
 }
 
-function lowerFirst(words: string): string {
-  const first = words.split(' ')[0] ?? '';
-  const letters = first.replace(/[^\p{L}]/gu, '');
-  const keepsCase = (letters.length > 1 && letters === letters.toUpperCase()) || /\p{Lu}/u.test(letters.slice(1));
-  return keepsCase ? words : words.charAt(0).toLocaleLowerCase('nl') + words.slice(1);
+/** Function words of rule 2a: they carry no fact of their own. */
+const FUNCTION_WORDS = new Set([
+  // nl
+  ...'de het een en of van voor op in aan bij met over uit naar is zijn was waren er dat die dit deze te om tot door als niet geen wel ook nog al we wij u ze zij hij'.split(' '),
+  // en
+  ...'the a an and or of for on in at by with over from to is are was were there that this it we you they not no also still'.split(' '),
+]);
+
+const wordsOf = (text: string) => text.toLocaleLowerCase('nl').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  let common = 0;
+  while (common < shorter && a[common] === b[common]) common++;
+  return common >= 4 && common >= shorter - 2;
 }
 
-/** Rule 2 and 3: the text the citizen reads for this code. */
+/** Rule 2a: every content word of the officer's words is in the frame already. */
+export function repeatsFrame(words: string, frame: string): boolean {
+  const frameWords = wordsOf(frame.replace('{tekst}', ' '));
+  const content = wordsOf(words).filter((w) => /\p{N}/u.test(w) || !FUNCTION_WORDS.has(w));
+  return content.every((w) => !/\p{N}/u.test(w) && frameWords.some((f) => sameWord(w, f)));
+}
+
+/** Rule 5: a team or person as named inside a sentence. */
+function tidyName(text: string): string {
+  const words = officerWords(text).replace(/^(door|by)\s+/i, '');
+  return words.replace(/^(De|Het|Een|The|A|An)(?= )/, (article) => article.toLocaleLowerCase('nl'));
+}
+
+/** Rules 1 to 5: the text the citizen reads for this part and code. */
 export function tidyText(part: FramePart, code: string, text: string, locale: CodeLocale): string {
+  if (part === 'who') return tidyName(text);
   const frame = frameFor(part, code, locale);
   if (!frame) return asSentenceText(text);
   const words = officerWords(text);
   const [lead = ''] = frame.split('{tekst}');
+  const alone = frame.replace(/[:,]?\s*\{tekst\}/, '');
   if (words && text.trim().startsWith(lead)) return text.replace(/\s+/g, ' ').trim();
-  if (!words) return frame.replace(/[:,]?\s*\{tekst\}/, '');
+  if (!words || repeatsFrame(words, frame)) return alone;
   // A function, so "$&" or "$'" in the officer's words is text, not a replacement pattern.
-  return frame.replace('{tekst}', () => lowerFirst(words));
+  return frame.replace('{tekst}', () => lowerFirstWord(words));
 }
 
 /** Whether a text is what tidyText makes of it already (nothing left to tidy). */
 export function isTidy(part: FramePart, code: string, text: string, locale: CodeLocale): boolean {
   return text.trim() !== '' && tidyText(part, code, text, locale) === text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether the follow-up's "wat" is framed already (rule 4): it reads as a sentence of its own. */
+export function isFramedWhat(text: string): boolean {
+  const trimmed = text.trim();
+  return Object.values(WHAT_FRAME).some((frame) => trimmed.startsWith(frame.split('{tekst}')[0] ?? '\u0000'));
 }

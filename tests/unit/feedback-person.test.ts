@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressTo, reopenGreeting } from '../../server/commands/feedback';
 import { ConfigError, loadConfig } from '../../server/config';
-import { checkSpecific, composeFeedback, defaultTemplates, fillTemplate, type FeedbackContext } from '../../server/domain/feedback';
+import { checkSpecific, composeFeedback, defaultTemplates, type FeedbackContext, fillTemplate } from '../../server/domain/feedback';
 import { asSentence, categoryInSentence, DEFAULT_MUNICIPALITY, greetingName } from '../../server/domain/feedback-values';
 import { LEVEL_FLOORS, readability } from '../../server/domain/readability';
 import { municipalityOf } from '../../server/hub/municipality-config';
@@ -43,7 +43,8 @@ describe('the officer’s fragments as sentences', () => {
     ['Tak hangt laag.', 'Tak hangt laag.'],
     ['is het gevaarlijk?', 'Is het gevaarlijk?'],
     ['gemarkeerd voor snoeiploeg:', 'Gemarkeerd voor snoeiploeg.'],
-    ['ijzeren paal scheef', 'Ijzeren paal scheef.'],
+    ['ijzeren paal scheef', 'IJzeren paal scheef.'],
+    ['Ijzeren paal scheef', 'IJzeren paal scheef.'],
     ['"Tak weg."', '"Tak weg."'],
     ['', ''],
   ])('%j → %j', (fragment, sentence) => {

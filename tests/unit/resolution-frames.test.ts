@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readability } from '../../server/domain/readability';
 import { CATEGORY_CODES, GENERIC_CODES } from '../../server/domain/resolution-codes';
-import { ACTION_FRAMES, asSentenceText, FOUND_FRAMES, isTidy, tidyText } from '../../server/domain/resolution-frames';
+import { ACTION_FRAMES, asSentenceText, FOUND_FRAMES, isFramedWhat, isTidy, repeatsFrame, tidyText } from '../../server/domain/resolution-frames';
 
 const allCodes = (part: 'found' | 'action') => [...GENERIC_CODES[part], ...Object.values(CATEGORY_CODES).flatMap((c) => c[part])].map((c) => c.code);
 
@@ -25,20 +25,64 @@ describe('resolution frames', () => {
   });
 
   it('completes the tak_laag frame with the officer\'s words (the branch case)', () => {
-    expect(tidyText('found', 'tak_laag', 'tak hangt laag', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: tak hangt laag.');
-    expect(tidyText('found', 'tak_laag', '  Tak hangt  laag.. ', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: tak hangt laag.');
+    expect(tidyText('found', 'tak_laag', 'tak op hoofdhoogte', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: tak op hoofdhoogte.');
+    expect(tidyText('found', 'tak_laag', '  Tak op  hoofdhoogte.. ', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: tak op hoofdhoogte.');
     expect(tidyText('action', 'onderhoudsronde', 'gemarkeerd voor snoeiploeg', 'nl')).toBe(
       'We hebben het werk aangemeld voor de vaste ronde: gemarkeerd voor snoeiploeg.',
     );
     expect(tidyText('found', 'tak_laag', 'branch at head height', 'en')).toBe('We saw that the branch hangs low over the pavement: branch at head height.');
   });
 
+  it('uses the frame alone when the officer\'s words only repeat it (rule 2a), nl and en', () => {
+    // Every content word (tak, hangt, laag) is in the frame: "…: tak hangt laag." would say it twice.
+    expect(tidyText('found', 'tak_laag', 'tak hangt laag', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt.');
+    expect(tidyText('found', 'tak_laag', 'De tak hangt te laag.', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt.');
+    expect(tidyText('found', 'container_defect', 'container kapot', 'nl')).toBe('We zagen dat de container kapot is.');
+    expect(tidyText('found', 'tak_laag', 'branch hangs low', 'en')).toBe('We saw that the branch hangs low over the pavement.');
+    expect(tidyText('action', 'lamp_vervangen', 'lamp vervangen', 'nl')).toBe('We hebben de lamp vervangen.');
+    // One new fact keeps the words: a number, a word not in the frame, a near miss of 3 letters.
+    expect(tidyText('found', 'tak_laag', '2 takken hangen laag', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: 2 takken hangen laag.');
+    expect(tidyText('found', 'tak_laag', 'tak hangt laag boven fietspad', 'nl')).toBe(
+      'We zagen dat de tak laag over de stoep hangt: tak hangt laag boven fietspad.',
+    );
+    expect(tidyText('found', 'tak_laag', 'takken laag', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: takken laag.');
+    expect(tidyText('found', 'op_stoep', 'auto op stoep', 'nl')).toBe('We zagen dat het voertuig op de stoep stond: auto op stoep.');
+    // The frame alone is tidy: a second click changes nothing.
+    const alone = tidyText('found', 'tak_laag', 'tak hangt laag', 'nl');
+    expect(isTidy('found', 'tak_laag', alone, 'nl')).toBe(true);
+    expect(repeatsFrame('tak hangt laag', FOUND_FRAMES.tak_laag!.nl)).toBe(true);
+    expect(repeatsFrame('stop', 'We zagen dat de auto op de stoep stond: {tekst}.')).toBe(false);
+  });
+
+  it('tidies the follow-up\'s "wat" with its own frame and "wie" as a name in a sentence (rules 4, 5)', () => {
+    expect(tidyText('what', '', 'snoeien', 'nl')).toBe('Wat we nog doen: snoeien.');
+    expect(tidyText('what', 'onderhoudsronde', 'Tak snoeien in de onderhoudsronde.', 'nl')).toBe('Wat we nog doen: tak snoeien in de onderhoudsronde.');
+    expect(tidyText('what', '', 'prune the branch', 'en')).toBe('What we will do next: prune the branch.');
+    const once = tidyText('what', '', 'snoeien', 'nl');
+    expect(tidyText('what', '', once, 'nl')).toBe(once);
+    expect(isFramedWhat(once)).toBe(true);
+    expect(isFramedWhat('snoeien')).toBe(false);
+    expect(tidyText('who', '', 'Team Groen.', 'nl')).toBe('Team Groen');
+    expect(tidyText('who', '', '  De  snoeiploeg ', 'nl')).toBe('de snoeiploeg');
+    expect(tidyText('who', '', 'door team Groen', 'nl')).toBe('team Groen');
+    expect(isTidy('who', '', 'Team Groen', 'nl')).toBe(true);
+    expect(isTidy('who', '', 'Team Groen.', 'nl')).toBe(false);
+  });
+
+  it('capitalises the Dutch digraph "ij" as one letter and keeps it when continuing a frame', () => {
+    expect(asSentenceText('ijzeren paal scheef')).toBe('IJzeren paal scheef.');
+    expect(asSentenceText('Ijzeren paal scheef')).toBe('IJzeren paal scheef.');
+    expect(tidyText('found', 'onbekend', 'ijs op de stoep', 'nl')).toBe('IJs op de stoep.');
+    expect(tidyText('found', 'zoals_gemeld', 'IJsselmeerweg afgesloten', 'nl')).toBe('We zagen wat u meldde: IJsselmeerweg afgesloten.');
+    expect(tidyText('found', 'zoals_gemeld', 'Ijzeren paal scheef', 'nl')).toBe('We zagen wat u meldde: ijzeren paal scheef.');
+  });
+
   it('keeps names and abbreviations, leaves a framed text as it is and drops the colon without words', () => {
     expect(tidyText('action', 'aangesproken', 'BOA sprak eigenaar aan', 'nl')).toBe('We hebben met de persoon gepraat: BOA sprak eigenaar aan.');
-    const once = tidyText('found', 'tak_laag', 'tak hangt laag', 'nl');
+    const once = tidyText('found', 'tak_laag', 'tak op hoofdhoogte', 'nl');
     expect(tidyText('found', 'tak_laag', once, 'nl')).toBe(once);
     expect(isTidy('found', 'tak_laag', once, 'nl')).toBe(true);
-    expect(isTidy('found', 'tak_laag', 'tak hangt laag', 'nl')).toBe(false);
+    expect(isTidy('found', 'tak_laag', 'tak op hoofdhoogte', 'nl')).toBe(false);
     expect(tidyText('found', 'tak_laag', ' . ', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt.');
   });
 

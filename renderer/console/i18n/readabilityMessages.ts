@@ -22,7 +22,7 @@ export const readabilityNl = {
   'read.fieldUnedited': 'ongewijzigd uit het veld',
   'read.fieldUneditedNote': 'Gemarkeerde tekst komt ongewijzigd uit het veld. Lees na of de melder dit begrijpt.',
   'tidy.button': 'Netjes maken',
-  'tidy.hint': 'Maakt van de tekst uit het veld een hele zin voor de melder: hoofdletter, punt en een zin die bij de code past.',
+  'tidy.hint': 'Maakt van de tekst uit het veld (bevinding, actie, vervolg) hele zinnen voor de melder: hoofdletter, punt en een zin die bij de code past.',
   'tidy.citizenReads': 'De melder leest:',
 } as const;
 
@@ -47,6 +47,6 @@ export const readabilityEn: Record<keyof typeof readabilityNl, string> = {
   'read.fieldUnedited': 'unedited from the field',
   'read.fieldUneditedNote': 'Marked text comes unedited from the field. Check that the reporter will understand it.',
   'tidy.button': 'Tidy up',
-  'tidy.hint': "Turns the field's text into a whole sentence for the reporter: capital letter, full stop and a sentence that fits the code.",
+  'tidy.hint': "Turns the field's text (finding, action, follow-up) into whole sentences for the reporter: capital letter, full stop and a sentence that fits the code.",
   'tidy.citizenReads': 'The reporter reads:',
 };
