@@ -70,7 +70,8 @@ export function bucketHistory(points: Iterable<ForecastPoint>, now: Date, weeks:
       counts = { report: new Int32Array(weeks * SLOTS_PER_WEEK), signal: new Int32Array(weeks * SLOTS_PER_WEEK) };
       cells.set(point.cell, counts);
     }
-    counts[point.kind][week * SLOTS_PER_WEEK + slotOf(t, timeZone, offsets)] += 1;
+    const i = week * SLOTS_PER_WEEK + slotOf(t, timeZone, offsets);
+    counts[point.kind][i] = (counts[point.kind][i] ?? 0) + 1;
   }
   return { weeks, cells };
 }
