@@ -2,13 +2,16 @@ import type { HubDeps } from '../commands/context';
 import { type FollowUpResult, followUpStep } from '../commands/follow-up';
 import { runCommand } from '../commands/run-command';
 import { isFollowUpDueAt, latestPossiblyDueDate } from '../domain/follow-up';
-import { ensureVisitTemplates, scheduledFollowUps } from '../store/follow-ups';
+import { ensureVisitTemplates, type ScheduledFollowUp, scheduledFollowUps } from '../store/follow-ups';
+import { FailureBackoff } from './failure-backoff';
 import type { FollowUpJobSettings } from './follow-up-config';
 
 /** Scheduled reports looked at per read, earliest follow-up date first. */
 const BATCH = 50;
 /** Reports acted on per look at most; the rest follow in the next look (a city's morning stays a few seconds). */
 const MAX_PER_LOOK = 1000;
+/** The longest a report that keeps failing waits between tries. */
+const MAX_BACKOFF_MS = 3_600_000;
 
 export interface FollowUpLook {
   own: number;
@@ -28,6 +31,8 @@ export class FollowUpJob {
   private last: Promise<FollowUpLook> = Promise.resolve({ own: 0, other: 0 });
   private readonly step;
   private templatesChecked = false;
+  /** Reports whose act failed wait before the next try: from one look's interval, doubling, up to an hour. */
+  private readonly backoff: FailureBackoff;
 
   constructor(
     private readonly deps: HubDeps,
@@ -36,6 +41,7 @@ export class FollowUpJob {
     private readonly everyMs = 60_000,
   ) {
     this.step = followUpStep(() => this.settings);
+    this.backoff = new FailureBackoff(everyMs, MAX_BACKOFF_MS);
   }
 
   start(): void {
@@ -77,32 +83,39 @@ export class FollowUpJob {
       await ensureVisitTemplates(deps.store.db, deps.clock().toISOString());
       this.templatesChecked = true;
     }
-    const tried = new Set<string>();
-    while (tried.size < MAX_PER_LOOK) {
+    // Read in pages past the last one seen (keyset), so reports that stay (failed, or waiting after a failure) never
+    // take the place of the ones behind them.
+    let after: ScheduledFollowUp | undefined;
+    let attempts = 0;
+    while (attempts < MAX_PER_LOOK) {
       const now = deps.clock();
-      const candidates = await scheduledFollowUps(deps.store.db, { upTo: latestPossiblyDueDate(now, settings), limit: BATCH });
-      const fresh = candidates.filter((c) => !tried.has(`${c.reportId}|${c.followUpDate}`));
-      let reachedNotDue = false;
-      for (const candidate of fresh) {
-        if (!isFollowUpDueAt(candidate.followUpDate, now, settings)) {
-          reachedNotDue = true;
-          break;
-        }
-        tried.add(`${candidate.reportId}|${candidate.followUpDate}`);
-        const result = await this.act(candidate.reportId, candidate.followUpDate);
+      const candidates = await scheduledFollowUps(deps.store.db, { upTo: latestPossiblyDueDate(now, settings), limit: BATCH, after });
+      for (const candidate of candidates) {
+        if (!isFollowUpDueAt(candidate.followUpDate, now, settings)) return done;
+        after = candidate;
+        const key = `${candidate.reportId}|${candidate.followUpDate}`;
+        if (this.backoff.waiting(key, now.getTime())) continue;
+        attempts += 1;
+        const result = await this.act(candidate, key);
         if (result) done[result.kind] += 1;
+        if (attempts >= MAX_PER_LOOK) return done;
       }
-      if (reachedNotDue || fresh.length === 0 || candidates.length < BATCH) break;
+      if (candidates.length < BATCH) break;
     }
     return done;
   }
 
-  private async act(reportId: string, followUpDate: string): Promise<FollowUpResult | null> {
+  private async act(candidate: ScheduledFollowUp, key: string): Promise<FollowUpResult | null> {
+    const { reportId, followUpDate } = candidate;
     try {
-      return await runCommand(this.deps, this.step, 'system', { reportId, followUpDate, nodeId: this.nodeId });
+      const result = await runCommand(this.deps, this.step, 'system', { reportId, followUpDate, nodeId: this.nodeId });
+      this.backoff.succeeded(key);
+      return result;
     } catch (err) {
-      // One report that cannot move (a store error) does not hold up the others; the next look tries it again.
-      this.deps.log.warn({ err, reportId, followUpDate }, 'follow-up date: not acted on this time');
+      // One report that cannot move (a store error) does not hold up the others: it waits (longer after each failure
+      // in a row) and the looks go past it meanwhile.
+      const { failures, retryAt } = this.backoff.failed(key, this.deps.clock().getTime());
+      this.deps.log.warn({ err, reportId, followUpDate, failures, retryAt: retryAt.toISOString() }, 'follow-up date: not acted on this time; tried again later');
       return null;
     }
   }

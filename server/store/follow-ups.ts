@@ -31,7 +31,11 @@ export interface ScheduledFollowUp {
  * Scheduled reports whose follow-up date is on or before `upTo` (YYYY-MM-DD) and has not acted yet, earliest
  * date first. Whether one is due now (working days, time of day) is the domain's rule (domain/follow-up.ts).
  */
-export async function scheduledFollowUps(db: Kysely<DB>, opts: { upTo: string; limit: number }): Promise<ScheduledFollowUp[]> {
+export async function scheduledFollowUps(
+  db: Kysely<DB>,
+  opts: { upTo: string; limit: number; /** Only those after this one in the order (keyset paging). */ after?: ScheduledFollowUp | undefined },
+): Promise<ScheduledFollowUp[]> {
+  const after = opts.after;
   const rows = await db
     .selectFrom('reports')
     .select(['reports.id', 'reports.follow_up_date'])
@@ -47,6 +51,14 @@ export async function scheduledFollowUps(db: Kysely<DB>, opts: { upTo: string; l
             .whereRef('follow_up_actions.report_id', '=', 'reports.id')
             .whereRef('follow_up_actions.follow_up_date', '=', 'reports.follow_up_date'),
         ),
+      ),
+    )
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('reports.follow_up_date', '>', after?.followUpDate ?? ''),
+          eb.and([eb('reports.follow_up_date', '=', after?.followUpDate ?? ''), eb('reports.id', '>', after?.reportId ?? '')]),
+        ]),
       ),
     )
     .orderBy('reports.follow_up_date')
