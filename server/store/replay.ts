@@ -18,7 +18,7 @@ import type { AlertRow, DB, UnitRow } from './schema';
  * migration 0042), the reports and units the events after it touched, and for those their last snapshot at or before
  * it (reports by events_report, units by the partial expression index events_unit). Alerts from their table
  * (raised at or before t, not acknowledged by then), positions from the trail (each unit's last fix of the hour
- * before t, else its row's position if that is older than t).
+ * before t, found per unit by the trail's primary key; else its row's position if that is older than t).
  */
 
 const BATCH = 500;
@@ -117,12 +117,10 @@ async function alertsAt(db: Kysely<DB>, state: ReplayState, t: string, role: Rol
 
 async function positionsAt(db: Kysely<DB>, state: ReplayState, t: string): Promise<void> {
   const since = new Date(Date.parse(t) - POSITION_LOOKBACK_MS).toISOString();
-  const last = isPostgres(db)
-    ? await sql<ReplayFixRow>`select distinct on (unit_id) unit_id, at, lat, lng from unit_positions
-         where at > ${since} and at <= ${t} order by unit_id, at desc`.execute(db)
-    : // SQLite: with max() the bare columns come from the row that has the maximum.
-      await sql<ReplayFixRow>`select unit_id, max(at) as at, lat, lng from unit_positions
-         where at > ${since} and at <= ${t} group by unit_id`.execute(db);
+  // Per unit its last fix by the trail's primary key (unit_id, at): 500 index seeks, not every fix of the hour.
+  const last = await sql<ReplayFixRow>`select p.unit_id, p.at, p.lat, p.lng from units u
+       join unit_positions p on p.unit_id = u.id
+        and p.at = (select max(q.at) from unit_positions q where q.unit_id = u.id and q.at > ${since} and q.at <= ${t})`.execute(db);
   for (const r of last.rows) state.positions.set(r.unit_id, { unitId: r.unit_id, at: r.at, lat: r.lat, lng: r.lng });
   const rows = await db.selectFrom('units').select(['id', 'lat', 'lng', 'position_at']).where('position_at', '<=', t).execute();
   for (const r of rows) {
