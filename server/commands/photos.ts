@@ -19,7 +19,8 @@ import {
   reportExists,
   withdrawApprovals,
 } from '../store/photos';
-import { getReport } from '../store/reports';
+import { isFixPhotoCandidate } from '../domain/photo-source';
+import { getReport, touchReport } from '../store/reports';
 import type { Store } from '../store/open';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
@@ -148,11 +149,15 @@ function rectRefusal(field: string, size: { width: number; height: number }): Co
   return new CommandError('validation', text, { [field]: text });
 }
 
-/** Refuses a photo that cannot be approved: unknown (404), of no report any more, or not an after photo (422). */
+/**
+ * Refuses a photo that cannot be approved: unknown (404), of no report any more, or not a photo of the fix (422): a
+ * field unit's after photo or an external party's answer photo may be approved, a reporter's own photo never
+ * (domain/photo-source.ts).
+ */
 async function requireApprovable(db: Store['db'], photoId: string): Promise<NonNullable<Awaited<ReturnType<typeof photoForApproval>>>> {
   const photo = await photoForApproval(db, photoId);
   if (!photo || !(await reportExists(db, photo.reportId))) throw new CommandError('not_found', commandText('command.photo.not_found'));
-  if (photo.kind !== 'after') {
+  if (!isFixPhotoCandidate(photo)) {
     const text = commandText('command.photo.approve_after_only');
     throw new CommandError('validation', text, { photoId: text });
   }
@@ -199,8 +204,22 @@ export function approveFixPhoto(images: ImagePool) {
       });
       const info = await photoInfo(tx.trx, prepared.photoId);
       if (!info) throw new CommandError('not_found', commandText('command.photo.not_found'));
+      await photoEvent(tx, info, 'approved', user.id);
       return info;
     },
+  });
+}
+
+/**
+ * The report with its new version and the event telling every console that its public photo changed, in the
+ * command's transaction; published after commit (run-command.ts), so other consoles reload the report's photos.
+ */
+async function photoEvent(tx: CommandTx, info: PhotoInfo, change: 'approved' | 'withdrawn', actorId: string | null): Promise<void> {
+  await tx.emit(async (seq) => {
+    await touchReport(tx.trx, info.reportId, { version: seq, updatedAt: tx.at });
+    const report = await getReport(tx.trx, info.reportId);
+    if (!report) throw new Error(`report ${info.reportId} vanished inside its own transaction`);
+    return { type: 'report.photo' as const, at: tx.at, actorId, report, change, photoId: info.id };
   });
 }
 
@@ -209,13 +228,14 @@ export const withdrawFixPhoto = userCommand({
   name: 'photo.unapprove',
   access: 'photos.approve',
   input: z.object({ photoId: EntityId }),
-  async apply(tx, { photoId }): Promise<PhotoInfo> {
+  async apply(tx, { photoId }, user): Promise<PhotoInfo> {
     const before = await photoInfo(tx.trx, photoId);
     if (!before) throw new CommandError('not_found', commandText('command.photo.not_found'));
     if (!before.approval) throw new CommandError('conflict', commandText('command.photo.not_approved'));
     await withdrawApprovals(tx.trx, before.reportId, photoId);
     const info = await photoInfo(tx.trx, photoId);
     if (!info) throw new CommandError('not_found', commandText('command.photo.not_found'));
+    await photoEvent(tx, info, 'withdrawn', user.id);
     return info;
   },
 });

@@ -56,7 +56,8 @@ export const COMMAND_TEXTS = {
   'command.photo.not_of_report': 'Deze foto hoort niet bij deze melding of is al bij een bevinding gevoegd',
   'command.photo.duplicate': 'Dezelfde foto is twee keer meegestuurd',
   'command.photo.too_many': 'Stuur hoogstens {max} foto\'s met een bevinding',
-  'command.photo.approve_after_only': 'Alleen een foto "na" (van de afhandeling) kan voor de melder worden goedgekeurd',
+  'command.photo.approve_after_only':
+    'Alleen een foto "na" (van de afhandeling) of de foto van een externe partij kan voor de melder worden goedgekeurd',
   'command.photo.rect_outside': 'Deze rechthoek valt buiten de foto ({width} × {height} pixels)',
   'command.photo.not_approved': 'Deze foto is niet goedgekeurd voor de melder',
   'command.photo.none_approved': 'Er is geen goedgekeurde foto om mee te sturen; keur eerst een foto "na" goed',

@@ -18,13 +18,18 @@ import { localDateTime } from './zoned-time';
  *   ingepland voor 30-12"); every other step is "Status: <from> → <to>" with the statuses translated;
  * - an alert is told with its own text to the roles in its kind's audience (domain/alert-kinds.ts), to others as
  *   "Alarm voor een andere rol";
+ * - a split says into which parts ("Gesplitst in 2 deelmeldingen: M-000124, M-000125"); a part's creation names its
+ *   main report ("Deel van M-000123 aangemaakt");
  * - a linked caller is "Beller gekoppeld", with a name only when the store was allowed to give one (roles with
  *   `contacts.read`, and then masked as in the reporter list: the whole name is a logged view);
  * - clock times are the municipality's (Europe/Amsterdam), dates day-month of the civil date.
  */
 export const TIMELINE_TEXTS = {
   'timeline.created': 'Melding aangemaakt',
+  'timeline.created.part': 'Deel van {number} aangemaakt',
   'timeline.updated': 'Melding gewijzigd',
+  'timeline.split': 'Gesplitst in {count} deelmeldingen: {parts}',
+  'timeline.split.one': 'Gesplitst in 1 deelmelding: {parts}',
   'timeline.caller_linked': 'Beller gekoppeld',
   'timeline.caller_linked.named': 'Beller gekoppeld: {name}',
   'timeline.status': 'Status: {from} → {to}',
@@ -50,6 +55,8 @@ export const TIMELINE_TEXTS = {
   'timeline.alert.escalated': 'Alarm opgeschaald: {alert}',
   'timeline.alert.hidden': 'Alarm voor een andere rol',
   'timeline.follow_up_due': 'Vervolgdatum bereikt: terug in de wachtrij',
+  'timeline.photo.approved': 'Foto goedgekeurd voor de melder',
+  'timeline.photo.withdrawn': 'Goedkeuring van de foto voor de melder ingetrokken',
   'timeline.event': 'Gebeurtenis {type}',
 } as const;
 
@@ -78,6 +85,10 @@ export interface TimelineFact {
   acceptedBy?: string | null;
   /** report.updated: a caller was linked in this step; `name` only when the reader may see it (already masked). */
   callerLinked?: { name: string | null } | null;
+  /** report.updated: the report was split in this step into these parts (numbers, in order). */
+  split?: { parts: readonly string[] } | null;
+  /** report.created: the report is a part of this main report (its number). */
+  partOf?: string | null;
   /** report.citizen_response */
   satisfied?: boolean;
   /** report.delivery */
@@ -86,6 +97,8 @@ export interface TimelineFact {
   question?: { step: 'asked' | 'answered' | 'expired'; text: string; channel: 'email' | 'sms'; photo: boolean } | null;
   /** report.external: a referral to an external party made, its link revoked, or the party's answer received. */
   external?: { change: 'referred' | 'revoked' | 'answered'; party: string } | null;
+  /** report.photo: the desk approved a photo for the citizen, or withdrew that. */
+  photo?: { change: 'approved' | 'withdrawn' } | null;
   /** alert.*: the alert's own text (or its Dutch message, for an alert older than coded texts); absent: the reader is not in its audience. */
   alert?: DomainText | string;
 }
@@ -141,8 +154,12 @@ function transitionText(fact: TimelineFact): DomainText {
 export function timelineText(fact: TimelineFact, timeZone: string = DEFAULT_TIME_ZONE): DomainText {
   switch (fact.type) {
     case 'report.created':
-      return say('timeline.created');
+      return fact.partOf ? say('timeline.created.part', { number: fact.partOf }) : say('timeline.created');
     case 'report.updated':
+      if (fact.split && fact.split.parts.length > 0) {
+        const parts = fact.split.parts.join(', ');
+        return fact.split.parts.length === 1 ? say('timeline.split.one', { parts }) : say('timeline.split', { count: fact.split.parts.length, parts });
+      }
       if (!fact.callerLinked) return say('timeline.updated');
       return fact.callerLinked.name ? say('timeline.caller_linked.named', { name: fact.callerLinked.name }) : say('timeline.caller_linked');
     case 'report.transitioned':
@@ -160,6 +177,8 @@ export function timelineText(fact: TimelineFact, timeZone: string = DEFAULT_TIME
     }
     case 'report.external':
       return fact.external ? sayExternal(`external.timeline.${fact.external.change}`, { party: fact.external.party }) : say('timeline.event', { type: fact.type });
+    case 'report.photo':
+      return say(fact.photo?.change === 'withdrawn' ? 'timeline.photo.withdrawn' : 'timeline.photo.approved');
     case 'assignment.updated':
       return offerText(fact, timeZone);
     case 'alert.raised':

@@ -73,6 +73,14 @@ export const ExternalReferralEvent = EventBase.extend({
   party: z.string(),
 });
 
+/** The desk approved a photo for the citizen (the photo of the fix) or withdrew that approval (commands/photos.ts). */
+export const ReportPhotoEvent = EventBase.extend({
+  type: z.literal('report.photo'),
+  report: Report,
+  change: z.enum(['approved', 'withdrawn']),
+  photoId: z.string(),
+});
+
 export const UnitUpdatedEvent = EventBase.extend({
   type: z.literal('unit.updated'),
   unit: Unit,
@@ -146,6 +154,7 @@ export const HubEvent = z.discriminatedUnion('type', [
   CitizenResponseEvent,
   ExternalReferralEvent,
   ReporterQuestionEvent,
+  ReportPhotoEvent,
   UnitUpdatedEvent,
   AssignmentUpdatedEvent,
   AlertEvent,

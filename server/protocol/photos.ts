@@ -5,6 +5,10 @@ import { IsoDateTime } from './common';
 export const PhotoKind = z.enum(['before', 'after']);
 export type PhotoKind = z.infer<typeof PhotoKind>;
 
+/** Who took a photo: a field unit (with its finding), the reporter (answer on the status page) or an external party (its answer). */
+export const PhotoSource = z.enum(['field', 'reporter', 'external']);
+export type PhotoSource = z.infer<typeof PhotoSource>;
+
 /** A photo sent with a finding (`finding:submit`): the id from the upload and what it shows. At most 6 per finding. */
 export const FindingPhoto = z.object({ photoId: z.string().min(1).max(100), kind: PhotoKind });
 export type FindingPhoto = z.infer<typeof FindingPhoto>;
@@ -60,6 +64,8 @@ export const PhotoInfo = z.object({
   createdAt: IsoDateTime,
   /** Before or after, as the unit marked it; null for a photo without a mark. */
   kind: PhotoKind.nullable(),
+  /** Who took it (the console labels it so); the desk may approve a field unit's after photo or an external party's. */
+  source: PhotoSource,
   /** Set when the desk approved it for the citizen (status page, closing message); the public variant: `GET /api/photos/:id/approved`. */
   approval: PhotoApproval.nullable(),
 });

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { PhotoInfo, PhotoKind, PhotoRect } from '../protocol/photos';
+import { photoSourceOf } from '../domain/photo-source';
+import type { PhotoInfo, PhotoKind, PhotoRect, PhotoSource } from '../protocol/photos';
 import type { DB, PhotoLegacyTable, PhotoTable } from './schema';
+import './schema-external';
 
 /** Photos are re-encoded images kept in the store (not on one node's disk), so any hub node serves them. */
 
@@ -36,6 +38,7 @@ export async function insertPhoto(trx: Kysely<DB>, photo: NewPhoto): Promise<voi
 const INFO_COLUMNS = [
   'id',
   'report_id',
+  'unit_id',
   'content_type',
   'size',
   'width',
@@ -78,7 +81,18 @@ function parseParams(text: string | null): { crop: PhotoRect | null; blurs: Phot
   }
 }
 
-function infoOf(r: InfoRow): PhotoInfo {
+/** The photos of a report's answers: the reporter's (status page) and the external parties' (photo-source.ts). */
+async function answerPhotosOf(db: Kysely<DB>, reportId: string): Promise<{ reporter: Set<string>; external: Set<string> }> {
+  const [questions, referrals] = await Promise.all([
+    db.selectFrom('reporter_questions').select('answer_photo_id').where('report_id', '=', reportId).where('answer_photo_id', 'is not', null).execute(),
+    db.selectFrom('external_referrals').select('answer_photo_ids').where('report_id', '=', reportId).where('answered_at', 'is not', null).execute(),
+  ]);
+  const external = new Set<string>();
+  for (const r of referrals) for (const id of JSON.parse(r.answer_photo_ids) as string[]) external.add(id);
+  return { reporter: new Set(questions.flatMap((q) => (q.answer_photo_id ? [q.answer_photo_id] : []))), external };
+}
+
+function infoOf(r: InfoRow, source: PhotoSource): PhotoInfo {
   return {
     id: r.id,
     reportId: r.report_id,
@@ -89,6 +103,7 @@ function infoOf(r: InfoRow): PhotoInfo {
     findingSeq: r.finding_seq === null ? null : Number(r.finding_seq),
     createdAt: r.created_at,
     kind: r.kind === 'before' || r.kind === 'after' ? r.kind : null,
+    source,
     approval: approvalOf(r),
   };
 }
@@ -96,13 +111,16 @@ function infoOf(r: InfoRow): PhotoInfo {
 /** The report's photos without their bytes, oldest first. */
 export async function photosOfReport(db: Kysely<DB>, reportId: string): Promise<PhotoInfo[]> {
   const rows = await db.selectFrom('photos').select(INFO_COLUMNS).where('report_id', '=', reportId).orderBy('created_at').orderBy('id').execute();
-  return rows.map(infoOf);
+  if (rows.length === 0) return [];
+  const answers = await answerPhotosOf(db, reportId);
+  return rows.map((r) => infoOf(r, photoSourceOf({ id: r.id, unitId: r.unit_id }, answers)));
 }
 
 /** One photo without its bytes. */
 export async function photoInfo(db: Kysely<DB>, photoId: string): Promise<PhotoInfo | undefined> {
   const row = await db.selectFrom('photos').select(INFO_COLUMNS).where('id', '=', photoId).executeTakeFirst();
-  return row ? infoOf(row) : undefined;
+  if (!row) return undefined;
+  return infoOf(row, photoSourceOf({ id: row.id, unitId: row.unit_id }, await answerPhotosOf(db, row.report_id)));
 }
 
 /** Which report a photo belongs to (for the access check before its bytes are read). */
@@ -143,10 +161,16 @@ export async function linkPhotoToFinding(
 export async function photoForApproval(
   db: Kysely<DB>,
   photoId: string,
-): Promise<{ reportId: string; kind: string | null; contentType: string; width: number; height: number; data: Uint8Array } | undefined> {
-  const row = await db.selectFrom('photos').select(['report_id', 'kind', 'content_type', 'width', 'height', 'data']).where('id', '=', photoId).executeTakeFirst();
+): Promise<{ reportId: string; kind: PhotoKind | null; source: PhotoSource; contentType: string; width: number; height: number; data: Uint8Array } | undefined> {
+  const row = await db
+    .selectFrom('photos')
+    .select(['report_id', 'unit_id', 'kind', 'content_type', 'width', 'height', 'data'])
+    .where('id', '=', photoId)
+    .executeTakeFirst();
   if (!row) return undefined;
-  return { reportId: row.report_id, kind: row.kind, contentType: row.content_type, width: Number(row.width), height: Number(row.height), data: row.data as Uint8Array };
+  const source = photoSourceOf({ id: photoId, unitId: row.unit_id }, await answerPhotosOf(db, row.report_id));
+  const kind = row.kind === 'before' || row.kind === 'after' ? row.kind : null;
+  return { reportId: row.report_id, kind, source, contentType: row.content_type, width: Number(row.width), height: Number(row.height), data: row.data as Uint8Array };
 }
 
 /**

@@ -109,6 +109,10 @@ describe.each(storeKinds)('asking the reporter over %s', (store) => {
     expect(texts).toContain('timeline.question.asked');
     expect(texts).toContain('timeline.question.answered');
     expect(detail.timeline.find((e) => e.text?.code === 'timeline.question.answered')?.note).toBe('Aan de kant van de even huisnummers, bij nummer 12.');
+    // The question stands once in the timeline: in the asked step's sentence, not again as its note.
+    const told = detail.timeline.flatMap((e) => [e.text?.message ?? '', e.note ?? '']).filter((line) => line.includes(question));
+    expect(told).toHaveLength(1);
+    expect(detail.timeline.find((e) => e.text?.code === 'timeline.question.asked')?.note ?? null).toBeNull();
     expect((await queueRow(report.id))?.awaitingReplySince ?? null).toBeNull();
 
     const alerts = (await t.api<{ alerts: Alert[] }>('GET', '/api/alerts', desk)).body.alerts.filter((a) => a.reportId === report.id);

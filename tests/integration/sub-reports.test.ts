@@ -92,6 +92,12 @@ describe('sub-reports over sqlite', () => {
       [sofa.number, 'Toezicht afval', 'triaged'],
       [dumping.number, 'Handhaving BOA', 'triaged'],
     ]);
+    // The timeline says what happened: the main report was split into these parts; each part names its main report.
+    const mainTimeline = (await t.api<ReportDetail>('GET', `/api/reports/${main.id}`, desk)).body.timeline.map((e) => e.text?.message);
+    expect(mainTimeline).toContain(`Gesplitst in 2 deelmeldingen: ${sofa.number}, ${dumping.number}`);
+    expect(mainTimeline).not.toContain('Melding gewijzigd');
+    const partTimeline = (await t.api<ReportDetail>('GET', `/api/reports/${sofa.id}`, desk)).body.timeline.map((e) => e.text?.message);
+    expect(partTimeline[0]).toBe(`Deel van ${main.number} aangemaakt`);
     const ofPart = await t.api<SubReportsDetail>('GET', `/api/reports/${dumping.id}/parts`, desk);
     expect(ofPart.body).toEqual({ partOf: { id: main.id, number: main.number, team: 'Handhaving BOA' }, parts: [] });
 
@@ -388,6 +394,9 @@ describe.skipIf(!storeKinds.includes('postgres'))('sub-reports over postgres', (
     expect(rows.filter((r) => r.parentNumber === main.body.number)).toHaveLength(2);
     const parts = await t.api<SubReportsDetail>('GET', `/api/reports/${main.body.id}/parts`, desk);
     expect(parts.body.parts.map((p) => p.team)).toEqual(['Toezicht afval', 'Handhaving BOA']);
+    const numbers = parts.body.parts.map((p) => p.number).join(', ');
+    const timeline = (await t.api<ReportDetail>('GET', `/api/reports/${main.body.id}`, desk)).body.timeline.map((e) => e.text?.message);
+    expect(timeline).toContain(`Gesplitst in 2 deelmeldingen: ${numbers}`);
     const closed = await t.api<Answer>('POST', `/api/reports/${main.body.id}/transition`, desk, { to: 'closed', resolution: closing('no_action', MAIN_ACTION) });
     expect(closed.status).toBe(409);
     expect(closed.body.text?.code).toBe('subreport.open_parts');
