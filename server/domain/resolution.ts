@@ -80,7 +80,7 @@ export const RESOLUTION_TEXTS = {
   'resolution.generic': 'Schrijf concreet wat er is aangetroffen of gedaan, niet alleen "afgehandeld"',
   'resolution.follow_up_date': 'Vervolgdatum is verplicht bij ingepland',
   'resolution.follow_up_date_invalid': 'Vul een geldige datum in (JJJJ-MM-DD)',
-  'resolution.follow_up_date_past': 'Vervolgdatum moet in de toekomst liggen',
+  'resolution.follow_up_date_past': 'De vervolgdatum ligt in het verleden: kies vandaag of later',
   'resolution.follow_up_date_far': 'Vervolgdatum ligt meer dan een jaar vooruit',
   'resolution.follow_up_what': 'Beschrijf wat er gaat gebeuren',
   'resolution.follow_up_who': 'Geef aan wie het vervolg uitvoert',
@@ -195,7 +195,10 @@ function parseFollowUp(
 
   if (date === '') fields['followUp.date'] = say('resolution.follow_up_date');
   else if (!isCalendarDate(date)) fields['followUp.date'] = say('resolution.follow_up_date_invalid');
-  else if (date <= today) fields['followUp.date'] = say('resolution.follow_up_date_past');
+  // Today is allowed: a date-only follow-up of today acts at its hour (07:00), or at the job's next look when that
+  // hour has passed (domain/follow-up.ts), which is how the desk tries the follow-up by hand. "Today" is the
+  // municipality's civil date (ctx.today).
+  else if (date < today) fields['followUp.date'] = say('resolution.follow_up_date_past');
   else if (daysBetween(today, date) > MAX_FOLLOW_UP_DAYS) fields['followUp.date'] = say('resolution.follow_up_date_far');
 
   const whatError = freeTextError(what, say('resolution.follow_up_what'));

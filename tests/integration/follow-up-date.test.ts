@@ -28,7 +28,7 @@ async function deskTokens(t: TestHub): Promise<{ token: string; chefToken: strin
 }
 
 /** A report with a reporter (e-mail), through a unit's proposal to scheduled for DATE with `who` doing the follow-up. */
-async function scheduledReport(t: TestHub, token: string, who: string, email: string): Promise<Report> {
+async function scheduledReport(t: TestHub, token: string, who: string, email: string, date = DATE): Promise<Report> {
   const created = await t.api<Report>('POST', '/api/reports', token, {
     ...sampleReport({ description: `Boomtak hangt laag over de stoep (${who})` }),
     reporter: { name: 'J. Jansen', email },
@@ -44,12 +44,12 @@ async function scheduledReport(t: TestHub, token: string, who: string, email: st
     kind: 'schedule',
     found: { code: 'tak_laag', text: 'Tak hangt op 1,80 m boven de stoep' },
     action: { code: 'onderhoudsronde', text: 'Gemarkeerd voor de snoeiploeg' },
-    followUp: { date: DATE, what: WHAT, who },
+    followUp: { date, what: WHAT, who },
   };
   expect((await move({ to: 'awaiting_review', resolution: schedule })).status).toBe(200);
   const scheduled = await move({ to: 'scheduled', resolution: schedule });
   expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
-  expect(scheduled.body.followUpDate).toBe(DATE);
+  expect(scheduled.body.followUpDate).toBe(date);
   return scheduled.body;
 }
 
@@ -164,6 +164,38 @@ describe.each(storeKinds)('the follow-up date acts (%s)', (store) => {
     expect((await followUpAlerts(t, token, other.id))).toHaveLength(0);
     expect((await dispatchThroughOffer(t, token, own.id)).status).toBe('dispatched');
     expect(await followUpAlerts(t, token, own.id)).toHaveLength(0);
+  });
+
+  it('a follow-up date of today (tried by hand): accepted, and acts at the next look once 07:00 has passed; yesterday is refused', { timeout: 120_000 }, async () => {
+    // Tuesday 29 December 2026, 11:00 in Amsterdam: "today" is the municipality's civil date.
+    let now = new Date('2026-12-29T10:00:00Z').getTime();
+    smtp = await startTestSmtp();
+    t = await startTestHub({ store, smtp, clock: () => new Date(now) });
+    const { token } = await deskTokens(t);
+    const own = await scheduledReport(t, token, 'Meldkamer', 'eigen@example.nl', '2026-12-29');
+    expect(own.status).toBe('scheduled');
+    // The job's next look (the hub ticks every minute) puts it back in the queue, once.
+    now += 60_000;
+    expect(await t.hub.followUps.tick()).toEqual({ own: 1, other: 0 });
+    expect(await t.hub.followUps.tick()).toEqual({ own: 0, other: 0 });
+    expect((await detail(t, token, own.id)).report.status).toBe('triaged');
+    // A date before today is refused with the field named, and changes nothing.
+    const created = await t.api<Report>('POST', '/api/reports', token, sampleReport({ description: 'Boomtak hangt laag, gisteren gezien' }));
+    const id = created.body.id;
+    const move = (body: object) => t.api<Answer>('POST', `/api/reports/${id}/transition`, token, body);
+    await move({ to: 'triaged' });
+    await dispatchThroughOffer(t, token, id);
+    await move({ to: 'in_progress' });
+    const yesterday = {
+      kind: 'schedule',
+      found: { code: 'tak_laag', text: 'Tak hangt op 1,80 m boven de stoep' },
+      action: { code: 'onderhoudsronde', text: 'Gemarkeerd voor de snoeiploeg' },
+      followUp: { date: '2026-12-28', what: WHAT, who: 'Meldkamer' },
+    };
+    const refused = await move({ to: 'awaiting_review', resolution: yesterday });
+    expect(refused.status).toBe(422);
+    expect(refused.body.fields?.['resolution.followUp.date']).toBeDefined();
+    expect((await detail(t, token, id)).report.status).toBe('in_progress');
   });
 
   it('rescheduled to a new date: that date acts again', { timeout: 120_000 }, async () => {

@@ -160,10 +160,14 @@ describe('field-level errors in Dutch', () => {
     });
   });
 
-  it.each(['2027-05-20', '2027-05-19', '2020-01-01'])('scheduled with a date not in the future (%s)', (date) => {
+  it.each(['2027-05-19', '2020-01-01'])('scheduled with a date in the past (%s)', (date) => {
     expect(errors({ kind: 'schedule', found, action, followUp: { ...followUp, date } })).toEqual({
-      'followUp.date': 'Vervolgdatum moet in de toekomst liggen',
+      'followUp.date': 'De vervolgdatum ligt in het verleden: kies vandaag of later',
     });
+  });
+
+  it('today is allowed (a time later today is still in the future; the date acts at its hour or at once after it)', () => {
+    expect(value({ kind: 'schedule', found, action, followUp: { ...followUp, date: '2027-05-20' } }).kind).toBe('schedule');
   });
 
   it('tomorrow is in the future', () => {
