@@ -83,8 +83,11 @@ async function reportsAt(db: Kysely<DB>, state: ReplayState, seq: number, t: str
 }
 
 async function unitsAt(db: Kysely<DB>, state: ReplayState, seq: number): Promise<void> {
-  const unitId = isPostgres(db) ? PG_UNIT_ID : SQLITE_UNIT_ID;
-  const touchedRows = await sql<{ unit_id: string | null }>`select distinct ${unitId} as unit_id from events
+  const postgres = isPostgres(db);
+  const unitId = postgres ? PG_UNIT_ID : SQLITE_UNIT_ID;
+  // The events after seq by their key: SQLite would otherwise walk the whole unit index for the DISTINCT.
+  const after = postgres ? sql.raw('events') : sql.raw('events not indexed');
+  const touchedRows = await sql<{ unit_id: string | null }>`select distinct ${unitId} as unit_id from ${after}
      where seq > ${seq} and type in ${UNIT_EVENT_TYPES}`.execute(db);
   const touched = new Set(touchedRows.rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])));
   const rows = (await db.selectFrom('units').selectAll().execute()) as UnitRow[];
@@ -118,9 +121,11 @@ async function alertsAt(db: Kysely<DB>, state: ReplayState, t: string, role: Rol
 async function positionsAt(db: Kysely<DB>, state: ReplayState, t: string): Promise<void> {
   const since = new Date(Date.parse(t) - POSITION_LOOKBACK_MS).toISOString();
   // Per unit its last fix by the trail's primary key (unit_id, at): 500 index seeks, not every fix of the hour.
-  const last = await sql<ReplayFixRow>`select p.unit_id, p.at, p.lat, p.lng from units u
-       join unit_positions p on p.unit_id = u.id
-        and p.at = (select max(q.at) from unit_positions q where q.unit_id = u.id and q.at > ${since} and q.at <= ${t})`.execute(db);
+  // CROSS JOIN keeps SQLite's order (units outside); a plain JOIN let it scan the whole trail.
+  const last = await sql<ReplayFixRow>`select p.unit_id, p.at, p.lat, p.lng
+       from (select u.id as uid, (select max(q.at) from unit_positions q where q.unit_id = u.id and q.at > ${since} and q.at <= ${t}) as mat
+               from units u) m
+       cross join unit_positions p where p.unit_id = m.uid and p.at = m.mat`.execute(db);
   for (const r of last.rows) state.positions.set(r.unit_id, { unitId: r.unit_id, at: r.at, lat: r.lat, lng: r.lng });
   const rows = await db.selectFrom('units').select(['id', 'lat', 'lng', 'position_at']).where('position_at', '<=', t).execute();
   for (const r of rows) {

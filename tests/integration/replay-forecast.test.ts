@@ -61,11 +61,12 @@ describe.each(storeKinds)('shift replay over the hub (%s)', (store) => {
       { unitId, fix: { lat: 52.073, lng: 4.293, accuracy: 5, heading: null, at: iso(40) } },
     ]);
     now = start + 60 * MIN;
-  });
+    // Generous: the machine these run on is loaded; nothing here is timed.
+  }, 120_000);
   afterEach(async () => {
     field.disconnect();
     await t.stop();
-  });
+  }, 60_000);
 
   const snapshot = async (at: string, token = chef) => t.api<ReplaySnapshotAnswer>('GET', `/api/replay/snapshot?at=${encodeURIComponent(at)}`, token);
 
@@ -179,10 +180,10 @@ describe.each(storeKinds)('hotspot forecast over the hub (%s)', (store) => {
       )
       .execute();
     now = end;
-  });
+  }, 120_000);
   afterEach(async () => {
     await t.stop();
-  });
+  }, 60_000);
 
   it('forecasts each cell by weekday and hour as the model says, with its back-test', async () => {
     const res = await t.api<ForecastAnswer>('GET', '/api/forecast', (await t.login('politie')).token);
