@@ -10,6 +10,7 @@ import { OutboxPanel } from '../lifecycle/OutboxPanel';
 import { AccessLogPanel } from '../privacy/AccessLogPanel';
 import { ReportDetailPanel } from '../lifecycle/ReportDetailPanel';
 import { ThrottlesPanel } from '../security/ThrottlesPanel';
+import { SignalsBoardPanel } from '../signals-board/SignalsBoardPanel';
 import type { AreaDrawing } from './useAreaDrawing';
 import type { useFocusAreas } from './useFocusAreas';
 import type { Overlays } from './useOverlays';
@@ -72,6 +73,15 @@ export function SidePanel({ selection, categories, reportsById, now, today, over
           draw={drawing.draw}
           onShowArea={focusAreas.showArea}
           highlightAreaId={focusAreas.highlightAreaId}
+          onClose={closeSide}
+        />
+      );
+    case 'signalsBoard':
+      return (
+        <SignalsBoardPanel
+          onStartFocus={drawing.prefill}
+          renderFocusForm={(form) => <NewAreaForm draw={drawing.draw} {...form} />}
+          onCancelFocus={drawing.draw.cancel}
           onClose={closeSide}
         />
       );
