@@ -63,6 +63,11 @@ test('the desk refers, the party answers with a photo, the desk uses the answer 
   // The desk sees it live, and takes it into the close form's action text (for review; nothing is sent).
   await expect(panel.getByTestId('external-referral')).toHaveAttribute('data-state', 'answered', { timeout: 10_000 });
   await expect(panel.getByTestId('external-answer')).toContainText(ANSWER);
+  // Its photo is labelled as the party's (not "uit het veld") and offered to the citizen-photo approval.
+  const group = detail.locator('[data-testid="photo-group"][data-source="external"]');
+  await expect(group.getByRole('heading')).toHaveText("Foto's van de externe partij", { timeout: 10_000 });
+  await expect(detail.locator('[data-testid="photo-group"][data-source="field"]')).toHaveCount(0);
+  await expect(group.getByTestId('photo-approve')).toBeVisible();
   await panel.getByTestId('external-use').click();
   await detail.getByTestId('transition-closed').click();
   await expect(detail.getByTestId('resolution-action-text')).toHaveValue(ANSWER);

@@ -1,7 +1,9 @@
 /**
  * Issue 15 point 8 in the browser: the desk splits a report into two parts ("Splitsen in delen" in the report's
  * detail), the parts appear in the queue as their own rows with "deel van M-…", the main report shows "2 delen,
- * 2 open" and lists them; when a part is closed over the API the list and the count follow the hub's events.
+ * 2 open" and lists them; when a part is closed over the API the list and the count follow the hub's events. The
+ * timelines say "Gesplitst in 2 deelmeldingen: …" and "Deel van M-… aangemaakt"; a part's close form says that no
+ * message goes out for it.
  */
 import { expect, test } from '@playwright/test';
 import type { Report } from '../../server/protocol/report';
@@ -74,6 +76,18 @@ test('split a report into parts for two teams; the queue and the detail show the
   // A part's own detail names its main report and opens it.
   await parts.nth(1).getByRole('button').first().click();
   await expect(detail.getByTestId('part-of')).toContainText(`Deel van ${main.number} · team Handhaving BOA`);
+  // Its timeline names its main report; its close form says no message goes out (a part has no reporter).
+  await expect(detail.getByTestId('timeline-text').first()).toHaveText(`Deel van ${main.number} aangemaakt`);
+  await detail.getByTestId('transition-closed').click();
+  const closeForm = detail.getByTestId('resolution-form');
+  await closeForm.getByTestId('resolution-found-text').fill('dumping gezien');
+  await expect(closeForm.getByTestId('part-no-message')).toContainText(`hier gaat geen bericht uit`);
+  await expect(closeForm.getByTestId('part-no-message')).toContainText(main.number);
+  await expect(closeForm.getByTestId('citizen-reads-found')).toHaveCount(0);
+  await expect(closeForm).not.toContainText('De melder leest');
+  await expect(closeForm.getByTestId('message-preview-subject')).toHaveCount(0);
   await detail.getByTestId('part-of').getByRole('button').click();
   await expect(detail).toHaveAttribute('data-report-id', main.id);
+  // The main report's timeline says it was split, into which parts.
+  await expect(detail.getByTestId('timeline-text').filter({ hasText: 'Gesplitst in 2 deelmeldingen' })).toContainText(sofaNumber);
 });

@@ -3,6 +3,10 @@
 export const photoNl = {
   'photo.kind.before': 'voor',
   'photo.kind.after': 'na',
+  'photo.heading': "Foto's",
+  'photo.source.field': "Foto's uit het veld",
+  'photo.source.reporter': "Foto's van de melder",
+  'photo.source.external': "Foto's van de externe partij",
   'photo.approved': 'goedgekeurd voor melder',
   'photo.approvedSend': 'goedgekeurd · gaat mee met het afsluitbericht',
   'photo.approve': 'Goedkeuren voor melder…',
@@ -32,6 +36,10 @@ export const photoNl = {
 export const photoEn: Record<keyof typeof photoNl, string> = {
   'photo.kind.before': 'before',
   'photo.kind.after': 'after',
+  'photo.heading': 'Photos',
+  'photo.source.field': 'Photos from the field',
+  'photo.source.reporter': 'Photos from the reporter',
+  'photo.source.external': 'Photos from the external party',
   'photo.approved': 'approved for the reporter',
   'photo.approvedSend': 'approved · goes with the closing message',
   'photo.approve': 'Approve for the reporter…',

@@ -20,6 +20,7 @@ export const subReportNl = {
   'parts.cancel': 'Annuleren',
   'parts.done': '{count} delen aangemaakt: {numbers}.',
   'parts.closeFirst': 'De hoofdmelding sluit pas af als alle delen zijn afgesloten of geannuleerd.',
+  'parts.noMessage': 'Een deelmelding heeft geen melder: hier gaat geen bericht uit. De melder hoort wat dit team deed in het afsluitbericht van hoofdmelding {number}.',
   'queue.partOf': 'deel van {number}',
   'queue.parts': '{total} delen, {open} open',
 };
@@ -44,6 +45,7 @@ export const subReportEn: Record<keyof typeof subReportNl, string> = {
   'parts.cancel': 'Cancel',
   'parts.done': '{count} parts created: {numbers}.',
   'parts.closeFirst': 'The main report closes only when every part is closed or cancelled.',
+  'parts.noMessage': "A sub-report has no reporter: no message goes out for it. The reporter hears what this team did in the closing message of main report {number}.",
   'queue.partOf': 'part of {number}',
   'queue.parts': '{total} parts, {open} open',
 };

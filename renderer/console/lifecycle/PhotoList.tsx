@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { PhotoInfo, PhotosResponse } from '../../../server/protocol/photos';
+import { isFixPhotoCandidate } from '../../../server/domain/photo-source';
+import { type PhotoInfo, PhotoSource, type PhotosResponse } from '../../../server/protocol/photos';
 import { call } from '../../shared/api/call';
 import { errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
@@ -11,8 +12,10 @@ import { PhotoApproval } from './PhotoApproval';
 const photosKey = (reportId: string) => ['report', reportId, 'photos'] as const;
 
 /**
- * The photos the field sent with the report, as small thumbnails marked before/after; a click shows one large. The desk
- * (photos.approve) approves an after photo for the citizen with a crop and a blur (PhotoApproval), or withdraws that.
+ * The report's photos by who took them (the field, the reporter, an external party), as small thumbnails marked
+ * before/after; a click shows one large. The desk (photos.approve) approves a photo of the fix for the citizen (a field
+ * unit's after photo or an external party's answer photo, domain/photo-source.ts) with a crop and a blur
+ * (PhotoApproval), or withdraws that. Other consoles hear of it by the hub's `report.photo` event.
  */
 export function PhotoList({ reportId }: { reportId: string }) {
   const { t } = useI18n();
@@ -25,14 +28,19 @@ export function PhotoList({ reportId }: { reportId: string }) {
   });
   const photos = query.data?.photos ?? [];
   if (photos.length === 0) return null;
+  const groups = PhotoSource.options.map((source) => ({ source, photos: photos.filter((p) => p.source === source) })).filter((g) => g.photos.length > 0);
   return (
-    <section className="detail-section" aria-label={t('detail.photos')} data-testid="report-photos">
-      <h3>{t('detail.photos')}</h3>
-      <ul className="photo-list">
-        {photos.map((photo) => (
-          <PhotoThumb key={photo.id} photo={photo} />
-        ))}
-      </ul>
+    <section className="detail-section" aria-label={t('photo.heading')} data-testid="report-photos">
+      {groups.map((group) => (
+        <div key={group.source} className="photo-group" data-testid="photo-group" data-source={group.source}>
+          <h3>{t(`photo.source.${group.source}`)}</h3>
+          <ul className="photo-list">
+            {group.photos.map((photo) => (
+              <PhotoThumb key={photo.id} photo={photo} />
+            ))}
+          </ul>
+        </div>
+      ))}
     </section>
   );
 }
@@ -67,6 +75,7 @@ function PhotoThumb({ photo }: { photo: PhotoInfo }) {
       data-testid="report-photo"
       data-photo-id={photo.id}
       data-kind={photo.kind ?? ''}
+      data-source={photo.source}
       data-approved={photo.approval ? 'true' : 'false'}
     >
       {url.ok === false ? (
@@ -86,7 +95,7 @@ function PhotoThumb({ photo }: { photo: PhotoInfo }) {
         </span>
       )}
       {photo.approval && large && <ApprovedVariant photo={photo} />}
-      {canApprove && photo.kind === 'after' && url.src && (
+      {canApprove && isFixPhotoCandidate(photo) && url.src && (
         <span className="photo-actions">
           <button type="button" className="link-button" onClick={() => setApproving(true)} data-testid="photo-approve">
             {t(photo.approval ? 'photo.reapprove' : 'photo.approve')}

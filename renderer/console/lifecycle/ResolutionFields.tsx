@@ -19,10 +19,23 @@ interface ResolutionFieldsProps {
   onKindChange: (kind: ResolutionKind) => void;
   /** The field unit's texts that the desk has not changed (a proposal under review): marked as unedited. */
   uneditedFromField?: { found?: boolean; action?: boolean };
+  /** The main report's number when this report is a part (deelmelding): it has no reporter, so nothing is read by one. */
+  partOf?: string | null;
 }
 
 /** Bevinding, actie and vervolg: the resolution's fields, each with the hub's error below it. */
-export function ResolutionFields({ draft, kind, kinds, outcomes, codes, errors, onChange, onKindChange, uneditedFromField = {} }: ResolutionFieldsProps) {
+export function ResolutionFields({
+  draft,
+  kind,
+  kinds,
+  outcomes,
+  codes,
+  errors,
+  onChange,
+  onKindChange,
+  uneditedFromField = {},
+  partOf = null,
+}: ResolutionFieldsProps) {
   const { t } = useI18n();
   const err = (field: DraftField) => draftFieldError(errors, field);
   const today = localDate(Date.now());
@@ -83,8 +96,13 @@ export function ResolutionFields({ draft, kind, kinds, outcomes, codes, errors, 
         </Field>
       )}
 
-      <CodedText part="found" draft={draft} codes={codes.found} errors={errors} onChange={onChange} unedited={!!uneditedFromField.found} />
-      <CodedText part="action" draft={draft} codes={codes.action} errors={errors} onChange={onChange} unedited={!!uneditedFromField.action} />
+      <CodedText part="found" draft={draft} codes={codes.found} errors={errors} onChange={onChange} unedited={!!uneditedFromField.found} forReporter={!partOf} />
+      <CodedText part="action" draft={draft} codes={codes.action} errors={errors} onChange={onChange} unedited={!!uneditedFromField.action} forReporter={!partOf} />
+      {partOf && (
+        <p className="small muted part-no-message" data-testid="part-no-message">
+          {t('parts.noMessage', { number: partOf })}
+        </p>
+      )}
 
       <fieldset>
         <legend>{kind === 'schedule' ? t('res.followUp') : t('res.followUpOptional')}</legend>
@@ -94,7 +112,7 @@ export function ResolutionFields({ draft, kind, kinds, outcomes, codes, errors, 
               <input
                 id={id}
                 type="date"
-                min={addDays(today, 1)}
+                min={today}
                 max={addDays(today, 366)}
                 value={draft.followUpDate}
                 onChange={(e) => onChange('followUpDate', e.target.value)}
@@ -139,6 +157,7 @@ function CodedText({
   errors,
   onChange,
   unedited,
+  forReporter,
 }: {
   part: 'found' | 'action';
   draft: ResolutionDraft;
@@ -147,6 +166,8 @@ function CodedText({
   onChange: (field: DraftField, value: string) => void;
   /** The text is the field unit's, unchanged. */
   unedited: boolean;
+  /** A reporter reads this text (not for a part, which has none): show it as they will read it. */
+  forReporter: boolean;
 }) {
   const { t, locale } = useI18n();
   const codeField = part === 'found' ? 'foundCode' : 'actionCode';
@@ -186,7 +207,7 @@ function CodedText({
           />
         )}
       </Field>
-      {draft[textField].trim() !== '' && (
+      {forReporter && draft[textField].trim() !== '' && (
         <p className="small citizen-reads" data-testid={`citizen-reads-${part}`} data-unedited={unedited}>
           <span className="muted">{t('tidy.citizenReads')}</span>{' '}
           {unedited ? (

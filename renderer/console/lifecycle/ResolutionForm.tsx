@@ -99,7 +99,9 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
   };
 
   const resolution = useMemo(() => resolutionBody(draft, kind), [draft, kind]);
-  const hasMessage = target !== 'awaiting_review';
+  // A part (deelmelding) has no reporter: no message, no preview, no tidy-up for one (commands/sub-reports.ts).
+  const partOf = report.parentNumber ?? null;
+  const hasMessage = target !== 'awaiting_review' && !partOf;
   const message = useMessagePreview({
     reportId: report.id,
     target,
@@ -190,7 +192,7 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
   const submitLabel =
     target === 'awaiting_review'
       ? t('res.submit.awaiting_review')
-      : message.current && !willSend
+      : partOf || (message.current && !willSend)
         ? t(`res.submitNoMessage.${target}`)
         : t(`res.submit.${target}`);
   const titleKey = target === 'awaiting_review' ? 'res.title.proposal' : kind === 'schedule' ? 'res.title.schedule' : 'res.title.close';
@@ -231,6 +233,7 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
         onChange={change}
         onKindChange={changeKind}
         uneditedFromField={{ found: uneditedFound, action: uneditedAction }}
+        partOf={partOf}
       />
 
       {hasMessage && (draft.foundText.trim() !== '' || draft.actionText.trim() !== '') && (
