@@ -13,6 +13,7 @@ import { FOLLOW_UP_CONFIG_SHAPE, FOLLOW_UP_ENV_KEYS } from './hub/follow-up-conf
 import { READABILITY_CONFIG_SHAPE, READABILITY_ENV_KEYS } from './hub/readability-config';
 import { KPI_CONFIG_SHAPE, KPI_ENV_KEYS } from './hub/kpi-config';
 import { BACKUP_CONFIG_SHAPE, BACKUP_ENV_KEYS } from './hub/backup-config';
+import { OPERATIONS_CONFIG_SHAPE, OPERATIONS_ENV_KEYS } from './hub/operations-config';
 import { shiftSettingsProblem } from './domain/shifts';
 import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
@@ -105,6 +106,8 @@ export const ConfigSchema = z.object({
   ...KPI_CONFIG_SHAPE,
   /** The scheduled backup of the embedded store (hub/backup-config.ts; README "Operating Meldkamer"). */
   ...BACKUP_CONFIG_SHAPE,
+  /** Monitoring and the paper fallback (hub/operations-config.ts; README "Operating Meldkamer"). */
+  ...OPERATIONS_CONFIG_SHAPE,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -154,6 +157,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   ...READABILITY_ENV_KEYS,
   ...KPI_ENV_KEYS,
   ...BACKUP_ENV_KEYS,
+  ...OPERATIONS_ENV_KEYS,
 };
 
 export class ConfigError extends Error {}

@@ -4,7 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HubDeps } from './commands/context';
 import { type Config, throttleLimitsOf } from './config';
 import { createLogger, type Logger } from './log';
-import type { ClientConfig, Health } from './protocol/api';
+import type { ClientConfig } from './protocol/api';
 import { installAccessControl, type RouteEntry } from './http/access';
 import { installErrorHandler } from './http/errors';
 import { checkResponses, type ResponseMismatch } from './http/route';
@@ -65,6 +65,10 @@ import { SessionSweeper } from './hub/session-sweeper';
 import { RetentionJob } from './hub/retention-job';
 import { FollowUpJob } from './hub/follow-up-job';
 import { BackupJob } from './hub/backup-job';
+import { ClockCheck } from './hub/clock-check';
+import { PaperFallback } from './hub/paper-fallback';
+import { HubMetrics } from './http/metrics';
+import { registerHealthRoutes } from './http/health';
 import { markDataDirInUse } from './store/data-dir-lock';
 import { followUpSettingsOf } from './hub/follow-up-config';
 import { PositionTracker } from './hub/positions';
@@ -73,7 +77,6 @@ import { createOutboxWorker } from './notify/outbox-wiring';
 import type { OutboxWorker } from './notify/worker';
 import { adviseFirstAdmin, applyDemoMode } from './commands/demo-users';
 import { type DemoLogin, seedDefaults, seedDemo } from './seed';
-import { latestSeq } from './store/events';
 import { migrateToLatest } from './store/migrate';
 import { openStore, type Store } from './store/open';
 import { APP_VERSION } from './version';
@@ -104,6 +107,8 @@ export interface Hub {
   followUps: FollowUpJob;
   /** The scheduled backup of the embedded store (hub/backup-job.ts), null on PostgreSQL; tests call `runNow()`. */
   backups: BackupJob | null;
+  /** Writes the open queue to a printable page every few minutes (hub/paper-fallback.ts); tests call `write()`. */
+  paper: PaperFallback;
   /** Stop accepting, let in-flight requests and transactions finish, close sockets and the store. */
   close(): Promise<void>;
 }
@@ -132,6 +137,15 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     await store.close();
     throw err;
   }
+  // Before anything writes: the store's transactions are timed for GET /metrics.
+  let lastBackupAt: () => number | null = () => null;
+  const metrics = new HubMetrics({
+    store,
+    clock: options.clock ?? (() => new Date()),
+    socketCount: (namespace) => (io ? io.of(namespace).sockets.size : 0),
+    lastBackupAt: () => lastBackupAt(),
+  });
+  metrics.timeTransactions(store);
 
   // 512 KiB of request line and headers (Node's default is 16 KiB): an Open311 status poll lists every id it tracks
   // in one GET (README "Open311", FixMyStreet: 20,000 ids is about 240 KB of query string).
@@ -142,6 +156,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     trustProxy: config.trustProxy,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
+  metrics.instrument(app);
   let io: HubServer | undefined;
   let outbox: OutboxWorker | undefined;
   const deps: HubDeps = {
@@ -164,6 +179,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
         publishToField(io as unknown as import('socket.io').Server, deps, event);
         publishToWallboards(io as unknown as import('socket.io').Server, event);
         addressRaisedAlerts(deps, event);
+        metrics.eventPublished(event);
       },
     },
   };
@@ -186,14 +202,15 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   if (options.checkResponses) checkResponses(app, options.checkResponses);
   const startedAt = Date.now();
 
-  app.get('/health', { config: { access: 'public' } }, async (): Promise<Health> => ({
-    status: 'ok',
+  registerHealthRoutes(app, {
+    store,
     version: APP_VERSION,
-    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    database: store.kind,
-    connectedClients: io ? connectedClientCount(io) : 0,
-    latestSeq: await latestSeq(store.db),
-  }));
+    startedAt,
+    connectedClients: () => (io ? connectedClientCount(io) : 0),
+    outboxRunning: () => outbox?.isRunning ?? false,
+    metrics,
+    metricsToken: config.metricsToken,
+  });
   const clientConfig: ClientConfig = {
     version: APP_VERSION,
     ...basemap.client,
@@ -264,6 +281,19 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
         deps.clock,
       )
     : null;
+  lastBackupAt = () => (backups?.last?.ok ? Date.parse(backups.last.at) / 1000 : null);
+  const clockCheck = new ClockCheck(store, deps.clock, log, (skew) => metrics.clockSkew.set(skew));
+  const paper = new PaperFallback(
+    store,
+    {
+      dir: config.paperFallbackDir ?? join(config.dataDir, 'paper'),
+      everyMinutes: config.paperFallbackMinutes,
+      timeZone: config.shiftTimeZone,
+      municipality: config.municipalityName,
+    },
+    deps.clock,
+    log,
+  );
   // For `npm run restore`, which refuses a data directory a running hub holds.
   const releaseDataDir = store.location ? markDataDirInUse(config.dataDir, deps.clock()) : () => undefined;
   if (await attachClusterAdapter(io, store, log)) log.info('cluster adapter on PostgreSQL: events reach every hub node');
@@ -283,6 +313,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   retention.start();
   followUps.start();
   backups?.start();
+  clockCheck.start();
+  paper.start();
   log.info({ url, database: store.kind, dataDir: store.location ?? undefined, demo: demo.seeded }, 'hub listening');
 
   let closing: Promise<void> | undefined;
@@ -298,6 +330,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       followUps.stop();
       await retention.stop();
       await backups?.stop();
+      await clockCheck.stop();
+      await paper.stop();
       positions.stop();
       disconnectAll(hubIo);
       // fastify.close stops accepting and waits for in-flight requests (and so their transactions).
@@ -312,5 +346,5 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     })();
     return closing;
   };
-  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, safety, questions, followUps, backups, routes, autoDispatch, close };
+  return { url, port, store, io: hubIo, outbox: worker, app, log, deps, demoLogins: demo.logins, retention, sessions, safety, questions, followUps, backups, paper, routes, autoDispatch, close };
 }

@@ -65,6 +65,11 @@ export class OutboxWorker {
     this.clock = options.clock ?? (() => new Date());
   }
 
+  /** Between start() and stop() (the readiness check, GET /health). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;

@@ -34,11 +34,13 @@ export const ClientConfig = z.object({
 export type ClientConfig = z.infer<typeof ClientConfig>;
 
 export const Health = z.object({
-  status: z.literal('ok'),
+  /** 'unavailable' (HTTP 503) when a check below fails: a load balancer sends no traffic to this node. */
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.object({ database: z.boolean(), migrations: z.boolean(), outbox: z.boolean() }),
   version: z.string(),
   uptimeSeconds: z.number(),
   database: z.enum(['sqlite', 'postgres']),
   connectedClients: z.number().int(),
-  latestSeq: z.number().int(),
+  latestSeq: z.number().int().nullable(),
 });
 export type Health = z.infer<typeof Health>;

@@ -23,6 +23,12 @@ async function appliedMigrationNames(db: Kysely<DB>): Promise<string[]> {
   return rows.rows.map((r) => r.name);
 }
 
+/** The migrations this build has that the database has not applied (the readiness check, GET /health). */
+export async function unappliedMigrations(db: Kysely<DB>): Promise<string[]> {
+  const applied = new Set(await appliedMigrationNames(db));
+  return Object.keys(migrations).filter((name) => !applied.has(name));
+}
+
 /** Applies pending migrations; refuses a database that has migrations this build does not know. */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations));
