@@ -16,6 +16,7 @@ import { emergencyEn, emergencyNl } from './emergencyMessages';
 import { securityEn, securityNl } from './securityMessages';
 import { usersEn, usersNl } from './userMessages';
 import { readabilityEn, readabilityNl } from './readabilityMessages';
+import { kpiEn, kpiNl } from './kpiMessages';
 
 import type { Locale } from '../../shared/i18n/core';
 import { VOCABULARY } from '../../shared/i18n/vocabulary';
@@ -289,6 +290,7 @@ const nl = {
   ...securityNl,
   ...usersNl,
   ...readabilityNl,
+  ...kpiNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -560,6 +562,7 @@ const en: Record<MessageKey, string> = {
   ...securityEn,
   ...usersEn,
   ...readabilityEn,
+  ...kpiEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nl, en };

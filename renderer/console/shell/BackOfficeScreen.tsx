@@ -8,6 +8,7 @@ import { PrivacyPanel } from '../privacy/PrivacyPanel';
 import { ThrottlesPanel } from '../security/ThrottlesPanel';
 import { UsersPanel } from '../users/UsersPanel';
 import { Header } from './Header';
+import { KpiButton, KpiView } from '../kpi/KpiView';
 
 type Tool = 'users' | 'privacy' | 'accessLog' | 'throttles';
 
@@ -24,6 +25,8 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
     ...(useCan('auth.throttles') ? (['throttles'] as const) : []),
   ];
   const [chosen, setChosen] = useState<Tool | null>(null);
+  // The KPIs against targets (the admin may read them), full screen over the back office.
+  const [kpiOpen, setKpiOpen] = useState(false);
   const tool = chosen && tools.includes(chosen) ? chosen : (tools[0] ?? null);
   const label = (x: Tool) => ({ users: t('users.open'), privacy: t('privacy.open'), accessLog: t('accessLog.open'), throttles: t('throttles.open') })[x];
   return (
@@ -32,11 +35,14 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
         user={session.user}
         connection="online"
         version={config.version}
-        tools={tools.map((x) => (
-          <button key={x} type="button" className="btn" aria-pressed={tool === x} onClick={() => setChosen(x)} data-testid={`backoffice-${x}`}>
-            {label(x)}
-          </button>
-        ))}
+        tools={[
+          ...tools.map((x) => (
+            <button key={x} type="button" className="btn" aria-pressed={tool === x} onClick={() => setChosen(x)} data-testid={`backoffice-${x}`}>
+              {label(x)}
+            </button>
+          )),
+          <KpiButton key="kpi" onOpen={() => setKpiOpen(true)} />,
+        ]}
       />
       <main className="back-office-main" aria-label={t('backoffice.title')}>
         {tool === 'users' && <UsersPanel />}
@@ -45,6 +51,7 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
         {tool === 'throttles' && <ThrottlesPanel />}
         {tool === null && <p className="muted">{t('backoffice.nothing')}</p>}
       </main>
+      {kpiOpen && <KpiView config={config} onClose={() => setKpiOpen(false)} />}
     </div>
   );
 }

@@ -36,6 +36,7 @@ import { useEmergencyFocus } from './useEmergencyFocus';
 import { useFocusAreas } from './useFocusAreas';
 import { useNewReport } from './useNewReport';
 import { useOverlays } from './useOverlays';
+import { KpiButton, KpiView } from '../kpi/KpiView';
 import { useQueueFilter } from './useQueueFilter';
 import { useSelection } from './useSelection';
 import { useUnitSelection } from './useUnitSelection';
@@ -75,6 +76,8 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const overlays = useOverlays(readsOverlays, selection, drawing);
   const newReport = useNewReport(selection);
   const [spoedFormOpen, setSpoedFormOpen] = useState(false);
+  // The shift lead's KPIs against targets, full screen over the console.
+  const [kpiOpen, setKpiOpen] = useState(false);
 
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -115,6 +118,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
                 onOpenImport={() => overlays.setImportOpen(true)}
                 onToggleSide={selection.toggleSide}
               />
+              <KpiButton onOpen={() => setKpiOpen(true)} />
             </>
           }
         />
@@ -223,6 +227,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             focusAreas={focusAreas}
           />
         </main>
+        {kpiOpen && <KpiView config={config} onClose={() => setKpiOpen(false)} />}
         {shortcuts.helpOpen && <ShortcutsHelp onClose={() => shortcuts.setHelpOpen(false)} />}
         {overlays.importOpen && (
           <SignalsImportDialog onClose={() => overlays.setImportOpen(false)} onShowOnMap={() => overlays.setShowSignals(true)} />

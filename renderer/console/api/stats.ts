@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import type { StatsAnswer, StatsGrouping } from '../../../server/protocol/stats';
+import { hubOrigin } from '../../shared/bridge';
+import { call, urlFor } from '../../shared/api/call';
+import { getSession } from '../../shared/api/client';
+
+/** GET /api/stats for the KPI screen: the period's figures (per group) and, in a second request, the trend. */
+export function useStats(period: { from: string; to: string }, by: StatsGrouping | null, trend: number) {
+  return useQuery({
+    queryKey: ['stats', period.from, period.to, by, trend],
+    queryFn: ({ signal }) =>
+      call('stats.get', { from: period.from, to: period.to, trend, format: 'json', ...(by ? { by } : {}) }, undefined, { signal }) as Promise<StatsAnswer>,
+    staleTime: 60_000,
+  });
+}
+
+/** Downloads the export (CSV or XLSX) with the session's token and hands it to the browser as a file. */
+export async function downloadStats(period: { from: string; to: string }, by: StatsGrouping | null, format: 'csv' | 'xlsx'): Promise<void> {
+  const session = getSession();
+  const url = urlFor('stats.get', { from: period.from, to: period.to, trend: 0, format, ...(by ? { by } : {}) });
+  const res = await fetch(hubOrigin() + url, { headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `kpi.${format}`;
+  const href = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
