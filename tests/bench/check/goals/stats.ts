@@ -1,0 +1,158 @@
+/**
+ * Issue 14 point 2: GET /api/stats for a month at a city's volume, p99 ≤ 200 ms per store. A real hub (startHub,
+ * production defaults, demo users, logging off) on a writable copy of the 1M-report fixture per store, asked over
+ * HTTP by the demo shift lead: `GET /api/stats?from=&to=&by=category` for the calendar month before the fixture's
+ * build time (Europe/Amsterdam), timed from the request to the last byte, after 2 warm-up requests.
+ *
+ * The fixture's event log holds only report.created events (no offers, arrivals or closings), so the goal first
+ * writes, into its copy, the KPI steps a hub would have written (migration 0038's table) for the reports created in
+ * the 3 months before the build time: an offer, acceptance, onderweg, ter plaatse and free for 80 % of them, a
+ * closing for 90 % (flags at random: 85 % within term, 60 % with a reporter, 20 % edited), a follow-up date for 3 %,
+ * a reopen request for 2 %, a failed message for 1 %, and a satisfaction answer for 30 % of the closings with a
+ * reporter (70 % "ja"). Deterministic (a seeded generator). The seeding is not timed.
+ * It does not show: the trend (a second request, 6 periods more), the export formats, grouping by neighbourhood
+ * (point-in-polygon per fact), or requests at the same time as other traffic.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../../server/config';
+import { periodAt } from '../../../../server/domain/kpi-periods';
+import { DEFAULT_SHIFTS } from '../../../../server/domain/shifts';
+import type { StatsAnswer } from '../../../../server/protocol/stats';
+import '../../../../server/store/kpi-steps';
+import type { KpiStepTable } from '../../../../server/store/kpi-steps';
+import { startHub } from '../../../../server/start-hub';
+import { int, ms, summarize } from '../../support';
+import type { CheckGoal, GoalLine, StoreKind } from '../goal';
+import { fixtureNow } from '../store-timing';
+
+const GOAL = 'KPIs: GET /api/stats for a month by category, p99';
+const TARGET = 200;
+const WARMUP = 2;
+const SEED_MONTHS_MS = 92 * 86_400_000;
+const MIN = 60_000;
+const KINDS = ['boa_domein_1', 'toezicht_parkeren', 'toezicht_afval_fietsen'];
+
+const line = (store: StoreKind, measured: number, note: string): GoalLine => ({ goal: GOAL, store, measured, target: TARGET, unit: 'ms', better: 'lower', note });
+
+/** mulberry32: the same steps every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Hub = Awaited<ReturnType<typeof startHub>>;
+
+async function seedSteps(hub: Hub, end: Date): Promise<{ reports: number; steps: number; answers: number }> {
+  const db = hub.store.db;
+  const from = new Date(end.getTime() - SEED_MONTHS_MS).toISOString();
+  const reports = await db.selectFrom('reports').select(['id', 'created_at']).where('created_at', '>=', from).where('created_at', '<', end.toISOString()).execute();
+  const rnd = random(14);
+  const iso = (t: number) => new Date(t).toISOString();
+  const steps: KpiStepTable[] = [];
+  const answers: { id: string; report_id: string; satisfied: number; comment: null; created_at: string; reason: null }[] = [];
+  let seq = 1_000_000_000;
+  const step = (kind: string, at: number, fields: Partial<KpiStepTable>) =>
+    steps.push({ seq: seq++, kind, at: iso(at), report_id: null, unit_id: null, ms: null, unit_kind: null, day: null, within_term: null, edited: null, has_reporter: null, ...fields });
+  for (const r of reports) {
+    const created = Date.parse(r.created_at);
+    const unit = `bench-unit-${Math.floor(rnd() * 300)}`;
+    const unitKind = KINDS[Math.floor(rnd() * KINDS.length)] ?? 'boa_domein_1';
+    let t = created;
+    if (rnd() < 0.8) {
+      t += (2 + rnd() * 40) * MIN;
+      step('offered', t, { report_id: r.id, unit_id: unit, unit_kind: unitKind });
+      const dispatch = (0.5 + rnd() * 5) * MIN;
+      t += dispatch;
+      step('accepted', t, { report_id: r.id, unit_id: unit, unit_kind: unitKind, ms: dispatch });
+      step('onderweg', t, { report_id: r.id, unit_id: unit, unit_kind: unitKind });
+      t += (5 + rnd() * 30) * MIN;
+      step('ter_plaatse', t, { report_id: r.id, unit_id: unit, unit_kind: unitKind });
+      t += (5 + rnd() * 60) * MIN;
+      step('unit_free', t, { unit_id: unit, unit_kind: unitKind });
+    }
+    if (rnd() < 0.03) step('scheduled', t, { report_id: r.id, day: iso(t + (1 + Math.floor(rnd() * 20)) * 86_400_000).slice(0, 10) });
+    if (rnd() < 0.9) {
+      t += rnd() * 3 * 86_400_000;
+      const hasReporter = rnd() < 0.6;
+      step('closed', t, { report_id: r.id, ms: t - created, within_term: rnd() < 0.85 ? 1 : 0, edited: hasReporter ? (rnd() < 0.2 ? 1 : 0) : null, has_reporter: hasReporter ? 1 : 0 });
+      if (hasReporter && rnd() < 0.3) {
+        answers.push({ id: randomUUID(), report_id: r.id, satisfied: rnd() < 0.7 ? 1 : 0, comment: null, created_at: iso(t + rnd() * 86_400_000), reason: null });
+      }
+      if (rnd() < 0.02) step('reopen_requested', t + 86_400_000, { report_id: r.id });
+    }
+    if (rnd() < 0.01) step('delivery_failed', created + 10 * MIN, { report_id: r.id });
+  }
+  for (let i = 0; i < steps.length; i += 500) await db.insertInto('kpi_steps').values(steps.slice(i, i + 500)).execute();
+  for (let i = 0; i < answers.length; i += 500) await db.insertInto('citizen_responses').values(answers.slice(i, i + 500)).execute();
+  return { reports: reports.length, steps: steps.length, answers: answers.length };
+}
+
+async function measure(kind: StoreKind, dataDir: string, databaseUrl: string | undefined, end: Date, quick: boolean, say: (l: string) => void): Promise<GoalLine> {
+  const config = loadConfig({}, { host: '127.0.0.1', port: 0, dataDir, databaseUrl, demo: true, logLevel: 'silent' });
+  const hub = await startHub(config);
+  try {
+    const t0 = performance.now();
+    const seeded = await seedSteps(hub, end);
+    say(`${kind}: seeded ${int(seeded.steps)} KPI steps and ${int(seeded.answers)} answers for ${int(seeded.reports)} reports in ${ms(performance.now() - t0)} ms`);
+    const login = await fetch(`${hub.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'chef', password: 'chef' }),
+    });
+    if (login.status !== 200) return line(kind, Number.NaN, `login as the demo shift lead: HTTP ${login.status}`);
+    const { token } = (await login.json()) as { token: string };
+    // The whole calendar month before the fixture was built.
+    const month = periodAt('month', new Date(Date.parse(periodAt('month', end, DEFAULT_SHIFTS).from) - 1), DEFAULT_SHIFTS);
+    const url = `${hub.url}/api/stats?from=${encodeURIComponent(month.from)}&to=${encodeURIComponent(month.to)}&by=category`;
+    const runs = quick ? 5 : 30;
+    const times: number[] = [];
+    let answer: StatsAnswer | undefined;
+    for (let i = 0; i < WARMUP + runs; i++) {
+      const started = performance.now();
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      const text = await res.text();
+      const elapsed = performance.now() - started;
+      if (res.status !== 200) return line(kind, Number.NaN, `HTTP ${res.status}: ${text.slice(0, 200)}`);
+      if (i >= WARMUP) times.push(elapsed);
+      answer = JSON.parse(text) as StatsAnswer;
+    }
+    const s = summarize(times);
+    const k = answer?.total;
+    if (!k || k.received === 0 || k.closed === 0) return line(kind, Number.NaN, 'the month had no reports or closings: the seeding missed it');
+    say(`${kind}: p50 ${ms(s.p50)} ms p99 ${ms(s.p99)} ms max ${ms(s.max)} ms over ${runs} requests; ${int(k.received)} received, ${int(k.closed)} closed, ${answer?.groups.length} categories`);
+    return line(
+      kind,
+      s.p99,
+      `${month.from.slice(0, 10)}..${month.to.slice(0, 10)}: ${int(k.received)} received, ${int(k.closed)} closed, ${int(k.queue.count)} queue times; p50 ${ms(s.p50)} ms, ${runs} requests, load ${loadavg()[0]?.toFixed(1)}`,
+    );
+  } finally {
+    await hub.close();
+  }
+}
+
+export default {
+  name: 'stats',
+  needs: ['fixture'],
+  async run({ fixture, quick, say }) {
+    const end = fixtureNow(fixture);
+    const lines: GoalLine[] = [await measure('sqlite', await fixture.sqliteDataDir(), undefined, end, quick, say)];
+    // The goal writes KPI steps, so PostgreSQL gets its own copy of the fixture.
+    const pgUrl = await fixture.pgCopy();
+    if (!pgUrl) return [...lines, line('postgres', Number.NaN, 'PostgreSQL not reachable')];
+    const scratch = mkdtempSync(join(tmpdir(), 'meldkamer-stats-'));
+    try {
+      lines.push(await measure('postgres', scratch, pgUrl, end, quick, say));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    return lines;
+  },
+} satisfies CheckGoal;
