@@ -238,7 +238,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   setSafetyRules(deps, safetyRules);
   registerSafetyRoutes(app, deps, () => safetyRules, () => positions.latest);
   registerRunCardRoutes(app, deps, () => positions.latest);
-  registerShiftReportRoutes(app, deps, () => safetyRules.shifts);
+  registerShiftReportRoutes(app, deps, () => safetyRules.shifts, kpiTargetsOf(config));
   registerWallboardRoutes(app, deps, () => safetyRules.shifts.timeZone);
   registerSignalsBoardRoutes(app, deps, neighbourhoods);
   registerPhotoRoutes(app, deps);

@@ -17,6 +17,8 @@ import type { ShiftName, ShiftSettings } from '../domain/shifts';
 import type { User } from '../protocol/auth';
 import { SaveShiftReportBody, type ShiftReport, type ShiftReportContent } from '../protocol/shift-report';
 import type { DB } from '../store/schema';
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../domain/kpi';
+import { computeStats } from './stats';
 import {
   acknowledgeShiftReport,
   getShiftReport,
@@ -48,11 +50,25 @@ export function startedShift(date: string, shift: ShiftName, settings: ShiftSett
   return window;
 }
 
+/** What the shift report is measured against: the shift times' zone and the KPI targets (settings). */
+export interface ShiftReportSettings {
+  timeZone: string;
+  targets?: KpiTargets;
+}
+
 /** What the report says about the shift, read from `db` at `now`. */
-export async function shiftReportContent(db: Kysely<DB>, deps: Pick<HubDeps, 'municipality'>, window: ShiftWindow, now: Date): Promise<ShiftReportContent> {
+export async function shiftReportContent(
+  db: Kysely<DB>,
+  deps: Pick<HubDeps, 'municipality' | 'neighbourhoods'>,
+  window: ShiftWindow,
+  now: Date,
+  settings: ShiftReportSettings,
+): Promise<ShiftReportContent> {
   const asOf = new Date(Math.min(now.getTime(), Date.parse(window.endsAt))).toISOString();
   const { startsAt: from } = window;
-  const [received, transitions, rows, open, openList] = await Promise.all([
+  const targets = settings.targets ?? DEFAULT_KPI_TARGETS;
+  const [stats, received, transitions, rows, open, openList] = await Promise.all([
+    computeStats(db, { from, to: asOf }, { now, timeZone: settings.timeZone, targets, neighbourhoods: deps.neighbourhoods ?? null }),
     reportsReceivedBetween(db, from, asOf),
     transitionsBetween(db, from, asOf),
     notableEventRows(db, from, asOf),
@@ -76,6 +92,7 @@ export async function shiftReportContent(db: Kysely<DB>, deps: Pick<HubDeps, 'mu
       open: open.byStatus.reduce((sum, s) => sum + s.count, 0),
       overdue: open.overdue,
     },
+    kpis: { total: stats.total, targets },
     notable: notable.slice(0, NOTABLE_LIST_LIMIT),
     notableTotal: notable.length,
     openByStatus: open.byStatus,
@@ -84,7 +101,7 @@ export async function shiftReportContent(db: Kysely<DB>, deps: Pick<HubDeps, 'mu
 }
 
 /** Saves the report of a shift that has started (one per shift: saving again replaces it, and the next lead reads it again). */
-export function saveShiftReport(shifts: () => ShiftSettings) {
+export function saveShiftReport(shifts: () => ShiftSettings, targets?: KpiTargets) {
   return userCommand({
     name: 'shift_report.save',
     access: 'shift_report.write',
@@ -92,7 +109,7 @@ export function saveShiftReport(shifts: () => ShiftSettings) {
     log: { message: 'shift report saved', fields: (report: ShiftReport) => ({ shiftReport: report.id, date: report.date, shift: report.shift }) },
     async apply(tx, body, user: User): Promise<ShiftReport> {
       const window = startedShift(body.date, body.shift, shifts(), tx.now);
-      const content = await shiftReportContent(tx.trx, tx.deps, window, tx.now);
+      const content = await shiftReportContent(tx.trx, tx.deps, window, tx.now, { timeZone: shifts().timeZone, ...(targets ? { targets } : {}) });
       return upsertShiftReport(tx.trx, {
         id: randomUUID(),
         content,

@@ -4,6 +4,7 @@ import { CommandError } from '../commands/errors';
 import { runCommand } from '../commands/run-command';
 import { acknowledgeHandover, saveShiftReport, shiftReportContent, startedShift } from '../commands/shift-report';
 import { commandText } from '../domain/command-texts';
+import type { KpiTargets } from '../domain/kpi';
 import { shiftAt, type ShiftSettings } from '../domain/shifts';
 import { inSnapshot } from '../store/events';
 import { getShiftReport, listShiftReports, pendingHandover } from '../store/shift-reports';
@@ -11,15 +12,16 @@ import { route } from './route';
 import { shiftReportPdf } from './shift-report-pdf';
 
 /** The shift report (dienstrapport): the draft of a shift, saving it, the saved ones and their PDF, and the handover at sign-in. */
-export function registerShiftReportRoutes(app: FastifyInstance, deps: HubDeps, shifts: () => ShiftSettings): void {
-  const save = saveShiftReport(shifts);
+export function registerShiftReportRoutes(app: FastifyInstance, deps: HubDeps, shifts: () => ShiftSettings, targets?: KpiTargets): void {
+  const save = saveShiftReport(shifts, targets);
+  const settings = () => ({ timeZone: shifts().timeZone, ...(targets ? { targets } : {}) });
 
   route(app, 'shiftReport.draft', async ({ query }) => {
     const now = deps.clock();
     const which = query.date && query.shift ? { date: query.date, shift: query.shift } : shiftAt(now, shifts());
     const window = startedShift(which.date, which.shift, shifts(), now);
     // One snapshot: the counts, events and open reports agree with each other.
-    return inSnapshot(deps.store.db, (trx) => shiftReportContent(trx, deps, window, now));
+    return inSnapshot(deps.store.db, (trx) => shiftReportContent(trx, deps, window, now, settings()));
   });
 
   route(app, 'shiftReports.list', async ({ query, user }) => ({ reports: await listShiftReports(deps.store.db, user.id, query.limit) }));

@@ -101,6 +101,22 @@ export function shiftReportPdf(report: ShiftReport, categories: ReadonlyMap<stri
   });
   doc.x = MARGIN;
   doc.y = top + 60;
+  if (report.kpis) {
+    const k = report.kpis.total;
+    const pct = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)}%`);
+    const minutes = (ms: number | null) => (ms === null ? '-' : `${Math.round(ms / 60_000)} min`);
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(
+        `Wachttijd (mediaan) ${minutes(k.queue.medianMs)}; tot afsluiten (mediaan) ${minutes(k.close.medianMs)}; ` +
+          `binnen termijn ${pct(k.withinTermShare)} (doel ${pct(report.kpis.targets.withinTerm)}); ` +
+          `tevreden ${pct(k.satisfiedShare)} (doel ${pct(report.kpis.targets.satisfied)}), respons ${pct(k.responseRate)}.`,
+        MARGIN,
+        doc.y,
+        { width },
+      );
+  }
 
   if (heading(`Bijzonderheden (${report.notableTotal})`)) {
     if (report.notable.length === 0) doc.text('Geen noodgevallen, spoedmeldingen of escalaties.', MARGIN, doc.y, { width });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime } from './common';
 import { Priority, ReportStatus } from './report';
+import { KpiRow } from './stats';
 
 /** The shift report (dienstrapport) and its handover (overdracht): server/domain/shift-report.ts has the rules. */
 
@@ -70,6 +71,8 @@ export const ShiftReportContent = z.object({
   asOf: IsoDateTime,
   municipality: z.string(),
   figures: ShiftFigures,
+  /** The KPIs of the shift (commands/stats.ts computeStats over its window) with the targets they are held to. */
+  kpis: z.object({ total: KpiRow, targets: z.object({ withinTerm: z.number(), satisfied: z.number() }) }).optional(),
   notable: z.array(ShiftReportEvent),
   notableTotal: z.number().int(),
   openByStatus: z.array(z.object({ status: ReportStatus, count: z.number().int() })),

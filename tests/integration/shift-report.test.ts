@@ -127,6 +127,9 @@ describe.each(storeKinds)('shift report and handover (%s)', (store) => {
       ['priority_traffic_lifted', 'Centrum', null],
     ]);
     expect(draft.notableTotal).toBe(4);
+    // The KPIs of the shift from the stats module, with the default targets (90 % within term, 70 % satisfied).
+    expect(draft.kpis?.targets).toEqual({ withinTerm: 0.9, satisfied: 0.7 });
+    expect(draft.kpis?.total).toMatchObject({ received: 3, closed: 1 });
     expect(draft.openByStatus.reduce((n, s) => n + s.count, 0)).toBe(3);
     // The urgent report past its term first, then the other open ones oldest deadline first.
     expect(draft.openList[0]).toMatchObject({ number: made[1]?.number, priority: 'urgent', overdue: true });
@@ -184,6 +187,7 @@ describe.each(storeKinds)('shift report and handover (%s)', (store) => {
     expect(text).toContain('Vechtpartij Plein');
     expect(text).toContain('Let op: stoeptegels bij de school');
     expect(text).toContain(saved.body.municipality);
+    expect(text).toContain('binnen termijn');
     expect((await fetch(`${t.hub.url}/api/shift-reports/${id}/pdf`, { headers: { authorization: `Bearer ${desk}` } })).status).toBe(403);
     expect((await t.api('GET', `/api/shift-reports/${randomUUID()}/pdf`, chef1)).status).toBe(404);
 

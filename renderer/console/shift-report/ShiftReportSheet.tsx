@@ -1,6 +1,27 @@
 import type { Category } from '../../../server/protocol/report';
 import type { ShiftReportContent } from '../../../server/protocol/shift-report';
-import { formatDateTime, formatShortDate, useI18n } from '../i18n';
+import { formatDateTime, formatShortDate, type Translate, useI18n } from '../i18n';
+
+/** A duration as the desk says it: minutes under two hours, else hours; – when there is none. */
+export function duration(ms: number | null): string {
+  if (ms === null) return '–';
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 6) / 10} u`;
+}
+
+const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+/** The shift's KPIs from the stats module (commands/stats.ts), each with whether it misses its target. */
+function kpiFigures(kpis: NonNullable<ShiftReportContent['kpis']>, t: Translate): [string, string, boolean][] {
+  const k = kpis.total;
+  return [
+    [t('shiftReport.kpi.queue'), duration(k.queue.medianMs), false],
+    [t('shiftReport.kpi.close'), duration(k.close.medianMs), false],
+    [t('shiftReport.kpi.withinTerm', { target: percent(kpis.targets.withinTerm) }), percent(k.withinTermShare), k.withinTermShare !== null && k.withinTermShare < kpis.targets.withinTerm],
+    [t('shiftReport.kpi.satisfied', { target: percent(kpis.targets.satisfied) }), percent(k.satisfiedShare), k.satisfiedShare !== null && k.satisfiedShare < kpis.targets.satisfied],
+    [t('shiftReport.kpi.responseRate'), percent(k.responseRate), false],
+  ];
+}
 
 /**
  * The shift report as one page: the shift's figures, the notable events, the open reports to hand over and (saved
@@ -60,6 +81,19 @@ export function ShiftReportSheet({
           ))}
         </dl>
       </section>
+      {content.kpis && (
+        <section aria-label={t('shiftReport.kpis')}>
+          <h4>{t('shiftReport.kpis')}</h4>
+          <dl className="shift-figures" data-testid="shift-kpis">
+            {kpiFigures(content.kpis, t).map(([label, value, bad]) => (
+              <div key={label} className={`shift-figure${bad ? ' is-bad' : ''}`}>
+                <dd>{value}</dd>
+                <dt>{label}</dt>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       <section>
         <h4>{t('shiftReport.notable', { n: content.notableTotal })}</h4>
         {content.notable.length === 0 ? (
