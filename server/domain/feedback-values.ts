@@ -11,6 +11,8 @@ export interface Municipality {
   name: string;
   phone: string;
   website: string;
+  /** A logo file the hub serves on the public pages (hub/municipality-config.ts); absent: the name as text. */
+  logoFile?: string | undefined;
 }
 
 export const DEFAULT_MUNICIPALITY: Municipality = {

@@ -2,16 +2,22 @@ import { escapeHtml } from '../domain/feedback';
 import type { CitizenView } from '../domain/citizen-view';
 import { FOCUS_AREA_LABEL } from '../domain/focus-explanation';
 import { formatLongDate } from '../domain/feedback';
+import type { Municipality } from '../domain/feedback-values';
 import { reasonsFor } from '../domain/satisfaction';
+import { publicPage } from './public-layout';
 
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1d2329;line-height:1.5}
-h1{font-size:1.4rem}.status{font-size:1.2rem;font-weight:600;padding:.6rem .8rem;border-radius:6px;background:#e8f0f8}
+const STYLE = `.status{font-size:1.2rem;font-weight:600;padding:.6rem .8rem;border-radius:6px;background:#e8f0f8}
 .status.closed{background:#e6f4ea}.status.scheduled{background:#fff4d6}ol{padding-left:1.2rem}li{margin:.8rem 0}
-time{color:#56606b;font-size:.9rem}fieldset{border:1px solid #c9d1d9;border-radius:6px;margin-top:1.5rem}
-textarea{width:100%;min-height:5rem}fieldset fieldset{border:0;padding:0;margin:.8rem 0}label.choice{display:block;margin:.2rem 0}.question{background:#fff4d6;padding:.6rem .8rem;border-radius:6px}button{font-size:1rem;padding:.4rem 1rem;margin-right:.5rem}.error{color:#a4161a}`;
+textarea{min-height:5rem}fieldset fieldset{border:0;padding:0;margin:.8rem 0}label.choice{display:flex;gap:.5rem;align-items:baseline;margin:.3rem 0}
+.question{background:#fff4d6;padding:.6rem .8rem;border-radius:6px}label{font-weight:600}label.choice{font-weight:400}`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+/** Which form an error belongs to: it is shown in that form and tied to its fields (aria-describedby). */
+export type StatusPageError = 'question' | 'satisfaction';
+
+const ERROR_ID = 'fout';
+
+function errorLine(message: string): string {
+  return `<p class="error" id="${ERROR_ID}" role="alert" data-testid="citizen-error">${escapeHtml(message)}</p>`;
 }
 
 function formatDateTime(iso: string): string {
@@ -25,7 +31,13 @@ function fixPhoto(view: CitizenView, token: string): string {
   return `<figure data-testid="citizen-fix-photo" style="margin:1.5rem 0"><img src="/status/${escapeHtml(token)}/foto" alt="Foto na afhandeling" width="${width}" height="${height}" style="max-width:100%;height:auto;border-radius:6px"><figcaption>Foto na afhandeling</figcaption></figure>`;
 }
 
-export function renderStatusPage(view: CitizenView, token: string, notice?: string): string {
+/**
+ * The citizen's status page. `notice` is a thank-you or a refusal; with `errorIn` it is an error shown in that form,
+ * its fields marked invalid and described by it.
+ */
+export function renderStatusPage(view: CitizenView, token: string, municipality: Municipality, notice?: string, errorIn?: StatusPageError): string {
+  const error = (form: StatusPageError) => (notice && errorIn === form ? errorLine(notice) : '');
+  const invalid = (form: StatusPageError) => (notice && errorIn === form ? ` aria-invalid="true" aria-describedby="${ERROR_ID}"` : '');
   const steps = view.steps
     .map(
       (s) =>
@@ -36,44 +48,50 @@ export function renderStatusPage(view: CitizenView, token: string, notice?: stri
     .join('');
   const reasonChoices = (satisfied: boolean) =>
     reasonsFor(satisfied)
-      .map((r) => `<label class="choice"><input type="radio" name="reden" value="${escapeHtml(r.code)}"> ${escapeHtml(r.nl)}</label>`)
+      .map((r) => `<label class="choice"><input type="radio" name="reden" value="${escapeHtml(r.code)}"> <span>${escapeHtml(r.nl)}</span></label>`)
       .join('');
   const question = view.askSatisfaction
-    ? `<form method="post" action="/status/${escapeHtml(token)}/antwoord" data-testid="satisfaction-form"><fieldset><legend>Is uw melding naar tevredenheid opgelost?</legend>
+    ? `<form method="post" action="/status/${escapeHtml(token)}/antwoord" data-testid="satisfaction-form"><fieldset><legend>Is uw melding naar tevredenheid opgelost?</legend>${error('satisfaction')}
 <fieldset><legend>Wat ging goed? (bij ja, niet verplicht)</legend>${reasonChoices(true)}</fieldset>
 <fieldset><legend>Wat ging er mis? (bij nee, niet verplicht)</legend>${reasonChoices(false)}</fieldset>
-<label for="toelichting">Toelichting (niet verplicht)</label><textarea id="toelichting" name="toelichting" maxlength="2000"></textarea>
+<label for="toelichting">Toelichting (niet verplicht)</label><textarea id="toelichting" name="toelichting" maxlength="2000"${invalid('satisfaction')}></textarea>
 <p><button name="tevreden" value="ja" type="submit">Ja</button><button name="tevreden" value="nee" type="submit">Nee</button></p>
 <p>Kiest u "Nee" met "Het probleem is niet opgelost" (of zonder reden), dan bekijkt een medewerker of we uw melding opnieuw oppakken.</p></fieldset></form>`
     : '';
   const ask = view.question
     ? `<section class="question" data-testid="citizen-question"><h2>We hebben een vraag aan u</h2><p>${escapeHtml(view.question.text)}</p>
-<form method="post" action="/status/${escapeHtml(token)}/vraag" enctype="multipart/form-data" data-testid="question-form">
-<p><label for="antwoord">Uw antwoord</label><textarea id="antwoord" name="antwoord" required maxlength="2000"></textarea></p>
-<p><label for="foto">Foto (niet verplicht, JPEG of PNG)</label> <input type="file" id="foto" name="foto" accept="image/jpeg,image/png"></p>
-<p><button type="submit">Antwoord versturen</button></p>
-<p>Graag vóór ${escapeHtml(formatDateTime(view.question.dueAt))}.</p></form></section>`
+<form method="post" action="/status/${escapeHtml(token)}/vraag" enctype="multipart/form-data" data-testid="question-form">${error('question')}
+<p><label for="antwoord">Uw antwoord</label><textarea id="antwoord" name="antwoord" required maxlength="2000" aria-describedby="${notice && errorIn === 'question' ? `${ERROR_ID} ` : ''}antwoord-voor"${notice && errorIn === 'question' ? ' aria-invalid="true"' : ''}></textarea></p>
+<p id="antwoord-voor">Graag vóór ${escapeHtml(formatDateTime(view.question.dueAt))}.</p>
+<p><label for="foto">Foto (niet verplicht, JPEG of PNG, hoogstens 5 MB)</label> <input type="file" id="foto" name="foto" accept="image/jpeg,image/png"${invalid('question')}></p>
+<p><button type="submit">Antwoord versturen</button></p></form></section>`
     : '';
   const reopen = view.reopenReplyBy
     ? `<p data-testid="citizen-next">Een medewerker bekijkt uw reactie. U hoort uiterlijk ${escapeHtml(formatLongDate(view.reopenReplyBy, 'nl'))} of we uw melding opnieuw oppakken.</p>`
     : '';
-  return page(
-    `Melding ${view.number}`,
-    `<h1>Uw melding ${escapeHtml(view.number)}</h1>
+  return publicPage({
+    title: `Melding ${view.number}`,
+    style: STYLE,
+    municipality,
+    body: `<h1>Uw melding ${escapeHtml(view.number)}</h1>
 <p>${escapeHtml(view.category)}${view.address ? ` · ${escapeHtml(view.address)}` : ''}</p>
 <p class="status ${view.state}" data-testid="citizen-status" data-state="${view.state}">${escapeHtml(view.headline)}</p>
-${notice ? `<p data-testid="citizen-notice" role="status">${escapeHtml(notice)}</p>` : ''}${reopen}${ask}
+${notice && !errorIn ? `<p data-testid="citizen-notice" role="status">${escapeHtml(notice)}</p>` : ''}${reopen}${ask}
 ${view.focusAreaText ? `<p data-testid="citizen-focus-area">${escapeHtml(FOCUS_AREA_LABEL.nl)}: ${escapeHtml(view.focusAreaText)}</p>` : ''}
 <h2>Wat er met uw melding is gebeurd</h2><ol data-testid="citizen-timeline">${steps}</ol>${fixPhoto(view, token)}${question}`,
-  );
+  });
 }
 
-export function renderLookupPage(error?: string): string {
-  return page(
-    'Status van uw melding',
-    `<h1>Status van uw melding</h1><p>Vul het meldingnummer en de code in die u bij het melden kreeg.</p>
-${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="get" action="/status"><p><label>Meldingnummer <input name="nummer" required maxlength="20" placeholder="M-000123"></label></p>
-<p><label>Code <input name="code" required maxlength="10" autocomplete="off"></label></p><button type="submit">Bekijk status</button></form>`,
-  );
+/** The lookup by number and code; an error (not found, refused) is tied to both fields, the number keeps what was typed. */
+export function renderLookupPage(municipality: Municipality, error?: string, typedNumber?: string): string {
+  const described = error ? ` aria-invalid="true" aria-describedby="${ERROR_ID} nummer-uitleg"` : ' aria-describedby="nummer-uitleg"';
+  return publicPage({
+    title: error ? 'Fout: status van uw melding' : 'Status van uw melding',
+    style: STYLE,
+    municipality,
+    body: `<h1>Status van uw melding</h1><p id="nummer-uitleg">Vul het meldingnummer en de code in die u bij het melden kreeg, bijvoorbeeld M-000123.</p>
+${error ? errorLine(error) : ''}
+<form method="get" action="/status" data-testid="status-lookup"><p><label for="nummer">Meldingnummer</label><input id="nummer" name="nummer" required maxlength="20" autocomplete="off" value="${escapeHtml(typedNumber ?? '')}"${described}></p>
+<p><label for="code">Code</label><input id="code" name="code" required maxlength="10" autocomplete="off"${error ? ` aria-invalid="true" aria-describedby="${ERROR_ID}"` : ''}></p><button type="submit">Bekijk status</button></form>`,
+  });
 }

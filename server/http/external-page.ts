@@ -1,5 +1,7 @@
 import { escapeHtml } from '../domain/feedback';
 import { MAX_ANSWER_CHARS, MAX_ANSWER_PHOTOS } from '../domain/external-referrals';
+import type { Municipality } from '../domain/feedback-values';
+import { publicPage } from './public-layout';
 
 /**
  * The external party's page (server-rendered HTML, no script): the report as the party may see it and the answer
@@ -19,15 +21,10 @@ export interface ExternalView {
   answer: { text: string; at: string; photos: number } | null;
 }
 
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1d2329;line-height:1.5}
-h1{font-size:1.4rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0;white-space:pre-wrap}
+const STYLE = `dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0;white-space:pre-wrap}
+@media (max-width:30rem){dl{display:block}dd{margin:0 0 .5rem}}
 .question{padding:.6rem .8rem;border-radius:6px;background:#fff4d6;white-space:pre-wrap}.answer{padding:.6rem .8rem;border-radius:6px;background:#e6f4ea;white-space:pre-wrap}
-fieldset{border:1px solid #c9d1d9;border-radius:6px;margin-top:1.5rem}label{display:block;font-weight:600;margin-top:.6rem}
-textarea{width:100%;min-height:7rem}button{font-size:1rem;padding:.4rem 1rem;margin-top:1rem}.error{color:#a4161a}.muted{color:#56606b;font-size:.9rem}`;
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
-}
+label{display:block;font-weight:600;margin-top:.6rem}textarea{min-height:7rem}button{margin-top:1rem}`;
 
 function dateTime(iso: string): string {
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
@@ -39,7 +36,7 @@ export interface FormState {
   text?: string;
 }
 
-export function renderExternalPage(view: ExternalView, token: string, form: FormState = {}, notice?: string): string {
+export function renderExternalPage(view: ExternalView, token: string, municipality: Municipality, form: FormState = {}, notice?: string): string {
   const facts = [
     ['Melding', view.number],
     ['Categorie', view.category],
@@ -54,24 +51,31 @@ export function renderExternalPage(view: ExternalView, token: string, form: Form
 <div class="answer" data-testid="external-answer">${escapeHtml(view.answer.text)}</div>
 <p class="muted">U kunt maar één keer antwoorden. Wilt u iets toevoegen? Vraag de meldkamer om een nieuwe link.</p>`
     : `<form method="post" action="/extern/${escapeHtml(token)}" enctype="multipart/form-data" data-testid="external-form"><fieldset><legend>Wat heeft u gedaan?</legend>
-${form.error ? `<p class="error" role="alert" data-testid="external-error">${escapeHtml(form.error)}</p>` : ''}
-<label for="antwoord">Uw antwoord aan de meldkamer</label><textarea id="antwoord" name="antwoord" required maxlength="${MAX_ANSWER_CHARS}">${escapeHtml(form.text ?? '')}</textarea>
+${form.error ? `<p class="error" id="fout" role="alert" data-testid="external-error">${escapeHtml(form.error)}</p>` : ''}
+<label for="antwoord">Uw antwoord aan de meldkamer</label><textarea id="antwoord" name="antwoord" required maxlength="${MAX_ANSWER_CHARS}" aria-describedby="${form.error ? 'fout ' : ''}eenmaal"${form.error ? ' aria-invalid="true"' : ''}>${escapeHtml(form.text ?? '')}</textarea>
 <label for="foto">Foto's (niet verplicht, hoogstens ${MAX_ANSWER_PHOTOS}, JPEG of PNG)</label><input id="foto" name="foto" type="file" accept="image/jpeg,image/png" multiple>
-<p class="muted">U kunt één keer antwoorden. De meldkamer leest uw antwoord en bericht de melder daarna zelf.</p>
+<p class="muted" id="eenmaal">U kunt één keer antwoorden. De meldkamer leest uw antwoord en bericht de melder daarna zelf.</p>
 <button type="submit">Antwoord versturen</button></fieldset></form>`;
-  return page(
-    `Melding ${view.number}`,
-    `<h1>Verzoek van de meldkamer: melding ${escapeHtml(view.number)}</h1>
+  return publicPage({
+    title: `Melding ${view.number}`,
+    style: STYLE,
+    municipality,
+    body: `<h1>Verzoek van de meldkamer: melding ${escapeHtml(view.number)}</h1>
 <p>Voor ${escapeHtml(view.party)}. Deze link werkt tot ${escapeHtml(dateTime(view.expiresAt))}.</p>
 ${notice ? `<p role="status" data-testid="external-notice">${escapeHtml(notice)}</p>` : ''}
 <h2>Onze vraag</h2><div class="question" data-testid="external-question">${escapeHtml(view.question)}</div>
 <h2>De melding</h2><dl data-testid="external-report">${facts}</dl>
 ${answer}`,
-  );
+  });
 }
 
 /** An unknown, expired or revoked link, or a refused lookup: one sentence and nothing of the report. */
-export function renderExternalMessage(title: string, message: string): string {
-  return page(title, `<h1>${escapeHtml(title)}</h1><p data-testid="external-message">${escapeHtml(message)}</p>
-<p>Heeft u nog iets te melden over deze melding? Neem contact op met de meldkamer die u de link stuurde.</p>`);
+export function renderExternalMessage(municipality: Municipality, title: string, message: string): string {
+  return publicPage({
+    title,
+    style: STYLE,
+    municipality,
+    body: `<h1>${escapeHtml(title)}</h1><p data-testid="external-message">${escapeHtml(message)}</p>
+<p>Heeft u nog iets te melden over deze melding? Neem contact op met de meldkamer die u de link stuurde.</p>`,
+  });
 }

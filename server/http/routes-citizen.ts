@@ -12,7 +12,10 @@ import { sayQuestion } from '../domain/reporter-question-texts';
 import type { StatusLookupLimits } from '../domain/throttle';
 import { ImagePool } from '../images/image-pool';
 import { ImageRefused, isImageType, type ReencodedImage } from '../images/reencode';
-import { renderLookupPage, renderStatusPage } from './citizen-page';
+import { DEFAULT_MUNICIPALITY } from '../domain/feedback-values';
+import { renderAccessibilityStatement } from './accessibility-statement';
+import { renderLookupPage, renderStatusPage, type StatusPageError } from './citizen-page';
+import { registerMunicipalityLogo } from './municipality-logo';
 import { lookUpStatus } from './status-lookup';
 
 const NOT_FOUND_TEXT = 'Geen melding gevonden met dit nummer en deze code.';
@@ -47,6 +50,12 @@ async function readAnswerForm(request: FastifyRequest): Promise<{ answer: string
 
 /** Public status pages for reporters: reachable by the unguessable token in every message, or by number + code. */
 export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps, statusLimits: StatusLookupLimits): Promise<void> {
+  const municipality = deps.municipality ?? DEFAULT_MUNICIPALITY;
+  await registerMunicipalityLogo(app, municipality);
+  app.get('/toegankelijkheid', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderAccessibilityStatement(municipality)),
+  );
+  const lookupPage = (error?: string, typedNumber?: string) => renderLookupPage(municipality, error, typedNumber);
   const images = new ImagePool();
   app.addHook('onClose', () => images.close());
   await app.register(async (scope) => {
@@ -54,16 +63,18 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
     await scope.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4, fieldSize: 10_000, parts: 5 } });
     const html = (reply: FastifyReply, status: number, body: string) =>
       reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-    const pageWith = async (reply: FastifyReply, status: number, reportId: string, token: string, message: string) =>
-      html(reply, status, renderStatusPage(await loadCitizenView(deps, reportId), token, message));
+    const pageWith = async (reply: FastifyReply, status: number, reportId: string, token: string, message: string, errorIn: StatusPageError) =>
+      html(reply, status, renderStatusPage(await loadCitizenView(deps, reportId), token, municipality, message, errorIn));
 
     scope.get('/status', { config: { access: 'public' } }, async (request, reply) => {
       const answer = await lookUpStatus(deps, statusLimits, request.query, request.ip);
-      if (answer.kind === 'form') return html(reply, 200, renderLookupPage());
+      const typed = (request.query as { nummer?: unknown }).nummer;
+      const typedNumber = typeof typed === 'string' ? typed.trim().slice(0, 20) : undefined;
+      if (answer.kind === 'form') return html(reply, 200, lookupPage());
       if (answer.kind === 'found') return reply.redirect(`/status/${answer.token}`, 303);
-      if (answer.kind === 'not_found') return html(reply, 404, renderLookupPage(NOT_FOUND_TEXT));
+      if (answer.kind === 'not_found') return html(reply, 404, lookupPage(NOT_FOUND_TEXT, typedNumber));
       if (answer.kind === 'refused') reply.header('retry-after', String(answer.retryAfterSeconds));
-      return html(reply, answer.kind === 'refused' ? 429 : 400, renderLookupPage(answer.text.message));
+      return html(reply, answer.kind === 'refused' ? 429 : 400, lookupPage(answer.text.message, typedNumber));
     });
 
     scope.get<{ Params: { token: string }; Querystring: { bedankt?: string } }>(
@@ -71,12 +82,12 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
       { config: { access: 'public' } },
       async (request, reply) => {
         const reportId = await reportIdForToken(deps, request.params.token);
-        if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
+        if (!reportId) return html(reply, 404, lookupPage('Deze link is onbekend of verlopen.'));
         const view = await loadCitizenView(deps, reportId);
         // Own keys only: '?bedankt=constructor' must not reach the object's prototype.
         const key = request.query.bedankt;
         const notice = typeof key === 'string' && Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined;
-        return html(reply, 200, renderStatusPage(view, request.params.token, notice));
+        return html(reply, 200, renderStatusPage(view, request.params.token, municipality, notice));
       },
     );
 
@@ -85,13 +96,13 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
       { config: { access: 'public' } },
       async (request, reply) => {
         const reportId = await reportIdForToken(deps, request.params.token);
-        if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
+        if (!reportId) return html(reply, 404, lookupPage('Deze link is onbekend of verlopen.'));
         const answer = request.body?.tevreden;
         if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', commandText('command.report.answer_yes_no'));
         // A field sent twice arrives as a list: refused, as a crafted form, before anything is written.
         const { toelichting, reden } = request.body as { toelichting?: unknown; reden?: unknown };
         if ((toelichting !== undefined && typeof toelichting !== 'string') || (reden !== undefined && typeof reden !== 'string')) {
-          return pageWith(reply, 400, reportId, request.params.token, ONE_VALUE);
+          return pageWith(reply, 400, reportId, request.params.token, ONE_VALUE, 'satisfaction');
         }
         const comment = toelichting?.trim();
         const reason = reden?.trim();
@@ -106,7 +117,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
           return reply.redirect(`/status/${request.params.token}?bedankt=${notice}`, 303);
         } catch (err) {
           if (!(err instanceof CommandError) || (err.code !== 'conflict' && err.code !== 'validation')) throw err;
-          return pageWith(reply, err.httpStatus, reportId, request.params.token, err.message);
+          return pageWith(reply, err.httpStatus, reportId, request.params.token, err.message, 'satisfaction');
         }
       },
     );
@@ -115,26 +126,26 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
     scope.post<{ Params: { token: string } }>('/status/:token/vraag', { config: { access: 'public' } }, async (request, reply) => {
       const token = request.params.token;
       const reportId = await reportIdForToken(deps, token);
-      if (!reportId) return html(reply, 404, renderLookupPage('Deze link is onbekend of verlopen.'));
+      if (!reportId) return html(reply, 404, lookupPage('Deze link is onbekend of verlopen.'));
       // No open question (answered, ended, or the report closed): refused before the upload is read or decoded.
       const view = await loadCitizenView(deps, reportId);
-      if (!view.question) return html(reply, 409, renderStatusPage(view, token, sayQuestion('question.none_open').message));
+      if (!view.question) return html(reply, 409, renderStatusPage(view, token, municipality, sayQuestion('question.none_open').message));
       let form: Awaited<ReturnType<typeof readAnswerForm>>;
       try {
         form = await readAnswerForm(request);
       } catch (err) {
         // Too large a file, too many parts: refused before anything is written.
         request.log.info({ err }, 'status page answer refused');
-        return pageWith(reply, 422, reportId, token, PHOTO_REFUSED);
+        return pageWith(reply, 422, reportId, token, PHOTO_REFUSED, 'question');
       }
       let photo: ReencodedImage | undefined;
       if (form.photo) {
         const type = form.photo.type.split(';')[0]?.trim().toLowerCase() ?? '';
-        if (!isImageType(type)) return pageWith(reply, 422, reportId, token, PHOTO_REFUSED);
+        if (!isImageType(type)) return pageWith(reply, 422, reportId, token, PHOTO_REFUSED, 'question');
         try {
           photo = await images.reencode(form.photo.bytes, type);
         } catch (err) {
-          if (err instanceof ImageRefused) return pageWith(reply, 422, reportId, token, PHOTO_REFUSED);
+          if (err instanceof ImageRefused) return pageWith(reply, 422, reportId, token, PHOTO_REFUSED, 'question');
           throw err;
         }
       }
@@ -142,7 +153,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         await runCommand(deps, answerQuestion, 'system', { reportId, answer: form.answer, ...(photo ? { photo } : {}) });
       } catch (err) {
         if (!(err instanceof CommandError) || (err.code !== 'conflict' && err.code !== 'validation')) throw err;
-        return pageWith(reply, err.httpStatus, reportId, token, err.message);
+        return pageWith(reply, err.httpStatus, reportId, token, err.message, 'question');
       }
       return reply.redirect(`/status/${token}?bedankt=antwoord`, 303);
     });

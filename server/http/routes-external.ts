@@ -14,6 +14,7 @@ import { ImagePool } from '../images/image-pool';
 import { getCategory } from '../store/categories';
 import { type ReferralRow, referralByToken, referralsForDesk } from '../store/external-referrals';
 import { getReport } from '../store/reports';
+import { DEFAULT_MUNICIPALITY } from '../domain/feedback-values';
 import { type ExternalView, renderExternalMessage, renderExternalPage } from './external-page';
 import { route } from './route';
 
@@ -24,6 +25,7 @@ import { route } from './route';
  * guessing status codes is; a blocked address gets 429 before any lookup.
  */
 export async function registerExternalRoutes(app: FastifyInstance, deps: HubDeps, options: { linkDays: () => number; limits: StatusLookupLimits }): Promise<void> {
+  const municipality = deps.municipality ?? DEFAULT_MUNICIPALITY;
   const create = createReferral(options.linkDays);
   route(app, 'external.list', async ({ params }) => {
     if (!(await getReport(deps.store.db, params.id))) throw new CommandError('not_found', commandText('command.report.not_found'));
@@ -54,21 +56,21 @@ export async function registerExternalRoutes(app: FastifyInstance, deps: HubDeps
       if (refusal.ms > 0) {
         reply.header('retry-after', String(Math.ceil(refusal.ms / 1000)));
         const text = throttleText('throttle.status.address_blocked', { minutes: minutesToWait(refusal.ms) });
-        html(reply, 429, renderExternalMessage('Even geduld', text.message));
+        html(reply, 429, renderExternalMessage(municipality, 'Even geduld', text.message));
         return null;
       }
       const token = request.params.token;
       const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await referralByToken(deps.store.db, token) : undefined;
       if (!row) {
         await countMiss(deps, { key: ipKey, scope: 'status_ip', ip: request.ip }, (c) => windowBlock(c, options.limits.perAddress));
-        html(reply, 404, renderExternalMessage('Link onbekend', 'Deze link is onbekend. Controleer of u de hele link heeft overgenomen.'));
+        html(reply, 404, renderExternalMessage(municipality, 'Link onbekend', 'Deze link is onbekend. Controleer of u de hele link heeft overgenomen.'));
         return null;
       }
       const state = referralState({ expiresAt: row.expires_at, revokedAt: row.revoked_at, answeredAt: row.answered_at }, deps.clock());
       if (state === 'expired' || state === 'revoked' || (forAnswer && state === 'answered')) {
         if (state === 'answered') return row;
         const { status, text } = refusalOfState(state);
-        html(reply, status, renderExternalMessage(state === 'expired' ? 'Link verlopen' : 'Link ingetrokken', text.message));
+        html(reply, status, renderExternalMessage(municipality, state === 'expired' ? 'Link verlopen' : 'Link ingetrokken', text.message));
         return null;
       }
       return row;
@@ -93,7 +95,7 @@ export async function registerExternalRoutes(app: FastifyInstance, deps: HubDeps
       };
     }
 
-    const gone = (reply: FastifyReply) => html(reply, 410, renderExternalMessage('Link verlopen', 'Deze melding is er niet meer.'));
+    const gone = (reply: FastifyReply) => html(reply, 410, renderExternalMessage(municipality, 'Link verlopen', 'Deze melding is er niet meer.'));
 
     scope.get<{ Params: { token: string }; Querystring: { ontvangen?: string } }>('/extern/:token', { config: { access: 'public' } }, async (request, reply) => {
       const row = await openLink(request, reply, false);
@@ -101,7 +103,7 @@ export async function registerExternalRoutes(app: FastifyInstance, deps: HubDeps
       const view = await viewOf(row);
       if (!view) return gone(reply);
       const notice = request.query.ontvangen === '1' && view.answer ? 'Bedankt, uw antwoord is ontvangen. De meldkamer leest het.' : undefined;
-      return html(reply, 200, renderExternalPage(view, request.params.token, {}, notice));
+      return html(reply, 200, renderExternalPage(view, request.params.token, municipality, {}, notice));
     });
 
     scope.post<{ Params: { token: string } }>('/extern/:token', { config: { access: 'public' } }, async (request, reply) => {
@@ -130,17 +132,17 @@ export async function registerExternalRoutes(app: FastifyInstance, deps: HubDeps
       const view = await viewOf(row);
       if (!view) return gone(reply);
       const typed = typeof text === 'string' ? text : '';
-      if (formError) return html(reply, 422, renderExternalPage(view, request.params.token, { error: formError, text: typed }));
+      if (formError) return html(reply, 422, renderExternalPage(view, request.params.token, municipality, { error: formError, text: typed }));
       try {
         await runCommand(deps, answer, 'system', { token: request.params.token, text, photos });
       } catch (err) {
         if (err instanceof ReferralClosed) {
           const again = await viewOf((await referralByToken(deps.store.db, request.params.token)) ?? row);
-          if (err.status === 409 && again) return html(reply, 409, renderExternalPage(again, request.params.token, {}, err.text.message));
-          return html(reply, err.status, renderExternalMessage('Link niet meer geldig', err.text.message));
+          if (err.status === 409 && again) return html(reply, 409, renderExternalPage(again, request.params.token, municipality, {}, err.text.message));
+          return html(reply, err.status, renderExternalMessage(municipality, 'Link niet meer geldig', err.text.message));
         }
         if (err instanceof CommandError && err.code === 'validation') {
-          return html(reply, 422, renderExternalPage(view, request.params.token, { error: err.message, text: typed }));
+          return html(reply, 422, renderExternalPage(view, request.params.token, municipality, { error: err.message, text: typed }));
         }
         throw err;
       }

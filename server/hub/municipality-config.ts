@@ -4,7 +4,7 @@ import { DEFAULT_MUNICIPALITY, type Municipality } from '../domain/feedback-valu
 /**
  * The municipality the citizen messages speak for (README "Berichten aan de melder"): its name, phone number and
  * web address, as keys of server/config.ts. They fill the placeholders {gemeente}, {telefoon} and {website} in
- * every template (the signature, "bel ons op 14 070").
+ * every template (the signature, "bel ons op 14 070"), and with the logo they head the public pages (http/public-layout.ts).
  */
 
 const text = (max: number, fallback: string) => z.string().trim().min(1).max(max).default(fallback);
@@ -23,16 +23,32 @@ export const MUNICIPALITY_CONFIG_SHAPE = {
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://www.denhaag.nl' })
     .max(300)
     .default(DEFAULT_MUNICIPALITY.website),
+  /** A logo for the public pages' header (PNG, JPEG, SVG or WebP file the hub serves at /gemeente/logo); unset: the name as text. */
+  municipalityLogo: z
+    .string()
+    .trim()
+    .regex(/\.(png|jpe?g|svg|webp)$/i, 'must be the path of a PNG, JPEG, SVG or WebP file')
+    .optional(),
 };
 
 export const MUNICIPALITY_ENV_KEYS = {
   MELDKAMER_MUNICIPALITY_NAME: 'municipalityName',
   MELDKAMER_MUNICIPALITY_PHONE: 'municipalityPhone',
   MELDKAMER_MUNICIPALITY_WEBSITE: 'municipalityWebsite',
+  MELDKAMER_MUNICIPALITY_LOGO: 'municipalityLogo',
 } as const;
 
-type MunicipalityKeys = { [K in keyof typeof MUNICIPALITY_CONFIG_SHAPE]: z.output<(typeof MUNICIPALITY_CONFIG_SHAPE)[K]> };
+type MunicipalityKeys = { [K in keyof typeof MUNICIPALITY_CONFIG_SHAPE]?: z.output<(typeof MUNICIPALITY_CONFIG_SHAPE)[K]> } & {
+  municipalityName: string;
+  municipalityPhone: string;
+  municipalityWebsite: string;
+};
 
 export function municipalityOf(c: MunicipalityKeys): Municipality {
-  return { name: c.municipalityName, phone: c.municipalityPhone, website: c.municipalityWebsite };
+  return {
+    name: c.municipalityName,
+    phone: c.municipalityPhone,
+    website: c.municipalityWebsite,
+    ...(c.municipalityLogo ? { logoFile: c.municipalityLogo } : {}),
+  };
 }
