@@ -13,6 +13,7 @@ import { listOutbox, toMessageView } from '../store/outbox';
 import { reportersOf } from '../store/reporters';
 import { citizenAccessOf, getReport } from '../store/reports';
 import { latestResolution } from '../store/resolutions';
+import { withSatisfactionReasons } from '../store/satisfaction-reasons';
 import { reportTimeline } from '../store/timeline';
 import { route } from './route';
 
@@ -23,7 +24,9 @@ export function registerLifecycleRoutes(app: FastifyInstance, deps: HubDeps): vo
     const report = await getReport(store.db, params.id);
     if (!report) throw new CommandError('not_found', commandText('command.report.not_found'));
     const [timeline, resolution, messages, reporters, access] = await Promise.all([
-      reportTimeline(store.db, report.id, { callerNames: isAllowed('contacts.read', user.role), role: user.role }),
+      reportTimeline(store.db, report.id, { callerNames: isAllowed('contacts.read', user.role), role: user.role }).then((entries) =>
+        withSatisfactionReasons(store.db, report.id, entries),
+      ),
       latestResolution(store.db, report.id),
       listOutbox(store.db, { reportId: report.id, limit: 200 }),
       reportersOf(store.db, report.id),

@@ -14,6 +14,8 @@ export const TimelineEntry = z.object({
   resolution: Resolution.nullable(),
   resolutionState: z.enum(['proposed', 'confirmed']).nullable(),
   note: z.string().nullable(),
+  /** A citizen's satisfaction answer (a "nee" that reopens, or a recorded one): the standard reason chosen, if any. */
+  reason: z.object({ code: z.string(), nl: z.string(), en: z.string() }).nullable().optional(),
   /** The step in words (server/domain/timeline-texts.ts). */
   text: DomainText.optional(),
 });

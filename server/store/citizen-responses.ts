@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { DB } from './schema';
 
 declare module './schema' {
@@ -38,21 +38,35 @@ export async function insertCitizenResponse(
 }
 
 /**
- * The satisfaction figures of a period [from, to): answers given in it, by answer and reason, and the reports closed
- * in it with a reporter to ask (the response rate's denominator).
+ * The satisfaction figures of a period [from, to): answers given in it, by answer and reason, and the closures in it
+ * with a reporter to ask (the response rate's denominator).
+ *
+ * Closures come from the event log (every `report.transitioned` to `closed` whose report then had a reporter), not
+ * from the reports' current state: a report closed, reopened on a "nee" and still open was asked all the same, and a
+ * report closed twice in the period was asked twice (each closing sends the question again, and each can be answered
+ * once: commands/citizen.ts). Parts of a split report have no reporter and are not counted. An answer in the period
+ * to a closure before it can still make answers exceed closures: the rate is capped at 100 % (domain/satisfaction.ts).
  */
 export async function satisfactionCounts(
   db: Kysely<DB>,
   from: string,
   to: string,
 ): Promise<{ asked: number; answers: { satisfied: boolean; reason: string | null; count: number }[] }> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // The status change's target and the report's reporter count at that moment, from the event's JSON payload.
+  const target = postgres ? sql`(payload::jsonb ->> 'to')` : sql`json_extract(payload, '$.to')`;
+  const reporters = postgres
+    ? sql`coalesce((payload::jsonb -> 'report' ->> 'reporterCount')::integer, 0)`
+    : sql`coalesce(json_extract(payload, '$.report.reporterCount'), 0)`;
   const [asked, answers] = await Promise.all([
     db
-      .selectFrom('reports')
+      .selectFrom('events')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('closed_at', '>=', from)
-      .where('closed_at', '<', to)
-      .where('reporter_count', '>', 0)
+      .where('type', '=', 'report.transitioned')
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .where(target, '=', 'closed')
+      .where(reporters, '>', 0)
       .executeTakeFirst(),
     db
       .selectFrom('citizen_responses')

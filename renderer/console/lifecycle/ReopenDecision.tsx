@@ -17,7 +17,7 @@ interface ReopenDecisionProps {
 
 /** The shift lead reopens or confirms the closure; either way the reporter gets the reply. */
 export function ReopenDecision({ detail, transitions, run, onDone }: ReopenDecisionProps) {
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const [reply, setReply] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -54,6 +54,11 @@ export function ReopenDecision({ detail, transitions, run, onDone }: ReopenDecis
         {t('reply.citizen')}
         {request?.note ? `: “${request.note}”` : '.'}
       </p>
+      {request?.reason && (
+        <p className="small" data-testid="reopen-reason">
+          {t('satisfaction.reasonChosen', { reason: locale === 'en' ? request.reason.en : request.reason.nl })}
+        </p>
+      )}
       <Field label={t('reply.label')} error={errors.reply} name="reply">
         {(id) => (
           <textarea

@@ -67,10 +67,10 @@ function SatisfactionPanel({ onClose }: { onClose: () => void }) {
         </p>
       ) : data ? (
         <>
-          <p className="small" data-testid="satisfaction-summary">
+          <p className="small" data-testid="satisfaction-summary" title={t('satisfaction.closingsHint')}>
             {t('satisfaction.summary', {
-              answered: data.answered,
-              asked: data.asked,
+              answers: t(data.answered === 1 ? 'satisfaction.answers.one' : 'satisfaction.answers.other', { n: data.answered }),
+              closings: t(data.asked === 1 ? 'satisfaction.closings.one' : 'satisfaction.closings.other', { n: data.asked }),
               rate: Math.round(data.responseRate * 100),
               satisfied: data.satisfied,
               unsatisfied: data.unsatisfied,
