@@ -8,19 +8,20 @@ import type { HubEvent } from '../protocol/events';
 import { type FeedbackPreview, TransitionCommand, type TransitionRequestBody } from '../protocol/lifecycle-api';
 import type { Report, ReportStatus } from '../protocol/report';
 import type { FeedbackTrigger, Resolution } from '../protocol/resolution';
-import { citizenAccessOf, getReport, updateReportStatus } from '../store/reports';
+import { approvedFixPhotoSize } from '../store/photos';
 import { reportersOf } from '../store/reporters';
+import { citizenAccessOf, getReport, updateReportStatus } from '../store/reports';
 import { insertResolution } from '../store/resolutions';
 import type { DB } from '../store/schema';
-import type { HubDeps } from './context';
 import { alertsOnTransition } from './alert-conditions';
+import type { HubDeps } from './context';
 import { CommandError } from './errors';
 import { composeForReport, enqueueFeedback } from './feedback';
 import { assertReadable, readabilityView } from './readability-gate';
+import { endQuestionOnClosing } from './reporter-question';
 import { admit, type CommandTx, userCommand } from './run-command';
 import { partRulesForTransition, partsProgressFor } from './sub-reports';
 import { releaseUnitsOfReport } from './unit-events';
-import { approvedFixPhotoSize } from '../store/photos';
 
 export interface TransitionActor {
   kind: Actor;
@@ -172,6 +173,8 @@ export async function applyTransition(
     assertReadable(trigger, readabilitySubject(prepared, composed.text), tx.deps.readabilityFloor, body.confirmLowReadability);
   }
   tx.queued(messages);
+  // Closing ends an open question to the reporter in this transaction (the flag drops with the closing).
+  if (body.to === 'closed') await endQuestionOnClosing(tx, reportId);
   const event = await tx.emit(async (seq) => {
     const outcome = nextOutcome(prepared.report, body.to, resolution);
     const followUpDate = resolution?.kind === 'schedule' ? resolution.followUp.date : null;

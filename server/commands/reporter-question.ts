@@ -1,8 +1,8 @@
-import { DEFAULT_MUNICIPALITY, greetingName } from '../domain/feedback-values';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { commandText } from '../domain/command-texts';
 import { formatLongDate } from '../domain/feedback';
+import { DEFAULT_MUNICIPALITY, greetingName } from '../domain/feedback-values';
 import {
   ANSWER_MAX,
   answerDueAt,
@@ -22,8 +22,8 @@ import { AskReporterBody, type ReporterQuestion } from '../protocol/reporter-que
 import { getCategory } from '../store/categories';
 import { enqueueMessage } from '../store/outbox';
 import { insertPhoto } from '../store/photos';
-import { reportersOf } from '../store/reporters';
 import { endQuestion, getQuestion, insertQuestion, openQuestionOf, setSlaTimes } from '../store/reporter-questions';
+import { reportersOf } from '../store/reporters';
 import { citizenAccessOf, getReport, touchReport } from '../store/reports';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
@@ -63,6 +63,19 @@ async function questionEvent(tx: CommandTx, reportId: string, actorId: string | 
     const note = step === 'asked' ? question.question : step === 'answered' ? question.answer : null;
     return { type: 'report.question' as const, at: tx.at, actorId, report, step, question, note };
   });
+}
+
+/**
+ * Closing a report ends its open question in the closing's own transaction (called from commands/lifecycle.ts):
+ * the "wacht op reactie" flag drops at once instead of at the sweeper, the status page offers no answer form (also
+ * not after a later reopening), and consoles hear the question's end (step `expired`, the question's state). The
+ * clock needs no resuming: the report is closed.
+ */
+export async function endQuestionOnClosing(tx: CommandTx, reportId: string): Promise<void> {
+  const open = await openQuestionOf(tx.trx, reportId);
+  if (!open) return;
+  const ended = await endQuestion(tx.trx, open.id, { reason: 'closed', at: tx.at });
+  if (ended) await questionEvent(tx, reportId, null, 'expired', ended);
 }
 
 /** The handling-time clock paused from asking until now: the deadline moves by the waiting time (domain rules). */

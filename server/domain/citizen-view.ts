@@ -62,7 +62,10 @@ export function citizenView(
       }
       steps.push({ at: entry.at, title: r.kind === 'schedule' ? 'Ingepland' : 'Afgehandeld', lines });
     } else if (entry.to === 'reopen_requested') {
-      steps.push({ at: entry.at, title: 'U gaf aan dat het niet is opgelost', lines: entry.note ? [`Uw toelichting: ${entry.note}`] : [] });
+      // Not the comment itself: every reporter of the report shares this page (one link per report), and one
+      // reporter's words are theirs alone; the desk reads them in the console.
+      const lines = entry.note ? ['De toelichting is doorgegeven aan de meldkamer.'] : [];
+      steps.push({ at: entry.at, title: 'Er is gemeld dat het probleem niet is opgelost', lines });
     } else if (entry.from === 'reopen_requested') {
       const title = entry.to === 'closed' ? 'Uw verzoek is bekeken: de melding blijft afgesloten' : 'We pakken uw melding opnieuw op';
       steps.push({ at: entry.at, title, lines: entry.note ? [entry.note] : [] });

@@ -24,9 +24,14 @@ export function maskEvent(event: HubEvent): HubEvent {
   if (event.type === 'report.citizen_response' && event.comment !== null) {
     return { ...event, comment: commentMask(event.comment) };
   }
-  // The reporter's answer to the desk's question (the question itself is the desk's words).
+  // The reporter's answer to the desk's question (the question itself is the desk's words), and their photo's id
+  // (its bytes are refused to these roles too: privacy-mask.ts reporterPhotoHidden).
   if (event.type === 'report.question' && event.step === 'answered') {
-    return { ...event, note: commentMask(event.note), question: { ...event.question, answer: commentMask(event.question.answer) } };
+    return {
+      ...event,
+      note: commentMask(event.note),
+      question: { ...event.question, answer: commentMask(event.question.answer), answerPhotoId: null },
+    };
   }
   return event;
 }

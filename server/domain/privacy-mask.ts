@@ -7,6 +7,15 @@
 
 /** What a citizen's own words become for a role without `contacts.read`. */
 export const CITIZEN_COMMENT_MASK = '[reactie van melder]';
+
+/**
+ * A reporter's own photo (sent with their answer to the desk's question) is their answer in a picture: the roles
+ * that read the answer masked (no `contacts.read`) get neither its bytes nor its id. Field and external photos are
+ * not the citizen's words and follow the report's photo access.
+ */
+export function reporterPhotoHidden(source: 'field' | 'reporter' | 'external', readsContacts: boolean): boolean {
+  return source === 'reporter' && !readsContacts;
+}
 export const STATUS_LINK_MASK = '[statuslink]';
 export const ACCESS_CODE_MASK = '[code]';
 

@@ -19,9 +19,11 @@ export function registerQuestionRoutes(app: FastifyInstance, deps: HubDeps): voi
   route(app, 'reports.questions', async ({ params, user }) => {
     if (!(await getReport(deps.store.db, params.id))) throw new CommandError('not_found', commandText('command.report.not_found'));
     const questions = await questionsOf(deps.store.db, params.id);
-    // The reporter's own words: for the desk that calls citizens back; masked for every other role.
+    // The reporter's own words and photo: for the desk that calls citizens back; masked (no photo id) for every other role.
     const contacts = isAllowed('contacts.read', user.role);
-    return { questions: contacts ? questions : questions.map((q) => ({ ...q, answer: q.answer === null ? null : CITIZEN_COMMENT_MASK })) };
+    return {
+      questions: contacts ? questions : questions.map((q) => ({ ...q, answer: q.answer === null ? null : CITIZEN_COMMENT_MASK, answerPhotoId: null })),
+    };
   });
 
   route(app, 'satisfaction.get', async ({ query }) => {

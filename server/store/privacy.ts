@@ -1,8 +1,9 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { phoneDigitVariants, type PrivacySubject, scrubSubject } from '../domain/privacy-subject';
+import { type PrivacySubject, phoneDigitVariants, scrubSubject } from '../domain/privacy-subject';
+import { dropAnswerPhotoLinks } from './answer-photo-links';
+import { deletePhotosOfReports } from './photos';
 import { recountMessages } from './report-counts';
 import type { DB, OutboxRow } from './schema';
-import { deletePhotosOfReports } from './photos';
 
 /** A citizen's data, found by e-mail address or phone number, and erased on request (reports stay, anonymised). */
 
@@ -138,8 +139,10 @@ export async function eraseSubject(trx: Kysely<DB>, subject: PrivacySubject, fou
     // Their comments sent through an Open311 app (servicerequestupdates): the text and photo link go.
     await trx.updateTable('open311_comments').set({ description: '', media_url: null }).where('report_id', 'in', ids).execute();
     await scrubReports(trx, subject, ids);
-    // The photos of the fix on their reports, originals and the approved public variant (store/photos.ts).
+    // The photos of the fix on their reports, originals and the approved public variant (store/photos.ts), and the
+    // answers' links to them (the reporter's, an external party's).
     await deletePhotosOfReports(trx, ids);
+    await dropAnswerPhotoLinks(trx, ids);
   }
   return { reports: found.reportIds.length, reporters: reporterIds.length, messages: found.messages.length, responses };
 }
@@ -157,10 +160,14 @@ async function scrubReports(trx: Kysely<DB>, subject: PrivacySubject, reportIds:
     if (payload.report?.description !== undefined) payload.report.description = scrubSubject(payload.report.description, subject);
     if (event.type === 'report.transitioned' && payload.to === 'reopen_requested' && payload.note) payload.note = null;
     if (event.type === 'report.citizen_response' && payload.comment) payload.comment = null;
-    if (event.type === 'report.question' && payload.note && (payload as { step?: string }).step === 'answered') {
+    if (event.type === 'report.question' && (payload as { step?: string }).step === 'answered') {
       payload.note = null;
-      const question = (payload as { question?: { answer?: string | null } }).question;
-      if (question) question.answer = null;
+      const question = (payload as { question?: { answer?: string | null; answerPhotoId?: string | null } }).question;
+      if (question) {
+        question.answer = null;
+        // The photo is deleted with the report's photos: no id that points nowhere.
+        if (question.answerPhotoId) question.answerPhotoId = null;
+      }
     }
     const rewritten = JSON.stringify(payload);
     if (rewritten !== event.payload) await trx.updateTable('events').set({ payload: rewritten }).where('seq', '=', event.seq).execute();

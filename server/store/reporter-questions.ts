@@ -85,13 +85,14 @@ export async function questionsOf(db: Kysely<DB>, reportId: string): Promise<Rep
 }
 
 /**
- * Ends an open question (answered or expired) and drops the report's flag: a conditional UPDATE that only succeeds
+ * Ends an open question (answered, expired or ended by the report's closing) and drops the report's flag: a conditional UPDATE that only succeeds
  * while the question is still open, so of two nodes (or an answer racing the sweeper) exactly one ends it.
  */
 export async function endQuestion(
   trx: Kysely<DB>,
   id: string,
-  end: { reason: 'answered' | 'expired'; at: string; answer?: string | null; photoId?: string | null },
+  /** `closed`: the report was closed while the question was open (it reads as expired). */
+  end: { reason: 'answered' | 'expired' | 'closed'; at: string; answer?: string | null; photoId?: string | null },
 ): Promise<ReporterQuestion | undefined> {
   const result = await trx
     .updateTable('reporter_questions')

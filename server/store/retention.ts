@@ -2,9 +2,10 @@ import './follow-ups';
 import './schema-sub-reports';
 import type { Kysely } from 'kysely';
 import { ANONYMISED, type ReportDataKind } from '../domain/retention';
+import { dropAnswerPhotoLinks } from './answer-photo-links';
+import { withdrawApprovalsOf } from './photos';
 import { formatReportNumber } from './reports';
 import type { DB } from './schema';
-import { withdrawApprovalsOf } from './photos';
 
 /** What the retention job erases per closed report, and the reports it deletes whole (store side). */
 
@@ -116,6 +117,7 @@ export async function deletePhotosOf(trx: Kysely<DB>, ids: readonly string[]): P
   if (affected.size === 0) return [];
   await trx.deleteFrom('photos').where('report_id', 'in', list).execute();
   await trx.deleteFrom('photos_legacy').where('report_id', 'in', list).execute();
+  await dropAnswerPhotoLinks(trx, list);
   return [...affected];
 }
 
