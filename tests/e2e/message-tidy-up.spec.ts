@@ -28,7 +28,8 @@ test.afterAll(async () => {
   await smtp?.stop();
 });
 
-const FRAMED = 'We zagen dat de tak laag over de stoep hangt: tak hangt laag.';
+// "tak hangt laag" only repeats the tak_laag frame: the frame alone (resolution-frames.ts rule 2a).
+const FRAMED = 'We zagen dat de tak laag over de stoep hangt.';
 
 test('field text "tak hangt laag" → Netjes maken → framed sentence in the preview, score shown, unedited marking gone', async ({ page }) => {
   test.setTimeout(120_000);
@@ -106,6 +107,10 @@ test('field text "tak hangt laag" → Netjes maken → framed sentence in the pr
   await form.getByTestId('tidy-up').click();
   await expect(form.getByTestId('resolution-found-text')).toHaveValue(FRAMED);
   await expect(form.getByTestId('resolution-action-text')).toHaveValue('We hebben het werk aangemeld voor de vaste ronde: gemarkeerd voor snoeiploeg.');
+  // The follow-up's "wat" and "wie" too: sentences the citizen reads in the scheduled message.
+  await expect(form.getByTestId('resolution-followup-what')).toHaveValue('Wat we nog doen: de tak wordt gesnoeid.');
+  await expect(form.getByTestId('resolution-followup-who')).toHaveValue('Team Groen');
+  await expect(form.getByTestId('tidy-up')).toBeDisabled();
   await expect(form.getByTestId('citizen-reads-found')).toHaveAttribute('data-unedited', 'false');
   await expect(preview).toHaveValue(new RegExp(FRAMED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), { timeout: 15_000 });
   await expect(preview).toHaveAttribute('data-current', 'true', { timeout: 15_000 });

@@ -113,16 +113,29 @@ export function ResolutionForm({ detail, target, onTargetChange, draft, onDraftC
 
   // The field's words as the citizen will read them: one click frames them per code (domain/resolution-frames.ts).
   const frameLocale = message.readability?.locale ?? message.preview?.preview?.readability?.locale ?? 'nl';
-  const tidyNeeded =
-    (draft.foundText.trim() !== '' && !isTidy('found', draft.foundCode, draft.foundText, frameLocale)) ||
-    (draft.actionText.trim() !== '' && !isTidy('action', draft.actionCode, draft.actionText, frameLocale));
+  // Each text the citizen reads: found and action with their code's frame, the follow-up's "wat" and "wie".
+  const tidyParts = [
+    ['foundText', 'found', draft.foundCode],
+    ['actionText', 'action', draft.actionCode],
+    ['followUpWhat', 'what', ''],
+    ['followUpWho', 'who', ''],
+  ] as const;
+  const tidyNeeded = tidyParts.some(([field, part, code]) => draft[field].trim() !== '' && !isTidy(part, code, draft[field], frameLocale));
   const tidyUp = () => {
-    onDraftChange((d) => ({
-      ...d,
-      foundText: d.foundText.trim() ? tidyText('found', d.foundCode, d.foundText, frameLocale) : d.foundText,
-      actionText: d.actionText.trim() ? tidyText('action', d.actionCode, d.actionText, frameLocale) : d.actionText,
-    }));
-    setErrors((current) => withoutKeys(current, [...DRAFT_ERROR_KEYS.foundText, ...DRAFT_ERROR_KEYS.actionText]));
+    onDraftChange((d) => {
+      const codes = { found: d.foundCode, action: d.actionCode, what: '', who: '' };
+      const next = { ...d };
+      for (const [field, part] of tidyParts) if (d[field].trim()) next[field] = tidyText(part, codes[part], d[field], frameLocale);
+      return next;
+    });
+    setErrors((current) =>
+      withoutKeys(current, [
+        ...DRAFT_ERROR_KEYS.foundText,
+        ...DRAFT_ERROR_KEYS.actionText,
+        ...DRAFT_ERROR_KEYS.followUpWhat,
+        ...DRAFT_ERROR_KEYS.followUpWho,
+      ]),
+    );
   };
 
   const change = (field: DraftField, value: string) => {
