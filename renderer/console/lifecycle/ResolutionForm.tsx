@@ -5,6 +5,7 @@ import type { TransitionRequestBody } from '../../../server/protocol/lifecycle-a
 import { Outcome, type Report } from '../../../server/protocol/report';
 import type { ResolutionKind } from '../../../server/protocol/resolution';
 import { ApiRequestError } from '../../shared/api/client';
+import { errorFields, errorMessage } from '../../shared/api/refusal';
 import {
   DRAFT_ERROR_FIELDS,
   DRAFT_ERROR_KEYS,
@@ -13,7 +14,6 @@ import {
   type ResolutionDraft,
   resolutionBody,
 } from '../../shared/resolution/draft';
-import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { formatDateTime, useI18n } from '../i18n';
 import { MessagePreview } from './MessagePreview';
 import { ResolutionFields } from './ResolutionFields';
