@@ -39,6 +39,7 @@ export default defineConfig({
       input: {
         main: fromRoot('renderer/index.html'),
         field: fromRoot('renderer/field.html'),
+        wallboard: fromRoot('renderer/wallboard.html'),
       },
     },
   },

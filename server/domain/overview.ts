@@ -221,7 +221,11 @@ export interface OverviewFigures {
 }
 
 /** The SLA figure a report counts in now, if any (due today: running deadline later today, local date). */
-export function slaFigureOf(report: OverviewReport, now: number, timeZone: string): SlaFigure | null {
+export function slaFigureOf(
+  report: Pick<OverviewReport, 'status' | 'slaDeadline'> & { slaAtRiskFrom?: string | null | undefined },
+  now: number,
+  timeZone: string,
+): SlaFigure | null {
   if (!SLA_RUNNING.has(report.status) || !report.slaDeadline) return null;
   const deadline = Date.parse(report.slaDeadline);
   if (now > deadline) return 'overdue';
@@ -231,7 +235,7 @@ export function slaFigureOf(report: OverviewReport, now: number, timeZone: strin
 }
 
 /** Signalering: open for longer than 3× its handling term. */
-export function isLongOpen(report: OverviewReport, now: number): boolean {
+export function isLongOpen(report: Pick<OverviewReport, 'status' | 'slaDeadline' | 'createdAt'>, now: number): boolean {
   if (report.status === 'closed' || !report.slaDeadline) return false;
   const created = Date.parse(report.createdAt);
   const term = Date.parse(report.slaDeadline) - created;

@@ -40,7 +40,8 @@ export const PERMISSIONS = {
   'field.connect': ['field'],
   'field.photo': ['field'],
   'events.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
-  'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer'],
+  // The wallboard reads the category names it shows (no citizen data in them).
+  'categories.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer', 'wallboard'],
   'units.read': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'console.connect': ['dispatcher', 'shift_lead', 'police_coordinator'],
   'session.read': ['dispatcher', 'shift_lead', 'police_coordinator', 'field', 'admin', 'privacy_officer'],

@@ -41,12 +41,21 @@ describe('status filters', () => {
     expect(countByStatusFilter(all, TODAY)).toEqual({
       all: 5,
       new: 2,
+      waiting_for_unit: 2,
       active: 1,
+      triaged: 0,
+      dispatched: 0,
+      in_progress: 1,
       awaiting_review: 0,
       scheduled: 2,
       follow_up_due: 1,
       reopen_requested: 0,
       delivery_failed: 1,
+      // Handling-time filters count only with the clock (none of these reports has a deadline either).
+      due_today: 0,
+      at_risk: 0,
+      overdue: 0,
+      long_open: 0,
     });
   });
 });

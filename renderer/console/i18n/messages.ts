@@ -16,7 +16,10 @@ import { emergencyEn, emergencyNl } from './emergencyMessages';
 import { securityEn, securityNl } from './securityMessages';
 import { usersEn, usersNl } from './userMessages';
 import { readabilityEn, readabilityNl } from './readabilityMessages';
+import { shiftLeadEn, shiftLeadNl } from './shiftLeadMessages';
 import { kpiEn, kpiNl } from './kpiMessages';
+import { historyEn, historyNl } from './historyMessages';
+import { overviewEn, overviewNl } from './overviewMessages';
 
 import type { Locale } from '../../shared/i18n/core';
 import { VOCABULARY } from '../../shared/i18n/vocabulary';
@@ -49,6 +52,7 @@ const nl = {
   'conn.title': 'Verbinding met de hub',
 
   'role.dispatcher': 'centralist',
+  'role.wallboard': 'wallboard',
   'role.shift_lead': 'chef van dienst',
   'role.police_coordinator': 'politiecoördinator',
   'role.field': 'BOA / toezichthouder',
@@ -288,9 +292,12 @@ const nl = {
   ...questionNl,
   ...emergencyNl,
   ...securityNl,
+  ...historyNl,
   ...usersNl,
   ...readabilityNl,
+  ...shiftLeadNl,
   ...kpiNl,
+  ...overviewNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -321,6 +328,7 @@ const en: Record<MessageKey, string> = {
   'conn.title': 'Connection to the hub',
 
   'role.dispatcher': 'dispatcher',
+  'role.wallboard': 'wallboard',
   'role.shift_lead': 'shift lead',
   'role.police_coordinator': 'police coordinator',
   'role.field': 'enforcement officer',
@@ -560,9 +568,12 @@ const en: Record<MessageKey, string> = {
   ...questionEn,
   ...emergencyEn,
   ...securityEn,
+  ...historyEn,
   ...usersEn,
   ...readabilityEn,
+  ...shiftLeadEn,
   ...kpiEn,
+  ...overviewEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nl, en };

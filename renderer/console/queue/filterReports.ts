@@ -36,12 +36,12 @@ export function inQueueOrder(reports: readonly QueueRow[], order: QueueOrder): r
 export function filterReports(
   reports: readonly QueueRow[],
   filter: QueueFilter,
-  context: { today: string; categories: ReadonlyMap<string, Category>; label: (report: QueueRow) => string },
+  context: { today: string; now?: number; categories: ReadonlyMap<string, Category>; label: (report: QueueRow) => string },
 ): readonly QueueRow[] {
   const needle = filter.text.trim().toLowerCase();
   if (!needle && !filter.category && filter.status === 'all') return reports;
   return reports.filter((r) => {
-    if (!matchesStatusFilter(r, filter.status, context.today)) return false;
+    if (!matchesStatusFilter(r, filter.status, context.today, context.now)) return false;
     if (filter.category && r.category !== filter.category) return false;
     if (!needle) return true;
     const category = context.categories.get(r.category);

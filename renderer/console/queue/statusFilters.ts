@@ -1,26 +1,38 @@
 /** The queue's status filters ("Alle open", "Nieuw", "Vervolg vandaag", …) and their counts. Pure. */
 import type { Report, ReportStatus } from '../../../server/protocol/report';
+import { isLongOpen, slaFigureOf } from '../../../server/domain/overview';
+import { TIME_ZONE } from '../../shared/time/calendar';
 import { followUpDue } from '../ui/followUp';
 
 export const QUEUE_STATUS_FILTERS = [
   'all',
   'new',
+  'waiting_for_unit',
   'active',
+  'triaged',
+  'dispatched',
+  'in_progress',
   'awaiting_review',
   'scheduled',
   'follow_up_due',
   'reopen_requested',
   'delivery_failed',
+  'due_today',
+  'at_risk',
+  'overdue',
+  'long_open',
 ] as const;
 export type QueueStatusFilter = (typeof QUEUE_STATUS_FILTERS)[number];
 
 const ACTIVE: ReadonlySet<ReportStatus> = new Set(['triaged', 'dispatched', 'in_progress']);
 
-export function matchesStatusFilter(
-  report: Pick<Report, 'status' | 'followUpDate' | 'delivery'>,
-  filter: QueueStatusFilter,
-  today: string,
-): boolean {
+type Filtered = Pick<Report, 'status' | 'followUpDate' | 'delivery'> & Partial<Pick<Report, 'slaDeadline' | 'slaAtRiskFrom' | 'createdAt'>>;
+
+/**
+ * Whether a report passes a filter. The handling-time filters (due today, at risk, overdue, open > 3× term) count as the
+ * overview does (server/domain/overview.ts) at `now`; without `now` they let nothing through.
+ */
+export function matchesStatusFilter(report: Filtered, filter: QueueStatusFilter, today: string, now?: number): boolean {
   switch (filter) {
     case 'all':
       return true;
@@ -38,18 +50,27 @@ export function matchesStatusFilter(
       return report.status === 'reopen_requested';
     case 'delivery_failed':
       return report.delivery === 'failed';
+    case 'waiting_for_unit':
+      return report.status === 'new' || report.status === 'triaged';
+    case 'triaged':
+    case 'dispatched':
+    case 'in_progress':
+      return report.status === filter;
+    case 'due_today':
+    case 'at_risk':
+    case 'overdue':
+      return now !== undefined && slaFigureOf({ status: report.status, slaDeadline: report.slaDeadline ?? null, slaAtRiskFrom: report.slaAtRiskFrom }, now, TIME_ZONE) === filter;
+    case 'long_open':
+      return now !== undefined && report.createdAt !== undefined && isLongOpen({ status: report.status, slaDeadline: report.slaDeadline ?? null, createdAt: report.createdAt }, now);
   }
 }
 
 /** How many reports each filter shows (for the counts in the filter control). */
-export function countByStatusFilter(
-  reports: readonly Pick<Report, 'status' | 'followUpDate' | 'delivery'>[],
-  today: string,
-): Record<QueueStatusFilter, number> {
+export function countByStatusFilter(reports: readonly Filtered[], today: string, now?: number): Record<QueueStatusFilter, number> {
   const counts = Object.fromEntries(QUEUE_STATUS_FILTERS.map((f) => [f, 0])) as Record<QueueStatusFilter, number>;
   for (const report of reports) {
     for (const filter of QUEUE_STATUS_FILTERS) {
-      if (matchesStatusFilter(report, filter, today)) counts[filter] += 1;
+      if (matchesStatusFilter(report, filter, today, now)) counts[filter] += 1;
     }
   }
   return counts;

@@ -7,10 +7,11 @@ import { AccessLogPanel } from '../privacy/AccessLogPanel';
 import { PrivacyPanel } from '../privacy/PrivacyPanel';
 import { ThrottlesPanel } from '../security/ThrottlesPanel';
 import { UsersPanel } from '../users/UsersPanel';
+import { WallboardsPanel } from '../users/WallboardsPanel';
 import { Header } from './Header';
 import { KpiButton, KpiView } from '../kpi/KpiView';
 
-type Tool = 'users' | 'privacy' | 'accessLog' | 'throttles';
+type Tool = 'users' | 'wallboards' | 'privacy' | 'accessLog' | 'throttles';
 
 /**
  * The console for roles that do not work the control room (no report list): the admin and the privacy
@@ -20,6 +21,7 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
   const t = useT();
   const tools: Tool[] = [
     ...(useCan('users.manage') ? (['users'] as const) : []),
+    ...(useCan('wallboard.manage') ? (['wallboards'] as const) : []),
     ...(useCan('privacy.search') ? (['privacy'] as const) : []),
     ...(useCan('accesslog.read') ? (['accessLog'] as const) : []),
     ...(useCan('auth.throttles') ? (['throttles'] as const) : []),
@@ -28,7 +30,7 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
   // The KPIs against targets (the admin may read them), full screen over the back office.
   const [kpiOpen, setKpiOpen] = useState(false);
   const tool = chosen && tools.includes(chosen) ? chosen : (tools[0] ?? null);
-  const label = (x: Tool) => ({ users: t('users.open'), privacy: t('privacy.open'), accessLog: t('accessLog.open'), throttles: t('throttles.open') })[x];
+  const label = (x: Tool) => ({ users: t('users.open'), wallboards: t('wallboards.title'), privacy: t('privacy.open'), accessLog: t('accessLog.open'), throttles: t('throttles.open') })[x];
   return (
     <div className="console back-office">
       <Header
@@ -46,6 +48,7 @@ export function BackOfficeScreen({ session, config }: { session: Session; config
       />
       <main className="back-office-main" aria-label={t('backoffice.title')}>
         {tool === 'users' && <UsersPanel />}
+        {tool === 'wallboards' && <WallboardsPanel />}
         {tool === 'privacy' && <PrivacyPanel />}
         {tool === 'accessLog' && <AccessLogPanel />}
         {tool === 'throttles' && <ThrottlesPanel />}

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
+import type { HubEvent } from '../../../server/protocol/events';
 import type { Category } from '../../../server/protocol/report';
 import type { Session } from '../../shared/api/client';
 import { useCan } from '../../shared/auth/useCan';
@@ -37,9 +38,13 @@ import { useFocusAreas } from './useFocusAreas';
 import { useNewReport } from './useNewReport';
 import { useOverlays } from './useOverlays';
 import { KpiButton, KpiView } from '../kpi/KpiView';
+import { HistoryButtons, HistoryOverlay, useHistoryView } from '../history/HistoryViews';
 import { useQueueFilter } from './useQueueFilter';
+import { OverviewButton, OverviewOverlay, useOverviewView } from '../overview/OverviewView';
+import { useConsoleOverview, useSnapshotWhenOnline } from '../overview/useOverviewFeed';
 import { useSelection } from './useSelection';
 import { useUnitSelection } from './useUnitSelection';
+import { ShiftLeadButtons, ShiftLeadOverlays, useShiftReportView } from '../shift-report/ShiftLeadViews';
 
 /** The console: header, alerts, queue and units on the left, the map, and the side panel that is open. */
 export function ConsoleScreen({ session, config }: { session: Session; config: ClientConfig }) {
@@ -54,8 +59,16 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const readsOverlays = useCan('report.list');
   const searchesAddresses = useCan('address.search');
 
-  const onLiveEvent = useDesktopNotifications(categories);
+  const notify = useDesktopNotifications(categories);
+  // The live overview (issue 14 point 1): kept by the same events, its snapshot taken whenever the stream is online.
+  const overview = useConsoleOverview(useCan('overview.read'));
+  const onLiveEvent = (event: HubEvent) => {
+    notify(event);
+    overview.push(event);
+  };
   const live = useLiveConnection(session.token, reportsQuery.data?.seq, onLiveEvent);
+  useSnapshotWhenOnline(overview.feed, live.state);
+  const overviewView = useOverviewView(session.user.role);
   // Without a snapshot there is no live stream either.
   const connection = reportsQuery.isError ? 'offline' : live.state;
   const role = session.user.role;
@@ -72,12 +85,16 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const emergencyUnitIds = useEmergencyFocus(alerts, focusMap, units.revealUnit);
   const emergencyTrails = useEmergencyTrails(readsDispatch);
   const focusAreas = useFocusAreas(today, readsDispatch, focusMap);
-  const drawing = useAreaDrawing(side === 'tasking' || side === 'hotspots');
+  const drawing = useAreaDrawing(side === 'tasking' || side === 'hotspots' || side === 'signalsBoard');
   const overlays = useOverlays(readsOverlays, selection, drawing);
   const newReport = useNewReport(selection);
   const [spoedFormOpen, setSpoedFormOpen] = useState(false);
   // The shift lead's KPIs against targets, full screen over the console.
   const [kpiOpen, setKpiOpen] = useState(false);
+  // The shift lead's Terugkijken and Voorspelling, full screen over the console.
+  const history = useHistoryView();
+  // Dienstrapport (full screen) and Signalen (side panel); the handover at sign-in.
+  const shiftReport = useShiftReportView();
 
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -119,6 +136,9 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
                 onToggleSide={selection.toggleSide}
               />
               <KpiButton onOpen={() => setKpiOpen(true)} />
+              <OverviewButton view={overviewView} />
+              <HistoryButtons history={history} />
+              <ShiftLeadButtons view={shiftReport} signalsOpen={side === 'signalsBoard'} onToggleSignals={() => selection.toggleSide('signalsBoard')} />
             </>
           }
         />
@@ -227,6 +247,21 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             focusAreas={focusAreas}
           />
         </main>
+        <OverviewOverlay
+          view={overviewView}
+          feed={overview.feed}
+          version={overview.version}
+          categories={categories}
+          onFilter={(link) => {
+            queue.setText('');
+            queue.setStatus(link.status);
+            queue.setCategory(link.category ?? '');
+            listRef.current?.focus();
+          }}
+          onOpenReport={selection.openReport}
+        />
+        <HistoryOverlay history={history} config={config} />
+        <ShiftLeadOverlays view={shiftReport} config={config} categories={categories} />
         {kpiOpen && <KpiView config={config} onClose={() => setKpiOpen(false)} />}
         {shortcuts.helpOpen && <ShortcutsHelp onClose={() => shortcuts.setHelpOpen(false)} />}
         {overlays.importOpen && (

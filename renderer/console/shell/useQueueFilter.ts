@@ -15,18 +15,18 @@ export function useQueueFilter(reports: readonly QueueRow[] | undefined, categor
   const [order, setOrder] = useState<QueueOrder>('newest');
   const today = localDate(now);
   const sorted = useMemo(() => newestFirst(reports ?? []), [reports]);
-  const statusCounts = useMemo(() => countByStatusFilter(sorted, today), [sorted, today]);
+  const statusCounts = useMemo(() => countByStatusFilter(sorted, today, now), [sorted, today, now]);
   const visible = useMemo(
     () =>
       inQueueOrder(
         filterReports(
           sorted,
           { text, category, status },
-          { today, categories, label: (r) => `${t(`status.${r.status}`)} ${t(`priority.${r.priority}`)}` },
+          { today, now, categories, label: (r) => `${t(`status.${r.status}`)} ${t(`priority.${r.priority}`)}` },
         ),
         order,
       ),
-    [sorted, text, category, status, order, today, categories, t],
+    [sorted, text, category, status, order, today, now, categories, t],
   );
   const reportsById = useMemo(() => new Map(sorted.map((r) => [r.id, r])), [sorted]);
   return { text, setText, category, setCategory, status, setStatus, order, setOrder, statusCounts, sorted, visible, reportsById };

@@ -1,6 +1,7 @@
 import { formatCivilDate, localDateTime } from '../../../server/domain/zoned-time';
 
-const TIME_ZONE = 'Europe/Amsterdam';
+/** The control room's time zone (the hub's default shift and SLA zone). */
+export const TIME_ZONE = 'Europe/Amsterdam';
 
 /** The calendar date (YYYY-MM-DD) in Europe/Amsterdam at `now`, as the hub computes it. */
 export function localDate(now: number): string {
