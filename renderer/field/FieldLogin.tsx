@@ -69,6 +69,8 @@ export function FieldLogin({
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             disabled={busy}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'field-login-error' : undefined}
             data-testid="field-login-username"
           />
         </label>
@@ -81,11 +83,13 @@ export function FieldLogin({
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             disabled={busy}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'field-login-error' : undefined}
             data-testid="field-login-password"
           />
         </label>
         {error && (
-          <p className="f-error" role="alert" data-testid="field-login-error">
+          <p className="f-error" role="alert" id="field-login-error" data-testid="field-login-error">
             {error}
           </p>
         )}

@@ -156,7 +156,8 @@ export default function FieldMap(props: FieldMapProps) {
       <div
         ref={containerRef}
         className="f-map"
-        role="img"
+        // A region, not an image: MapLibre puts its own focusable canvas and controls inside (axe nested-interactive).
+        role="region"
         aria-label={t('map.label')}
         data-testid="field-map"
         data-ready={ready ? 'true' : 'false'}
