@@ -3,6 +3,7 @@
  * its cases, the refusals the user commands throw.
  */
 import { type DomainText, textMaker } from '../../server/domain/domain-text';
+import { actorText } from '../../server/domain/lifecycle';
 import { passwordProblems } from '../../server/domain/password-policy';
 import { USER_TEXTS } from '../../server/domain/user-texts';
 
@@ -28,5 +29,9 @@ export function userTexts(): DomainText[] {
     say('user.totp.invalid'),
     say('user.totp.not_enrolled'),
     say('user.totp.already_enabled'),
+    // The wallboard's device (issue 14 point 4): its refusals, and its name as an actor (it makes no transition).
+    say('user.wallboard.not_found'),
+    say('user.wallboard.bad_token'),
+    actorText('wallboard'),
   ];
 }
