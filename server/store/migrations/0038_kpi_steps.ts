@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { kpiStepsOf } from '../../domain/kpi-steps';
 import type { HubEvent } from '../../protocol/events';
+import { kpiStepRow } from '../kpi-steps';
 
 /**
  * The KPIs of the shift lead (issue 14 point 2): `kpi_steps`, the moments the figures are measured between, one row
@@ -57,19 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       return kpiStepsOf({ ...payload, seq: Number(row.seq), type: row.type, at: row.at, actorId: row.actor_id } as HubEvent);
     });
     for (let i = 0; i < steps.length; i += WRITE) {
-      const values = steps.slice(i, i + WRITE).map((s) => ({
-        seq: s.seq,
-        kind: s.kind,
-        report_id: s.reportId,
-        unit_id: s.unitId,
-        at: s.at,
-        ms: s.ms,
-        unit_kind: s.unitKind,
-        day: s.day,
-        within_term: s.withinTerm,
-        edited: s.edited,
-        has_reporter: s.hasReporter,
-      }));
+      const values = steps.slice(i, i + WRITE).map(kpiStepRow);
       await db.insertInto('kpi_steps').values(values).execute();
     }
   }
