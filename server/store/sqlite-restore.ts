@@ -22,9 +22,9 @@ export interface RestoreOutcome {
  * 2. checks the backup: a SQLite file, `PRAGMA integrity_check` ok, a Meldkamer database, and no migration this code
  *    does not know (a backup from a newer version would be refused by the hub at start anyway: said here, before
  *    anything moves);
- * 3. keeps the database that is there: its WAL is checkpointed into it and it is renamed
- *    `meldkamer.sqlite.before-restore-<time>`; a `-wal`/`-shm` left beside it goes with it, so none is applied to the
- *    restored file;
+ * 3. keeps the database that is there: its WAL is checkpointed into it (when it can be read: a damaged one goes as it
+ *    is) and it is renamed `meldkamer.sqlite.before-restore-<time>` (`-2`, `-3`, … after another restore in the same
+ *    second); a `-wal`/`-shm` left beside it goes with it, so none is applied to the restored file;
  * 4. copies the backup in as `.restoring`, flushes it to disk and renames it into place.
  */
 export function restoreSqlite(backupFile: string, dataDir: string, at: Date): RestoreOutcome {
@@ -40,7 +40,9 @@ export function restoreSqlite(backupFile: string, dataDir: string, at: Date): Re
   mkdirSync(dataDir, { recursive: true });
   const live = join(dataDir, SQLITE_FILE);
   const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const aside = `${live}.before-restore-${stamp}`;
+  // Never over a database an earlier restore kept (two restores in one second).
+  let aside = `${live}.before-restore-${stamp}`;
+  for (let n = 2; [aside, `${aside}-wal`, `${aside}-shm`].some((f) => existsSync(f)); n++) aside = `${live}.before-restore-${stamp}-${n}`;
   let previous: string | null = null;
   const movedAside: string[] = [];
   if (existsSync(live)) {
@@ -97,11 +99,18 @@ export function checkBackup(file: string): number {
   }
 }
 
+/**
+ * Folds the WAL into the database that is moved aside, where it can. A damaged database (the reason to restore, often)
+ * cannot be checkpointed: it goes aside as it is, its `-wal`/`-shm` renamed with it, so nothing of it is lost.
+ */
 function checkpoint(file: string): void {
-  const db = new SQLite(file, { fileMustExist: true });
+  let db: SQLite.Database | undefined;
   try {
+    db = new SQLite(file, { fileMustExist: true });
     db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Kept as it is (see above).
   } finally {
-    db.close();
+    db?.close();
   }
 }
