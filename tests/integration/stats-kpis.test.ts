@@ -5,6 +5,7 @@ import type { Ack } from '../../server/protocol/common';
 import type { Assignment, Unit } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
 import type { StatsAnswer } from '../../server/protocol/stats';
+import * as m0038 from '../../server/store/migrations/0038_kpi_steps';
 import { ACCOUNT_PASSWORD, createAccount } from '../support/accounts';
 import { storeKinds } from '../support/databases';
 import { connectField, createFieldUnits, type FieldClient } from '../support/field-units';
@@ -305,6 +306,17 @@ describe.each(storeKinds)('KPIs against targets (%s)', (store) => {
     expect(totalRow.getCell(3).value).toBe('Totaal');
     expect(totalRow.getCell(4).value).toBe(3);
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+  });
+
+  it('migration 0038 replays the event log into the same KPI steps the hub wrote with each event', async () => {
+    const db = t.hub.store.db;
+    const read = () => db.selectFrom('kpi_steps').selectAll().orderBy('seq').orderBy('kind').execute();
+    const written = await read();
+    expect(written.length).toBeGreaterThan(20);
+    await m0038.down(db);
+    await m0038.up(db);
+    expect(await read()).toEqual(written);
+    expect((await stats(dayQuery())).body.total.closed).toBe(3);
   });
 
   it('who may ask: shift lead and admin; everyone else refused, and bad questions refused clearly', async () => {
