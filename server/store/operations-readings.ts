@@ -1,15 +1,27 @@
 import { type Kysely, sql } from 'kysely';
+import { ReportStatus } from '../protocol/report';
 import type { DB } from './schema';
 
 /** What the monitoring endpoint (http/metrics.ts) and the paper fallback read from the store: counts, no personal data. */
 
-export async function openReportsByStatus(db: Kysely<DB>): Promise<{ status: string; n: number }[]> {
-  const rows = await db
+/** Every status but closed, named: the read seeks them in reports_status_created instead of scanning every report. */
+const OPEN_STATUSES = ReportStatus.options.filter((status) => status !== 'closed');
+
+/**
+ * Open reports per status, read at every scrape of GET /metrics. `status <> 'closed'` walked the whole status index (a
+ * year of a big city is mostly closed reports: ~190 ms of the embedded store's event loop at 1M reports); the open
+ * statuses named are a few index seeks.
+ */
+export function openReportsByStatusQuery(db: Kysely<DB>) {
+  return db
     .selectFrom('reports')
     .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('status', '<>', 'closed')
-    .groupBy('status')
-    .execute();
+    .where('status', 'in', OPEN_STATUSES)
+    .groupBy('status');
+}
+
+export async function openReportsByStatus(db: Kysely<DB>): Promise<{ status: string; n: number }[]> {
+  const rows = await openReportsByStatusQuery(db).execute();
   return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
 }
 
