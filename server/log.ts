@@ -1,6 +1,7 @@
 import pino from 'pino';
 import type { Config } from './config';
 import { REDACTED, REDACTED_FIELDS, requestForLog } from './log-redaction';
+import { currentRequestId } from './request-context';
 
 export type Logger = pino.Logger;
 
@@ -11,6 +12,12 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
     base: { app: 'meldkamer' },
     serializers: { req: requestForLog },
     redact: { paths: REDACTED_FIELDS, censor: REDACTED },
+    // Every line written while a request or socket command runs carries its id (server/request-context.ts), unless the
+    // line's logger already names it (Fastify's request logger binds reqId itself).
+    mixin: (_merge, _level, logger) => {
+      const reqId = currentRequestId();
+      return reqId && !('reqId' in logger.bindings()) ? { reqId } : {};
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -69,6 +69,7 @@ import { ClockCheck } from './hub/clock-check';
 import { PaperFallback } from './hub/paper-fallback';
 import { HubMetrics } from './http/metrics';
 import { registerHealthRoutes } from './http/health';
+import { installRequestIds, REQUEST_ID_OPTIONS } from './http/request-id';
 import { markDataDirInUse } from './store/data-dir-lock';
 import { followUpSettingsOf } from './hub/follow-up-config';
 import { PositionTracker } from './hub/positions';
@@ -155,7 +156,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     return503OnClosing: true,
     trustProxy: config.trustProxy,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
+    ...REQUEST_ID_OPTIONS,
   });
+  installRequestIds(app);
   metrics.instrument(app);
   let io: HubServer | undefined;
   let outbox: OutboxWorker | undefined;

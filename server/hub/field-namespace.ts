@@ -1,3 +1,4 @@
+import { newRequestId, runWithRequestId } from '../request-context';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
 import { acceptOffer, declineOffer } from '../commands/dispatch';
@@ -107,11 +108,14 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
     const handle = <T>(run: (payload: unknown) => Promise<T>) => async (payload: unknown, ack?: unknown) => {
       if (typeof ack !== 'function') return;
       if (!(await userForCommand(deps, socket, ack as (result: Ack<never>) => void))) return;
-      try {
-        ack({ ok: true, data: await run(payload) });
-      } catch (err) {
-        ack(ackError(err, deps));
-      }
+      // Each command under a request id of its own (server/request-context.ts).
+      await runWithRequestId(newRequestId(), async () => {
+        try {
+          ack({ ok: true, data: await run(payload) });
+        } catch (err) {
+          ack(ackError(err, deps));
+        }
+      });
     };
     socket.on('field:state', handle(() => fieldState(deps, unitId, positions.latest.get(unitId) ?? null)));
     socket.on('offer:accept', handle((p) => runCommand(deps, acceptOffer, user, p)));

@@ -1,3 +1,4 @@
+import { newRequestId, runWithRequestId } from '../request-context';
 import type { Server as HttpServer } from 'node:http';
 import { type Namespace, Server, type Socket } from 'socket.io';
 import type { HubDeps } from '../commands/context';
@@ -80,11 +81,15 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps, comman
           ack(toAckError(new CommandError('forbidden', commandText('command.access.role_not_allowed')), deps));
           return;
         }
-        try {
-          ack({ ok: true, data: await command.run(deps, user, payload) });
-        } catch (err) {
-          ack(toAckError(err, deps));
-        }
+        // Each command under a request id of its own (server/request-context.ts): its log lines and messages carry it.
+        await runWithRequestId(newRequestId(), async () => {
+          deps.log.debug({ command: command.name, userId: user.id }, 'socket command');
+          try {
+            ack({ ok: true, data: await command.run(deps, user, payload) });
+          } catch (err) {
+            ack(toAckError(err, deps));
+          }
+        });
       });
     }
   });

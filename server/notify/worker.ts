@@ -149,7 +149,8 @@ export class OutboxWorker {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const { record, owner, log } = this.options;
-    const context = { outboxId: row.id, reportId: row.report_id, channel: row.channel, trigger: row.trigger };
+    // The id of the command that queued it (server/request-context.ts): its whole trail under one id.
+    const context = { outboxId: row.id, reportId: row.report_id, channel: row.channel, trigger: row.trigger, reqId: row.request_id ?? undefined };
     const channel = this.options.channels[row.channel];
     let error: string | undefined;
     if (!channel) {

@@ -1,3 +1,4 @@
+import { currentRequestId } from '../request-context';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { OutboxMessageView } from '../protocol/detail';
@@ -44,6 +45,7 @@ export async function enqueueMessage(trx: Kysely<DB>, msg: OutboxMessage): Promi
     lease_until: null,
     created_at: msg.at,
     sent_at: null,
+    request_id: currentRequestId(),
   };
   await trx.insertInto('outbox').values(row).execute();
   await countNewMessage(trx, row.report_id);

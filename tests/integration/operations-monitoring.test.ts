@@ -14,7 +14,7 @@ afterEach(async () => {
   t = undefined;
 });
 
-function logBuffer() {
+function logBuffer(level: 'info' | 'debug' = 'info') {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -22,7 +22,7 @@ function logBuffer() {
       done();
     },
   });
-  return { logger: createLogger({ logLevel: 'info' }, stream), text: () => lines.join('') };
+  return { logger: createLogger({ logLevel: level }, stream), text: () => lines.join('') };
 }
 
 async function scrape(hub: TestHub, token?: string): Promise<{ status: number; text: string; type: string | null }> {
@@ -129,5 +129,38 @@ describe.each(storeKinds.filter((s) => s === 'postgres'))('the clock check (%s)'
     expect(Math.abs(JSON.parse(line).skewMs - 5000)).toBeLessThan(1500);
     const skew = sample((await scrape(t, TOKEN)).text, 'meldkamer_clock_skew_seconds');
     expect(skew).toBeGreaterThan(3.5);
+  }, 60_000);
+});
+
+describe.each(storeKinds)('one request id across HTTP, socket commands and the outbox (%s)', (store) => {
+  it('is echoed, carried by every log line of the request, stored with the messages it queues and logged by the outbox worker', async () => {
+    const log = logBuffer('debug');
+    t = await startTestHub({ store, logger: log.logger, config: { paperFallbackMinutes: 0 } });
+    const { token } = await t.login('centralist');
+    const res = await fetch(`${t.hub.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'proxy-7f3a.1' },
+      body: JSON.stringify(sampleReport({ reporter: { email: 'melder@example.nl' }, consent: { contact: true } })),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-request-id')).toBe('proxy-7f3a.1');
+    const report = (await res.json()) as Report;
+    const lines = () => log.text().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The request's own lines (Fastify's) and the outbox worker's attempt at the receipt (no SMTP here: it fails).
+    expect(lines().filter((l) => l.reqId === 'proxy-7f3a.1' && l.req).length).toBeGreaterThanOrEqual(1);
+    await until(() => lines().some((l) => String(l.msg).startsWith('outbox:') && l.reportId === report.id), 15_000, 'an outbox log line');
+    const outboxLine = lines().find((l) => String(l.msg).startsWith('outbox:') && l.reportId === report.id);
+    expect(outboxLine?.reqId).toBe('proxy-7f3a.1');
+
+    // A header that is no plain token is not echoed or logged: a new id instead.
+    const odd = await fetch(`${t.hub.url}/health/live`, { headers: { 'x-request-id': 'bad id <script>' } });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    // A socket command runs under an id of its own, on every line it writes.
+    const console = t.connectConsole(token);
+    await waitFor(console, 'connect');
+    await console.emitWithAck('unit:recommend', { reportId: report.id });
+    await until(() => lines().some((l) => l.msg === 'socket command'), 5000, 'the socket command line');
+    expect(lines().find((l) => l.msg === 'socket command')?.reqId).toMatch(/^[0-9a-f-]{36}$/);
   }, 60_000);
 });

@@ -29,6 +29,7 @@ import * as m0029 from './0029_sub_reports';
 import * as m0032 from './0032_sla_at_risk_from';
 import * as m0030 from './0030_external_referrals';
 import * as m0044 from './0044_map_cells';
+import * as m0047 from './0047_outbox_request_id';
 import * as m0042 from './0042_replay_lookups';
 import * as m0040 from './0040_shift_reports';
 import * as m0041 from './0041_notable_events_index';
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0032_sla_at_risk_from': m0032,
   '0030_external_referrals': m0030,
   '0044_map_cells': m0044,
+  '0047_outbox_request_id': m0047,
   '0042_replay_lookups': m0042,
   '0040_shift_reports': m0040,
   '0041_notable_events_index': m0041,
