@@ -28,6 +28,8 @@ const timeOf = async (page: import('@playwright/test').Page) => Date.parse((awai
 test('replay: the slider moves back and forth, the queue and the map change, play moves time on', async ({ page }) => {
   test.setTimeout(300_000);
   await signIn(page, 'chef');
+  // The live overview is the shift lead's default screen: closed first, back to the console's header.
+  await page.getByTestId('overview-close').click({ timeout: 30_000 });
   await page.getByTestId('replay-open').click();
   const view = page.getByTestId('replay-view');
   await expect(view).toBeVisible();
