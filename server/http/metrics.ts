@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { HubEvent } from '../protocol/events';
+import { WALLBOARD_NAMESPACE } from '../protocol/overview';
 import { CONSOLE_NAMESPACE, FIELD_NAMESPACE } from '../protocol/socket';
-import { emergencyState, openReportsByStatus, outboxState, unitsByStatus } from '../store/operations-readings';
 import type { Store } from '../store/open';
+import { emergencyState, openReportsByStatus, outboxState, unitsByStatus } from '../store/operations-readings';
 
 /** What the gauges read when Prometheus scrapes (each read at scrape time, never kept). */
 export interface MetricsSources {
@@ -156,7 +157,7 @@ export class HubMetrics {
       labelNames: ['namespace'] as const,
       registers,
       collect() {
-        for (const namespace of [CONSOLE_NAMESPACE, FIELD_NAMESPACE]) this.set({ namespace }, socketCount(namespace));
+        for (const namespace of [CONSOLE_NAMESPACE, FIELD_NAMESPACE, WALLBOARD_NAMESPACE]) this.set({ namespace }, socketCount(namespace));
       },
     });
     new Gauge({
