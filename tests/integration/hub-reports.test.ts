@@ -161,8 +161,14 @@ describe('HTTP access control', () => {
   it('every /api route except login and config refuses a caller without a session', async () => {
     const api = t.hub.routes.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD');
     expect(api.every((r) => r.access !== undefined)).toBe(true);
-    // Public on purpose: login, the login screen's config, and the webhook that checks its own key.
-    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual(['/api/auth/login', '/api/config', '/api/signals/webhook']);
+    // Public on purpose: login, the login screen's config, the webhook that checks its own key, and the wallboard's
+    // device-token exchange (it checks the token itself: http/routes-wallboard.ts).
+    expect(api.filter((r) => r.access === 'public').map((r) => r.url).sort()).toEqual([
+      '/api/auth/login',
+      '/api/config',
+      '/api/signals/webhook',
+      '/api/wallboard/session',
+    ]);
     const checked = api
       .filter((r) => r.access !== 'public')
       .map((r) => ({ method: r.method, path: r.url }));
