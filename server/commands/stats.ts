@@ -67,7 +67,9 @@ async function grouperFor(db: Kysely<DB>, by: StatsGrouping, context: StatsConte
 
 /** The KPIs of `request` (see domain/kpi.ts for every definition). */
 export async function computeStats(db: Kysely<DB>, request: StatsRequest, context: StatsContext): Promise<StatsAnswer> {
-  const period = { from: request.from, to: request.to };
+  // The steps' times are ISO text in UTC with milliseconds (both stores compare them as text): a period written with
+  // an offset (+01:00) or without milliseconds is read as the same instants only in that one form.
+  const period = { from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString() };
   const by = request.by ?? null;
   const options = { now: context.now, timeZone: context.timeZone, withTeam: by === 'team' };
   const trendPeriods = previousPeriods(period, request.trend ?? 0, context.timeZone);

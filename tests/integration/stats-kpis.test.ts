@@ -261,6 +261,18 @@ describe.each(storeKinds)('KPIs against targets (%s)', (store) => {
     expect(byHood.body.groups.reduce((n, g) => n + g.kpis.received, 0)).toBe(3);
   });
 
+  it('a period written with an offset or without milliseconds reads the same instants (the steps are ISO text)', async () => {
+    // 08:00-09:00 UTC holds the three reports created at 08:00; the store compares ISO text, so the hub normalises.
+    const asZulu = await stats(`from=${encodeURIComponent('2026-12-01T08:00:00.000Z')}&to=${encodeURIComponent('2026-12-01T09:00:00.000Z')}`);
+    const asOffset = await stats(`from=${encodeURIComponent('2026-12-01T09:00:00+01:00')}&to=${encodeURIComponent('2026-12-01T10:00:00+01:00')}`);
+    const noMillis = await stats(`from=${encodeURIComponent('2026-12-01T08:00:00Z')}&to=${encodeURIComponent('2026-12-01T09:00:00Z')}`);
+    for (const res of [asZulu, asOffset, noMillis]) expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(asZulu.body.total.received).toBe(3);
+    expect(asOffset.body.total).toEqual(asZulu.body.total);
+    expect(noMillis.body.total).toEqual(asZulu.body.total);
+    expect(asOffset.body.from).toBe('2026-12-01T08:00:00.000Z');
+  });
+
   it('the trend: the days before, oldest first, with their totals', async () => {
     const res = await stats(dayQuery('&trend=7'));
     expect(res.status).toBe(200);
