@@ -20,14 +20,14 @@ export function OverviewButton({ view }: { view: OverviewViewState }) {
   const t = useT();
   if (!useCan('overview.read')) return null;
   return (
-    <button type="button" className="btn" onClick={view.show} aria-haspopup="dialog" data-testid="overview-open">
+    <button type="button" className="btn" onClick={view.show} data-testid="overview-open">
       {t('overview.open')}
     </button>
   );
 }
 
 /**
- * The live overview (issue 14, point 1), full screen over the console: every figure is kept live by the hub's events
+ * The live overview (issue 14, point 1), over the console's work area (header, emergency and alerts stay in view): every figure is kept live by the hub's events
  * (renderer/shared/overview/overviewFeed.ts) and re-counted on a clock tick; a figure opens the queue with its filter.
  */
 export function OverviewOverlay({
@@ -66,7 +66,7 @@ export function OverviewOverlay({
     onFilter(link);
   };
   return (
-    <div className="ov-view" role="dialog" aria-modal="true" aria-labelledby="ov-title" data-testid="overview">
+    <section className="ov-view" aria-labelledby="ov-title" data-testid="overview">
       <div className="ov-head">
         <h2 id="ov-title">{t('overview.title')}</h2>
         <span className="muted">{t('overview.keys')}</span>
@@ -93,6 +93,6 @@ export function OverviewOverlay({
       ) : (
         <Loading label={t('overview.loading')} />
       )}
-    </div>
+    </section>
   );
 }

@@ -246,23 +246,24 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
             drawing={drawing}
             focusAreas={focusAreas}
           />
+          {/* The shift lead's full views cover the work area only: the header, an emergency and the alerts stay in view. */}
+          <OverviewOverlay
+            view={overviewView}
+            feed={overview.feed}
+            version={overview.version}
+            categories={categories}
+            onFilter={(link) => {
+              queue.setText('');
+              queue.setStatus(link.status);
+              queue.setCategory(link.category ?? '');
+              listRef.current?.focus();
+            }}
+            onOpenReport={selection.openReport}
+          />
+          <HistoryOverlay history={history} config={config} />
+          <ShiftLeadOverlays view={shiftReport} config={config} categories={categories} />
+          {kpiOpen && <KpiView config={config} onClose={() => setKpiOpen(false)} />}
         </main>
-        <OverviewOverlay
-          view={overviewView}
-          feed={overview.feed}
-          version={overview.version}
-          categories={categories}
-          onFilter={(link) => {
-            queue.setText('');
-            queue.setStatus(link.status);
-            queue.setCategory(link.category ?? '');
-            listRef.current?.focus();
-          }}
-          onOpenReport={selection.openReport}
-        />
-        <HistoryOverlay history={history} config={config} />
-        <ShiftLeadOverlays view={shiftReport} config={config} categories={categories} />
-        {kpiOpen && <KpiView config={config} onClose={() => setKpiOpen(false)} />}
         {shortcuts.helpOpen && <ShortcutsHelp onClose={() => shortcuts.setHelpOpen(false)} />}
         {overlays.importOpen && (
           <SignalsImportDialog onClose={() => overlays.setImportOpen(false)} onShowOnMap={() => overlays.setShowSignals(true)} />
