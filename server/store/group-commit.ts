@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { forgetAppendedSeq } from './events';
 import { DEFER } from './pg-pipeline';
@@ -51,7 +52,10 @@ export class GroupCommit {
 
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject });
+      // Bound to the caller's async context: the work runs under its own request's id (server/request-context.ts:
+      // log lines, outbox.request_id), not under that of the command whose arrival started the group.
+      const bound = AsyncResource.bind(work as Work<unknown>);
+      this.queue.push({ work: bound, resolve: resolve as (value: unknown) => void, reject });
       this.draining ??= this.drain();
     });
   }
