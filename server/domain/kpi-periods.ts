@@ -1,5 +1,5 @@
 import { type ShiftSettings, minutesOfDay, shiftAt } from './shifts';
-import { formatCivilDate, localDateTime, parseCivilDate, zonedToInstant } from './zoned-time';
+import { asUtc, formatCivilDate, localDateTime, parseCivilDate, zonedToInstant } from './zoned-time';
 
 /**
  * The periods KPIs are asked for (issue 14 point 2): a shift (shift times as set for the safety timers,
@@ -66,7 +66,8 @@ function isCalendarMonth(period: Period, timeZone: string): boolean {
 
 /**
  * The `count` periods before `period`, oldest first: calendar months when the period is one, else periods of the
- * same length laid back to back (a day across a clock change is then an hour off; its figures barely move).
+ * same length on the local clock laid back to back, so a day or week still starts at local midnight and a shift at
+ * its start time across a clock change (the day of the change then has 23 or 25 hours, as it had).
  */
 export function previousPeriods(period: Period, count: number, timeZone: string): Period[] {
   const out: Period[] = [];
@@ -79,9 +80,16 @@ export function previousPeriods(period: Period, count: number, timeZone: string)
     }
     return out;
   }
-  const length = Date.parse(period.to) - Date.parse(period.from);
+  const wallFrom = asUtc(localDateTime(new Date(period.from), timeZone));
+  const wallTo = asUtc(localDateTime(new Date(period.to), timeZone));
+  const length = wallTo - wallFrom;
+  const instant = (wall: number) => {
+    const w = new Date(wall);
+    const local = { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes() };
+    return zonedToInstant({ ...local, second: w.getUTCSeconds(), millisecond: w.getUTCMilliseconds() }, timeZone).toISOString();
+  };
   for (let i = count; i >= 1; i--) {
-    out.push({ from: new Date(Date.parse(period.from) - i * length).toISOString(), to: new Date(Date.parse(period.to) - i * length).toISOString() });
+    out.push({ from: instant(wallFrom - i * length), to: i === 1 ? period.from : instant(wallTo - i * length) });
   }
   return out;
 }

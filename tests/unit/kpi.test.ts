@@ -84,6 +84,25 @@ describe('periods', () => {
     expect(previousPeriods(shift, 1, TZ)).toEqual([{ from: '2026-11-30T22:00:00.000Z', to: '2026-12-01T06:00:00.000Z' }]);
     expect(periodDays({ from: '2026-11-30T23:00:00.000Z', to: '2026-12-01T23:00:00.000Z' }, TZ)).toEqual({ first: '2026-12-01', last: '2026-12-01' });
   });
+
+  it('trend periods across the clock change start at the same local time (midnight stays midnight, a shift its start)', () => {
+    // The week from Monday 26 October 2026 (winter time since Sunday 25 October 03:00): the week before runs from
+    // Monday 19 October 00:00 summer time (22:00Z) to Monday 26 October 00:00 winter time (23:00Z): 169 hours.
+    const week = { from: '2026-10-25T23:00:00.000Z', to: '2026-11-01T23:00:00.000Z' };
+    expect(previousPeriods(week, 2, TZ)).toEqual([
+      { from: '2026-10-11T22:00:00.000Z', to: '2026-10-18T22:00:00.000Z' },
+      { from: '2026-10-18T22:00:00.000Z', to: '2026-10-25T23:00:00.000Z' },
+    ]);
+    // Monday 26 October; the day before (Sunday 25 October) has 25 hours.
+    const day = { from: '2026-10-25T23:00:00.000Z', to: '2026-10-26T23:00:00.000Z' };
+    expect(previousPeriods(day, 2, TZ)).toEqual([
+      { from: '2026-10-23T22:00:00.000Z', to: '2026-10-24T22:00:00.000Z' },
+      { from: '2026-10-24T22:00:00.000Z', to: '2026-10-25T23:00:00.000Z' },
+    ]);
+    // The early shift of Sunday 29 March 2026 (07:00 summer time): the night shift before it began 23:00 winter time.
+    const early = { from: '2026-03-29T05:00:00.000Z', to: '2026-03-29T13:00:00.000Z' };
+    expect(previousPeriods(early, 1, TZ)).toEqual([{ from: '2026-03-28T22:00:00.000Z', to: '2026-03-29T05:00:00.000Z' }]);
+  });
 });
 
 describe('KPI steps of the event log', () => {
