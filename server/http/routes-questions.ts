@@ -27,7 +27,8 @@ export function registerQuestionRoutes(app: FastifyInstance, deps: HubDeps): voi
   });
 
   route(app, 'satisfaction.get', async ({ query }) => {
-    const counts = await satisfactionCounts(deps.store.db, query.from, query.to);
+    // The store compares ISO text in UTC with milliseconds: a window written with an offset is read in that form.
+    const counts = await satisfactionCounts(deps.store.db, new Date(query.from).toISOString(), new Date(query.to).toISOString());
     let satisfied = 0;
     let unsatisfied = 0;
     const byReason = new Map<string, { code: string; satisfied: boolean | null; nl: string; en: string; count: number }>();

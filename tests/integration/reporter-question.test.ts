@@ -229,6 +229,11 @@ describe.each(storeKinds)('asking the reporter over %s', (store) => {
     // Closures from the event log: b is reopen_requested now but its closing was asked all the same (3 closures).
     expect(figures.body.responseRate).toBe(1);
 
+    // The same figures from a window written with an offset (the times are compared as ISO text in the store).
+    const early = `from=${encodeURIComponent('2026-12-07T12:00:00+05:00')}&to=${encodeURIComponent('2026-12-31T05:00:00+05:00')}`;
+    const offset = await t.api<SatisfactionAnswer>('GET', `/api/satisfaction?${early}`, chef);
+    expect(offset.status, JSON.stringify(offset.body)).toBe(200);
+    expect({ ...offset.body, from: '', to: '' }).toEqual({ ...figures.body, from: '', to: '' });
     expect((await t.api('GET', `/api/satisfaction?${q}`, (await t.login('admin')).token)).status).toBe(200);
     expect((await t.api('GET', `/api/satisfaction?${q}`, desk)).status).toBe(403);
     expect((await t.api('GET', `/api/satisfaction?${q}`, (await t.login('politie')).token)).status).toBe(403);
