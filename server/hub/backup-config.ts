@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const BACKUP_CONFIG_SHAPE = {
   backupDir: z.string().trim().min(1).optional(),
   backupIntervalMinutes: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
-  backupKeep: z.coerce.number().int().min(1).max(1000).default(24),
+  backupKeep: z.coerce.number().int().min(1).max(1000).default(12),
 };
 
 export const BACKUP_ENV_KEYS = {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
@@ -56,6 +56,7 @@ export class BackupJob {
     const target = join(this.settings.dir, backupFileName(at));
     try {
       mkdirSync(this.settings.dir, { recursive: true });
+      refuseWithoutRoom(this.settings.source, this.settings.dir);
       const outcome = await copyOnWorker({ source: this.settings.source, target });
       this.last = { at: at.toISOString(), ok: true, outcome };
       this.log.info({ backup: outcome.file, seq: outcome.seq, bytes: outcome.bytes, ms: outcome.ms }, 'backup written');
@@ -72,6 +73,24 @@ export class BackupJob {
       rmSync(join(this.settings.dir, name), { force: true });
     }
   }
+}
+
+/**
+ * A copy needs the database's size on the backup disk, and that disk may be the live database's own (the default):
+ * with less than twice the size free the copy is not begun, so a backup never fills the disk the hub writes to.
+ */
+function refuseWithoutRoom(source: string, dir: string): void {
+  const { bavail, bsize } = statfsSync(dir);
+  const problem = backupRoomProblem(statSync(source).size, bavail * bsize);
+  if (problem) throw new Error(`${dir}: ${problem}`);
+}
+
+/** Why a copy of `databaseBytes` cannot be begun with `freeBytes` free, or null when it can. */
+export function backupRoomProblem(databaseBytes: number, freeBytes: number): string | null {
+  const needed = databaseBytes * 2;
+  if (freeBytes >= needed) return null;
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  return `not enough free space: ${mb(freeBytes)} free, ${mb(needed)} needed (twice the database); no copy made`;
 }
 
 function copyOnWorker(request: BackupJobRequest): Promise<BackupOutcome> {

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { dataDirHolder } from './data-dir-lock';
@@ -31,7 +32,10 @@ export function restoreSqlite(backupFile: string, dataDir: string, at: Date): Re
   const holder = dataDirHolder(dataDir);
   if (holder) {
     throw new RestoreRefused(
-      `a hub is running on ${dataDir} (process ${holder.pid} on ${holder.host}, since ${holder.since}): stop it first`,
+      `a hub is running on ${dataDir} (process ${holder.pid} on ${holder.host}, since ${holder.since}): stop it first` +
+        (holder.host === hostname()
+          ? ''
+          : ` (a lock written on another host, e.g. before a container restart, cannot be checked from here: when no hub runs there, delete ${join(dataDir, 'hub.lock')})`),
     );
   }
   if (!existsSync(backupFile)) throw new RestoreRefused(`no such file: ${backupFile}`);
