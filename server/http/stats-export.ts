@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { localDay } from '../domain/kpi-periods';
 import { csvDocument, safeCellText } from '../domain/spreadsheet-cell';
 import type { KpiRow, StatsAnswer } from '../protocol/stats';
 
@@ -72,7 +73,12 @@ export async function statsXlsx(answer: StatsAnswer): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The download's file name: kpi-<from day>-<to day>[-<grouping>].<ext>. */
+/**
+ * The download's file name: kpi-<from day>-<to day>[-<grouping>].<ext>, the days as the control room reads them (the
+ * answer's time zone): a day in Amsterdam starts at 23:00 or 22:00 UTC the day before.
+ */
 export function statsFileName(answer: StatsAnswer, ext: 'csv' | 'xlsx'): string {
-  return `kpi-${answer.from.slice(0, 10)}-${answer.to.slice(0, 10)}${answer.by ? `-${answer.by}` : ''}.${ext}`;
+  const from = localDay(answer.from, answer.timeZone);
+  const to = localDay(answer.to, answer.timeZone);
+  return `kpi-${from}-${to}${answer.by ? `-${answer.by}` : ''}.${ext}`;
 }

@@ -294,7 +294,7 @@ describe.each(storeKinds)('KPIs against targets (%s)', (store) => {
     const csv = await fetch(`${t.hub.url}/api/stats?${dayQuery('&by=category&format=csv')}`, { headers: { authorization: `Bearer ${chef}` } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toContain('kpi-2026-11-30-2026-12-01-category.csv');
+    expect(csv.headers.get('content-disposition')).toContain('kpi-2026-12-01-2026-12-02-category.csv');
     const text = await csv.text();
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toContain('Ontvangen');
