@@ -1,4 +1,7 @@
 import '../shared/tokens.css';
+// The overview's figures (OverviewFigures) keep their base layout from the console's overview sheet; wallboard.css
+// enlarges them for the wall and comes after it.
+import '../console/overview/overview.css';
 import './wallboard.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -8,8 +8,8 @@ import type { UnitsResponse } from '../../server/protocol/dispatch-api';
 import type { Emergency } from '../../server/protocol/emergency';
 import type { Report } from '../../server/protocol/report';
 import type { IssuedWallboardDevice } from '../../server/protocol/wallboard';
-import { freePort } from '../support/hub-process';
 import { sampleReport, startTestHub, type TestHub, until } from '../support/hub';
+import { freePort } from '../support/hub-process';
 
 /**
  * The wallboard (issue 14 point 4) in Chromium: the device token typed once into the entry form becomes an HttpOnly
@@ -53,6 +53,12 @@ test('token to cookie, overview and emergency on the wall, back by itself after 
   const desk = (await t.login('centralist')).token;
   const open = (await t.api<{ reports: Report[] }>('GET', '/api/reports', desk)).body.reports.length;
   await expect.poll(() => openTotal(page), { timeout: 30_000 }).toBe(open);
+  // The figures are laid out as on the console's overview (a grid, each label with its figure at the right), not one
+  // run-on line per figure ("nieuw23"): the overview's stylesheet is loaded on the wall too.
+  expect(await page.locator('.wb-figures .ov-grid').evaluate((e) => getComputedStyle(e).display)).toBe('grid');
+  const figure = page.getByTestId('ov-open-total');
+  const [label, value] = [await figure.locator('.ov-label').boundingBox(), await figure.locator('.ov-value').boundingBox()];
+  expect(value && label && value.x - (label.x + label.width)).toBeGreaterThan(16);
 
   // An emergency set at the desk appears on the wall, live.
   const units = (await t.api<UnitsResponse>('GET', '/api/units', desk)).body.units;
