@@ -220,13 +220,20 @@ export interface OverviewFigures {
   alerts: number;
 }
 
-/** The SLA figure a report counts in now, if any (due today: running deadline later today, local date). */
+/**
+ * The SLA figure a report counts in now, if any (due today: running deadline later today, local date). A report waiting
+ * for the reporter's answer counts in none: its clock is paused (the deadline moves by the waiting time when the
+ * question ends), so it is neither at risk nor overdue meanwhile. The queue's filters and badges follow the same rule.
+ */
 export function slaFigureOf(
-  report: Pick<OverviewReport, 'status' | 'slaDeadline'> & { slaAtRiskFrom?: string | null | undefined },
+  report: Pick<OverviewReport, 'status' | 'slaDeadline'> & {
+    slaAtRiskFrom?: string | null | undefined;
+    awaitingReplySince?: string | null | undefined;
+  },
   now: number,
   timeZone: string,
 ): SlaFigure | null {
-  if (!SLA_RUNNING.has(report.status) || !report.slaDeadline) return null;
+  if (!SLA_RUNNING.has(report.status) || !report.slaDeadline || report.awaitingReplySince) return null;
   const deadline = Date.parse(report.slaDeadline);
   if (now > deadline) return 'overdue';
   if (report.slaAtRiskFrom && now >= Date.parse(report.slaAtRiskFrom)) return 'at_risk';

@@ -5,7 +5,9 @@ import { categoryLabel, categoryName } from '../../renderer/console/ui/categoryN
 import { fixAgeMs, isStale, STALE_FIX_MS } from '../../renderer/console/ui/fixAge';
 import { followUpDue } from '../../renderer/console/ui/followUp';
 import { locationText } from '../../renderer/console/ui/locationText';
+import { matchesStatusFilter } from '../../renderer/console/queue/statusFilters';
 import { compareDueFirst, reportSla, slaRunning, slaState } from '../../renderer/console/ui/sla';
+import { slaFigureOf } from '../../server/domain/overview';
 import { aReport as report, PARKING as parking } from './renderer-fixtures';
 
 describe('category names', () => {
@@ -44,6 +46,16 @@ describe('SLA', () => {
     expect(slaRunning('scheduled')).toBe(false);
     expect(reportSla(report({ status: 'triaged' }), deadline + 1)).toBe('overdue');
     expect(reportSla(report({ status: 'closed' }), deadline + 1)).toBeNull();
+  });
+
+  it('paused while the report waits for the reporter, in the badge, the queue filters and the overview alike', () => {
+    const waiting = report({ status: 'triaged', awaitingReplySince: '2026-03-11T09:00:00.000Z' });
+    expect(reportSla(waiting, deadline + 1)).toBeNull();
+    expect(slaFigureOf(waiting, deadline + 1, 'Europe/Amsterdam')).toBeNull();
+    expect(matchesStatusFilter(waiting, 'overdue', '2026-03-12', deadline + 1)).toBe(false);
+    const running = report({ status: 'triaged', awaitingReplySince: null });
+    expect(slaFigureOf(running, deadline + 1, 'Europe/Amsterdam')).toBe('overdue');
+    expect(matchesStatusFilter(running, 'overdue', '2026-03-12', deadline + 1)).toBe(true);
   });
 
   it('due first: soonest running deadline first, then the rest newest first', () => {

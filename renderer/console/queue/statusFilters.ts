@@ -26,7 +26,8 @@ export type QueueStatusFilter = (typeof QUEUE_STATUS_FILTERS)[number];
 
 const ACTIVE: ReadonlySet<ReportStatus> = new Set(['triaged', 'dispatched', 'in_progress']);
 
-type Filtered = Pick<Report, 'status' | 'followUpDate' | 'delivery'> & Partial<Pick<Report, 'slaDeadline' | 'slaAtRiskFrom' | 'createdAt'>>;
+type Filtered = Pick<Report, 'status' | 'followUpDate' | 'delivery'> &
+  Partial<Pick<Report, 'slaDeadline' | 'slaAtRiskFrom' | 'createdAt' | 'awaitingReplySince'>>;
 
 /**
  * Whether a report passes a filter. The handling-time filters (due today, at risk, overdue, open > 3× term) count as the
@@ -59,7 +60,11 @@ export function matchesStatusFilter(report: Filtered, filter: QueueStatusFilter,
     case 'due_today':
     case 'at_risk':
     case 'overdue':
-      return now !== undefined && slaFigureOf({ status: report.status, slaDeadline: report.slaDeadline ?? null, slaAtRiskFrom: report.slaAtRiskFrom }, now, TIME_ZONE) === filter;
+      return now !== undefined && slaFigureOf(
+          { status: report.status, slaDeadline: report.slaDeadline ?? null, slaAtRiskFrom: report.slaAtRiskFrom, awaitingReplySince: report.awaitingReplySince },
+          now,
+          TIME_ZONE,
+        ) === filter;
     case 'long_open':
       return now !== undefined && report.createdAt !== undefined && isLongOpen({ status: report.status, slaDeadline: report.slaDeadline ?? null, createdAt: report.createdAt }, now);
   }

@@ -3,7 +3,10 @@ import { formatDateTime, useI18n } from '../i18n';
 import { reportSla } from './sla';
 
 /** On time / at risk (from the hub's at-risk time) / overdue at `now` (ui/sla.ts); nothing when the clock has stopped. */
-export function SlaBadge({ report, now }: { report: Pick<Report, 'status' | 'slaDeadline' | 'slaAtRiskFrom'>; now: number }) {
+export function SlaBadge({
+  report,
+  now,
+}: { report: Pick<Report, 'status' | 'slaDeadline' | 'slaAtRiskFrom'> & Partial<Pick<Report, 'awaitingReplySince'>>; now: number }) {
   const { t, locale } = useI18n();
   const state = reportSla(report, now);
   if (!state || !report.slaDeadline) return null;

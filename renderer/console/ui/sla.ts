@@ -38,8 +38,15 @@ export function slaState(deadlineIso: string | null, now: number, atRiskFromIso?
   return 'on_time';
 }
 
-/** The SLA badge a report shows now, or null when the handling time no longer runs. */
-export function reportSla(report: Pick<Report, 'status' | 'slaDeadline' | 'slaAtRiskFrom'>, now: number): SlaState | null {
+/**
+ * The SLA badge a report shows now, or null when the handling time does not run: stopped by the status, or paused while
+ * the report waits for the reporter's answer (as the overview counts: server/domain/overview.ts slaFigureOf).
+ */
+export function reportSla(
+  report: Pick<Report, 'status' | 'slaDeadline' | 'slaAtRiskFrom'> & Partial<Pick<Report, 'awaitingReplySince'>>,
+  now: number,
+): SlaState | null {
+  if (report.awaitingReplySince) return null;
   return slaRunning(report.status) ? slaState(report.slaDeadline, now, report.slaAtRiskFrom) : null;
 }
 
