@@ -138,7 +138,12 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               <KpiButton onOpen={() => setKpiOpen(true)} />
               <OverviewButton view={overviewView} />
               <HistoryButtons history={history} />
-              <ShiftLeadButtons view={shiftReport} signalsOpen={side === 'signalsBoard'} onToggleSignals={() => selection.toggleSide('signalsBoard')} />
+              <ShiftLeadButtons view={shiftReport} signalsOpen={side === 'signalsBoard'} onToggleSignals={() => {
+                  // The board is a side panel: a full view over the work area would hide it.
+                  setKpiOpen(false);
+                  overviewView.close();
+                  selection.toggleSide('signalsBoard');
+                }} />
             </>
           }
         />
