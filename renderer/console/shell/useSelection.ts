@@ -3,8 +3,8 @@ import type { MapFocusRequest } from '../map/MapView';
 import type { ScrollRequest } from '../queue/QueueList';
 import { nextRequest } from './requests';
 
-/** The right-hand panel: the selected report's detail, the failed-messages view, today's tasking, or hotspots. */
-export type SidePanel = 'detail' | 'outbox' | 'tasking' | 'hotspots' | 'throttles' | 'accessLog';
+/** The right-hand panel: the selected report's detail, the failed-messages view, today's tasking, hotspots, or the signals dashboard. */
+export type SidePanel = 'detail' | 'outbox' | 'tasking' | 'hotspots' | 'throttles' | 'accessLog' | 'signalsBoard';
 
 /**
  * The selected report, shared by the queue, the map and the side panel; and the requests that move the
