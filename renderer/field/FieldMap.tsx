@@ -82,7 +82,7 @@ function addOverlay(map: maplibregl.Map): void {
 
 export default function FieldMap(props: FieldMapProps) {
   const { t } = useFieldI18n();
-  const containerRef = useRef<HTMLDivElement>(null);
+  const containerRef = useRef<HTMLElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const [config, setConfig] = useState<ClientConfig | null>(null);
@@ -153,11 +153,10 @@ export default function FieldMap(props: FieldMapProps) {
   return (
     <section className="f-section f-card f-map-card" aria-labelledby="f-map-title" data-testid="field-map-card">
       <h2 id="f-map-title">{t('map.title')}</h2>
-      <div
+      {/* A labelled region, not an image: MapLibre puts its own focusable canvas and controls inside (axe nested-interactive). */}
+      <section
         ref={containerRef}
         className="f-map"
-        // A region, not an image: MapLibre puts its own focusable canvas and controls inside (axe nested-interactive).
-        role="region"
         aria-label={t('map.label')}
         data-testid="field-map"
         data-ready={ready ? 'true' : 'false'}

@@ -92,6 +92,7 @@ test('signals dashboard: neighbourhoods per week with the rule, and a focus area
   await expect(rows.first().locator('.spark-bars canvas')).toHaveCount(2);
   await page.screenshot({ path: test.info().outputPath('signals-board.png') });
 
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered first line of the row head is the neighbourhood's name
   const hood = (await rows.first().locator('th').innerText()).split('\n')[0]?.replace(/▲.*$/, '').trim() ?? '';
   await board.getByTestId('signals-board-to-focus').first().click();
   const form = board.getByTestId('focus-area-form');
