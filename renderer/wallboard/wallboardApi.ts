@@ -1,6 +1,5 @@
-import { CategoriesResponse, ClientConfig } from '../../server/protocol/api';
-import { OverviewSnapshot } from '../../server/protocol/overview';
-import { WallboardSession } from '../../server/protocol/wallboard';
+import { ROUTES, type RouteName, type RouteResponse } from '../../server/protocol/routes';
+import { urlFor } from '../shared/api/call';
 
 /**
  * The wallboard's calls: no bearer token, only its HttpOnly session cookie (same origin, sent by the browser). The
@@ -8,27 +7,29 @@ import { WallboardSession } from '../../server/protocol/wallboard';
  */
 export class WallboardSignedOut extends Error {}
 
-async function get<T>(path: string, schema: { parse(value: unknown): T }): Promise<T> {
+/** A GET of a route without params (the route table names the path and checks the answer). */
+async function get<R extends RouteName>(name: R): Promise<RouteResponse<R>> {
+  const path = ROUTES[name].path;
   const res = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
   if (res.status === 401 || res.status === 403) throw new WallboardSignedOut(String(res.status));
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return schema.parse(await res.json());
+  return ROUTES[name].response.parse(await res.json()) as RouteResponse<R>;
 }
 
 export const wallboardApi = {
-  config: () => get('/api/config', ClientConfig),
-  session: () => get('/api/wallboard/session', WallboardSession),
-  categories: () => get('/api/categories', CategoriesResponse),
-  overview: () => get('/api/overview', OverviewSnapshot),
-  async signIn(token: string): Promise<WallboardSession> {
-    const res = await fetch('/api/wallboard/session', {
-      method: 'POST',
+  config: () => get('config.get'),
+  session: () => get('wallboard.session'),
+  categories: () => get('categories.list'),
+  overview: () => get('overview.get'),
+  async signIn(token: string): Promise<RouteResponse<'wallboard.signIn'>> {
+    const res = await fetch(urlFor('wallboard.signIn', {}), {
+      method: ROUTES['wallboard.signIn'].method,
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token }),
     });
     if (res.status === 401 || res.status === 422) throw new WallboardSignedOut(String(res.status));
     if (!res.ok) throw new Error(`sign-in: ${res.status}`);
-    return WallboardSession.parse(await res.json());
+    return ROUTES['wallboard.signIn'].response.parse(await res.json());
   },
 };

@@ -10,6 +10,7 @@ import { inSnapshot } from '../store/events';
 import { getShiftReport, listShiftReports, pendingHandover } from '../store/shift-reports';
 import { route } from './route';
 import { shiftReportPdf } from './shift-report-pdf';
+import { listCategories } from '../store/categories';
 
 /** The shift report (dienstrapport): the draft of a shift, saving it, the saved ones and their PDF, and the handover at sign-in. */
 export function registerShiftReportRoutes(app: FastifyInstance, deps: HubDeps, shifts: () => ShiftSettings, targets?: KpiTargets): void {
@@ -37,8 +38,8 @@ export function registerShiftReportRoutes(app: FastifyInstance, deps: HubDeps, s
   route(app, 'shiftReports.pdf', async ({ params, reply }) => {
     const report = await getShiftReport(deps.store.db, params.id);
     if (!report) throw new CommandError('not_found', commandText('command.shift_report.not_found'));
-    const categories = await deps.store.db.selectFrom('categories').select(['code', 'name_nl']).execute();
-    const pdf = await shiftReportPdf(report, new Map(categories.map((c) => [c.code, c.name_nl])), shifts().timeZone);
+    const categories = await listCategories(deps.store.db);
+    const pdf = await shiftReportPdf(report, new Map(categories.map((c) => [c.code, c.nameNl])), shifts().timeZone);
     reply
       .header('Content-Type', 'application/pdf')
       .header('Cache-Control', 'private, no-store')
