@@ -105,7 +105,12 @@ it.skipIf(!havePostgres)('hub nodes on PostgreSQL survive their database connect
   // The database away for a while (a restart): the nodes refuse what needs it, stay up, and take it back after.
   await admin.query(`alter database ${datname} with allow_connections false`);
   await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [datname]);
-  for (const url of urls) expect((await fetch(`${url}/health`)).status).toBe(500);
+  // Not ready (the load balancer's check): 503 with the failing check named.
+  for (const url of urls) {
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'unavailable', checks: { database: false } });
+  }
   await admin.query(`alter database ${datname} with allow_connections true`);
   await until(
     async () => exits.length > 0 || (await listenerPids(admin as pg.Client, datname)).length === 2,
