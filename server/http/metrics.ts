@@ -113,7 +113,14 @@ export class HubMetrics {
         for (const { status, n } of await unitsByStatus(store.db)) this.set({ status }, n);
       },
     });
-    // Each gauge reads at its own turn of the scrape (the registry writes a metric right after collecting it).
+    // One read per scrape for each pair: the registry collects and writes a metric in the order registered, so the first
+    // of a pair reads the state and sets the second, which is written after it.
+    const ageSeconds = (iso: string | null) => (iso ? Math.max(0, (clock().getTime() - Date.parse(iso)) / 1000) : 0);
+    const oldestQueued = new Gauge({
+      name: 'meldkamer_outbox_oldest_queued_seconds',
+      help: 'Age of the oldest citizen message still waiting to be delivered (0 when none waits)',
+      registers: [],
+    });
     new Gauge({
       name: 'meldkamer_outbox_messages',
       help: 'Citizen messages queued or failed',
@@ -123,34 +130,26 @@ export class HubMetrics {
         const state = await outboxState(store.db);
         this.set({ status: 'queued' }, state.queued);
         this.set({ status: 'failed' }, state.failed);
+        oldestQueued.set(ageSeconds(state.oldestQueuedAt));
       },
     });
-    new Gauge({
-      name: 'meldkamer_outbox_oldest_queued_seconds',
-      help: 'Age of the oldest citizen message still waiting to be delivered (0 when none waits)',
-      registers,
-      async collect() {
-        const state = await outboxState(store.db);
-        this.set(state.oldestQueuedAt ? Math.max(0, (clock().getTime() - Date.parse(state.oldestQueuedAt)) / 1000) : 0);
-      },
+    this.registry.registerMetric(oldestQueued);
+    const oldestUnacked = new Gauge({
+      name: 'meldkamer_emergency_oldest_unacknowledged_seconds',
+      help: 'How long the oldest open emergency has waited for a console to acknowledge it (0 when none waits)',
+      registers: [],
     });
     new Gauge({
       name: 'meldkamer_emergencies_open',
       help: 'Unit emergencies not yet ended',
       registers,
       async collect() {
-        this.set((await emergencyState(store.db)).open);
-      },
-    });
-    new Gauge({
-      name: 'meldkamer_emergency_oldest_unacknowledged_seconds',
-      help: 'How long the oldest open emergency has waited for a console to acknowledge it (0 when none waits)',
-      registers,
-      async collect() {
         const state = await emergencyState(store.db);
-        this.set(state.oldestUnackedAt ? Math.max(0, (clock().getTime() - Date.parse(state.oldestUnackedAt)) / 1000) : 0);
+        this.set(state.open);
+        oldestUnacked.set(ageSeconds(state.oldestUnackedAt));
       },
     });
+    this.registry.registerMetric(oldestUnacked);
     new Gauge({
       name: 'meldkamer_socket_connections',
       help: 'Connected Socket.IO clients by namespace',
