@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CreatedApiKey } from '../../server/protocol/admin';
 import type { Alert } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
@@ -257,8 +257,16 @@ describe.each(storeKinds)('Open311 for FixMyStreet over %s', (store) => {
     expect(String(scheduled.updated_datetime)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     // The message the reporter got, made public: the date is in it; no greeting or name, no code, no personal link.
     const [, month, day] = date.split('-').map(Number);
-    const message = smtp.messages.find((m) => m.text.includes('ingepland') || m.text.includes(number));
-    expect(message).toBeDefined();
+    // The outbox delivers after the commit, on its own tick: wait for the mail rather than read the inbox once.
+    const message = await vi.waitFor(
+      () => {
+        const found = smtp.messages.find((m) => m.text.includes('ingepland') || m.text.includes(number));
+        if (!found) throw new Error(`no mail about ${number} yet`);
+        return found;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(message.text).toContain(number);
     const description = String(scheduled.description);
     expect(description).toMatch(new RegExp(`${day}.*(${['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][(month ?? 1) - 1]}|${date})`));
     for (const secret of ['Jan', 'de Vries', row.citizen_token ?? '-', row.citizen_code ?? '-', '/status/', 'Beste']) {
