@@ -17,6 +17,12 @@
  *    it is a word of the frame, or both share a beginning of at least 4 letters that leaves at most 2 letters of the
  *    shorter word ("hangt"/"hangen", "kapot"/"kapotte"; "tak"/"takken" does not count: keeping words the citizen
  *    reads twice is the safe side, losing a fact is not). Digits always count as content.
+ * 2b. Parts that say the frame in other words: the officer's words are cut into parts at "," ";" and " en " /
+ *    " and "; a part all of whose content words are in the frame or in the code's synonyms
+ *    (resolution-frame-synonyms.ts: "weggezaagd" for the "weggehaald" of `tak_verwijderd`) is left out, the others
+ *    complete the frame joined by ", " ("tak weggezaagd, stoep vrij" → "We hebben de tak weggehaald: stoep vrij.").
+ *    No part left: the frame alone. Nothing left out: the words as typed. Rule 2a is this rule with one part and no
+ *    synonyms.
  * 3. A code without a frame (or none chosen): the words with a capital first letter ("ij" → "IJ") and a full stop at
  *    the end (kept when the text ended in ! or ?).
  * 4. The follow-up's "wat" (part `what`, no code): one frame for every code, "Wat we nog doen: {tekst}.", with
@@ -29,6 +35,7 @@
  */
 
 import type { CodeLocale } from './resolution-codes';
+import { synonymsFor } from './resolution-frame-synonyms';
 import { capitalizeFirst, lowerFirstWord } from './sentence-case';
 
 export type FramePart = 'found' | 'action' | 'what' | 'who';
@@ -162,11 +169,20 @@ function sameWord(a: string, b: string): boolean {
   return common >= 4 && common >= shorter - 2;
 }
 
-/** Rule 2a: every content word of the officer's words is in the frame already. */
-export function repeatsFrame(words: string, frame: string): boolean {
-  const frameWords = wordsOf(frame.replace('{tekst}', ' '));
+/** Rule 2a: every content word of the officer's words is in the frame already (or among its `synonyms`, rule 2b). */
+export function repeatsFrame(words: string, frame: string, synonyms: readonly string[] = []): boolean {
+  const frameWords = [...wordsOf(frame.replace('{tekst}', ' ')), ...synonyms];
   const content = wordsOf(words).filter((w) => /\p{N}/u.test(w) || !FUNCTION_WORDS.has(w));
   return content.every((w) => !/\p{N}/u.test(w) && frameWords.some((f) => sameWord(w, f)));
+}
+
+const PART_BREAK = /\s*[,;]\s*|\s+(?:en|and)\s+/iu;
+
+/** Rule 2b: the officer's words without the parts that only say the frame again ('' when none is left). */
+export function newParts(words: string, frame: string, synonyms: readonly string[]): string {
+  const parts = words.split(PART_BREAK).filter((part) => part.trim() !== '');
+  const kept = parts.filter((part) => !repeatsFrame(part, frame, synonyms));
+  return kept.length === parts.length ? words : kept.join(', ');
 }
 
 /** Rule 5: a team or person as named inside a sentence. */
@@ -184,9 +200,10 @@ export function tidyText(part: FramePart, code: string, text: string, locale: Co
   const [lead = ''] = frame.split('{tekst}');
   const alone = frame.replace(/[:,]?\s*\{tekst\}/, '');
   if (words && text.trim().startsWith(lead)) return text.replace(/\s+/g, ' ').trim();
-  if (!words || repeatsFrame(words, frame)) return alone;
+  const rest = words ? newParts(words, frame, part === 'what' ? [] : synonymsFor(code, locale)) : '';
+  if (!rest) return alone;
   // A function, so "$&" or "$'" in the officer's words is text, not a replacement pattern.
-  return frame.replace('{tekst}', () => lowerFirstWord(words));
+  return frame.replace('{tekst}', () => lowerFirstWord(rest));
 }
 
 /** Whether a text is what tidyText makes of it already (nothing left to tidy). */

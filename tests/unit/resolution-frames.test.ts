@@ -54,6 +54,30 @@ describe('resolution frames', () => {
     expect(repeatsFrame('stop', 'We zagen dat de auto op de stoep stond: {tekst}.')).toBe(false);
   });
 
+  it('drops a part of the officer\'s words that says what the frame says in other words (synonyms per code, rule 2b)', () => {
+    // The walkthrough's case: "weggezaagd" is the frame's "weggehaald"; the citizen read it twice.
+    expect(tidyText('action', 'tak_verwijderd', 'tak weggezaagd, stoep vrij', 'nl')).toBe('We hebben de tak weggehaald: stoep vrij.');
+    expect(tidyText('action', 'tak_verwijderd', 'Tak weggezaagd en afgevoerd.', 'nl')).toBe('We hebben de tak weggehaald.');
+    expect(tidyText('action', 'tak_verwijderd', 'tak eraf gezaagd; fietspad weer vrij', 'nl')).toBe('We hebben de tak weggehaald: fietspad weer vrij.');
+    expect(tidyText('action', 'fiets_verwijderd', 'fiets meegenomen, slot geknipt', 'nl')).toBe('We hebben de fiets weggehaald: slot geknipt.');
+    expect(tidyText('action', 'bekeuring', 'bon gegeven', 'nl')).toBe('We gaven een bekeuring.');
+    expect(tidyText('action', 'waarschuwing', 'eigenaar gewaarschuwd', 'nl')).toBe('We gaven een waarschuwing: eigenaar gewaarschuwd.');
+    expect(tidyText('action', 'personen_aangesproken', 'groep aangesproken, vertrokken', 'nl')).toBe('We hebben met de mensen gepraat: vertrokken.');
+    expect(tidyText('action', 'plek_afgezet', 'afgezet met lint', 'nl')).toBe('We hebben de plek afgezet.');
+    expect(tidyText('action', 'lamp_vervangen', 'nieuwe lamp geplaatst', 'nl')).toBe('We hebben de lamp vervangen.');
+    expect(tidyText('found', 'lamp_defect', 'lamp brandt niet', 'nl')).toBe('We zagen dat de lamp het niet doet.');
+    expect(tidyText('found', 'container_defect', 'klep stuk', 'nl')).toBe('We zagen dat de container kapot is: klep stuk.');
+    expect(tidyText('found', 'geen_overlast', 'rustig ter plaatse', 'nl')).toBe('Toen we er waren, zagen en hoorden we geen overlast.');
+    expect(tidyText('action', 'tak_verwijderd', 'branch sawn off, pavement clear', 'en')).toBe('We removed the branch: pavement clear.');
+    // A fact stays, however the parts are joined; a synonym of another code does not count here.
+    expect(tidyText('action', 'tak_verwijderd', 'tak weggezaagd, 2 takken blijven', 'nl')).toBe('We hebben de tak weggehaald: 2 takken blijven.');
+    expect(tidyText('action', 'plek_afgezet', 'tak weggezaagd', 'nl')).toBe('We hebben de plek afgezet: tak weggezaagd.');
+    // The result is one sentence that is tidy already.
+    const once = tidyText('action', 'tak_verwijderd', 'tak weggezaagd, stoep vrij', 'nl');
+    expect(isTidy('action', 'tak_verwijderd', once, 'nl')).toBe(true);
+    expect(readability(once, { locale: 'nl' }).sentences).toBe(1);
+  });
+
   it('tidies the follow-up\'s "wat" with its own frame and "wie" as a name in a sentence (rules 4, 5)', () => {
     expect(tidyText('what', '', 'snoeien', 'nl')).toBe('Wat we nog doen: snoeien.');
     expect(tidyText('what', 'onderhoudsronde', 'Tak snoeien in de onderhoudsronde.', 'nl')).toBe('Wat we nog doen: tak snoeien in de onderhoudsronde.');
