@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { localDay } from '../domain/kpi-periods';
-import { csvDocument, safeCellText } from '../domain/spreadsheet-cell';
+import { safeCellText } from '../domain/spreadsheet-cell';
+import { csvDocument } from './csv-document';
 import type { KpiRow, StatsAnswer } from '../protocol/stats';
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../server/protocol/common';
@@ -318,6 +319,19 @@ describe.each(storeKinds)('KPIs against targets (%s)', (store) => {
     expect(totalRow.getCell(3).value).toBe('Totaal');
     expect(totalRow.getCell(4).value).toBe(3);
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+  });
+
+  it('CSV: a group name with a comma, quotes and a line break reads back as one field (parsed with csv-parse)', async () => {
+    const tricky = 'Groen, "bomen"\nen struiken';
+    await t.hub.store.db.updateTable('categories').set({ name_nl: tricky }).where('code', '=', 'groen').execute();
+    await t.hub.store.db.updateTable('categories').set({ name_nl: '-1+2;\r\nafval' }).where('code', '=', 'afval').execute();
+    const res = await fetch(`${t.hub.url}/api/stats?${dayQuery('&by=category&format=csv')}`, { headers: { authorization: `Bearer ${chef}` } });
+    expect(res.status).toBe(200);
+    const records: string[][] = parseCsv(await res.text(), { bom: true, relaxColumnCount: false });
+    expect(records).toHaveLength(4);
+    expect(records.every((r) => r.length === records[0]?.length)).toBe(true);
+    expect(records.map((r) => r[2]).sort()).toEqual(["'-1+2;\r\nafval", 'Groep', tricky, 'Totaal'].sort());
+    expect(records.find((r) => r[2] === 'Totaal')?.[3]).toBe('3');
   });
 
   it('migration 0038 replays the event log into the same KPI steps the hub wrote with each event', async () => {

@@ -3,7 +3,8 @@ import { type KpiFacts, groupFacts, kpiRow, median, percentile } from '../../ser
 import { periodAt, periodDays, previousPeriods } from '../../server/domain/kpi-periods';
 import { kpiStepsOf } from '../../server/domain/kpi-steps';
 import { DEFAULT_SHIFTS } from '../../server/domain/shifts';
-import { csvDocument, csvField, safeCellText } from '../../server/domain/spreadsheet-cell';
+import { safeCellText } from '../../server/domain/spreadsheet-cell';
+import { csvDocument } from '../../server/http/csv-document';
 import type { HubEvent } from '../../server/protocol/events';
 import type { Report } from '../../server/protocol/report';
 
@@ -128,10 +129,7 @@ describe('spreadsheet cells (OWASP CSV injection)', () => {
   it('text that a spreadsheet would run gets an apostrophe; numbers stay numbers; CSV quotes what it must', () => {
     for (const v of ['=1+1', '+31', '-2', '@SUM(A1)', '\tx', '\rx']) expect(safeCellText(v)).toBe(`'${v}`);
     expect(safeCellText('Groen')).toBe('Groen');
-    expect(csvField(-2)).toBe('-2');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField(null)).toBe('');
+    expect(csvDocument([[-2, null, '=HYPERLINK("x")', 'a,b', 'x\ny']])).toBe(`\uFEFF-2,,"'=HYPERLINK(""x"")","a,b","x\ny"\r\n`);
     expect(csvDocument([['a', 1]])).toBe('\uFEFFa,1\r\n');
   });
 });
