@@ -242,7 +242,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerSafetyRoutes(app, deps, () => safetyRules, () => positions.latest);
   registerRunCardRoutes(app, deps, () => positions.latest);
   registerShiftReportRoutes(app, deps, () => safetyRules.shifts, kpiTargetsOf(config));
-  registerWallboardRoutes(app, deps, () => safetyRules.shifts.timeZone);
+  registerWallboardRoutes(app, deps, () => safetyRules.shifts.timeZone, limits.login);
   registerSignalsBoardRoutes(app, deps, neighbourhoods);
   registerPhotoRoutes(app, deps);
   registerContextRoutes(app, deps);
