@@ -104,7 +104,8 @@ export function shiftReportPdf(report: ShiftReport, categories: ReadonlyMap<stri
   if (report.kpis) {
     const k = report.kpis.total;
     const pct = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)}%`);
-    const minutes = (ms: number | null) => (ms === null ? '-' : `${Math.round(ms / 60_000)} min`);
+    // As the screens write a figure's duration (renderer/console/ui/figureDuration.ts): never "0 min".
+    const minutes = (ms: number | null) => (ms === null ? '-' : ms < 60_000 ? '< 1 min' : `${Math.floor(ms / 60_000)} min`);
     doc
       .font('Helvetica')
       .fontSize(9)

@@ -47,8 +47,10 @@ export const kpiNl = {
   'kpi.deliveriesFailed': 'Berichten mislukt',
   'kpi.noFigure': '—',
   'kpi.noGroups': 'Geen meldingen in deze periode.',
+  'kpi.underMinute': '< 1 min',
   'kpi.minutes': '{n} min',
   'kpi.hours': '{h} u {m} min',
+  'kpi.hoursOnly': '{h} u',
   'kpi.days': '{d} d {h} u',
 } as const;
 
@@ -100,7 +102,9 @@ export const kpiEn: Record<keyof typeof kpiNl, string> = {
   'kpi.deliveriesFailed': 'Messages failed',
   'kpi.noFigure': '—',
   'kpi.noGroups': 'No reports in this period.',
+  'kpi.underMinute': '< 1 min',
   'kpi.minutes': '{n} min',
   'kpi.hours': '{h} h {m} min',
+  'kpi.hoursOnly': '{h} h',
   'kpi.days': '{d} d {h} h',
 };

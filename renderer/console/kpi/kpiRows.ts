@@ -1,5 +1,6 @@
 import type { KpiRow } from '../../../server/protocol/stats';
 import type { MessageKey } from '../i18n/messages';
+import { formatFigureDuration } from '../ui/figureDuration';
 
 /**
  * The KPI screen's rows: which figure of a KpiRow each line shows, how it is written, and its target (a share
@@ -40,13 +41,10 @@ export const GROUP_LINES = KPI_LINES.filter((l) => ['received', 'queue', 'travel
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** A figure as the screen writes it: "12 min", "1 u 5 min", "91,5 %", "3"; a dash for none. */
+/** A figure as the screen writes it: "< 1 min", "12 min", "1 u 5 min", "91,5 %", "3"; a dash for none. */
 export function formatKpi(t: Translate, locale: string, format: KpiFormat, value: number | null): string {
   if (value === null) return t('kpi.noFigure');
   if (format === 'count') return value.toLocaleString(locale);
   if (format === 'share') return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })} %`;
-  const minutes = Math.round(value / 60_000);
-  if (minutes < 60) return t('kpi.minutes', { n: minutes });
-  if (minutes < 24 * 60) return t('kpi.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
-  return t('kpi.days', { d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60) });
+  return formatFigureDuration(t, value);
 }

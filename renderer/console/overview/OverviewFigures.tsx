@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { OPEN_STATUSES, type OpenStatus, type OverviewFigures as Figures } from '../../../server/domain/overview';
 import { UnitStatus } from '../../../server/protocol/dispatch';
 import type { Category } from '../../../server/protocol/report';
-import { formatDuration, sinceMs } from '../dispatch/format';
+import { sinceMs } from '../dispatch/format';
+import { formatFigureDuration } from '../ui/figureDuration';
 import { useI18n } from '../i18n';
 import type { QueueStatusFilter } from '../queue/statusFilters';
 import { categoryName } from '../ui/categoryName';
@@ -99,7 +100,7 @@ export function OverviewFigures({
               {t(`unit.status.${u.status}`)}
               {u.longestSince && u.longestCallsign && (
                 <span className="ov-sub">
-                  {t('overview.unitLongest', { callsign: u.longestCallsign, duration: formatDuration(t, sinceMs(u.longestSince, now)) })}
+                  {t('overview.unitLongest', { callsign: u.longestCallsign, duration: formatFigureDuration(t, sinceMs(u.longestSince, now)) })}
                 </span>
               )}
             </span>
@@ -114,7 +115,7 @@ export function OverviewFigures({
                 {t('overview.waitingFor', {
                   number: waiting.number,
                   category: categoryName(categories, waiting.category, locale),
-                  duration: formatDuration(t, sinceMs(waiting.createdAt, now)),
+                  duration: formatFigureDuration(t, sinceMs(waiting.createdAt, now)),
                 })}
               </span>
             </button>
@@ -124,7 +125,7 @@ export function OverviewFigures({
                 {t('overview.waitingFor', {
                   number: waiting.number,
                   category: categoryName(categories, waiting.category, locale),
-                  duration: formatDuration(t, sinceMs(waiting.createdAt, now)),
+                  duration: formatFigureDuration(t, sinceMs(waiting.createdAt, now)),
                 })}
               </span>
             </div>

@@ -1,12 +1,11 @@
 import type { Category } from '../../../server/protocol/report';
 import type { ShiftReportContent } from '../../../server/protocol/shift-report';
 import { formatDateTime, formatShortDate, type Translate, useI18n } from '../i18n';
+import { formatFigureDuration } from '../ui/figureDuration';
 
-/** A duration as the desk says it: minutes under two hours, else hours; – when there is none. */
-export function duration(ms: number | null): string {
-  if (ms === null) return '–';
-  const minutes = Math.round(ms / 60_000);
-  return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 6) / 10} u`;
+/** A duration as the other figures write it (ui/figureDuration.ts); – when there is none. */
+export function duration(t: Translate, ms: number | null): string {
+  return ms === null ? '–' : formatFigureDuration(t, ms);
 }
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
@@ -15,8 +14,8 @@ const percent = (share: number | null) => (share === null ? '–' : `${Math.roun
 function kpiFigures(kpis: NonNullable<ShiftReportContent['kpis']>, t: Translate): [string, string, boolean][] {
   const k = kpis.total;
   return [
-    [t('shiftReport.kpi.queue'), duration(k.queue.medianMs), false],
-    [t('shiftReport.kpi.close'), duration(k.close.medianMs), false],
+    [t('shiftReport.kpi.queue'), duration(t, k.queue.medianMs), false],
+    [t('shiftReport.kpi.close'), duration(t, k.close.medianMs), false],
     [t('shiftReport.kpi.withinTerm', { target: percent(kpis.targets.withinTerm) }), percent(k.withinTermShare), k.withinTermShare !== null && k.withinTermShare < kpis.targets.withinTerm],
     [t('shiftReport.kpi.satisfied', { target: percent(kpis.targets.satisfied) }), percent(k.satisfiedShare), k.satisfiedShare !== null && k.satisfiedShare < kpis.targets.satisfied],
     [t('shiftReport.kpi.responseRate'), percent(k.responseRate), false],
