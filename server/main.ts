@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { startHub } from './start-hub';
-import { NewerDatabaseError } from './store/migrate';
+import { IncompatibleDatabaseError, NewerDatabaseError } from './store/migrate';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof NewerDatabaseError) {
+  if (err instanceof ConfigError || err instanceof NewerDatabaseError || err instanceof IncompatibleDatabaseError) {
     process.stderr.write(`meldkamer: ${err.message}\n`);
   } else {
     process.stderr.write(`meldkamer: failed to start: ${(err as Error).stack ?? String(err)}\n`);

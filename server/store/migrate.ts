@@ -1,9 +1,15 @@
-import { type Kysely, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
-import { migrations } from './migrations/index';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
+import semver from 'semver';
+import { APP_VERSION } from '../version';
+import { type MeldkamerMigration, migrations } from './migrations/index';
 import type { DB } from './schema';
 
 const MIGRATION_TABLE = 'schema_migrations';
 const MIGRATION_LOCK_TABLE = 'schema_migrations_lock';
+/** Beside Kysely's bookkeeping: per applied migration, the oldest release that still runs on the schema it left. */
+const COMPAT_TABLE = 'schema_compat';
+/** The first release (resources/releases.json): what an additive migration records, as every release runs on it. */
+export const FIRST_RELEASE = '0.1.0';
 
 export class NewerDatabaseError extends Error {
   constructor(readonly unknownMigrations: string[]) {
@@ -14,13 +20,35 @@ export class NewerDatabaseError extends Error {
   }
 }
 
-const staticProvider: MigrationProvider = { getMigrations: async () => migrations };
+/** A newer node migrated the database past what this node's version can run on (a contracting migration). */
+export class IncompatibleDatabaseError extends Error {
+  constructor(
+    readonly requiredVersion: string,
+    readonly ownVersion: string,
+    readonly requiringMigrations: string[],
+  ) {
+    super(
+      `This database needs Meldkamer ${requiredVersion} or newer (migration ${requiringMigrations.join(', ')}, applied by a newer node); ` +
+        `this node is ${ownVersion}. Upgrade this node to ${requiredVersion} or later and start it again; do not roll the database back.`,
+    );
+  }
+}
+
+async function tableNames(db: Kysely<DB>): Promise<Set<string>> {
+  return new Set((await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name));
+}
 
 async function appliedMigrationNames(db: Kysely<DB>): Promise<string[]> {
-  const tables = await db.introspection.getTables();
-  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+  if (!(await tableNames(db)).has(MIGRATION_TABLE)) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
   return rows.rows.map((r) => r.name);
+}
+
+/** Migration name → the oldest release that runs on it, as recorded (nothing before 0.2.0 recorded any). */
+export async function recordedCompatibility(db: Kysely<DB>): Promise<Map<string, string>> {
+  if (!(await tableNames(db)).has(COMPAT_TABLE)) return new Map();
+  const rows = await sql<{ migration: string; oldest_version: string }>`select migration, oldest_version from ${sql.table(COMPAT_TABLE)}`.execute(db);
+  return new Map(rows.rows.map((r) => [r.migration, r.oldest_version]));
 }
 
 /** The migrations this build has that the database has not applied (the readiness check, GET /health). */
@@ -29,13 +57,75 @@ export async function unappliedMigrations(db: Kysely<DB>): Promise<string[]> {
   return Object.keys(migrations).filter((name) => !applied.has(name));
 }
 
-/** Applies pending migrations; refuses a database that has migrations this build does not know. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations));
-  if (unknown.length > 0) throw new NewerDatabaseError(unknown.sort());
+/**
+ * Refuses what this node cannot run on: a migration it does not know without a recorded compatibility (written by
+ * a release before 0.2.0, or not a Meldkamer migration), or any recorded oldest-compatible release newer than itself.
+ * Unknown migrations with a compatible record are a newer node's additive work: this node runs on them.
+ */
+async function checkCompatible(db: Kysely<DB>, ownVersion: string): Promise<string[]> {
+  const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations)).sort();
+  const compat = await recordedCompatibility(db);
+  const unrecorded = unknown.filter((name) => !compat.has(name));
+  if (unrecorded.length > 0) throw new NewerDatabaseError(unknown);
+  const requiring = [...compat].filter(([, oldest]) => semver.gt(oldest, ownVersion));
+  if (requiring.length > 0) {
+    const required = requiring.map(([, oldest]) => oldest).sort(semver.rcompare)[0] ?? ownVersion;
+    throw new IncompatibleDatabaseError(required, ownVersion, requiring.map(([name]) => name).sort());
+  }
+  return unknown;
+}
+
+async function createCompatTable(db: Kysely<DB>): Promise<void> {
+  try {
+    await db.schema
+      .createTable(COMPAT_TABLE)
+      .ifNotExists()
+      .addColumn('migration', 'varchar(255)', (c) => c.primaryKey())
+      .addColumn('oldest_version', 'varchar(64)', (c) => c.notNull())
+      .addColumn('recorded_at', 'varchar(64)', (c) => c.notNull())
+      .execute();
+  } catch (err) {
+    // Two nodes starting at once on PostgreSQL: `if not exists` can still fail for the one that loses the race.
+    if (!(await tableNames(db)).has(COMPAT_TABLE)) throw err;
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the bookkeeping table is not part of the application's schema type
+async function recordCompatibility(db: Kysely<any>, name: string, migration: MeldkamerMigration): Promise<void> {
+  const oldest = migration.oldestCompatibleVersion ?? FIRST_RELEASE;
+  await sql`insert into ${sql.table(COMPAT_TABLE)} (migration, oldest_version, recorded_at)
+    values (${name}, ${oldest}, ${new Date().toISOString()}) on conflict (migration) do nothing`.execute(db);
+}
+
+/**
+ * Each known migration records its compatibility in the transaction that applies it (on PostgreSQL; SQLite's
+ * migrations run one statement at a time), so no node sees the schema without the record. A newer node's
+ * migrations join as no-ops: they are applied already, and Kysely refuses a database with migrations it is not given.
+ */
+function providerFor(unknown: string[]): MigrationProvider {
+  const all: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(migrations)) {
+    all[name] = {
+      up: async (db) => {
+        await migration.up(db);
+        await recordCompatibility(db, name, migration);
+      },
+    };
+  }
+  for (const name of unknown) all[name] = { up: async () => undefined };
+  return { getMigrations: async () => all };
+}
+
+/**
+ * Applies pending migrations, after checking this node can run on the database (see checkCompatible), and records the
+ * compatibility of migrations applied before it was kept (by 0.1.0). `ownVersion`: tests play an older or newer node.
+ */
+export async function migrateToLatest(db: Kysely<DB>, ownVersion: string = APP_VERSION): Promise<string[]> {
+  const unknown = await checkCompatible(db, ownVersion);
+  await createCompatTable(db);
   const migrator = new Migrator({
     db,
-    provider: staticProvider,
+    provider: providerFor(unknown),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
     // Migrations written side by side may land in another order than their numbers; each is independent,
@@ -46,6 +136,11 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`);
+  }
+  const recorded = await recordedCompatibility(db);
+  for (const name of await appliedMigrationNames(db)) {
+    const migration = migrations[name];
+    if (migration && !recorded.has(name)) await recordCompatibility(db, name, migration);
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, NewerDatabaseError } from '../../server/store/migrate';
+import { FIRST_RELEASE, IncompatibleDatabaseError, migrateToLatest, NewerDatabaseError, recordedCompatibility } from '../../server/store/migrate';
 import { migrations } from '../../server/store/migrations/index';
 import { openStore, type Store } from '../../server/store/open';
 
@@ -51,6 +51,45 @@ describe('migrations', () => {
     expect(error).toBeInstanceOf(NewerDatabaseError);
     expect(error.message).toContain('9999_from_the_future');
     expect(error.message).toMatch(/newer version of Meldkamer/);
+  });
+
+  it('record for every applied migration the oldest release that runs on it (additive ones: the first release)', async () => {
+    const { store } = freshStore();
+    await migrateToLatest(store.db);
+    const compat = await recordedCompatibility(store.db);
+    expect([...compat.keys()].sort()).toEqual(Object.keys(migrations).sort());
+    expect(new Set(compat.values())).toEqual(new Set([FIRST_RELEASE]));
+  });
+
+  it('record the compatibility of migrations applied before it was kept (a database of 0.1.0)', async () => {
+    const { store } = freshStore();
+    await migrateToLatest(store.db);
+    await sql`drop table schema_compat`.execute(store.db);
+    expect(await migrateToLatest(store.db)).toEqual([]);
+    expect((await recordedCompatibility(store.db)).size).toBe(Object.keys(migrations).length);
+  });
+
+  it("run on a newer node's migration that records an oldest-compatible release at or below its own version", async () => {
+    const { store } = freshStore();
+    await migrateToLatest(store.db);
+    await sql`insert into schema_migrations (name, timestamp) values ('9999_added_by_a_newer_node', '2030-01-01')`.execute(store.db);
+    await sql`insert into schema_compat (migration, oldest_version, recorded_at) values ('9999_added_by_a_newer_node', '0.2.0', '2030-01-01')`.execute(
+      store.db,
+    );
+    expect(await migrateToLatest(store.db, '0.2.0')).toEqual([]);
+    expect(await migrateToLatest(store.db, '0.2.1')).toEqual([]);
+  });
+
+  it('refuse a database whose oldest-compatible release is newer than this node, saying which release to install', async () => {
+    const { store } = freshStore();
+    await migrateToLatest(store.db);
+    await sql`insert into schema_migrations (name, timestamp) values ('9999_drops_a_column', '2030-01-01')`.execute(store.db);
+    await sql`insert into schema_compat (migration, oldest_version, recorded_at) values ('9999_drops_a_column', '0.3.0', '2030-01-01')`.execute(store.db);
+    const error = await migrateToLatest(store.db, '0.2.0').catch((e) => e);
+    expect(error).toBeInstanceOf(IncompatibleDatabaseError);
+    expect(error.message).toContain('needs Meldkamer 0.3.0 or newer (migration 9999_drops_a_column');
+    expect(error.message).toContain('this node is 0.2.0. Upgrade this node to 0.3.0 or later');
+    expect(await migrateToLatest(store.db, '0.3.0')).toEqual([]);
   });
 
   it('use WAL with synchronous FULL on SQLite', async () => {

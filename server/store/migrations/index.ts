@@ -36,8 +36,16 @@ import * as m0041 from './0041_notable_events_index';
 import * as m0038 from './0038_kpi_steps';
 import * as m0036 from './0036_wallboard_devices';
 
+/**
+ * A migration may name the oldest release of Meldkamer that still runs on the schema it leaves (expand/contract:
+ * a migration that only adds tables, columns or indexes names none, and every release since the first keeps working;
+ * one that removes or changes what older code reads names the release that stopped reading it). Recorded in
+ * `schema_compat` when it is applied (store/migrate.ts); a node older than that refuses to start.
+ */
+export type MeldkamerMigration = Migration & { readonly oldestCompatibleVersion?: string };
+
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, MeldkamerMigration> = {
   '0001_initial': m0001,
   '0002_lifecycle_feedback': m0002,
   '0003_dispatch': m0003,
