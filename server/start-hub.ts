@@ -80,7 +80,7 @@ import { adviseFirstAdmin, applyDemoMode } from './commands/demo-users';
 import { type DemoLogin, seedDefaults, seedDemo } from './seed';
 import { migrateToLatest } from './store/migrate';
 import { openStore, type Store } from './store/open';
-import { APP_VERSION } from './version';
+import { APP_VERSION, OLDEST_DESKTOP_VERSION } from './version';
 
 export interface Hub {
   url: string;
@@ -216,6 +216,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   });
   const clientConfig: ClientConfig = {
     version: APP_VERSION,
+    oldestDesktopVersion: OLDEST_DESKTOP_VERSION,
     ...basemap.client,
     mapCenter: config.mapCenter,
     mapZoom: config.mapZoom,

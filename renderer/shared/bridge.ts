@@ -4,6 +4,8 @@
  * renderer does not depend on the shell's code.
  */
 interface BridgeLike {
+  /** The desktop app's own release (every shell has it), not the hub's. */
+  readonly version?: string;
   readonly hubUrl?: string;
   readonly isDesktop?: boolean;
   notify?(title: string, body: string): Promise<void> | void;

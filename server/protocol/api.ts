@@ -19,6 +19,8 @@ export type CategoriesResponse = z.infer<typeof CategoriesResponse>;
 /** Public, unauthenticated bootstrap info for the login screen and map. */
 export const ClientConfig = z.object({
   version: z.string(),
+  /** The oldest desktop app this hub supports (server/version.ts); an older one is told to upgrade at sign-in. */
+  oldestDesktopVersion: z.string(),
   /** The basemap: an online style (PDOK), its night style, and the hub's offline basemap style (`/map/style.json`). */
   mapStyleUrl: z.string().nullable(),
   mapNightStyleUrl: z.string().nullable(),
