@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 export const ReadabilityHint = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('long_sentence'), start: z.number().int(), end: z.number().int(), text: z.string(), words: z.number().int() }),
+  z.object({ kind: z.literal('fragment'), start: z.number().int(), end: z.number().int(), text: z.string() }),
   z.object({ kind: z.literal('plain_word'), start: z.number().int(), end: z.number().int(), text: z.string(), replacement: z.string() }),
   z.object({ kind: z.literal('jargon'), start: z.number().int(), end: z.number().int(), text: z.string() }),
   z.object({ kind: z.literal('long_word'), start: z.number().int(), end: z.number().int(), text: z.string(), syllables: z.number().int() }),

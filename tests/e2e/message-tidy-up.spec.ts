@@ -102,6 +102,9 @@ test('field text "tak hangt laag" → Netjes maken → framed sentence in the pr
   await expect(check).toContainText('benadering van taalniveau B1');
   // "gemarkeerd" is officialese: hinted with its plain word.
   await expect(form.getByTestId('readability-hints')).toContainText('aangewezen');
+  // The two bare fragments are no whole sentences: a tip says so (the score alone read 82 and "Geen tips").
+  await expect(form.locator('[data-testid="readability-hints"] [data-kind="fragment"]')).toHaveCount(2);
+  await expect(form.locator('[data-testid="readability-hints"] [data-kind="fragment"]').first()).toContainText('schrijf hele zinnen');
 
   // One click: framed sentences, the marking goes, the preview follows and is scored again.
   await form.getByTestId('tidy-up').click();
@@ -115,6 +118,7 @@ test('field text "tak hangt laag" → Netjes maken → framed sentence in the pr
   await expect(preview).toHaveValue(new RegExp(FRAMED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), { timeout: 15_000 });
   await expect(preview).toHaveAttribute('data-current', 'true', { timeout: 15_000 });
   await expect(form.getByTestId('unedited-field-note')).toHaveCount(0);
+  await expect(form.locator('[data-testid="readability-hints"] [data-kind="fragment"]')).toHaveCount(0);
   await expect(check).toHaveAttribute('data-score', /\d/);
   await expect(form.getByTestId('readability-level')).not.toBeEmpty();
 

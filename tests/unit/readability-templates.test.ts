@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeFeedback, defaultTemplates } from '../../server/domain/feedback';
 import { DEFAULT_READABILITY_FLOOR, readability } from '../../server/domain/readability';
+import { tidyText } from '../../server/domain/resolution-frames';
 import type { Resolution } from '../../server/protocol/resolution';
 
 /**
@@ -53,5 +54,33 @@ describe('seeded templates reach the readability floor with the branch case', ()
     const r = readability(composed.text, { locale: template.locale, skip: [accessCode, report.number] });
     expect(r.score, `${template.id}:\n${composed.text}`).not.toBeNull();
     expect(r.score!, `${template.id}:\n${composed.text}`).toBeGreaterThanOrEqual(DEFAULT_READABILITY_FLOOR);
+  });
+});
+
+describe('the branch case reads as whole sentences once tidied, and not before', () => {
+  const compose = (resolution: Resolution) => {
+    const template = defaultTemplates.find((t) => t.id === 'scheduled.*.-.nl')!;
+    const composed = composeFeedback({ trigger: 'scheduled', template, locale: 'nl', report, links, accessCode, resolution } as Parameters<
+      typeof composeFeedback
+    >[0]);
+    if (!composed.ok) throw new Error(JSON.stringify(composed));
+    return readability(composed.text, { locale: 'nl', skip: [accessCode, report.number] }).hints.filter((h) => h.kind === 'fragment');
+  };
+
+  it('flags the untidied field fragments in the scheduled message', () => {
+    expect(compose(branchScheduled).map((h) => h.text)).toEqual(['Tak hangt laag.', 'Gemarkeerd voor snoeiploeg.']);
+  });
+
+  it('has no fragment tip for the tidied texts, nor anywhere in the seeded templates', () => {
+    const tidied: Resolution = {
+      ...branchScheduled,
+      found: { code: 'tak_laag', text: tidyText('found', 'tak_laag', branchScheduled.found.text, 'nl') },
+      action: { code: 'onderhoudsronde', text: tidyText('action', 'onderhoudsronde', branchScheduled.action.text, 'nl') },
+    };
+    expect(compose(tidied)).toEqual([]);
+    for (const template of defaultTemplates) {
+      const r = readability(template.body.replace(/\{\??[a-z_]+\}/g, 'X-1'), { locale: template.locale });
+      expect(r.hints.filter((h) => h.kind === 'fragment').map((h) => h.text), template.id).toEqual([]);
+    }
   });
 });

@@ -169,6 +169,35 @@ describe('hints', () => {
   });
 });
 
+describe('fragments: "Schrijf hele zinnen"', () => {
+  const fragments = (text: string, locale: 'nl' | 'en' = 'nl') =>
+    readability(text, { locale }).hints.filter((h) => h.kind === 'fragment').map((h) => h.text);
+
+  it('marks the field\'s bare fragments as they reach the message untidied (the walkthrough\'s preview)', () => {
+    // No article or pronoun ("telegram style"), and no finite verb at all.
+    expect(fragments('Tak hangt laag. Gemarkeerd voor snoeiploeg.')).toEqual(['Tak hangt laag.', 'Gemarkeerd voor snoeiploeg.']);
+    expect(fragments('Tak weggezaagd, stoep vrij.')).toEqual(['Tak weggezaagd, stoep vrij.']);
+    expect(fragments('Branch at head height. Marked for pruning crew.', 'en')).toEqual(['Branch at head height.', 'Marked for pruning crew.']);
+    const r = readability('Beste melder,\n\nTak hangt laag. Gemarkeerd voor snoeiploeg.', { locale: 'nl' });
+    const hint = r.hints.find((h) => h.kind === 'fragment');
+    expect(hint).toMatchObject({ kind: 'fragment', start: 15, end: 30 });
+  });
+
+  it('leaves whole sentences, the tidied frames, greetings, signatures and link lines alone', () => {
+    expect(fragments('De tak hangt laag. We komen snoeien.')).toEqual([]);
+    expect(fragments('We zagen dat de tak laag over de stoep hangt. We hebben de tak weggehaald: stoep vrij.')).toEqual([]);
+    expect(fragments('Bedankt voor uw melding. Kost het meer tijd? Bel ons dan op 14 070.')).toEqual([]);
+    expect(fragments('Beste Jan Jansen,\n\nMet vriendelijke groet,\nTeam Handhaving\nGemeente Den Haag\nTelefoon: 14 070')).toEqual([]);
+    expect(fragments('Volg uw melding op https://meldkamer.example/status/abc')).toEqual([]);
+    expect(fragments('De bewoners snoeiden de heg.')).toEqual([]);
+    expect(fragments('The branch hangs low. We will prune it. Thank you for your report.', 'en')).toEqual([]);
+  });
+
+  it('marks a sentence that has no end mark before its line break', () => {
+    expect(fragments('Wij komen morgen langs\nDan snoeien we de tak.')).toEqual(['Wij komen morgen langs']);
+  });
+});
+
 describe('levels', () => {
   it('maps scores to levels at 80, 60 and 45', () => {
     expect([levelOf(null), levelOf(80), levelOf(79.9), levelOf(60), levelOf(59.9), levelOf(45), levelOf(44.9)]).toEqual([

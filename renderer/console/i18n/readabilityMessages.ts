@@ -13,6 +13,7 @@ export const readabilityNl = {
   'read.proxy':
     'De score (Flesch-Douma; bij een Engels bericht Flesch) is een benadering van taalniveau B1, geen B1 zelf. Lees het bericht als de melder: korte zinnen, gewone woorden.',
   'read.hint.long_sentence': 'Lange zin ({words} woorden): maak er twee zinnen van',
+  'read.hint.fragment': 'Geen hele zin: schrijf hele zinnen (wie deed wat), of klik op "Netjes maken"',
   'read.hint.plain_word': '"{text}": schrijf liever "{replacement}"',
   'read.hint.jargon': '"{text}": code of afkorting, schrijf het uit',
   'read.hint.long_word': '"{text}": lang woord ({syllables} lettergrepen)',
@@ -38,6 +39,7 @@ export const readabilityEn: Record<keyof typeof readabilityNl, string> = {
   'read.checking': 'Measuring readability…',
   'read.proxy': 'The score (Flesch-Douma for a Dutch message, Flesch for an English one) is a proxy for language level B1, not B1 itself. Read the message as the reporter would: short sentences, everyday words.',
   'read.hint.long_sentence': 'Long sentence ({words} words): split it in two',
+  'read.hint.fragment': 'Not a whole sentence: write whole sentences (who did what), or click "Tidy up"',
   'read.hint.plain_word': '"{text}": better write "{replacement}"',
   'read.hint.jargon': '"{text}": a code or abbreviation, write it out',
   'read.hint.long_word': '"{text}": long word ({syllables} syllables)',

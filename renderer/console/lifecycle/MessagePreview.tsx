@@ -139,6 +139,8 @@ function hintText(h: ReadabilityHint, t: Translate): string {
   switch (h.kind) {
     case 'long_sentence':
       return t('read.hint.long_sentence', { words: h.words });
+    case 'fragment':
+      return t('read.hint.fragment');
     case 'plain_word':
       return t('read.hint.plain_word', { text: h.text, replacement: h.replacement });
     case 'jargon':
@@ -161,7 +163,7 @@ function MarkedText({
   t: Translate;
 }) {
   const ranges = [
-    ...hints.map((h) => ({ start: h.start, end: h.end, kind: h.kind === 'long_sentence' ? 'sentence' : 'word', title: hintText(h, t) })),
+    ...hints.map((h) => ({ start: h.start, end: h.end, kind: h.kind === 'long_sentence' || h.kind === 'fragment' ? 'sentence' : 'word', title: hintText(h, t) })),
     ...unedited.map((r) => ({ ...r, kind: 'field', title: t('read.fieldUnedited') })),
   ];
   const parts: ReactNode[] = markSegments(text, ranges).map((seg) => {
