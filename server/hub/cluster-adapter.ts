@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Logger } from '../log';
 import { ensureClusterAttachments } from '../store/cluster';
 import type { Store } from '../store/open';
+import { NotifyBatcher } from './notify-batch';
 import { orderBroadcasts } from './ordered-broadcast';
 import type { HubServer } from './socket-server';
 
@@ -15,12 +16,13 @@ export async function attachClusterAdapter(io: HubServer, store: Store, log: Log
   if (!store.pgPool) return false;
   await ensureClusterAttachments(store);
   const errorHandler = (err: unknown) => log.warn({ err }, 'socket.io cluster adapter error');
-  const makeAdapter = createAdapter(listenerPool(store.pgPool, log), { errorHandler });
+  const notifies = new NotifyBatcher((text, values) => (store.pgPool as pg.Pool).query(text, values));
+  const makeAdapter = createAdapter(listenerPool(store.pgPool, notifies, log), { errorHandler });
   // Socket.IO calls this with `new`: a function that returns the adapter, not an arrow function.
   // biome-ignore lint/complexity/useArrowFunction: must be constructible
   io.adapter(function (nsp: Parameters<typeof makeAdapter>[0]) {
     const adapter = makeAdapter(nsp);
-    orderBroadcasts(adapter, errorHandler);
+    orderBroadcasts(adapter, notifies, errorHandler);
     return adapter;
   } as unknown as Parameters<HubServer['adapter']>[0]);
   return true;
@@ -36,9 +38,10 @@ export async function attachClusterAdapter(io: HubServer, store: Store, log: Log
  *   (its catch and its 'end' handler) and keeps every client they bring, each listening and delivering: under repeated
  *   terminations they filled the pool and the node hung. Here a new LISTEN client supersedes the one before: that one
  *   is released as broken without the adapter's handlers, so it neither delivers nor reconnects.
- * The adapter's close() releases the current client as before.
+ * The adapter's close() releases the current client as before. Its queries go through the node's NotifyBatcher
+ * (hub/notify-batch.ts).
  */
-function listenerPool(pool: pg.Pool, log: Logger): pg.Pool {
+function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): pg.Pool {
   let current: pg.PoolClient | undefined;
   const discard = (client: pg.PoolClient, reason: string) => {
     if (current === client) current = undefined;
@@ -58,6 +61,5 @@ function listenerPool(pool: pg.Pool, log: Logger): pg.Pool {
     client.once('end', () => discard(client, 'LISTEN connection ended'));
     return client;
   };
-  const query: pg.Pool['query'] = pool.query.bind(pool);
-  return { connect, query } as unknown as pg.Pool;
+  return { connect, query: notifies.query } as unknown as pg.Pool;
 }
