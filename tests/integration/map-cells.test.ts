@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import * as mapCellsMigration from '../../server/store/migrations/0044_map_cells';
 import { migrations } from '../../server/store/migrations/index';
 import { MAP_CELL_SQL, mapCellsOfBox } from '../../server/store/map-cells';
 import { inCellsQuery, type MapBox, reportsInView } from '../../server/store/map-view';
-import { openStore, type Store } from '../../server/store/open';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { migrateAllBut, migratorOf, olderCategory, storeForEachTest } from '../support/filled-database';
 
 const SINCE = '2026-11-01T00:00:00.000Z';
 
@@ -74,36 +71,14 @@ const BOXES: MapBox[] = [
  * on PostgreSQL the store's cell expression is the one the indexes were built on (else the planner cannot use them).
  */
 describe.each(storeKinds)('map view by grid cells, migration 0044 on a filled database (%s)', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let store: Store;
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-0044-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
-  });
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const fresh = storeForEachTest(kind, '0044');
 
   it('answers every box as a plain filter does; on PostgreSQL the store writes the cell expression the indexes were built on', async () => {
     // Every other migration first, then 0044 on the filled database (its own module, registered or not).
-    const { '0044_map_cells': _later, ...before } = migrations;
-    const migrator = (all: typeof migrations) =>
-      new Migrator({
-        db: store.db,
-        provider: { getMigrations: async () => all },
-        migrationTableName: 'schema_migrations',
-        migrationLockTableName: 'schema_migrations_lock',
-        allowUnorderedMigrations: true,
-      });
-    expect((await migrator(before).migrateToLatest()).error).toBeUndefined();
+    const { store } = fresh;
+    const old = await migrateAllBut(store.db, '0044_map_cells');
     const rows = reportRows();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema as it was before 0044
-    const old = store.db as unknown as Kysely<any>;
-    await old.insertInto('categories').values({ code: 'groen', name_nl: 'Groen', name_en: 'Green', department: 'Stadsbeheer', sla_working_days: 5, sort_order: 1 }).execute();
+    await old.insertInto('categories').values(olderCategory('groen', { name_nl: 'Groen', name_en: 'Green' })).execute();
     for (let i = 0; i < rows.length; i += 200) await old.insertInto('reports').values(rows.slice(i, i + 200)).execute();
     const answers = async () => {
       for (const box of BOXES) {
@@ -113,7 +88,7 @@ describe.each(storeKinds)('map view by grid cells, migration 0044 on a filled da
     };
     // Before 0044 the same query answers the same (no cell index yet: slower, not different).
     await answers();
-    const applied = await migrator({ ...before, '0044_map_cells': mapCellsMigration }).migrateToLatest();
+    const applied = await migratorOf(store.db, { ...migrations, '0044_map_cells': mapCellsMigration }).migrateToLatest();
     expect(applied.error).toBeUndefined();
     expect(applied.results?.map((r) => r.migrationName)).toEqual(['0044_map_cells']);
 

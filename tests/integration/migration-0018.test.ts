@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../server/store/migrate';
-import { migrations } from '../../server/store/migrations/index';
-import { openStore, type Store } from '../../server/store/open';
 import { searchReports } from '../../server/store/report-search';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { migrateUpTo, olderCategory, olderReport, storeForEachTest } from '../support/filled-database';
 
 const TEXTS = [
   'Vuilniszakken naast de container',
@@ -18,23 +14,13 @@ const TEXTS = [
 ];
 
 function reportRow(n: number) {
-  return {
-    id: `r${n}`,
-    number: n,
-    category: 'groen',
-    lat: 52.07,
-    lng: 4.3,
+  return olderReport(n, {
     address: n % 2 === 0 ? `Spui ${n}` : null,
     description: TEXTS[n % TEXTS.length]!,
-    source: 'phone',
-    priority: 'normal',
     status: n % 3 === 0 ? 'closed' : 'new',
     outcome: n % 3 === 0 ? 'resolved' : null,
-    created_by: null,
     created_at: `2026-03-01T10:${String(n).padStart(2, '0')}:00.000Z`,
-    updated_at: '2026-03-10T09:00:00.000Z',
-    version: n,
-  };
+  });
 }
 
 /** The reports, newest first, whose text holds every word as a word (whole) or as the start of one (prefix). */
@@ -53,32 +39,12 @@ function expected(rows: ReturnType<typeof reportRow>[], q: string, limit: number
  * way finding by words answers as before: whole words first, then prefixes, the newest first within each.
  */
 describe.each(storeKinds)('migration 0018 on a filled database over %s', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let store: Store;
-
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-0018-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
-  });
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const fresh = storeForEachTest(kind, '0018');
 
   it('stores the words of the reports there, finds them by whole words and prefixes, and keeps them on later writes', async () => {
-    const migrator = new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => migrations },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-    });
-    expect((await migrator.migrateTo('0015_signal_address_search')).error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema as it was before 0018
-    const old = store.db as unknown as Kysely<any>;
-    await old.insertInto('categories').values({ code: 'groen', name_nl: 'Groen', name_en: 'Green', department: 'Stadsbeheer', sla_working_days: 5, sort_order: 1 }).execute();
+    const { store } = fresh;
+    const old = await migrateUpTo(store.db, '0015_signal_address_search');
+    await old.insertInto('categories').values(olderCategory('groen', { name_nl: 'Groen', name_en: 'Green' })).execute();
     const rows = Array.from({ length: 40 }, (_, i) => reportRow(i + 1));
     await old.insertInto('reports').values(rows).execute();
 

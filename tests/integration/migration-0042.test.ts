@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../server/store/migrations/index';
-import { openStore, type Store } from '../../server/store/open';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { replaySnapshotAt } from '../../server/store/replay';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { migrateAllBut, migratorOf, storeForEachTest } from '../support/filled-database';
 
 /**
  * Migration 0042 (replay lookups: the log by time, unit events by the unit id in their payload) on a database that
@@ -20,35 +16,11 @@ const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const STATUSES = ['beschikbaar', 'onderweg', 'ter_plaatse'] as const;
 
 describe.each(storeKinds)('migration 0042 on a filled event log over %s', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let store: Store;
-
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-0042-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
-  }, 60_000);
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  const migrator = (set: typeof migrations) =>
-    new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => set },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-      allowUnorderedMigrations: true,
-    });
+  const fresh = storeForEachTest(kind, '0042', 60_000);
 
   it('applies, and the replay snapshot reads each unit as its last event left it', { timeout: 300_000 }, async () => {
-    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '0042_replay_lookups'));
-    expect((await migrator(before).migrateToLatest()).error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema as it was before 0042
-    const old = store.db as unknown as Kysely<any>;
+    const { store } = fresh;
+    const old = await migrateAllBut(store.db, '0042_replay_lookups');
     const pg = kind === 'postgres';
     const series = (n: number) =>
       pg
@@ -71,7 +43,7 @@ describe.each(storeKinds)('migration 0042 on a filled event log over %s', (kind)
       from ${series(EVENTS)}`.execute(old);
 
     const t0 = performance.now();
-    expect((await migrator(migrations).migrateToLatest()).error).toBeUndefined();
+    expect((await migratorOf(store.db).migrateToLatest()).error).toBeUndefined();
     const seconds = (performance.now() - t0) / 1000;
     process.stdout.write(`${kind}: 0042 on ${EVENTS.toLocaleString('en')} events: ${seconds.toFixed(1)} s\n`);
 

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../server/store/migrate';
-import { migrations } from '../../server/store/migrations/index';
-import { openStore, type Store } from '../../server/store/open';
 import { deleteReports } from '../../server/store/retention';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { migrateUpTo, olderCategory, storeForEachTest } from '../support/filled-database';
 
 /**
  * The migrations of issues 15 and 16 (0024–0031) together on a database that already holds data: many reports with
@@ -29,39 +25,15 @@ const NEW_MIGRATIONS = [
 ];
 
 describe.each(storeKinds)('migrations 0024–0031 on a filled database over %s', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let store: Store;
-
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-0024-0031-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
-  });
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const fresh = storeForEachTest(kind, '0024-0031');
 
   it('applies all of them without a per-row walk, keeps every row, and indexes the new lookups', { timeout: 240_000 }, async () => {
-    const migrator = new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => migrations },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-      allowUnorderedMigrations: true,
-    });
-    expect((await migrator.migrateTo('0023_report_context')).error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema as it was before 0024
-    const old = store.db as unknown as Kysely<any>;
+    const { store } = fresh;
+    const old = await migrateUpTo(store.db, '0023_report_context');
     const at = '2026-03-01T10:00:00.000Z';
     await old
       .insertInto('categories')
-      .values([
-        { code: 'groen', name_nl: 'Boomtak / groen', name_en: 'Greenery', department: 'Stadsbeheer', sla_working_days: 5, sort_order: 1 },
-        { code: 'graffiti', name_nl: 'Graffiti', name_en: 'Graffiti', department: 'Stadsbeheer', sla_working_days: 5, sort_order: 2 },
-      ])
+      .values([olderCategory('groen', { name_nl: 'Boomtak / groen', name_en: 'Greenery' }), olderCategory('graffiti', { name_nl: 'Graffiti', name_en: 'Graffiti', sort_order: 2 })])
       .execute();
     await old.insertInto('users').values({ id: 'u1', username: 'api', display_name: 'API', role: 'admin', password_hash: 'x', created_at: at }).execute();
     await old.insertInto('api_keys').values({ id: 'k1', client_name: 'FixMyStreet', key_hash: 'h1', key_prefix: 'p1', user_id: 'u1', created_at: at }).execute();

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../server/store/migrate';
 import * as m0040 from '../../server/store/migrations/0040_shift_reports';
 import * as m0041 from '../../server/store/migrations/0041_notable_events_index';
-import { openStore, type Store } from '../../server/store/open';
 import { notableEventRows } from '../../server/store/shift-reports';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { storeForEachTest } from '../support/filled-database';
 
 /**
  * Migrations 0040 (shift reports: new tables) and 0041 (the notable events' partial index) on an event log that
@@ -18,24 +15,13 @@ import { createPostgresDatabase, storeKinds, type TestDatabase } from '../suppor
 const EVENTS = 200_000;
 
 describe.each(storeKinds)('migrations 0040 and 0041 on a filled event log over %s', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let store: Store;
-
+  const fresh = storeForEachTest(kind, '0040-0041');
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-0040-0041-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
-    await migrateToLatest(store.db);
-  });
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await migrateToLatest(fresh.store.db);
   });
 
   it('applies on 200,000 events and reads a shift’s notable events by the index', { timeout: 240_000 }, async () => {
-    const db = store.db;
+    const db = fresh.store.db;
     await m0041.down(db);
     await m0040.down(db);
     // One event a minute for 200,000 minutes (about 139 days); every 500th an emergency, the rest report events.

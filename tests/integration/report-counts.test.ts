@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { privacySubject } from '../../server/domain/privacy-subject';
 import type { Report } from '../../server/protocol/report';
 import { toQueueRow } from '../../server/protocol/report-queue';
 import { migrateToLatest } from '../../server/store/migrate';
-import { migrations } from '../../server/store/migrations/index';
-import { openStore, type Store } from '../../server/store/open';
 import { claimDue, enqueueMessage, markAttemptFailed, markSent, retryFailed } from '../../server/store/outbox';
 import { eraseSubject, findSubject } from '../../server/store/privacy';
 import { openQueuePage } from '../../server/store/report-queue';
@@ -16,7 +11,8 @@ import { moveReporters } from '../../server/store/reporters';
 import { getReport, insertReport, insertReporter } from '../../server/store/reports';
 import { deleteReports } from '../../server/store/retention';
 import type { DB } from '../../server/store/schema';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { migrateUpTo, olderCategory, olderReport, storeForEachTest } from '../support/filled-database';
 
 const AT = '2026-03-02T09:00:00.000Z';
 
@@ -42,53 +38,16 @@ async function expectCountsRight(db: Kysely<DB>) {
 }
 
 function reportRow(id: string, number: number, status = 'new') {
-  return {
-    id,
-    number,
-    category: 'groen',
-    lat: 52.07,
-    lng: 4.3,
-    address: 'Laan 1',
-    description: 'Boomtak hangt laag',
-    source: 'phone',
-    priority: 'normal',
-    status,
-    outcome: status === 'closed' ? 'resolved' : null,
-    created_by: null,
-    created_at: `2026-03-0${number}T09:00:00.000Z`,
-    updated_at: AT,
-    version: number,
-  };
+  return olderReport(number, { id, address: 'Laan 1', status, outcome: status === 'closed' ? 'resolved' : null, created_at: `2026-03-0${number}T09:00:00.000Z`, updated_at: AT });
 }
 
 describe.each(storeKinds)('counts kept on the report row over %s (migration 0011)', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let store: Store;
-
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-counts-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
-  });
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const fresh = storeForEachTest(kind, 'counts');
 
   it('backfills the counts when it migrates a database that already holds reports, reporters and messages', async () => {
-    const migrator = new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => migrations },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-    });
-    const before = await migrator.migrateTo('0010_alert_texts');
-    expect(before.error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema before 0011 has no count columns
-    const old = store.db as unknown as Kysely<any>;
-    await old.insertInto('categories').values({ code: 'groen', name_nl: 'Groen', name_en: 'Green', department: 'Stadsbeheer', sla_working_days: 5, sort_order: 1 }).execute();
+    const { store } = fresh;
+    const old = await migrateUpTo(store.db, '0010_alert_texts');
+    await old.insertInto('categories').values(olderCategory('groen', { name_nl: 'Groen', name_en: 'Green' })).execute();
     await old.insertInto('reports').values([reportRow('r1', 1), reportRow('r2', 2), reportRow('r3', 3, 'closed')]).execute();
     const reporter = (id: string, reportId: string) => ({ id, report_id: reportId, name: 'Melder', email: `${id}@example.test`, phone: null, created_at: AT });
     await old.insertInto('reporters').values([reporter('p1', 'r1'), reporter('p2', 'r1'), reporter('p3', 'r3')]).execute();
@@ -133,8 +92,8 @@ describe.each(storeKinds)('counts kept on the report row over %s (migration 0011
   });
 
   it('keeps the counts right through create, linked callers, a merge, delivery sent/failed/retry, erasure and deletion', async () => {
-    await migrateToLatest(store.db);
-    const db = store.db;
+    const db = fresh.store.db;
+    await migrateToLatest(db);
     await db.insertInto('categories').values({ code: 'groen', name_nl: 'Groen', name_en: 'Green', department: 'Stadsbeheer', sla_working_days: 5, sort_order: 1 }).execute();
     await insertReport(db, reportRow('a', 1));
     await insertReport(db, reportRow('b', 2));

@@ -1,34 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator, sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../server/store/migrate';
-import { migrations } from '../../server/store/migrations/index';
-import { openStore, type Store } from '../../server/store/open';
-
-let store: Store | undefined;
-let dir: string | undefined;
-afterEach(async () => {
-  await store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+import { migrateUpTo, olderCategory, storeForEachTest } from '../support/filled-database';
 
 describe('migration 0008 (photos in the store, retention)', () => {
+  const fresh = storeForEachTest('sqlite', '0008');
+
   it('moves file-based photo rows to photos_legacy and dates the closing of reports closed before it', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'meldkamer-0008-'));
-    store = openStore({ dataDir: dir });
-    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0008'));
-    const migrator = new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => before },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-    });
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema before 0008
-    const db = store.db as Kysely<any>;
-    await db.insertInto('categories').values({ code: 'afval', name_nl: 'Afval', name_en: 'Waste', department: 'x', sla_working_days: 5, sort_order: 1 }).execute();
+    const { store } = fresh;
+    const db = await migrateUpTo(store.db, '0007_throttling_sessions');
+    await db.insertInto('categories').values(olderCategory('afval', { name_nl: 'Afval', name_en: 'Waste', department: 'x' })).execute();
     const report = (id: string, number: number, status: string) => ({
       id,
       number,
