@@ -109,11 +109,12 @@ export function createFieldNamespace(io: Server, deps: HubDeps, positions: Posit
       if (typeof ack !== 'function') return;
       if (!(await userForCommand(deps, socket, ack as (result: Ack<never>) => void))) return;
       // Each command under a request id of its own (server/request-context.ts).
-      await runWithRequestId(newRequestId(), async () => {
+      const requestId = newRequestId();
+      await runWithRequestId(requestId, async () => {
         try {
-          ack({ ok: true, data: await run(payload) });
+          ack({ ok: true, data: await run(payload), requestId });
         } catch (err) {
-          ack(ackError(err, deps));
+          ack({ ...ackError(err, deps), requestId });
         }
       });
     };

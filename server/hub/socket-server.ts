@@ -82,12 +82,13 @@ export function createSocketServer(httpServer: HttpServer, deps: HubDeps, comman
           return;
         }
         // Each command under a request id of its own (server/request-context.ts): its log lines and messages carry it.
-        await runWithRequestId(newRequestId(), async () => {
+        const requestId = newRequestId();
+        await runWithRequestId(requestId, async () => {
           deps.log.debug({ command: command.name, userId: user.id }, 'socket command');
           try {
-            ack({ ok: true, data: await command.run(deps, user, payload) });
+            ack({ ok: true, data: await command.run(deps, user, payload), requestId });
           } catch (err) {
-            ack(toAckError(err, deps));
+            ack({ ...toAckError(err, deps), requestId });
           }
         });
       });

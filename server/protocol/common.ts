@@ -51,7 +51,8 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+/** `requestId`: the id the command ran under (its log lines carry it as `reqId`); hubs before 0.2.0 send none. */
+export type Ack<T> = ({ ok: true; data: T } | { ok: false; error: ApiError }) & { requestId?: string };
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

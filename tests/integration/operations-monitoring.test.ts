@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log';
+import type { Ack } from '../../server/protocol/common';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
+import { connectField, createFieldUnits } from '../support/field-units';
 import { sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
 
 const TOKEN = 'scrape-token-0123456789abcdef0123456789';
@@ -156,11 +158,29 @@ describe.each(storeKinds)('one request id across HTTP, socket commands and the o
     const odd = await fetch(`${t.hub.url}/health/live`, { headers: { 'x-request-id': 'bad id <script>' } });
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 
-    // A socket command runs under an id of its own, on every line it writes.
+    // A socket command runs under an id of its own, on every line it writes, and its ack names it (a refusal's too),
+    // so what a user reads off a failed command finds its log lines.
     const console = t.connectConsole(token);
     await waitFor(console, 'connect');
-    await console.emitWithAck('unit:recommend', { reportId: report.id });
+    const ack = await console.emitWithAck('unit:recommend', { reportId: report.id });
+    expect(ack.ok).toBe(true);
+    expect(ack.requestId).toMatch(/^[0-9a-f-]{36}$/);
     await until(() => lines().some((l) => l.msg === 'socket command'), 5000, 'the socket command line');
-    expect(lines().find((l) => l.msg === 'socket command')?.reqId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines().find((l) => l.msg === 'socket command')?.reqId).toBe(ack.requestId);
+    const refused = await console.emitWithAck('unit:recommend', { reportId: 'no-such-report' });
+    expect(refused.ok).toBe(false);
+    expect(refused.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(refused.requestId).not.toBe(ack.requestId);
+    await until(() => lines().some((l) => l.msg === 'socket command' && l.reqId === refused.requestId), 5000, 'the refused command line');
+
+    // The field client's acks name theirs too.
+    const [unit] = await createFieldUnits(t.hub, 1);
+    if (!unit) throw new Error('no unit');
+    const field = connectField(t.hub.url, (await t.login(unit.username, 'veld')).token);
+    await new Promise((resolve) => field.once('connect', () => resolve(undefined)));
+    const state = (await field.timeout(10_000).emitWithAck('field:state', {})) as Ack<unknown>;
+    expect(state.ok).toBe(true);
+    expect(state.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    field.disconnect();
   }, 60_000);
 });
