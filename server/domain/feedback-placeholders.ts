@@ -28,6 +28,8 @@ export const PLACEHOLDERS = [
   'naam',
   /** The municipality (settings, hub/municipality-config.ts): name, phone number, web address. */
   'gemeente',
+  /** The team that signs (settings MELDKAMER_MUNICIPALITY_TEAM / _EN; default "Team Handhaving" / "Enforcement team"). */
+  'afzender',
   'telefoon',
   'website',
   /** The approved photo of the fix on the status page (/status/:token/foto), when the desk ticked "foto meesturen". */

@@ -18,7 +18,7 @@ export const visitTemplates: readonly FeedbackTemplate[] = [
       'Vandaag komen we langs voor uw melding {meldingnummer} op {adres}. Dit gaat er gebeuren:\n{vervolgactie}',
       'Uw melding blijft open tot het klaar is. Daarna hoort u van ons hoe het is gegaan.',
       'Volg uw melding op {statuslink}',
-      'Met vriendelijke groet,\nTeam Handhaving\n{gemeente}\nTelefoon: {telefoon}\n{website}',
+      'Met vriendelijke groet,\n{afzender}\n{gemeente}\nTelefoon: {telefoon}\n{website}',
     ].join('\n\n'),
   },
   {
@@ -32,7 +32,7 @@ export const visitTemplates: readonly FeedbackTemplate[] = [
       'Today we are coming by for your report {meldingnummer} at {adres}. This is what will happen:\n{vervolgactie}',
       'Your report stays open until this is done. We will then let you know how it went.',
       'Follow your report at {statuslink}',
-      'Kind regards,\nEnforcement team\n{gemeente}\nPhone: {telefoon}\n{website}',
+      'Kind regards,\n{afzender}\n{gemeente}\nPhone: {telefoon}\n{website}',
     ].join('\n\n'),
   },
 ];

@@ -18,8 +18,8 @@ import { visitTemplates } from './feedback-templates-visit';
  * Every template, filled with the branch case, reaches the readability floor (test).
  */
 
-const SIGN_NL = 'Met vriendelijke groet,\nTeam Handhaving\n{gemeente}\nTelefoon: {telefoon}\n{website}';
-const SIGN_EN = 'Kind regards,\nEnforcement team\n{gemeente}\nPhone: {telefoon}\n{website}';
+const SIGN_NL = 'Met vriendelijke groet,\n{afzender}\n{gemeente}\nTelefoon: {telefoon}\n{website}';
+const SIGN_EN = 'Kind regards,\n{afzender}\n{gemeente}\nPhone: {telefoon}\n{website}';
 const FOUND_ACTION = '{bevinding} {actie}';
 const PARTS = '{?deelmeldingen}';
 const THANKS_NL = 'Bedankt voor uw melding. Zo helpt u mee aan een schone en veilige buurt.';

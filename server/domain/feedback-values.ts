@@ -13,6 +13,16 @@ export interface Municipality {
   website: string;
   /** A logo file the hub serves on the public pages (hub/municipality-config.ts); absent: the name as text. */
   logoFile?: string | undefined;
+  /** The team that signs citizen messages ({afzender}), per language; absent: DEFAULT_SIGNING_TEAM. */
+  team?: { nl: string; en: string } | undefined;
+}
+
+/** Who signs a citizen message when the settings name no team. */
+export const DEFAULT_SIGNING_TEAM: Readonly<Record<FeedbackLocale, string>> = { nl: 'Team Handhaving', en: 'Enforcement team' };
+
+/** The team that signs a message in this language (settings, else the default). */
+export function signingTeam(municipality: Municipality, locale: FeedbackLocale): string {
+  return municipality.team?.[locale] ?? DEFAULT_SIGNING_TEAM[locale];
 }
 
 export const DEFAULT_MUNICIPALITY: Municipality = {
@@ -124,6 +134,7 @@ export function placeholderValues(ctx: FeedbackContext): PlaceholderValues {
     categorie: categoryInSentence(ctx),
     naam: greetingName(ctx.recipient, locale),
     gemeente: municipality.name,
+    afzender: signingTeam(municipality, locale),
     telefoon: municipality.phone,
     website: municipality.website,
     adres: report.address?.trim() || (nl ? 'de gemelde locatie' : 'the reported location'),

@@ -1,4 +1,4 @@
-import type { Municipality } from './feedback-values';
+import { type Municipality, signingTeam } from './feedback-values';
 import type { DomainText } from './domain-text';
 import { sayQuestion } from './reporter-question-texts';
 import { addWorkingDays, atRiskFrom, DEFAULT_TIME_ZONE, isWorkingDay, type SlaTerm, workingMsBetween } from './sla';
@@ -98,13 +98,13 @@ export function questionMessage(input: {
     if (input.channel === 'sms') return { subject, text: `About your report ${number} we have a question: ${question} Please answer here: ${link}` };
     return {
       subject,
-      text: `Dear ${greeting},\n\nWe have a question about your report ${number}:\n\n${question}\n\nPlease answer on the status page of your report, before ${dueDate}:\n${link}\n\nWhile we wait for your answer, the time we take to handle your report stands still.\n\nKind regards,\nEnforcement team\n${m.name}\nPhone: ${m.phone}\n${m.website}`,
+      text: `Dear ${greeting},\n\nWe have a question about your report ${number}:\n\n${question}\n\nPlease answer on the status page of your report, before ${dueDate}:\n${link}\n\nWhile we wait for your answer, the time we take to handle your report stands still.\n\nKind regards,\n${signingTeam(m, 'en')}\n${m.name}\nPhone: ${m.phone}\n${m.website}`,
     };
   }
   const subject = `Een vraag over uw melding ${number}`;
   if (input.channel === 'sms') return { subject, text: `Over uw melding ${number} hebben we een vraag: ${question} Antwoord hier: ${link}` };
   return {
     subject,
-    text: `Beste ${greeting},\n\nOver uw melding ${number} hebben we een vraag:\n\n${question}\n\nU kunt antwoorden op de statuspagina van uw melding, graag vóór ${dueDate}:\n${link}\n\nZolang we op uw antwoord wachten, telt die tijd niet mee voor de afhandeling.\n\nMet vriendelijke groet,\nTeam Handhaving\n${m.name}\nTelefoon: ${m.phone}\n${m.website}`,
+    text: `Beste ${greeting},\n\nOver uw melding ${number} hebben we een vraag:\n\n${question}\n\nU kunt antwoorden op de statuspagina van uw melding, graag vóór ${dueDate}:\n${link}\n\nZolang we op uw antwoord wachten, telt die tijd niet mee voor de afhandeling.\n\nMet vriendelijke groet,\n${signingTeam(m, 'nl')}\n${m.name}\nTelefoon: ${m.phone}\n${m.website}`,
   };
 }

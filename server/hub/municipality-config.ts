@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_MUNICIPALITY, type Municipality } from '../domain/feedback-values';
+import { DEFAULT_MUNICIPALITY, DEFAULT_SIGNING_TEAM, type Municipality } from '../domain/feedback-values';
 
 /**
  * The municipality the citizen messages speak for (README "Berichten aan de melder"): its name, phone number and
- * web address, as keys of server/config.ts. They fill the placeholders {gemeente}, {telefoon} and {website} in
+ * web address and the team that signs, as keys of server/config.ts. They fill the placeholders {gemeente}, {telefoon},
+ * {website} and {afzender} in
  * every template (the signature, "bel ons op 14 070"), and with the logo they head the public pages (http/public-layout.ts).
  */
 
@@ -23,6 +24,10 @@ export const MUNICIPALITY_CONFIG_SHAPE = {
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://www.denhaag.nl' })
     .max(300)
     .default(DEFAULT_MUNICIPALITY.website),
+  /** The team that signs citizen messages, e.g. "Team Toezicht en Handhaving"; unset: "Team Handhaving". */
+  municipalityTeam: z.string().trim().min(1).max(100).optional(),
+  /** The same team's name in English messages; unset: "Enforcement team". */
+  municipalityTeamEn: z.string().trim().min(1).max(100).optional(),
   /** A logo for the public pages' header (PNG, JPEG, SVG or WebP file the hub serves at /gemeente/logo); unset: the name as text. */
   municipalityLogo: z
     .string()
@@ -36,6 +41,8 @@ export const MUNICIPALITY_ENV_KEYS = {
   MELDKAMER_MUNICIPALITY_PHONE: 'municipalityPhone',
   MELDKAMER_MUNICIPALITY_WEBSITE: 'municipalityWebsite',
   MELDKAMER_MUNICIPALITY_LOGO: 'municipalityLogo',
+  MELDKAMER_MUNICIPALITY_TEAM: 'municipalityTeam',
+  MELDKAMER_MUNICIPALITY_TEAM_EN: 'municipalityTeamEn',
 } as const;
 
 type MunicipalityKeys = { [K in keyof typeof MUNICIPALITY_CONFIG_SHAPE]?: z.output<(typeof MUNICIPALITY_CONFIG_SHAPE)[K]> } & {
@@ -50,5 +57,6 @@ export function municipalityOf(c: MunicipalityKeys): Municipality {
     phone: c.municipalityPhone,
     website: c.municipalityWebsite,
     ...(c.municipalityLogo ? { logoFile: c.municipalityLogo } : {}),
+    ...(c.municipalityTeam || c.municipalityTeamEn ? { team: { nl: c.municipalityTeam ?? DEFAULT_SIGNING_TEAM.nl, en: c.municipalityTeamEn ?? DEFAULT_SIGNING_TEAM.en } } : {}),
   };
 }

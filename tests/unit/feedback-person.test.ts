@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../../server/config';
 import { checkSpecific, composeFeedback, defaultTemplates, type FeedbackContext, fillTemplate } from '../../server/domain/feedback';
 import { asSentence, categoryInSentence, DEFAULT_MUNICIPALITY, greetingName } from '../../server/domain/feedback-values';
 import { LEVEL_FLOORS, readability } from '../../server/domain/readability';
+import { questionMessage } from '../../server/domain/reporter-question';
 import { municipalityOf } from '../../server/hub/municipality-config';
 import type { Outcome } from '../../server/protocol/report';
 import type { Resolution } from '../../server/protocol/resolution';
@@ -152,6 +153,30 @@ describe('the municipality', () => {
       expect(signature, template.id).toContain('https://www.utrecht.nl');
       expect(result.text, template.id).not.toContain('Den Haag\n');
     }
+  });
+
+  it('signs with the team the settings name: no team written into the templates or the question e-mail', () => {
+    const config = loadConfig({ MELDKAMER_MUNICIPALITY_TEAM: 'Team Toezicht en Veiligheid', MELDKAMER_MUNICIPALITY_TEAM_EN: 'Safety team' });
+    const leiden = { ...municipalityOf(config), name: 'Gemeente Leiden' };
+    expect(leiden.team).toEqual({ nl: 'Team Toezicht en Veiligheid', en: 'Safety team' });
+    for (const template of defaultTemplates) {
+      expect(template.body, template.id).not.toMatch(/Team Handhaving|Enforcement team/);
+      const resolution = resolutionFor(template);
+      const result = composeFeedback({ ...filled(template.trigger as Trigger), locale: template.locale, template, resolution, municipality: leiden });
+      expect(result.ok, template.id).toBe(true);
+      if (!result.ok) continue;
+      const signature = result.text.split('\n\n').at(-1) ?? '';
+      expect(signature, template.id).toContain(template.locale === 'nl' ? 'Team Toezicht en Veiligheid\nGemeente Leiden' : 'Safety team\nGemeente Leiden');
+    }
+    for (const locale of ['nl', 'en'] as const) {
+      const mail = questionMessage({ locale, number: 'M-000123', question: 'Waar staat de fiets?', link: links.status, dueDate: 'vrijdag 4 december', channel: 'email', greeting: 'Jan Jansen', municipality: leiden });
+      expect(mail.text).toContain(locale === 'nl' ? 'Team Toezicht en Veiligheid\nGemeente Leiden' : 'Safety team\nGemeente Leiden');
+      expect(mail.text).not.toMatch(/Team Handhaving|Enforcement team/);
+    }
+    // Unset: the team's default name in each language.
+    const plain = composeFeedback(filled('receipt'));
+    expect(plain.ok && plain.text).toContain('Met vriendelijke groet,\nTeam Handhaving\nGemeente Den Haag');
+    expect(() => loadConfig({ MELDKAMER_MUNICIPALITY_TEAM: ' ' })).toThrow(/MELDKAMER_MUNICIPALITY_TEAM/);
   });
 
   it('defaults to Den Haag', () => {
