@@ -1,7 +1,7 @@
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, PostgresAdapter, sql } from 'kysely';
 import semver from 'semver';
 import { APP_VERSION } from '../version';
-import { type MeldkamerMigration, migrations } from './migrations/index';
+import { type MeldkamerMigration, migrations as allMigrations } from './migrations/index';
 import type { DB } from './schema';
 
 const MIGRATION_TABLE = 'schema_migrations';
@@ -54,7 +54,7 @@ export async function recordedCompatibility(db: Kysely<DB>): Promise<Map<string,
 /** The migrations this build has that the database has not applied (the readiness check, GET /health). */
 export async function unappliedMigrations(db: Kysely<DB>): Promise<string[]> {
   const applied = new Set(await appliedMigrationNames(db));
-  return Object.keys(migrations).filter((name) => !applied.has(name));
+  return Object.keys(allMigrations).filter((name) => !applied.has(name));
 }
 
 /**
@@ -62,7 +62,7 @@ export async function unappliedMigrations(db: Kysely<DB>): Promise<string[]> {
  * a release before 0.2.0, or not a Meldkamer migration), or any recorded oldest-compatible release newer than itself.
  * Unknown migrations with a compatible record are a newer node's additive work: this node runs on them.
  */
-async function checkCompatible(db: Kysely<DB>, ownVersion: string): Promise<string[]> {
+async function checkCompatible(db: Kysely<DB>, ownVersion: string, migrations: MigrationList): Promise<string[]> {
   const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations)).sort();
   const compat = await recordedCompatibility(db);
   const unrecorded = unknown.filter((name) => !compat.has(name));
@@ -102,7 +102,7 @@ async function recordCompatibility(db: Kysely<any>, name: string, migration: Mel
  * migrations run one statement at a time), so no node sees the schema without the record. A newer node's
  * migrations join as no-ops: they are applied already, and Kysely refuses a database with migrations it is not given.
  */
-function providerFor(unknown: string[]): MigrationProvider {
+function providerFor(migrations: MigrationList, unknown: string[]): MigrationProvider {
   const all: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(migrations)) {
     all[name] = {
@@ -116,16 +116,25 @@ function providerFor(unknown: string[]): MigrationProvider {
   return { getMigrations: async () => all };
 }
 
+type MigrationList = Record<string, MeldkamerMigration>;
+
 /**
  * Applies pending migrations, after checking this node can run on the database (see checkCompatible), and records the
- * compatibility of migrations applied before it was kept (by 0.1.0). `ownVersion`: tests play an older or newer node.
+ * compatibility of migrations applied before it was kept (by 0.1.0). `ownVersion`: tests play an older or newer node;
+ * `migrations`: tests add their own.
  */
-export async function migrateToLatest(db: Kysely<DB>, ownVersion: string = APP_VERSION): Promise<string[]> {
-  const unknown = await checkCompatible(db, ownVersion);
+export async function migrateToLatest(db: Kysely<DB>, ownVersion: string = APP_VERSION, migrations: MigrationList = allMigrations): Promise<string[]> {
+  const unknown = await checkCompatible(db, ownVersion, migrations);
   await createCompatTable(db);
+  const applied = new Set(await appliedMigrationNames(db));
+  // Pending migrations that must run outside a transaction wait for the second phase; the rest run as usual.
+  const outside = Object.keys(migrations)
+    .filter((name) => migrations[name]?.transaction === false && !applied.has(name))
+    .sort();
+  const inTransaction = Object.fromEntries(Object.entries(migrations).filter(([name]) => !outside.includes(name)));
   const migrator = new Migrator({
     db,
-    provider: providerFor(unknown),
+    provider: providerFor(inTransaction, unknown),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
     // Migrations written side by side may land in another order than their numbers; each is independent,
@@ -137,10 +146,55 @@ export async function migrateToLatest(db: Kysely<DB>, ownVersion: string = APP_V
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`);
   }
+  const done = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (outside.length > 0) done.push(...(await migrateOutsideTransactions(db, migrations, outside)));
   const recorded = await recordedCompatibility(db);
   for (const name of await appliedMigrationNames(db)) {
     const migration = migrations[name];
     if (migration && !recorded.has(name)) await recordCompatibility(db, name, migration);
   }
-  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return done;
+}
+
+/** A lock of our own for the second phase (not Kysely's migration lock id). */
+const OUTSIDE_LOCK_ID = '4706392817364102931';
+
+/**
+ * Migrations marked `transaction = false` (an index built with CREATE INDEX CONCURRENTLY on PostgreSQL, which cannot
+ * run in a transaction and does not lock out writes while it builds). Kysely's migrator can only run all or none of
+ * its migrations outside transactions, so these run here, one node at a time, and are booked in Kysely's table as it
+ * would. The lock is taken by polling `pg_try_advisory_lock`, not by waiting in `pg_advisory_lock`: a concurrent build
+ * waits for every transaction with an older snapshot, and a second node waiting for the lock inside a statement would
+ * be one, each waiting for the other. Each such migration must be safe to run again (a crash between its work and
+ * its booking): see createIndexConcurrently.
+ */
+async function migrateOutsideTransactions(db: Kysely<DB>, migrations: MigrationList, names: string[]): Promise<string[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  return db.connection().execute(async (conn) => {
+    if (postgres) {
+      for (;;) {
+        const got = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${sql.lit(OUTSIDE_LOCK_ID)}::bigint) as locked`.execute(conn);
+        if (got.rows[0]?.locked) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    try {
+      const done: string[] = [];
+      for (const name of names) {
+        const migration = migrations[name];
+        if (!migration || (await appliedMigrationNames(conn)).includes(name)) continue; // another node did it meanwhile
+        try {
+          await migration.up(conn);
+        } catch (err) {
+          throw new Error(`Migration ${name} failed: ${(err as Error).message ?? String(err)}`);
+        }
+        await recordCompatibility(conn, name, migration);
+        await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(conn);
+        done.push(name);
+      }
+      return done;
+    } finally {
+      if (postgres) await sql`select pg_advisory_unlock(${sql.lit(OUTSIDE_LOCK_ID)}::bigint)`.execute(conn);
+    }
+  });
 }

@@ -42,7 +42,14 @@ import * as m0036 from './0036_wallboard_devices';
  * one that removes or changes what older code reads names the release that stopped reading it). Recorded in
  * `schema_compat` when it is applied (store/migrate.ts); a node older than that refuses to start.
  */
-export type MeldkamerMigration = Migration & { readonly oldestCompatibleVersion?: string };
+export type MeldkamerMigration = Migration & {
+  readonly oldestCompatibleVersion?: string;
+  /**
+   * `false`: run outside a transaction (store/migrate.ts), for CREATE INDEX CONCURRENTLY on PostgreSQL
+   * (migrations/concurrent-index.ts). Such a migration must be safe to run again.
+   */
+  readonly transaction?: false;
+};
 
 /** Every migration, imported statically (bundlers and packaged apps see them); names sort in apply order. */
 export const migrations: Record<string, MeldkamerMigration> = {
