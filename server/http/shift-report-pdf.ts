@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { reportStatusText } from '../domain/lifecycle';
 import type { ShiftReport, ShiftReportEvent } from '../protocol/shift-report';
 
@@ -41,7 +40,10 @@ function longDate(date: string): string {
 }
 
 /** Renders the report; `categories` names the category codes (Dutch), `timeZone` the control room's. */
-export function shiftReportPdf(report: ShiftReport, categories: ReadonlyMap<string, string>, timeZone: string): Promise<Buffer> {
+export async function shiftReportPdf(report: ShiftReport, categories: ReadonlyMap<string, string>, timeZone: string): Promise<Buffer> {
+  // Loaded on the first print, not at start-up: pdfkit (with exceljs) was ~35 MB of a hub's resident memory that most
+  // hubs never use (docs/BENCHMARKS.md, "Hub memory").
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

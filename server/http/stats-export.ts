@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { localDay } from '../domain/kpi-periods';
 import { safeCellText } from '../domain/spreadsheet-cell';
 import { csvDocument } from './csv-document';
@@ -61,6 +60,8 @@ export function statsCsv(answer: StatsAnswer): Buffer {
 }
 
 export async function statsXlsx(answer: StatsAnswer): Promise<Buffer> {
+  // Loaded on the first spreadsheet, not at start-up (see http/shift-report-pdf.ts).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Meldkamer';
   const sheet = workbook.addWorksheet("KPI's");
