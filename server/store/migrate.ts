@@ -98,8 +98,9 @@ async function recordCompatibility(db: Kysely<any>, name: string, migration: Mel
 }
 
 /**
- * Each known migration records its compatibility in the transaction that applies it (on PostgreSQL; SQLite's
- * migrations run one statement at a time), so no node sees the schema without the record. A newer node's
+ * Each known migration records its compatibility in the transaction that applies it, so no node sees the schema
+ * without the record (on PostgreSQL: Kysely runs SQLite's migrations outside transactions, and SQLite has one node;
+ * a record missed by a crash is written at the next start, below). A newer node's
  * migrations join as no-ops: they are applied already, and Kysely refuses a database with migrations it is not given.
  */
 function providerFor(migrations: MigrationList, unknown: string[]): MigrationProvider {
