@@ -1,7 +1,18 @@
 import type { Role } from '../protocol/auth';
 import type { Alert, Unit } from '../protocol/dispatch';
 import type { HubEvent } from '../protocol/events';
-import type { ReplayAlert, ReplayEvent, ReplayFix, ReplayFixColumns, ReplayReport, ReplaySnapshot, ReplayUnit } from '../protocol/replay';
+import {
+  REPLAY_REPORT_FIELDS,
+  type ReplayAlert,
+  type ReplayEvent,
+  type ReplayFix,
+  type ReplayFixColumns,
+  type ReplayReport,
+  type ReplayReportTuple,
+  type ReplaySnapshot,
+  type ReplaySnapshotWire,
+  type ReplayUnit,
+} from '../protocol/replay';
 import type { Report } from '../protocol/report';
 import { seesAlert } from './alert-kinds';
 
@@ -149,12 +160,17 @@ export function foldUntil(base: ReplayState, events: readonly ReplayEvent[], t: 
   return base;
 }
 
+/** Oldest first, then by number; ISO times and report numbers are ASCII of one width, so code-unit order is theirs. */
+function byCreated(a: ReplayReport, b: ReplayReport): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+}
+
 export function toSnapshot(state: ReplayState): ReplaySnapshot {
-  const byNumber = (a: ReplayReport, b: ReplayReport) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number);
   return {
     at: state.at,
     seq: state.seq,
-    reports: [...state.reports.values()].sort(byNumber),
+    reports: [...state.reports.values()].sort(byCreated),
     units: [...state.units.values()].sort((a, b) => a.callsign.localeCompare(b.callsign)),
     alerts: [...state.alerts.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     positions: [...state.positions.values()],
@@ -170,6 +186,22 @@ export function fromSnapshot(snapshot: ReplaySnapshot): ReplayState {
     alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
     positions: new Map(snapshot.positions.map((p) => [p.unitId, p])),
   };
+}
+
+/** A replay report as its wire tuple (values in the order of REPLAY_REPORT_FIELDS). */
+export function replayReportTuple(r: ReplayReport): ReplayReportTuple {
+  return REPLAY_REPORT_FIELDS.map((field) => r[field]) as ReplayReportTuple;
+}
+
+export function replayReportFromTuple(tuple: ReplayReportTuple): ReplayReport {
+  const report: Partial<Record<keyof ReplayReport, unknown>> = {};
+  for (let f = 0; f < REPLAY_REPORT_FIELDS.length; f++) report[REPLAY_REPORT_FIELDS[f] as keyof ReplayReport] = tuple[f];
+  return report as ReplayReport;
+}
+
+/** The snapshot as the hub sent it (reports as tuples, any order), with the reports as objects sorted as toSnapshot sorts them. */
+export function snapshotFromWire(wire: ReplaySnapshotWire): ReplaySnapshot {
+  return { ...wire, reports: wire.reports.map(replayReportFromTuple).sort(byCreated) };
 }
 
 /** A window's fixes from their columns (protocol/replay.ts ReplayFixColumns), in time order. */

@@ -3,8 +3,8 @@ import type { HubDeps } from '../commands/context';
 import { CommandError } from '../commands/errors';
 import { commandText } from '../domain/command-texts';
 import { REPLAY_HOURS } from '../domain/replay';
-import { replaySnapshotAt, replayWindow } from '../store/replay';
-import { route } from './route';
+import { type ReplaySnapshotParts, replaySnapshotParts, replayWindow } from '../store/replay';
+import { JsonText, route } from './route';
 
 const HOUR_MS = 3_600_000;
 
@@ -24,7 +24,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps): void 
   };
   route(app, 'replay.snapshot', async ({ query, user }) => {
     const r = range();
-    return { range: r, snapshot: await replaySnapshotAt(deps.store.db, inRange(query.at, r), user.role) };
+    return snapshotAnswer(r, await replaySnapshotParts(deps.store.db, inRange(query.at, r), user.role));
   });
   route(app, 'replay.window', async ({ query, user }) => {
     const r = range();
@@ -32,4 +32,19 @@ export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps): void 
     const until = new Date(Math.min(Date.parse(from) + query.minutes * 60_000, Date.parse(r.until))).toISOString();
     return replayWindow(deps.store.db, from, until, user.role);
   });
+}
+
+/**
+ * The snapshot answer (protocol/replay.ts ReplaySnapshotAnswer) as JSON text: the reports the database wrote as a
+ * JSON array are joined with the others as they are, not parsed and serialised again (see http/route.ts JsonText).
+ */
+function snapshotAnswer(range: { from: string; until: string }, parts: ReplaySnapshotParts): JsonText {
+  const { reports, ...rest } = parts.snapshot;
+  const untouched = parts.reportsJson.toString().trim();
+  const inner = untouched.slice(1, -1);
+  const others = reports.length > 0 ? JSON.stringify(reports).slice(1, -1) : '';
+  const joined = `[${inner}${inner && others ? ',' : ''}${others}]`;
+  const head = JSON.stringify({ range, snapshot: rest });
+  // `head` ends with the two closing braces of snapshot and answer: the reports go in before them.
+  return new JsonText([head.slice(0, -2), ',"reports":', joined, '}}']);
 }

@@ -74,8 +74,26 @@ export const ReplayRange = z.object({
   until: IsoDateTime,
 });
 
+/** A replay report's fields in the order of its wire tuple (ReplayReportTuple); every one is a queue row field too. */
+export const REPLAY_REPORT_FIELDS = ['id', 'number', 'category', 'lat', 'lng', 'address', 'priority', 'status', 'slaDeadline', 'createdAt'] as const satisfies readonly (keyof ReplayReport)[];
+export type ReplayReportField = (typeof REPLAY_REPORT_FIELDS)[number];
+
+type ReportShape = typeof ReplayReport.shape;
+type TupleSchema<F extends readonly ReplayReportField[]> = { -readonly [K in keyof F]: F[K] extends ReplayReportField ? ReportShape[F[K]] : never };
+
+/** A replay report on the wire: its values in the order of REPLAY_REPORT_FIELDS (a city's open queue repeats every key 20,000 times). */
+export const ReplayReportTuple = z.tuple(REPLAY_REPORT_FIELDS.map((field) => ReplayReport.shape[field]) as unknown as TupleSchema<typeof REPLAY_REPORT_FIELDS>);
+export type ReplayReportTuple = z.infer<typeof ReplayReportTuple>;
+
+/**
+ * The snapshot as the hub sends it: the reports as tuples, in no particular order (domain/replay.ts
+ * snapshotFromWire makes it a ReplaySnapshot, sorted as toSnapshot sorts).
+ */
+export const ReplaySnapshotWire = ReplaySnapshot.extend({ reports: z.array(ReplayReportTuple) });
+export type ReplaySnapshotWire = z.infer<typeof ReplaySnapshotWire>;
+
 export const ReplaySnapshotQuery = z.object({ at: IsoDateTime });
-export const ReplaySnapshotAnswer = z.object({ range: ReplayRange, snapshot: ReplaySnapshot });
+export const ReplaySnapshotAnswer = z.object({ range: ReplayRange, snapshot: ReplaySnapshotWire });
 export type ReplaySnapshotAnswer = z.infer<typeof ReplaySnapshotAnswer>;
 
 export const ReplayWindowQuery = z.object({

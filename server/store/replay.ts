@@ -1,11 +1,11 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { seesAlert } from '../domain/alert-kinds';
-import { type ReplayState, emptyState, fixesToColumns, replayAlert, replayReport, replayUnit, toReplayEvent, toSnapshot } from '../domain/replay';
+import { type ReplayState, emptyState, fixesToColumns, replayAlert, replayReport, replayReportTuple, replayUnit, snapshotFromWire, toReplayEvent } from '../domain/replay';
 import type { Role } from '../protocol/auth';
 import type { HubEvent } from '../protocol/events';
-import type { ReplayEvent, ReplayFix, ReplayReport, ReplaySnapshot, ReplayWindow } from '../protocol/replay';
+import { REPLAY_REPORT_FIELDS, type ReplayEvent, type ReplayReportTuple, type ReplaySnapshot, type ReplaySnapshotWire, type ReplayWindow } from '../protocol/replay';
 import { inSnapshot } from './events';
-import { formatReportNumber } from './reports';
+import { QUEUE_ROW_SQL } from './report-queue';
 import { rowToAlert } from './alerts';
 import { rowToUnit } from './units';
 import type { AlertRow, DB, UnitRow } from './schema';
@@ -24,8 +24,8 @@ import type { AlertRow, DB, UnitRow } from './schema';
 const BATCH = 500;
 // Literally as migration 0042 wrote them, so SQLite uses the partial expression index.
 const UNIT_EVENT_TYPES = sql.raw("('unit.updated', 'assignment.updated')");
-const SQLITE_UNIT_ID = sql.raw("json_extract(payload, '$.unit.id')");
-const PG_UNIT_ID = sql.raw("((payload::jsonb) -> 'unit' ->> 'id')");
+const SQLITE_UNIT_ID = (table: string) => sql.raw(`json_extract(${table}.payload, '$.unit.id')`);
+const PG_UNIT_ID = (table: string) => sql.raw(`((${table}.payload::jsonb) -> 'unit' ->> 'id')`);
 const POSITION_LOOKBACK_MS = 3_600_000;
 
 const isPostgres = (db: Kysely<DB>) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -40,31 +40,28 @@ async function seqAt(db: Kysely<DB>, t: string): Promise<number> {
   return Number(row?.seq ?? 0);
 }
 
-async function reportsAt(db: Kysely<DB>, state: ReplayState, seq: number, t: string): Promise<void> {
-  const touchedRows = await db.selectFrom('events').select('report_id').distinct().where('seq', '>', seq).where('report_id', 'is not', null).execute();
-  const touched = new Set(touchedRows.map((r) => r.report_id as string));
-  const open = await db
-    .selectFrom('reports')
-    .select(['id', 'number', 'category', 'lat', 'lng', 'address', 'priority', 'status', 'sla_deadline', 'created_at'])
-    .where('status', '<>', 'closed')
-    .where('created_at', '<=', t)
-    .execute();
-  for (const r of open) {
-    if (touched.has(r.id)) continue;
-    state.reports.set(r.id, {
-      id: r.id,
-      number: formatReportNumber(Number(r.number)),
-      category: r.category,
-      lat: r.lat,
-      lng: r.lng,
-      address: r.address,
-      priority: r.priority as ReplayReport['priority'],
-      status: r.status as ReplayReport['status'],
-      slaDeadline: r.sla_deadline,
-      createdAt: r.created_at,
-    });
-  }
-  const ids = [...touched];
+/**
+ * The open reports at t that the log did not touch after seq, as their rows are now: one JSON array of
+ * ReplayReportTuple built by the database from the open queue's covering index (migration 0011), never 20,000 row
+ * objects in JavaScript (a city's older open reports are most of a snapshot). A blob on SQLite, text on PostgreSQL
+ * (see store/report-queue.ts). `status <> 'closed'` is written out so SQLite can use the partial index.
+ */
+async function untouchedReportsJson(db: Kysely<DB>, seq: number, t: string): Promise<string | Buffer> {
+  const postgres = isPostgres(db);
+  const fields = sql.join(REPLAY_REPORT_FIELDS.map((f) => (postgres ? QUEUE_ROW_SQL[f].postgres : QUEUE_ROW_SQL[f].sqlite)));
+  const aggregate = postgres ? sql`coalesce(json_agg(json_build_array(${fields}))::text, '[]')` : sql`cast(coalesce(json_group_array(json_array(${fields})), '[]') as blob)`;
+  const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
+  const result = await sql<{ rows: string | Buffer }>`select ${aggregate} as rows from ${from}
+    where status <> 'closed' and created_at <= ${t}
+      and id not in (select report_id from events where seq > ${seq} and report_id is not null)`.execute(db);
+  return result.rows[0]?.rows ?? '[]';
+}
+
+/** The reports the log touched after seq, each as its last event at or before seq left it (none: not yet made). */
+async function touchedReportsAt(db: Kysely<DB>, seq: number): Promise<ReplayReportTuple[]> {
+  const out: ReplayReportTuple[] = [];
+  const touched = await db.selectFrom('events').select('report_id').distinct().where('seq', '>', seq).where('report_id', 'is not', null).execute();
+  const ids = touched.map((r) => r.report_id as string);
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = ids.slice(i, i + BATCH);
     const rows = await db
@@ -77,29 +74,30 @@ async function reportsAt(db: Kysely<DB>, state: ReplayState, seq: number, t: str
     for (const row of rows) {
       const event = payloadEvent(row);
       if (!('report' in event) || event.report.status === 'closed') continue;
-      state.reports.set(event.report.id, replayReport(event.report));
+      out.push(replayReportTuple(replayReport(event.report)));
     }
   }
+  return out;
 }
 
 async function unitsAt(db: Kysely<DB>, state: ReplayState, seq: number): Promise<void> {
   const postgres = isPostgres(db);
   const unitId = postgres ? PG_UNIT_ID : SQLITE_UNIT_ID;
-  // The events after seq by their key: SQLite would otherwise walk the whole unit index for the DISTINCT.
-  const after = postgres ? sql.raw('events') : sql.raw('events not indexed');
-  const touchedRows = await sql<{ unit_id: string | null }>`select distinct ${unitId} as unit_id from ${after}
-     where seq > ${seq} and type in ${UNIT_EVENT_TYPES}`.execute(db);
-  const touched = new Set(touchedRows.rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])));
   const rows = (await db.selectFrom('units').selectAll().execute()) as UnitRow[];
   for (const row of rows) {
     const unit = rowToUnit(row);
     state.units.set(unit.id, replayUnit(unit));
   }
-  for (const id of touched) {
-    const found = await sql<{ seq: number; type: string; at: string; actor_id: string | null; payload: string }>`select seq, type, at, actor_id, payload
-       from events where type in ${UNIT_EVENT_TYPES} and ${unitId} = ${id} and seq <= ${seq} order by seq desc limit 1`.execute(db);
-    const row = found.rows[0];
-    if (!row) continue;
+  // The units the log touched after seq (read by seq: SQLite would otherwise walk the whole unit index for the
+  // DISTINCT), each with its last unit event at or before seq found by the partial expression index events_unit:
+  // one statement, not one round trip per unit.
+  const after = postgres ? sql.raw('events t') : sql.raw('events as t not indexed');
+  const found = await sql<{ seq: number; type: string; at: string; actor_id: string | null; payload: string }>`select e.seq, e.type, e.at, e.actor_id, e.payload
+     from events e where e.seq in (
+       select (select x.seq from events x where x.type in ${UNIT_EVENT_TYPES} and ${unitId('x')} = touched.unit_id and x.seq <= ${seq}
+               order by x.seq desc limit 1)
+       from (select distinct ${unitId('t')} as unit_id from ${after} where t.seq > ${seq} and t.type in ${UNIT_EVENT_TYPES}) touched)`.execute(db);
+  for (const row of found.rows) {
     const event = payloadEvent(row);
     if ('unit' in event) state.units.set(event.unit.id, replayUnit(event.unit));
   }
@@ -141,17 +139,42 @@ interface ReplayFixRow {
   lng: number;
 }
 
-/** The control room at instant `t` as `role` may see it (domain/replay.ts), read on one snapshot of the database. */
-export function replaySnapshotAt(db: Kysely<DB>, t: string, role: Role): Promise<ReplaySnapshot> {
+/**
+ * The control room at instant `t` as `role` may see it (domain/replay.ts), read on one snapshot of the database, as
+ * the hub sends it: the reports as tuples, the untouched ones still the JSON text the database wrote (`reportsJson`,
+ * an array of ReplayReportTuple), the others in `snapshot.reports`.
+ */
+export interface ReplaySnapshotParts {
+  snapshot: ReplaySnapshotWire;
+  reportsJson: string | Buffer;
+}
+
+export function replaySnapshotParts(db: Kysely<DB>, t: string, role: Role): Promise<ReplaySnapshotParts> {
   return inSnapshot(db, async (trx) => {
     const seq = await seqAt(trx, t);
     const state = emptyState(t, seq);
-    await reportsAt(trx, state, seq, t);
+    const reportsJson = await untouchedReportsJson(trx, seq, t);
+    const reports = await touchedReportsAt(trx, seq);
     await unitsAt(trx, state, seq);
     await alertsAt(trx, state, t, role);
     await positionsAt(trx, state, t);
-    return toSnapshot(state);
+    const snapshot: ReplaySnapshotWire = {
+      at: state.at,
+      seq: state.seq,
+      reports,
+      units: [...state.units.values()].sort((a, b) => a.callsign.localeCompare(b.callsign)),
+      alerts: [...state.alerts.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      positions: [...state.positions.values()],
+    };
+    return { snapshot, reportsJson };
   });
+}
+
+/** The control room at instant `t` as `role` may see it, as objects (replaySnapshotParts decoded). */
+export async function replaySnapshotAt(db: Kysely<DB>, t: string, role: Role): Promise<ReplaySnapshot> {
+  const { snapshot, reportsJson } = await replaySnapshotParts(db, t, role);
+  const untouched = JSON.parse(reportsJson.toString()) as ReplayReportTuple[];
+  return snapshotFromWire({ ...snapshot, reports: [...untouched, ...snapshot.reports] });
 }
 
 /** The events (as `role` sees them) and position fixes of the window (from, until], in time order. */
@@ -171,12 +194,11 @@ export async function replayWindow(db: Kysely<DB>, from: string, until: string, 
     }
     const fixRows = await trx
       .selectFrom('unit_positions')
-      .select(['unit_id', 'at', 'lat', 'lng'])
+      .select(['unit_id as unitId', 'at', 'lat', 'lng'])
       .where('at', '>', from)
       .where('at', '<=', until)
       .orderBy('at')
       .execute();
-    const fixes: ReplayFix[] = fixRows.map((r) => ({ unitId: r.unit_id, at: r.at, lat: r.lat, lng: r.lng }));
-    return { from, until, events, fixes: fixesToColumns(fixes, from) };
+    return { from, until, events, fixes: fixesToColumns(fixRows, from) };
   });
 }

@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { Report } from '../protocol/report';
 import { decodeQueueRows, QUEUE_ROW_FIELDS, type QueueRow, type QueueRowField } from '../protocol/report-queue';
 import { inSnapshot, latestSeq } from './events';
 import type { DB } from './schema';
@@ -26,7 +27,7 @@ export interface QueuePage {
  * so the page is read from the index alone (on PostgreSQL an index-only scan; the description is not in the index,
  * which is why the slim row leaves it out).
  */
-const QUEUE_ROW_SQL: Record<QueueRowField, { columns: string[]; sqlite: RawBuilder<unknown>; postgres: RawBuilder<unknown> }> = {
+export const QUEUE_ROW_SQL: Record<QueueRowField, { columns: string[]; sqlite: RawBuilder<unknown>; postgres: RawBuilder<unknown> }> = {
   id: { columns: ['id'], sqlite: sql`id`, postgres: sql`id` },
   number: {
     columns: ['number'],
@@ -62,10 +63,9 @@ const QUEUE_ROW_SQL: Record<QueueRowField, { columns: string[]; sqlite: RawBuild
 
 const PAGE_COLUMNS = sql.raw([...new Set(['created_at', 'id', ...QUEUE_ROW_FIELDS.flatMap((f) => QUEUE_ROW_SQL[f].columns)])].join(', '));
 const SQLITE_ROW = sql`json_array(${sql.join(QUEUE_ROW_FIELDS.map((f) => QUEUE_ROW_SQL[f].sqlite))})`;
-const POSTGRES_ROW = sql`json_build_array(${sql.join(QUEUE_ROW_FIELDS.map((f) => QUEUE_ROW_SQL[f].postgres))})`;
 
 /*
- * The page is built as one JSON array of row tuples by the database and sent as it is (see openQueuePageJson).
+ * SQLite: the page is built as one JSON array of row tuples by the database and sent as it is (see openQueuePageJson).
  * `status <> 'closed'` is written out (not a bound parameter) so SQLite can use the partial index
  * reports_open_queue (migration 0011), and SQLite is told to: with statistics it chose a narrower partial index and
  * a sort. One pass over the index in its order, nothing sorted: the rows come newest first from the index (the
@@ -73,24 +73,82 @@ const POSTGRES_ROW = sql`json_build_array(${sql.join(QUEUE_ROW_FIELDS.map((f) =>
  * page (whether another follows) and which is the page's last (the cursor). Measured on the 1M fixture, this is
  * about half the time of reading the page into a CTE and sorting it again for the aggregate and the cursor.
  */
-function pageQuery(postgres: boolean, after: QueueCursor | null, limit: number) {
-  const from = postgres ? sql`reports` : sql`reports indexed by reports_open_queue`;
+function sqlitePageQuery(after: QueueCursor | null, limit: number) {
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
   const shown = sql`filter (where n <= ${limit})`;
-  // As text on PostgreSQL: pg would parse a json column into objects the route only serialises again. As a blob on
-  // SQLite: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
-  const aggregate = postgres
-    ? sql`coalesce(json_agg(${POSTGRES_ROW}) ${shown}::text, '[]')`
-    : sql`cast(coalesce(json_group_array(${SQLITE_ROW}) ${shown}, '[]') as blob)`;
-  return sql<{ rows: string | Buffer; more: number | boolean; last_created_at: string | null; last_id: string | null; total: number | string }>`select ${aggregate} as rows,
+  // As a blob: better-sqlite3 hands it over as a Buffer, outside the JavaScript heap (see http/route.ts, JsonText).
+  return sql<{ rows: Buffer; more: number; last_created_at: string | null; last_id: string | null; total: number }>`select cast(coalesce(json_group_array(${SQLITE_ROW}) ${shown}, '[]') as blob) as rows,
       count(*) > ${limit} as more,
       max(created_at) filter (where n = ${limit}) as last_created_at,
       max(id) filter (where n = ${limit}) as last_id,
       (select count(*) from reports where status <> 'closed') as total
     from (
       select ${PAGE_COLUMNS}, row_number() over (order by created_at desc, id desc) as n
-      from ${from} where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
+      from reports indexed by reports_open_queue where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}
     ) as page`;
+}
+
+async function sqlitePage(trx: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<Omit<QueuePageJson, 'seq'>> {
+  const answer = (await sqlitePageQuery(after, limit).execute(trx)).rows[0];
+  const more = answer?.more === 1;
+  return {
+    rowsJson: answer?.rows ?? '[]',
+    next: more && answer?.last_created_at && answer.last_id ? { createdAt: answer.last_created_at, id: answer.last_id } : null,
+    total: Number(answer?.total ?? 0),
+  };
+}
+
+/*
+ * PostgreSQL: the page's rows come as plain rows and the hub writes the JSON, a few hundred rows at a time into a
+ * Buffer. Measured on the 1M fixture (docs/BENCHMARKS.md, "The open queue after issue 11"): json_build_array and
+ * json_agg cost the database ~12 µs per row, several times what reading the rows does, and the aggregate came to the
+ * hub as one multi-megabyte string, which V8 keeps in its large-object space until a full collection (50 consoles
+ * loading the queue held 70-150 MB of them). Here no string is larger than a chunk's JSON (~80 KB, below V8's
+ * large-object size) and the page itself is a Buffer, outside the JavaScript heap.
+ */
+const POSTGRES_FIELDS = sql.join(QUEUE_ROW_FIELDS.map((f, i) => sql`${QUEUE_ROW_SQL[f].postgres} as ${sql.ref(`f${i}`)}`));
+const POSTGRES_ROW_KEYS = QUEUE_ROW_FIELDS.map((_, i) => `f${i}`);
+/** Fields the row gives as numbers: pg hands bigint columns over as text (json_build_array wrote them as numbers). */
+const NUMBER_AT = new Set(QUEUE_ROW_FIELDS.flatMap((f, i) => (Report.shape[f].safeParse(1).success ? [i] : [])));
+const JSON_CHUNK_ROWS = 400;
+
+type PostgresPageRow = Record<string, unknown> & { cursor_created_at: string; cursor_id: string; total: string | number };
+
+function postgresTuple(row: PostgresPageRow): unknown[] {
+  const tuple = new Array<unknown>(POSTGRES_ROW_KEYS.length);
+  for (let i = 0; i < POSTGRES_ROW_KEYS.length; i++) {
+    const value = row[POSTGRES_ROW_KEYS[i] as string];
+    tuple[i] = NUMBER_AT.has(i) && typeof value === 'string' ? Number(value) : value;
+  }
+  return tuple;
+}
+
+/** The rows as the JSON text of a `QueueRowTuple[]`, built in chunks (see above). */
+export function tuplesJson(rows: readonly PostgresPageRow[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('[')];
+  for (let i = 0; i < rows.length; i += JSON_CHUNK_ROWS) {
+    const chunk = JSON.stringify(rows.slice(i, i + JSON_CHUNK_ROWS).map(postgresTuple));
+    parts.push(Buffer.from(i === 0 ? chunk.slice(1, -1) : `,${chunk.slice(1, -1)}`));
+  }
+  parts.push(Buffer.from(']'));
+  return Buffer.concat(parts);
+}
+
+async function postgresPage(trx: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<Omit<QueuePageJson, 'seq'>> {
+  const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
+  const openTotal = sql`(select count(*) from reports where status <> 'closed')`;
+  const rows = (
+    await sql<PostgresPageRow>`select ${POSTGRES_FIELDS}, created_at as cursor_created_at, id as cursor_id, ${openTotal} as total
+      from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}`.execute(trx)
+  ).rows;
+  const page = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  const total = rows[0] ? rows[0].total : (await sql<{ total: string | number }>`select ${openTotal} as total`.execute(trx)).rows[0]?.total;
+  return {
+    rowsJson: tuplesJson(page),
+    next: rows.length > limit && last ? { createdAt: last.cursor_created_at, id: last.cursor_id } : null,
+    total: Number(total ?? 0),
+  };
 }
 
 /** A queue page whose rows are the JSON text of a `QueueRowTuple[]` as the database wrote it (UTF-8 bytes on SQLite). */
@@ -112,14 +170,7 @@ export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, lim
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    const answer = (await pageQuery(postgres, after, limit).execute(trx)).rows[0];
-    const more = answer ? answer.more === true || answer.more === 1 : false;
-    return {
-      rowsJson: answer?.rows ?? '[]',
-      next: more && answer?.last_created_at && answer.last_id ? { createdAt: answer.last_created_at, id: answer.last_id } : null,
-      total: Number(answer?.total ?? 0),
-      seq,
-    };
+    return { ...(await (postgres ? postgresPage(trx, after, limit) : sqlitePage(trx, after, limit))), seq };
   });
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
-import { REPLAY_SPEEDS, REPLAY_WINDOW_MINUTES, type ReplayState } from '../../../server/domain/replay';
+import { REPLAY_SPEEDS, REPLAY_WINDOW_MINUTES, type ReplayState, snapshotFromWire } from '../../../server/domain/replay';
 import type { ReplayAlert, ReplayFix, ReplayReport, ReplayUnit } from '../../../server/protocol/replay';
 import { errorMessage } from '../../shared/api/refusal';
 import { historyApi } from '../api/history';
@@ -85,7 +85,7 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
         if (token !== loadToken.current) return;
         setRange({ from: Date.parse(snap.range.from), until: Date.parse(snap.range.until) });
         prefetching.current = null;
-        player.current.load(loadedWindow(snap.snapshot, win), t);
+        player.current.load(loadedWindow(snapshotFromWire(snap.snapshot), win), t);
         show(t);
         prefetchNext();
       } catch (err) {
