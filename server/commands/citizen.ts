@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type CitizenView, citizenView } from '../domain/citizen-view';
 import { commandText } from '../domain/command-texts';
+import { categoryInSentence } from '../domain/feedback-values';
 import { sayQuestion } from '../domain/reporter-question-texts';
 import { checkReason, reopenReplyBy } from '../domain/satisfaction';
 import { localDateString } from '../domain/sla';
@@ -37,7 +38,9 @@ export async function loadCitizenView(deps: HubDeps, reportId: string): Promise<
   const answered = await answeredSince(db, reportId, report.updatedAt);
   const question = await openQuestionOf(db, reportId);
   const timeline = await reportTimeline(db, reportId);
-  const view = citizenView(report, category?.nameNl ?? report.category, timeline, answered, focusText, question ?? null);
+  // The category as the citizen reads it in their messages ("een boomtak of ander groen"), not its internal label.
+  const subject = categoryInSentence({ categoryPhrase: category?.phraseNl, categoryName: category?.nameNl, report, locale: 'nl' });
+  const view = citizenView(report, subject, timeline, answered, focusText, question ?? null);
   if (report.status === 'reopen_requested') {
     // "U hoort binnen N werkdagen": counted from the citizen's "nee" (the step to reopen_requested).
     const asked = timeline.findLast((e) => e.to === 'reopen_requested');

@@ -8,6 +8,7 @@ import { isFramedWhat } from './resolution-frames';
 /** What a citizen may see of a report: no staff names, no internal notes, no other reporter's data. */
 export interface CitizenView {
   number: string;
+  /** The category as a citizen says it ("een boomtak of ander groen": its phrase, feedback-values.ts categoryInSentence). */
   category: string;
   address: string | null;
   state: 'open' | 'scheduled' | 'closed' | 'reopen_requested';
@@ -25,14 +26,28 @@ export interface CitizenView {
   fixPhoto?: { width: number; height: number } | null;
 }
 
-const OUTCOME_HEADLINES: Record<Outcome, string> = {
-  resolved: 'Afgesloten: opgelost',
-  referred: 'Afgesloten: doorgestuurd naar de verantwoordelijke partij',
-  no_action: 'Afgesloten: geen actie nodig',
-  not_found: 'Afgesloten: niet aangetroffen',
-  duplicate: 'Afgesloten: samengevoegd met een eerdere melding',
-  cancelled: 'Afgesloten: ingetrokken',
-};
+/**
+ * What happened to a closed report, in words that say it (not "Afgesloten: …" or "Afgehandeld"): the header and the
+ * closing step read the same. A referral names the party it went to when the desk wrote it down.
+ */
+export function closedWords(outcome: Outcome, referredTo?: string | null): string {
+  switch (outcome) {
+    case 'resolved':
+      return 'Opgelost';
+    case 'referred':
+      return referredTo?.trim() ? `Doorgestuurd naar ${referredTo.trim()}` : 'Doorgestuurd naar de partij die erover gaat';
+    case 'no_action':
+      return 'Bekeken: er hoefde niets te gebeuren';
+    case 'not_found':
+      return 'Bekeken: we troffen niets aan';
+    case 'duplicate':
+      return 'Samengevoegd met een eerdere melding';
+    case 'cancelled':
+      return 'Ingetrokken';
+  }
+}
+
+const scheduledWords = (date: string) => `Ingepland voor ${formatLongDate(date, 'nl')}`;
 
 export function citizenView(
   report: Report,
@@ -46,6 +61,7 @@ export function citizenView(
   // The last confirmed schedule's date, until the report is closed or reopened: a scheduled report back in the
   // queue on its follow-up date (or picked up by the desk) stays "ingepland" to the citizen until it is closed.
   let scheduledFor: string | null = null;
+  let referredTo: string | null = null;
   for (const entry of timeline) {
     const r = entry.resolutionState === 'confirmed' ? entry.resolution : null;
     if (r?.kind === 'schedule') scheduledFor = r.followUp.date;
@@ -60,7 +76,8 @@ export function citizenView(
         lines.push(isFramedWhat(what) ? what : `Dit gebeurt nog: ${lowerFirst(what)}`);
         lines.push(`Dat is gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
       }
-      steps.push({ at: entry.at, title: r.kind === 'schedule' ? 'Ingepland' : 'Afgehandeld', lines });
+      if (r.kind === 'close') referredTo = r.referredTo ?? null;
+      steps.push({ at: entry.at, title: r.kind === 'schedule' ? scheduledWords(r.followUp.date) : closedWords(r.outcome, r.referredTo), lines });
     } else if (entry.to === 'reopen_requested') {
       // Not the comment itself: every reporter of the report shares this page (one link per report), and one
       // reporter's words are theirs alone; the desk reads them in the console.
@@ -90,9 +107,9 @@ export function citizenView(
           : 'open';
   const headline =
     state === 'closed' && report.outcome
-      ? OUTCOME_HEADLINES[report.outcome]
+      ? closedWords(report.outcome, referredTo)
       : state === 'scheduled' && followUpDate
-        ? `Ingepland voor ${formatLongDate(followUpDate, 'nl')}`
+        ? scheduledWords(followUpDate)
         : state === 'reopen_requested'
           ? 'In behandeling: uw reactie wordt bekeken'
           : 'In behandeling';

@@ -9,7 +9,7 @@ import { publicPage } from './public-layout';
 const STYLE = `.status{font-size:1.2rem;font-weight:600;padding:.6rem .8rem;border-radius:6px;background:#e8f0f8}
 .status.closed{background:#e6f4ea}.status.scheduled{background:#fff4d6}ol{padding-left:1.2rem}li{margin:.8rem 0}
 textarea{min-height:5rem}fieldset fieldset{border:0;padding:0;margin:.8rem 0}label.choice{display:flex;gap:.5rem;align-items:baseline;margin:.3rem 0}
-.question{background:#fff4d6;padding:.6rem .8rem;border-radius:6px}label{font-weight:600}label.choice{font-weight:400}`;
+.answers{display:flex;flex-wrap:wrap;gap:.5rem}.question{background:#fff4d6;padding:.6rem .8rem;border-radius:6px}label{font-weight:600}label.choice{font-weight:400}`;
 
 /** Which form an error belongs to: it is shown in that form and tied to its fields (aria-describedby). */
 export type StatusPageError = 'question' | 'satisfaction';
@@ -31,11 +31,53 @@ function fixPhoto(view: CitizenView, token: string): string {
   return `<figure data-testid="citizen-fix-photo" style="margin:1.5rem 0"><img src="/status/${escapeHtml(token)}/foto" alt="Foto na afhandeling" width="${width}" height="${height}" style="max-width:100%;height:auto;border-radius:6px"><figcaption>Foto na afhandeling</figcaption></figure>`;
 }
 
+export interface StatusPageOptions {
+  /** The citizen's first answer to the satisfaction question: its reasons are asked next. */
+  answer?: SatisfactionAnswer | undefined;
+}
+
+export type SatisfactionAnswer = 'ja' | 'nee';
+
+/** The reasons' field of an answer: a group of its own per answer (one radio group, one "Anders"). */
+export const reasonField = (answer: SatisfactionAnswer) => `reden_${answer}` as const;
+
+/**
+ * The satisfaction question in two steps, without script: first Ja or Nee (a GET back to the page with
+ * ?tevreden=…), then only that answer's reasons, the comment and the send button; "Ander antwoord" goes back.
+ */
+function satisfactionForm(token: string, answer: SatisfactionAnswer | undefined, error: string, invalid: string): string {
+  const page = `/status/${escapeHtml(token)}`;
+  if (!answer) {
+    return `<form method="get" action="${page}" id="tevredenheid" data-testid="satisfaction-form"><fieldset><legend>Is uw melding naar tevredenheid opgelost?</legend>${error}
+<p class="answers"><button name="tevreden" value="ja" type="submit" id="tevreden">Ja</button> <button name="tevreden" value="nee" type="submit" id="niet-tevreden">Nee</button></p>
+<p>Daarna kunt u nog een reden kiezen en iets toelichten.</p></fieldset></form>`;
+  }
+  const satisfied = answer === 'ja';
+  const choices = reasonsFor(satisfied)
+    .map((r) => `<label class="choice"><input type="radio" name="${reasonField(answer)}" value="${escapeHtml(r.code)}"> <span>${escapeHtml(r.nl)}</span></label>`)
+    .join('');
+  const next = satisfied
+    ? ''
+    : '<p>Kiest u "Het probleem is niet opgelost" (of geen reden), dan bekijkt een medewerker of we uw melding opnieuw oppakken.</p>';
+  return `<form method="post" action="${page}/antwoord" id="tevredenheid" data-testid="satisfaction-form" data-answer="${answer}"><input type="hidden" name="tevreden" value="${answer}">
+<p>Is uw melding naar tevredenheid opgelost? Uw antwoord: <strong>${satisfied ? 'Ja' : 'Nee'}</strong>. <a href="${page}#tevredenheid">Ander antwoord kiezen</a></p>${error}
+<fieldset><legend>${satisfied ? 'Wat ging goed?' : 'Wat ging er mis?'} (niet verplicht)</legend>${choices}</fieldset>
+<label for="toelichting">Toelichting (niet verplicht)</label><textarea id="toelichting" name="toelichting" maxlength="2000"${invalid}></textarea>
+${next}<p><button type="submit" id="versturen">Antwoord versturen</button></p></form>`;
+}
+
 /**
  * The citizen's status page. `notice` is a thank-you or a refusal; with `errorIn` it is an error shown in that form,
  * its fields marked invalid and described by it.
  */
-export function renderStatusPage(view: CitizenView, token: string, municipality: Municipality, notice?: string, errorIn?: StatusPageError): string {
+export function renderStatusPage(
+  view: CitizenView,
+  token: string,
+  municipality: Municipality,
+  notice?: string,
+  errorIn?: StatusPageError,
+  options: StatusPageOptions = {},
+): string {
   const error = (form: StatusPageError) => (notice && errorIn === form ? errorLine(notice) : '');
   const invalid = (form: StatusPageError) => (notice && errorIn === form ? ` aria-invalid="true" aria-describedby="${ERROR_ID}"` : '');
   const steps = view.steps
@@ -46,18 +88,7 @@ export function renderStatusPage(view: CitizenView, token: string, municipality:
           .join('')}</li>`,
     )
     .join('');
-  const reasonChoices = (satisfied: boolean) =>
-    reasonsFor(satisfied)
-      .map((r) => `<label class="choice"><input type="radio" name="reden" value="${escapeHtml(r.code)}"> <span>${escapeHtml(r.nl)}</span></label>`)
-      .join('');
-  const question = view.askSatisfaction
-    ? `<form method="post" action="/status/${escapeHtml(token)}/antwoord" data-testid="satisfaction-form"><fieldset><legend>Is uw melding naar tevredenheid opgelost?</legend>${error('satisfaction')}
-<fieldset><legend>Wat ging goed? (bij ja, niet verplicht)</legend>${reasonChoices(true)}</fieldset>
-<fieldset><legend>Wat ging er mis? (bij nee, niet verplicht)</legend>${reasonChoices(false)}</fieldset>
-<label for="toelichting">Toelichting (niet verplicht)</label><textarea id="toelichting" name="toelichting" maxlength="2000"${invalid('satisfaction')}></textarea>
-<p><button name="tevreden" value="ja" type="submit">Ja</button><button name="tevreden" value="nee" type="submit">Nee</button></p>
-<p>Kiest u "Nee" met "Het probleem is niet opgelost" (of zonder reden), dan bekijkt een medewerker of we uw melding opnieuw oppakken.</p></fieldset></form>`
-    : '';
+  const question = view.askSatisfaction ? satisfactionForm(token, options.answer, error('satisfaction'), invalid('satisfaction')) : '';
   const ask = view.question
     ? `<section class="question" data-testid="citizen-question"><h2>We hebben een vraag aan u</h2><p>${escapeHtml(view.question.text)}</p>
 <form method="post" action="/status/${escapeHtml(token)}/vraag" enctype="multipart/form-data" data-testid="question-form">${error('question')}
@@ -74,7 +105,7 @@ export function renderStatusPage(view: CitizenView, token: string, municipality:
     style: STYLE,
     municipality,
     body: `<h1>Uw melding ${escapeHtml(view.number)}</h1>
-<p>${escapeHtml(view.category)}${view.address ? ` · ${escapeHtml(view.address)}` : ''}</p>
+<p data-testid="citizen-subject">Over ${escapeHtml(view.category)}${view.address ? ` · ${escapeHtml(view.address)}` : ''}</p>
 <p class="status ${view.state}" data-testid="citizen-status" data-state="${view.state}">${escapeHtml(view.headline)}</p>
 ${notice && !errorIn ? `<p data-testid="citizen-notice" role="status">${escapeHtml(notice)}</p>` : ''}${reopen}${ask}
 ${view.focusAreaText ? `<p data-testid="citizen-focus-area">${escapeHtml(FOCUS_AREA_LABEL.nl)}: ${escapeHtml(view.focusAreaText)}</p>` : ''}

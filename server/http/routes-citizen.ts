@@ -14,7 +14,7 @@ import { ImagePool } from '../images/image-pool';
 import { ImageRefused, isImageType, type ReencodedImage } from '../images/reencode';
 import { DEFAULT_MUNICIPALITY } from '../domain/feedback-values';
 import { renderAccessibilityStatement } from './accessibility-statement';
-import { renderLookupPage, renderStatusPage, type StatusPageError } from './citizen-page';
+import { reasonField, renderLookupPage, renderStatusPage, type SatisfactionAnswer, type StatusPageError } from './citizen-page';
 import { registerMunicipalityLogo } from './municipality-logo';
 import { lookUpStatus } from './status-lookup';
 
@@ -63,8 +63,15 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
     await scope.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4, fieldSize: 10_000, parts: 5 } });
     const html = (reply: FastifyReply, status: number, body: string) =>
       reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-    const pageWith = async (reply: FastifyReply, status: number, reportId: string, token: string, message: string, errorIn: StatusPageError) =>
-      html(reply, status, renderStatusPage(await loadCitizenView(deps, reportId), token, municipality, message, errorIn));
+    const pageWith = async (
+      reply: FastifyReply,
+      status: number,
+      reportId: string,
+      token: string,
+      message: string,
+      errorIn: StatusPageError,
+      answer?: SatisfactionAnswer,
+    ) => html(reply, status, renderStatusPage(await loadCitizenView(deps, reportId), token, municipality, message, errorIn, { answer }));
 
     scope.get('/status', { config: { access: 'public' } }, async (request, reply) => {
       const answer = await lookUpStatus(deps, statusLimits, request.query, request.ip);
@@ -77,7 +84,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
       return html(reply, answer.kind === 'refused' ? 429 : 400, lookupPage(answer.text.message, typedNumber));
     });
 
-    scope.get<{ Params: { token: string }; Querystring: { bedankt?: string } }>(
+    scope.get<{ Params: { token: string }; Querystring: { bedankt?: string; tevreden?: string } }>(
       '/status/:token',
       { config: { access: 'public' } },
       async (request, reply) => {
@@ -87,7 +94,10 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         // Own keys only: '?bedankt=constructor' must not reach the object's prototype.
         const key = request.query.bedankt;
         const notice = typeof key === 'string' && Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined;
-        return html(reply, 200, renderStatusPage(view, request.params.token, municipality, notice));
+        // The satisfaction question's first answer (Ja/Nee): its reasons are asked next.
+        const chosen = request.query.tevreden;
+        const answer = chosen === 'ja' || chosen === 'nee' ? chosen : undefined;
+        return html(reply, 200, renderStatusPage(view, request.params.token, municipality, notice, undefined, { answer }));
       },
     );
 
@@ -99,10 +109,13 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
         if (!reportId) return html(reply, 404, lookupPage('Deze link is onbekend of verlopen.'));
         const answer = request.body?.tevreden;
         if (answer !== 'ja' && answer !== 'nee') throw new CommandError('bad_request', commandText('command.report.answer_yes_no'));
+        // The reason comes in the answer's own group (reden_ja / reden_nee); `reden` as clients without the page send it.
         // A field sent twice arrives as a list: refused, as a crafted form, before anything is written.
-        const { toelichting, reden } = request.body as { toelichting?: unknown; reden?: unknown };
+        const body = request.body as Record<string, unknown>;
+        const { toelichting } = body as { toelichting?: unknown };
+        const reden = body[reasonField(answer)] ?? body.reden;
         if ((toelichting !== undefined && typeof toelichting !== 'string') || (reden !== undefined && typeof reden !== 'string')) {
-          return pageWith(reply, 400, reportId, request.params.token, ONE_VALUE, 'satisfaction');
+          return pageWith(reply, 400, reportId, request.params.token, ONE_VALUE, 'satisfaction', answer);
         }
         const comment = toelichting?.trim();
         const reason = reden?.trim();
@@ -117,7 +130,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, deps: HubDeps,
           return reply.redirect(`/status/${request.params.token}?bedankt=${notice}`, 303);
         } catch (err) {
           if (!(err instanceof CommandError) || (err.code !== 'conflict' && err.code !== 'validation')) throw err;
-          return pageWith(reply, err.httpStatus, reportId, request.params.token, err.message, 'satisfaction');
+          return pageWith(reply, err.httpStatus, reportId, request.params.token, err.message, 'satisfaction', answer);
         }
       },
     );

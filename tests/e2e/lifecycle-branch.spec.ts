@@ -256,8 +256,13 @@ test('branch over the pavement: proposal → scheduled → vervolg vandaag → r
   // ---- 9. the status page asks whether it is solved; the citizen says no (a real form POST) ----
   await citizen.goto(link);
   await expect(citizen.getByText('Is uw melding naar tevredenheid opgelost?')).toBeVisible();
-  await citizen.locator('#toelichting').fill(REOPEN_COMMENT);
+  // What happened, in words ("Opgelost"), not "Afgesloten: opgelost".
+  await expect(citizen.getByTestId('citizen-status')).toHaveText('Opgelost');
+  // Ja/Nee first; "Nee" then asks what went wrong.
   await citizen.getByRole('button', { name: /^Nee/ }).click();
+  await citizen.getByLabel('Het probleem is niet opgelost').check();
+  await citizen.locator('#toelichting').fill(REOPEN_COMMENT);
+  await citizen.getByRole('button', { name: 'Antwoord versturen' }).click();
   await expect(citizen.getByTestId('citizen-notice')).toBeVisible();
   await expect(citizen.getByTestId('citizen-status')).toHaveAttribute('data-state', 'reopen_requested');
 

@@ -187,23 +187,56 @@ test('status lookup, status page in every state, answer forms by keyboard: no ax
     await expectAccessible(page, 'status page, answer refused');
   });
 
-  await test.step('closed: the satisfaction question, answered with the keyboard', async () => {
+  await test.step('closed: what happened in words, Ja/Nee first and then only that answer\'s reasons, by keyboard', async () => {
     await transition(t, desk, citizen.report.id, { to: 'closed', resolution: CLOSE_NO_ACTION, confirmLowReadability: true });
     await page.goto(status);
-    await expect(page.getByTestId('citizen-status')).toHaveAttribute('data-state', 'closed');
-    await expect(page.getByTestId('satisfaction-form')).toBeVisible();
+    const header = page.getByTestId('citizen-status');
+    await expect(header).toHaveAttribute('data-state', 'closed');
+    // What happened, not "Afgesloten: geen actie nodig" over an "Afgehandeld" step: the same words in both.
+    await expect(header).toHaveText('Bekeken: er hoefde niets te gebeuren');
+    await expect(page.getByTestId('citizen-timeline').locator('li').last().locator('strong')).toHaveText('Bekeken: er hoefde niets te gebeuren');
+    // The category as the citizen's messages say it (its phrase), not the internal label.
+    await expect(page.getByTestId('citizen-subject')).toHaveText(/^Over een boomtak of ander groen/);
+    const form = page.getByTestId('satisfaction-form');
+    await expect(form).toBeVisible();
+    await expect(form.locator('input[type=radio]')).toHaveCount(0);
     await expectAccessible(page, 'status page, closed with the satisfaction question');
-    const firstReason = page.getByTestId('satisfaction-form').locator('input[type=radio]').first();
-    await firstReason.focus();
+
+    // Nee: only the "nee" reasons, a group of their own with one "Anders".
+    await page.getByRole('button', { name: 'Nee' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(form).toHaveAttribute('data-answer', 'nee');
+    await expect(form.locator('input[type=radio][name="reden_nee"]')).toHaveCount(5);
+    await expect(form.locator('input[type=radio]:not([name="reden_nee"])')).toHaveCount(0);
+    await expect(form.getByLabel('Anders')).toHaveCount(1);
+    await expect(form.getByLabel('Het probleem is niet opgelost')).toBeVisible();
+    await expectAccessible(page, 'status page, the reasons after "Nee"');
+
+    // Back to the first question, then Ja, all by keyboard.
+    await form.getByRole('link', { name: 'Ander antwoord kiezen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(form).not.toHaveAttribute('data-answer', /./);
+    await page.getByRole('button', { name: 'Ja' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(form).toHaveAttribute('data-answer', 'ja');
+    await expect(form.locator('input[type=radio][name="reden_ja"]')).toHaveCount(5);
+    await expect(form.getByLabel('Anders')).toHaveCount(1);
+    await expectAccessible(page, 'status page, the reasons after "Ja"');
+    await form.getByRole('link', { name: 'Ander antwoord kiezen' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focusRingOfActive(page)).toMatchObject({ tag: 'input', id: 'reden_ja', visible: true });
     await page.keyboard.press('Space');
-    await expect(firstReason).toBeChecked();
-    await page.getByLabel('Toelichting (niet verplicht)').focus();
+    await expect(form.getByLabel('Snel opgepakt')).toBeChecked();
+    await page.keyboard.press('Tab');
     await page.keyboard.type('Snel opgelost.');
     await page.keyboard.press('Tab');
-    expect(await focusRingOfActive(page)).toMatchObject({ tag: 'button', id: 'tevreden', visible: true });
+    expect(await focusRingOfActive(page)).toMatchObject({ tag: 'button', id: 'versturen', visible: true });
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('citizen-notice')).toContainText('Bedankt voor uw reactie');
     await expect(page.getByTestId('satisfaction-form')).toHaveCount(0);
+    // The reason from the answer's own group is what the hub recorded.
+    const answered = await t.hub.store.db.selectFrom('citizen_responses').select(['satisfied', 'reason']).where('report_id', '=', citizen.report.id).execute();
+    expect(answered.map((a) => [Boolean(a.satisfied), a.reason])).toEqual([[true, 'snel']]);
     await expectAccessible(page, 'status page, satisfaction answered');
   });
 

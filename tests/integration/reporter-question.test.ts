@@ -190,14 +190,22 @@ describe.each(storeKinds)('asking the reporter over %s', (store) => {
     const c = await reportWithReporter();
     expect((await t.api('POST', `/api/reports/${c.report.id}/transition`, desk, close)).status).toBe(200);
 
+    // Ja/Nee first; then only that answer's reasons, in a group of its own.
     const page = await (await fetch(a.link)).text();
-    expect(page).toContain('Het duurde te lang');
-    expect(page).toContain('Snel opgepakt');
+    expect(page).toContain('Is uw melding naar tevredenheid opgelost?');
+    expect(page).not.toContain('Het duurde te lang');
+    const afterNee = await (await fetch(`${a.link}?tevreden=nee`)).text();
+    expect(afterNee).toContain('name="reden_nee" value="te_lang"');
+    expect(afterNee).not.toContain('Snel opgepakt');
+    expect(await (await fetch(`${a.link}?tevreden=ja`)).text()).toContain('name="reden_ja" value="snel"');
 
     // A reason that does not fit the answer is refused and changes nothing.
     const mismatch = await fetch(`${a.link}/antwoord`, form({ tevreden: 'ja', reden: 'te_lang' }));
     expect(mismatch.status).toBe(422);
-    expect(await mismatch.text()).toContain('past niet bij uw antwoord');
+    const refusedPage = await mismatch.text();
+    expect(refusedPage).toContain('past niet bij uw antwoord');
+    // The refusal shows the form of the answer given, its reasons to choose again.
+    expect(refusedPage).toContain('name="reden_ja" value="snel"');
     expect((await fetch(`${a.link}/antwoord`, form({ tevreden: 'nee', reden: 'bestaat_niet' }))).status).toBe(422);
 
     // "Het duurde te lang": recorded, the report stays closed.
@@ -207,14 +215,15 @@ describe.each(storeKinds)('asking the reporter over %s', (store) => {
     expect((await t.api<ReportDetail>('GET', `/api/reports/${a.report.id}`, desk)).body.report.status).toBe('closed');
 
     // "Het probleem is niet opgelost": back to the shift lead, and the page says what happens and by when.
-    const notSolved = await fetch(`${b.link}/antwoord`, form({ tevreden: 'nee', reden: 'niet_opgelost' }));
+    // (the page's own field for a "nee" reason; `reden` above is what other clients send)
+    const notSolved = await fetch(`${b.link}/antwoord`, form({ tevreden: 'nee', reden_nee: 'niet_opgelost' }));
     expect(notSolved.status).toBe(303);
     expect((await t.api<ReportDetail>('GET', `/api/reports/${b.report.id}`, desk)).body.report.status).toBe('reopen_requested');
     const next = await (await fetch(b.link)).text();
     // Monday 7 December + 2 working days = Wednesday 9 December.
     expect(next).toContain('Een medewerker bekijkt uw reactie. U hoort uiterlijk woensdag 9 december 2026');
 
-    const happy = await fetch(`${c.link}/antwoord`, form({ tevreden: 'ja', reden: 'snel' }));
+    const happy = await fetch(`${c.link}/antwoord`, form({ tevreden: 'ja', reden_ja: 'snel' }));
     expect(happy.status).toBe(303);
 
     const chef = (await t.login('chef')).token;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { citizenView } from '../../server/domain/citizen-view';
-import type { TimelineEntry } from '../../server/protocol/detail';
 import type { Report, ReportStatus } from '../../server/protocol/report';
 import type { Resolution } from '../../server/protocol/resolution';
+import { transitionStep } from '../support/timeline-steps';
 import { aReport } from './renderer-fixtures';
 
 /** To the citizen a scheduled report stays "ingepland" until it is closed, also after its follow-up date moved it back to the queue. */
@@ -15,22 +15,7 @@ const schedule = (date: string): Resolution => ({
 });
 const close: Resolution = { kind: 'close', outcome: 'resolved', found: { code: 'tak_laag', text: 'Tak hing laag' }, action: { code: 'tak_verwijderd', text: 'Tak gesnoeid' } };
 
-let seq = 0;
-function step(from: ReportStatus, to: ReportStatus, resolution: Resolution | null = null, note: string | null = null): TimelineEntry {
-  seq += 1;
-  return {
-    seq,
-    at: `2026-12-2${seq % 10}T08:00:00.000Z`,
-    type: 'report.transitioned',
-    actor: null,
-    from,
-    to,
-    outcome: resolution?.kind === 'close' ? resolution.outcome : null,
-    resolution,
-    resolutionState: resolution ? 'confirmed' : null,
-    note,
-  };
-}
+const step = transitionStep;
 
 const scheduled = [step('new', 'triaged'), step('awaiting_review', 'scheduled', schedule('2026-12-26'))];
 const report = (status: ReportStatus, followUpDate: string | null = null): Report => aReport({ status, followUpDate, outcome: status === 'closed' ? 'resolved' : null });
@@ -46,9 +31,9 @@ describe('citizen view of a report after its follow-up date', () => {
     expect(view).toMatchObject({ state: 'scheduled', followUpDate: '2026-12-26', headline: 'Ingepland voor zaterdag 26 december 2026' });
   });
 
-  it('closed: closed, with the outcome', () => {
+  it('closed: closed, with what happened', () => {
     const view = citizenView(report('closed'), 'Boomtak', [...scheduled, step('scheduled', 'triaged'), step('triaged', 'closed', close)], false);
-    expect(view).toMatchObject({ state: 'closed', followUpDate: null, headline: 'Afgesloten: opgelost' });
+    expect(view).toMatchObject({ state: 'closed', followUpDate: null, headline: 'Opgelost' });
   });
 
   it('reopened after closing: no longer "ingepland" (the old date is past history)', () => {
@@ -65,7 +50,7 @@ describe('citizen view of a report after its follow-up date', () => {
 describe('citizen view: what was found and done, in sentences', () => {
   it('the officer\'s words as sentences and the follow-up in plain words, without label lines', () => {
     const view = citizenView(report('scheduled', '2026-12-26'), 'Boomtak', scheduled, false);
-    const planned = view.steps.find((s) => s.title === 'Ingepland');
+    const planned = view.steps.find((s) => s.title === 'Ingepland voor zaterdag 26 december 2026');
     expect(planned?.lines).toEqual(['Tak hangt laag.', 'Gemarkeerd voor de snoeiploeg.', 'Dit gebeurt nog: snoeien.', 'Dat is gepland op zaterdag 26 december 2026.']);
     expect(view.steps.flatMap((s) => s.lines).join('\n')).not.toMatch(/Wat we (aantroffen|deden)|Wat er nog gebeurt/);
   });

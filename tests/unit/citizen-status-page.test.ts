@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { citizenView } from '../../server/domain/citizen-view';
+import { DEFAULT_MUNICIPALITY } from '../../server/domain/feedback-values';
+import { renderStatusPage } from '../../server/http/citizen-page';
+import type { Outcome } from '../../server/protocol/report';
+import type { Resolution } from '../../server/protocol/resolution';
+import { transitionStep } from '../support/timeline-steps';
+import { aReport } from './renderer-fixtures';
+
+/**
+ * The status page as a citizen reads it (the issue 15 walkthrough): the category in the citizen's words, a closed
+ * report's header and last step in words that say what happened, the same words in both; the satisfaction question
+ * asks Ja/Nee first and then shows only that answer's reasons, one group with its own name and one "Anders".
+ */
+
+const step = transitionStep;
+
+const found = { code: 'tak_laag', text: 'We zagen dat de tak laag over de stoep hangt.' };
+const closing = (outcome: Outcome, referredTo?: string): Resolution =>
+  ({ kind: 'close', outcome, found, action: { code: 'tak_verwijderd', text: 'We hebben de tak weggehaald.' }, ...(referredTo ? { referredTo } : {}) }) as Resolution;
+const closedView = (outcome: Outcome, referredTo?: string) =>
+  citizenView(aReport({ status: 'closed', outcome, category: 'groen' }), 'een boomtak of ander groen', [step('new', 'triaged'), step('in_progress', 'closed', closing(outcome, referredTo))], false);
+
+describe('status page words', () => {
+  it('a closed report: header and last step say what happened, in the same words', () => {
+    const resolved = closedView('resolved');
+    expect(resolved.headline).toBe('Opgelost');
+    expect(resolved.steps.at(-1)?.title).toBe('Opgelost');
+    const referred = closedView('referred', 'Stadsbeheer');
+    expect(referred.headline).toBe('Doorgestuurd naar Stadsbeheer');
+    expect(referred.steps.at(-1)?.title).toBe('Doorgestuurd naar Stadsbeheer');
+    for (const outcome of ['no_action', 'not_found', 'duplicate', 'cancelled'] as const) {
+      const view = closedView(outcome);
+      expect(view.headline, outcome).not.toMatch(/^Afgesloten|Afgehandeld/);
+      expect(view.steps.at(-1)?.title, outcome).toBe(view.headline);
+    }
+    const html = renderStatusPage(resolved, 'tok', DEFAULT_MUNICIPALITY);
+    expect(html).not.toContain('Afgehandeld');
+    expect(html).not.toContain('Afgesloten: opgelost');
+  });
+
+  it('a scheduled report: the step says "Ingepland voor <date>" as the header does', () => {
+    const schedule: Resolution = { kind: 'schedule', found, action: { code: 'onderhoudsronde', text: 'Gemarkeerd.' }, followUp: { date: '2026-12-26', what: 'snoeien', who: 'Team Groen' } };
+    const view = citizenView(aReport({ status: 'scheduled', followUpDate: '2026-12-26' }), 'een boomtak', [step('awaiting_review', 'scheduled', schedule)], false);
+    expect(view.headline).toBe('Ingepland voor zaterdag 26 december 2026');
+    expect(view.steps.at(-1)?.title).toBe(view.headline);
+  });
+
+  it('the header names the category as a citizen says it, not its internal label', () => {
+    const html = renderStatusPage(closedView('resolved'), 'tok', DEFAULT_MUNICIPALITY);
+    expect(html).toMatch(/data-testid="citizen-subject">Over een boomtak of ander groen</);
+  });
+});
+
+describe('satisfaction question: Ja/Nee first, then that answer\'s reasons', () => {
+  const view = closedView('resolved');
+  const radios = (html: string) => [...html.matchAll(/<input type="radio" name="([^"]+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+
+  it('first only Ja and Nee (no reasons yet)', () => {
+    const html = renderStatusPage(view, 'tok', DEFAULT_MUNICIPALITY);
+    expect(html).toContain('Is uw melding naar tevredenheid opgelost?');
+    expect(radios(html)).toEqual([]);
+    expect(html).toMatch(/<button[^>]*name="tevreden" value="ja"/);
+    expect(html).toMatch(/<button[^>]*name="tevreden" value="nee"/);
+  });
+
+  it('after Nee: only the "nee" reasons, in a group of their own with one "Anders"', () => {
+    const html = renderStatusPage(view, 'tok', DEFAULT_MUNICIPALITY, undefined, undefined, { answer: 'nee' });
+    const nee = radios(html);
+    expect(nee.map(([name]) => name)).toEqual(Array(nee.length).fill('reden_nee'));
+    expect(nee.map(([, code]) => code)).toContain('niet_opgelost');
+    expect(nee.map(([, code]) => code)).not.toContain('snel');
+    expect(html.match(/<span>Anders<\/span>/g)).toHaveLength(1);
+    expect(html).toContain('<input type="hidden" name="tevreden" value="nee">');
+  });
+
+  it('after Ja: only the "ja" reasons, with their own name', () => {
+    const html = renderStatusPage(view, 'tok', DEFAULT_MUNICIPALITY, undefined, undefined, { answer: 'ja' });
+    const ja = radios(html);
+    expect(new Set(ja.map(([name]) => name))).toEqual(new Set(['reden_ja']));
+    expect(ja.map(([, code]) => code)).toEqual(['snel', 'op_de_hoogte', 'goed_opgelost', 'vriendelijk', 'anders_positief']);
+    expect(html.match(/<span>Anders<\/span>/g)).toHaveLength(1);
+  });
+});
