@@ -62,3 +62,14 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/**
+ * Bytes that are not JSON (a photo, a PDF), named by `what` in the refusal: the hub sends a Buffer, the console's
+ * client reads a Blob (renderer/shared/api/client.ts).
+ */
+export function rawBytes(what: string) {
+  return z.custom<Uint8Array | Blob>(
+    (value) => value instanceof Uint8Array || (typeof Blob !== 'undefined' && value instanceof Blob),
+    `expected the bytes of ${what}`,
+  );
+}

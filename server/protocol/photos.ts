@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { IsoDateTime, rawBytes } from './common';
 
 /** What a photo shows, as the field unit marked it on its proposal: the situation before, or the fix after. */
 export const PhotoKind = z.enum(['before', 'after']);
@@ -74,12 +74,6 @@ export type PhotoInfo = z.infer<typeof PhotoInfo>;
 export const PhotosResponse = z.object({ photos: z.array(PhotoInfo) });
 export type PhotosResponse = z.infer<typeof PhotosResponse>;
 
-/**
- * A photo's bytes (image/jpeg or image/png, not JSON): the hub sends a Buffer, the console's client
- * reads a Blob (renderer/shared/api/client.ts).
- */
-export const PhotoBytes = z.custom<Uint8Array | Blob>(
-  (value) => value instanceof Uint8Array || (typeof Blob !== 'undefined' && value instanceof Blob),
-  'expected the bytes of a photo',
-);
+/** A photo's bytes (image/jpeg or image/png). */
+export const PhotoBytes = rawBytes('a photo');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { IsoDateTime, rawBytes } from './common';
 import { Priority, ReportStatus } from './report';
 import { KpiRow } from './stats';
 
@@ -119,8 +119,5 @@ export const ShiftReportsQuery = z.object({ limit: z.coerce.number().int().min(1
 export const HandoverAnswer = z.object({ report: ShiftReport.nullable() });
 export type HandoverAnswer = z.infer<typeof HandoverAnswer>;
 
-/** The PDF's bytes (application/pdf), not JSON: the hub sends a Buffer, the console's client reads a Blob. */
-export const PdfBytes = z.custom<Uint8Array | Blob>(
-  (value) => value instanceof Uint8Array || (typeof Blob !== 'undefined' && value instanceof Blob),
-  'expected the bytes of a PDF',
-);
+/** The PDF's bytes (application/pdf). */
+export const PdfBytes = rawBytes('a PDF');
