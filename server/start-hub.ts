@@ -326,12 +326,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const worker = outbox;
   const close = () => {
     closing ??= (async () => {
-      offerSweeper.stop();
-      safety.stop();
-      autoDispatch.stop();
-      sessions.stop();
-      questions.stop();
-      followUps.stop();
+      // Each ends its schedule and waits for a run in progress (it writes through the store closed below).
+      await Promise.all([offerSweeper.stop(), safety.stop(), autoDispatch.stop(), sessions.stop(), questions.stop(), followUps.stop()]);
       await retention.stop();
       await backups?.stop();
       await clockCheck.stop();

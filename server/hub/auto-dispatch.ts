@@ -4,6 +4,7 @@ import { type AutoDispatchSettings, autoDispatchReason, coveredCategories, deskA
 import type { PositionFix } from '../protocol/dispatch';
 import { CONSOLE_NAMESPACE } from '../protocol/socket';
 import { deskSeenAt, markDeskSeen, waitingReports } from '../store/auto-dispatch';
+import { Periodic } from './periodic';
 import type { HubServer } from './socket-server';
 
 /** A node with a desk console refreshes the hub-wide "desk seen" mark at most this often (hub clock). */
@@ -19,7 +20,7 @@ const BATCH = 20;
  * they refresh while one is connected to them. All times are the hub clock.
  */
 export class AutoDispatcher {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly schedule: Periodic;
   /** The look in progress: a tick waits for it and then looks again (tests tick by hand). */
   private last: Promise<number> = Promise.resolve(0);
   private markedAt = Number.NEGATIVE_INFINITY;
@@ -30,28 +31,21 @@ export class AutoDispatcher {
     private readonly nodeId: string,
     private readonly deskHere: () => boolean,
     private readonly livePositions: () => Map<string, PositionFix>,
-    private readonly everyMs = 1000,
-  ) {}
-
-  async start(): Promise<void> {
-    if (!isAutoDispatchOn(this.settings) || this.timer) return;
-    // A hub that starts counts the desk as seen then (unless a node saw one later): nobody had the chance to log in.
-    await markDeskSeen(this.deps.store.db, this.deps.clock().toISOString(), true);
+    everyMs = 1000,
+  ) {
     // A look still running when the next is due: skipped rather than queued.
-    let busy = false;
-    this.timer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      void this.tick().finally(() => {
-        busy = false;
-      });
-    }, this.everyMs);
-    this.timer.unref();
+    this.schedule = new Periodic(everyMs, () => this.tick(), deps.log, 'auto-dispatch');
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+  async start(): Promise<void> {
+    if (!isAutoDispatchOn(this.settings)) return;
+    // A hub that starts counts the desk as seen then (unless a node saw one later): nobody had the chance to log in.
+    await markDeskSeen(this.deps.store.db, this.deps.clock().toISOString(), true);
+    this.schedule.start();
+  }
+
+  stop(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** One look; returns how many reports this node offered. */

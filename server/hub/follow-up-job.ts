@@ -5,6 +5,7 @@ import { isFollowUpDueAt, latestPossiblyDueDate } from '../domain/follow-up';
 import { ensureVisitTemplates, type ScheduledFollowUp, scheduledFollowUps } from '../store/follow-ups';
 import { FailureBackoff } from './failure-backoff';
 import type { FollowUpJobSettings } from './follow-up-config';
+import { Periodic } from './periodic';
 
 /** Scheduled reports looked at per read, earliest follow-up date first. */
 const BATCH = 50;
@@ -26,7 +27,7 @@ export interface FollowUpLook {
  * look stops at the first report not due yet.
  */
 export class FollowUpJob {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly schedule: Periodic;
   /** The look in progress: a tick waits for it and then looks again (tests tick by hand). */
   private last: Promise<FollowUpLook> = Promise.resolve({ own: 0, other: 0 });
   private readonly step;
@@ -38,28 +39,19 @@ export class FollowUpJob {
     private readonly deps: HubDeps,
     private readonly settings: FollowUpJobSettings,
     private readonly nodeId: string,
-    private readonly everyMs = 60_000,
+    everyMs = 60_000,
   ) {
     this.step = followUpStep(() => this.settings);
     this.backoff = new FailureBackoff(everyMs, MAX_BACKOFF_MS);
+    this.schedule = new Periodic(everyMs, () => this.tick(), deps.log, 'follow-up look');
   }
 
   start(): void {
-    if (this.timer) return;
-    let busy = false;
-    this.timer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      void this.tick().finally(() => {
-        busy = false;
-      });
-    }, this.everyMs);
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+  stop(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** One look; returns how many follow-up dates this node acted on, by kind. */

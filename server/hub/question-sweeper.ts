@@ -2,6 +2,7 @@ import type { HubDeps } from '../commands/context';
 import { expireQuestion } from '../commands/reporter-question';
 import { runCommand } from '../commands/run-command';
 import { dueQuestionIds } from '../store/reporter-questions';
+import { Periodic } from './periodic';
 
 /**
  * Questions to the reporter left unanswered past their due moment (N working days, set when asked): the flag drops
@@ -10,34 +11,21 @@ import { dueQuestionIds } from '../store/reporter-questions';
  * question ends by a conditional update), so the alert is raised once, not once per node.
  */
 export class QuestionSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private readonly schedule: Periodic;
 
   constructor(
     private readonly deps: HubDeps,
-    private readonly everyMs = 60_000,
-  ) {}
+    everyMs = 60_000,
+  ) {
+    this.schedule = new Periodic(everyMs, () => this.sweep(), deps.log, 'question sweep');
+  }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.everyMs);
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.sweep();
-    } catch (err) {
-      this.deps.log.warn({ err }, 'question sweep failed');
-    } finally {
-      this.running = false;
-    }
+  stop(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Ends the due questions; answers how many this node ended. */

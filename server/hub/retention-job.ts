@@ -4,6 +4,7 @@ import { runCommand } from '../commands/run-command';
 import { deleteExpiredAddressNotes } from '../commands/context-notes';
 import { AGED_KINDS, REPORT_DATA_KINDS, type RetentionKind, type RetentionSettings, retentionCutoff } from '../domain/retention';
 import { finishJobLease, renewJobLease, takeJobLease } from '../store/retention-log';
+import { Periodic } from './periodic';
 
 const JOB = 'retention';
 /** A node that dies mid-run frees the job after this long. */
@@ -20,7 +21,7 @@ export type RetentionRun = { ran: false } | { ran: true; counts: Record<Retentio
  * and holds the write lock briefly; the next batch follows until a kind has nothing left.
  */
 export class RetentionJob {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly schedule: Periodic;
   private running: Promise<RetentionRun> | undefined;
   private stopping = false;
 
@@ -28,22 +29,22 @@ export class RetentionJob {
     private readonly deps: HubDeps,
     private readonly settings: RetentionSettings,
     private readonly nodeId: string,
-  ) {}
+  ) {
+    // With `intervalMinutes` 0 the hub never runs it by itself (a Periodic of 0 ms does not start).
+    const everyMs = settings.intervalMinutes === 0 ? 0 : Math.min(settings.intervalMinutes * 60_000, MAX_TICK_MS);
+    // A failed run is logged (as an error) in runLeased already.
+    this.schedule = new Periodic(everyMs, () => this.tick().catch(() => undefined), deps.log, 'retention');
+  }
 
-  /** Schedules the job; with `intervalMinutes` 0 the hub never runs it by itself. */
+  /** Schedules the job. */
   start(): void {
-    if (this.settings.intervalMinutes === 0 || this.timer) return;
-    const everyMs = Math.min(this.settings.intervalMinutes * 60_000, MAX_TICK_MS);
-    // A failed run is logged in runLeased; unhandled here it would end the process (a lost database connection).
-    this.timer = setInterval(() => this.tick().catch(() => undefined), everyMs);
-    this.timer.unref();
+    this.schedule.start();
   }
 
   /** Stops the schedule and waits for a run in progress to finish its batch. */
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    await this.schedule.stop();
     await this.running?.catch(() => undefined);
   }
 

@@ -9,6 +9,7 @@ import { evaluateSafety } from '../domain/safety-timers';
 import { shiftAt } from '../domain/shifts';
 import { categoriesOf, lastAnswers, openCheckInsByUnit } from '../store/safety-checks';
 import { listUnits } from '../store/units';
+import { Periodic } from './periodic';
 import { deliveredOn, deliveryKey } from './safety-field';
 
 export interface SweepResult {
@@ -26,8 +27,7 @@ export interface SweepResult {
  * node that receives the unit's fixes.
  */
 export class SafetySweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private readonly schedule: Periodic;
   private readonly step;
 
   constructor(
@@ -35,31 +35,18 @@ export class SafetySweeper {
     private readonly rules: () => SafetyRules,
     private readonly live: () => ReadonlyMap<string, PositionFix>,
     private readonly sendToUnit: (unitId: string, event: FieldEvent) => void,
-    private readonly everyMs = 5000,
+    everyMs = 5000,
   ) {
     this.step = safetyStep(rules);
+    this.schedule = new Periodic(everyMs, () => this.sweep(), deps.log, 'safety sweep');
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.everyMs);
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.sweep();
-    } catch (err) {
-      this.deps.log.warn({ err }, 'safety sweep failed');
-    } finally {
-      this.running = false;
-    }
+  stop(): Promise<void> {
+    return this.schedule.stop();
   }
 
   async sweep(): Promise<SweepResult> {

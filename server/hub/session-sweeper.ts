@@ -2,6 +2,7 @@ import type { HubDeps } from '../commands/context';
 import { THROTTLE_WINDOW_MS } from '../domain/throttle';
 import { endExpiredSessions } from '../store/sessions';
 import { pruneThrottles } from '../store/throttles';
+import { Periodic } from './periodic';
 
 /**
  * Ends sessions that expired on the hub clock and disconnects their sockets (on every node); forgets
@@ -9,23 +10,21 @@ import { pruneThrottles } from '../store/throttles';
  * and so disconnected, by exactly one of them.
  */
 export class SessionSweeper {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly schedule: Periodic;
 
   constructor(
     private readonly deps: HubDeps,
-    private readonly everyMs = 15_000,
-  ) {}
-
-  start(): void {
-    this.timer ??= setInterval(() => {
-      this.sweep().catch((err) => this.deps.log.warn({ err }, 'session sweep failed'));
-    }, this.everyMs);
-    this.timer.unref();
+    everyMs = 15_000,
+  ) {
+    this.schedule = new Periodic(everyMs, () => this.sweep(), deps.log, 'session sweep');
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+  start(): void {
+    this.schedule.start();
+  }
+
+  stop(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Returns how many sessions this call ended. */
