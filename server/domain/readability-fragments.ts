@@ -10,6 +10,7 @@ import type { ReadabilityLocale } from './readability-types';
  *    and (Dutch) no word of 4+ letters ending in "t" (not a function word: "niet") without "ge" in its first five letters ("hangt", not "afgezet")
  *    nor one of 6+ letters ending in "den" / "ten" (a past plural: "snoeiden"); or
  *  - it is a telegram: 3 or more words, none a function word (article, pronoun, preposition, conjunction).
+ * Greetings and closings of SET_PHRASES ("Tot ziens.", "Fijn weekend!") are whole sentences.
  * A sentence that ends at a line break without an end mark is a fragment only when it has a finite verb, 3 or more
  * words and ends in a word: a sentence that lost its full stop ("Wij komen morgen langs"). Greetings, signature
  * lines and a line ending in a link are left alone.
@@ -71,6 +72,23 @@ const FUNCTION_WORDS: Readonly<Record<ReadabilityLocale, ReadonlySet<string>>> =
   ),
 };
 
+/** Greetings and closings that are whole as they are, without a verb ("Tot ziens."). */
+const SET_PHRASES: ReadonlySet<string> = new Set([
+  'tot ziens',
+  'tot dan',
+  'fijn weekend',
+  'fijne dag',
+  'fijne avond',
+  'alvast bedankt',
+  'hartelijke groet',
+  'vriendelijke groet',
+  'kind regards',
+  'best regards',
+  'best wishes',
+  'have a nice day',
+  'many thanks',
+]);
+
 export interface SentenceShape {
   /** The sentence's counted words, lower case. */
   words: readonly string[];
@@ -95,7 +113,7 @@ export function hasFiniteVerb(words: readonly string[], locale: ReadabilityLocal
 export function isFragment(sentence: SentenceShape, locale: ReadabilityLocale): boolean {
   const { words } = sentence;
   if (!sentence.endMark) return sentence.endsInWord && words.length >= 3 && hasFiniteVerb(words, locale);
-  if (words.length < 2) return false;
+  if (words.length < 2 || SET_PHRASES.has(words.join(' '))) return false;
   if (!hasFiniteVerb(words, locale)) return true;
   return words.length >= 3 && !words.some((w) => FUNCTION_WORDS[locale].has(w));
 }

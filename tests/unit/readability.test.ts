@@ -190,6 +190,7 @@ describe('fragments: "Schrijf hele zinnen"', () => {
     expect(fragments('Beste Jan Jansen,\n\nMet vriendelijke groet,\nTeam Handhaving\nGemeente Den Haag\nTelefoon: 14 070')).toEqual([]);
     expect(fragments('Volg uw melding op https://meldkamer.example/status/abc')).toEqual([]);
     expect(fragments('De bewoners snoeiden de heg.')).toEqual([]);
+    expect(fragments('Tot ziens. Fijn weekend!')).toEqual([]);
     expect(fragments('The branch hangs low. We will prune it. Thank you for your report.', 'en')).toEqual([]);
   });
 
