@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeQueuePage, type OpenQueue, openQueueFromFirstPage, applyEventToSnapshot } from '../../renderer/console/api/reportsCache';
 import type { ReportDetail } from '../../server/protocol/detail';
-import { decodeQueueRows, QUEUE_ROW_FIELDS, type QueuePage, type QueueRow, toQueueRow } from '../../server/protocol/report-queue';
+import { decodeQueueRows, encodeQueueCursor, QUEUE_ROW_FIELDS, type QueuePage, type QueueRow, toQueueRow } from '../../server/protocol/report-queue';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
@@ -154,6 +154,15 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     expect(byId.get(made[0]?.id ?? '')?.number).toBe('M-1234567');
     expect(byId.get(made[1]?.id ?? '')).toMatchObject({ status: 'scheduled', followUpDate: '2026-12-01' });
     expect(byId.get(made[2]?.id ?? '')?.delivery).toBe('failed');
+  });
+
+  it('a page past the oldest open report is empty, the last, and still gives the open total', async () => {
+    for (let i = 0; i < 3; i++) await create(i);
+    const open = (await allOpen()).length;
+    const p = await page(200, encodeQueueCursor({ createdAt: '2000-01-01T00:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' }));
+    expect(p.rows).toEqual([]);
+    expect(p.next).toBeNull();
+    expect(p.total).toBe(open);
   });
 
   it('refuses a malformed cursor and a page above the largest size', async () => {
