@@ -125,29 +125,7 @@ type MigrationList = Record<string, MeldkamerMigration>;
  * `migrations`: tests add their own.
  */
 export async function migrateToLatest(db: Kysely<DB>, ownVersion: string = APP_VERSION, migrations: MigrationList = allMigrations): Promise<string[]> {
-  const unknown = await checkCompatible(db, ownVersion, migrations);
-  await createCompatTable(db);
-  const applied = new Set(await appliedMigrationNames(db));
-  // Pending migrations that must run outside a transaction wait for the second phase; the rest run as usual.
-  const outside = Object.keys(migrations)
-    .filter((name) => migrations[name]?.transaction === false && !applied.has(name))
-    .sort();
-  const inTransaction = Object.fromEntries(Object.entries(migrations).filter(([name]) => !outside.includes(name)));
-  const migrator = new Migrator({
-    db,
-    provider: providerFor(inTransaction, unknown),
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
-    // Migrations written side by side may land in another order than their numbers; each is independent,
-    // so one that sorts before an applied one still runs (once).
-    allowUnorderedMigrations: true,
-  });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`);
-  }
-  const done = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const { done, outside } = await migrateInTransactions(db, ownVersion, migrations);
   if (outside.length > 0) done.push(...(await migrateOutsideTransactions(db, migrations, outside)));
   const recorded = await recordedCompatibility(db);
   for (const name of await appliedMigrationNames(db)) {
@@ -155,6 +133,46 @@ export async function migrateToLatest(db: Kysely<DB>, ownVersion: string = APP_V
     if (migration && !recorded.has(name)) await recordCompatibility(db, name, migration);
   }
   return done;
+}
+
+/** Tries of the first phase; each try after the first follows a migration another node booked meanwhile. */
+const FIRST_PHASE_TRIES = 5;
+
+/**
+ * The first phase: Kysely's migrator, given this node's migrations but those left for the second phase, and a newer
+ * node's compatible ones as no-ops. Kysely reads the applied migrations again under its lock and refuses one it is
+ * not given ("previously executed migration … is missing"): another node booked it after this node looked (a
+ * second-phase migration, which books without Kysely's lock, or a newer node's). Then this node looks again, the
+ * compatibility check included.
+ */
+async function migrateInTransactions(db: Kysely<DB>, ownVersion: string, migrations: MigrationList): Promise<{ done: string[]; outside: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const unknown = await checkCompatible(db, ownVersion, migrations);
+    await createCompatTable(db);
+    const applied = new Set(await appliedMigrationNames(db));
+    // Pending migrations that must run outside a transaction wait for the second phase; the rest run as usual.
+    const outside = Object.keys(migrations)
+      .filter((name) => migrations[name]?.transaction === false && !applied.has(name))
+      .sort();
+    const inTransaction = Object.fromEntries(Object.entries(migrations).filter(([name]) => !outside.includes(name)));
+    const migrator = new Migrator({
+      db,
+      provider: providerFor(inTransaction, unknown),
+      migrationTableName: MIGRATION_TABLE,
+      migrationLockTableName: MIGRATION_LOCK_TABLE,
+      // Migrations written side by side may land in another order than their numbers; each is independent,
+      // so one that sorts before an applied one still runs (once).
+      allowUnorderedMigrations: true,
+    });
+    const result: MigrationResultSet = await migrator.migrateToLatest();
+    if (!result.error) {
+      return { done: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), outside };
+    }
+    const bookedMeanwhile = (await appliedMigrationNames(db)).some((name) => !(name in inTransaction) && !unknown.includes(name));
+    if (bookedMeanwhile && attempt < FIRST_PHASE_TRIES) continue;
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`);
+  }
 }
 
 /** A lock of our own for the second phase (not Kysely's migration lock id). */
