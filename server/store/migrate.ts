@@ -28,8 +28,9 @@ export class IncompatibleDatabaseError extends Error {
     readonly requiringMigrations: string[],
   ) {
     super(
-      `This database needs Meldkamer ${requiredVersion} or newer (migration ${requiringMigrations.join(', ')}, applied by a newer node); ` +
-        `this node is ${ownVersion}. Upgrade this node to ${requiredVersion} or later and start it again; do not roll the database back.`,
+      `This database needs Meldkamer ${requiredVersion} or newer (migration ${requiringMigrations.join(', ')}, applied by a newer release); ` +
+        `this node is ${ownVersion}. Upgrade this node to ${requiredVersion} or later and start it again. Migrations are not undone: ` +
+        `the only way back to ${ownVersion} is a backup taken before the upgrade, losing what was written since.`,
     );
   }
 }

@@ -89,6 +89,7 @@ describe('migrations', () => {
     expect(error).toBeInstanceOf(IncompatibleDatabaseError);
     expect(error.message).toContain('needs Meldkamer 0.3.0 or newer (migration 9999_drops_a_column');
     expect(error.message).toContain('this node is 0.2.0. Upgrade this node to 0.3.0 or later');
+    expect(error.message).toContain('the only way back to 0.2.0 is a backup taken before the upgrade');
     expect(await migrateToLatest(store.db, '0.3.0')).toEqual([]);
   });
 
