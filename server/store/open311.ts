@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
 import type { Outcome, ReportStatus } from '../protocol/report';
 import { formatReportNumber } from './reports';
 import type { DB } from './schema';
@@ -28,6 +28,8 @@ export interface RequestRecord {
   source: string;
   /** Its category is sensitive: the public answer leaves out what identifies people (0006_privacy). */
   sensitive: boolean;
+  /** The text of the newest message to the citizen, for `status_notes` (before its secrets are hidden). */
+  latestMessage: string | null;
 }
 
 /** Which requests a list asks for: given `numbers`, only those (every other filter ignored). */
@@ -41,6 +43,16 @@ export interface RequestFilter {
   limit: number;
   /** Only reports that came in this way (the public list: `open311`). */
   source?: string | undefined;
+}
+
+/**
+ * `column` is one of `values`, with the whole list bound as one parameter (SQLite `json_each`, PostgreSQL `= any`):
+ * one statement for FixMyStreet's 20,000 ids, where an `in (…)` list may bind only so many values (SQLite 32,766,
+ * PostgreSQL 65,535) and would be compiled and planned per piece.
+ */
+function oneOf(db: Kysely<DB>, column: string, values: readonly (string | number)[], pgType: 'bigint' | 'text'): Expression<SqlBool> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<SqlBool>`${sql.ref(column)} = any(${values}::${sql.raw(pgType)}[])`;
+  return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
 }
 
 /** Values bound in one `in (…)` list. */
@@ -76,6 +88,17 @@ const selectRequests = (db: Kysely<DB>) =>
       'reports.citizen_token',
       'reports.citizen_code',
       'open311_requests.media_url',
+      // Per report through outbox_report, in the same statement: a list of report ids for the outbox would be as long
+      // as the poll's, and PostgreSQL reads the whole outbox for it.
+      (eb) =>
+        eb
+          .selectFrom('outbox')
+          .select('outbox.body_text')
+          .whereRef('outbox.report_id', '=', 'reports.id')
+          .orderBy('outbox.created_at', 'desc')
+          .orderBy('outbox.id')
+          .limit(1)
+          .as('latest_message'),
     ]);
 
 type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectRequests>['execute']>>[number];
@@ -100,6 +123,7 @@ function toRecord(row: SelectedRow): RequestRecord {
     citizenCode: row.citizen_code,
     source: row.source,
     sensitive: Number(row.sensitive ?? 0) === 1,
+    latestMessage: row.latest_message ?? null,
   };
 }
 
@@ -107,9 +131,7 @@ export async function findRequests(db: Kysely<DB>, query: RequestFilter): Promis
   const base = query.source ? selectRequests(db).where('reports.source', '=', query.source) : selectRequests(db);
   if (query.numbers) {
     if (query.numbers.length === 0) return [];
-    const rows: SelectedRow[] = [];
-    // In pieces: one statement may bind only so many values (SQLite 32,766, PostgreSQL 65,535).
-    for (const piece of chunks(query.numbers, IN_CHUNK)) rows.push(...(await base.where('reports.number', 'in', piece).execute()));
+    const rows = await base.where(oneOf(db, 'reports.number', query.numbers, 'bigint')).execute();
     const byNumber = new Map(rows.map((r) => [Number(r.number), r]));
     // In the order asked for.
     return query.numbers.flatMap((n) => {
@@ -132,23 +154,6 @@ export async function findRequests(db: Kysely<DB>, query: RequestFilter): Promis
 export async function findRequestByNumber(db: Kysely<DB>, number: number): Promise<RequestRecord | undefined> {
   const row = await selectRequests(db).where('reports.number', '=', number).executeTakeFirst();
   return row ? toRecord(row) : undefined;
-}
-
-/** The newest citizen message of each report (its text), for `status_notes`. */
-export async function latestMessages(db: Kysely<DB>, reportIds: readonly string[]): Promise<Map<string, string>> {
-  const latest = new Map<string, string>();
-  if (reportIds.length === 0) return latest;
-  for (const piece of chunks(reportIds, IN_CHUNK)) {
-    const rows = await db
-      .selectFrom('outbox')
-      .select(['report_id', 'body_text'])
-      .where('report_id', 'in', piece)
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .execute();
-    for (const row of rows) if (!latest.has(row.report_id)) latest.set(row.report_id, row.body_text);
-  }
-  return latest;
 }
 
 export async function recordOpen311Request(

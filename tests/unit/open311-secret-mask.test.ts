@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskWord, replaceTokenRuns } from '../../server/http/open311/secret-mask';
+import { seededRandom } from '../support/seeded-random';
 
 /** The patterns the scanners replace (server/http/open311/secret-mask.ts), as they were compiled per report. */
 const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -7,17 +8,6 @@ const byPattern = {
   tokenRuns: (text: string, token: string, replacement: string) => text.replace(new RegExp(`\\S*${escapePattern(token)}`, 'g'), () => replacement),
   word: (text: string, word: string, mask: string) => text.replace(new RegExp(`\\b${escapePattern(word)}\\b`, 'g'), () => mask),
 };
-
-/** A small deterministic generator, so a failure is reproducible from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
 
 describe('Open311 secret masking by scanning', () => {
   it('replaces the personal status link and masks the access code in a real message', () => {
@@ -29,7 +19,7 @@ describe('Open311 secret masking by scanning', () => {
   });
 
   it('gives exactly what the per-report patterns gave, on 20,000 random texts', () => {
-    const next = random(20_261_130);
+    const next = seededRandom(20_261_130);
     // Few letters, so tokens and words occur often, next to each other, overlapping, inside links and at the edges.
     const alphabet = ['a', 'b', 'A', '_', '-', '/', '.', ' ', '\n', '\u00a0', '\u2028', '$', 'é', '1'];
     const pick = () => alphabet[Math.floor(next() * alphabet.length)] ?? 'a';

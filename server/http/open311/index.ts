@@ -11,7 +11,7 @@ import { Open311Error, toOpen311Error } from './errors';
 import { locateRequest } from './locate';
 import { publicNotes, serviceName, serviceNotice, toServiceRequest } from './mapping';
 import { apiKeyOf, localeOf, parseCreateParams, parseListQuery, parseRequestId, type RawParams } from './params';
-import { findRequestByNumber, findRequests, latestMessages, type RequestRecord } from '../../store/open311';
+import { findRequestByNumber, findRequests, type RequestRecord } from '../../store/open311';
 import { reportForCitizenToken } from '../../store/reports';
 import { PUBLIC_SOURCE, publicEntry, readableAs } from './public-view';
 import { SlidingWindowLimiter } from './rate-limit';
@@ -154,10 +154,6 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
     /** `owner`: the reporter asks with their status token and reads their report whole. */
     const asRequests = async (records: RequestRecord[], locale: Locale, owner = false, extensions = false): Promise<Open311Document> => {
       const categories = new Map((await listCategories(db)).map((c) => [c.code, c]));
-      const messages = await latestMessages(
-        db,
-        records.map((r) => r.id),
-      );
       // As the updates read them (updates.ts citizenStatuses): back in the queue after being scheduled still reads
       // ACTION_SCHEDULED, and a referral to an own department INTERNAL_REFERRAL. Only reports where that can differ.
       const byHistory = extensions
@@ -165,7 +161,7 @@ export async function registerOpen311Routes(app: FastifyInstance, deps: HubDeps,
         : new Map<string, string>();
       const lookupUrl = `${deps.publicUrl}/status`;
       const body = records.map((record) => {
-        const message = messages.get(record.id);
+        const message = record.latestMessage;
         const notes = message ? publicNotes(message, { token: record.citizenToken, code: record.citizenCode }, lookupUrl) : null;
         const entry = toServiceRequest(record, categories.get(record.category), notes, locale);
         if (extensions) {

@@ -7,7 +7,7 @@ import type { Locale } from './service-attributes';
 import { civilDateToW3c, formatW3cDateTime } from './w3c';
 
 /** A report as Open311 reads it (from the reports table, plus what Open311 stored next to it). */
-export type RequestSource = Omit<RequestRecord, 'id' | 'citizenToken' | 'citizenCode' | 'source' | 'sensitive' | 'outcome'>;
+export type RequestSource = Omit<RequestRecord, 'id' | 'citizenToken' | 'citizenCode' | 'source' | 'sensitive' | 'outcome' | 'latestMessage'>;
 
 /** GeoReport knows open and closed; every Meldkamer status but `closed` is still open for the citizen. */
 export function publicStatus(status: ReportStatus): PublicStatus {
@@ -32,9 +32,22 @@ export function serviceName(category: Category | undefined, code: string, locale
   return locale === 'en' ? category.nameEn : category.nameNl;
 }
 
+/** Each category's notice per locale, written once per category read (a status poll lists 20,000 requests). */
+const notices = new WeakMap<Category, Partial<Record<Locale, string>>>();
+
 /** The handling promise of a category, for `service_notice`. */
 export function serviceNotice(category: Category | undefined, locale: Locale): string | null {
   if (!category) return null;
+  let known = notices.get(category);
+  if (!known) {
+    known = {};
+    notices.set(category, known);
+  }
+  known[locale] ??= noticeText(category, locale);
+  return known[locale];
+}
+
+function noticeText(category: Category, locale: Locale): string {
   const days = category.slaWorkingDays;
   if (locale === 'en') {
     return `${category.department} handles reports like this within ${days} working day${days === 1 ? '' : 's'}. You will hear what was found and what was done.`;

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Open311ErrorEntry } from './errors';
+import { XML_FORBIDDEN, xmlList } from './xml-list';
 
 /**
  * GeoReport v2 bodies in both formats. JSON follows the spec's Spark convention (a container element
@@ -133,11 +134,6 @@ function xmlTree(doc: Open311Document): Record<string, unknown> {
   }
 }
 
-// XML 1.0 cannot carry most control characters, not even escaped: drop them (this is not escaping;
-// the builder escapes &, <, >, quotes).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters XML 1.0 forbids is the point
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 function xmlSafe(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(XML_FORBIDDEN, '');
   if (Array.isArray(value)) return value.map(xmlSafe);
@@ -147,9 +143,18 @@ function xmlSafe(value: unknown): unknown {
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false });
 
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
 export function serialize(format: Format, doc: Open311Document): string {
   if (format === 'json') return JSON.stringify(doc.body);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(xmlSafe(xmlTree(doc)))}`;
+  // The long lists (the status poll's requests) as strings; the same text as the builder's (xml-list.ts).
+  const list = doc.kind === 'service_requests' ? xmlList('service_requests', 'request', doc.body) : undefined;
+  return `${XML_DECLARATION}${list ?? builderXml(doc)}`;
+}
+
+/** The document as fast-xml-parser's builder writes it (without the declaration). */
+export function builderXml(doc: Open311Document): string {
+  return builder.build(xmlSafe(xmlTree(doc)));
 }
 
 export function sendDocument(reply: FastifyReply, format: Format, doc: Open311Document, status = 200): FastifyReply {

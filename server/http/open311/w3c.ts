@@ -9,28 +9,49 @@ import { offsetAt, parseCivilDate, zonedToInstant } from '../../domain/zoned-tim
 export const OPEN311_TIME_ZONE = 'Europe/Amsterdam';
 
 const HOUR_MS = 3_600_000;
-/** Offsets of whole UTC hours in which a zone's offset does not change ("zone hour" → ms); cleared when it grows large. */
-const hourOffsets = new Map<string, number>();
 const MAX_CACHED_HOURS = 100_000;
 
 /**
- * Offset of `timeZone` from UTC at `instantMs` (a whole second), in ms (east positive). A zone changes its offset at
- * most once in an hour, so when an hour's first and last second have the same offset, the whole hour has it: the
- * status poll formats 60,000 times of a few thousand hours with one Intl look-up per hour, not two per time.
+ * What a zone shows in one whole UTC hour. A zone changes its offset at most once in an hour, so when the hour's
+ * first and last second have the same offset, the whole hour has it: the status poll formats 60,000 times of a few
+ * thousand hours with one Intl look-up per hour, not two per time. With a whole-hour offset every time of the hour
+ * also shares its local date and hour, so their text is kept too and a time only adds its minutes and seconds.
  */
-function offsetMs(instantMs: number, timeZone: string): number {
-  const hour = Math.floor(instantMs / HOUR_MS);
-  const key = `${timeZone} ${hour}`;
-  const known = hourOffsets.get(key);
-  if (known !== undefined) return known;
+interface ZoneHour {
+  /** Undefined when the offset changes within the hour. */
+  offsetMs: number | undefined;
+  /** `2026-11-28T21:` and `+01:00`, when the offset is a whole number of hours. */
+  text?: { prefix: string; suffix: string };
+}
+
+/** Per zone, per UTC hour (ms / HOUR_MS); a zone's map is cleared when it grows large. */
+const zoneHours = new Map<string, Map<number, ZoneHour>>();
+
+function zoneHour(hour: number, timeZone: string): ZoneHour {
+  let hours = zoneHours.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    zoneHours.set(timeZone, hours);
+  }
+  const known = hours.get(hour);
+  if (known) return known;
   const first = offsetAt(hour * HOUR_MS, timeZone);
-  if (first !== offsetAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone)) return offsetAt(instantMs, timeZone);
-  if (hourOffsets.size >= MAX_CACHED_HOURS) hourOffsets.clear();
-  hourOffsets.set(key, first);
-  return first;
+  let info: ZoneHour;
+  if (first !== offsetAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone)) info = { offsetMs: undefined };
+  else if (first % HOUR_MS !== 0) info = { offsetMs: first };
+  else {
+    const w = new Date(hour * HOUR_MS + first);
+    const prefix = `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}T${pad(w.getUTCHours())}:`;
+    info = { offsetMs: first, text: { prefix, suffix: formatOffset(first / 60_000) } };
+  }
+  if (hours.size >= MAX_CACHED_HOURS) hours.clear();
+  hours.set(hour, info);
+  return info;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+/** '00' … '59'. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => pad(i));
 
 function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
@@ -39,10 +60,16 @@ function formatOffset(minutes: number): string {
 
 /** An instant as a W3C datetime in `timeZone` with its offset, to the second: 2026-11-28T21:04:05+01:00. */
 export function formatW3cDateTime(instant: Date | string, timeZone: string = OPEN311_TIME_ZONE): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not a datetime: ${String(instant)}`);
-  const second = Math.floor(date.getTime() / 1000) * 1000;
-  const offset = offsetMs(second, timeZone);
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not a datetime: ${String(instant)}`);
+  const second = Math.floor(ms / 1000) * 1000;
+  const hour = Math.floor(second / HOUR_MS);
+  const known = zoneHour(hour, timeZone);
+  if (known.text) {
+    const within = (second - hour * HOUR_MS) / 1000;
+    return `${known.text.prefix}${TWO_DIGITS[Math.floor(within / 60)]}:${TWO_DIGITS[within % 60]}${known.text.suffix}`;
+  }
+  const offset = known.offsetMs ?? offsetAt(second, timeZone);
   // The wall-clock time is the instant moved by the offset, read in UTC.
   const w = new Date(second + offset);
   const time = `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
