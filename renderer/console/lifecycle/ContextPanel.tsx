@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Category, Report } from '../../../server/protocol/report';
 import type { AddressNote, ReportContext } from '../../../server/protocol/report-context';
 import { call } from '../../shared/api/call';
-import { errorFields, errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { formatDateTime, formatLongDate, useI18n } from '../i18n';
 import { categoryName } from '../ui/categoryName';
+import { useFormErrors } from '../ui/useFormErrors';
 
 /** Under the report's detail key: a hub event about the report reloads the context with it. */
 const contextKey = (reportId: string) => ['report', reportId, 'context'] as const;
@@ -141,15 +141,14 @@ function NoteList({ notes, reportId, canDelete }: { notes: readonly AddressNote[
 }
 
 function NoteForm({ report, onDone }: { report: Report; onDone: () => void }) {
-  const { t, text: translate } = useI18n();
+  const { t } = useI18n();
   const client = useQueryClient();
-  const id = useId();
+  const { refused, clear, field, error } = useFormErrors();
   const today = Date.now();
   const [text, setText] = useState('');
   const [label, setLabel] = useState(report.address ?? '');
   const [radius, setRadius] = useState<number>(25);
   const [expires, setExpires] = useState(localDay(today + 30 * DAY_MS));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: () =>
       call('addressNotes.create', {}, {
@@ -165,20 +164,13 @@ function NoteForm({ report, onDone }: { report: Report; onDone: () => void }) {
       void client.invalidateQueries({ queryKey: contextKey(report.id) });
       onDone();
     },
-    onError: (err) => setErrors(errorFields(err, translate) ?? { form: errorMessage(err, translate) }),
+    onError: refused,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setErrors({});
+    clear();
     save.mutate();
   };
-  const field = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${name}-error` } : {});
-  const error = (name: string) =>
-    errors[name] ? (
-      <span className="form-error small" id={`${id}-${name}-error`}>
-        {errors[name]}
-      </span>
-    ) : null;
   return (
     <form className="context-note-form" onSubmit={submit} data-testid="context-note-form">
       <label>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ExternalReferral } from '../../../server/protocol/external';
 import type { Report } from '../../../server/protocol/report';
 import { call } from '../../shared/api/call';
-import { errorFields, errorMessage } from '../../shared/api/refusal';
+import { errorMessage } from '../../shared/api/refusal';
 import { useCan } from '../../shared/auth/useCan';
 import { formatDateTime, useI18n } from '../i18n';
+import { useFormErrors } from '../ui/useFormErrors';
 import { offerAnswerToDraft } from './externalAnswerDraft';
 import { submitOnCtrlEnter } from './submitOnCtrlEnter';
 
@@ -140,33 +141,25 @@ function ReferralRow({ referral: r, canManage }: { referral: ExternalReferral; c
 }
 
 function ReferralForm({ report, onDone }: { report: Report; onDone: (made: { link: string; party: string; email: string | null } | null) => void }) {
-  const { t, text: translate } = useI18n();
+  const { t } = useI18n();
   const client = useQueryClient();
-  const id = useId();
+  const { refused, clear, field, error } = useFormErrors();
   const [party, setParty] = useState('');
   const [email, setEmail] = useState('');
   const [question, setQuestion] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: () => call('external.create', { id: report.id }, { party, question, ...(email.trim() ? { email: email.trim() } : {}) }),
     onSuccess: (made) => {
       void client.invalidateQueries({ queryKey: referralsKey(report.id) });
       onDone({ link: made.link, party: made.referral.party, email: made.referral.email });
     },
-    onError: (err) => setErrors(errorFields(err, translate) ?? { form: errorMessage(err, translate) }),
+    onError: refused,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setErrors({});
+    clear();
     save.mutate();
   };
-  const field = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${name}-error` } : {});
-  const error = (name: string) =>
-    errors[name] ? (
-      <span className="form-error small" id={`${id}-${name}-error`}>
-        {errors[name]}
-      </span>
-    ) : null;
   return (
     <form className="external-form" onSubmit={submit} onKeyDown={submitOnCtrlEnter} data-testid="external-form">
       <p className="muted small">{t('external.hint')}</p>
