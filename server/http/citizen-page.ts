@@ -44,11 +44,13 @@ export const reasonField = (answer: SatisfactionAnswer) => `reden_${answer}` as 
 /**
  * The satisfaction question in two steps, without script: first Ja or Nee (a GET back to the page with
  * ?tevreden=…), then only that answer's reasons, the comment and the send button; "Ander antwoord" goes back.
+ * Both forms send to #tevredenheid: the next page opens at the form (its reasons, or the error of a refused answer),
+ * not at the top, where at 320 px they are out of sight and the keyboard starts over at the skip link.
  */
 function satisfactionForm(token: string, answer: SatisfactionAnswer | undefined, error: string, invalid: string): string {
   const page = `/status/${escapeHtml(token)}`;
   if (!answer) {
-    return `<form method="get" action="${page}" id="tevredenheid" data-testid="satisfaction-form"><fieldset><legend>Is uw melding naar tevredenheid opgelost?</legend>${error}
+    return `<form method="get" action="${page}#tevredenheid" id="tevredenheid" data-testid="satisfaction-form"><fieldset><legend>Is uw melding naar tevredenheid opgelost?</legend>${error}
 <p class="answers"><button name="tevreden" value="ja" type="submit" id="tevreden">Ja</button> <button name="tevreden" value="nee" type="submit" id="niet-tevreden">Nee</button></p>
 <p>Daarna kunt u nog een reden kiezen en iets toelichten.</p></fieldset></form>`;
   }
@@ -59,7 +61,7 @@ function satisfactionForm(token: string, answer: SatisfactionAnswer | undefined,
   const next = satisfied
     ? ''
     : '<p>Kiest u "Het probleem is niet opgelost" (of geen reden), dan bekijkt een medewerker of we uw melding opnieuw oppakken.</p>';
-  return `<form method="post" action="${page}/antwoord" id="tevredenheid" data-testid="satisfaction-form" data-answer="${answer}"><input type="hidden" name="tevreden" value="${answer}">
+  return `<form method="post" action="${page}/antwoord#tevredenheid" id="tevredenheid" data-testid="satisfaction-form" data-answer="${answer}"><input type="hidden" name="tevreden" value="${answer}">
 <p>Is uw melding naar tevredenheid opgelost? Uw antwoord: <strong>${satisfied ? 'Ja' : 'Nee'}</strong>. <a href="${page}#tevredenheid">Ander antwoord kiezen</a></p>${error}
 <fieldset><legend>${satisfied ? 'Wat ging goed?' : 'Wat ging er mis?'} (niet verplicht)</legend>${choices}</fieldset>
 <label for="toelichting">Toelichting (niet verplicht)</label><textarea id="toelichting" name="toelichting" maxlength="2000"${invalid}></textarea>

@@ -202,10 +202,18 @@ test('status lookup, status page in every state, answer forms by keyboard: no ax
     await expect(form.locator('input[type=radio]')).toHaveCount(0);
     await expectAccessible(page, 'status page, closed with the satisfaction question');
 
-    // Nee: only the "nee" reasons, a group of their own with one "Anders".
+    // Nee: only the "nee" reasons, a group of their own with one "Anders". On a phone the next page opens at them
+    // (not at its top, the reasons out of sight), and the keyboard goes on from there.
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: 640 });
     await page.getByRole('button', { name: 'Nee' }).focus();
     await page.keyboard.press('Enter');
     await expect(form).toHaveAttribute('data-answer', 'nee');
+    await expect(page).toHaveURL(/\?tevreden=nee#tevredenheid$/);
+    await expect(form.getByRole('group', { name: /Wat ging er mis/ })).toBeInViewport();
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('link', { name: 'Ander antwoord kiezen' })).toBeFocused();
+    if (wide) await page.setViewportSize(wide);
     await expect(form.locator('input[type=radio][name="reden_nee"]')).toHaveCount(5);
     await expect(form.locator('input[type=radio]:not([name="reden_nee"])')).toHaveCount(0);
     await expect(form.getByLabel('Anders')).toHaveCount(1);

@@ -64,6 +64,14 @@ describe('satisfaction question: Ja/Nee first, then that answer\'s reasons', () 
     expect(html).toMatch(/<button[^>]*name="tevreden" value="nee"/);
   });
 
+  it('each step opens at the form, not at the top of the page (at 320 px the reasons are far below it)', () => {
+    const first = renderStatusPage(view, 'tok', DEFAULT_MUNICIPALITY);
+    expect(first).toContain('<form method="get" action="/status/tok#tevredenheid" id="tevredenheid"');
+    // A refused answer comes back as the page with the error in the form: it opens there too.
+    const reasons = renderStatusPage(view, 'tok', DEFAULT_MUNICIPALITY, undefined, undefined, { answer: 'nee' });
+    expect(reasons).toContain('<form method="post" action="/status/tok/antwoord#tevredenheid" id="tevredenheid"');
+  });
+
   it('after Nee: only the "nee" reasons, in a group of their own with one "Anders"', () => {
     const html = renderStatusPage(view, 'tok', DEFAULT_MUNICIPALITY, undefined, undefined, { answer: 'nee' });
     const nee = radios(html);
