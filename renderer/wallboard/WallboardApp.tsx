@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { overviewFigures } from '../../server/domain/overview';
 import type { ClientConfig } from '../../server/protocol/api';
@@ -9,6 +9,7 @@ import { OverviewFigures } from '../console/overview/OverviewFigures';
 import { useFeedVersion } from '../console/overview/useOverviewFeed';
 import { OverviewFeed } from '../shared/overview/overviewFeed';
 import { useClock } from '../shared/time/useClock';
+import { useFitToHeight } from './useFitToHeight';
 import { WallboardMap } from './WallboardMap';
 import { wallboardApi, WallboardSignedOut } from './wallboardApi';
 
@@ -153,6 +154,9 @@ function LiveBoard({ onSignedOut }: { onSignedOut: () => void }) {
   const emergencies = state ? [...state.emergencies.values()].sort((a, b) => a.startedAt.localeCompare(b.startedAt)) : [];
   const alerts = state ? [...state.alerts.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : [];
   const callsign = (unitId: string | null) => (unitId && state?.units.get(unitId)?.callsign) || '';
+  // Every figure in view, however many categories and unit statuses there are.
+  const figuresRef = useRef<HTMLDivElement>(null);
+  useFitToHeight(figuresRef, figures);
 
   return (
     <div className="wb" data-testid="wallboard">
@@ -173,7 +177,9 @@ function LiveBoard({ onSignedOut }: { onSignedOut: () => void }) {
         ))}
       </section>
       <main className="wb-main">
-        <div className="wb-figures">{figures ? <OverviewFigures figures={figures} now={now} categories={categories} /> : <p>{t('overview.loading')}</p>}</div>
+        <div className="wb-figures" ref={figuresRef}>
+          {figures ? <OverviewFigures figures={figures} now={now} categories={categories} /> : <p>{t('overview.loading')}</p>}
+        </div>
         <div className="wb-side">
           <section aria-labelledby="wb-alerts" data-testid="wallboard-alerts">
             <h2 id="wb-alerts">{t('wallboard.alerts')}</h2>

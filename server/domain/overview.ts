@@ -250,7 +250,7 @@ export function isLongOpen(report: Pick<OverviewReport, 'status' | 'slaDeadline'
 }
 
 /** Signalering: a reopen request older than 14 days (by its status time; unknown: by the report's creation). */
-export function isOldReopenRequest(report: OverviewReport, now: number): boolean {
+export function isOldReopenRequest(report: Pick<OverviewReport, 'status' | 'statusSince' | 'createdAt'>, now: number): boolean {
   if (report.status !== 'reopen_requested') return false;
   return now - Date.parse(report.statusSince ?? report.createdAt) > REOPEN_FLAG_MS;
 }

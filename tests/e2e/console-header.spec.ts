@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginConsole } from '../support/console-page';
+import { loginConsole, openHeaderTool } from '../support/console-page';
 import { startTestHub, type TestHub } from '../support/hub';
 
 // The shift lead has the most header tools; on a laptop-sized screen they scroll sideways in their own strip,
@@ -18,7 +18,7 @@ test('on a 1280 px screen the shift lead still sees their name, the language swi
   await expect(page.getByTestId('logout')).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('current-user')).toBeInViewport({ ratio: 1 });
   await expect(page.locator('.locale-toggle')).toBeInViewport({ ratio: 1 });
-  await page.locator('.access-log-button').click();
+  await openHeaderTool(page, 'access-log-open');
   await expect(page.getByTestId('access-log-panel')).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/artifacts/console-header-chef.png' });
 });

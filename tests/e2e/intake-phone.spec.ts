@@ -16,6 +16,7 @@ import type { Report } from '../../server/protocol/report';
 import { addDays, localDate } from '../../renderer/shared/time/calendar';
 import { dispatchThroughOffer } from '../support/dispatch-offer';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
+import { openHeaderTool } from '../support/console-page';
 import { loginConsole, sourceFeatureIds, surveyCsv, transition } from '../support/intake-helpers';
 import { type CapturedMail, startTestSmtp, type TestSmtp } from '../support/smtp';
 
@@ -220,7 +221,7 @@ test('survey CSV import: mapping, preview with a bad row, progress, result, sign
 
 test('hotspots: ranked cells with trend for the shift lead, turned into a focus area with a public text', async ({ page }) => {
   await loginConsole(page, hub.hub.url, 'chef');
-  await page.getByTestId('hotspots-open').click();
+  await openHeaderTool(page, 'hotspots-open');
   const panel = page.getByTestId('hotspots-panel');
   await expect(panel).toBeVisible();
   const rows = panel.getByTestId('hotspot-row');

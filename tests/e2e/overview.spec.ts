@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Report } from '../../server/protocol/report';
+import { openHeaderTool } from '../support/console-page';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 
 /**
@@ -56,7 +57,7 @@ test('the overview is the shift lead’s default screen, updates live and links 
   await expect(page.getByTestId('queue-status-filter').locator('option[value="new"]')).toContainText(String(newBefore + 1));
 
   // A category figure filters by category; the overview comes back from the header.
-  await page.getByTestId('overview-open').click();
+  await openHeaderTool(page, 'overview-open');
   await page.getByTestId('ov-category-afval').click();
   await expect(page.getByTestId('queue-filter-category')).toHaveValue('afval');
   await expect(page.getByTestId('queue-status-filter')).toHaveValue('all');

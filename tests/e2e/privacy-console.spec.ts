@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import type { Report } from '../../server/protocol/report';
-import { loginConsole } from '../support/console-page';
+import { loginConsole, openHeaderTool } from '../support/console-page';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 
 test.use({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
@@ -64,7 +64,7 @@ test('the desk sees contact details masked until it asks; the coordinator never;
 
   const chef = await (await browser.newContext()).newPage();
   await loginConsole(chef, hub.hub.url, 'chef');
-  await chef.getByTestId('access-log-open').click();
+  await openHeaderTool(chef, 'access-log-open');
   const log = chef.getByTestId('access-log-panel');
   const row = log.locator('[data-testid="access-log-row"][data-action="contacts.view"]').first();
   await expect(row).toContainText('Sanne de Vries');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Report } from '../../server/protocol/report';
+import { openHeaderTool } from '../support/console-page';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 
 // The shift lead's Terugkijken (shift replay) and the police coordinator's Voorspelling (hotspot forecast), in Chromium.
@@ -30,7 +31,7 @@ test('replay: the slider moves back and forth, the queue and the map change, pla
   await signIn(page, 'chef');
   // The live overview is the shift lead's default screen: closed first, back to the console's header.
   await page.getByTestId('overview-close').click({ timeout: 30_000 });
-  await page.getByTestId('replay-open').click();
+  await openHeaderTool(page, 'replay-open');
   const view = page.getByTestId('replay-view');
   await expect(view).toBeVisible();
   await expect(page.getByTestId('replay-loading')).toHaveCount(0, { timeout: 30_000 });

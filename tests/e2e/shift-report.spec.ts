@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { HandoverAnswer } from '../../server/protocol/shift-report';
 import { ACCOUNT_PASSWORD, createAccount } from '../support/accounts';
+import { openHeaderTool } from '../support/console-page';
 import { startTestHub, type TestHub } from '../support/hub';
 
 // The shift lead's Dienstrapport (write, save, the next shift lead's Overdracht at sign-in) and Signalen, in Chromium.
@@ -36,7 +37,7 @@ test('shift report: written and saved by the shift lead, handed over to the next
   // Nothing to take over yet: no dialog.
   await expect(first.getByTestId('handover-dialog')).toHaveCount(0);
   await closeOverview(first);
-  await first.getByTestId('shift-report-open').click();
+  await openHeaderTool(first, 'shift-report-open');
   const view = first.getByTestId('shift-report-view');
   await expect(view).toBeVisible();
   await expect(view.getByTestId('shift-figure-received')).toBeVisible({ timeout: 30_000 });
@@ -71,7 +72,7 @@ test('shift report: written and saved by the shift lead, handed over to the next
   await expect(next.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 90_000 });
   await expect(next.getByTestId('handover-dialog')).toHaveCount(0);
   await closeOverview(next);
-  await next.getByTestId('shift-report-open').click();
+  await openHeaderTool(next, 'shift-report-open');
   await expect(next.getByTestId('shift-history')).toContainText('gelezen', { timeout: 30_000 });
   await next.close();
 });

@@ -3,7 +3,7 @@
  * A real hub (SQLite, demo data) in-process; the wrong passwords come from another local address.
  */
 import { expect, test } from '@playwright/test';
-import { loginConsole } from '../support/console-page';
+import { loginConsole, openHeaderTool } from '../support/console-page';
 import { jsonFrom } from '../support/from-address';
 import { startTestHub, type TestHub } from '../support/hub';
 
@@ -25,7 +25,7 @@ test('the shift lead sees boa1 blocked on 127.0.0.2 and lifts the block; boa1 si
   expect((await signIn('boa1')).status).toBe(429);
 
   await loginConsole(page, hub.hub.url, 'chef');
-  await page.getByTestId('throttles-open').click();
+  await openHeaderTool(page, 'throttles-open');
   const panel = page.getByTestId('throttles-panel');
   const pair = panel.locator('[data-testid="throttle-row"][data-scope="login_pair"]');
   await expect(pair).toHaveCount(1);

@@ -8,7 +8,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { totpCode, totpStep } from '../../server/auth/totp';
-import { loginConsole } from '../support/console-page';
+import { loginConsole, openHeaderTool } from '../support/console-page';
 import { startTestHub, type TestHub } from '../support/hub';
 
 test.use({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
@@ -97,7 +97,7 @@ test('a console left alone for 15 minutes locks; a wrong password is refused, th
 
 test('a shift lead links an authenticator app; signing in then asks for its code', async ({ page }) => {
   await loginConsole(page, hub.hub.url, 'chef');
-  await page.getByTestId('totp-open').click();
+  await openHeaderTool(page, 'totp-open');
   const dialog = page.getByTestId('totp-dialog');
   await dialog.getByTestId('totp-start').click();
   await expect(dialog.getByTestId('totp-qr')).toBeVisible();

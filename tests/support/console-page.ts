@@ -16,3 +16,13 @@ export async function loginConsole(page: Page, url: string, username: string, op
     await expect(page.getByTestId('overview')).toHaveCount(0);
   }
 }
+
+/**
+ * Chooses a header tool by its test id (overview-open, kpi-open, shift-report-open, hotspots-open, access-log-open,
+ * totp-open, …): the shift lead has them in the header's "Dienstchef" menu, every other role as buttons.
+ */
+export async function openHeaderTool(page: Page, testId: string): Promise<void> {
+  const menu = page.getByTestId('shift-lead-menu');
+  if ((await menu.count()) > 0 && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await page.getByTestId(testId).click();
+}

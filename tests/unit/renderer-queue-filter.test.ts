@@ -37,6 +37,23 @@ describe('status filters', () => {
     expect(ids('reopen_requested')).toEqual([]);
   });
 
+  it('reopen requests older than 2 weeks: by the time the overview says each took its status (else by its creation), as the overview counts them', () => {
+    const now = Date.parse('2026-03-20T12:00:00.000Z');
+    const oldOne = aReport({ id: 'old', status: 'reopen_requested', createdAt: '2026-01-10T08:00:00.000Z' });
+    const recent = aReport({ id: 'recent', status: 'reopen_requested', createdAt: '2026-01-10T08:00:00.000Z' });
+    const unknown = aReport({ id: 'unknown', status: 'reopen_requested', createdAt: '2026-03-01T08:00:00.000Z' });
+    const since = new Map([
+      ['old', '2026-03-05T11:59:00.000Z'],
+      ['recent', '2026-03-10T08:00:00.000Z'],
+    ]);
+    const ids = [oldOne, recent, unknown, working]
+      .filter((r) => matchesStatusFilter(r, 'old_reopen_requested', TODAY, now, since))
+      .map((r) => r.id);
+    expect(ids).toEqual(['old', 'unknown']);
+    // Without the clock it lets nothing through, as the other time filters.
+    expect(matchesStatusFilter(oldOne, 'old_reopen_requested', TODAY, undefined, since)).toBe(false);
+  });
+
   it('counts every filter', () => {
     expect(countByStatusFilter(all, TODAY)).toEqual({
       all: 5,
@@ -50,6 +67,7 @@ describe('status filters', () => {
       scheduled: 2,
       follow_up_due: 1,
       reopen_requested: 0,
+      old_reopen_requested: 0,
       delivery_failed: 1,
       // Handling-time filters count only with the clock (none of these reports has a deadline either).
       due_today: 0,

@@ -79,7 +79,7 @@ export function ForecastView({ config, onClose }: { config: ClientConfig; onClos
   const fmt = (x: number) => x.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2 });
 
   return (
-    <div className="history-view" role="dialog" aria-modal="true" aria-label={t('forecast.title')} data-testid="forecast-view">
+    <div className="full-view history-view" role="dialog" aria-modal="true" aria-label={t('forecast.title')} data-testid="forecast-view">
       <div className="history-head">
         <h2>{t('forecast.title')}</h2>
         <div className="header-spacer" />

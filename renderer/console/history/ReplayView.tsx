@@ -189,7 +189,7 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
 
   const at = frame ? new Date(frame.t).toISOString() : null;
   return (
-    <div className="history-view" role="dialog" aria-modal="true" aria-label={tr('replay.title')} data-testid="replay-view">
+    <div className="full-view history-view" role="dialog" aria-modal="true" aria-label={tr('replay.title')} data-testid="replay-view">
       <div className="history-head">
         <h2>{tr('replay.title')}</h2>
         <span className="muted small">{tr('replay.readOnly')}</span>

@@ -57,6 +57,7 @@ export const overviewNl = {
   'filter.at_risk': 'Bijna te laat',
   'filter.overdue': 'Te laat',
   'filter.long_open': 'Open > 3× termijn',
+  'filter.old_reopen_requested': 'Heropenverzoek > 2 weken',
 } as const;
 
 export const overviewEn: Record<keyof typeof overviewNl, string> = {
@@ -117,4 +118,5 @@ export const overviewEn: Record<keyof typeof overviewNl, string> = {
   'filter.at_risk': 'At risk',
   'filter.overdue': 'Overdue',
   'filter.long_open': 'Open > 3× term',
+  'filter.old_reopen_requested': 'Reopen request > 2 weeks',
 };

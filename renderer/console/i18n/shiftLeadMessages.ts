@@ -1,5 +1,6 @@
 /** The shift report (Dienstrapport, Overdracht) and the signals dashboard (Signalen). */
 export const shiftLeadNl = {
+  'shiftLead.menu': 'Dienstchef',
   'shiftReport.open': 'Dienstrapport',
   'shiftReport.title': 'Dienstrapport',
   'shiftReport.close': 'Sluiten',
@@ -98,6 +99,7 @@ export const shiftLeadNl = {
 export type ShiftLeadMessageKey = keyof typeof shiftLeadNl;
 
 export const shiftLeadEn: Record<ShiftLeadMessageKey, string> = {
+  'shiftLead.menu': 'Shift lead',
   'shiftReport.open': 'Shift report',
   'shiftReport.title': 'Shift report',
   'shiftReport.close': 'Close',

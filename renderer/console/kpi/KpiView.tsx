@@ -88,7 +88,7 @@ export function KpiView({ config, onClose }: { config: ClientConfig; onClose: ()
   return (
     <div
       ref={root}
-      className="kpi-view"
+      className="full-view kpi-view"
       role="dialog"
       aria-modal="true"
       aria-labelledby={`${id}-title`}

@@ -27,7 +27,7 @@ export function MessageRow({ message, canRetry, reportLabel, onOpenReport, testI
   const [retryError, setRetryError] = useState<string | null>(null);
   const failed = message.status === 'failed';
   return (
-    <li className={`message-row msg-${message.status}`} data-testid={testId} data-status={message.status} data-message-id={message.id}>
+    <li className={`message-row msg-${message.status}`} data-testid={testId} data-status={message.status} data-message-id={message.id} data-report-id={message.reportId}>
       <div className="msg-line">
         <span className={`delivery-pill delivery-${message.status}`}>{t(`delivery.${message.status}`)}</span>
         <span className="msg-trigger">{triggerLabel(t, message.trigger)}</span>

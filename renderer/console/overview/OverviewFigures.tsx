@@ -34,23 +34,27 @@ export function OverviewFigures({
   categories,
   onFilter,
   onOpenReport,
+  onOpenFailedMessages,
 }: {
   figures: Figures;
   now: number;
   categories: ReadonlyMap<string, Category>;
   onFilter?: (link: QueueLink) => void;
   onOpenReport?: (id: string) => void;
+  /** The failed messages (the outbox panel): they include closed reports, which the queue does not hold. */
+  onOpenFailedMessages?: () => void;
 }) {
   const { t, locale } = useI18n();
-  const figure = (testId: string, label: string, value: number, link: QueueLink | null, tone?: 'warn' | 'bad'): ReactNode => {
+  const figure = (testId: string, label: string, value: number, link: QueueLink | (() => void) | null, tone?: 'warn' | 'bad'): ReactNode => {
+    const go = typeof link === 'function' ? link : link && onFilter ? () => onFilter(link) : null;
     const content = (
       <>
         <span className="ov-label">{label}</span>
         <span className={`ov-value${tone && value > 0 ? ` ov-${tone}` : ''}`}>{value}</span>
       </>
     );
-    return onFilter && link ? (
-      <button type="button" className="ov-figure ov-link" data-testid={testId} title={t('overview.linkTitle')} onClick={() => onFilter(link)}>
+    return go ? (
+      <button type="button" className="ov-figure ov-link" data-testid={testId} title={t('overview.linkTitle')} onClick={go}>
         {content}
       </button>
     ) : (
@@ -86,10 +90,10 @@ export function OverviewFigures({
         {figure('ov-overdue', t('overview.overdue'), figures.overdue, { status: 'overdue' }, 'bad')}
         <h4>{t('overview.signalering')}</h4>
         {figure('ov-long-open', t('overview.longOpen'), figures.longOpen, { status: 'long_open' }, 'bad')}
-        {figure('ov-old-reopen', t('overview.oldReopen'), figures.oldReopenRequests, { status: 'reopen_requested' }, 'bad')}
+        {figure('ov-old-reopen', t('overview.oldReopen'), figures.oldReopenRequests, { status: 'old_reopen_requested' }, 'bad')}
         <h4>{t('overview.awaitingReview')}</h4>
         {figure('ov-awaiting-review', t('overview.awaitingReview'), figures.awaitingReview, { status: 'awaiting_review' }, 'warn')}
-        {figure('ov-failed', t('overview.failedDeliveries'), figures.failedDeliveries, { status: 'delivery_failed' }, 'bad')}
+        {figure('ov-failed', t('overview.failedDeliveries'), figures.failedDeliveries, onOpenFailedMessages ?? null, 'bad')}
       </section>
       <section className="ov-block" aria-labelledby="ov-units">
         <h3 id="ov-units">{t('overview.units')}</h3>

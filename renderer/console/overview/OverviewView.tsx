@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { overviewFigures } from '../../../server/domain/overview';
 import type { Category } from '../../../server/protocol/report';
-import { useCan } from '../../shared/auth/useCan';
 import type { OverviewFeed } from '../../shared/overview/overviewFeed';
 import { useClock } from '../../shared/time/useClock';
 import { useT } from '../i18n';
@@ -16,16 +15,6 @@ export function useOverviewView(role: string) {
 }
 type OverviewViewState = ReturnType<typeof useOverviewView>;
 
-export function OverviewButton({ view }: { view: OverviewViewState }) {
-  const t = useT();
-  if (!useCan('overview.read')) return null;
-  return (
-    <button type="button" className="btn" onClick={view.show} data-testid="overview-open">
-      {t('overview.open')}
-    </button>
-  );
-}
-
 /**
  * The live overview (issue 14, point 1), over the console's work area (header, emergency and alerts stay in view): every figure is kept live by the hub's events
  * (renderer/shared/overview/overviewFeed.ts) and re-counted on a clock tick; a figure opens the queue with its filter.
@@ -37,6 +26,7 @@ export function OverviewOverlay({
   categories,
   onFilter,
   onOpenReport,
+  onOpenFailedMessages,
 }: {
   view: OverviewViewState;
   feed: OverviewFeed | null;
@@ -44,6 +34,8 @@ export function OverviewOverlay({
   categories: ReadonlyMap<string, Category>;
   onFilter: (link: QueueLink) => void;
   onOpenReport: (id: string) => void;
+  /** Opens the failed messages (the outbox panel), of open and closed reports. */
+  onOpenFailedMessages?: () => void;
 }) {
   const t = useT();
   const { now } = useClock(15_000);
@@ -66,7 +58,7 @@ export function OverviewOverlay({
     onFilter(link);
   };
   return (
-    <section className="ov-view" aria-labelledby="ov-title" data-testid="overview">
+    <section className="full-view ov-view" aria-labelledby="ov-title" data-testid="overview">
       <div className="ov-head">
         <h2 id="ov-title">{t('overview.title')}</h2>
         <span className="muted">{t('overview.keys')}</span>
@@ -89,6 +81,14 @@ export function OverviewOverlay({
             close();
             onOpenReport(id);
           }}
+          {...(onOpenFailedMessages
+            ? {
+                onOpenFailedMessages: () => {
+                  close();
+                  onOpenFailedMessages();
+                },
+              }
+            : {})}
         />
       ) : (
         <Loading label={t('overview.loading')} />

@@ -2,7 +2,7 @@
 import type { Category } from '../../../server/protocol/report';
 import type { QueueRow } from '../../../server/protocol/report-queue';
 import { compareDueFirst } from '../ui/sla';
-import { matchesStatusFilter, type QueueStatusFilter } from './statusFilters';
+import { matchesStatusFilter, type QueueStatusFilter, type StatusSince } from './statusFilters';
 
 export interface QueueFilter {
   text: string;
@@ -36,12 +36,12 @@ export function inQueueOrder(reports: readonly QueueRow[], order: QueueOrder): r
 export function filterReports(
   reports: readonly QueueRow[],
   filter: QueueFilter,
-  context: { today: string; now?: number; categories: ReadonlyMap<string, Category>; label: (report: QueueRow) => string },
+  context: { today: string; now?: number; statusSince?: StatusSince; categories: ReadonlyMap<string, Category>; label: (report: QueueRow) => string },
 ): readonly QueueRow[] {
   const needle = filter.text.trim().toLowerCase();
   if (!needle && !filter.category && filter.status === 'all') return reports;
   return reports.filter((r) => {
-    if (!matchesStatusFilter(r, filter.status, context.today, context.now)) return false;
+    if (!matchesStatusFilter(r, filter.status, context.today, context.now, context.statusSince)) return false;
     if (filter.category && r.category !== filter.category) return false;
     if (!needle) return true;
     const category = context.categories.get(r.category);

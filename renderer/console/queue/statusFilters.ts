@@ -1,6 +1,6 @@
 /** The queue's status filters ("Alle open", "Nieuw", "Vervolg vandaag", …) and their counts. Pure. */
 import type { Report, ReportStatus } from '../../../server/protocol/report';
-import { isLongOpen, slaFigureOf } from '../../../server/domain/overview';
+import { isLongOpen, isOldReopenRequest, slaFigureOf } from '../../../server/domain/overview';
 import { TIME_ZONE } from '../../shared/time/calendar';
 import { followUpDue } from '../ui/followUp';
 
@@ -16,6 +16,7 @@ export const QUEUE_STATUS_FILTERS = [
   'scheduled',
   'follow_up_due',
   'reopen_requested',
+  'old_reopen_requested',
   'delivery_failed',
   'due_today',
   'at_risk',
@@ -27,13 +28,17 @@ export type QueueStatusFilter = (typeof QUEUE_STATUS_FILTERS)[number];
 const ACTIVE: ReadonlySet<ReportStatus> = new Set(['triaged', 'dispatched', 'in_progress']);
 
 type Filtered = Pick<Report, 'status' | 'followUpDate' | 'delivery'> &
-  Partial<Pick<Report, 'slaDeadline' | 'slaAtRiskFrom' | 'createdAt' | 'awaitingReplySince'>>;
+  Partial<Pick<Report, 'id' | 'slaDeadline' | 'slaAtRiskFrom' | 'createdAt' | 'awaitingReplySince'>>;
+
+/** When each report took its status, as the live overview keeps it (report id → time; null: unknown). */
+export type StatusSince = ReadonlyMap<string, string | null>;
 
 /**
- * Whether a report passes a filter. The handling-time filters (due today, at risk, overdue, open > 3× term) count as the
- * overview does (server/domain/overview.ts) at `now`; without `now` they let nothing through.
+ * Whether a report passes a filter. The handling-time filters (due today, at risk, overdue, open > 3× term) and the
+ * reopen requests older than 2 weeks count as the overview does (server/domain/overview.ts) at `now`, the latter by the
+ * time the report took its status (`statusSince`, from the overview); without `now` they let nothing through.
  */
-export function matchesStatusFilter(report: Filtered, filter: QueueStatusFilter, today: string, now?: number): boolean {
+export function matchesStatusFilter(report: Filtered, filter: QueueStatusFilter, today: string, now?: number, statusSince?: StatusSince): boolean {
   switch (filter) {
     case 'all':
       return true;
@@ -49,6 +54,12 @@ export function matchesStatusFilter(report: Filtered, filter: QueueStatusFilter,
       return followUpDue(report, today);
     case 'reopen_requested':
       return report.status === 'reopen_requested';
+    case 'old_reopen_requested':
+      return (
+        now !== undefined &&
+        report.createdAt !== undefined &&
+        isOldReopenRequest({ status: report.status, statusSince: (report.id && statusSince?.get(report.id)) || null, createdAt: report.createdAt }, now)
+      );
     case 'delivery_failed':
       return report.delivery === 'failed';
     case 'waiting_for_unit':
@@ -71,11 +82,11 @@ export function matchesStatusFilter(report: Filtered, filter: QueueStatusFilter,
 }
 
 /** How many reports each filter shows (for the counts in the filter control). */
-export function countByStatusFilter(reports: readonly Filtered[], today: string, now?: number): Record<QueueStatusFilter, number> {
+export function countByStatusFilter(reports: readonly Filtered[], today: string, now?: number, statusSince?: StatusSince): Record<QueueStatusFilter, number> {
   const counts = Object.fromEntries(QUEUE_STATUS_FILTERS.map((f) => [f, 0])) as Record<QueueStatusFilter, number>;
   for (const report of reports) {
     for (const filter of QUEUE_STATUS_FILTERS) {
-      if (matchesStatusFilter(report, filter, today, now)) counts[filter] += 1;
+      if (matchesStatusFilter(report, filter, today, now, statusSince)) counts[filter] += 1;
     }
   }
   return counts;

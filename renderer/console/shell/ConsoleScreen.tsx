@@ -24,7 +24,7 @@ import { Loading } from '../ui/Loading';
 import { useClock } from '../../shared/time/useClock';
 import { ReportSearch } from '../search/ReportSearch';
 import { Header } from './Header';
-import { HeaderTools } from './HeaderTools';
+import { HeaderTools, toolsInMenu } from './HeaderTools';
 import { QueueSection } from './QueueSection';
 import { SidePanel } from './SidePanel';
 import { useAreaDrawing } from './useAreaDrawing';
@@ -37,14 +37,16 @@ import { useEmergencyFocus } from './useEmergencyFocus';
 import { useFocusAreas } from './useFocusAreas';
 import { useNewReport } from './useNewReport';
 import { useOverlays } from './useOverlays';
-import { KpiButton, KpiView } from '../kpi/KpiView';
-import { HistoryButtons, HistoryOverlay, useHistoryView } from '../history/HistoryViews';
+import { KpiView } from '../kpi/KpiView';
+import { HistoryOverlay, useHistoryView } from '../history/HistoryViews';
 import { useQueueFilter } from './useQueueFilter';
-import { OverviewButton, OverviewOverlay, useOverviewView } from '../overview/OverviewView';
+import { OverviewOverlay, useOverviewView } from '../overview/OverviewView';
 import { useConsoleOverview, useSnapshotWhenOnline } from '../overview/useOverviewFeed';
+import { useReopenSince } from '../overview/useStatusSince';
 import { useSelection } from './useSelection';
 import { useUnitSelection } from './useUnitSelection';
-import { ShiftLeadButtons, ShiftLeadOverlays, useShiftReportView } from '../shift-report/ShiftLeadViews';
+import { ShiftLeadOverlays, useShiftReportView } from '../shift-report/ShiftLeadViews';
+import { useShiftLeadViews } from './ShiftLeadTools';
 
 /** The console: header, alerts, queue and units on the left, the map, and the side panel that is open. */
 export function ConsoleScreen({ session, config }: { session: Session; config: ClientConfig }) {
@@ -58,6 +60,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const readsDispatch = useCan('dispatch.read');
   const readsOverlays = useCan('report.list');
   const searchesAddresses = useCan('address.search');
+  const readsOutbox = useCan('outbox.read');
 
   const notify = useDesktopNotifications(categories);
   // The live overview (issue 14 point 1): kept by the same events, its snapshot taken whenever the stream is online.
@@ -77,7 +80,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   // "vervolg vandaag" and SLA badges depend on the time: re-read on a tick and whenever the filter changes.
   const { now, refresh: refreshNow } = useClock(30_000);
   const today = localDate(now);
-  const queue = useQueueFilter(reportsQuery.data?.reports, categories, now);
+  const queue = useQueueFilter(reportsQuery.data?.reports, categories, now, useReopenSince(overview.feed, overview.version));
   const selection = useSelection(refreshNow);
   const { side, focusMap } = selection;
   const units = useUnitSelection(focusMap);
@@ -95,6 +98,20 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
   const history = useHistoryView();
   // Dienstrapport (full screen) and Signalen (side panel); the handover at sign-in.
   const shiftReport = useShiftReportView();
+  const shiftLeadViews = useShiftLeadViews({
+    openOverview: overviewView.show,
+    openKpis: () => setKpiOpen(true),
+    toggleSignalsBoard: () => {
+      // The board is a side panel: a full view over the work area would hide it.
+      setKpiOpen(false);
+      overviewView.close();
+      selection.toggleSide('signalsBoard');
+    },
+    signalsBoardOpen: side === 'signalsBoard',
+    openShiftReport: shiftReport.show,
+    openReplay: () => history.open('replay'),
+    openForecast: () => history.open('forecast'),
+  });
 
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -126,25 +143,16 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
           connection={connection}
           version={config.version}
           search={<ReportSearch onOpen={selection.openReport} />}
+          secondFactorInTools={toolsInMenu(shiftLeadViews)}
           tools={
-            <>
-              <PriorityTrafficButton open={spoedFormOpen} onToggle={() => setSpoedFormOpen((o) => !o)} />
-              <HeaderTools
-                side={side}
-                onToggleHotspots={overlays.toggleHotspotList}
-                onOpenImport={() => overlays.setImportOpen(true)}
-                onToggleSide={selection.toggleSide}
-              />
-              <KpiButton onOpen={() => setKpiOpen(true)} />
-              <OverviewButton view={overviewView} />
-              <HistoryButtons history={history} />
-              <ShiftLeadButtons view={shiftReport} signalsOpen={side === 'signalsBoard'} onToggleSignals={() => {
-                  // The board is a side panel: a full view over the work area would hide it.
-                  setKpiOpen(false);
-                  overviewView.close();
-                  selection.toggleSide('signalsBoard');
-                }} />
-            </>
+            <HeaderTools
+              side={side}
+              onToggleHotspots={overlays.toggleHotspotList}
+              onOpenImport={() => overlays.setImportOpen(true)}
+              onToggleSide={selection.toggleSide}
+              views={shiftLeadViews}
+              priorityTraffic={<PriorityTrafficButton open={spoedFormOpen} onToggle={() => setSpoedFormOpen((o) => !o)} />}
+            />
           }
         />
         <PriorityTrafficBar formOpen={spoedFormOpen} onCloseForm={() => setSpoedFormOpen(false)} />
@@ -264,6 +272,7 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               listRef.current?.focus();
             }}
             onOpenReport={selection.openReport}
+            {...(readsOutbox ? { onOpenFailedMessages: () => selection.setSide('outbox') } : {})}
           />
           <HistoryOverlay history={history} config={config} />
           <ShiftLeadOverlays view={shiftReport} config={config} categories={categories} />

@@ -16,11 +16,13 @@ interface HeaderProps {
   tools?: ReactNode;
   /** The report search field (renderer/console/search), outside the sideways-scrolling tools so its hits can drop down. */
   search?: ReactNode;
+  /** The tools hold the second factor (the shift lead's menu, HeaderTools.tsx): no button for it here. */
+  secondFactorInTools?: boolean;
 }
 
-export function Header({ user, connection, version, tools, search }: HeaderProps) {
+export function Header({ user, connection, version, tools, search, secondFactorInTools = false }: HeaderProps) {
   const t = useT();
-  const ownsSecondFactor = useCan('auth.totp');
+  const ownsSecondFactor = useCan('auth.totp') && !secondFactorInTools;
   const [totpOpen, setTotpOpen] = useState(false);
   return (
     <header className="app-header">

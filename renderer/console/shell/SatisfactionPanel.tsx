@@ -2,32 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { call } from '../../shared/api/call';
 import { errorMessage } from '../../shared/api/refusal';
-import { useCan } from '../../shared/auth/useCan';
 import { useI18n } from '../i18n';
 
 const DAY_MS = 86_400_000;
 const PERIODS = [7, 30, 90] as const;
 
 /**
- * The shift lead's small satisfaction panel (KTO): answers and reasons of a period from GET /api/satisfaction.
- * A button in the header that opens a popover; a full KPI overview is a later issue.
+ * The shift lead's small satisfaction panel (KTO): answers and reasons of a period from GET /api/satisfaction,
+ * a popover opened from the header's tools (HeaderTools.tsx).
  */
-export function SatisfactionButton() {
-  const { t } = useI18n();
-  const allowed = useCan('satisfaction.read');
-  const [open, setOpen] = useState(false);
-  if (!allowed) return null;
-  return (
-    <span className="satisfaction-tool">
-      <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen((v) => !v)} data-testid="satisfaction-open">
-        {t('satisfaction.open')}
-      </button>
-      {open && <SatisfactionPanel onClose={() => setOpen(false)} />}
-    </span>
-  );
-}
-
-function SatisfactionPanel({ onClose }: { onClose: () => void }) {
+export function SatisfactionPanel({ onClose }: { onClose: () => void }) {
   const { t, text, locale } = useI18n();
   const id = useId();
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);

@@ -88,7 +88,7 @@ export function ShiftReportView({ config, categories, onClose }: { config: Clien
   const savedId = shown.kind === 'saved' ? shown.id : lastSaved && content && lastSaved.date === content.date && lastSaved.shift === content.shift ? lastSaved.id : null;
 
   return (
-    <div className="shift-view" role="dialog" aria-modal="true" aria-labelledby="shift-view-title" data-testid="shift-report-view">
+    <div className="full-view shift-view" role="dialog" aria-modal="true" aria-labelledby="shift-view-title" data-testid="shift-report-view">
       <div className="shift-view-head no-print">
         <h2 id="shift-view-title">{t('shiftReport.title')}</h2>
         <fieldset className="shift-view-tabs" aria-label={t('shiftReport.which')}>
