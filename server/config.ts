@@ -18,10 +18,7 @@ import { shiftSettingsProblem } from './domain/shifts';
 import { TrustProxySchema } from './http/trust-proxy';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_STATUS_LOOKUP_LIMITS, type LoginLimits, type StatusLookupLimits } from './domain/throttle';
 import { type NotifyConfig, NotifyConfigSchema, notifyConfigFromEnv } from './notify/config';
-
-const boolish = z
-  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
-  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+import { Boolish } from './config-values';
 
 export const ConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -31,7 +28,7 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite store)')
     .optional(),
-  demo: boolish.default(false),
+  demo: Boolish.default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   publicUrl: z.url().optional(),
   mapStyleUrl: z.url().optional(),
@@ -75,7 +72,7 @@ export const ConfigSchema = z.object({
   /** Behind a load balancer or TLS proxy: which proxies' X-Forwarded-For/-Proto to believe (http/trust-proxy.ts). */
   trustProxy: TrustProxySchema.default(false),
   /** Demo mode on an address other than loopback is refused unless this says so (demo users have known passwords). */
-  demoAllowRemote: boolish.default(false),
+  demoAllowRemote: Boolish.default(false),
   /** A console left alone this long locks its screen until the password is given again; 0 = never. */
   consoleIdleLockMinutes: z.coerce.number().min(0).max(24 * 60).default(15),
   /** Address search (server/geo): the offline index in the store, or PDOK's Locatieserver (the hub calls it). */

@@ -1,25 +1,12 @@
 import { z } from 'zod';
 import { DEFAULT_FOLLOW_UP, type FollowUpSettings } from '../domain/follow-up';
-import { HHMM } from '../domain/shifts';
+import { Boolish, TimeOfDay, TimeZoneName } from '../config-values';
 
 /**
  * Settings of the follow-up date (domain/follow-up.ts, hub/follow-up-job.ts; README "De vervolgdatum"), as keys of
  * server/config.ts. Own team names: a JSON array in the config file, or a comma-separated list in the environment
  * (`MELDKAMER_FOLLOW_UP_OWN_TEAMS=Meldkamer,Handhaving`).
  */
-
-const boolish = z
-  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
-  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
-
-function knownTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const TeamNames = z
   .union([z.array(z.string()), z.string()])
@@ -28,16 +15,12 @@ const TeamNames = z
 
 export const FOLLOW_UP_CONFIG_SHAPE = {
   /** Local time the follow-up date acts (the report back to the queue, the desk told). */
-  followUpTime: z.string().regex(HHMM, 'must be HH:MM (24-hour)').default(DEFAULT_FOLLOW_UP.time),
-  followUpTimeZone: z
-    .string()
-    .min(1)
-    .refine(knownTimeZone, 'must be an IANA time zone (e.g. Europe/Amsterdam)')
-    .default(DEFAULT_FOLLOW_UP.timeZone),
+  followUpTime: TimeOfDay.default(DEFAULT_FOLLOW_UP.time),
+  followUpTimeZone: TimeZoneName.default(DEFAULT_FOLLOW_UP.timeZone),
   /** Names in a follow-up's "door wie" that mean the control room itself; any other name is another team's. */
   followUpOwnTeams: TeamNames.default([...DEFAULT_FOLLOW_UP.ownTeams]),
   /** Send the reporter a short "vandaag komen we langs" message on the follow-up date. Default off. */
-  followUpVisitMessage: boolish.default(false),
+  followUpVisitMessage: Boolish.default(false),
 };
 
 export const FOLLOW_UP_ENV_KEYS = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_SAFETY, type SafetySettings } from '../domain/safety-timers';
-import { DEFAULT_SHIFTS, HHMM, type ShiftSettings } from '../domain/shifts';
+import { DEFAULT_SHIFTS, type ShiftSettings } from '../domain/shifts';
+import { TimeOfDay, TimeZoneName } from '../config-values';
 import type { SafetyClientConfig } from '../protocol/safety';
 
 /**
@@ -10,7 +11,7 @@ import type { SafetyClientConfig } from '../protocol/safety';
  */
 
 const minutes = (fallback: number) => z.coerce.number().positive().max(24 * 60).default(fallback);
-const time = (fallback: string) => z.string().regex(HHMM, 'must be HH:MM (24-hour)').default(fallback);
+const time = (fallback: string) => TimeOfDay.default(fallback);
 
 const CategoryMinutes = z
   .union([z.record(z.string(), z.coerce.number().positive().max(24 * 60)), z.string()])
@@ -29,21 +30,12 @@ const CategoryMinutes = z
     return out;
   });
 
-function knownTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const SAFETY_CONFIG_SHAPE = {
   /** Shift start times (the shift lasts until the next starts) and their time zone. */
   shiftVroeg: time(DEFAULT_SHIFTS.starts.vroeg),
   shiftLaat: time(DEFAULT_SHIFTS.starts.laat),
   shiftNacht: time(DEFAULT_SHIFTS.starts.nacht),
-  shiftTimeZone: z.string().min(1).refine(knownTimeZone, 'must be an IANA time zone (e.g. Europe/Amsterdam)').default(DEFAULT_SHIFTS.timeZone),
+  shiftTimeZone: TimeZoneName.default(DEFAULT_SHIFTS.timeZone),
   /** Safety timers (domain/safety-timers.ts). */
   checkInMinutes: minutes(DEFAULT_SAFETY.checkInMinutes),
   checkInNightMinutes: minutes(DEFAULT_SAFETY.checkInNightMinutes),

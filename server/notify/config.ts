@@ -1,15 +1,12 @@
 import { z } from 'zod';
-
-const boolish = z
-  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])])
-  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+import { Boolish } from '../config-values';
 
 export const SmtpConfigSchema = z
   .object({
     host: z.string().min(1),
     /** Defaults to 465 with secure, else 587. */
     port: z.coerce.number().int().min(1).max(65535).optional(),
-    secure: boolish.default(false),
+    secure: Boolish.default(false),
     user: z.string().min(1).optional(),
     pass: z.string().optional(),
     from: z.string().regex(/@[^\s@<>]+>?\s*$/, 'must be an e-mail address, e.g. "Gemeente <meldingen@gemeente.nl>"'),
