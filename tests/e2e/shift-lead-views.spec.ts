@@ -61,18 +61,24 @@ test('the header fits at 1280 and 1600 px; the shift lead’s views are one menu
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1600, height: 900 });
   await loginConsole(page, t.hub.url, 'chef', { keepOverview: true });
-  for (const width of [1280, 1600]) {
+  for (const [width, locale] of [
+    [1280, 'nl'],
+    [1600, 'nl'],
+    [1280, 'en'],
+  ] as const) {
+    await page.getByTestId(`locale-${locale}`).click();
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: testInfo.outputPath(`header-${width}.png`) });
+    await page.screenshot({ path: testInfo.outputPath(`header-${width}-${locale}.png`) });
     // Nothing hidden in the tool strip, nothing past the header's edge.
     const strip = await page.locator('.header-tools').evaluate((e) => e.scrollWidth - e.clientWidth);
-    expect(strip, `tool strip overflow at ${width} px`).toBeLessThanOrEqual(0);
+    expect(strip, `tool strip overflow at ${width} px (${locale})`).toBeLessThanOrEqual(0);
     for (const control of await page.locator('.app-header button, .app-header [data-testid="current-user"]').all()) {
       const box = await control.boundingBox();
       // Whole in view (a sub-pixel of layout rounding aside).
-      expect(box && box.x >= -0.5 && box.x + box.width <= width + 0.5, `${await control.textContent()} at ${width} px`).toBe(true);
+      expect(box && box.x >= -0.5 && box.x + box.width <= width + 0.5, `${await control.textContent()} at ${width} px (${locale})`).toBe(true);
     }
   }
+  await page.getByTestId('locale-nl').click();
   for (const id of ['overview-open', 'kpi-open', 'signals-board-open', 'shift-report-open', 'replay-open', 'forecast-open']) {
     await expect(page.locator(`.app-header > .header-tools > [data-testid="${id}"]`)).toHaveCount(0);
   }
