@@ -7,9 +7,12 @@ import type { ReadabilityLocale } from './readability-types';
  *
  * A sentence written to its end (. ! ?) of at least 2 words is a fragment when
  *  - it has no finite verb: no word of FINITE_VERBS, no subject pronoun (a pronoun brings its verb: "we snoeiden"),
- *    and (Dutch) no word of 4+ letters ending in "t" (not a function word: "niet") without "ge" in its first five letters ("hangt", not "afgezet")
+ *    and (Dutch) no word of 4+ letters ending in "t" (not a function word: "niet", nor NOT_VERBS_IN_T: "kapot") that is
+ *    no participle: "ge" at its start or after a separable prefix ("hangt", "regelt"; not "gezet", "afgezet")
  *    nor one of 6+ letters ending in "den" / "ten" (a past plural: "snoeiden"); or
- *  - it is a telegram: 3 or more words, none a function word (article, pronoun, preposition, conjunction).
+ *  - it is a telegram: 3 or more words, none a function word (article, pronoun, preposition, conjunction, or a word
+ *    of when: "morgen", "volgende").
+ * Word lists, so a guess: "Handhaving controleert vaker." still reads as a telegram.
  * Greetings and closings of SET_PHRASES ("Tot ziens.", "Fijn weekend!") are whole sentences.
  * A sentence that ends at a line break without an end mark is a fragment only when it has a finite verb, 3 or more
  * words and ends in a word: a sentence that lost its full stop ("Wij komen morgen langs"). Greetings, signature
@@ -22,6 +25,8 @@ const FINITE_VERBS: Readonly<Record<ReadabilityLocale, ReadonlySet<string>>> = {
       'is zijn was waren ben bent wordt worden werd werden heeft hebben had hadden heb hebt kan kunnen kon konden kunt zal zullen',
       'zou zouden zult moet moeten moest moesten mag mogen mocht wil wilt willen wilde gaat gaan ging gingen ga komt komen kwam',
       'kwamen kom staat staan stond stonden sta ligt liggen lag lagen hangt hangen hing hingen doet doen deed deden doe ziet zien',
+      // verbs that begin with "ge" as a participle does ("geldt", not "gemeld")
+      'geldt gelden gold golden geniet genieten geloof gelooft geloven',
       'zag zagen zie krijgt krijgen kreeg kregen houdt houden hield laat laten liet lieten geeft geven gaf gaven geef neemt nemen',
       'nam namen neem blijft blijven bleef bleven weet weten wist vindt vinden vond vonden zit zitten zat zaten helpt helpen hielp',
       'kijkt kijken keek keken kijk bel belt bellen belde meld meldt melden meldde volg volgt lees leest stuur stuurt sturen',
@@ -56,7 +61,10 @@ const FUNCTION_WORDS: Readonly<Record<ReadabilityLocale, ReadonlySet<string>>> =
     [
       'de het een dit dat deze die er ik jij je u hij zij ze wij we men mij me ons hem haar hen hun uw mijn jouw zijn onze',
       'van voor op in aan bij met over uit naar door om tot tegen tussen onder boven achter naast na sinds zonder',
+      'langs via per binnen buiten rond vanaf tijdens volgens namens',
       'en of maar want dus als dan omdat toen wanneer hoe wat wie waar niet geen wel ook nog al zo',
+      // when: a sentence that says who comes when needs no article ("Team Groen komt morgen.")
+      'vandaag morgen gisteren straks binnenkort volgende vorige komende elke iedere alle',
     ]
       .join(' ')
       .split(' '),
@@ -66,6 +74,7 @@ const FUNCTION_WORDS: Readonly<Record<ReadabilityLocale, ReadonlySet<string>>> =
       'the a an this that these those it i you he she we they me us him her them your our my his their its there',
       'of to in on at for with by from about over under after before into out up and or but so if when then how what',
       'who where not no also',
+      'today tomorrow tonight yesterday soon next every',
     ]
       .join(' ')
       .split(' '),
@@ -98,11 +107,19 @@ export interface SentenceShape {
   endsInWord: boolean;
 }
 
+/** Dutch words in -t a field note uses that are no verb ("Container kapot.", "Fiets vast aan hek."). */
+const NOT_VERBS_IN_T: ReadonlySet<string> = new Set(
+  'kapot vast dicht los licht echt eerst laatst net recht plaats straat kant punt lint slot hout nacht rust markt'.split(' '),
+);
+
+/** A past participle's "ge": at the start or after a separable prefix ("gezet", "afgezet"; not "regelt", "begint"). */
+const PARTICIPLE_GE = /^(?:af|op|aan|uit|weg|in|mee|door|over|om|toe|vast|terug|neer|bij|na|voor|samen|los|vrij)?ge/;
+
 function looksFinite(word: string, locale: ReadabilityLocale): boolean {
   if (FINITE_VERBS[locale].has(word) || SUBJECT_PRONOUNS[locale].has(word)) return true;
   if (locale !== 'nl') return false;
-  if (FUNCTION_WORDS.nl.has(word)) return false;
-  if (word.length >= 4 && word.endsWith('t') && !word.slice(0, 5).includes('ge')) return true;
+  if (FUNCTION_WORDS.nl.has(word) || NOT_VERBS_IN_T.has(word)) return false;
+  if (word.length >= 4 && word.endsWith('t') && !PARTICIPLE_GE.test(word)) return true;
   return word.length >= 6 && /(den|ten)$/.test(word);
 }
 

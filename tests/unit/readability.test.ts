@@ -194,6 +194,22 @@ describe('fragments: "Schrijf hele zinnen"', () => {
     expect(fragments('The branch hangs low. We will prune it. Thank you for your report.', 'en')).toEqual([]);
   });
 
+  it('takes a verb with "ge" inside for a verb, and only a participle\'s "ge" for a participle', () => {
+    // "regelt", "begint": not "geregeld"; "geldt" is a verb of its own. "afgezet" and "opgehangen" stay participles.
+    expect(fragments('De gemeente regelt dat. Het werk begint maandag. Dit geldt ook voor de stoep.')).toEqual([]);
+    expect(fragments('Hek afgezet met lint. Briefje opgehangen.')).toEqual(['Hek afgezet met lint.', 'Briefje opgehangen.']);
+  });
+
+  it('reads a team or a day as part of a whole sentence, not as a telegram', () => {
+    // What the desk writes about who comes when: no article is missing here.
+    expect(fragments('Team Groen komt morgen. Stadsbeheer komt maandag langs. Stadsbeheer snoeit volgende week.')).toEqual([]);
+    expect(fragments('Parks Department comes tomorrow.', 'en')).toEqual([]);
+  });
+
+  it('marks a field note whose only word in -t is no verb ("kapot", "vast")', () => {
+    expect(fragments('Container kapot. Fiets vast aan hek.')).toEqual(['Container kapot.', 'Fiets vast aan hek.']);
+  });
+
   it('marks a sentence that has no end mark before its line break', () => {
     expect(fragments('Wij komen morgen langs\nDan snoeien we de tak.')).toEqual(['Wij komen morgen langs']);
   });
