@@ -12,7 +12,7 @@ import {
   sayExternal,
 } from '../domain/external-referrals';
 import type { ImagePool } from '../images/image-pool';
-import { DEFAULT_IMAGE_LIMITS, ImageRefused, isImageType, type ReencodedImage } from '../images/reencode';
+import { ImageRefused, isImageType, type ReencodedImage } from '../images/reencode';
 import { EntityId } from '../protocol/common';
 import { type CreatedReferral, type ExternalReferral, NewReferralBody } from '../protocol/external';
 import type { Report } from '../protocol/report';
@@ -32,7 +32,7 @@ import { insertPhoto } from '../store/photos';
 import { getReport } from '../store/reports';
 import type { HubDeps } from './context';
 import { CommandError } from './errors';
-import { MAX_PHOTO_BYTES } from './photos';
+import { MAX_PHOTO_BYTES, photoRefusalText } from './photos';
 import { type CommandTx, systemCommand, userCommand } from './run-command';
 import { raiseAlert } from './unit-events';
 
@@ -137,12 +137,7 @@ export interface PhotoPart {
 }
 
 function invalidPhoto(reason: ImageRefused['reason'] | 'type'): CommandError {
-  const text =
-    reason === 'type'
-      ? commandText('command.photo.invalid')
-      : reason === 'too_many_pixels'
-        ? commandText('command.photo.too_many_pixels', { megapixels: DEFAULT_IMAGE_LIMITS.maxPixels / 1_000_000 })
-        : commandText('command.photo.unreadable');
+  const text = photoRefusalText(reason);
   return new CommandError('validation', text, { foto: text });
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { commandText } from '../domain/command-texts';
+import type { DomainText } from '../domain/domain-text';
 import { isAllowed } from '../domain/permissions';
 import type { ImagePool } from '../images/image-pool';
 import { rectInside } from '../images/fix-variant';
@@ -32,14 +33,17 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 const PhotoUpload = z.object({ reportId: EntityId, contentType: z.string(), body: z.instanceof(Buffer) });
 
+/** Why a photo is refused: not a JPEG or PNG within the size (`type`), more pixels than allowed, or unreadable. */
+export function photoRefusalText(reason: ImageRefused['reason'] | 'type'): DomainText {
+  return reason === 'type'
+    ? commandText('command.photo.invalid')
+    : reason === 'too_many_pixels'
+      ? commandText('command.photo.too_many_pixels', { megapixels: DEFAULT_IMAGE_LIMITS.maxPixels / 1_000_000 })
+      : commandText('command.photo.unreadable');
+}
+
 function invalidPhoto(reason: ImageRefused['reason'] | 'type'): CommandError {
-  const text =
-    reason === 'type'
-      ? commandText('command.photo.invalid')
-      : reason === 'too_many_pixels'
-        ? commandText('command.photo.too_many_pixels', { megapixels: DEFAULT_IMAGE_LIMITS.maxPixels / 1_000_000 })
-        : commandText('command.photo.unreadable');
-  return new CommandError('validation', text, { photo: commandText('command.photo.invalid_field') });
+  return new CommandError('validation', photoRefusalText(reason), { photo: commandText('command.photo.invalid_field') });
 }
 
 async function requireAssigned(db: Store['db'], user: User, reportId: string): Promise<void> {
