@@ -10,6 +10,16 @@ import { withStatementCache } from './statement-cache';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
+const pools = new WeakMap<Kysely<DB>, pg.Pool>();
+
+/**
+ * The PostgreSQL pool behind a store's Kysely instance (null on SQLite), for the few reads that need pg itself: the
+ * open queue streams its rows (store/report-queue.ts), which Kysely cannot.
+ */
+export function pgPoolOf(db: Kysely<DB>): pg.Pool | null {
+  return pools.get(db) ?? null;
+}
+
 export interface StoreOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
@@ -89,6 +99,7 @@ function openPostgres(url: string): Store {
   });
   pool.on('release', (_err, client) => forgetKept(client));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   const group = new GroupCommit({
     transaction: (fn) =>
       db.transaction().execute(async (trx) => {

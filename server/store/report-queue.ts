@@ -1,7 +1,9 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import pg from 'pg';
 import { Report } from '../protocol/report';
 import { decodeQueueRows, QUEUE_ROW_FIELDS, type QueueRow, type QueueRowField } from '../protocol/report-queue';
 import { inSnapshot, latestSeq } from './events';
+import { pgPoolOf } from './open';
 import type { DB } from './schema';
 
 /** Where the next page of the open queue starts: after this report in the order newest first (created_at, id). */
@@ -99,56 +101,90 @@ async function sqlitePage(trx: Kysely<DB>, after: QueueCursor | null, limit: num
 }
 
 /*
- * PostgreSQL: the page's rows come as plain rows and the hub writes the JSON, a few hundred rows at a time into a
- * Buffer. Measured on the 1M fixture (docs/BENCHMARKS.md, "The open queue after issue 11"): json_build_array and
- * json_agg cost the database ~12 µs per row, several times what reading the rows does, and the aggregate came to the
- * hub as one multi-megabyte string, which V8 keeps in its large-object space until a full collection (50 consoles
- * loading the queue held 70-150 MB of them). Here no string is larger than a chunk's JSON (~80 KB, below V8's
- * large-object size) and the page itself is a Buffer, outside the JavaScript heap.
+ * PostgreSQL: the page's rows come as plain rows (arrays in the tuple's order) and the hub writes the JSON, 400 rows
+ * at a time into a Buffer, as the rows arrive. Measured on the 1M fixture (docs/BENCHMARKS.md, "The open queue after
+ * issue 11"): json_build_array and json_agg cost the database about twice what reading the rows does, and the
+ * aggregate came to the hub as one multi-megabyte string, which V8 keeps in its large-object space until a full
+ * collection (50 consoles loading the queue left 70-150 MB of them). Here no row outlives its chunk, no string is
+ * larger than a chunk's JSON (~80 KB, below V8's large-object size), and the page is a Buffer outside the heap. The
+ * rows are streamed on a pool client of its own (pg's row events; Kysely reads a whole result first), in one
+ * read-only repeatable-read snapshot with the page's seq and open total.
  */
-const POSTGRES_FIELDS = sql.join(QUEUE_ROW_FIELDS.map((f, i) => sql`${QUEUE_ROW_SQL[f].postgres} as ${sql.ref(`f${i}`)}`));
-const POSTGRES_ROW_KEYS = QUEUE_ROW_FIELDS.map((_, i) => `f${i}`);
+const OPEN_TOTAL = sql`(select count(*) from reports where status <> 'closed')`;
 /** Fields the row gives as numbers: pg hands bigint columns over as text (json_build_array wrote them as numbers). */
-const NUMBER_AT = new Set(QUEUE_ROW_FIELDS.flatMap((f, i) => (Report.shape[f].safeParse(1).success ? [i] : [])));
+const NUMBER_AT = QUEUE_ROW_FIELDS.flatMap((f, i) => (Report.shape[f].safeParse(1).success ? [i] : []));
+const CREATED_AT = QUEUE_ROW_FIELDS.indexOf('createdAt');
+const ID = QUEUE_ROW_FIELDS.indexOf('id');
 const JSON_CHUNK_ROWS = 400;
 
-type PostgresPageRow = Record<string, unknown> & { cursor_created_at: string; cursor_id: string; total: string | number };
+/** Rows (tuples in QUEUE_ROW_FIELDS order) gathered into the JSON text of a `QueueRowTuple[]`, a chunk at a time. */
+export class TuplesJson {
+  private readonly parts: Buffer[] = [];
+  private chunk: unknown[][] = [];
 
-function postgresTuple(row: PostgresPageRow): unknown[] {
-  const tuple = new Array<unknown>(POSTGRES_ROW_KEYS.length);
-  for (let i = 0; i < POSTGRES_ROW_KEYS.length; i++) {
-    const value = row[POSTGRES_ROW_KEYS[i] as string];
-    tuple[i] = NUMBER_AT.has(i) && typeof value === 'string' ? Number(value) : value;
+  add(tuple: unknown[]): void {
+    for (const i of NUMBER_AT) if (typeof tuple[i] === 'string') tuple[i] = Number(tuple[i]);
+    this.chunk.push(tuple);
+    if (this.chunk.length >= JSON_CHUNK_ROWS) this.flush();
   }
-  return tuple;
+
+  bytes(): Buffer {
+    this.flush();
+    return Buffer.concat([Buffer.from('['), ...this.parts, Buffer.from(']')]);
+  }
+
+  private flush(): void {
+    if (this.chunk.length === 0) return;
+    const json = JSON.stringify(this.chunk);
+    this.parts.push(Buffer.from(this.parts.length === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`));
+    this.chunk = [];
+  }
 }
 
-/** The rows as the JSON text of a `QueueRowTuple[]`, built in chunks (see above). */
-export function tuplesJson(rows: readonly PostgresPageRow[]): Buffer {
-  const parts: Buffer[] = [Buffer.from('[')];
-  for (let i = 0; i < rows.length; i += JSON_CHUNK_ROWS) {
-    const chunk = JSON.stringify(rows.slice(i, i + JSON_CHUNK_ROWS).map(postgresTuple));
-    parts.push(Buffer.from(i === 0 ? chunk.slice(1, -1) : `,${chunk.slice(1, -1)}`));
-  }
-  parts.push(Buffer.from(']'));
-  return Buffer.concat(parts);
-}
-
-async function postgresPage(trx: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<Omit<QueuePageJson, 'seq'>> {
+function postgresPageQuery(after: QueueCursor | null, limit: number) {
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
-  const openTotal = sql`(select count(*) from reports where status <> 'closed')`;
-  const rows = (
-    await sql<PostgresPageRow>`select ${POSTGRES_FIELDS}, created_at as cursor_created_at, id as cursor_id, ${openTotal} as total
-      from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}`.execute(trx)
-  ).rows;
-  const page = rows.length > limit ? rows.slice(0, limit) : rows;
-  const last = page[page.length - 1];
-  const total = rows[0] ? rows[0].total : (await sql<{ total: string | number }>`select ${openTotal} as total`.execute(trx)).rows[0]?.total;
-  return {
-    rowsJson: tuplesJson(page),
-    next: rows.length > limit && last ? { createdAt: last.cursor_created_at, id: last.cursor_id } : null,
-    total: Number(total ?? 0),
-  };
+  // The open total as the last column (computed once, an InitPlan), so the page needs no round trip of its own for it.
+  return sql`select ${sql.join(QUEUE_ROW_FIELDS.map((f) => QUEUE_ROW_SQL[f].postgres))}, ${OPEN_TOTAL}
+    from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}`;
+}
+
+async function postgresPage(db: Kysely<DB>, pool: pg.Pool, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
+  const page = postgresPageQuery(after, limit).compile(db);
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const seq = Number((await client.query('select max(seq) as seq from events')).rows[0]?.seq ?? 0);
+    const json = new TuplesJson();
+    let rows = 0;
+    let total: number | undefined;
+    let last: unknown[] | undefined;
+    await new Promise<void>((resolve, reject) => {
+      const config: pg.QueryArrayConfig = { text: page.sql, values: [...page.parameters], rowMode: 'array' };
+      const query = client.query(new pg.Query(config));
+      query.on('row', (row: unknown[]) => {
+        rows++;
+        const openTotal = row.pop();
+        total ??= Number(openTotal);
+        if (rows > limit) return;
+        last = row;
+        json.add(row);
+      });
+      query.on('end', () => resolve());
+      query.on('error', reject);
+    });
+    total ??= Number((await client.query(`select ${OPEN_TOTAL.compile(db).sql} as total`)).rows[0]?.total ?? 0);
+    await client.query('commit');
+    const next = rows > limit && last ? { createdAt: String(last[CREATED_AT]), id: String(last[ID]) } : null;
+    return { rowsJson: json.bytes(), next, total, seq };
+  } catch (err) {
+    failed = err instanceof Error ? err : new Error(String(err));
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    // A client whose query failed mid-stream goes back as broken: the pool drops it instead of reusing it.
+    client.release(failed);
+  }
 }
 
 /** A queue page whose rows are the JSON text of a `QueueRowTuple[]` as the database wrote it (UTF-8 bytes on SQLite). */
@@ -167,10 +203,11 @@ export interface QueuePageJson {
  * each hold the page three times over, as text, as objects and serialised again).
  */
 export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const pool = pgPoolOf(db);
+  if (pool) return postgresPage(db, pool, after, limit);
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    return { ...(await (postgres ? postgresPage(trx, after, limit) : sqlitePage(trx, after, limit))), seq };
+    return { ...(await sqlitePage(trx, after, limit)), seq };
   });
 }
 
