@@ -7,7 +7,7 @@ import type { DB } from './schema';
 const MIGRATION_TABLE = 'schema_migrations';
 const MIGRATION_LOCK_TABLE = 'schema_migrations_lock';
 /** Beside Kysely's bookkeeping: per applied migration, the oldest release that still runs on the schema it left. */
-const COMPAT_TABLE = 'schema_compat';
+export const COMPAT_TABLE = 'schema_compat';
 /** The first release (resources/releases.json): what an additive migration records, as every release runs on it. */
 export const FIRST_RELEASE = '0.1.0';
 
@@ -61,11 +61,11 @@ export async function unappliedMigrations(db: Kysely<DB>): Promise<string[]> {
 /**
  * Refuses what this node cannot run on: a migration it does not know without a recorded compatibility (written by
  * a release before 0.2.0, or not a Meldkamer migration), or any recorded oldest-compatible release newer than itself.
- * Unknown migrations with a compatible record are a newer node's additive work: this node runs on them.
+ * Unknown migrations with a compatible record are a newer node's additive work: this node runs on them (returned).
+ * Pure, for the hub's database at start and for a backup before a restore (store/sqlite-restore.ts).
  */
-async function checkCompatible(db: Kysely<DB>, ownVersion: string, migrations: MigrationList): Promise<string[]> {
-  const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations)).sort();
-  const compat = await recordedCompatibility(db);
+export function assertCompatible(applied: string[], compat: Map<string, string>, known: Record<string, unknown>, ownVersion: string): string[] {
+  const unknown = applied.filter((name) => !(name in known)).sort();
   const unrecorded = unknown.filter((name) => !compat.has(name));
   if (unrecorded.length > 0) throw new NewerDatabaseError(unknown);
   const requiring = [...compat].filter(([, oldest]) => semver.gt(oldest, ownVersion));
@@ -74,6 +74,10 @@ async function checkCompatible(db: Kysely<DB>, ownVersion: string, migrations: M
     throw new IncompatibleDatabaseError(required, ownVersion, requiring.map(([name]) => name).sort());
   }
   return unknown;
+}
+
+async function checkCompatible(db: Kysely<DB>, ownVersion: string, migrations: MigrationList): Promise<string[]> {
+  return assertCompatible(await appliedMigrationNames(db), await recordedCompatibility(db), migrations, ownVersion);
 }
 
 async function createCompatTable(db: Kysely<DB>): Promise<void> {

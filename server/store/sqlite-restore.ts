@@ -2,7 +2,9 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { APP_VERSION } from '../version';
 import { dataDirHolder } from './data-dir-lock';
+import { assertCompatible, COMPAT_TABLE, IncompatibleDatabaseError, NewerDatabaseError } from './migrate';
 import { migrations } from './migrations/index';
 import { flushToDisk, SQLITE_FILE } from './sqlite-backup';
 
@@ -20,9 +22,9 @@ export interface RestoreOutcome {
 /**
  * Restores a backup (`npm run backup` or the scheduled one) into a STOPPED hub's data directory:
  * 1. refuses while a hub holds the directory (store/data-dir-lock.ts);
- * 2. checks the backup: a SQLite file, `PRAGMA integrity_check` ok, a Meldkamer database, and no migration this code
- *    does not know (a backup from a newer version would be refused by the hub at start anyway: said here, before
- *    anything moves);
+ * 2. checks the backup: a SQLite file, `PRAGMA integrity_check` ok, a Meldkamer database this code runs on, as the
+ *    hub checks its database at start (store/migrate.ts assertCompatible: a newer release's additive migrations pass,
+ *    one contracted past this code does not): said here, before anything moves;
  * 3. keeps the database that is there: its WAL is checkpointed into it (when it can be read: a damaged one goes as it
  *    is) and it is renamed `meldkamer.sqlite.before-restore-<time>` (`-2`, `-3`, … after another restore in the same
  *    second); a `-wal`/`-shm` left beside it goes with it, so none is applied to the restored file;
@@ -90,17 +92,33 @@ export function checkBackup(file: string): number {
       throw new RestoreRefused(`${file} is not a Meldkamer database (no events or schema_migrations table)`);
     }
     const applied = (db.prepare('select name from schema_migrations').all() as { name: string }[]).map((r) => r.name);
-    const unknown = applied.filter((name) => !(name in migrations)).sort();
-    if (unknown.length > 0) {
-      throw new RestoreRefused(
-        `the backup was written by a newer version of Meldkamer (unknown migrations: ${unknown.join(', ')}): ` +
-          'restore it with that version or newer',
-      );
+    try {
+      assertCompatible(applied, tables.has(COMPAT_TABLE) ? recordedCompatibility(db) : new Map(), migrations, APP_VERSION);
+    } catch (err) {
+      if (err instanceof NewerDatabaseError) {
+        throw new RestoreRefused(
+          `the backup was written by a newer version of Meldkamer (unknown migrations: ${err.unknownMigrations.join(', ')}): ` +
+            'restore it with that version or newer',
+        );
+      }
+      if (err instanceof IncompatibleDatabaseError) {
+        throw new RestoreRefused(
+          `the backup needs Meldkamer ${err.requiredVersion} or newer (migration ${err.requiringMigrations.join(', ')}); ` +
+            `this is ${err.ownVersion}: restore it with that version or newer`,
+        );
+      }
+      throw err;
     }
     return (db.prepare('select coalesce(max(seq), 0) as seq from events').get() as { seq: number }).seq;
   } finally {
     db.close();
   }
+}
+
+/** The backup's schema_compat (store/migrate.ts): migration → the oldest release that runs on it. */
+function recordedCompatibility(db: SQLite.Database): Map<string, string> {
+  const rows = db.prepare(`select migration, oldest_version from ${COMPAT_TABLE}`).all() as { migration: string; oldest_version: string }[];
+  return new Map(rows.map((r) => [r.migration, r.oldest_version]));
 }
 
 /**
