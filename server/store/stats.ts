@@ -1,5 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { FactSubject, KpiFacts } from '../domain/kpi';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import type { FactSubject, IntervalKpi, KpiFacts } from '../domain/kpi';
 import { type Period, localDay, periodDays } from '../domain/kpi-periods';
 import type { DB } from './schema';
 import './kpi-steps';
@@ -40,17 +40,43 @@ function teamOf(withTeam: boolean): RawBuilder<string | null> {
     : sql<string | null>`null`;
 }
 
-/** Report-level steps of one kind in the period, with the report's subject. */
-async function stepsInPeriod<T extends object>(
-  db: Kysely<DB>,
-  kind: string,
-  period: Period,
-  columns: RawBuilder<unknown>,
-  withTeam: boolean,
-): Promise<(T & SubjectRow)[]> {
-  const result = await sql<T & SubjectRow>`select ${columns}, r.category, r.lat, r.lng, ${teamOf(withTeam)} as team
-    from kpi_steps s join reports r on r.id = s.report_id
-    where s.kind = ${kind} and s.at >= ${period.from} and s.at < ${period.to}`.execute(db);
+/** What a fact is grouped by, read once per report, with the report's creation time (for the queue time). */
+type ReportSubject = FactSubject & { createdAt: string };
+
+const isPostgres = (db: Kysely<DB>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * `table alias`, on SQLite with the index it must read (migrations 0038, 0051): without statistics for a new index
+ * its planner took the period index for the per-arrival lookups (every departure before each arrival, read again per
+ * arrival) and the reports' primary key for the subjects. PostgreSQL chooses by its statistics.
+ */
+function readBy(db: Kysely<DB>, table: 'kpi_steps' | 'reports', alias: string, index: string): RawBuilder<unknown> {
+  return sql.raw(isPostgres(db) ? `${table} ${alias}` : `${table} ${alias} indexed by ${index}`);
+}
+
+/**
+ * The subject (category, place, team) and creation time of each report the period's facts name, read once per
+ * report: the facts of one report (offer, acceptance, arrival, closing, answer) would otherwise each look the
+ * report up again, and those lookups in the reports table were most of the time on a city's month.
+ */
+async function subjectsOf(db: Kysely<DB>, ids: ReadonlySet<string>, withTeam: boolean): Promise<Map<string, ReportSubject>> {
+  const out = new Map<string, ReportSubject>();
+  if (ids.size === 0) return out;
+  const list = [...ids];
+  const postgres = isPostgres(db);
+  const wanted = postgres ? sql`r.id = any(${list}::text[])` : sql`r.id in (select value from json_each(${JSON.stringify(list)}))`;
+  const result = await sql<SubjectRow & { id: string; created_at: string }>`select r.id, r.created_at, r.category, r.lat, r.lng, ${teamOf(withTeam)} as team
+    from ${readBy(db, 'reports', 'r', 'reports_kpi_subject')} where ${wanted}`.execute(db);
+  for (const row of result.rows) out.set(row.id, { ...subjectOf(row), createdAt: row.created_at });
+  return out;
+}
+
+type Keyed = { report_id: string | null };
+
+/** Report-level steps of one kind in the period (their subjects are read after, by subjectsOf). */
+async function stepsInPeriod<T extends object>(db: Kysely<DB>, kind: string, period: Period, columns: RawBuilder<unknown>): Promise<(T & Keyed)[]> {
+  const result = await sql<T & Keyed>`select ${columns}, s.report_id from ${readBy(db, 'kpi_steps', 's', 'kpi_steps_period')}
+    where s.kind = ${kind} and s.at >= ${period.from} and s.at < ${period.to} and s.report_id is not null`.execute(db);
   return result.rows;
 }
 
@@ -67,61 +93,80 @@ export async function statsFacts(db: Kysely<DB>, period: Period, options: StatsF
     sql<SubjectRow>`select r.category, r.lat, r.lng, ${team} as team from reports r
       where r.created_at >= ${from} and r.created_at < ${to}`.execute(db),
     // The report's first offer, when it falls in the period.
-    sql<SubjectRow & { created_at: string; first_at: string }>`select r.created_at, f.first_at, r.category, r.lat, r.lng, ${team} as team
-      from (select s.report_id, min(s.at) as first_at from kpi_steps s
-            where s.kind = 'offered' and s.report_id in (select o.report_id from kpi_steps o where o.kind = 'offered' and o.at >= ${from} and o.at < ${to})
+    sql<Keyed & { first_at: string }>`select f.report_id, f.first_at
+      from (select s.report_id, min(s.at) as first_at from ${readBy(db, 'kpi_steps', 's', 'kpi_steps_report')}
+            where s.kind = 'offered' and s.report_id in (select o.report_id from ${readBy(db, 'kpi_steps', 'o', 'kpi_steps_period')} where o.kind = 'offered' and o.at >= ${from} and o.at < ${to})
             group by s.report_id) f
-      join reports r on r.id = f.report_id
       where f.first_at >= ${from} and f.first_at < ${to}`.execute(db),
-    stepsInPeriod<{ ms: number | null; unit_kind: string | null }>(db, 'accepted', period, sql`s.ms, s.unit_kind`, false),
+    stepsInPeriod<{ ms: number | null; unit_kind: string | null }>(db, 'accepted', period, sql`s.ms, s.unit_kind`),
     // Arrivals in the period, with the same unit's last departure to the same report before them.
-    sql<SubjectRow & { at: string; left_at: string | null; unit_kind: string | null }>`select s.at, s.unit_kind,
-        (select max(o.at) from kpi_steps o where o.unit_id = s.unit_id and o.kind = 'onderweg' and o.report_id = s.report_id and o.at <= s.at) as left_at,
-        r.category, r.lat, r.lng
-      from kpi_steps s join reports r on r.id = s.report_id
-      where s.kind = 'ter_plaatse' and s.at >= ${from} and s.at < ${to}`.execute(db),
+    sql<Keyed & { at: string; left_at: string | null; unit_kind: string | null }>`select s.at, s.unit_kind, s.report_id,
+        (select max(o.at) from ${readBy(db, 'kpi_steps', 'o', 'kpi_steps_report')} where o.unit_id = s.unit_id and o.kind = 'onderweg' and o.report_id = s.report_id and o.at <= s.at) as left_at
+      from ${readBy(db, 'kpi_steps', 's', 'kpi_steps_period')}
+      where s.kind = 'ter_plaatse' and s.at >= ${from} and s.at < ${to} and s.report_id is not null`.execute(db),
     // Arrivals up to a day before the period, with the unit's first free moment after them (kept when in the period).
-    sql<SubjectRow & { at: string; free_at: string | null; unit_kind: string | null }>`select s.at, s.unit_kind,
-        (select min(f.at) from kpi_steps f where f.unit_id = s.unit_id and f.kind = 'unit_free' and f.at >= s.at) as free_at,
-        r.category, r.lat, r.lng
-      from kpi_steps s join reports r on r.id = s.report_id
-      where s.kind = 'ter_plaatse' and s.at >= ${lookback} and s.at < ${to}`.execute(db),
+    sql<Keyed & { at: string; free_at: string | null; unit_kind: string | null }>`select s.at, s.unit_kind, s.report_id,
+        (select min(f.at) from ${readBy(db, 'kpi_steps', 'f', 'kpi_steps_unit')} where f.unit_id = s.unit_id and f.kind = 'unit_free' and f.at >= s.at) as free_at
+      from ${readBy(db, 'kpi_steps', 's', 'kpi_steps_period')}
+      where s.kind = 'ter_plaatse' and s.at >= ${lookback} and s.at < ${to} and s.report_id is not null`.execute(db),
     stepsInPeriod<{ ms: number | null; within_term: number | null; edited: number | null; has_reporter: number | null }>(
       db,
       'closed',
       period,
       sql`s.ms, s.within_term, s.edited, s.has_reporter`,
-      withTeam,
     ),
     // Follow-up dates on the period's days, with the report's first closing after it was scheduled.
-    sql<SubjectRow & { report_id: string; day: string; closed_at: string | null }>`select s.report_id, s.day,
-        (select min(c.at) from kpi_steps c where c.report_id = s.report_id and c.kind = 'closed' and c.at >= s.at) as closed_at,
-        r.category, r.lat, r.lng, ${team} as team
-      from kpi_steps s join reports r on r.id = s.report_id
-      where s.kind = 'scheduled' and s.day >= ${days.first} and s.day <= ${days.last}`.execute(db),
-    stepsInPeriod<{ at: string }>(db, 'reopen_requested', period, sql`s.at`, withTeam),
-    stepsInPeriod<{ at: string }>(db, 'delivery_failed', period, sql`s.at`, withTeam),
-    sql<SubjectRow & { satisfied: number | string }>`select c.satisfied, r.category, r.lat, r.lng, ${team} as team
-      from citizen_responses c join reports r on r.id = c.report_id
+    sql<Keyed & { day: string; closed_at: string | null }>`select s.report_id, s.day,
+        (select min(c.at) from ${readBy(db, 'kpi_steps', 'c', 'kpi_steps_report')} where c.report_id = s.report_id and c.kind = 'closed' and c.at >= s.at) as closed_at
+      from kpi_steps s
+      where s.kind = 'scheduled' and s.day >= ${days.first} and s.day <= ${days.last} and s.report_id is not null`.execute(db),
+    stepsInPeriod<{ at: string }>(db, 'reopen_requested', period, sql`s.at`),
+    stepsInPeriod<{ at: string }>(db, 'delivery_failed', period, sql`s.at`),
+    sql<Keyed & { satisfied: number | string }>`select c.satisfied, c.report_id from citizen_responses c
       where c.created_at >= ${from} and c.created_at < ${to}`.execute(db),
   ]);
 
+  const ids = new Set<string>();
+  const lists: Keyed[][] = [firstOffers.rows, accepted, arrivals.rows, visits.rows, closings, followUps.rows, reopens, failed, answers.rows];
+  for (const list of lists) for (const row of list) if (row.report_id) ids.add(row.report_id);
+  const subjects = await subjectsOf(db, ids, withTeam);
+  // A fact's report's subject; a fact whose report is gone is left out (as a join with reports would).
+  const subjectFor = (row: Keyed) => (row.report_id ? subjects.get(row.report_id) : undefined);
+  // One object per fact, with the report's team when grouping by team, or the step's own unit kind.
+  const fact = (s: ReportSubject, team: string | null): FactSubject => ({ category: s.category, lat: s.lat, lng: s.lng, team });
+  const reportTeam = (s: ReportSubject) => (withTeam ? s.team : null);
+
   const intervals: KpiFacts['intervals'] = [];
+  const interval = (s: ReportSubject, team: string | null, kind: IntervalKpi, ms: number) =>
+    intervals.push({ category: s.category, lat: s.lat, lng: s.lng, team, kind, ms });
   for (const row of firstOffers.rows) {
-    const ms = between(row.created_at, row.first_at);
-    if (ms !== null) intervals.push({ ...subjectOf(row), kind: 'queue', ms });
+    const s = subjectFor(row);
+    const ms = s ? between(s.createdAt, row.first_at) : null;
+    if (s && ms !== null) interval(s, reportTeam(s), 'queue', ms);
   }
-  for (const row of accepted) if (row.ms !== null) intervals.push({ ...subjectOf(row, row.unit_kind), kind: 'dispatch', ms: Number(row.ms) });
+  for (const row of accepted) {
+    const s = subjectFor(row);
+    if (s && row.ms !== null) interval(s, row.unit_kind, 'dispatch', Number(row.ms));
+  }
   for (const row of arrivals.rows) {
-    const ms = between(row.left_at, row.at);
-    if (ms !== null) intervals.push({ ...subjectOf(row, row.unit_kind), kind: 'travel', ms });
+    const s = subjectFor(row);
+    const ms = s ? between(row.left_at, row.at) : null;
+    if (s && ms !== null) interval(s, row.unit_kind, 'travel', ms);
   }
   for (const row of visits.rows) {
-    if (!row.free_at || row.free_at < from || row.free_at >= to) continue;
+    const s = subjectFor(row);
+    if (!s || !row.free_at || row.free_at < from || row.free_at >= to) continue;
     const ms = between(row.at, row.free_at);
-    if (ms !== null && ms <= ON_SCENE_LOOKBACK_MS) intervals.push({ ...subjectOf(row, row.unit_kind), kind: 'onScene', ms });
+    if (ms !== null && ms <= ON_SCENE_LOOKBACK_MS) interval(s, row.unit_kind, 'onScene', ms);
   }
-  for (const row of closings) if (row.ms !== null) intervals.push({ ...subjectOf(row), kind: 'close', ms: Number(row.ms) });
+  const flag = (v: number | null) => (v === null ? null : Number(v) === 1);
+  const closingFacts: KpiFacts['closings'] = [];
+  for (const row of closings) {
+    const s = subjectFor(row);
+    if (!s) continue;
+    if (row.ms !== null) interval(s, reportTeam(s), 'close', Number(row.ms));
+    closingFacts.push({ ...fact(s, reportTeam(s)), withinTerm: flag(row.within_term), edited: flag(row.edited), hasReporter: Number(row.has_reporter) === 1 });
+  }
 
   // A report scheduled twice for the same date counts once; it is done when closed on or before that date.
   const dueOnce = new Map<string, (typeof followUps.rows)[number]>();
@@ -132,18 +177,28 @@ export async function statsFacts(db: Kysely<DB>, period: Period, options: StatsF
   }
   const followUpFacts: KpiFacts['followUps'] = [];
   for (const row of dueOnce.values()) {
+    const s = subjectFor(row);
+    if (!s) continue;
     const done = row.closed_at !== null && localDay(row.closed_at, options.timeZone) <= row.day;
-    if (done || row.day < today) followUpFacts.push({ ...subjectOf(row), done });
+    if (done || row.day < today) followUpFacts.push({ ...fact(s, reportTeam(s)), done });
   }
 
-  const flag = (v: number | null) => (v === null ? null : Number(v) === 1);
+  const subjectFacts = (rows: readonly Keyed[]) => rows.flatMap((row) => {
+    const s = subjectFor(row);
+    return s ? [fact(s, reportTeam(s))] : [];
+  });
+  const answerFacts: KpiFacts['answers'] = [];
+  for (const row of answers.rows) {
+    const s = subjectFor(row);
+    if (s) answerFacts.push({ ...fact(s, reportTeam(s)), satisfied: Number(row.satisfied) === 1 });
+  }
   return {
     received: received.rows.map((r) => subjectOf(r)),
     intervals,
-    closings: closings.map((c) => ({ ...subjectOf(c), withinTerm: flag(c.within_term), edited: flag(c.edited), hasReporter: Number(c.has_reporter) === 1 })),
+    closings: closingFacts,
     followUps: followUpFacts,
-    reopenRequests: reopens.map((r) => subjectOf(r)),
-    failedDeliveries: failed.map((r) => subjectOf(r)),
-    answers: answers.rows.map((a) => ({ ...subjectOf(a), satisfied: Number(a.satisfied) === 1 })),
+    reopenRequests: subjectFacts(reopens),
+    failedDeliveries: subjectFacts(failed),
+    answers: answerFacts,
   };
 }

@@ -35,6 +35,7 @@ import * as m0040 from './0040_shift_reports';
 import * as m0041 from './0041_notable_events_index';
 import * as m0038 from './0038_kpi_steps';
 import * as m0036 from './0036_wallboard_devices';
+import * as m0051 from './0051_kpi_reads';
 
 /**
  * A migration may name the oldest release of Meldkamer that still runs on the schema it leaves (expand/contract:
@@ -89,4 +90,5 @@ export const migrations: Record<string, MeldkamerMigration> = {
   '0041_notable_events_index': m0041,
   '0038_kpi_steps': m0038,
   '0036_wallboard_devices': m0036,
+  '0051_kpi_reads': m0051,
 };
