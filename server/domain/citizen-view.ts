@@ -68,13 +68,15 @@ export function citizenView(
     else if (r || entry.to === 'closed' || entry.to === 'reopen_requested' || entry.from === 'reopen_requested') scheduledFor = null;
     if (r) {
       // The officer's words as sentences, as in the messages (feedback-values.ts asSentence), no label lines.
+      // The step's title says the party a referral went to and a schedule's date (closedWords, scheduledWords): not
+      // again in a line under it.
       const lines = [asSentence(r.found.text), asSentence(r.action.text)];
-      if (r.kind !== 'schedule' && r.referredTo) lines.push(`We hebben uw melding doorgestuurd naar ${r.referredTo}.`);
+      if (r.kind === 'close' && r.outcome !== 'referred' && r.referredTo) lines.push(`We hebben uw melding doorgestuurd naar ${r.referredTo}.`);
       if (r.followUp) {
         // A "wat" the desk tidied up reads as a sentence of its own ("Wat we nog doen: snoeien.").
         const what = asSentence(r.followUp.what);
         lines.push(isFramedWhat(what) ? what : `Dit gebeurt nog: ${lowerFirst(what)}`);
-        lines.push(`Dat is gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
+        if (r.kind === 'close') lines.push(`Dat is gepland op ${formatLongDate(r.followUp.date, 'nl')}.`);
       }
       if (r.kind === 'close') referredTo = r.referredTo ?? null;
       steps.push({ at: entry.at, title: r.kind === 'schedule' ? scheduledWords(r.followUp.date) : closedWords(r.outcome, r.referredTo), lines });

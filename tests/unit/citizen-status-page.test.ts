@@ -29,6 +29,8 @@ describe('status page words', () => {
     const referred = closedView('referred', 'Stadsbeheer');
     expect(referred.headline).toBe('Doorgestuurd naar Stadsbeheer');
     expect(referred.steps.at(-1)?.title).toBe('Doorgestuurd naar Stadsbeheer');
+    // Said once, by the title: no "We hebben uw melding doorgestuurd naar Stadsbeheer." under it.
+    expect(referred.steps.at(-1)?.lines.join(' ')).not.toContain('Stadsbeheer');
     for (const outcome of ['no_action', 'not_found', 'duplicate', 'cancelled'] as const) {
       const view = closedView(outcome);
       expect(view.headline, outcome).not.toMatch(/^Afgesloten|Afgehandeld/);

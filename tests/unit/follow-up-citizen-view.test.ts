@@ -51,7 +51,14 @@ describe('citizen view: what was found and done, in sentences', () => {
   it('the officer\'s words as sentences and the follow-up in plain words, without label lines', () => {
     const view = citizenView(report('scheduled', '2026-12-26'), 'Boomtak', scheduled, false);
     const planned = view.steps.find((s) => s.title === 'Ingepland voor zaterdag 26 december 2026');
-    expect(planned?.lines).toEqual(['Tak hangt laag.', 'Gemarkeerd voor de snoeiploeg.', 'Dit gebeurt nog: snoeien.', 'Dat is gepland op zaterdag 26 december 2026.']);
+    // The date once: the step's title says it ("Ingepland voor …"), no "Dat is gepland op …" under it.
+    expect(planned?.lines).toEqual(['Tak hangt laag.', 'Gemarkeerd voor de snoeiploeg.', 'Dit gebeurt nog: snoeien.']);
     expect(view.steps.flatMap((s) => s.lines).join('\n')).not.toMatch(/Wat we (aantroffen|deden)|Wat er nog gebeurt/);
+  });
+
+  it('a closed report with a follow-up by others says its date under the title "Opgelost"', () => {
+    const closeWithFollowUp: Resolution = { ...close, followUp: { date: '2026-12-26', what: 'Snoeien', who: 'team Groen' } } as Resolution;
+    const view = citizenView(report('closed'), 'Boomtak', [step('in_progress', 'closed', closeWithFollowUp)], false);
+    expect(view.steps.at(-1)?.lines).toEqual(['Tak hing laag.', 'Tak gesnoeid.', 'Dit gebeurt nog: snoeien.', 'Dat is gepland op zaterdag 26 december 2026.']);
   });
 });
