@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Health } from '../protocol/api';
 import { latestSeq } from '../store/events';
-import { unappliedMigrations } from '../store/migrate';
+import { schemaReady } from '../store/migrate';
 import type { Store } from '../store/open';
 import type { HubMetrics } from './metrics';
 
@@ -23,7 +23,8 @@ const DATABASE_TIMEOUT_MS = 2000;
 /**
  * - `GET /health/live`: the process answers (a liveness probe: restart it when this fails).
  * - `GET /health`: ready for traffic (a load balancer's check): the database answers, every migration of this build
- *   is applied, the outbox worker runs. 503 with the failing check otherwise.
+ *   is applied and none needs a newer release (store/migrate.ts schemaReady), the outbox worker runs. 503 with the
+ *   failing check otherwise.
  * - `GET /metrics`: Prometheus text for a scrape job holding the configured bearer token (never public: the figures
  *   say how busy the control room is).
  */
@@ -34,7 +35,7 @@ export function registerHealthRoutes(app: FastifyInstance, sources: HealthSource
   app.get('/health', { config: { access: 'public' } }, async (_request, reply): Promise<Health> => {
     const seq = await withTimeout(latestSeq(store.db), DATABASE_TIMEOUT_MS).catch(() => null);
     const database = seq !== null;
-    const migrations = database ? await unappliedMigrations(store.db).then((m) => m.length === 0, () => false) : false;
+    const migrations = database ? await schemaReady(store.db, sources.version).catch(() => false) : false;
     const outbox = sources.outboxRunning();
     const ok = database && migrations && outbox;
     if (!ok) reply.code(503);

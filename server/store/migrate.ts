@@ -59,6 +59,16 @@ export async function unappliedMigrations(db: Kysely<DB>): Promise<string[]> {
 }
 
 /**
+ * The readiness check's schema half (GET /health): every migration of this build applied, and no recorded release
+ * newer than this node. A running node is not checked again at start: when a newer release skipped to contracts the
+ * database past it, this takes it out of the load balancer instead of letting it fail on the schema.
+ */
+export async function schemaReady(db: Kysely<DB>, ownVersion: string = APP_VERSION): Promise<boolean> {
+  if ((await unappliedMigrations(db)).length > 0) return false;
+  return [...(await recordedCompatibility(db)).values()].every((oldest) => !semver.gt(oldest, ownVersion));
+}
+
+/**
  * Refuses what this node cannot run on: a migration it does not know without a recorded compatibility (written by
  * a release before 0.2.0, or not a Meldkamer migration), or any recorded oldest-compatible release newer than itself.
  * Unknown migrations with a compatible record are a newer node's additive work: this node runs on them (returned).
