@@ -16,7 +16,9 @@
  *    ("tak hangt laag" for `tak_laag`: "We zagen dat de tak laag over de stoep hangt."). A word is in the frame when
  *    it is a word of the frame, or both share a beginning of at least 4 letters that leaves at most 2 letters of the
  *    shorter word ("hangt"/"hangen", "kapot"/"kapotte"; "tak"/"takken" does not count: keeping words the citizen
- *    reads twice is the safe side, losing a fact is not). Digits always count as content.
+ *    reads twice is the safe side, losing a fact is not). Digits always count as content. Words with a "not"
+ *    ("niet", "geen", "not", …) repeat only a frame that says "not" too ("lamp brandt niet" for `lamp_defect`):
+ *    "tak afgezaagd, nog niet afgevoerd" keeps "nog niet afgevoerd" (the branch still lies there).
  * 2b. Parts that say the frame in other words: the officer's words are cut into parts at "," ";" and " en " /
  *    " and "; a part all of whose content words are in the frame or in the code's synonyms
  *    (resolution-frame-synonyms.ts: "weggezaagd" for the "weggehaald" of `tak_verwijderd`) is left out, the others
@@ -169,9 +171,17 @@ function sameWord(a: string, b: string): boolean {
   return common >= 4 && common >= shorter - 2;
 }
 
-/** Rule 2a: every content word of the officer's words is in the frame already (or among its `synonyms`, rule 2b). */
+/** Words that turn what is said around: a part with one says something else than a frame without one. */
+const NEGATIONS = new Set('niet geen nooit niets niks not no never nothing'.split(' '));
+
+/**
+ * Rule 2a: every content word of the officer's words is in the frame already (or among its `synonyms`, rule 2b), and
+ * they say "not" only where the frame does ("tak niet weggezaagd" does not repeat "We hebben de tak weggehaald").
+ */
 export function repeatsFrame(words: string, frame: string, synonyms: readonly string[] = []): boolean {
-  const frameWords = [...wordsOf(frame.replace('{tekst}', ' ')), ...synonyms];
+  const ownWords = wordsOf(frame.replace('{tekst}', ' '));
+  if (wordsOf(words).some((w) => NEGATIONS.has(w)) && !ownWords.some((w) => NEGATIONS.has(w))) return false;
+  const frameWords = [...ownWords, ...synonyms];
   const content = wordsOf(words).filter((w) => /\p{N}/u.test(w) || !FUNCTION_WORDS.has(w));
   return content.every((w) => !/\p{N}/u.test(w) && frameWords.some((f) => sameWord(w, f)));
 }

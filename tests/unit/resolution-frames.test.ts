@@ -72,6 +72,12 @@ describe('resolution frames', () => {
     // A fact stays, however the parts are joined; a synonym of another code does not count here.
     expect(tidyText('action', 'tak_verwijderd', 'tak weggezaagd, 2 takken blijven', 'nl')).toBe('We hebben de tak weggehaald: 2 takken blijven.');
     expect(tidyText('action', 'plek_afgezet', 'tak weggezaagd', 'nl')).toBe('We hebben de plek afgezet: tak weggezaagd.');
+    // A part that says "not" says something else than the frame: kept ("niet afgevoerd": the branch still lies there),
+    // unless the frame says "not" itself ("lamp brandt niet" is the lamp_defect frame).
+    expect(tidyText('action', 'tak_verwijderd', 'tak afgezaagd, nog niet afgevoerd', 'nl')).toBe('We hebben de tak weggehaald: nog niet afgevoerd.');
+    expect(tidyText('action', 'tak_verwijderd', 'tak niet weggezaagd', 'nl')).toBe('We hebben de tak weggehaald: tak niet weggezaagd.');
+    expect(tidyText('action', 'fiets_verwijderd', 'bike not removed', 'en')).toBe('We took the bicycle away: bike not removed.');
+    expect(tidyText('found', 'geen_overlast', 'rustig, niets geconstateerd', 'nl')).toBe('Toen we er waren, zagen en hoorden we geen overlast.');
     // The result is one sentence that is tidy already.
     const once = tidyText('action', 'tak_verwijderd', 'tak weggezaagd, stoep vrij', 'nl');
     expect(isTidy('action', 'tak_verwijderd', once, 'nl')).toBe(true);
