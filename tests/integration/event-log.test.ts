@@ -1,30 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent, latestSeq } from '../../server/store/events';
 import { migrateToLatest } from '../../server/store/migrate';
-import { openStore, type Store } from '../../server/store/open';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import type { Store } from '../../server/store/open';
+import { storeKinds } from '../support/databases';
+import { storeForEachTest } from '../support/filled-database';
 
 const AT = '2026-03-02T09:00:00.000Z';
 const signals = (count: number) => ({ type: 'signals.changed' as const, at: AT, actorId: null, count });
 
 describe.each(storeKinds)('the event log over %s', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
+  const fresh = storeForEachTest(kind, 'events');
   let store: Store;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-events-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
+    store = fresh.store;
     await migrateToLatest(store.db);
-  });
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('appends events with consecutive seqs', async () => {

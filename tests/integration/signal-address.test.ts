@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cellOf } from '../../server/geo/cells';
 import { offlineSource } from '../../server/geo/offline-source';
 import type { Signal, SignalsResponse } from '../../server/protocol/intake';
 import { replaceAddressIndex } from '../../server/store/addresses';
 import { migrateToLatest } from '../../server/store/migrate';
-import { migrations } from '../../server/store/migrations/index';
-import { openStore } from '../../server/store/open';
 import { signalsBetween } from '../../server/store/signals';
-import { createPostgresDatabase, storeKinds } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { migrateUpTo, storeForEachTest } from '../support/filled-database';
 import { startTestHub, type TestHub, until } from '../support/hub';
 
 const KEY = 'test-webhook-sleutel-0123456789abcdef';
@@ -64,30 +59,12 @@ describe.each(storeKinds)('a webhook signal gets its nearest address (%s)', (sto
 });
 
 describe.each(storeKinds)('migration 0015 on a database that holds signals and addresses (%s)', (kind) => {
-  let dataDir: string;
-  let drop: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await drop?.();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const fresh = storeForEachTest(kind, 'signal-address');
 
   it('keeps the signals (no address: not looked up) and the address index still answers', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-signal-address-'));
-    const database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    const s = openStore({ dataDir, databaseUrl: database?.url });
-    drop = async () => {
-      await s.close();
-      await database?.drop();
-    };
-    const migrator = new Migrator({
-      db: s.db,
-      provider: { getMigrations: async () => migrations },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-    });
-    expect((await migrator.migrateTo('0014_addresses')).error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema before 0015 has no address columns on signals
-    const old = s.db as unknown as Kysely<any>;
+    const s = fresh.store;
+    // The schema before 0015 has no address columns on signals.
+    const old = await migrateUpTo(s.db, '0014_addresses');
     const at = new Date().toISOString();
     await old
       .insertInto('signals')

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Kysely, Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportDetail } from '../../server/protocol/detail';
 import type { Category, Report } from '../../server/protocol/report';
 import { decodeQueueRows, type QueuePage } from '../../server/protocol/report-queue';
 import { migrateToLatest } from '../../server/store/migrate';
-import { migrations } from '../../server/store/migrations/index';
-import { openStore, type Store } from '../../server/store/open';
-import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
+import { storeKinds } from '../support/databases';
+import { migrateUpTo, olderCategory, olderReport, storeForEachTest } from '../support/filled-database';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 
 /** Friday 4 December 2026, 23:00 in Amsterdam (UTC+1). */
@@ -68,48 +64,17 @@ describe.each(storeKinds)('deadline and "bijna te laat" kept by the hub over %s'
 
 /** Migration 0032 on reports that exist: open ones get their at-risk time, read back from their deadline's term. */
 describe.each(storeKinds)('migration 0032 on a filled database over %s', (kind) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
-  let store: Store;
-
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-0032-'));
-    database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    store = openStore({ dataDir, databaseUrl: database?.url });
-  }, 120_000);
-  afterEach(async () => {
-    await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  const fresh = storeForEachTest(kind, '0032', 120_000);
 
   it('fills sla_at_risk_from for open reports and puts it in the open queue index', async () => {
-    const migrator = new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => migrations },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-    });
-    expect((await migrator.migrateTo('0023_report_context')).error).toBeUndefined();
-    // biome-ignore lint/suspicious/noExplicitAny: the schema as it was before 0032
-    const old = store.db as unknown as Kysely<any>;
+    const { store } = fresh;
+    const old = await migrateUpTo(store.db, '0023_report_context');
     await old
       .insertInto('categories')
-      .values({ code: 'groen', name_nl: 'Groen', name_en: 'Greenery', department: 'Beheer', sla_working_days: 5, sla_urgent_hours: 4, sort_order: 1, sensitive: 0 })
+      .values({ ...olderCategory('groen', { name_nl: 'Groen', name_en: 'Greenery', department: 'Beheer' }), sla_urgent_hours: 4, sensitive: 0 })
       .execute();
     const report = (id: string, n: number, priority: string, status: string, deadline: string | null) => ({
-      id,
-      number: n,
-      category: 'groen',
-      lat: 52.07,
-      lng: 4.3,
-      description: 'Boomtak',
-      source: 'phone',
-      priority,
-      status,
-      created_at: FRIDAY_2300,
-      updated_at: FRIDAY_2300,
-      version: n,
+      ...olderReport(n, { id, description: 'Boomtak', priority, status, created_at: FRIDAY_2300, updated_at: FRIDAY_2300 }),
       sla_deadline: deadline,
     });
     await old
