@@ -153,8 +153,9 @@ async function postgresPage(db: Kysely<DB>, pool: pg.Pool, after: QueueCursor | 
   const client = await pool.connect();
   let failed: Error | undefined;
   try {
-    await client.query('begin isolation level repeatable read read only');
-    const seq = Number((await client.query('select max(seq) as seq from events')).rows[0]?.seq ?? 0);
+    // One round trip for both (a simple-protocol message of two statements): the first page of 200 is mostly round trips.
+    const opened = (await client.query('begin isolation level repeatable read read only; select max(seq) as seq from events')) as unknown as pg.QueryResult[];
+    const seq = Number(opened[1]?.rows[0]?.seq ?? 0);
     const json = new TuplesJson();
     let rows = 0;
     let total: number | undefined;
