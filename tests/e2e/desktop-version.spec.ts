@@ -27,14 +27,14 @@ test('a desktop app older than the hub supports is told which version to install
   await page.goto(hub.hub.url);
   const hubVersion = (await hub.api<{ version: string }>('GET', '/api/config')).body.version;
   const notice = page.getByTestId('login-desktop-too-old');
-  await expect(notice).toHaveText(`Deze versie van Meldkamer is te oud voor de hub (${hubVersion}); installeer versie ≥ ${OLDEST_DESKTOP_VERSION}`);
+  await expect(notice).toHaveText(`Deze versie van Meldkamer (0.0.9) is te oud voor de hub (${hubVersion}); installeer versie ${OLDEST_DESKTOP_VERSION} of nieuwer`);
   await expect(page.getByTestId('login-submit')).toBeDisabled();
   await page.getByTestId('login-username').fill('centralist');
   await page.getByTestId('login-password').fill('centralist');
   await page.getByTestId('login-password').press('Enter');
   await expect(page.getByTestId('connection-status')).toHaveCount(0);
   await page.getByTestId('locale-en').click();
-  await expect(notice).toHaveText(`This version of Meldkamer is too old for the hub (${hubVersion}); install version ≥ ${OLDEST_DESKTOP_VERSION}`);
+  await expect(notice).toHaveText(`This version of Meldkamer (0.0.9) is too old for the hub (${hubVersion}); install version ${OLDEST_DESKTOP_VERSION} or newer`);
 });
 
 test('a desktop app at the oldest supported version signs in as usual', async ({ page }) => {

@@ -103,7 +103,7 @@ export function LoginScreen({ config }: { config: ClientConfig }) {
         )}
         {!desktop.ok && (
           <p className="form-error" role="alert" data-testid="login-desktop-too-old">
-            {t('login.desktopTooOld', { hubVersion: desktop.hubVersion, requiredVersion: desktop.requiredVersion })}
+            {t('login.desktopTooOld', { desktopVersion: desktop.desktopVersion, hubVersion: desktop.hubVersion, requiredVersion: desktop.requiredVersion })}
           </p>
         )}
         {error && (
