@@ -13,7 +13,7 @@
  *    click) are left as they are.
  * 2a. Words that only repeat the frame: when every content word of the officer's words (a word that is not in the
  *    short list of function words below: "de", "het", "is", "the", …) is in the frame, the frame alone
- *    ("tak hangt laag" for `tak_laag`: "We zagen dat de tak laag over de stoep hangt."). A word is in the frame when
+ *    ("tak hangt laag" for `tak_laag`: "We zagen dat de tak te laag hangt."). A word is in the frame when
  *    it is a word of the frame, or both share a beginning of at least 4 letters that leaves at most 2 letters of the
  *    shorter word ("hangt"/"hangen", "kapot"/"kapotte"; "tak"/"takken" does not count: keeping words the citizen
  *    reads twice is the safe side, losing a fact is not). Digits always count as content. Words with a "not"
@@ -76,11 +76,12 @@ export const FOUND_FRAMES: Frames = {
   // overlast
   geluidsoverlast: { nl: 'We hoorden dat er lawaai was: {tekst}.', en: 'We heard that there was noise: {tekst}.' },
   hinderlijk_gedrag: { nl: 'We zagen mensen die overlast gaven: {tekst}.', en: 'We saw people causing a nuisance: {tekst}.' },
-  jeugdoverlast: { nl: 'We zagen jongeren die voor last zorgden: {tekst}.', en: 'We saw young people causing a nuisance: {tekst}.' },
+  jeugdoverlast: { nl: 'We zagen jongeren die lastig waren: {tekst}.', en: 'We saw young people causing a nuisance: {tekst}.' },
   hondenoverlast: { nl: 'We zagen dat honden overlast gaven: {tekst}.', en: 'We saw that dogs caused a nuisance: {tekst}.' },
   geen_overlast: { nl: 'Toen we er waren, zagen en hoorden we geen overlast: {tekst}.', en: 'When we were there, we saw or heard no nuisance: {tekst}.' },
   // groen
-  tak_laag: { nl: 'We zagen dat de tak laag over de stoep hangt: {tekst}.', en: 'We saw that the branch hangs low over the pavement: {tekst}.' },
+  // No place: the branch may hang over a cycle path or a road as well; the officer's words say where.
+  tak_laag: { nl: 'We zagen dat de tak te laag hangt: {tekst}.', en: 'We saw that the branch hangs too low: {tekst}.' },
   tak_afgebroken: { nl: 'We zagen dat er een tak is afgebroken: {tekst}.', en: 'We saw that a branch had broken off: {tekst}.' },
   boom_instabiel: { nl: 'We zagen dat de boom niet stevig staat: {tekst}.', en: 'We saw that the tree is not standing firmly: {tekst}.' },
   overhangend_tuingroen: { nl: 'We zagen dat het groen uit een tuin komt: {tekst}.', en: 'We saw that the plants come from a garden: {tekst}.' },

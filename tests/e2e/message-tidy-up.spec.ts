@@ -29,7 +29,7 @@ test.afterAll(async () => {
 });
 
 // "tak hangt laag" only repeats the tak_laag frame: the frame alone (resolution-frames.ts rule 2a).
-const FRAMED = 'We zagen dat de tak laag over de stoep hangt.';
+const FRAMED = 'We zagen dat de tak te laag hangt.';
 
 test('field text "tak hangt laag" → Netjes maken → framed sentence in the preview, score shown, unedited marking gone', async ({ page }) => {
   test.setTimeout(120_000);

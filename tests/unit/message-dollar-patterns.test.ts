@@ -8,8 +8,8 @@ import { tidyText } from '../../server/domain/resolution-frames';
  */
 describe('typed text with $-patterns goes in literally', () => {
   it('the tidy-up frames the officer’s words as typed', () => {
-    expect(tidyText('found', 'tak_laag', 'kosten $& hoog', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: kosten $& hoog.');
-    expect(tidyText('found', 'tak_laag', "bord $' weg", 'nl')).toBe("We zagen dat de tak laag over de stoep hangt: bord $' weg.");
+    expect(tidyText('found', 'tak_laag', 'kosten $& hoog', 'nl')).toBe('We zagen dat de tak te laag hangt: kosten $& hoog.');
+    expect(tidyText('found', 'tak_laag', "bord $' weg", 'nl')).toBe("We zagen dat de tak te laag hangt: bord $' weg.");
   });
 
   it('the greeting names the reporter as given', () => {

@@ -25,27 +25,32 @@ describe('resolution frames', () => {
   });
 
   it('completes the tak_laag frame with the officer\'s words (the branch case)', () => {
-    expect(tidyText('found', 'tak_laag', 'tak op hoofdhoogte', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: tak op hoofdhoogte.');
-    expect(tidyText('found', 'tak_laag', '  Tak op  hoofdhoogte.. ', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: tak op hoofdhoogte.');
+    expect(tidyText('found', 'tak_laag', 'tak op hoofdhoogte', 'nl')).toBe('We zagen dat de tak te laag hangt: tak op hoofdhoogte.');
+    expect(tidyText('found', 'tak_laag', '  Tak op  hoofdhoogte.. ', 'nl')).toBe('We zagen dat de tak te laag hangt: tak op hoofdhoogte.');
     expect(tidyText('action', 'onderhoudsronde', 'gemarkeerd voor snoeiploeg', 'nl')).toBe(
       'We hebben het werk aangemeld voor de vaste ronde: gemarkeerd voor snoeiploeg.',
     );
-    expect(tidyText('found', 'tak_laag', 'branch at head height', 'en')).toBe('We saw that the branch hangs low over the pavement: branch at head height.');
+    expect(tidyText('found', 'tak_laag', 'branch at head height', 'en')).toBe('We saw that the branch hangs too low: branch at head height.');
+  });
+
+  it('frames in plain Dutch: young people "lastig waren" (not "voor last zorgden", which is no Dutch)', () => {
+    expect(tidyText('found', 'jeugdoverlast', 'groep van 6 bij het bankje', 'nl')).toBe('We zagen jongeren die lastig waren: groep van 6 bij het bankje.');
   });
 
   it('uses the frame alone when the officer\'s words only repeat it (rule 2a), nl and en', () => {
     // Every content word (tak, hangt, laag) is in the frame: "…: tak hangt laag." would say it twice.
-    expect(tidyText('found', 'tak_laag', 'tak hangt laag', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt.');
-    expect(tidyText('found', 'tak_laag', 'De tak hangt te laag.', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt.');
+    expect(tidyText('found', 'tak_laag', 'tak hangt laag', 'nl')).toBe('We zagen dat de tak te laag hangt.');
+    expect(tidyText('found', 'tak_laag', 'De tak hangt te laag.', 'nl')).toBe('We zagen dat de tak te laag hangt.');
     expect(tidyText('found', 'container_defect', 'container kapot', 'nl')).toBe('We zagen dat de container kapot is.');
-    expect(tidyText('found', 'tak_laag', 'branch hangs low', 'en')).toBe('We saw that the branch hangs low over the pavement.');
+    expect(tidyText('found', 'tak_laag', 'branch hangs low', 'en')).toBe('We saw that the branch hangs too low.');
     expect(tidyText('action', 'lamp_vervangen', 'lamp vervangen', 'nl')).toBe('We hebben de lamp vervangen.');
     // One new fact keeps the words: a number, a word not in the frame, a near miss of 3 letters.
-    expect(tidyText('found', 'tak_laag', '2 takken hangen laag', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: 2 takken hangen laag.');
+    expect(tidyText('found', 'tak_laag', '2 takken hangen laag', 'nl')).toBe('We zagen dat de tak te laag hangt: 2 takken hangen laag.');
+    // The frame says no place the branch may not hang over: the officer's "fietspad" is where (not "over de stoep").
     expect(tidyText('found', 'tak_laag', 'tak hangt laag boven fietspad', 'nl')).toBe(
-      'We zagen dat de tak laag over de stoep hangt: tak hangt laag boven fietspad.',
+      'We zagen dat de tak te laag hangt: tak hangt laag boven fietspad.',
     );
-    expect(tidyText('found', 'tak_laag', 'takken laag', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt: takken laag.');
+    expect(tidyText('found', 'tak_laag', 'takken laag', 'nl')).toBe('We zagen dat de tak te laag hangt: takken laag.');
     expect(tidyText('found', 'op_stoep', 'auto op stoep', 'nl')).toBe('We zagen dat het voertuig op de stoep stond: auto op stoep.');
     // The frame alone is tidy: a second click changes nothing.
     const alone = tidyText('found', 'tak_laag', 'tak hangt laag', 'nl');
@@ -113,7 +118,7 @@ describe('resolution frames', () => {
     expect(tidyText('found', 'tak_laag', once, 'nl')).toBe(once);
     expect(isTidy('found', 'tak_laag', once, 'nl')).toBe(true);
     expect(isTidy('found', 'tak_laag', 'tak op hoofdhoogte', 'nl')).toBe(false);
-    expect(tidyText('found', 'tak_laag', ' . ', 'nl')).toBe('We zagen dat de tak laag over de stoep hangt.');
+    expect(tidyText('found', 'tak_laag', ' . ', 'nl')).toBe('We zagen dat de tak te laag hangt.');
   });
 
   it('without a frame: a capital letter and a full stop', () => {
