@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Config } from './config';
 import { REDACTED, REDACTED_FIELDS, requestForLog } from './log-redaction';
-import { currentRequestId } from './request-context';
+import { currentJobRun, currentRequestId } from './request-context';
 
 export type Logger = pino.Logger;
 
@@ -13,8 +13,11 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
     serializers: { req: requestForLog },
     redact: { paths: REDACTED_FIELDS, censor: REDACTED },
     // Every line written while a request or socket command runs carries its id (server/request-context.ts), unless the
-    // line's logger already names it (Fastify's request logger binds reqId itself).
+    // line's logger already names it (Fastify's request logger binds reqId itself); a background job's run, its name
+    // and run id.
     mixin: (_merge, _level, logger) => {
+      const run = currentJobRun();
+      if (run) return run;
       const reqId = currentRequestId();
       return reqId && !('reqId' in logger.bindings()) ? { reqId } : {};
     },

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { runAsJob } from '../request-context';
 
 /**
  * Runs `work` every `everyMs` on an unref'd timer, never two at once (a run still going when the next is due skips that
@@ -27,16 +28,21 @@ export class Periodic {
     await this.running;
   }
 
-  /** One turn now, unless one is running (then that one's end). */
+  /**
+   * One turn now, unless one is running (then that one's end). Each turn is a run of job `what` under a new run id
+   * (request-context.ts): its log lines, and the messages it queues, carry both.
+   */
   tick(): Promise<void> {
-    this.running ??= this.work()
-      .then(
-        () => undefined,
-        (err: unknown) => this.log.warn({ err }, `${this.what} failed`),
-      )
-      .finally(() => {
-        this.running = undefined;
-      });
+    this.running ??= runAsJob(this.what, () =>
+      this.work()
+        .then(
+          () => undefined,
+          (err: unknown) => this.log.warn({ err }, `${this.what} failed`),
+        )
+        .finally(() => {
+          this.running = undefined;
+        }),
+    );
     return this.running;
   }
 }

@@ -1,22 +1,9 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/log';
 import type { Report } from '../../server/protocol/report';
 import { citizenAccessOf } from '../../server/store/reports';
 import { storeKinds } from '../support/databases';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
-
-/** Everything the hub logs, as text. */
-function logBuffer() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: createLogger({ logLevel: 'info' }, stream), text: () => lines.join('') };
-}
+import { logBuffer } from '../support/log-buffer';
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { headers, redirect: 'manual' });

@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/log';
 import type { Ack } from '../../server/protocol/common';
 import type { Report } from '../../server/protocol/report';
 import { storeKinds } from '../support/databases';
 import { connectField, createFieldUnits } from '../support/field-units';
 import { sampleReport, startTestHub, type TestHub, until, waitFor } from '../support/hub';
+import { logBuffer } from '../support/log-buffer';
 
 const TOKEN = 'scrape-token-0123456789abcdef0123456789';
 let t: TestHub | undefined;
@@ -15,17 +14,6 @@ afterEach(async () => {
   await t?.stop();
   t = undefined;
 });
-
-function logBuffer(level: 'info' | 'debug' = 'info') {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: createLogger({ logLevel: level }, stream), text: () => lines.join('') };
-}
 
 async function scrape(hub: TestHub, token?: string): Promise<{ status: number; text: string; type: string | null }> {
   const res = await fetch(`${hub.hub.url}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
@@ -147,7 +135,7 @@ describe.each(storeKinds)('one request id across HTTP, socket commands and the o
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBe('proxy-7f3a.1');
     const report = (await res.json()) as Report;
-    const lines = () => log.text().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = () => log.lines();
     // The request's own lines (Fastify's) and the outbox worker's attempt at the receipt (no SMTP here: it fails).
     expect(lines().filter((l) => l.reqId === 'proxy-7f3a.1' && l.req).length).toBeGreaterThanOrEqual(1);
     await until(() => lines().some((l) => String(l.msg).startsWith('outbox:') && l.reportId === report.id), 15_000, 'an outbox log line');
