@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Kysely, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
+import { migrateToLatest } from '../../server/store/migrate';
 import { migrations } from '../../server/store/migrations/index';
 import { openStore, type Store } from '../../server/store/open';
 import type { CategoryTable, DB, ReportTable } from '../../server/store/schema';
@@ -43,32 +44,21 @@ export function storeForEachTest(kind: StoreKind, label: string, hookTimeoutMs?:
   };
 }
 
-/** A migrator over `db` with the store's migration tables, for the set of migrations given (all by default). */
-export function migratorOf(db: Kysely<DB>, set: typeof migrations = migrations): Migrator {
-  return new Migrator({
-    db,
-    provider: { getMigrations: async () => set },
-    migrationTableName: 'schema_migrations',
-    migrationLockTableName: 'schema_migrations_lock',
-    allowUnorderedMigrations: true,
-  });
-}
-
-async function applied(result: Promise<{ error?: unknown }>): Promise<void> {
-  const { error } = await result;
-  if (error !== undefined) throw error;
-}
-
-/** Brings an empty database up to migration `name` (included) and hands it back as that older schema. */
+/**
+ * Brings an empty database up to migration `name` (included) as a hub of that time would (server/store/migrate.ts,
+ * which also runs the migrations that cannot run in a transaction) and hands it back as that older schema.
+ */
 export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<OlderSchema> {
-  await applied(migratorOf(db).migrateTo(name));
+  if (!(name in migrations)) throw new Error(`no migration named ${name}`);
+  await migrateToLatest(db, undefined, Object.fromEntries(Object.entries(migrations).filter(([known]) => known <= name)));
   return db as unknown as OlderSchema;
 }
 
-/** Brings an empty database up to every migration but `name` and hands it back as that older schema. */
-export async function migrateAllBut(db: Kysely<DB>, name: keyof typeof migrations): Promise<OlderSchema> {
+/** Brings an empty database up to every migration but `name`, as a hub would, and hands it back as that older schema. */
+export async function migrateAllBut(db: Kysely<DB>, name: string): Promise<OlderSchema> {
+  if (!(name in migrations)) throw new Error(`no migration named ${name}`);
   const { [name]: _later, ...before } = migrations;
-  await applied(migratorOf(db, before).migrateToLatest());
+  await migrateToLatest(db, undefined, before);
   return db as unknown as OlderSchema;
 }
 
