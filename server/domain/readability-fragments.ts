@@ -10,8 +10,9 @@ import type { ReadabilityLocale } from './readability-types';
  *    and (Dutch) no word of 4+ letters ending in "t" (not a function word: "niet", nor NOT_VERBS_IN_T: "kapot") that is
  *    no participle: "ge" at its start or after a separable prefix ("hangt", "regelt"; not "gezet", "afgezet")
  *    nor one of 6+ letters ending in "den" / "ten" (a past plural: "snoeiden"); or
- *  - it is a telegram: 3 or more words, none a function word (article, pronoun, preposition, conjunction, or a word
- *    of when: "morgen", "volgende").
+ *  - it is a telegram: it opens with a thing of BARE_NOUNS without its article ("Tak hangt laag boven fietspad."),
+ *    or has 3 or more words, none a function word (article, pronoun, preposition, conjunction, or a word of when:
+ *    "morgen", "volgende").
  * Word lists, so a guess: "Handhaving controleert vaker." still reads as a telegram.
  * Greetings and closings of SET_PHRASES ("Tot ziens.", "Fijn weekend!") are whole sentences.
  * A sentence that ends at a line break without an end mark is a fragment only when it has a finite verb, 3 or more
@@ -98,6 +99,19 @@ const SET_PHRASES: ReadonlySet<string> = new Set([
   'many thanks',
 ]);
 
+/**
+ * Things of public space a field note names without the article a sentence gives them ("Tak hangt laag." for "De tak
+ * hangt laag."): a sentence that opens with one, in the singular, is a telegram whatever else it has.
+ */
+const BARE_NOUNS: Readonly<Record<ReadabilityLocale, ReadonlySet<string>>> = {
+  nl: new Set(
+    'tak boom struik heg lamp lantaarnpaal paal mast container afvalbak prullenbak klep fiets auto voertuig stoep fietspad hek bankje speeltuin bushalte bord eigenaar bestuurder melder groep'.split(
+      ' ',
+    ),
+  ),
+  en: new Set('branch tree bush hedge lamp post pole container bin lid bicycle bike car vehicle pavement sidewalk fence bench playground sign owner driver group'.split(' ')),
+};
+
 export interface SentenceShape {
   /** The sentence's counted words, lower case. */
   words: readonly string[];
@@ -132,5 +146,6 @@ export function isFragment(sentence: SentenceShape, locale: ReadabilityLocale): 
   if (!sentence.endMark) return sentence.endsInWord && words.length >= 3 && hasFiniteVerb(words, locale);
   if (words.length < 2 || SET_PHRASES.has(words.join(' '))) return false;
   if (!hasFiniteVerb(words, locale)) return true;
+  if (BARE_NOUNS[locale].has(words[0] ?? '')) return true;
   return words.length >= 3 && !words.some((w) => FUNCTION_WORDS[locale].has(w));
 }

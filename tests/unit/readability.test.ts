@@ -206,6 +206,20 @@ describe('fragments: "Schrijf hele zinnen"', () => {
     expect(fragments('Parks Department comes tomorrow.', 'en')).toEqual([]);
   });
 
+  it('marks a field note that opens with a thing without its article, prepositions or not ("Tak hangt laag boven fietspad")', () => {
+    // The walkthrough's untidied notes read "Geen tips": each has a verb and a preposition, but "Tak" lacks its "De".
+    expect(fragments('Tak hangt laag boven fietspad bij speeltuin. Tak afgezaagd, nog niet afgevoerd, ligt op de stoep.')).toEqual([
+      'Tak hangt laag boven fietspad bij speeltuin.',
+      'Tak afgezaagd, nog niet afgevoerd, ligt op de stoep.',
+    ]);
+    expect(fragments('Tak hing over fietspad, ong 1.70 hoog, fietsers moesten bukken.')).toEqual(['Tak hing over fietspad, ong 1.70 hoog, fietsers moesten bukken.']);
+    expect(fragments('Eigenaar is aangesproken op zijn gedrag.')).toEqual(['Eigenaar is aangesproken op zijn gedrag.']);
+    expect(fragments('Branch hangs low over the cycle path.', 'en')).toEqual(['Branch hangs low over the cycle path.']);
+    // With its article, in a frame, after a colon, or as a plural the same words are whole.
+    expect(fragments('De tak hangt laag boven het fietspad. We zagen dat de tak te laag hangt: tak boven fietspad.')).toEqual([]);
+    expect(fragments('Fietsen mogen hier niet staan.')).toEqual([]);
+  });
+
   it('marks a field note whose only word in -t is no verb ("kapot", "vast")', () => {
     expect(fragments('Container kapot. Fiets vast aan hek.')).toEqual(['Container kapot.', 'Fiets vast aan hek.']);
   });
