@@ -1,6 +1,7 @@
-// Whether this desktop app may sign in to a hub: plain logic, so unit tests cover it without an Electron binary.
+// Whether this desktop app may be used with a hub: plain logic, so unit tests cover it without an Electron binary.
 // The console the shell loads comes from the hub, so the hub says which shell (preload bridge, window policy) it needs;
-// the login screen runs this with the shell's version (window.meldkamer.version, in every release of the shell).
+// the console runs this with the shell's version (window.meldkamer.version, in every release of the shell) whenever it
+// has the hub's config: at start and after each reconnect (renderer/console/shell/App.tsx).
 import gte from 'semver/functions/gte';
 import valid from 'semver/functions/valid';
 

@@ -119,6 +119,8 @@ export interface HubOptions {
   clock?: () => Date;
   /** Tests: check every /api answer against its route's response schema, reporting mismatches here. */
   checkResponses?: (mismatch: ResponseMismatch) => void;
+  /** Tests: the oldest desktop app this hub says it supports, as a later release raising OLDEST_DESKTOP_VERSION would. */
+  oldestDesktopVersion?: string;
 }
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -216,7 +218,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   });
   const clientConfig: ClientConfig = {
     version: APP_VERSION,
-    oldestDesktopVersion: OLDEST_DESKTOP_VERSION,
+    oldestDesktopVersion: options.oldestDesktopVersion ?? OLDEST_DESKTOP_VERSION,
     ...basemap.client,
     mapCenter: config.mapCenter,
     mapZoom: config.mapZoom,

@@ -39,6 +39,8 @@ export interface TestHubOptions {
   env?: NodeJS.ProcessEnv;
   /** The hub's logger (e.g. one writing into a buffer, to read what the hub logs). */
   logger?: Logger;
+  /** The oldest desktop app the hub says it supports (a later release's hub). */
+  oldestDesktopVersion?: string;
 }
 
 /** A real hub on an ephemeral port with its own temp SQLite file or fresh PostgreSQL database. */
@@ -72,6 +74,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const hub = await startHub(config, {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.oldestDesktopVersion ? { oldestDesktopVersion: options.oldestDesktopVersion } : {}),
     checkResponses: (m) => mismatches.push(m),
   });
   const sockets: ConsoleClient[] = [];

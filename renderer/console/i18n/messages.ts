@@ -39,7 +39,7 @@ const nl = {
   'login.password': 'Wachtwoord',
   'login.submit': 'Aanmelden',
   'login.busy': 'Bezig met aanmelden…',
-  'login.desktopTooOld': 'Deze versie van Meldkamer ({desktopVersion}) is te oud voor de hub ({hubVersion}); installeer versie {requiredVersion} of nieuwer',
+  'app.desktopTooOld': 'Deze versie van Meldkamer ({desktopVersion}) is te oud voor de hub ({hubVersion}); installeer versie {requiredVersion} of nieuwer',
 
   'header.logout': 'Afmelden',
   'header.locale': 'Taal',
@@ -316,7 +316,7 @@ const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
-  'login.desktopTooOld': 'This version of Meldkamer ({desktopVersion}) is too old for the hub ({hubVersion}); install version {requiredVersion} or newer',
+  'app.desktopTooOld': 'This version of Meldkamer ({desktopVersion}) is too old for the hub ({hubVersion}); install version {requiredVersion} or newer',
 
   'header.logout': 'Sign out',
   'header.locale': 'Language',

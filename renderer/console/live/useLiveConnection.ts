@@ -70,10 +70,14 @@ export function useLiveConnection(
     socket.on('disconnect', onServerDisconnect);
     const onPositions: ConsoleServerToClient['units:positions'] = (fixes) => applyUnitFixes(queryClient, fixes);
     socket.on('units:positions', onPositions);
-    // Fixes sent while we were away are not replayed: after a reconnect, reload the units.
+    // Fixes sent while we were away are not replayed: after a reconnect, reload the units. The hub may have been
+    // upgraded meanwhile: its config is asked again (the desktop app's version check, shell/App.tsx).
     let connectedBefore = false;
     const onConnect = () => {
-      if (connectedBefore) refreshDispatch(queryClient);
+      if (connectedBefore) {
+        refreshDispatch(queryClient);
+        void queryClient.refetchQueries({ queryKey: queryKeys.config });
+      }
       connectedBefore = true;
     };
     socket.on('connect', onConnect);

@@ -1,10 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
+import { checkDesktopVersion } from '../../../electron/version-check';
 import { getSession, subscribeSession } from '../../shared/api/client';
+import { desktopBridge } from '../../shared/bridge';
 import { useClientConfig } from '../api/queries';
 import { isAllowed } from '../../../server/domain/permissions';
 import { BackOfficeScreen } from './BackOfficeScreen';
 import { ConsoleScreen } from './ConsoleScreen';
+import { DesktopTooOldScreen } from './DesktopTooOldScreen';
 import { IdleLock } from './IdleLock';
 import { LoginScreen } from './LoginScreen';
 import { Loading } from '../ui/Loading';
@@ -49,6 +52,10 @@ function AppBody() {
       </div>
     );
   }
+  // The desktop app checks the hub's config whenever it has it: at start (with a saved session too) and after each
+  // reconnect (live/useLiveConnection.ts asks again: the hub may have been upgraded meanwhile); too old, it blocks.
+  const desktop = checkDesktopVersion(desktopBridge()?.version, config.data);
+  if (!desktop.ok) return <DesktopTooOldScreen verdict={desktop} />;
   if (!session) return <LoginScreen config={config.data} />;
   return (
     // A console left alone locks its screen (consoleIdleLockMinutes); the screen keeps running under the lock.

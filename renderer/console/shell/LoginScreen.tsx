@@ -1,8 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { ClientConfig } from '../../../server/protocol/api';
-import { checkDesktopVersion } from '../../../electron/version-check';
 import { ApiRequestError, api } from '../../shared/api/client';
-import { desktopBridge } from '../../shared/bridge';
 import { useI18n } from '../i18n';
 import { LocaleToggle } from '../ui/LocaleToggle';
 
@@ -14,12 +12,10 @@ export function LoginScreen({ config }: { config: ClientConfig }) {
   const [totp, setTotp] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // In the desktop app: a shell older than the hub supports does not sign in (the hub's console may need its newer bridge).
-  const desktop = checkDesktopVersion(desktopBridge()?.version, config);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || !desktop.ok) return;
+    if (busy) return;
     if (!username.trim() || !password) {
       setError(t('login.required'));
       return;
@@ -101,17 +97,12 @@ export function LoginScreen({ config }: { config: ClientConfig }) {
             <span className="muted small">{t('login.totpHint')}</span>
           </label>
         )}
-        {!desktop.ok && (
-          <p className="form-error" role="alert" data-testid="login-desktop-too-old">
-            {t('login.desktopTooOld', { desktopVersion: desktop.desktopVersion, hubVersion: desktop.hubVersion, requiredVersion: desktop.requiredVersion })}
-          </p>
-        )}
         {error && (
           <p className="form-error" role="alert" data-testid="login-error">
             {error}
           </p>
         )}
-        <button type="submit" className="btn btn-primary" disabled={busy || !desktop.ok} data-testid="login-submit">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="login-submit">
           {busy ? (
             <>
               <span className="spinner" aria-hidden="true" /> {t('login.busy')}
