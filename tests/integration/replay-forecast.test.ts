@@ -110,6 +110,10 @@ describe.each(storeKinds)('shift replay over the hub (%s)', (store) => {
     expect(fixes.map((f) => f.at)).toEqual([iso(5), iso(20)]);
     expect(window.body.events.some((e) => e.unit?.id === unitId && e.unit.status === 'onderweg' && e.at === iso(10.5))).toBe(true);
     expect(JSON.stringify(window.body)).not.toContain('Jansen');
+    // A window without fixes (the trail has 08:05, 08:20 and 08:40) has empty columns, not nulls.
+    const quiet = await t.api<ReplayWindow>('GET', `/api/replay/window?from=${encodeURIComponent(iso(45))}&minutes=5`, chef);
+    expect(quiet.status).toBe(200);
+    expect(quiet.body.fixes).toEqual({ units: [], unit: [], t: [], lat: [], lng: [] });
 
     for (const at of [iso(12), iso(29), iso(30)]) {
       const state = fromSnapshot(base);
