@@ -60,12 +60,21 @@ function satisfactionForm(token: string, answer: SatisfactionAnswer | undefined,
     .join('');
   const next = satisfied
     ? ''
-    : '<p>Kiest u "Het probleem is niet opgelost" (of geen reden), dan bekijkt een medewerker of we uw melding opnieuw oppakken.</p>';
+    : '<p>Kiest u ‘Het probleem is niet opgelost’ (of geen reden), dan bekijkt een medewerker of we uw melding opnieuw oppakken.</p>';
   return `<form method="post" action="${page}/antwoord#tevredenheid" id="tevredenheid" data-testid="satisfaction-form" data-answer="${answer}"><input type="hidden" name="tevreden" value="${answer}">
 <p>Is uw melding naar tevredenheid opgelost? Uw antwoord: <strong>${satisfied ? 'Ja' : 'Nee'}</strong>. <a href="${page}#tevredenheid">Ander antwoord kiezen</a></p>${error}
 <fieldset><legend>${satisfied ? 'Wat ging goed?' : 'Wat ging er mis?'} (niet verplicht)</legend>${choices}</fieldset>
 <label for="toelichting">Toelichting (niet verplicht)</label><textarea id="toelichting" name="toelichting" maxlength="2000"${invalid}></textarea>
 ${next}<p><button type="submit" id="versturen">Antwoord versturen</button></p></form>`;
+}
+
+/**
+ * The line under the page's heading: what was reported, in the citizen's words, and where. Not "Over <phrase>":
+ * a phrase that opens with the same sound reads doubled ("Over overlast").
+ */
+export function citizenSubjectLine(categoryPhrase: string, address: string | null, locale: 'nl' | 'en'): string {
+  const label = locale === 'nl' ? 'Wat u meldde' : 'What you reported';
+  return `${label}: ${categoryPhrase}${address ? ` · ${address}` : ''}`;
 }
 
 /**
@@ -107,7 +116,7 @@ export function renderStatusPage(
     style: STYLE,
     municipality,
     body: `<h1>Uw melding ${escapeHtml(view.number)}</h1>
-<p data-testid="citizen-subject">Over ${escapeHtml(view.category)}${view.address ? ` · ${escapeHtml(view.address)}` : ''}</p>
+<p data-testid="citizen-subject">${escapeHtml(citizenSubjectLine(view.category, view.address, 'nl'))}</p>
 <p class="status ${view.state}" data-testid="citizen-status" data-state="${view.state}">${escapeHtml(view.headline)}</p>
 ${notice && !errorIn ? `<p data-testid="citizen-notice" role="status">${escapeHtml(notice)}</p>` : ''}${reopen}${ask}
 ${view.focusAreaText ? `<p data-testid="citizen-focus-area">${escapeHtml(FOCUS_AREA_LABEL.nl)}: ${escapeHtml(view.focusAreaText)}</p>` : ''}

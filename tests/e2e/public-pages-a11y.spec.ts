@@ -196,7 +196,7 @@ test('status lookup, status page in every state, answer forms by keyboard: no ax
     await expect(header).toHaveText('Bekeken: er hoefde niets te gebeuren');
     await expect(page.getByTestId('citizen-timeline').locator('li').last().locator('strong')).toHaveText('Bekeken: er hoefde niets te gebeuren');
     // The category as the citizen's messages say it (its phrase), not the internal label.
-    await expect(page.getByTestId('citizen-subject')).toHaveText(/^Over een boomtak of ander groen/);
+    await expect(page.getByTestId('citizen-subject')).toHaveText(/^Wat u meldde: een boomtak of ander groen/);
     const form = page.getByTestId('satisfaction-form');
     await expect(form).toBeVisible();
     await expect(form.locator('input[type=radio]')).toHaveCount(0);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { citizenView } from '../../server/domain/citizen-view';
-import { DEFAULT_MUNICIPALITY } from '../../server/domain/feedback-values';
-import { renderStatusPage } from '../../server/http/citizen-page';
+import { categoryInSentence, DEFAULT_MUNICIPALITY } from '../../server/domain/feedback-values';
+import { citizenSubjectLine, renderStatusPage } from '../../server/http/citizen-page';
 import type { Outcome } from '../../server/protocol/report';
 import type { Resolution } from '../../server/protocol/resolution';
 import { transitionStep } from '../support/timeline-steps';
+import categories from '../../resources/categories.json' with { type: 'json' };
 import { aReport } from './renderer-fixtures';
 
 /**
@@ -50,7 +51,33 @@ describe('status page words', () => {
 
   it('the header names the category as a citizen says it, not its internal label', () => {
     const html = renderStatusPage(closedView('resolved'), 'tok', DEFAULT_MUNICIPALITY);
-    expect(html).toMatch(/data-testid="citizen-subject">Over een boomtak of ander groen</);
+    expect(html).toMatch(/data-testid="citizen-subject">Wat u meldde: een boomtak of ander groen</);
+  });
+
+  it('the subject line reads naturally for every seeded category, nl and en (not "Over overlast")', () => {
+    for (const category of categories) {
+      for (const locale of ['nl', 'en'] as const) {
+        const phrase = categoryInSentence({
+          categoryPhrase: locale === 'nl' ? category.phraseNl : category.phraseEn,
+          categoryName: locale === 'nl' ? category.nameNl : category.nameEn,
+          report: aReport({ category: category.code }),
+          locale,
+        });
+        const line = citizenSubjectLine(phrase, 'Dorpsstraat 1', locale);
+        expect(line, `${category.code} ${locale}`).toBe(`${locale === 'nl' ? 'Wat u meldde' : 'What you reported'}: ${phrase} · Dorpsstraat 1`);
+        expect(line, `${category.code} ${locale}`).not.toMatch(/^(over|about) /i);
+      }
+    }
+    const nuisance = citizenView(aReport({ status: 'triaged', category: 'overlast', address: null }), 'overlast', [step('new', 'triaged')], false);
+    const html = renderStatusPage(nuisance, 'tok', DEFAULT_MUNICIPALITY);
+    expect(html).toContain('data-testid="citizen-subject">Wat u meldde: overlast</p>');
+  });
+
+  it('Dutch text quotes with typographic quotes, not straight ones', () => {
+    const html = renderStatusPage(closedView('resolved'), 'tok', DEFAULT_MUNICIPALITY, undefined, undefined, { answer: 'nee' });
+    const text = html.replace(/<[^>]*>/g, ' ');
+    expect(text).toContain('‘Het probleem is niet opgelost’');
+    expect(text).not.toMatch(/"/);
   });
 });
 
