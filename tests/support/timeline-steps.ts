@@ -9,7 +9,7 @@ export function transitionStep(from: ReportStatus, to: ReportStatus, resolution:
   seq += 1;
   return {
     seq,
-    at: `2026-12-2${seq % 10}T08:00:00.000Z`,
+    at: new Date(Date.UTC(2026, 11, 20 + seq, 8)).toISOString(),
     type: 'report.transitioned',
     actor: null,
     from,
