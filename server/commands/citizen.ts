@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CitizenView, citizenView } from '../domain/citizen-view';
+import { type CitizenView, citizenView, mayAskSatisfaction } from '../domain/citizen-view';
 import { commandText } from '../domain/command-texts';
 import { categoryInSentence } from '../domain/feedback-values';
 import { sayQuestion } from '../domain/reporter-question-texts';
@@ -69,6 +69,7 @@ export const recordCitizenResponse = systemCommand({
     const report = await getReport(tx.trx, reportId);
     if (!report) throw new CommandError('not_found', commandText('command.report.not_found'));
     if (report.status !== 'closed') throw new CommandError('conflict', commandText('command.report.not_closed'));
+    if (!mayAskSatisfaction(report.outcome)) throw new CommandError('conflict', commandText('command.report.satisfaction_not_asked'));
     if (await answeredSince(tx.trx, reportId, report.updatedAt)) throw new CommandError('conflict', commandText('command.report.already_answered'));
     await insertCitizenResponse(tx.trx, { reportId, satisfied, reason: reason ?? null, comment: comment ?? null, at: tx.at });
     if (check.reopens) {

@@ -47,6 +47,14 @@ export function closedWords(outcome: Outcome, referredTo?: string | null): strin
   }
 }
 
+/**
+ * Whether a closed report is asked "Is uw melding naar tevredenheid opgelost?": not after a referral, where another
+ * party solves it and we cannot say it was. The KPIs count such a closing as not asked (domain/kpi-steps.ts).
+ */
+export function mayAskSatisfaction(outcome: Outcome | null): boolean {
+  return outcome !== 'referred';
+}
+
 const scheduledWords = (date: string) => `Ingepland voor ${formatLongDate(date, 'nl')}`;
 
 export function citizenView(
@@ -123,7 +131,7 @@ export function citizenView(
     headline,
     followUpDate,
     steps,
-    askSatisfaction: state === 'closed' && !alreadyAnswered,
+    askSatisfaction: state === 'closed' && mayAskSatisfaction(report.outcome) && !alreadyAnswered,
     focusAreaText: focusAreaText ?? null,
     // A closed report takes no more answers (commands/reporter-question.ts refuses them too).
     question: openQuestion?.state === 'open' && state !== 'closed' ? { text: openQuestion.question, dueAt: openQuestion.dueAt } : null,

@@ -29,6 +29,7 @@ export const COMMAND_TEXTS = {
   'command.report.merge_status': 'Een melding met status "{status}" kan niet als dubbele melding worden afgesloten.',
   'command.report.not_closed': 'Deze melding is nog niet afgesloten.',
   'command.report.already_answered': 'U heeft deze vraag al beantwoord.',
+  'command.report.satisfaction_not_asked': 'Deze melding is doorgestuurd naar een andere partij; daarover vragen we geen tevredenheid.',
   'command.report.answer_yes_no': 'Kies ja of nee',
   'command.resolution.incomplete': 'De afhandeling is niet volledig',
   'command.category.unknown': 'Onbekende categorie',

@@ -15,7 +15,7 @@ import type { HubEvent } from '../protocol/events';
  *   the unit's first `unit_free` after it.
  * - `closed`: the report closed; `ms` created → closed, `withinTerm` 1/0 against its deadline (null without one),
  *   `edited` 1/0 whether the closing message was the dispatcher's own edit (null when no message went out),
- *   `hasReporter` 1/0 whether a reporter could be asked for satisfaction.
+ *   `hasReporter` 1/0 whether a reporter could be asked for satisfaction (not after a referral: another party solves it).
  * - `scheduled`: the report was scheduled; `day` is its follow-up date (YYYY-MM-DD).
  * - `reopen_requested`: the citizen asked to reopen.
  * - `delivery_failed`: a message to the reporter failed for good (report.delivery, failed).
@@ -107,7 +107,8 @@ export function kpiStepsOf(event: LoggedEvent): KpiStep[] {
             ms: between(r.createdAt, event.at),
             withinTerm: Number.isFinite(deadline) ? flag(Date.parse(event.at) <= deadline) : null,
             edited: event.messages > 0 ? flag(event.messageEdited === true) : null,
-            hasReporter: flag(r.reporterCount > 0),
+            // A referred report is not asked (domain/citizen-view.ts): it must not lower the response rate.
+            hasReporter: flag(r.reporterCount > 0 && event.outcome !== 'referred'),
           }),
         ];
       }

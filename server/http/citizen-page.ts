@@ -99,7 +99,8 @@ export function renderStatusPage(
           .join('')}</li>`,
     )
     .join('');
-  const question = view.askSatisfaction ? satisfactionForm(token, options.answer, error('satisfaction'), invalid('satisfaction')) : '';
+  // Not asked (a referral) but answered anyway, from a page of before: the refusal still shows.
+  const question = view.askSatisfaction ? satisfactionForm(token, options.answer, error('satisfaction'), invalid('satisfaction')) : error('satisfaction');
   const ask = view.question
     ? `<section class="question" data-testid="citizen-question"><h2>We hebben een vraag aan u</h2><p>${escapeHtml(view.question.text)}</p>
 <form method="post" action="/status/${escapeHtml(token)}/vraag" enctype="multipart/form-data" data-testid="question-form">${error('question')}

@@ -44,8 +44,9 @@ export async function insertCitizenResponse(
  * Closures come from the event log (every `report.transitioned` to `closed` whose report then had a reporter), not
  * from the reports' current state: a report closed, reopened on a "nee" and still open was asked all the same, and a
  * report closed twice in the period was asked twice (each closing sends the question again, and each can be answered
- * once: commands/citizen.ts). Parts of a split report have no reporter and are not counted. An answer in the period
- * to a closure before it can still make answers exceed closures: the rate is capped at 100 % (domain/satisfaction.ts).
+ * once: commands/citizen.ts). Parts of a split report have no reporter and are not counted; nor are referrals, which
+ * are not asked. An answer in the period to a closure before it can still make answers exceed closures: the rate is
+ * capped at 100 % (domain/satisfaction.ts).
  */
 export async function satisfactionCounts(
   db: Kysely<DB>,
@@ -58,6 +59,8 @@ export async function satisfactionCounts(
   const reporters = postgres
     ? sql`coalesce((payload::jsonb -> 'report' ->> 'reporterCount')::integer, 0)`
     : sql`coalesce(json_extract(payload, '$.report.reporterCount'), 0)`;
+  // A referral is not asked (domain/citizen-view.ts mayAskSatisfaction): another party solves it.
+  const outcome = postgres ? sql`coalesce(payload::jsonb ->> 'outcome', '')` : sql`coalesce(json_extract(payload, '$.outcome'), '')`;
   const [asked, answers] = await Promise.all([
     db
       .selectFrom('events')
@@ -67,6 +70,7 @@ export async function satisfactionCounts(
       .where('at', '<', to)
       .where(target, '=', 'closed')
       .where(reporters, '>', 0)
+      .where(outcome, '<>', 'referred')
       .executeTakeFirst(),
     db
       .selectFrom('citizen_responses')

@@ -114,6 +114,20 @@ describe.each(storeKinds)('closing the loop, review fixes over %s', (store) => {
     });
   });
 
+  it('satisfaction: a referred closing is not asked (no question on the page), so it is not in `asked`', async () => {
+    const a = await citizenReport();
+    const b = await citizenReport();
+    await close(a.report.id);
+    now += 60_000;
+    const referral = {
+      ...CLOSE,
+      resolution: { ...CLOSE.resolution, outcome: 'referred', referredTo: 'Stadsbeheer', action: { code: 'doorverwezen', text: 'Doorgezet naar Stadsbeheer' } },
+    };
+    const referred = await t.api('POST', `/api/reports/${b.report.id}/transition`, desk, referral);
+    expect(referred.status, JSON.stringify(referred.body)).toBe(200);
+    expect(await figures()).toMatchObject({ asked: 1, answered: 0 });
+  });
+
   it("a reporter's answer photo: the desk opens it, a role that reads the answer masked gets 403 and no id", async () => {
     const { report, link } = await citizenReport();
     expect((await t.api('POST', `/api/reports/${report.id}/question`, desk, { question: 'Aan welke kant staat de fiets?' })).status).toBe(201);

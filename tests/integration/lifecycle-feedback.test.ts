@@ -139,6 +139,35 @@ describe.each(storeKinds)('lifecycle and citizen feedback over %s', (store) => {
     expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(4);
   });
 
+  it('a referred report: the status page asks no satisfaction, an answer is refused and not recorded', async () => {
+    const report = await createWithReporter();
+    await smtp.waitForMessages(1);
+    const link = await statusLink(report.id);
+    await dispatchFromQueue(report.id);
+    const close = {
+      kind: 'close',
+      outcome: 'referred',
+      referredTo: 'Stadsbeheer',
+      found: { code: 'tak_laag', text: FOUND },
+      action: { code: 'doorverwezen', text: 'Doorgezet naar Stadsbeheer, die gaat over bomen in het park' },
+    };
+    const closed = await move(report.id, { to: 'closed', resolution: close });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const page = await (await fetch(link)).text();
+    expect(page).toContain('Doorgestuurd naar Stadsbeheer');
+    expect(page).not.toContain('Is uw melding naar tevredenheid opgelost?');
+    const answer = await fetch(`${link}/antwoord`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'tevreden=nee&toelichting=Niemand+kwam',
+      redirect: 'manual',
+    });
+    expect(answer.status).toBe(409);
+    const detail = await t.api<ReportDetail>('GET', `/api/reports/${report.id}`, chefToken);
+    expect(detail.body.report).toMatchObject({ status: 'closed', version: closed.body.version });
+    expect(detail.body.timeline.some((entry) => entry.type === 'report.citizen_response')).toBe(false);
+  });
+
   it('refuses an incomplete resolution or a generic message with field errors and changes nothing', async () => {
     const report = await createWithReporter();
     await smtp.waitForMessages(1);

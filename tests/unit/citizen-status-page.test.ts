@@ -81,6 +81,23 @@ describe('status page words', () => {
   });
 });
 
+describe('satisfaction question: only where it fits', () => {
+  it('a referred report is not asked whether it was solved to satisfaction (someone else solves it)', () => {
+    const referred = closedView('referred', 'Stadsbeheer');
+    expect(referred.askSatisfaction).toBe(false);
+    const html = renderStatusPage(referred, 'tok', DEFAULT_MUNICIPALITY);
+    expect(html).not.toContain('data-testid="satisfaction-form"');
+    expect(html).not.toContain('tevredenheid');
+    // A refused answer (a page from before the referral) still shows why.
+    const refused = renderStatusPage(referred, 'tok', DEFAULT_MUNICIPALITY, 'Weigering', 'satisfaction');
+    expect(refused).toContain('data-testid="citizen-error">Weigering</p>');
+  });
+
+  it('other closings are asked', () => {
+    for (const outcome of ['resolved', 'no_action', 'not_found'] as const) expect(closedView(outcome).askSatisfaction, outcome).toBe(true);
+  });
+});
+
 describe('satisfaction question: Ja/Nee first, then that answer\'s reasons', () => {
   const view = closedView('resolved');
   const radios = (html: string) => [...html.matchAll(/<input type="radio" name="([^"]+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]);

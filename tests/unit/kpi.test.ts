@@ -117,6 +117,11 @@ describe('KPI steps of the event log', () => {
     expect(kpiStepsOf(silent)[0]?.edited).toBeNull();
   });
 
+  it('a referred report is not asked for satisfaction: its closing does not count as asked', () => {
+    const referred = { ...base, type: 'report.transitioned', report: { ...report, outcome: 'referred' }, from: 'in_progress', to: 'closed', outcome: 'referred', resolution: null, resolutionState: null, note: null, messages: 1, messageEdited: false } as HubEvent;
+    expect(kpiStepsOf(referred)).toMatchObject([{ kind: 'closed', reportId: 'r1', hasReporter: 0 }]);
+  });
+
   it('a unit arriving counts only when its status changed in this event; a unit without a report is free', () => {
     const unit = { id: 'u1', callsign: 'B-1', kind: 'boa_domein_1', officerCount: 2, status: 'ter_plaatse', statusSince: base.at, currentReportId: 'r1', position: null, version: 1 };
     expect(kpiStepsOf({ ...base, type: 'unit.updated', unit } as HubEvent)).toMatchObject([{ kind: 'ter_plaatse', unitId: 'u1', reportId: 'r1' }]);

@@ -342,6 +342,7 @@ const en: Record<DomainTextCode, string> = {
   'command.report.merge_status': 'A report that is "{status}" cannot be closed as a duplicate.',
   'command.report.not_closed': 'This report is not closed yet.',
   'command.report.already_answered': 'You have already answered this question.',
+  'command.report.satisfaction_not_asked': 'This report was referred to another party; we do not ask about satisfaction with it.',
   'command.report.answer_yes_no': 'Choose yes or no',
   'command.resolution.incomplete': 'The resolution is incomplete',
   'command.category.unknown': 'Unknown category',
