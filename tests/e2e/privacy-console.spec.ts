@@ -101,7 +101,7 @@ test('the privacy officer finds, exports and erases one citizen’s data; the ad
   await expect(panel.getByTestId('privacy-erase')).toBeDisabled();
   await panel.getByTestId('privacy-erase-confirm').check();
   await panel.getByTestId('privacy-erase').click();
-  await expect(panel.getByTestId('privacy-notice')).toContainText('Gewist: 1 melder-regel(s)');
+  await expect(panel.getByTestId('privacy-notice')).toContainText('Gewist: 1 melder-regel en');
   await panel.getByTestId('privacy-search').click();
   await expect(panel.getByTestId('privacy-none')).toBeVisible();
 

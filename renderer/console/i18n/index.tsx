@@ -36,7 +36,7 @@ function storedLocale(): Locale | null {
 
 export function makeTranslate(locale: Locale): Translate {
   const table = MESSAGES[locale];
-  return (key, params) => interpolate(table[key] ?? MESSAGES.nl[key] ?? key, params);
+  return (key, params) => interpolate(table[key] ?? MESSAGES.nl[key] ?? key, params, table[key] === undefined ? 'nl' : locale);
 }
 
 export function makeTranslateText(locale: Locale): TranslateText {

@@ -5,9 +5,39 @@
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
 
-export function interpolate(template: string, params?: Record<string, string | number>): string {
+/**
+ * A count in words: `{n, plural, one {# melding} other {# meldingen}}` (the ICU MessageFormat plural, without nesting:
+ * an option holds text and `#`, the number). Options are `=N` (exactly N) and the language's plural categories.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_OPTION = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/** The form for a count (a number, or a number already written out: "1.234" is plural too); `#` shows it as given. */
+function choosePlural(options: string, value: string | number, locale: Locale): string | undefined {
+  const count = typeof value === 'number' ? value : Number(value.replace(/[.\s\u00a0]/g, '').replace(',', '.'));
+  if (typeof value === 'string' && (value.trim() === '' || !Number.isFinite(count))) return undefined;
+  const forms = new Map([...options.matchAll(PLURAL_OPTION)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const form = forms.get(`=${count}`) ?? forms.get(pluralCategory(locale, count)) ?? forms.get('other');
+  return form?.replace(/#/g, String(value));
+}
+
+export function interpolate(template: string, params?: Record<string, string | number>, locale: Locale = 'nl'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const counted = template.replace(PLURAL, (whole, name: string, options: string) => {
+    const count = params[name];
+    return count === undefined ? whole : (choosePlural(options, count, locale) ?? whole);
+  });
+  return counted.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 const TIME_ZONE = 'Europe/Amsterdam';
