@@ -1,12 +1,14 @@
 import { localDay } from '../domain/kpi-periods';
 import { safeCellText } from '../domain/spreadsheet-cell';
+import { formatCivilDate, localDateTime } from '../domain/zoned-time';
 import { csvDocument } from './csv-document';
 import type { KpiRow, StatsAnswer } from '../protocol/stats';
 
 /**
  * GET /api/stats as a spreadsheet (`format=csv|xlsx`): one row per group and one for the total, then the trend
  * periods' totals; durations in minutes, shares in percent (one decimal). Every text cell is escaped so a
- * spreadsheet never runs it (domain/spreadsheet-cell.ts); in the XLSX, figures are numbers.
+ * spreadsheet never runs it (domain/spreadsheet-cell.ts); in the XLSX, figures are numbers. A period's bounds read as
+ * the control room's clock (the answer's time zone), as on the KPI screen, not as the UTC instants of the API.
  */
 
 type Cell = string | number | null;
@@ -43,10 +45,22 @@ const COLUMNS: { header: string; value: (k: KpiRow) => Cell }[] = [
   { header: 'Mislukte berichten', value: (k) => k.deliveriesFailed },
 ];
 
+/** An instant as the wall clock in `timeZone` shows it: 2026-11-01 00:00. */
+function localMinute(instant: string, timeZone: string): string {
+  const local = localDateTime(new Date(instant), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${formatCivilDate(local)} ${pad(local.hour)}:${pad(local.minute)}`;
+}
+
 /** The export's rows: a header, the groups, the total, then the trend periods. */
 export function statsTable(answer: StatsAnswer): Cell[][] {
   const header: Cell[] = ['Periode van', 'Periode tot', 'Groep', ...COLUMNS.map((c) => c.header)];
-  const row = (from: string, to: string, group: string, k: KpiRow): Cell[] => [from, to, group, ...COLUMNS.map((c) => c.value(k))];
+  const row = (from: string, to: string, group: string, k: KpiRow): Cell[] => [
+    localMinute(from, answer.timeZone),
+    localMinute(to, answer.timeZone),
+    group,
+    ...COLUMNS.map((c) => c.value(k)),
+  ];
   return [
     header,
     ...answer.groups.map((g) => row(answer.from, answer.to, g.label, g.kpis)),
