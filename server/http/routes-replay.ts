@@ -7,6 +7,11 @@ import { type ReplaySnapshotParts, replaySnapshotParts, replayWindow } from '../
 import { JsonText, route } from './route';
 
 const HOUR_MS = 3_600_000;
+/**
+ * How far before the range's start an instant is still answered: the range moves on with the clock, and the console's
+ * slider starts where it started when the hub last answered (its left end was refused a few seconds later).
+ */
+const RANGE_START_GRACE_MS = 5 * 60_000;
 
 /** Shift replay (terugkijken): the state at an instant of the last 12 hours and the windows after it (shift lead, admin). */
 export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps): void {
@@ -16,7 +21,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps): void 
   };
   const inRange = (at: string, r: { from: string; until: string }) => {
     const t = Date.parse(at);
-    if (t < Date.parse(r.from) || t > Date.parse(r.until)) {
+    if (t < Date.parse(r.from) - RANGE_START_GRACE_MS || t > Date.parse(r.until)) {
       // Replay reaches the last 12 hours only: the trail and the log are read per window, never beyond.
       throw new CommandError('validation', commandText('command.request.refused', { reason: `terugkijken kan van ${r.from} tot ${r.until}` }));
     }

@@ -135,6 +135,16 @@ describe.each(storeKinds)('shift replay over the hub (%s)', (store) => {
     expect(await snapshotStatus('gisteren', chef)).toBe(422);
     expect((await t.api('GET', `/api/replay/window?from=${encodeURIComponent(iso(0))}&minutes=31`, chef)).status).toBe(422);
   });
+
+  it('the start of the range it gave is still answered a little later: the slider dragged to its left end', async () => {
+    const { range } = await snapshot(iso(15));
+    // The 12 hours move on with the clock: the console's slider starts where the hub's range started when it answered.
+    now += 30_000;
+    expect(await snapshotStatus(range.from, chef)).toBe(200);
+    expect((await t.api('GET', `/api/replay/window?from=${encodeURIComponent(range.from)}&minutes=5`, chef)).status).toBe(200);
+    // Not without end: an instant well before the 12 hours is still refused.
+    expect(await snapshotStatus(new Date(Date.parse(range.from) - 10 * MIN).toISOString(), chef)).toBe(422);
+  });
 });
 
 describe.each(storeKinds)('hotspot forecast over the hub (%s)', (store) => {
