@@ -53,6 +53,9 @@ async function reopenRequest(description: string): Promise<Report> {
 }
 
 const figureValue = async (page: Page, testId: string) => Number(await page.getByTestId(testId).locator('.ov-value').textContent());
+/** The words of the queue's chosen status filter, "Nieuw (5)" → "Nieuw". */
+const chosenFilterLabel = async (page: Page) =>
+  ((await page.getByTestId('queue-status-filter').locator('option:checked').textContent()) ?? '').replace(/\s*\(\d+\)\s*$/, '').trim();
 /** The count the queue's chosen status filter shows, "Nieuw (5)" → 5. */
 const chosenFilterCount = async (page: Page) =>
   Number(/\((\d+)\)\s*$/.exec((await page.getByTestId('queue-status-filter').locator('option:checked').textContent()) ?? '')?.[1]);
@@ -168,6 +171,7 @@ test('every overview figure opens the queue with exactly what it counts, reopen 
   for (const id of figures.filter((f) => f !== 'ov-longest-waiting' && !f.startsWith('ov-category-'))) {
     await expect(page.getByTestId('overview')).toBeVisible();
     const counted = await figureValue(page, id);
+    const label = (await page.getByTestId(id).locator('.ov-label').textContent())?.trim();
     await page.getByTestId(id).click();
     await expect(page.getByTestId('overview')).toHaveCount(0);
     if (id === 'ov-failed') {
@@ -180,6 +184,8 @@ test('every overview figure opens the queue with exactly what it counts, reopen 
       await page.getByTestId('outbox-close').click();
     } else {
       expect(await chosenFilterCount(page), `${id} counts ${counted}`).toBe(counted);
+      // The figure and the filter it opens say the same words ('Toegewezen (2)' under 'Toegewezen 2', not 'uitgezet').
+      expect(await chosenFilterLabel(page), `${id} opens its own filter`).toBe(label);
     }
     await openHeaderTool(page, 'overview-open');
   }

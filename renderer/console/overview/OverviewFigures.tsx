@@ -27,6 +27,7 @@ const STATUS_FILTER: Record<OpenStatus, QueueStatusFilter> = {
 /**
  * The overview's figures as a dense grid (server/domain/overview.ts counts them). With `onFilter` every report figure
  * is a button to the filtered queue (the console); without it the grid is read-only (the wallboard, in large type).
+ * A status figure says the words of the queue filter it opens ('Toegewezen', not the status word 'uitgezet').
  */
 export function OverviewFigures({
   figures,
@@ -73,7 +74,7 @@ export function OverviewFigures({
         {figure('ov-open-total', t('filter.all'), figures.open, { status: 'all' })}
         <h4>{t('overview.byStatus')}</h4>
         {OPEN_STATUSES.map((status) => (
-          <div key={status}>{figure(`ov-status-${status}`, t(`status.${status}`), figures.byStatus[status], { status: STATUS_FILTER[status] })}</div>
+          <div key={status}>{figure(`ov-status-${status}`, t(`filter.${STATUS_FILTER[status]}`), figures.byStatus[status], { status: STATUS_FILTER[status] })}</div>
         ))}
       </section>
       <section className="ov-block" aria-labelledby="ov-cat">
@@ -91,8 +92,8 @@ export function OverviewFigures({
         <h4>{t('overview.signalering')}</h4>
         {figure('ov-long-open', t('overview.longOpen'), figures.longOpen, { status: 'long_open' }, 'bad')}
         {figure('ov-old-reopen', t('overview.oldReopen'), figures.oldReopenRequests, { status: 'old_reopen_requested' }, 'bad')}
-        <h4>{t('overview.awaitingReview')}</h4>
-        {figure('ov-awaiting-review', t('overview.awaitingReview'), figures.awaitingReview, { status: 'awaiting_review' }, 'warn')}
+        <h4>{t('overview.needsAction')}</h4>
+        {figure('ov-awaiting-review', t('filter.awaiting_review'), figures.awaitingReview, { status: 'awaiting_review' }, 'warn')}
         {figure('ov-failed', t('overview.failedDeliveries'), figures.failedDeliveries, onOpenFailedMessages ?? null, 'bad')}
       </section>
       <section className="ov-block" aria-labelledby="ov-units">
