@@ -107,10 +107,11 @@ async function sqlitePage(trx: Kysely<DB>, after: QueueCursor | null, limit: num
  * aggregate came to the hub as one multi-megabyte string, which V8 keeps in its large-object space until a full
  * collection (50 consoles loading the queue left 70-150 MB of them). Here no row outlives its chunk, no string is
  * larger than a chunk's JSON (~80 KB, below V8's large-object size), and the page is a Buffer outside the heap. The
- * rows are streamed on a pool client of its own (pg's row events; Kysely reads a whole result first), in one
- * read-only repeatable-read snapshot with the page's seq and open total.
+ * rows are streamed on a pool client of its own (pg's row events; Kysely reads a whole result first), the page's seq
+ * and open total read in the same statement (see postgresPageQuery).
  */
 const OPEN_TOTAL = sql`(select count(*) from reports where status <> 'closed')`;
+const LATEST_SEQ = sql`(select coalesce(max(seq), 0) from events)`;
 /** Fields the row gives as numbers: pg hands bigint columns over as text (json_build_array wrote them as numbers). */
 const NUMBER_AT = QUEUE_ROW_FIELDS.flatMap((f, i) => (Report.shape[f].safeParse(1).success ? [i] : []));
 const CREATED_AT = QUEUE_ROW_FIELDS.indexOf('createdAt');
@@ -141,43 +142,68 @@ export class TuplesJson {
   }
 }
 
+/*
+ * The page's rows with the open total and the latest seq as the last two columns: each an InitPlan computed once,
+ * and all three read in the one snapshot a single statement has, so a page is one round trip (no BEGIN, seq read,
+ * COMMIT around it: at 5 pages per queue load those were two thirds of the round trips, and on a loaded machine each
+ * is a wait for the scheduler).
+ */
 function postgresPageQuery(after: QueueCursor | null, limit: number) {
   const keyset = after ? sql`and (created_at, id) < (${after.createdAt}, ${after.id})` : sql``;
-  // The open total as the last column (computed once, an InitPlan), so the page needs no round trip of its own for it.
-  return sql`select ${sql.join(QUEUE_ROW_FIELDS.map((f) => QUEUE_ROW_SQL[f].postgres))}, ${OPEN_TOTAL}
+  return sql`select ${sql.join(QUEUE_ROW_FIELDS.map((f) => QUEUE_ROW_SQL[f].postgres))}, ${OPEN_TOTAL}, ${LATEST_SEQ}
     from reports where status <> 'closed' ${keyset} order by created_at desc, id desc limit ${limit + 1}`;
 }
 
+interface StreamedPage {
+  rowsJson: Buffer;
+  rows: number;
+  last: unknown[] | undefined;
+  total: number | undefined;
+  seq: number | undefined;
+}
+
+/** Streams the page's rows (pg's row events, arrays) into JSON as they arrive. */
+function streamPage(client: pg.PoolClient, text: string, values: unknown[], limit: number): Promise<StreamedPage> {
+  const json = new TuplesJson();
+  const page: Omit<StreamedPage, 'rowsJson'> = { rows: 0, last: undefined, total: undefined, seq: undefined };
+  return new Promise<StreamedPage>((resolve, reject) => {
+    const config: pg.QueryArrayConfig = { text, values, rowMode: 'array' };
+    const query = client.query(new pg.Query(config));
+    query.on('row', (row: unknown[]) => {
+      page.rows++;
+      const seq = row.pop();
+      const openTotal = row.pop();
+      page.total ??= Number(openTotal);
+      page.seq ??= Number(seq);
+      if (page.rows > limit) return;
+      page.last = row;
+      json.add(row);
+    });
+    query.on('end', () => resolve({ ...page, rowsJson: json.bytes() }));
+    query.on('error', reject);
+  });
+}
+
 async function postgresPage(db: Kysely<DB>, pool: pg.Pool, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
-  const page = postgresPageQuery(after, limit).compile(db);
+  const query = postgresPageQuery(after, limit).compile(db);
   const client = await pool.connect();
   let failed: Error | undefined;
   try {
-    // One round trip for both (a simple-protocol message of two statements): the first page of 200 is mostly round trips.
-    const opened = (await client.query('begin isolation level repeatable read read only; select max(seq) as seq from events')) as unknown as pg.QueryResult[];
-    const seq = Number(opened[1]?.rows[0]?.seq ?? 0);
-    const json = new TuplesJson();
-    let rows = 0;
-    let total: number | undefined;
-    let last: unknown[] | undefined;
-    await new Promise<void>((resolve, reject) => {
-      const config: pg.QueryArrayConfig = { text: page.sql, values: [...page.parameters], rowMode: 'array' };
-      const query = client.query(new pg.Query(config));
-      query.on('row', (row: unknown[]) => {
-        rows++;
-        const openTotal = row.pop();
-        total ??= Number(openTotal);
-        if (rows > limit) return;
-        last = row;
-        json.add(row);
-      });
-      query.on('end', () => resolve());
-      query.on('error', reject);
-    });
-    total ??= Number((await client.query(`select ${OPEN_TOTAL.compile(db).sql} as total`)).rows[0]?.total ?? 0);
-    await client.query('commit');
-    const next = rows > limit && last ? { createdAt: String(last[CREATED_AT]), id: String(last[ID]) } : null;
-    return { rowsJson: json.bytes(), next, total, seq };
+    let page = await streamPage(client, query.sql, [...query.parameters], limit);
+    if (page.rows === 0) {
+      // No row to carry the total and seq: read the page again with them in one repeatable-read snapshot (an empty
+      // page read apart from them could miss a report opened in between whose event is at or before that seq).
+      await client.query('begin isolation level repeatable read read only');
+      page = await streamPage(client, query.sql, [...query.parameters], limit);
+      if (page.rows === 0) {
+        const read = await client.query(`select ${OPEN_TOTAL.compile(db).sql} as total, ${LATEST_SEQ.compile(db).sql} as seq`);
+        page.total = Number(read.rows[0]?.total ?? 0);
+        page.seq = Number(read.rows[0]?.seq ?? 0);
+      }
+      await client.query('commit');
+    }
+    const next = page.rows > limit && page.last ? { createdAt: String(page.last[CREATED_AT]), id: String(page.last[ID]) } : null;
+    return { rowsJson: page.rowsJson, next, total: page.total ?? 0, seq: page.seq ?? 0 };
   } catch (err) {
     failed = err instanceof Error ? err : new Error(String(err));
     await client.query('rollback').catch(() => undefined);
