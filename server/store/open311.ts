@@ -88,8 +88,8 @@ const selectRequests = (db: Kysely<DB>) =>
       'reports.citizen_token',
       'reports.citizen_code',
       'open311_requests.media_url',
-      // Per report through outbox_report, in the same statement: a list of report ids for the outbox would be as long
-      // as the poll's, and PostgreSQL reads the whole outbox for it.
+      // Per report through outbox_latest_message (its newest message first, no sort), in the same statement: a list
+      // of report ids for the outbox would be as long as the poll's, and PostgreSQL reads the whole outbox for it.
       (eb) =>
         eb
           .selectFrom('outbox')
