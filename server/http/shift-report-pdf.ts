@@ -1,3 +1,4 @@
+import { figureDurationDutch } from '../domain/figure-duration';
 import { reportStatusText } from '../domain/lifecycle';
 import type { ShiftReport, ShiftReportEvent } from '../protocol/shift-report';
 
@@ -106,8 +107,8 @@ export async function shiftReportPdf(report: ShiftReport, categories: ReadonlyMa
   if (report.kpis) {
     const k = report.kpis.total;
     const pct = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)}%`);
-    // As the screens write a figure's duration (renderer/console/ui/figureDuration.ts): never "0 min".
-    const minutes = (ms: number | null) => (ms === null ? '-' : ms < 60_000 ? '< 1 min' : `${Math.floor(ms / 60_000)} min`);
+    // As the screens write a figure's duration: never "0 min", hours and days above an hour.
+    const minutes = (ms: number | null) => (ms === null ? '-' : figureDurationDutch(ms));
     doc
       .font('Helvetica')
       .fontSize(9)

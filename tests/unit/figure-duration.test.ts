@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslate } from '../../renderer/console/i18n';
 import { formatKpi } from '../../renderer/console/kpi/kpiRows';
-import { formatFigureDuration } from '../../renderer/console/ui/figureDuration';
 import { duration } from '../../renderer/console/shift-report/ShiftReportSheet';
+import { formatFigureDuration } from '../../renderer/console/ui/figureDuration';
+import { figureDurationDutch } from '../../server/domain/figure-duration';
 
 /**
  * Durations in the shift lead's figures (overview and wallboard, KPIs, shift report) are written alike: under a minute
@@ -38,5 +39,11 @@ describe('figure durations', () => {
       expect(duration(en, ms)).toBe(english);
     }
     expect(duration(nl, null)).toBe('–');
+  });
+
+  it('the shift report PDF writes them as the Dutch screens do (it wrote "1560 min" for 1 d 2 u)', () => {
+    for (const ms of [0, 59_999, 60_000, 59 * 60_000, 60 * 60_000, 65 * 60_000, 26 * 3_600_000, (26 * 60 + 30) * 60_000, 9 * 86_400_000]) {
+      expect(figureDurationDutch(ms), `${ms} ms`).toBe(formatFigureDuration(nl, ms));
+    }
   });
 });
