@@ -71,6 +71,15 @@ test('replay: the slider moves back and forth, the queue and the map change, pla
   await page.keyboard.press(' ');
   await expect(page.getByTestId('replay-play')).toHaveAttribute('aria-pressed', 'false');
   await page.screenshot({ path: test.info().outputPath('replay-played.png') });
+
+  // The slider's own keys: Home to the start of the 12 hours, End back to the end (each a far jump: a new snapshot).
+  await page.getByTestId('replay-slider').focus();
+  await page.keyboard.press('Home');
+  await expect.poll(async () => Date.now() - (await timeOf(page)), { timeout: 30_000 }).toBeGreaterThan(11.5 * 3_600_000);
+  await expect(page.getByTestId('replay-loading')).toHaveCount(0, { timeout: 30_000 });
+  await page.keyboard.press('End');
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  expect(Date.now() - (await timeOf(page))).toBeLessThan(5 * 60_000);
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
 });

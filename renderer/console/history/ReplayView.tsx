@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClientConfig } from '../../../server/protocol/api';
 import { REPLAY_SPEEDS, REPLAY_WINDOW_MINUTES, type ReplayState, snapshotFromWire } from '../../../server/domain/replay';
+import type { ClientConfig } from '../../../server/protocol/api';
 import type { ReplayAlert, ReplayFix, ReplayReport, ReplayUnit } from '../../../server/protocol/replay';
 import { errorMessage } from '../../shared/api/refusal';
 import { historyApi } from '../api/history';
@@ -8,7 +8,7 @@ import { useCategories } from '../api/queries';
 import { formatDateTime, useI18n } from '../i18n';
 import { categoryName } from '../ui/categoryName';
 import { HistoryMap } from './HistoryMap';
-import { ReplayPlayer, loadedWindow } from './replayPlayer';
+import { loadedWindow, ReplayPlayer } from './replayPlayer';
 
 const TICK_MS = 250;
 const STEP_MS = 60_000;
@@ -48,6 +48,12 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
   const player = useRef(new ReplayPlayer());
   const [range, setRange] = useState<{ from: number; until: number } | null>(null);
   const [frame, setFrame] = useState<Frame | null>(null);
+  /**
+   * The instant a seek is loading: the slider shows it, not the old frame's. Shown the old one, the slider's DOM value
+   * went back under the user's hand and its trailing change event sought there again, cancelling the jump (End did
+   * nothing after Home).
+   */
+  const [loadingAt, setLoadingAt] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(10);
   const [loading, setLoading] = useState(true);
@@ -91,7 +97,10 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
       } catch (err) {
         if (token === loadToken.current) setError(errorMessage(err, text));
       } finally {
-        if (token === loadToken.current) setLoading(false);
+        if (token === loadToken.current) {
+          setLoading(false);
+          setLoadingAt(null);
+        }
       }
     },
     [show, prefetchNext, text],
@@ -105,7 +114,10 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
       if (player.current.seek(clamped)) {
         show(clamped);
         prefetchNext();
-      } else void load(clamped);
+      } else {
+        setLoadingAt(clamped);
+        void load(clamped);
+      }
     },
     [range, show, prefetchNext, load],
   );
@@ -225,7 +237,7 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
           min={range?.from ?? 0}
           max={range?.until ?? 1}
           step={1000}
-          value={frame?.t ?? range?.from ?? 0}
+          value={loadingAt ?? frame?.t ?? range?.from ?? 0}
           disabled={!range}
           onChange={(e) => seek(Number(e.target.value))}
           data-testid="replay-slider"
