@@ -6,6 +6,12 @@ import type { DB } from './schema';
 
 const MIGRATION_TABLE = 'schema_migrations';
 const MIGRATION_LOCK_TABLE = 'schema_migrations_lock';
+/**
+ * Where the migrations run outside a transaction (index builds) are booked: not in Kysely's table, so a release that
+ * does not know them (0.1.0 has no compatibility check: its migrator refuses any migration it is not given) still
+ * restarts on a database whose only newer migrations are indexes. An index never changes what older code reads or writes.
+ */
+export const INDEX_BUILD_TABLE = 'schema_index_builds';
 /** Beside Kysely's bookkeeping: per applied migration, the oldest release that still runs on the schema it left. */
 export const COMPAT_TABLE = 'schema_compat';
 /** The first release (resources/releases.json): what an additive migration records, as every release runs on it. */
@@ -39,10 +45,15 @@ async function tableNames(db: Kysely<DB>): Promise<Set<string>> {
   return new Set((await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name));
 }
 
-async function appliedMigrationNames(db: Kysely<DB>): Promise<string[]> {
-  if (!(await tableNames(db)).has(MIGRATION_TABLE)) return [];
-  const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
+async function bookedIn(db: Kysely<DB>, table: string): Promise<string[]> {
+  if (!(await tableNames(db)).has(table)) return [];
+  const rows = await sql<{ name: string }>`select name from ${sql.table(table)}`.execute(db);
   return rows.rows.map((r) => r.name);
+}
+
+/** Every applied migration: Kysely's bookings and the index builds'. */
+async function appliedMigrationNames(db: Kysely<DB>): Promise<string[]> {
+  return [...(await bookedIn(db, MIGRATION_TABLE)), ...(await bookedIn(db, INDEX_BUILD_TABLE))];
 }
 
 /** Migration name → the oldest release that runs on it, as recorded (nothing before 0.2.0 recorded any). */
@@ -90,7 +101,7 @@ async function checkCompatible(db: Kysely<DB>, ownVersion: string, migrations: M
   return assertCompatible(await appliedMigrationNames(db), await recordedCompatibility(db), migrations, ownVersion);
 }
 
-async function createCompatTable(db: Kysely<DB>): Promise<void> {
+async function createBookkeepingTables(db: Kysely<DB>): Promise<void> {
   try {
     await db.schema
       .createTable(COMPAT_TABLE)
@@ -99,9 +110,16 @@ async function createCompatTable(db: Kysely<DB>): Promise<void> {
       .addColumn('oldest_version', 'varchar(64)', (c) => c.notNull())
       .addColumn('recorded_at', 'varchar(64)', (c) => c.notNull())
       .execute();
+    await db.schema
+      .createTable(INDEX_BUILD_TABLE)
+      .ifNotExists()
+      .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
+      .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
+      .execute();
   } catch (err) {
     // Two nodes starting at once on PostgreSQL: `if not exists` can still fail for the one that loses the race.
-    if (!(await tableNames(db)).has(COMPAT_TABLE)) throw err;
+    const tables = await tableNames(db);
+    if (!tables.has(COMPAT_TABLE) || !tables.has(INDEX_BUILD_TABLE)) throw err;
   }
 }
 
@@ -118,7 +136,7 @@ async function recordCompatibility(db: Kysely<any>, name: string, migration: Mel
  * a record missed by a crash is written at the next start, below). A newer node's
  * migrations join as no-ops: they are applied already, and Kysely refuses a database with migrations it is not given.
  */
-function providerFor(migrations: MigrationList, unknown: string[]): MigrationProvider {
+function providerFor(migrations: MigrationList, noOps: string[]): MigrationProvider {
   const all: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(migrations)) {
     all[name] = {
@@ -128,7 +146,7 @@ function providerFor(migrations: MigrationList, unknown: string[]): MigrationPro
       },
     };
   }
-  for (const name of unknown) all[name] = { up: async () => undefined };
+  for (const name of noOps) all[name] = { up: async () => undefined };
   return { getMigrations: async () => all };
 }
 
@@ -162,17 +180,20 @@ const FIRST_PHASE_TRIES = 5;
  */
 async function migrateInTransactions(db: Kysely<DB>, ownVersion: string, migrations: MigrationList): Promise<{ done: string[]; outside: string[] }> {
   for (let attempt = 1; ; attempt++) {
-    const unknown = await checkCompatible(db, ownVersion, migrations);
-    await createCompatTable(db);
+    await checkCompatible(db, ownVersion, migrations);
+    await createBookkeepingTables(db);
     const applied = new Set(await appliedMigrationNames(db));
-    // Pending migrations that must run outside a transaction wait for the second phase; the rest run as usual.
+    // Migrations that must run outside a transaction are the second phase's (and booked apart); the rest run as usual.
     const outside = Object.keys(migrations)
       .filter((name) => migrations[name]?.transaction === false && !applied.has(name))
       .sort();
-    const inTransaction = Object.fromEntries(Object.entries(migrations).filter(([name]) => !outside.includes(name)));
+    const inTransaction = Object.fromEntries(Object.entries(migrations).filter(([, migration]) => migration.transaction !== false));
+    // Kysely refuses a booking it is not given: a newer node's migrations, and index builds an earlier build of this
+    // code booked in Kysely's table, join as no-ops.
+    const noOps = (await bookedIn(db, MIGRATION_TABLE)).filter((name) => !(name in inTransaction));
     const migrator = new Migrator({
       db,
-      provider: providerFor(inTransaction, unknown),
+      provider: providerFor(inTransaction, noOps),
       migrationTableName: MIGRATION_TABLE,
       migrationLockTableName: MIGRATION_LOCK_TABLE,
       // Migrations written side by side may land in another order than their numbers; each is independent,
@@ -183,7 +204,7 @@ async function migrateInTransactions(db: Kysely<DB>, ownVersion: string, migrati
     if (!result.error) {
       return { done: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), outside };
     }
-    const bookedMeanwhile = (await appliedMigrationNames(db)).some((name) => !(name in inTransaction) && !unknown.includes(name));
+    const bookedMeanwhile = (await bookedIn(db, MIGRATION_TABLE)).some((name) => !(name in inTransaction) && !noOps.includes(name));
     if (bookedMeanwhile && attempt < FIRST_PHASE_TRIES) continue;
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`);
@@ -196,8 +217,7 @@ const OUTSIDE_LOCK_ID = '4706392817364102931';
 /**
  * Migrations marked `transaction = false` (an index built with CREATE INDEX CONCURRENTLY on PostgreSQL, which cannot
  * run in a transaction and does not lock out writes while it builds). Kysely's migrator can only run all or none of
- * its migrations outside transactions, so these run here, one node at a time, and are booked in Kysely's table as it
- * would. The lock is taken by polling `pg_try_advisory_lock`, not by waiting in `pg_advisory_lock`: a concurrent build
+ * its migrations outside transactions, so these run here, one node at a time, and are booked in INDEX_BUILD_TABLE. The lock is taken by polling `pg_try_advisory_lock`, not by waiting in `pg_advisory_lock`: a concurrent build
  * waits for every transaction with an older snapshot, and a second node waiting for the lock inside a statement would
  * be one, each waiting for the other. Each such migration must be safe to run again (a crash between its work and
  * its booking): see createIndexConcurrently.
@@ -223,7 +243,7 @@ async function migrateOutsideTransactions(db: Kysely<DB>, migrations: MigrationL
           throw new Error(`Migration ${name} failed: ${(err as Error).message ?? String(err)}`);
         }
         await recordCompatibility(conn, name, migration);
-        await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(conn);
+        await sql`insert into ${sql.table(INDEX_BUILD_TABLE)} (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(conn);
         done.push(name);
       }
       return done;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { APP_VERSION } from '../version';
 import { dataDirHolder } from './data-dir-lock';
-import { assertCompatible, COMPAT_TABLE, IncompatibleDatabaseError, NewerDatabaseError } from './migrate';
+import { assertCompatible, COMPAT_TABLE, INDEX_BUILD_TABLE, IncompatibleDatabaseError, NewerDatabaseError } from './migrate';
 import { migrations } from './migrations/index';
 import { flushToDisk, SQLITE_FILE } from './sqlite-backup';
 
@@ -91,7 +91,9 @@ export function checkBackup(file: string): number {
     if (!tables.has('events') || !tables.has('schema_migrations')) {
       throw new RestoreRefused(`${file} is not a Meldkamer database (no events or schema_migrations table)`);
     }
-    const applied = (db.prepare('select name from schema_migrations').all() as { name: string }[]).map((r) => r.name);
+    const booked = (table: string) =>
+      tables.has(table) ? (db.prepare(`select name from ${table}`).all() as { name: string }[]).map((r) => r.name) : [];
+    const applied = [...booked('schema_migrations'), ...booked(INDEX_BUILD_TABLE)];
     try {
       assertCompatible(applied, tables.has(COMPAT_TABLE) ? recordedCompatibility(db) : new Map(), migrations, APP_VERSION);
     } catch (err) {
