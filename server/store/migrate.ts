@@ -102,24 +102,36 @@ async function checkCompatible(db: Kysely<DB>, ownVersion: string, migrations: M
 }
 
 async function createBookkeepingTables(db: Kysely<DB>): Promise<void> {
-  try {
-    await db.schema
-      .createTable(COMPAT_TABLE)
-      .ifNotExists()
-      .addColumn('migration', 'varchar(255)', (c) => c.primaryKey())
-      .addColumn('oldest_version', 'varchar(64)', (c) => c.notNull())
-      .addColumn('recorded_at', 'varchar(64)', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable(INDEX_BUILD_TABLE)
-      .ifNotExists()
-      .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
-      .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
-      .execute();
-  } catch (err) {
-    // Two nodes starting at once on PostgreSQL: `if not exists` can still fail for the one that loses the race.
-    const tables = await tableNames(db);
-    if (!tables.has(COMPAT_TABLE) || !tables.has(INDEX_BUILD_TABLE)) throw err;
+  const tables: Array<[string, () => Promise<void>]> = [
+    [
+      COMPAT_TABLE,
+      () =>
+        db.schema
+          .createTable(COMPAT_TABLE)
+          .ifNotExists()
+          .addColumn('migration', 'varchar(255)', (c) => c.primaryKey())
+          .addColumn('oldest_version', 'varchar(64)', (c) => c.notNull())
+          .addColumn('recorded_at', 'varchar(64)', (c) => c.notNull())
+          .execute(),
+    ],
+    [
+      INDEX_BUILD_TABLE,
+      () =>
+        db.schema
+          .createTable(INDEX_BUILD_TABLE)
+          .ifNotExists()
+          .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
+          .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
+          .execute(),
+    ],
+  ];
+  for (const [name, create] of tables) {
+    try {
+      await create();
+    } catch (err) {
+      // Two nodes starting at once on PostgreSQL: `if not exists` can still fail for the one that loses the race.
+      if (!(await tableNames(db)).has(name)) throw err;
+    }
   }
 }
 
