@@ -1,6 +1,6 @@
 /**
  * Delivery state in the console: a citizen message that cannot be delivered (SMTP down) is marked failed
- * on the report, in the queue ("bezorging mislukt") and in the shift lead's outbox view; the shift lead
+ * on the report, in the queue ("mislukte berichten") and in the shift lead's outbox view; the shift lead
  * retries it once SMTP is back and it goes out. A dispatcher sees the failure but has no retry button.
  */
 import { mkdirSync } from 'node:fs';
@@ -101,7 +101,7 @@ test('a failed message shows on the report, in the queue and the outbox; the shi
   await expect(page.getByTestId('outbox-open')).toHaveAttribute('data-count', '0');
   const mails = await smtp.waitForMessages(1, 10_000);
   expect(mails.filter((m) => m.envelope.to.includes('melder@example.nl'))).toHaveLength(1);
-  await expect(row).toHaveCount(0); // no longer in "bezorging mislukt"
+  await expect(row).toHaveCount(0); // no longer in "mislukte berichten"
   await expect(dispatcherMessage).toHaveAttribute('data-status', 'sent');
 
   // ---- the same in English ----

@@ -140,7 +140,7 @@ test('every overview figure opens the queue with exactly what it counts, reopen 
   offsetMs = -1 * DAY;
   const fresh = await reopenRequest('E2E heropenverzoek van gisteren');
   offsetMs = 0;
-  // Closed, and its closing SMS failed (no SMS gateway): counted under "berichten mislukt", never in the open queue.
+  // Closed, and its closing SMS failed (no SMS gateway): counted under "mislukte berichten", never in the open queue.
   const desk = (await t.login('centralist')).token;
   const phoned = await t.api<Report>('POST', '/api/reports', desk, { ...sampleReport({ description: 'E2E sms mislukt' }), reporter: { phone: '0612340000' }, consent: { contact: true } });
   expect(phoned.status, JSON.stringify(phoned.body)).toBe(201);

@@ -181,7 +181,7 @@ const nl = {
   'filter.scheduled': 'Ingepland',
   'filter.follow_up_due': 'Vervolg vandaag',
   'filter.reopen_requested': 'Heropen-verzoek',
-  'filter.delivery_failed': 'Bezorging mislukt',
+  'filter.delivery_failed': 'Mislukte berichten',
 
   'queue.followUpDue': 'vervolg vandaag',
   'queue.followUpOn': 'vervolg {date}',
@@ -267,7 +267,7 @@ const nl = {
   'msg.retryFailed': 'Opnieuw versturen mislukt: {message}',
   'msg.text': 'Tekst',
 
-  'outbox.open': 'Bezorging mislukt',
+  'outbox.open': 'Mislukte berichten',
   'outbox.title': 'Mislukte berichten',
   'outbox.empty': 'Geen mislukte berichten.',
   'outbox.loading': 'Berichten laden…',
@@ -457,7 +457,7 @@ const en: Record<MessageKey, string> = {
   'filter.scheduled': 'Scheduled',
   'filter.follow_up_due': 'Follow-up today',
   'filter.reopen_requested': 'Reopen requested',
-  'filter.delivery_failed': 'Delivery failed',
+  'filter.delivery_failed': 'Failed messages',
 
   'queue.followUpDue': 'follow-up today',
   'queue.followUpOn': 'follow-up {date}',
@@ -544,7 +544,7 @@ const en: Record<MessageKey, string> = {
   'msg.retryFailed': 'Sending again failed: {message}',
   'msg.text': 'Text',
 
-  'outbox.open': 'Delivery failed',
+  'outbox.open': 'Failed messages',
   'outbox.title': 'Failed messages',
   'outbox.empty': 'No failed messages.',
   'outbox.loading': 'Loading messages…',
