@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import semver from 'semver';
+import { APP_VERSION } from '../../server/version';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -17,13 +19,14 @@ function git(...args: string[]): string {
 }
 
 /**
- * The last release (resources/releases.json): its commit by tag where the tag is here, else the recorded commit (a CI
- * clone may come without tags, but with the history).
+ * The last release before this code (resources/releases.json; the code of a release that was just tagged is that
+ * release, and upgrades from the one before it): its commit by tag where the tag is here, else the recorded commit
+ * (a CI clone may come without tags, but with the history).
  */
-export function lastRelease(): Release {
+export function lastRelease(ownVersion: string = APP_VERSION): Release {
   const releases = JSON.parse(readFileSync(join(ROOT, 'resources/releases.json'), 'utf8')) as Release[];
-  const last = releases.at(-1);
-  if (!last) throw new Error('resources/releases.json lists no release');
+  const last = releases.filter((r) => semver.lt(r.version, ownVersion)).sort((a, b) => semver.compare(a.version, b.version)).at(-1);
+  if (!last) throw new Error(`resources/releases.json lists no release before ${ownVersion}`);
   let commit = last.commit;
   try {
     commit = git('rev-parse', '--verify', '--quiet', `refs/tags/${last.tag}^{commit}`);
