@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { kpiStepsOf } from '../domain/kpi-steps';
 import type { HubEvent } from '../protocol/events';
 import { insertKpiSteps } from './kpi-steps';
+import { executePrepared } from './pg-pipeline';
 import type { DB, EventRow } from './schema';
 
 export async function latestSeq(db: Kysely<DB>): Promise<number> {
@@ -82,10 +83,10 @@ export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: 
     building.delete(trx);
   }
   const { type, at, actorId, ...rest } = draft;
-  await trx
-    .insertInto('events')
-    .values({ seq, type, at, actor_id: actorId, report_id: reportIdOf(draft), payload: JSON.stringify(rest) })
-    .execute();
+  await executePrepared(
+    trx,
+    trx.insertInto('events').values({ seq, type, at, actor_id: actorId, report_id: reportIdOf(draft), payload: JSON.stringify(rest) }),
+  );
   // The moments the shift lead's KPIs are measured between (domain/kpi-steps.ts), with the event.
   await insertKpiSteps(trx, kpiStepsOf({ ...draft, seq } as HubEvent));
   head.seq = seq;

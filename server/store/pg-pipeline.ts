@@ -27,10 +27,24 @@ import type { DB } from './schema';
  */
 export const DEFER = '/*defer*/ ';
 export const DEFER_WRITE = '/*defer write*/ ';
+/**
+ * A hot write (the event INSERT of every command) that goes as `execute <name>(…)` of a statement the connection
+ * prepared with SQL PREPARE the first time it sent that text, as the kept-back writes ({@link DEFER_WRITE}) go too:
+ * PostgreSQL then neither parses nor plans the INSERT again for each command. SQL PREPARE, not pg's own prepared
+ * statements (the extended protocol), because those cannot share one simple-protocol message with the statements
+ * kept back.
+ */
+export const PREPARED = '/*prepared*/ ';
+
+/** Statements one connection prepares at most; further texts go inline (a bound on what a session keeps). */
+const MAX_PREPARED = 64;
 
 interface Kept {
+  /** The SQL as made, with its parameters as literals (written in or, prepared, as EXECUTE's arguments). */
   sql: string;
+  literals: string[];
   write: boolean;
+  prepare: boolean;
 }
 
 type Query = (...args: unknown[]) => unknown;
@@ -39,6 +53,10 @@ interface Pipeline {
   kept: Kept[];
   /** A failed message carried control statements that may not have run; cleared by a rollback that succeeds. */
   unsettled: boolean;
+  /** SQL text → the name it is prepared under on this connection (only after a message with its PREPARE succeeded). */
+  prepared: Map<string, string>;
+  /** Names are never reused: a PREPARE in a message that failed may have run (PREPARE outlives a rollback). */
+  nextName: number;
 }
 
 const pipelines = new WeakMap<pg.ClientBase, Pipeline>();
@@ -65,11 +83,30 @@ function literal(value: unknown): string {
 
 /** Writes the parameters into the SQL text ($1 … $n; Kysely puts no `$` digits anywhere else). */
 export function inlineParameters(sql: string, parameters: readonly unknown[]): string {
-  if (parameters.length === 0) return sql;
+  return writeIn(sql, parameters.map(literal));
+}
+
+function writeIn(sql: string, literals: readonly string[]): string {
+  if (literals.length === 0) return sql;
   return sql.replace(/\$(\d+)/g, (whole, n: string) => {
     const i = Number(n) - 1;
-    return i >= 0 && i < parameters.length ? literal(parameters[i]) : whole;
+    return i >= 0 && i < literals.length ? (literals[i] as string) : whole;
   });
+}
+
+/**
+ * The text of one statement in a message: written in, or as EXECUTE of a prepared statement (preceded by its
+ * PREPARE when this connection has not prepared it yet; `preparing` collects those to record once the message ran).
+ */
+function statementText(state: Pipeline, k: Kept, preparing: Map<string, string>): string {
+  if (!k.prepare) return writeIn(k.sql, k.literals);
+  const args = k.literals.length > 0 ? `(${k.literals.join(', ')})` : '';
+  const name = state.prepared.get(k.sql) ?? preparing.get(k.sql);
+  if (name) return `execute ${name}${args}`;
+  if (state.prepared.size + preparing.size >= MAX_PREPARED) return writeIn(k.sql, k.literals);
+  const fresh = `meldkamer_write_${state.nextName++}`;
+  preparing.set(k.sql, fresh);
+  return `prepare ${fresh} as ${k.sql};\nexecute ${fresh}${args}`;
 }
 
 function done(command: string): Promise<pg.QueryResult> {
@@ -79,21 +116,31 @@ function done(command: string): Promise<pg.QueryResult> {
 /** Makes the client keep marked statements back (see above). Called once per new pool client. */
 export function pipelineClient(client: pg.ClientBase): void {
   const query = client.query.bind(client) as Query;
-  const state: Pipeline = { kept: [], unsettled: false };
+  const state: Pipeline = { kept: [], unsettled: false, prepared: new Map(), nextName: 1 };
   const list = state.kept;
   pipelines.set(client, state);
-  const send = (sql: string): Promise<pg.QueryResult> => {
+  const send = (last: Kept): Promise<pg.QueryResult> => {
     const control = list.some((k) => !k.write);
-    const text = [...list.map((k) => k.sql), sql].join(';\n');
+    const preparing = new Map<string, string>();
+    const text = [...list, last].map((k) => statementText(state, k, preparing)).join(';\n');
     list.length = 0;
     return (query(text) as Promise<pg.QueryResult | pg.QueryResult[]>).then(
-      (r) => (Array.isArray(r) ? (r[r.length - 1] as pg.QueryResult) : r),
+      (r) => {
+        for (const [sql, name] of preparing) state.prepared.set(sql, name);
+        return Array.isArray(r) ? (r[r.length - 1] as pg.QueryResult) : r;
+      },
       (err: unknown) => {
         if (control) state.unsettled = true;
         throw err;
       },
     );
   };
+  const kept = (sql: string, parameters: unknown[], write: boolean, prepare: boolean): Kept => ({
+    sql,
+    literals: parameters.map(literal),
+    write,
+    prepare,
+  });
   const settle = (sql: string, parameters: unknown[]): unknown => {
     if (!/^rollback( to savepoint |$)/i.test(sql)) {
       return Promise.reject(Object.assign(new Error(UNSETTLED), { code: '25P02' }));
@@ -106,18 +153,19 @@ export function pipelineClient(client: pg.ClientBase): void {
   const keepOrSend = (sql: string, parameters: unknown[]): unknown => {
     if (state.unsettled) return settle(sql, parameters);
     if (sql === 'begin' && list.length === 0) {
-      list.push({ sql, write: false });
+      list.push({ sql, literals: [], write: false, prepare: false });
       return done('BEGIN');
     }
     if (sql.startsWith(DEFER)) {
-      list.push({ sql: inlineParameters(sql, parameters), write: false });
+      list.push(kept(sql, parameters, false, false));
       return done('SELECT');
     }
     if (sql.startsWith(DEFER_WRITE)) {
-      list.push({ sql: inlineParameters(sql, parameters), write: true });
+      list.push(kept(sql.slice(DEFER_WRITE.length), parameters, true, true));
       return done('INSERT');
     }
-    if (list.length === 0) return query(sql, parameters);
+    const prepare = sql.startsWith(PREPARED);
+    if (list.length === 0 && !prepare) return query(sql, parameters);
     if (sql === 'rollback' && list[0]?.sql === 'begin') {
       // The transaction never reached the server.
       list.length = 0;
@@ -128,7 +176,7 @@ export function pipelineClient(client: pg.ClientBase): void {
       list.length = 0;
       list.push(...control);
     }
-    return send(inlineParameters(sql, parameters));
+    return send(kept(prepare ? sql.slice(PREPARED.length) : sql, parameters, true, prepare));
   };
   (client as unknown as { query: Query }).query = (...args: unknown[]) => {
     const [sql, parameters, callback] = args;
@@ -149,6 +197,12 @@ export function forgetKept(client: pg.ClientBase): void {
   if (!state) return;
   state.kept.length = 0;
   state.unsettled = false;
+}
+
+/** Runs a write as a statement this connection prepares once ({@link PREPARED}); on SQLite as it is. */
+export async function executePrepared(db: Kysely<DB>, query: Compilable): Promise<void> {
+  const compiled = query.compile();
+  await db.executeQuery(CompiledQuery.raw(PREPARED + compiled.sql, [...compiled.parameters]));
 }
 
 /**

@@ -5,7 +5,7 @@ import { CompiledQuery, sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Store, openStore } from '../../server/store/open';
 import { migrateToLatest } from '../../server/store/migrate';
-import { DEFER, DEFER_WRITE } from '../../server/store/pg-pipeline';
+import { DEFER, DEFER_WRITE, PREPARED } from '../../server/store/pg-pipeline';
 import type { DB } from '../../server/store/schema';
 import { insertUnit, saveTrail } from '../../server/store/units';
 import { createPostgresDatabase, storeKinds, type TestDatabase } from '../support/databases';
@@ -29,6 +29,7 @@ describe.each(storeKinds)('statements sent with the next one (%s)', (kind) => {
     await database?.drop();
   });
 
+  const insertAs = (k: number) => insert(k, 'kept back', null, null, null);
   const insert = (k: number, t: string | null, n: number | null, j: string | null, b: Buffer | null) => {
     const query = sql`insert into pipeline_values (k, t, n, j, b) values (${k}, ${t}, ${n}, ${j}, ${b})`.compile(store.db);
     return CompiledQuery.raw(DEFER_WRITE + query.sql, [...query.parameters]);
@@ -82,6 +83,36 @@ describe.each(storeKinds)('statements sent with the next one (%s)', (kind) => {
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     const { rows } = await sql<{ k: number }>`select k from pipeline_values order by k`.execute(store.db);
     expect(rows.map((r) => Number(r.k))).toEqual([20]);
+  });
+
+  it.runIf(kind === 'postgres')('a hot write is prepared once per connection and executed after that; a failed message prepares it again', async () => {
+    await sql`delete from pipeline_values`.execute(store.db);
+    // A statement text of its own, prepared by no other test.
+    const write = (k: number) => {
+      const query = sql`insert into pipeline_values (k, t) values (${k}, ${'prepared'})`.compile(store.db);
+      return CompiledQuery.raw(PREPARED + query.sql, [...query.parameters]);
+    };
+    const preparedHere = async (trx: Transaction<DB>) =>
+      (await sql<{ statement: string }>`select statement from pg_prepared_statements where statement like '%values ($1, $2)%'`.execute(trx)).rows.length;
+    // The PREPARE runs (a PREPARE outlives a rollback) but the message fails on the duplicate: not taken as prepared.
+    await expect(
+      store.writeTransaction(async (trx) => {
+        await sql.raw(`${DEFER}select 1`).execute(trx);
+        await trx.executeQuery(insertAs(70));
+        await trx.executeQuery(write(70));
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    const counts = await store.writeTransaction(async (trx) => {
+      await trx.executeQuery(write(71));
+      await trx.executeQuery(write(72));
+      return preparedHere(trx);
+    });
+    expect(counts).toBeGreaterThanOrEqual(1);
+    const { rows } = await sql<{ k: number; t: string }>`select k, t from pipeline_values order by k`.execute(store.db);
+    expect(rows.map((r) => [Number(r.k), r.t])).toEqual([
+      [71, 'prepared'],
+      [72, 'prepared'],
+    ]);
   });
 });
 
