@@ -167,14 +167,31 @@ test('every overview figure opens the queue with exactly what it counts, reopen 
   await expect(oldRow).toBeVisible({ timeout: 15_000 });
   await expect(freshRow).toHaveCount(0);
 
+  // The longest-waiting link opens its report in a queue that shows it, whatever filter the queue had (here: old reopen requests only).
   await openHeaderTool(page, 'overview-open');
-  for (const id of figures.filter((f) => f !== 'ov-longest-waiting' && !f.startsWith('ov-category-'))) {
+  const waitingLabel = (await page.getByTestId('ov-longest-waiting').locator('.ov-label').textContent()) ?? '';
+  const waitingNumber = waitingLabel.split(' · ')[0]?.trim() ?? '';
+  expect(waitingNumber).not.toBe('');
+  await page.getByTestId('ov-longest-waiting').click();
+  await expect(page.getByTestId('overview')).toHaveCount(0);
+  await expect(page.getByTestId('queue-status-filter')).toHaveValue('all');
+  await expect(page.getByTestId('queue-filter-category')).toHaveValue('');
+  await expect(page.getByTestId('queue-row').filter({ hasText: waitingNumber })).toBeVisible({ timeout: 15_000 });
+
+  await openHeaderTool(page, 'overview-open');
+  for (const id of figures.filter((f) => f !== 'ov-longest-waiting')) {
     await expect(page.getByTestId('overview')).toBeVisible();
     const counted = await figureValue(page, id);
     const label = (await page.getByTestId(id).locator('.ov-label').textContent())?.trim();
     await page.getByTestId(id).click();
     await expect(page.getByTestId('overview')).toHaveCount(0);
-    if (id === 'ov-failed') {
+    if (id.startsWith('ov-category-')) {
+      // A category's figure: every open report of that category (any status), the category chosen by its own name.
+      await expect(page.getByTestId('queue-status-filter')).toHaveValue('all');
+      await expect(page.getByTestId('queue-filter-category')).toHaveValue(id.slice('ov-category-'.length));
+      expect((await page.getByTestId('queue-filter-category').locator('option:checked').textContent())?.trim(), `${id} opens its own category`).toBe(label);
+      await expect(page.getByTestId('queue-count'), `${id} counts ${counted}`).toHaveText(new RegExp(`^${counted} (van|of) `));
+    } else if (id === 'ov-failed') {
       // The failed messages, of open and closed reports (the queue holds open ones only): one report each counted.
       const rows = page.getByTestId('outbox-panel').getByTestId('outbox-row');
       await expect(rows.first()).toBeVisible({ timeout: 15_000 });

@@ -271,7 +271,13 @@ export function ConsoleScreen({ session, config }: { session: Session; config: C
               queue.setCategory(link.category ?? '');
               listRef.current?.focus();
             }}
-            onOpenReport={selection.openReport}
+            onOpenReport={(id) => {
+              // The longest-waiting report: the queue's filter of before may hide it, so the whole queue shows it.
+              queue.setText('');
+              queue.setStatus('all');
+              queue.setCategory('');
+              selection.openReport(id);
+            }}
             {...(readsOutbox ? { onOpenFailedMessages: () => selection.setSide('outbox') } : {})}
           />
           <HistoryOverlay history={history} config={config} />
