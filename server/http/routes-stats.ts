@@ -26,6 +26,6 @@ export function registerStatsRoutes(app: FastifyInstance, deps: HubDeps, setting
       .header('Content-Disposition', `attachment; filename="${statsFileName(answer, csv ? 'csv' : 'xlsx')}"`)
       .header('Cache-Control', 'no-store')
       .header('X-Content-Type-Options', 'nosniff');
-    return csv ? statsCsv(answer) : await statsXlsx(answer);
+    return csv ? statsCsv(answer, query.lang) : await statsXlsx(answer, query.lang);
   });
 }

@@ -19,6 +19,8 @@ export const StatsQuery = z
     /** The periods of the same length before this one, for the trend lines (totals only); 0: none. */
     trend: z.coerce.number().int().min(0).max(12).default(0),
     format: StatsFormat.default('json'),
+    /** The language of an export's headers and totals: the console's. */
+    lang: z.enum(['nl', 'en']).default('nl'),
   })
   .strict()
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from moet vóór to liggen', path: ['to'] })

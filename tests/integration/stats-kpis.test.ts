@@ -322,6 +322,25 @@ describe.each(storeKinds)('KPIs against targets (%s)', (store) => {
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
   });
 
+  it('the export speaks the console\'s language: lang=en writes English headers and totals in CSV and XLSX, Dutch without it', async () => {
+    const get = (extra: string) => fetch(`${t.hub.url}/api/stats?${dayQuery(extra)}`, { headers: { authorization: `Bearer ${chef}` } });
+    const english: string[][] = parseCsv(await (await get('&format=csv&lang=en')).text(), { bom: true });
+    expect(english[0]?.slice(0, 4)).toEqual(['Period from', 'Period to', 'Group', 'Received']);
+    expect(english.map((r) => r[2])).toContain('Total');
+    const dutch: string[][] = parseCsv(await (await get('&format=csv')).text(), { bom: true });
+    expect(dutch[0]?.slice(0, 4)).toEqual(['Periode van', 'Periode tot', 'Groep', 'Ontvangen']);
+    expect(dutch.map((r) => r[2])).toContain('Totaal');
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await get('&format=xlsx&lang=en')).arrayBuffer());
+    const sheet = book.getWorksheet('KPIs');
+    if (!sheet) throw new Error('no KPI sheet');
+    expect(sheet.getRow(1).getCell(4).value).toBe('Received');
+    expect(sheet.getRow(2).getCell(3).value).toBe('Total');
+    expect(book.getWorksheet('Targets')?.getRow(1).getCell(1).value).toBe('Target');
+    expect((await get('&format=csv&lang=de')).status).toBe(422);
+  });
+
   it('CSV: a group name with a comma, quotes and a line break reads back as one field (parsed with csv-parse)', async () => {
     const tricky = 'Groen, "bomen"\nen struiken';
     await t.hub.store.db.updateTable('categories').set({ name_nl: tricky }).where('code', '=', 'groen').execute();

@@ -35,3 +35,25 @@ describe('statsTable periods', () => {
     expect(statsTable(shift)[1]?.slice(0, 2)).toEqual(['2026-11-30 15:00', '2026-11-30 23:00']);
   });
 });
+
+/** The export speaks the console's language: its column headers and total rows in Dutch or English. */
+describe('statsTable language', () => {
+  it('Dutch by default', () => {
+    const [header, total, previous] = statsTable(answer);
+    expect(header?.slice(0, 4)).toEqual(['Periode van', 'Periode tot', 'Groep', 'Ontvangen']);
+    expect(header).toContain('Mislukte berichten');
+    expect(total?.[2]).toBe('Totaal');
+    expect(previous?.[2]).toBe('Totaal (eerdere periode)');
+  });
+
+  it('English for the English console: every header and the totals', () => {
+    const [header, total, previous] = statsTable(answer, 'en');
+    expect(header?.slice(0, 4)).toEqual(['Period from', 'Period to', 'Group', 'Received']);
+    expect(header).toContain('Failed messages');
+    expect(header).toHaveLength(statsTable(answer, 'nl')[0]?.length ?? 0);
+    const dutch = new Set(statsTable(answer, 'nl')[0]);
+    expect(header?.filter((h) => dutch.has(h))).toEqual([]);
+    expect(total?.[2]).toBe('Total');
+    expect(previous?.[2]).toBe('Total (earlier period)');
+  });
+});

@@ -14,10 +14,15 @@ export function useStats(period: { from: string; to: string }, by: StatsGrouping
   });
 }
 
-/** Downloads the export (CSV or XLSX) with the session's token and hands it to the browser as a file. */
-export async function downloadStats(period: { from: string; to: string }, by: StatsGrouping | null, format: 'csv' | 'xlsx'): Promise<void> {
+/** Downloads the export (CSV or XLSX, headers in the console's language) with the session's token and hands it to the browser as a file. */
+export async function downloadStats(
+  period: { from: string; to: string },
+  by: StatsGrouping | null,
+  format: 'csv' | 'xlsx',
+  lang: 'nl' | 'en',
+): Promise<void> {
   const session = getSession();
-  const url = urlFor('stats.get', { from: period.from, to: period.to, trend: 0, format, ...(by ? { by } : {}) });
+  const url = urlFor('stats.get', { from: period.from, to: period.to, trend: 0, format, lang, ...(by ? { by } : {}) });
   const res = await fetch(hubOrigin() + url, { headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
   if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `kpi.${format}`;

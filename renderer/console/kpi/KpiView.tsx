@@ -69,7 +69,7 @@ export function KpiView({ config, onClose }: { config: ClientConfig; onClose: ()
     setExporting(true);
     setExportError(null);
     try {
-      await downloadStats(period, by, format);
+      await downloadStats(period, by, format, locale);
     } catch (err) {
       setExportError(t('kpi.exportFailed', { message: (err as Error).message }));
     } finally {
