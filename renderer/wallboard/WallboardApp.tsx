@@ -6,9 +6,11 @@ import { type OverviewEvent, WALLBOARD_NAMESPACE, type WallboardServerToClient }
 import type { Category } from '../../server/protocol/report';
 import { formatDateTime, useI18n, useT } from '../console/i18n';
 import { OverviewFigures } from '../console/overview/OverviewFigures';
+import { categoryName } from '../console/ui/categoryName';
 import { useFeedVersion } from '../console/overview/useOverviewFeed';
 import { OverviewFeed } from '../shared/overview/overviewFeed';
 import { useClock } from '../shared/time/useClock';
+import { wallboardAlertLine } from './alertLine';
 import { useFitToHeight } from './useFitToHeight';
 import { WallboardMap } from './WallboardMap';
 import { wallboardApi, WallboardSignedOut } from './wallboardApi';
@@ -153,7 +155,6 @@ function LiveBoard({ onSignedOut }: { onSignedOut: () => void }) {
   const figures = useMemo(() => (state ? overviewFigures(state, now, feed.timeZone) : null), [state, now, feed, version]);
   const emergencies = state ? [...state.emergencies.values()].sort((a, b) => a.startedAt.localeCompare(b.startedAt)) : [];
   const alerts = state ? [...state.alerts.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : [];
-  const callsign = (unitId: string | null) => (unitId && state?.units.get(unitId)?.callsign) || '';
   // Every figure in view, however many categories and unit statuses there are.
   const figuresRef = useRef<HTMLDivElement>(null);
   useFitToHeight(figuresRef, figures);
@@ -187,7 +188,12 @@ function LiveBoard({ onSignedOut }: { onSignedOut: () => void }) {
             <ul>
               {alerts.slice(0, 12).map((a) => (
                 <li key={a.id} className={a.escalation ? `wb-esc-${a.escalation}` : undefined}>
-                  {t(`alerts.kind.${a.kind}`)} {callsign(a.unitId)} · {formatDateTime(a.createdAt, locale)}
+                  {state &&
+                    wallboardAlertLine(a, state, {
+                      kind: (kind) => t(`alerts.kind.${kind}`),
+                      category: (code) => categoryName(categories, code, locale),
+                      time: (iso) => formatDateTime(iso, locale),
+                    })}
                 </li>
               ))}
             </ul>

@@ -233,6 +233,14 @@ test('the shift report prints black on white from the top of the page: no dark b
 test('the wallboard shows every figure without scrolling at 1600×1000 and 1920×1080, and returns to its entry form when revoked', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const admin = (await t.login('admin')).token;
+  // A high-priority report alerts the control room: the wall names it by number and category, nothing of its reporter.
+  const desk = (await t.login('centralist')).token;
+  const urgent = await t.api<Report>('POST', '/api/reports', desk, {
+    ...sampleReport({ priority: 'high', description: 'E2E hoge prioriteit op de wand' }),
+    reporter: { name: 'Wanda Wandmelder', phone: '0612349876' },
+    consent: { contact: true },
+  });
+  expect(urgent.status, JSON.stringify(urgent.body)).toBe(201);
   const issued = await t.api<IssuedWallboardDevice>('POST', '/api/admin/wallboards', admin, { name: 'Videowand passend' });
   expect(issued.status).toBe(201);
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -241,6 +249,9 @@ test('the wallboard shows every figure without scrolling at 1600×1000 and 1920�
   await page.getByTestId('wallboard-connect').click();
   await expect(page.getByTestId('wallboard-connection')).toHaveText('online', { timeout: 30_000 });
   await expect(page.getByTestId('ov-longest-waiting')).toBeVisible({ timeout: 30_000 });
+  const alerts = page.getByTestId('wallboard-alerts');
+  await expect(alerts.locator('li').filter({ hasText: urgent.body.number })).toContainText(`Hoge prioriteit · ${urgent.body.number} `, { timeout: 30_000 });
+  await expect(alerts).not.toContainText(/Wanda|0612349876|E2E hoge prioriteit/);
   for (const [width, height] of [
     [1600, 1000],
     [1920, 1080],

@@ -1,0 +1,24 @@
+import type { OverviewState } from '../../server/domain/overview';
+import type { AlertKind } from '../../server/protocol/dispatch';
+import type { OverviewAlert } from '../../server/protocol/overview';
+
+/** How the wall words an alert's parts, in its language. */
+export interface AlertLineWords {
+  kind: (kind: AlertKind) => string;
+  category: (code: string) => string;
+  time: (iso: string) => string;
+}
+
+/**
+ * One alert on the wall: its kind and unit, the report it is about (number and category, as the overview has them:
+ * nothing of the citizen) and its time. A report that left the overview is not named.
+ */
+export function wallboardAlertLine(alert: OverviewAlert, state: OverviewState, words: AlertLineWords): string {
+  const callsign = alert.unitId ? state.units.get(alert.unitId)?.callsign : undefined;
+  const report = alert.reportId ? state.reports.get(alert.reportId) : undefined;
+  return [
+    callsign ? `${words.kind(alert.kind)} ${callsign}` : words.kind(alert.kind),
+    ...(report ? [`${report.number} ${words.category(report.category)}`] : []),
+    words.time(alert.createdAt),
+  ].join(' · ');
+}
