@@ -250,7 +250,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   registerPhotoRoutes(app, deps);
   registerContextRoutes(app, deps);
   registerRetentionRoutes(app, deps);
-  registerReplayRoutes(app, deps);
+  registerReplayRoutes(app, deps, () => safetyRules.shifts.timeZone);
   registerForecastRoutes(app, deps, safetyRules.shifts.timeZone);
   registerAddressRoutes(app, deps.addresses ?? unavailableSource('no address source'));
   await registerCitizenRoutes(app, deps, limits.status);

@@ -89,6 +89,9 @@ export const COMMAND_TEXTS = {
   'command.address.unavailable': 'Adreszoeker niet bereikbaar',
   'command.address.not_found': 'Adres niet gevonden',
 
+  // shift replay (http/routes-replay): the 12 hours it reaches, as the control room's clock reads them
+  'command.replay.out_of_range': 'Terugkijken kan van {from} tot {until}',
+
   // the hub itself
   'command.request.refused': 'Het verzoek is geweigerd: {reason}',
   'command.request.no_route': 'Niet gevonden: {method} {url}',

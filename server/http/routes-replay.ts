@@ -3,6 +3,7 @@ import type { HubDeps } from '../commands/context';
 import { CommandError } from '../commands/errors';
 import { commandText } from '../domain/command-texts';
 import { REPLAY_HOURS } from '../domain/replay';
+import { localDateTime } from '../domain/zoned-time';
 import { type ReplaySnapshotParts, replaySnapshotParts, replayWindow } from '../store/replay';
 import { JsonText, route } from './route';
 
@@ -14,7 +15,7 @@ const HOUR_MS = 3_600_000;
 const RANGE_START_GRACE_MS = 5 * 60_000;
 
 /** Shift replay (terugkijken): the state at an instant of the last 12 hours and the windows after it (shift lead, admin). */
-export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps): void {
+export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps, timeZone: () => string): void {
   const range = () => {
     const until = deps.clock();
     return { from: new Date(until.getTime() - REPLAY_HOURS * HOUR_MS).toISOString(), until: until.toISOString() };
@@ -23,7 +24,8 @@ export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps): void 
     const t = Date.parse(at);
     if (t < Date.parse(r.from) - RANGE_START_GRACE_MS || t > Date.parse(r.until)) {
       // Replay reaches the last 12 hours only: the trail and the log are read per window, never beyond.
-      throw new CommandError('validation', commandText('command.request.refused', { reason: `terugkijken kan van ${r.from} tot ${r.until}` }));
+      const local = (iso: string) => localDayMinute(iso, timeZone());
+      throw new CommandError('validation', commandText('command.replay.out_of_range', { from: local(r.from), until: local(r.until) }));
     }
     return new Date(t).toISOString();
   };
@@ -37,6 +39,13 @@ export function registerReplayRoutes(app: FastifyInstance, deps: HubDeps): void 
     const until = new Date(Math.min(Date.parse(from) + query.minutes * 60_000, Date.parse(r.until))).toISOString();
     return replayWindow(deps.store.db, from, until, user.role);
   });
+}
+
+/** An instant as the control room's clock reads it, day and minute: 29-11 22:00 (the same in Dutch and English). */
+function localDayMinute(instant: string, timeZone: string): string {
+  const local = localDateTime(new Date(instant), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(local.day)}-${pad(local.month)} ${pad(local.hour)}:${pad(local.minute)}`;
 }
 
 /**

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DOMAIN_MESSAGES } from '../../renderer/shared/i18n/domainMessages';
+import { renderDomainText } from '../../renderer/shared/i18n/domainText';
+import type { DomainText } from '../../server/domain/domain-text';
 import { fixesFromColumns, fromSnapshot, playTo, snapshotFromWire, toSnapshot } from '../../server/domain/replay';
 import { zonedToInstant } from '../../server/domain/zoned-time';
-import type { Ack } from '../../server/protocol/common';
+import type { Ack, ApiError } from '../../server/protocol/common';
 import type { Assignment } from '../../server/protocol/dispatch';
 import type { ForecastAnswer } from '../../server/protocol/forecast';
 import type { ReplaySnapshotAnswer, ReplayWindow } from '../../server/protocol/replay';
@@ -134,6 +137,16 @@ describe.each(storeKinds)('shift replay over the hub (%s)', (store) => {
     expect(await snapshotStatus(new Date(now - 13 * 60 * MIN).toISOString(), chef)).toBe(422);
     expect(await snapshotStatus('gisteren', chef)).toBe(422);
     expect((await t.api('GET', `/api/replay/window?from=${encodeURIComponent(iso(0))}&minutes=31`, chef)).status).toBe(422);
+  });
+
+  it('its refusal names the range in the control room\'s local time, in Dutch and English', async () => {
+    // 09:00 UTC: the 12 hours run from 22:00 on 29 November to 10:00 on 30 November in Amsterdam.
+    const refused = await t.api<ApiError>('GET', `/api/replay/snapshot?at=${encodeURIComponent(new Date(now - 13 * 60 * MIN).toISOString())}`, chef);
+    expect(refused.status).toBe(422);
+    expect(refused.body.text?.code).toBe('command.replay.out_of_range');
+    expect(refused.body.message).toBe('Terugkijken kan van 29-11 22:00 tot 30-11 10:00');
+    expect(refused.body.message).not.toMatch(/T\d\d:|Z\b/);
+    expect(renderDomainText(refused.body.text as DomainText, (code) => (DOMAIN_MESSAGES.en as Record<string, string>)[code])).toBe('Replay reaches from 29-11 22:00 to 30-11 10:00');
   });
 
   it('the start of the range it gave is still answered a little later: the slider dragged to its left end', async () => {

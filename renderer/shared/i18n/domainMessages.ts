@@ -387,6 +387,7 @@ const en: Record<DomainTextCode, string> = {
   'command.apikey.not_found': 'API key not found',
   'command.address.unavailable': 'Address search unavailable',
   'command.address.not_found': 'Address not found',
+  'command.replay.out_of_range': 'Replay reaches from {from} to {until}',
   'command.request.refused': 'The request was refused: {reason}',
   'command.request.no_route': 'Not found: {method} {url}',
   'command.hub.internal': 'Internal error; please try again',
