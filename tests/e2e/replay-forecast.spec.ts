@@ -6,13 +6,18 @@ import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 // The shift lead's Terugkijken (shift replay) and the police coordinator's Voorspelling (hotspot forecast), in Chromium.
 let hub: TestHub;
 let report: Report;
+/** The hub's clock runs this far ahead of the wall clock (moved on to leave the replay view open a while). */
+let hubAheadMs = 0;
 test.beforeAll(async () => {
-  hub = await startTestHub({ store: 'sqlite' });
+  hub = await startTestHub({ store: 'sqlite', clock: () => new Date(Date.now() + hubAheadMs) });
   const token = (await hub.login('centralist')).token;
   report = (await hub.api<Report>('POST', '/api/reports', token, sampleReport({ description: 'Fiets tegen de gevel' }))).body;
 });
 test.afterAll(async () => {
   await hub.stop();
+});
+test.afterEach(() => {
+  hubAheadMs = 0;
 });
 
 /** As loginConsole, with the generous wait a loaded machine needs to go live. */
@@ -82,6 +87,25 @@ test('replay: the slider moves back and forth, the queue and the map change, pla
   expect(Date.now() - (await timeOf(page))).toBeLessThan(5 * 60_000);
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
+});
+
+test('replay left open a while: the slider\'s left end is still answered, the range moved on with the clock', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.clock.install();
+  await signIn(page, 'chef');
+  await page.getByTestId('overview-close').click({ timeout: 30_000 });
+  await openHeaderTool(page, 'replay-open');
+  await expect(page.getByTestId('replay-loading')).toHaveCount(0, { timeout: 30_000 });
+  // Ten idle minutes, on the hub's clock and the console's alike: the range it last answered now starts 10 minutes
+  // before the hub's 12 hours (5 minutes is all the grace it gives).
+  hubAheadMs = 10 * 60_000;
+  await page.clock.fastForward('10:00');
+  await page.getByTestId('replay-slider').focus();
+  await page.keyboard.press('Home');
+  await expect.poll(async () => Date.now() + hubAheadMs - (await timeOf(page)), { timeout: 30_000 }).toBeGreaterThan(11.5 * 3_600_000);
+  await expect(page.getByTestId('replay-loading')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('replay-view').getByRole('alert')).toHaveCount(0);
+  expect(Date.now() + hubAheadMs - (await timeOf(page))).toBeLessThanOrEqual(12 * 3_600_000 + 60_000);
 });
 
 test('forecast: the heat layer and the list, and a focus area from a cell', async ({ page }) => {

@@ -3,12 +3,14 @@ import { REPLAY_SPEEDS, REPLAY_WINDOW_MINUTES, type ReplayState, snapshotFromWir
 import type { ClientConfig } from '../../../server/protocol/api';
 import type { ReplayAlert, ReplayFix, ReplayReport, ReplayUnit } from '../../../server/protocol/replay';
 import { errorMessage } from '../../shared/api/refusal';
+import { useClock } from '../../shared/time/useClock';
 import { historyApi } from '../api/history';
 import { useCategories } from '../api/queries';
 import { formatDateTime, useI18n } from '../i18n';
 import { categoryName } from '../ui/categoryName';
 import { HistoryMap } from './HistoryMap';
 import { loadedWindow, ReplayPlayer } from './replayPlayer';
+import { type AnsweredRange, answeredRange, clampToRange, rangeAt } from './replayRange';
 
 const TICK_MS = 250;
 const STEP_MS = 60_000;
@@ -46,7 +48,10 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
   const categories = useCategories(true);
   const categoryMap = useMemo(() => new Map((categories.data?.categories ?? []).map((c) => [c.code, c])), [categories.data]);
   const player = useRef(new ReplayPlayer());
-  const [range, setRange] = useState<{ from: number; until: number } | null>(null);
+  /** The range of the hub's last answer; it moves on with the clock (replayRange.ts), read fresh on each seek. */
+  const [answered, setAnswered] = useState<AnsweredRange | null>(null);
+  const { now } = useClock(15_000);
+  const range = answered ? rangeAt(answered, now) : null;
   const [frame, setFrame] = useState<Frame | null>(null);
   /**
    * The instant a seek is loading: the slider shows it, not the old frame's. Shown the old one, the slider's DOM value
@@ -89,7 +94,7 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
         const at = new Date(t).toISOString();
         const [snap, win] = await Promise.all([historyApi.snapshot(at), historyApi.window(at, REPLAY_WINDOW_MINUTES)]);
         if (token !== loadToken.current) return;
-        setRange({ from: Date.parse(snap.range.from), until: Date.parse(snap.range.until) });
+        setAnswered(answeredRange(snap.range, Date.now()));
         prefetching.current = null;
         player.current.load(loadedWindow(snapshotFromWire(snap.snapshot), win), t);
         show(t);
@@ -108,7 +113,8 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
 
   const seek = useCallback(
     (t: number) => {
-      const clamped = range ? Math.min(Math.max(t, range.from), range.until) : t;
+      // The range as it is now, not as the slider last drew it: a view left open a while has moved on.
+      const clamped = answered ? clampToRange(t, rangeAt(answered, Date.now())) : t;
       // The next step counts from here, also while this instant is still loading.
       timeRef.current = clamped;
       if (player.current.seek(clamped)) {
@@ -119,7 +125,7 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
         void load(clamped);
       }
     },
-    [range, show, prefetchNext, load],
+    [answered, show, prefetchNext, load],
   );
 
   // The first frame: an hour ago (the hub says the range it reaches with the answer).
@@ -132,7 +138,7 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
     if (!playing) return;
     const timer = setInterval(() => {
       if (loadToken.current > 0 && loading) return;
-      const until = range?.until ?? Number.POSITIVE_INFINITY;
+      const until = answered ? rangeAt(answered, Date.now()).until : Number.POSITIVE_INFINITY;
       const target = Math.min(timeRef.current + TICK_MS * speed, until);
       const w = player.current.current;
       if (w && target > Date.parse(w.until) && !player.current.hasNext) {
@@ -145,7 +151,7 @@ export function ReplayView({ config, onClose }: { config: ClientConfig; onClose:
       if (target >= until) setPlaying(false);
     }, TICK_MS);
     return () => clearInterval(timer);
-  }, [playing, speed, range, loading, seek, show, prefetchNext]);
+  }, [playing, speed, answered, loading, seek, show, prefetchNext]);
 
   // Keys: space, arrows, Esc; the slider's own arrow handling is replaced by ours.
   useEffect(() => {
