@@ -6,12 +6,13 @@
  * field client's status and status buttons, and a command the hub refuses (offering a unit that went on a break).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import type { Alert, Assignment, Unit } from '../../server/protocol/dispatch';
 import type { Report } from '../../server/protocol/report';
 import type { FieldEvent } from '../../server/protocol/socket';
 import { connectScriptedField, type ScriptedField } from '../support/dispatch-field';
+import { openHeaderTool } from '../support/console-page';
 import { taskUnitToday } from '../support/field-helpers';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
 
@@ -172,6 +173,21 @@ test('in English, a refused command says why in English: offering a unit that ha
     holding = false;
     await desk.timeout(5000).emitWithAck('unit:status', { commandId: randomUUID(), unitId, status: 'beschikbaar' });
   }
+});
+
+test('in English, the KPI export\'s headers and totals are English', async ({ page }) => {
+  test.setTimeout(90_000);
+  await loginInEnglish(page, 'chef');
+  const overviewClose = page.getByTestId('overview-close');
+  if ((await overviewClose.count()) > 0) await overviewClose.click();
+  await openHeaderTool(page, 'kpi-open');
+  await expect(page.getByTestId('kpi-view')).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('kpi-export-csv').click()]);
+  const path = await download.path();
+  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toMatch(/^Period from,Period to,Group,Received,/);
+  expect(lines[0]).not.toMatch(/Ontvangen|Periode|Mislukte/);
+  expect(lines.some((l) => l.split(',')[2] === 'Total')).toBe(true);
 });
 
 test('the field client in English: the unit status and its status buttons', async ({ browser }) => {
