@@ -8,7 +8,9 @@ import { formatDateTime, useI18n, useT } from '../console/i18n';
 import { OverviewFigures } from '../console/overview/OverviewFigures';
 import { categoryName } from '../console/ui/categoryName';
 import { useFeedVersion } from '../console/overview/useOverviewFeed';
+import { formatTimeOfDay } from '../shared/i18n/core';
 import { OverviewFeed } from '../shared/overview/overviewFeed';
+import { localDate } from '../shared/time/calendar';
 import { useClock } from '../shared/time/useClock';
 import { wallboardAlertLine } from './alertLine';
 import { useFitToHeight } from './useFitToHeight';
@@ -188,12 +190,18 @@ function LiveBoard({ onSignedOut }: { onSignedOut: () => void }) {
             <ul>
               {alerts.slice(0, 12).map((a) => (
                 <li key={a.id} className={a.escalation ? `wb-esc-${a.escalation}` : undefined}>
-                  {state &&
-                    wallboardAlertLine(a, state, {
-                      kind: (kind) => t(`alerts.kind.${kind}`),
-                      category: (code) => categoryName(categories, code, locale),
-                      time: (iso) => formatDateTime(iso, locale),
-                    })}
+                  <span className="wb-alert-subject">
+                    {state &&
+                      wallboardAlertLine(a, state, {
+                        kind: (kind) => t(`alerts.kind.${kind}`),
+                        category: (code) => categoryName(categories, code, locale),
+                      })}
+                  </span>
+                  <span className="wb-alert-time">
+                    {' · '}
+                    {/* Today's alerts by their time only (the wall's clock shows the date): the report's words keep the room. */}
+                    {localDate(Date.parse(a.createdAt)) === localDate(now) ? formatTimeOfDay(a.createdAt, locale) : formatDateTime(a.createdAt, locale)}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -6,12 +6,11 @@ import type { OverviewAlert } from '../../server/protocol/overview';
 export interface AlertLineWords {
   kind: (kind: AlertKind) => string;
   category: (code: string) => string;
-  time: (iso: string) => string;
 }
 
 /**
- * One alert on the wall: its kind and unit, the report it is about (number and category, as the overview has them:
- * nothing of the citizen) and its time. A report that left the overview is not named.
+ * What one alert on the wall is about: its kind and unit, the report (number and category, as the overview has them:
+ * nothing of the citizen). A report that left the overview is not named. The wall writes the time apart, never cut off.
  */
 export function wallboardAlertLine(alert: OverviewAlert, state: OverviewState, words: AlertLineWords): string {
   const callsign = alert.unitId ? state.units.get(alert.unitId)?.callsign : undefined;
@@ -19,6 +18,5 @@ export function wallboardAlertLine(alert: OverviewAlert, state: OverviewState, w
   return [
     callsign ? `${words.kind(alert.kind)} ${callsign}` : words.kind(alert.kind),
     ...(report ? [`${report.number} ${words.category(report.category)}`] : []),
-    words.time(alert.createdAt),
   ].join(' · ');
 }

@@ -24,20 +24,19 @@ const alert = (over: Partial<OverviewAlert>): OverviewAlert => ({
 const words = {
   kind: (kind: string) => (kind === 'high_priority' ? 'Hoge prioriteit' : kind),
   category: (code: string) => (code === 'afval' ? 'Afval naast container' : code),
-  time: () => '21:24',
 };
 
 describe('wallboard alert line', () => {
   it('names the report by number and category phrase', () => {
-    expect(wallboardAlertLine(alert({ reportId: 'r1' }), state, words)).toBe('Hoge prioriteit · M-000123 Afval naast container · 21:24');
+    expect(wallboardAlertLine(alert({ reportId: 'r1' }), state, words)).toBe('Hoge prioriteit · M-000123 Afval naast container');
   });
   it('with the unit it concerns', () => {
     expect(wallboardAlertLine(alert({ kind: 'check_in_missed', unitId: 'u1', reportId: 'r1' }), state, words)).toBe(
-      'check_in_missed HH-12 · M-000123 Afval naast container · 21:24',
+      'check_in_missed HH-12 · M-000123 Afval naast container',
     );
   });
-  it('without a report (or one no longer on the wall): kind and time only', () => {
-    expect(wallboardAlertLine(alert({}), state, words)).toBe('Hoge prioriteit · 21:24');
-    expect(wallboardAlertLine(alert({ reportId: 'gone' }), state, words)).toBe('Hoge prioriteit · 21:24');
+  it('without a report (or one no longer on the wall): kind only', () => {
+    expect(wallboardAlertLine(alert({}), state, words)).toBe('Hoge prioriteit');
+    expect(wallboardAlertLine(alert({ reportId: 'gone' }), state, words)).toBe('Hoge prioriteit');
   });
 });

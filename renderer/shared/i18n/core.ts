@@ -68,6 +68,15 @@ export function formatDateTime(iso: string, locale: Locale): string {
   ).format(date);
 }
 
+/** "09:12": the time of day in the municipality's time zone (where the date goes without saying). */
+export function formatTimeOfDay(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return cachedFormat(`t-${locale}`, () =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }),
+  ).format(date);
+}
+
 /** A calendar date (YYYY-MM-DD) as "dinsdag 14 juli 2026", the way the citizen's message says it. */
 export function formatLongDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split('-').map(Number);
