@@ -90,7 +90,7 @@ test('context panel: a nearby report opens, the desk writes a note with an expir
   await page.locator(`[data-testid="queue-row"][data-report-id="${report.id}"]`).click();
   const panel = page.getByTestId('context-panel');
   await expect(panel.getByTestId('context-nearby')).toContainText(nearby.number);
-  await expect(panel.getByTestId('context-reporter')).toContainText('1 meldingen');
+  await expect(panel.getByTestId('context-reporter')).toContainText('1 melding, waarvan 1 open');
 
   await panel.getByTestId('context-note-add').click();
   const form = panel.getByTestId('context-note-form');
