@@ -45,15 +45,16 @@ async function tableNames(db: Kysely<DB>): Promise<Set<string>> {
   return new Set((await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name));
 }
 
-async function bookedIn(db: Kysely<DB>, table: string): Promise<string[]> {
-  if (!(await tableNames(db)).has(table)) return [];
+async function bookedIn(db: Kysely<DB>, table: string, tables?: Set<string>): Promise<string[]> {
+  if (!(tables ?? (await tableNames(db))).has(table)) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(table)}`.execute(db);
   return rows.rows.map((r) => r.name);
 }
 
 /** Every applied migration: Kysely's bookings and the index builds'. */
 async function appliedMigrationNames(db: Kysely<DB>): Promise<string[]> {
-  return [...(await bookedIn(db, MIGRATION_TABLE)), ...(await bookedIn(db, INDEX_BUILD_TABLE))];
+  const tables = await tableNames(db);
+  return [...(await bookedIn(db, MIGRATION_TABLE, tables)), ...(await bookedIn(db, INDEX_BUILD_TABLE, tables))];
 }
 
 /** Migration name → the oldest release that runs on it, as recorded (nothing before 0.2.0 recorded any). */
