@@ -46,7 +46,58 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const HOUR_MS = 3_600_000;
+/** The fast path covers 1970 to 2100 (years of four digits, no era to read). */
+const CACHED_UNTIL = Date.UTC(2100, 0, 1);
+const MAX_CACHED_HOURS = 20_000;
+/** Per time zone: UTC hour (ms since epoch / 1 h) → the zone's offset throughout that hour, in ms. */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * The local date and time as `Intl` formats it. Each call costs several microseconds (formatToParts), and one SLA
+ * deadline takes dozens of them (domain/sla.ts walks day by day), about a tenth of a report's creation in CPU
+ * (docs/BENCHMARKS.md): `localDateTime` reads the offset once per zone and UTC hour instead and adds it.
+ */
 export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const t = instant.getTime();
+  const offset = t >= 0 && t < CACHED_UNTIL ? hourOffset(Math.floor(t / HOUR_MS), timeZone) : undefined;
+  if (offset === undefined) return formattedDateTime(instant, timeZone);
+  const local = new Date(t + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
+  };
+}
+
+/**
+ * The zone's offset during a whole UTC hour, or undefined when it changes within that hour (a DST switch: read
+ * each instant itself) or is no whole number of seconds (then adding it is not what Intl shows). Equal offsets at
+ * the hour's first and last millisecond mean none changed between: no zone switches twice within an hour.
+ */
+function hourOffset(hour: number, timeZone: string): number | undefined {
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    hourOffsets.set(timeZone, zone);
+  }
+  const cached = zone.get(hour);
+  if (cached !== undefined) return cached;
+  const start = hour * HOUR_MS;
+  const end = start + HOUR_MS - 1;
+  const first = asUtc(formattedDateTime(new Date(start), timeZone)) - start;
+  const last = asUtc(formattedDateTime(new Date(end), timeZone)) - end;
+  if (first !== last || first % 1000 !== 0) return undefined;
+  if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+  zone.set(hour, first);
+  return first;
+}
+
+function formattedDateTime(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
