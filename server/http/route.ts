@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { z } from 'zod';
 import { parseOrThrow } from '../commands/validate';
@@ -38,8 +39,33 @@ export class JsonText {
   }
 }
 
+/**
+ * An answer already written as JSON in the response schema's shape, sent in pieces as they are written (the open
+ * queue's pages on PostgreSQL, as the rows arrive): strings go to the socket as they are, so no answer is whole in
+ * the hub and nothing waits for a garbage collection. The status and headers go with the first piece; the handler
+ * resolves once the first piece is written, so a failure before it is answered as any other. After it, `fail`
+ * cuts the answer off (the client sees a broken response, not a 200 with half a page). checkResponses still checks
+ * it in tests.
+ */
+export class JsonStream {
+  readonly stream = new Readable({ objectMode: true, read: () => undefined });
+
+  write(piece: string | Buffer): void {
+    this.stream.push(piece);
+  }
+
+  end(piece?: string): void {
+    if (piece !== undefined) this.stream.push(piece);
+    this.stream.push(null);
+  }
+
+  fail(err: Error): void {
+    this.stream.destroy(err);
+  }
+}
+
 /** Resolves to the answer, in the shape the response schema takes in. */
-export type RouteHandler<R extends RouteName> = (context: RouteContext<R>) => Promise<z.input<Routes[R]['response']> | JsonText>;
+export type RouteHandler<R extends RouteName> = (context: RouteContext<R>) => Promise<z.input<Routes[R]['response']> | JsonText | JsonStream>;
 
 export interface RouteOptions {
   bodyLimit?: number;
@@ -70,6 +96,7 @@ export function route<R extends RouteName>(app: FastifyInstance, name: R, handle
       reply.code(spec.status ?? 200);
       const answer = await handler(context);
       if (answer instanceof JsonText) return reply.type('application/json; charset=utf-8').send(answer.bytes);
+      if (answer instanceof JsonStream) return reply.type('application/json; charset=utf-8').send(answer.stream);
       return answer === undefined ? reply.send() : answer;
     },
   });
@@ -101,12 +128,15 @@ export function checkResponses(app: FastifyInstance, report: (mismatch: Response
     check(name, reply.statusCode, payload);
     return payload;
   });
-  // A JsonText answer skips preSerialization (Fastify sends Buffers as they are).
+  // A JsonText or JsonStream answer skips preSerialization (Fastify sends Buffers and streams as they are); a stream
+  // is read whole here to be checked, and sent as a Buffer.
   app.addHook('onSend', async (request, reply, payload) => {
     const name = request.routeOptions.config?.route;
-    if (!name || checked.has(request) || reply.statusCode >= 400 || !Buffer.isBuffer(payload)) return payload;
+    if (!name || checked.has(request) || reply.statusCode >= 400) return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
-    check(name, reply.statusCode, JSON.parse(payload.toString('utf8')));
-    return payload;
+    const bytes = payload instanceof Readable ? Buffer.concat((await payload.toArray()).map((p: string | Buffer) => (typeof p === 'string' ? Buffer.from(p) : p))) : payload;
+    if (!Buffer.isBuffer(bytes)) return payload;
+    check(name, reply.statusCode, JSON.parse(bytes.toString('utf8')));
+    return bytes;
   });
 }

@@ -102,11 +102,13 @@ async function sqlitePage(trx: Kysely<DB>, after: QueueCursor | null, limit: num
 
 /*
  * PostgreSQL: the page's rows come as plain rows (arrays in the tuple's order) and the hub writes the JSON, 400 rows
- * at a time into a Buffer, as the rows arrive. Measured on the 1M fixture (docs/BENCHMARKS.md, "The open queue after
- * issue 11"): json_build_array and json_agg cost the database about twice what reading the rows does, and the
- * aggregate came to the hub as one multi-megabyte string, which V8 keeps in its large-object space until a full
- * collection (50 consoles loading the queue left 70-150 MB of them). Here no row outlives its chunk, no string is
- * larger than a chunk's JSON (~80 KB, below V8's large-object size), and the page is a Buffer outside the heap. The
+ * at a time, as the rows arrive. Measured on the 1M fixture (docs/BENCHMARKS.md, "The open queue after issue 11"):
+ * json_build_array and json_agg cost the database about twice what reading the rows does, and the aggregate came to
+ * the hub as one multi-megabyte string, which V8 keeps in its large-object space until a full collection (50
+ * consoles loading the queue left 70-150 MB of them). Here no row outlives its chunk and no string is larger than a
+ * chunk's JSON (~80 KB, below V8's large-object size). The route writes each chunk to the client as it comes
+ * (writeQueuePageJson): a page gathered into Buffers lived long enough to reach V8's old generation, and 50 queue
+ * loads piled up ~60 MB of dead page Buffers before a full collection freed them ("Hub memory", third pass). The
  * rows are streamed on a pool client of its own (pg's row events; Kysely reads a whole result first), the page's seq
  * and open total read in the same statement (see postgresPageQuery).
  */
@@ -118,10 +120,15 @@ const CREATED_AT = QUEUE_ROW_FIELDS.indexOf('createdAt');
 const ID = QUEUE_ROW_FIELDS.indexOf('id');
 const JSON_CHUNK_ROWS = 400;
 
-/** Rows (tuples in QUEUE_ROW_FIELDS order) gathered into the JSON text of a `QueueRowTuple[]`, a chunk at a time. */
+/**
+ * Rows (tuples in QUEUE_ROW_FIELDS order) written as the JSON text of a `QueueRowTuple[]`, a chunk of rows at a time:
+ * `write` gets the text in pieces which, joined in order, are the array.
+ */
 export class TuplesJson {
-  private readonly parts: Buffer[] = [];
   private chunk: unknown[][] = [];
+  private started = false;
+
+  constructor(private readonly write: (piece: string) => void) {}
 
   add(tuple: unknown[]): void {
     for (const i of NUMBER_AT) if (typeof tuple[i] === 'string') tuple[i] = Number(tuple[i]);
@@ -129,15 +136,17 @@ export class TuplesJson {
     if (this.chunk.length >= JSON_CHUNK_ROWS) this.flush();
   }
 
-  bytes(): Buffer {
+  /** Writes the rows not yet written and the array's end. */
+  end(): void {
     this.flush();
-    return Buffer.concat([Buffer.from('['), ...this.parts, Buffer.from(']')]);
+    this.write(this.started ? ']' : '[]');
   }
 
   private flush(): void {
     if (this.chunk.length === 0) return;
     const json = JSON.stringify(this.chunk);
-    this.parts.push(Buffer.from(this.parts.length === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`));
+    this.write(this.started ? `,${json.slice(1, -1)}` : json.slice(0, -1));
+    this.started = true;
     this.chunk = [];
   }
 }
@@ -155,17 +164,16 @@ function postgresPageQuery(after: QueueCursor | null, limit: number) {
 }
 
 interface StreamedPage {
-  rowsJson: Buffer;
   rows: number;
   last: unknown[] | undefined;
   total: number | undefined;
   seq: number | undefined;
 }
 
-/** Streams the page's rows (pg's row events, arrays) into JSON as they arrive. */
-function streamPage(client: pg.PoolClient, text: string, values: unknown[], limit: number): Promise<StreamedPage> {
-  const json = new TuplesJson();
-  const page: Omit<StreamedPage, 'rowsJson'> = { rows: 0, last: undefined, total: undefined, seq: undefined };
+/** Streams the page's rows (pg's row events, arrays) into JSON pieces for `write` as they arrive. */
+function streamPage(client: pg.PoolClient, text: string, values: unknown[], limit: number, write: (piece: string) => void): Promise<StreamedPage> {
+  const json = new TuplesJson(write);
+  const page: StreamedPage = { rows: 0, last: undefined, total: undefined, seq: undefined };
   return new Promise<StreamedPage>((resolve, reject) => {
     const config: pg.QueryArrayConfig = { text, values, rowMode: 'array' };
     const query = client.query(new pg.Query(config));
@@ -179,31 +187,36 @@ function streamPage(client: pg.PoolClient, text: string, values: unknown[], limi
       page.last = row;
       json.add(row);
     });
-    query.on('end', () => resolve({ ...page, rowsJson: json.bytes() }));
+    query.on('end', () => {
+      if (page.rows > 0) json.end();
+      resolve(page);
+    });
     query.on('error', reject);
   });
 }
 
-async function postgresPage(db: Kysely<DB>, pool: pg.Pool, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
+async function postgresPage(db: Kysely<DB>, pool: pg.Pool, after: QueueCursor | null, limit: number, write: (piece: string) => void): Promise<QueuePageEnd> {
   const query = postgresPageQuery(after, limit).compile(db);
   const client = await pool.connect();
   let failed: Error | undefined;
   try {
-    let page = await streamPage(client, query.sql, [...query.parameters], limit);
+    let page = await streamPage(client, query.sql, [...query.parameters], limit, write);
     if (page.rows === 0) {
       // No row to carry the total and seq: read the page again with them in one repeatable-read snapshot (an empty
       // page read apart from them could miss a report opened in between whose event is at or before that seq).
+      // Nothing was written yet: an empty page writes its rows only here.
       await client.query('begin isolation level repeatable read read only');
-      page = await streamPage(client, query.sql, [...query.parameters], limit);
+      page = await streamPage(client, query.sql, [...query.parameters], limit, write);
       if (page.rows === 0) {
         const read = await client.query(`select ${OPEN_TOTAL.compile(db).sql} as total, ${LATEST_SEQ.compile(db).sql} as seq`);
         page.total = Number(read.rows[0]?.total ?? 0);
         page.seq = Number(read.rows[0]?.seq ?? 0);
+        write('[]');
       }
       await client.query('commit');
     }
     const next = page.rows > limit && page.last ? { createdAt: String(page.last[CREATED_AT]), id: String(page.last[ID]) } : null;
-    return { rowsJson: page.rowsJson, next, total: page.total ?? 0, seq: page.seq ?? 0 };
+    return { next, total: page.total ?? 0, seq: page.seq ?? 0 };
   } catch (err) {
     failed = err instanceof Error ? err : new Error(String(err));
     await client.query('rollback').catch(() => undefined);
@@ -215,8 +228,12 @@ async function postgresPage(db: Kysely<DB>, pool: pg.Pool, after: QueueCursor | 
 }
 
 /** A queue page whose rows are the JSON text of a `QueueRowTuple[]` as the database wrote it (UTF-8 bytes on SQLite). */
-export interface QueuePageJson {
+export interface QueuePageJson extends QueuePageEnd {
   rowsJson: string | Buffer;
+}
+
+/** What follows a page's rows: where the next page starts, the open total, the seq. */
+export interface QueuePageEnd {
   next: QueueCursor | null;
   total: number;
   seq: number;
@@ -227,15 +244,27 @@ export interface QueuePageJson {
  * paging never skips or repeats a report), with the open total and the event seq it is consistent with, read in one
  * snapshot. A report opened or closed between pages reaches the client as an event after the first page's seq.
  * The rows stay JSON text: the route sends them as they are (50 consoles loading 5,000-row pages would otherwise
- * each hold the page three times over, as text, as objects and serialised again).
+ * each hold the page three times over, as text, as objects and serialised again). `write` gets that text in pieces,
+ * in order, as they are read: on PostgreSQL a piece per 400 rows, on SQLite the whole array (the database's blob).
+ * A page that fails may have written some pieces first.
  */
-export function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
+export function writeQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number, write: (piece: string | Buffer) => void): Promise<QueuePageEnd> {
   const pool = pgPoolOf(db);
-  if (pool) return postgresPage(db, pool, after, limit);
+  if (pool) return postgresPage(db, pool, after, limit, write);
   return inSnapshot(db, async (trx) => {
     const seq = await latestSeq(trx);
-    return { ...(await sqlitePage(trx, after, limit)), seq };
+    const { rowsJson, ...end } = await sqlitePage(trx, after, limit);
+    write(rowsJson);
+    return { ...end, seq };
   });
+}
+
+/** writeQueuePageJson with the page's rows gathered into one JSON text. */
+export async function openQueuePageJson(db: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<QueuePageJson> {
+  const pieces: (string | Buffer)[] = [];
+  const end = await writeQueuePageJson(db, after, limit, (piece) => pieces.push(piece));
+  const rowsJson = pieces.length === 1 ? (pieces[0] as string | Buffer) : pieces.join('');
+  return { rowsJson, ...end };
 }
 
 /** openQueuePageJson with the rows parsed and made objects, as the console does. */

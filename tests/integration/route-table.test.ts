@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installErrorHandler } from '../../server/http/errors';
-import { checkResponses, type ResponseMismatch, route } from '../../server/http/route';
+import { checkResponses, JsonStream, type ResponseMismatch, route } from '../../server/http/route';
 import type { ClientConfig } from '../../server/protocol/api';
 import { ROUTES } from '../../server/protocol/routes';
 import { startTestHub, type TestHub } from '../support/hub';
@@ -93,5 +93,50 @@ describe('the response check', () => {
       .execute();
     expect((await t.api('GET', `/api/events?after=${seq - 1}`, token)).status).toBe(500);
     await expect(t.stop()).rejects.toThrow(/do not match their route's response schema[\s\S]*events\.list/);
+  });
+});
+
+/** A JsonStream answer (the open queue's pages on PostgreSQL) as a client gets it, without the tests' response check. */
+describe('an answer sent in pieces', () => {
+  const page = (rows: string) => `{"fields":[],"rows":${rows},"next":null,"total":0,"seq":0}`;
+  async function serve(handler: (answer: JsonStream) => Promise<void>) {
+    const app = Fastify();
+    installErrorHandler(app);
+    // Any route will do without the response check: a public one needs no session.
+    route(app, 'config.get', async () => {
+      const answer = new JsonStream();
+      await handler(answer);
+      return answer;
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/config`;
+    return { app, url };
+  }
+
+  it('arrives whole, in order, as JSON with the status and type of any answer', async () => {
+    const { app, url } = await serve(async (answer) => {
+      answer.write('{"fields":[],"rows":[');
+      setTimeout(() => {
+        answer.write(Buffer.from('1,2'));
+        answer.write(',3]');
+        answer.end(',"next":null,"total":0,"seq":0}');
+      }, 20);
+    });
+    const res = await fetch(url);
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+    expect(await res.text()).toBe(page('[1,2,3]'));
+    await app.close();
+  });
+
+  it('is cut off when it fails after its first piece: the client gets no whole answer', async () => {
+    const { app, url } = await serve(async (answer) => {
+      answer.write('{"fields":[],"rows":[1');
+      setTimeout(() => answer.fail(new Error('connection lost')), 20);
+    });
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    await app.close();
   });
 });
