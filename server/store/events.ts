@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { kpiStepsOf } from '../domain/kpi-steps';
 import type { HubEvent } from '../protocol/events';
+import { insertRow } from './compiled-insert';
 import { insertKpiSteps } from './kpi-steps';
 import { executePrepared } from './pg-pipeline';
 import type { DB, EventRow } from './schema';
@@ -85,7 +86,7 @@ export async function appendEvent<D extends EventDraft>(trx: Kysely<DB>, build: 
   const { type, at, actorId, ...rest } = draft;
   await executePrepared(
     trx,
-    trx.insertInto('events').values({ seq, type, at, actor_id: actorId, report_id: reportIdOf(draft), payload: JSON.stringify(rest) }),
+    insertRow(trx, 'events', { seq, type, at, actor_id: actorId, report_id: reportIdOf(draft), payload: JSON.stringify(rest) }),
   );
   // The moments the shift lead's KPIs are measured between (domain/kpi-steps.ts), with the event.
   await insertKpiSteps(trx, kpiStepsOf({ ...draft, seq } as HubEvent));

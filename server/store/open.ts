@@ -7,6 +7,7 @@ import { GroupCommit } from './group-commit';
 import { DEFER, forgetKept, pipelineClient } from './pg-pipeline';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
+import { checkpointOnWorker } from './wal-checkpoints';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -70,8 +71,14 @@ function openSqlite(dataDir: string): Store {
   // Statistics for the planner (the hub never ran ANALYZE): SQLite's advice for a connection that lives long. 0x10000
   // looks at every table, not only those this connection used; a table analysed before is redone only when it grew a lot.
   database.pragma('optimize = 0x10002');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  const group = new GroupCommit({ transaction: (fn) => db.transaction().execute(fn), combineSavepoints: false });
+  const statements = withStatementCache(database);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+  const group = new GroupCommit({
+    transaction: (fn) => db.transaction().execute(fn),
+    combineSavepoints: false,
+    control: (text) => void statements.prepare(text).run([]),
+  });
+  const checkpoints = process.env.MK_NO_CKPT_WORKER ? undefined : checkpointOnWorker(database, file, (message) => process.emitWarning(`WAL checkpoint worker: ${message}`));
   return {
     kind: 'sqlite',
     db,
@@ -80,6 +87,7 @@ function openSqlite(dataDir: string): Store {
     writeTransaction: (fn) => group.run(fn),
     close: async () => {
       await group.idle();
+      await checkpoints?.stop();
       await db.destroy();
     },
   };

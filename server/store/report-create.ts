@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { insertRow } from './compiled-insert';
 import { isBuildingEvent, knownHead } from './events';
 import { executeKeptBack } from './pg-pipeline';
 import { reportCell } from './report-cells';
@@ -17,7 +18,7 @@ export async function insertNumberedReport(trx: Kysely<DB>, row: Omit<NewReportR
   const head = knownHead(trx);
   if (head && isBuildingEvent(trx)) {
     const number = head.reportNumber + 1;
-    await executeKeptBack(trx, trx.insertInto('reports').values({ ...row, h3_r8, number }));
+    await executeKeptBack(trx, insertRow(trx, 'reports', { ...row, h3_r8, number }));
     head.reportNumber = number;
     return number;
   }
