@@ -1,15 +1,17 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { renderPaperQueue } from '../domain/paper-queue';
-import type { QueueRow } from '../protocol/report-queue';
+import { PAPER_ROW_FIELDS, type PaperRow, paperQueuePieces } from '../domain/paper-queue';
+import { QUEUE_ROW_FIELDS } from '../protocol/report-queue';
 import { emergencyState } from '../store/operations-readings';
 import type { Store } from '../store/open';
-import { type QueueCursor, openQueuePage } from '../store/report-queue';
+import { type QueueCursor, openQueuePageJson } from '../store/report-queue';
 import { Periodic } from './periodic';
 
 export const PAPER_FILE = 'open-meldingen.html';
 const PAGE = 5000;
+/** Where each printed field is in a queue page's tuples. */
+const PAPER_AT = PAPER_ROW_FIELDS.map((field) => [field, QUEUE_ROW_FIELDS.indexOf(field)] as const);
 
 export interface PaperFallbackSettings {
   dir: string;
@@ -45,17 +47,25 @@ export class PaperFallback {
     return this.schedule.stop();
   }
 
-  /** Writes the page now; answers its path. */
+  /**
+   * Writes the page now; answers its path. Of each open report only what the page prints is kept, and the page goes
+   * to the file a piece at a time: with 20,000 open reports, the whole queue as row objects and the page as one
+   * string took ~40 MB at each write (docs/BENCHMARKS.md, hub memory).
+   */
   async write(): Promise<string> {
-    const rows: QueueRow[] = [];
+    const rows: PaperRow[] = [];
     let after: QueueCursor | null = null;
     do {
-      const page = await openQueuePage(this.store.db, after, PAGE);
-      rows.push(...page.rows);
+      const page = await openQueuePageJson(this.store.db, after, PAGE);
+      for (const tuple of JSON.parse(page.rowsJson.toString()) as unknown[][]) {
+        const row: Partial<Record<keyof PaperRow, unknown>> = {};
+        for (const [field, at] of PAPER_AT) row[field] = tuple[at];
+        rows.push(row as PaperRow);
+      }
       after = page.next;
     } while (after);
     const emergencies = await emergencyState(this.store.db);
-    const html = renderPaperQueue({
+    const pieces = paperQueuePieces({
       rows,
       generatedAt: this.clock(),
       timeZone: this.settings.timeZone,
@@ -64,7 +74,12 @@ export class PaperFallback {
     });
     mkdirSync(this.settings.dir, { recursive: true });
     const file = join(this.settings.dir, PAPER_FILE);
-    writeFileSync(`${file}.partial`, html);
+    const fd = openSync(`${file}.partial`, 'w');
+    try {
+      for (const piece of pieces) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(`${file}.partial`, file);
     return file;
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderPaperQueue, sortForPaper } from '../../server/domain/paper-queue';
+import { paperQueuePieces, renderPaperQueue, sortForPaper } from '../../server/domain/paper-queue';
 import type { QueueRow } from '../../server/protocol/report-queue';
 
 /** The paper fallback's page (domain/paper-queue.ts): its order, its times, and what one page of a city costs. */
@@ -71,5 +71,13 @@ describe('paper fallback page', () => {
     const html = page(rows);
     expect(html.match(/16:30/g)?.length).toBe(500);
     expect(built).toBeLessThanOrEqual(1);
+  });
+  it('is written to its file in pieces (the head, 500 rows at a time, the end) that together are the page', () => {
+    const rows = Array.from({ length: 1_001 }, (_, n) => row(n, { priority: n % 7 === 0 ? 'urgent' : 'normal' }));
+    const pieces = [...paperQueuePieces({ rows, generatedAt, timeZone: 'Europe/Amsterdam', municipality: 'Gemeente <Test>', emergenciesOpen: 0 })];
+    expect(pieces).toHaveLength(1 + 3 + 1);
+    expect(pieces.join('')).toBe(page(rows));
+    expect(page(rows).match(/<tr( class="spoed")?><td>/g)).toHaveLength(1_001);
+    expect(page([])).toContain('<tbody>\n\n</tbody>');
   });
 });
