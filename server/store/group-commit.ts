@@ -60,7 +60,10 @@ export class GroupCommit {
     return new Promise<T>((resolve, reject) => {
       // Bound to the caller's async context: the work runs under its own request's id (server/request-context.ts:
       // log lines, outbox.request_id), not under that of the command whose arrival started the group.
-      const bound = AsyncResource.bind(work as Work<unknown>);
+      // A resource and runInAsyncScope, as AsyncResource.bind does, without the deprecated properties bind defines
+      // on every function it returns (~15 µs a command).
+      const resource = new AsyncResource('meldkamer.write');
+      const bound: Work<unknown> = (trx) => resource.runInAsyncScope(work, undefined, trx);
       this.queue.push({ work: bound, resolve: resolve as (value: unknown) => void, reject });
       this.draining ??= this.drain();
     });
