@@ -62,6 +62,7 @@ import { AutoDispatcher, deskConnected } from './hub/auto-dispatch';
 import { registerRunCardRoutes } from './http/routes-run-cards';
 import { disconnectSessions } from './hub/session-rooms';
 import { SessionSweeper } from './hub/session-sweeper';
+import { KpiFactsJob } from './hub/kpi-facts-job';
 import { RetentionJob } from './hub/retention-job';
 import { FollowUpJob } from './hub/follow-up-job';
 import { BackupJob } from './hub/backup-job';
@@ -272,6 +273,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const hubIoForDesk = io;
   const autoDispatch = new AutoDispatcher(deps, config.autoDispatch, config.nodeId, () => deskConnected(hubIoForDesk), () => positions.latest);
   const sessions = new SessionSweeper(deps);
+  const kpiFacts = new KpiFactsJob(store.db, log);
   const questions = new QuestionSweeper(deps);
   const retention = new RetentionJob(deps, config.retention, config.nodeId);
   const followUps = new FollowUpJob(deps, followUpSettingsOf(config), config.nodeId);
@@ -315,6 +317,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   safety.start();
   await autoDispatch.start();
   sessions.start();
+  kpiFacts.start();
+  void kpiFacts.tick();
   questions.start();
   retention.start();
   followUps.start();
@@ -329,7 +333,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   const close = () => {
     closing ??= (async () => {
       // Each ends its schedule and waits for a run in progress (it writes through the store closed below).
-      await Promise.all([offerSweeper.stop(), safety.stop(), autoDispatch.stop(), sessions.stop(), questions.stop(), followUps.stop()]);
+      await Promise.all([offerSweeper.stop(), safety.stop(), autoDispatch.stop(), sessions.stop(), questions.stop(), followUps.stop(), kpiFacts.stop()]);
       await retention.stop();
       await backups?.stop();
       await clockCheck.stop();

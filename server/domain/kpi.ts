@@ -110,46 +110,89 @@ function intervalFigure(values: number[]): IntervalFigure {
   return { count: sorted.length, medianMs: median(sorted), p90Ms: percentile(sorted, 0.9) };
 }
 
-/** One row of KPIs from the facts of one group (or of all). */
-export function kpiRow(facts: KpiFacts): KpiRow {
+/**
+ * What a KPI row is made of, counted: the figures of the intervals and the counts the shares are taken from. The
+ * store counts them in SQL for a period (store/stats.ts) or they are counted here from facts (aggregateFacts); one
+ * row of KPIs is made from either (kpiRowOf).
+ */
+export interface KpiAggregate {
+  received: number;
+  intervals: Record<IntervalKpi, IntervalFigure>;
+  closed: number;
+  withTerm: number;
+  withinTerm: number;
+  closedWithMessage: number;
+  edited: number;
+  asked: number;
+  followUpsDue: number;
+  followUpsDone: number;
+  answered: number;
+  satisfied: number;
+  reopenRequests: number;
+  deliveriesFailed: number;
+}
+
+export const NO_INTERVAL: IntervalFigure = { count: 0, medianMs: null, p90Ms: null };
+
+/** The counts of one group's (or all) facts. */
+export function aggregateFacts(facts: KpiFacts): KpiAggregate {
   const byKind = new Map<IntervalKpi, number[]>(INTERVAL_KPIS.map((k) => [k, []]));
   for (const i of facts.intervals) byKind.get(i.kind)?.push(i.ms);
+  const intervals = Object.fromEntries(INTERVAL_KPIS.map((k) => [k, intervalFigure(byKind.get(k) ?? [])])) as Record<IntervalKpi, IntervalFigure>;
   const withTermClosings = facts.closings.filter((c) => c.withinTerm !== null);
-  const withinTerm = withTermClosings.filter((c) => c.withinTerm === true).length;
   const withMessage = facts.closings.filter((c) => c.edited !== null);
-  const edited = withMessage.filter((c) => c.edited === true).length;
-  const followUpsDone = facts.followUps.filter((f) => f.done).length;
-  const asked = facts.closings.filter((c) => c.hasReporter).length;
-  const answered = facts.answers.length;
-  const satisfied = facts.answers.filter((a) => a.satisfied).length;
-  const closed = facts.closings.length;
   return {
     received: facts.received.length,
-    queue: intervalFigure(byKind.get('queue') ?? []),
-    dispatch: intervalFigure(byKind.get('dispatch') ?? []),
-    travel: intervalFigure(byKind.get('travel') ?? []),
-    onScene: intervalFigure(byKind.get('onScene') ?? []),
-    close: intervalFigure(byKind.get('close') ?? []),
-    closed,
+    intervals,
+    closed: facts.closings.length,
     withTerm: withTermClosings.length,
-    withinTerm,
-    withinTermShare: share(withinTerm, withTermClosings.length),
-    followUpsDue: facts.followUps.length,
-    followUpsDone,
-    followUpsDoneShare: share(followUpsDone, facts.followUps.length),
-    asked,
-    answered,
-    satisfied,
-    satisfiedShare: share(satisfied, answered),
-    // More answers than closings (answers to reports closed before the period): capped at 1.
-    responseRate: asked > 0 ? Math.min(1, answered / asked) : null,
-    reopenRequests: facts.reopenRequests.length,
-    reopenRate: share(facts.reopenRequests.length, closed),
+    withinTerm: withTermClosings.filter((c) => c.withinTerm === true).length,
     closedWithMessage: withMessage.length,
-    edited,
-    editedShare: share(edited, withMessage.length),
+    edited: withMessage.filter((c) => c.edited === true).length,
+    asked: facts.closings.filter((c) => c.hasReporter).length,
+    followUpsDue: facts.followUps.length,
+    followUpsDone: facts.followUps.filter((f) => f.done).length,
+    answered: facts.answers.length,
+    satisfied: facts.answers.filter((a) => a.satisfied).length,
+    reopenRequests: facts.reopenRequests.length,
     deliveriesFailed: facts.failedDeliveries.length,
   };
+}
+
+/** One row of KPIs from what one group (or all) counted. */
+export function kpiRowOf(a: KpiAggregate): KpiRow {
+  return {
+    received: a.received,
+    queue: a.intervals.queue,
+    dispatch: a.intervals.dispatch,
+    travel: a.intervals.travel,
+    onScene: a.intervals.onScene,
+    close: a.intervals.close,
+    closed: a.closed,
+    withTerm: a.withTerm,
+    withinTerm: a.withinTerm,
+    withinTermShare: share(a.withinTerm, a.withTerm),
+    followUpsDue: a.followUpsDue,
+    followUpsDone: a.followUpsDone,
+    followUpsDoneShare: share(a.followUpsDone, a.followUpsDue),
+    asked: a.asked,
+    answered: a.answered,
+    satisfied: a.satisfied,
+    satisfiedShare: share(a.satisfied, a.answered),
+    // More answers than closings (answers to reports closed before the period): capped at 1.
+    responseRate: a.asked > 0 ? Math.min(1, a.answered / a.asked) : null,
+    reopenRequests: a.reopenRequests,
+    reopenRate: share(a.reopenRequests, a.closed),
+    closedWithMessage: a.closedWithMessage,
+    edited: a.edited,
+    editedShare: share(a.edited, a.closedWithMessage),
+    deliveriesFailed: a.deliveriesFailed,
+  };
+}
+
+/** One row of KPIs from the facts of one group (or of all). */
+export function kpiRow(facts: KpiFacts): KpiRow {
+  return kpiRowOf(aggregateFacts(facts));
 }
 
 function emptyFacts(): KpiFacts {

@@ -7,6 +7,7 @@ import { commandText } from '../domain/command-texts';
 import type { KpiTargets } from '../domain/kpi';
 import { shiftAt, type ShiftSettings } from '../domain/shifts';
 import { inSnapshot } from '../store/events';
+import { deriveKpiFacts } from '../store/kpi-facts';
 import { getShiftReport, listShiftReports, pendingHandover } from '../store/shift-reports';
 import { route } from './route';
 import { shiftReportPdf } from './shift-report-pdf';
@@ -21,13 +22,18 @@ export function registerShiftReportRoutes(app: FastifyInstance, deps: HubDeps, s
     const now = deps.clock();
     const which = query.date && query.shift ? { date: query.date, shift: query.shift } : shiftAt(now, shifts());
     const window = startedShift(which.date, which.shift, shifts(), now);
-    // One snapshot: the counts, events and open reports agree with each other.
+    // The KPI facts of every step so far first (they are written, the snapshot only reads); then one snapshot: the
+    // counts, events and open reports agree with each other.
+    await deriveKpiFacts(deps.store.db);
     return inSnapshot(deps.store.db, (trx) => shiftReportContent(trx, deps, window, now, settings()));
   });
 
   route(app, 'shiftReports.list', async ({ query, user }) => ({ reports: await listShiftReports(deps.store.db, user.id, query.limit) }));
 
-  route(app, 'shiftReports.save', ({ body, user }) => runCommand(deps, save, user, body));
+  route(app, 'shiftReports.save', async ({ body, user }) => {
+    await deriveKpiFacts(deps.store.db);
+    return runCommand(deps, save, user, body);
+  });
 
   route(app, 'shiftReports.get', async ({ params }) => {
     const report = await getShiftReport(deps.store.db, params.id);

@@ -1,4 +1,5 @@
 import './follow-ups';
+import './kpi-facts';
 import './schema-sub-reports';
 import type { Kysely } from 'kysely';
 import { ANONYMISED, type ReportDataKind } from '../domain/retention';
@@ -166,7 +167,7 @@ export async function deleteReports(trx: Kysely<DB>, ids: readonly string[]): Pr
   if (ids.length === 0) return;
   const list = [...ids];
   await trx.updateTable('units').set({ current_report_id: null }).where('current_report_id', 'in', list).execute();
-  for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy'] as const) {
+  for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy', 'kpi_facts'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
   for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters', 'external_referrals', 'reporter_questions', 'follow_up_actions'] as const) {

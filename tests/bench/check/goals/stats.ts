@@ -14,6 +14,7 @@
  * (point-in-polygon per fact), or requests at the same time as other traffic.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import { loadConfig } from '../../../../server/config';
 import { periodAt } from '../../../../server/domain/kpi-periods';
 import { DEFAULT_SHIFTS } from '../../../../server/domain/shifts';
 import type { StatsAnswer } from '../../../../server/protocol/stats';
+import type { DB } from '../../../../server/store/schema';
+import { deriveKpiFacts } from '../../../../server/store/kpi-facts';
 import '../../../../server/store/kpi-steps';
 import type { KpiStepTable } from '../../../../server/store/kpi-steps';
 import { startHub } from '../../../../server/start-hub';
@@ -48,10 +51,8 @@ function random(seed: number): () => number {
   };
 }
 
-type Hub = Awaited<ReturnType<typeof startHub>>;
-
-async function seedSteps(hub: Hub, end: Date): Promise<{ reports: number; steps: number; answers: number }> {
-  const db = hub.store.db;
+/** Writes the KPI steps and answers described above into `db` (also used by ad-hoc profiling of the stats path). */
+export async function seedSteps(db: Kysely<DB>, end: Date): Promise<{ reports: number; steps: number; answers: number }> {
   const from = new Date(end.getTime() - SEED_MONTHS_MS).toISOString();
   const reports = await db.selectFrom('reports').select(['id', 'created_at']).where('created_at', '>=', from).where('created_at', '<', end.toISOString()).execute();
   const rnd = random(14);
@@ -92,6 +93,8 @@ async function seedSteps(hub: Hub, end: Date): Promise<{ reports: number; steps:
   }
   for (let i = 0; i < steps.length; i += 500) await db.insertInto('kpi_steps').values(steps.slice(i, i + 500)).execute();
   for (let i = 0; i < answers.length; i += 500) await db.insertInto('citizen_responses').values(answers.slice(i, i + 500)).execute();
+  // The facts the hub derives from the steps (store/kpi-facts.ts; its job would do it within seconds).
+  await deriveKpiFacts(db);
   return { reports: reports.length, steps: steps.length, answers: answers.length };
 }
 
@@ -100,7 +103,7 @@ async function measure(kind: StoreKind, dataDir: string, databaseUrl: string | u
   const hub = await startHub(config);
   try {
     const t0 = performance.now();
-    const seeded = await seedSteps(hub, end);
+    const seeded = await seedSteps(hub.store.db, end);
     say(`${kind}: seeded ${int(seeded.steps)} KPI steps and ${int(seeded.answers)} answers for ${int(seeded.reports)} reports in ${ms(performance.now() - t0)} ms`);
     const login = await fetch(`${hub.url}/api/auth/login`, {
       method: 'POST',
