@@ -7,6 +7,7 @@ import { GroupCommit } from './group-commit';
 import { DEFER, forgetKept, pipelineClient } from './pg-pipeline';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
+import { checkpointOnWorker } from './wal-checkpoints';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -98,6 +99,7 @@ function openSqlite(dataDir: string): Store {
     combineSavepoints: false,
     control: (text) => void statements.prepare(text).run([]),
   });
+  const checkpoints = checkpointOnWorker(database, file, (message) => process.emitWarning(`WAL checkpoint worker: ${message}`));
   return {
     kind: 'sqlite',
     db,
@@ -106,6 +108,7 @@ function openSqlite(dataDir: string): Store {
     writeTransaction: (fn) => group.run(fn),
     close: async () => {
       await group.idle();
+      await checkpoints.stop();
       await db.destroy();
     },
   };
