@@ -20,6 +20,8 @@ export interface StatsContext {
   timeZone: string;
   targets: KpiTargets;
   neighbourhoods?: readonly Neighbourhood[] | null;
+  /** The language of the groups' names (the console's; neighbourhoods keep their own names). Dutch by default. */
+  lang?: 'nl' | 'en';
 }
 
 export interface StatsRequest extends Period {
@@ -28,10 +30,13 @@ export interface StatsRequest extends Period {
   trend?: number | undefined;
 }
 
-const UNIT_KIND_NAMES: Record<string, string> = {
-  boa_domein_1: 'BOA domein I',
-  toezicht_parkeren: 'Toezichthouder parkeren',
-  toezicht_afval_fietsen: 'Toezichthouder afval en fietsen',
+const UNIT_KIND_NAMES: Record<'nl' | 'en', Record<string, string>> = {
+  nl: { boa_domein_1: 'BOA domein I', toezicht_parkeren: 'Toezichthouder parkeren', toezicht_afval_fietsen: 'Toezichthouder afval en fietsen' },
+  en: { boa_domein_1: 'BOA domain I', toezicht_parkeren: 'Parking enforcement officer', toezicht_afval_fietsen: 'Waste and bicycle enforcement officer' },
+};
+const NO_GROUP_NAMES = {
+  nl: { team: 'Geen eenheid', neighbourhood: 'Buiten de wijken' },
+  en: { team: 'No unit', neighbourhood: 'Outside the neighbourhoods' },
 };
 
 export const NO_GROUP = 'none';
@@ -39,12 +44,13 @@ export const NO_GROUP = 'none';
 type Grouper = { keyOf: (s: FactSubject) => string; labelOf: (key: string) => string };
 
 async function grouperFor(db: Kysely<DB>, by: StatsGrouping, context: StatsContext): Promise<Grouper> {
+  const lang = context.lang ?? 'nl';
   if (by === 'category') {
-    const names = new Map((await listCategories(db)).map((c) => [c.code, c.nameNl]));
+    const names = new Map((await listCategories(db)).map((c) => [c.code, lang === 'en' ? c.nameEn : c.nameNl]));
     return { keyOf: (s) => s.category, labelOf: (key) => names.get(key) ?? key };
   }
   if (by === 'team') {
-    return { keyOf: (s) => s.team ?? NO_GROUP, labelOf: (key) => (key === NO_GROUP ? 'Geen eenheid' : (UNIT_KIND_NAMES[key] ?? key)) };
+    return { keyOf: (s) => s.team ?? NO_GROUP, labelOf: (key) => (key === NO_GROUP ? NO_GROUP_NAMES[lang].team : (UNIT_KIND_NAMES[lang][key] ?? key)) };
   }
   const index = indexNeighbourhoods(context.neighbourhoods ?? []);
   const names = new Map((context.neighbourhoods ?? []).map((n) => [n.code ?? n.name, n.name]));
@@ -61,7 +67,7 @@ async function grouperFor(db: Kysely<DB>, by: StatsGrouping, context: StatsConte
       }
       return key;
     },
-    labelOf: (key) => (key === NO_GROUP ? 'Buiten de wijken' : (names.get(key) ?? key)),
+    labelOf: (key) => (key === NO_GROUP ? NO_GROUP_NAMES[lang].neighbourhood : (names.get(key) ?? key)),
   };
 }
 

@@ -17,7 +17,7 @@ export function registerStatsRoutes(app: FastifyInstance, deps: HubDeps, setting
     const answer = await computeStats(
       deps.store.db,
       { from: query.from, to: query.to, by: query.by, trend: query.trend },
-      { now: deps.clock(), timeZone: settings.timeZone, targets: settings.targets, neighbourhoods: deps.neighbourhoods ?? null },
+      { now: deps.clock(), timeZone: settings.timeZone, targets: settings.targets, neighbourhoods: deps.neighbourhoods ?? null, lang: query.lang },
     );
     if (query.format === 'json') return answer;
     const csv = query.format === 'csv';

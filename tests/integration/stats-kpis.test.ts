@@ -257,6 +257,14 @@ describe.each(storeKinds)('KPIs against targets (%s)', (store) => {
     expect(team.boa_domein_1?.closed).toBe(2);
     expect(byTeam.body.groups.find((g) => g.key === 'toezicht_afval_fietsen')?.label).toBe('Toezichthouder afval en fietsen');
     expect(JSON.stringify(byTeam.body)).not.toContain(ids.boa ?? 'x');
+    // The groups are named in the console's language (lang=en), the figures the same.
+    const teamEn = await stats(dayQuery('&by=team&lang=en'));
+    expect(teamEn.body.groups.map((g) => g.label)).toEqual(['BOA domain I', 'No unit', 'Waste and bicycle enforcement officer']);
+    expect(teamEn.body.groups.map((g) => g.kpis)).toEqual(byTeam.body.groups.map((g) => g.kpis));
+    const categories = await t.hub.store.db.selectFrom('categories').select(['code', 'name_en', 'name_nl']).where('code', 'in', ['afval', 'groen']).orderBy('code').execute();
+    const categoryEn = await stats(dayQuery('&by=category&lang=en'));
+    expect(categoryEn.body.groups.map((g) => g.label)).toEqual(categories.map((c) => c.name_en));
+    expect(byCategory.body.groups.map((g) => g.label)).toEqual(categories.map((c) => c.name_nl));
 
     const byHood = await stats(dayQuery('&by=neighbourhood'));
     expect(byHood.status).toBe(200);

@@ -4,12 +4,12 @@ import { hubOrigin } from '../../shared/bridge';
 import { call, urlFor } from '../../shared/api/call';
 import { getSession } from '../../shared/api/client';
 
-/** GET /api/stats for the KPI screen: the period's figures (per group) and, in a second request, the trend. */
-export function useStats(period: { from: string; to: string }, by: StatsGrouping | null, trend: number) {
+/** GET /api/stats for the KPI screen: the period's figures (per group, named in the console's language) and, in a second request, the trend. */
+export function useStats(period: { from: string; to: string }, by: StatsGrouping | null, trend: number, lang: 'nl' | 'en') {
   return useQuery({
-    queryKey: ['stats', period.from, period.to, by, trend],
+    queryKey: ['stats', period.from, period.to, by, trend, lang],
     queryFn: ({ signal }) =>
-      call('stats.get', { from: period.from, to: period.to, trend, format: 'json', ...(by ? { by } : {}) }, undefined, { signal }) as Promise<StatsAnswer>,
+      call('stats.get', { from: period.from, to: period.to, trend, format: 'json', lang, ...(by ? { by } : {}) }, undefined, { signal }) as Promise<StatsAnswer>,
     staleTime: 60_000,
   });
 }

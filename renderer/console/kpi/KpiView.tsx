@@ -47,8 +47,8 @@ export function KpiView({ config, onClose }: { config: ClientConfig; onClose: ()
   const [exporting, setExporting] = useState(false);
   const period = useMemo(() => periodAt(kind, new Date(anchor), shifts), [kind, anchor, shifts]);
   // The period's figures first (fast); the trend (6 periods more) in a second request.
-  const current = useStats(period, by, 0);
-  const trend = useStats(period, null, TREND_PERIODS);
+  const current = useStats(period, by, 0, locale);
+  const trend = useStats(period, null, TREND_PERIODS, locale);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => root.current?.focus(), []);
 
