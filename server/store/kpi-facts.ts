@@ -9,11 +9,13 @@ import './kpi-steps';
  *
  * Derivation (each step, in seq order; the same rules store/stats.ts used to apply when reading):
  * - `offered` → `queue`: the report's first offer (no offer of the report before it, earlier seq at the same instant
- *   included); ms = created → offered.
+ *   included); ms = created → offered. An offer written later but timed earlier (another node's clock) replaces it.
  * - `accepted` → `dispatch`: ms as the step has it (offer → accepted); team = the step's unit kind.
  * - `ter_plaatse` → `travel`: from the same unit's last `onderweg` to the same report at or before it; team = its unit kind.
  * - `unit_free` → `on_scene`: every arrival of the unit after its previous free moment (and at most 24 hours before this
  *   one) gets this free moment as its end; team = the arrival's unit kind. A second free step at the same instant adds none.
+ *   The pair is written with whichever of the two comes later in the log: an arrival committed after its free moment was
+ *   derived (the next command in the same millisecond) is paired when it is derived itself.
  * - `closed` → `closed` (ms = created → closed, with its flags), `reopen_requested` → `reopen`, `delivery_failed` → `failed`.
  * Every fact carries its report's category and place; a step whose report is gone gives none (as a join would).
  *
@@ -84,13 +86,16 @@ async function writeFacts(trx: Kysely<DB>, postgres: boolean, after: number, upT
   const inBatch = sql`s.seq > ${after} and s.seq <= ${upTo}`;
   const ms = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => msBetween(postgres, a, b);
   const subject = sql`r.category, r.lat, r.lng`;
-  // First offers: no offer of the report before it (an earlier seq at the same instant counts as before).
+  // First offers: no offer of the report before it (an earlier seq at the same instant counts as before). An offer
+  // written later with an earlier time (another node's clock) is the first after all: it replaces the queue fact.
+  const firstOffer = sql`s.kind = 'offered'
+        and not exists (select 1 from kpi_steps o where o.report_id = s.report_id and o.kind = 'offered' and (o.at < s.at or (o.at = s.at and o.seq < s.seq)))`;
+  await sql`delete from kpi_facts where kind = 'queue' and report_id in (select s.report_id from kpi_steps s where ${inBatch} and ${firstOffer})`.execute(trx);
   await sql`insert into kpi_facts ${COLUMNS}
     select * from (select 'queue' as kind, s.at, s.report_id, ${subject}, cast(null as text) as team, ${ms(sql`r.created_at`, sql`s.at`)} as ms,
         cast(null as integer) as within_term, cast(null as integer) as edited, cast(null as integer) as has_reporter
       from kpi_steps s join reports r on r.id = s.report_id
-      where ${inBatch} and s.kind = 'offered'
-        and not exists (select 1 from kpi_steps o where o.report_id = s.report_id and o.kind = 'offered' and (o.at < s.at or (o.at = s.at and o.seq < s.seq)))) q
+      where ${inBatch} and ${firstOffer}) q
     where q.ms is not null`.execute(trx);
   // Acceptances, closings, reopen requests and failed messages: the step as it is, with its report's subject.
   await sql`insert into kpi_facts ${COLUMNS}
@@ -106,16 +111,29 @@ async function writeFacts(trx: Kysely<DB>, postgres: boolean, after: number, upT
       from kpi_steps s join reports r on r.id = s.report_id
       where ${inBatch} and s.kind = 'ter_plaatse' and s.unit_id is not null) q
     where q.ms is not null`.execute(trx);
-  // Free moments: on scene for every arrival of the unit since its previous free moment, up to 24 hours back.
+  // On scene pairs an arrival with the unit's first free moment at or after it, and is written with the later of the
+  // two (by seq): the other one is committed by then. Free moments: every earlier arrival of the unit since its previous
+  // free moment, up to 24 hours back.
   await sql`insert into kpi_facts ${COLUMNS}
     select * from (select 'on_scene' as kind, s.at, a.report_id, ${subject}, a.unit_kind as team, ${ms(sql`a.at`, sql`s.at`)} as ms,
         cast(null as integer) as within_term, cast(null as integer) as edited, cast(null as integer) as has_reporter
       from kpi_steps s
-      join kpi_steps a on a.unit_id = s.unit_id and a.kind = 'ter_plaatse' and a.report_id is not null and a.at <= s.at
+      join kpi_steps a on a.unit_id = s.unit_id and a.kind = 'ter_plaatse' and a.report_id is not null and a.at <= s.at and a.seq <= s.seq
         and a.at > coalesce((select max(p.at) from kpi_steps p where p.unit_id = s.unit_id and p.kind = 'unit_free' and p.at < s.at), '')
       join reports r on r.id = a.report_id
       where ${inBatch} and s.kind = 'unit_free' and s.unit_id is not null
         and not exists (select 1 from kpi_steps d where d.unit_id = s.unit_id and d.kind = 'unit_free' and d.at = s.at and d.seq < s.seq)) q
+    where q.ms is not null and q.ms <= ${ON_SCENE_LIMIT_MS}`.execute(trx);
+  // Arrivals written after their free moment (the next command in the same millisecond): the free moment counted
+  // without them.
+  await sql`insert into kpi_facts ${COLUMNS}
+    select * from (select 'on_scene' as kind, f.at, s.report_id, ${subject}, s.unit_kind as team, ${ms(sql`s.at`, sql`f.at`)} as ms,
+        cast(null as integer) as within_term, cast(null as integer) as edited, cast(null as integer) as has_reporter
+      from kpi_steps s
+      join kpi_steps f on f.seq = (select n.seq from kpi_steps n where n.unit_id = s.unit_id and n.kind = 'unit_free' and n.at >= s.at order by n.at, n.seq limit 1)
+        and f.kind = 'unit_free' and f.unit_id = s.unit_id and f.seq < s.seq
+      join reports r on r.id = s.report_id
+      where ${inBatch} and s.kind = 'ter_plaatse' and s.unit_id is not null) q
     where q.ms is not null and q.ms <= ${ON_SCENE_LIMIT_MS}`.execute(trx);
 }
 

@@ -181,4 +181,40 @@ describe.each(storeKinds)('KPI facts on a filled log (%s)', (kind) => {
     await db.transaction().execute((trx) => deleteReports(trx, ['r3']));
     expect(Number((await sql<{ n: number }>`select count(*) as n from kpi_facts where report_id = 'r3'`.execute(db)).rows[0]?.n)).toBe(0);
   });
+
+  it('a step committed after its partner was derived pairs as a read of all steps would: arrival at the instant of the free moment, an earlier offer from a node whose clock is behind', async () => {
+    const db = fresh.store.db;
+    await migrateToLatest(db);
+    const rowsOnly = db as unknown as OlderSchema;
+    await rowsOnly.insertInto('categories').values(olderCategory('kpi_groen')).execute();
+    const created = START + 60 * MIN;
+    const iso = (t: number) => new Date(t).toISOString();
+    await rowsOnly.insertInto('reports').values([1, 2, 3].map((n) => olderReport(n, { category: 'kpi_groen', created_at: iso(created) }))).execute();
+    const step = (seq: number, kind: string, at: number, fields: Partial<KpiStepTable>): KpiStepTable =>
+      ({ seq, kind, at: iso(at), report_id: null, unit_id: null, ms: null, unit_kind: 'boa_domein_1', day: null, within_term: null, edited: null, has_reporter: null, ...fields });
+    const t0 = created + 10 * MIN;
+    const t1 = t0 + 10 * MIN;
+    const commits: KpiStepTable[][] = [
+      // Unit u1 at r1, freed at t1 ...
+      [step(100, 'ter_plaatse', t0, { report_id: 'r1', unit_id: 'u1' }), step(101, 'unit_free', t1, { unit_id: 'u1' })],
+      // ... and, by the next command in the same millisecond, at r2: that arrival ends at the free moment of t1 (0 ms).
+      [step(102, 'ter_plaatse', t1, { report_id: 'r2', unit_id: 'u1' })],
+      [step(103, 'unit_free', t1 + 20 * MIN, { unit_id: 'u1' })],
+      // r3 offered by one node, then by another whose clock is a minute behind: one queue time, the earliest offer.
+      [step(104, 'offered', t0, { report_id: 'r3', unit_id: 'u2' })],
+      [step(105, 'offered', t0 - MIN, { report_id: 'r3', unit_id: 'u3' })],
+    ];
+    for (const steps of commits) {
+      await db.insertInto('kpi_steps').values(steps).execute();
+      await deriveKpiFacts(db);
+    }
+    const incremental = await computeStats(db, PERIOD, context);
+    expect(incremental.total.onScene).toEqual({ count: 2, medianMs: 5 * MIN, p90Ms: 10 * MIN });
+    expect(incremental.total.queue).toEqual({ count: 1, medianMs: 9 * MIN, p90Ms: 9 * MIN });
+
+    // The same figures as the facts derived from all of the steps at once.
+    await sql`delete from kpi_facts`.execute(db);
+    await sql`update kpi_fact_progress set seq = 0`.execute(db);
+    expect((await computeStats(db, PERIOD, context)).total).toEqual(incremental.total);
+  });
 });
