@@ -10,7 +10,10 @@ export function useStats(period: { from: string; to: string }, by: StatsGrouping
     queryKey: ['stats', period.from, period.to, by, trend, lang],
     queryFn: ({ signal }) =>
       call('stats.get', { from: period.from, to: period.to, trend, format: 'json', lang, ...(by ? { by } : {}) }, undefined, { signal }) as Promise<StatsAnswer>,
-    staleTime: 60_000,
+    // Opened again, the screen asks again (a closing a moment ago counts: the hub derives its KPI facts before it
+    // answers) instead of showing what it read a minute ago; periods looked at again count as new after a few seconds.
+    staleTime: 5_000,
+    refetchOnMount: 'always',
   });
 }
 
