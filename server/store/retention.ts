@@ -1,5 +1,4 @@
 import './follow-ups';
-import './kpi-facts';
 import './schema-sub-reports';
 import type { Kysely } from 'kysely';
 import { ANONYMISED, type ReportDataKind } from '../domain/retention';
@@ -160,14 +159,15 @@ export async function reportsClosedBefore(db: Kysely<DB>, cutoff: string, limit:
 
 /**
  * Deletes the reports and everything about them: events (their timeline), resolutions, messages,
- * reporters, citizen answers, photos, assignments, alerts, Open311 details. A unit still pointing at
- * one lets go of it. A part (deelmelding) whose main report goes loses its link to it.
+ * reporters, citizen answers, photos, assignments, alerts, Open311 details; the KPI facts go by their foreign key
+ * (migration 0052). A unit still pointing at one lets go of it. A part (deelmelding) whose main report goes loses its
+ * link to it.
  */
 export async function deleteReports(trx: Kysely<DB>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const list = [...ids];
   await trx.updateTable('units').set({ current_report_id: null }).where('current_report_id', 'in', list).execute();
-  for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy', 'kpi_facts'] as const) {
+  for (const table of ['events', 'alerts', 'report_retention', 'photos', 'photos_legacy'] as const) {
     await trx.deleteFrom(table).where('report_id', 'in', list).execute();
   }
   for (const table of ['outbox', 'citizen_responses', 'resolutions', 'assignments', 'open311_comments', 'open311_requests', 'reporters', 'external_referrals', 'reporter_questions', 'follow_up_actions'] as const) {

@@ -9,6 +9,7 @@ import {
   NO_INTERVAL,
 } from '../domain/kpi';
 import { type Period, localDay, periodDays } from '../domain/kpi-periods';
+import { inSnapshot } from './events';
 import { type KpiFactKind, deriveKpiFacts } from './kpi-facts';
 import type { DB } from './schema';
 import './kpi-steps';
@@ -274,7 +275,13 @@ export async function statsAggregates(
   period: Period,
   options: StatsFactsOptions,
 ): Promise<{ total: KpiAggregate; byCategory: Map<string, KpiAggregate> }> {
-  await factsUpToDate(db);
+  if (db.isTransaction) return countPeriod(db, period, options);
+  await deriveKpiFacts(db);
+  // One snapshot: the percentiles' fractions come from the counts, so no fact the job derives may come in between.
+  return inSnapshot(db, (trx) => countPeriod(trx, period, options));
+}
+
+async function countPeriod(db: Kysely<DB>, period: Period, options: StatsFactsOptions): Promise<{ total: KpiAggregate; byCategory: Map<string, KpiAggregate> }> {
   const { from, to } = period;
   const [counts, received, followUps, answers] = await Promise.all([
     sql<CountRow>`select f.kind, f.category, count(*) as n, count(f.ms) as n_ms,

@@ -25,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .ifNotExists()
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('report_id', 'text', (c) => c.notNull())
+    // A report's facts go with it, also when a node of an older release deletes it (retention) without knowing them.
+    .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('lat', 'double precision', (c) => c.notNull())
     .addColumn('lng', 'double precision', (c) => c.notNull())
