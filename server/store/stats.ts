@@ -227,8 +227,8 @@ function discFraction(k: number, n: number): number {
  */
 const EVERY_CATEGORY = sql`f.category in (select c.code from categories c)`;
 
-/** Median (lower and upper middle) and p90 by nearest rank of each interval kind, per category and in total. */
-async function percentilesOf(
+/** SQLite: median (lower and upper middle) and p90 by nearest rank of each interval kind, per category and in total. */
+async function sqlitePercentiles(
   db: Kysely<DB>,
   period: Period,
   counts: readonly CountRow[],
@@ -236,16 +236,6 @@ async function percentilesOf(
   const byGroup = new Map<string, Percentiles>();
   const total = new Map<string, Percentiles>();
   const { from, to } = period;
-  if (isPostgres(db)) {
-    // Nearest rank is percentile_disc's own definition; percentile_cont(0.5) is the median (the mean of the two middle
-    // values for an even count). Both order the same values the same way, so they share one sort per group.
-    const result = await sql<Percentiles & { kind: string; category: string | null }>`select f.kind, f.category,
-        percentile_cont(0.5) within group (order by f.ms) as median, percentile_disc(0.9) within group (order by f.ms) as p90
-      from kpi_facts f where f.at >= ${from} and f.at < ${to} and f.ms is not null and f.kind in ('queue', 'dispatch', 'travel', 'on_scene', 'closed')
-      group by grouping sets ((f.kind, f.category), (f.kind))`.execute(db);
-    for (const row of result.rows) (row.category === null ? total : byGroup).set(row.category === null ? row.kind : `${row.kind}\u0000${row.category}`, row);
-    return { byGroup, total };
-  }
   // SQLite's percentile_disc takes one fraction per group, and each group's depends on its count: one statement per
   // kind and category (each one range of the index kind, category, at), and per kind for the totals.
   const ask = async (n: number, where: RawBuilder<unknown>): Promise<Percentiles> => {
@@ -266,6 +256,46 @@ async function percentilesOf(
   return { byGroup, total };
 }
 
+const COUNTED = sql`count(*) as n, count(f.ms) as n_ms,
+  sum(case when f.within_term is not null then 1 else 0 end) as with_term, sum(case when f.within_term = 1 then 1 else 0 end) as within_term,
+  sum(case when f.edited is not null then 1 else 0 end) as with_message, sum(case when f.edited = 1 then 1 else 0 end) as edited,
+  sum(case when f.has_reporter = 1 then 1 else 0 end) as asked`;
+
+type Counted = { counts: CountRow[]; percentiles: { byGroup: Map<string, Percentiles>; total: Map<string, Percentiles> } };
+
+/**
+ * The period's facts counted per kind and category, with each interval kind's median and p90 per category and in total.
+ * PostgreSQL: one pass over the period's range of `kpi_facts_at` (its key is the time, the rest included), counts and
+ * percentiles together with grouping sets; `percentile_disc` is nearest rank by definition and `percentile_cont(0.5)`
+ * the median (the mean of the two middle values), both on one sort per group. SQLite: the counts, then the percentiles
+ * (sqlitePercentiles), whose fractions come from those counts.
+ */
+async function factCounts(db: Kysely<DB>, period: Period): Promise<Counted> {
+  const { from, to } = period;
+  if (isPostgres(db)) {
+    const result = await sql<CountRow & Percentiles & { category: string | null }>`select f.kind, f.category, ${COUNTED},
+        percentile_cont(0.5) within group (order by f.ms) as median, percentile_disc(0.9) within group (order by f.ms) as p90
+      from kpi_facts f where f.at >= ${from} and f.at < ${to}
+      group by grouping sets ((f.kind, f.category), (f.kind))`.execute(db);
+    const counts: CountRow[] = [];
+    const byGroup = new Map<string, Percentiles>();
+    const total = new Map<string, Percentiles>();
+    for (const row of result.rows) {
+      if (row.category === null) total.set(row.kind, row);
+      else {
+        counts.push({ ...row, category: row.category });
+        byGroup.set(`${row.kind}\u0000${row.category}`, row);
+      }
+    }
+    return { counts, percentiles: { byGroup, total } };
+  }
+  const counts = await sql<CountRow>`select f.kind, f.category, ${COUNTED}
+    from ${readBy(db, 'kpi_facts', 'f', 'kpi_facts_group')}
+    where f.kind in ('queue', 'dispatch', 'travel', 'on_scene', 'closed', 'reopen', 'failed') and ${EVERY_CATEGORY} and f.at >= ${from} and f.at < ${to}
+    group by f.kind, f.category`.execute(db);
+  return { counts: counts.rows, percentiles: await sqlitePercentiles(db, period, counts.rows) };
+}
+
 /**
  * The period's KPI counts in total and per category, counted by the database: the facts' counts and percentiles, the
  * reports received, the satisfaction answers per category, and the follow-up dates (few; read row by row).
@@ -277,20 +307,15 @@ export async function statsAggregates(
 ): Promise<{ total: KpiAggregate; byCategory: Map<string, KpiAggregate> }> {
   if (db.isTransaction) return countPeriod(db, period, options);
   await deriveKpiFacts(db);
-  // One snapshot: the percentiles' fractions come from the counts, so no fact the job derives may come in between.
-  return inSnapshot(db, (trx) => countPeriod(trx, period, options));
+  // SQLite in one snapshot: the percentiles' fractions come from the counts, so no fact the job derives may come in
+  // between. PostgreSQL counts both in one statement and reads the rest side by side on the pool.
+  return isPostgres(db) ? countPeriod(db, period, options) : inSnapshot(db, (trx) => countPeriod(trx, period, options));
 }
 
 async function countPeriod(db: Kysely<DB>, period: Period, options: StatsFactsOptions): Promise<{ total: KpiAggregate; byCategory: Map<string, KpiAggregate> }> {
   const { from, to } = period;
-  const [counts, received, followUps, answers] = await Promise.all([
-    sql<CountRow>`select f.kind, f.category, count(*) as n, count(f.ms) as n_ms,
-        sum(case when f.within_term is not null then 1 else 0 end) as with_term, sum(case when f.within_term = 1 then 1 else 0 end) as within_term,
-        sum(case when f.edited is not null then 1 else 0 end) as with_message, sum(case when f.edited = 1 then 1 else 0 end) as edited,
-        sum(case when f.has_reporter = 1 then 1 else 0 end) as asked
-      from ${readBy(db, 'kpi_facts', 'f', 'kpi_facts_group')}
-      where f.kind in ('queue', 'dispatch', 'travel', 'on_scene', 'closed', 'reopen', 'failed') and ${EVERY_CATEGORY} and f.at >= ${from} and f.at < ${to}
-      group by f.kind, f.category`.execute(db),
+  const [{ counts, percentiles }, received, followUps, answers] = await Promise.all([
+    factCounts(db, period),
     sql<{ category: string; n: number | string }>`select r.category, count(*) as n from reports r
       where r.created_at >= ${from} and r.created_at < ${to} group by r.category`.execute(db),
     followUpRows(db, period, options.timeZone, true),
@@ -298,7 +323,6 @@ async function countPeriod(db: Kysely<DB>, period: Period, options: StatsFactsOp
       from citizen_responses c join reports r on r.id = c.report_id
       where c.created_at >= ${from} and c.created_at < ${to} group by r.category`.execute(db),
   ]);
-  const percentiles = await percentilesOf(db, period, counts.rows);
 
   const total = emptyAggregate();
   const byCategory = new Map<string, KpiAggregate>();
@@ -314,7 +338,7 @@ async function countPeriod(db: Kysely<DB>, period: Period, options: StatsFactsOp
     groupOf(row.category).received += Number(row.n);
     total.received += Number(row.n);
   }
-  for (const row of counts.rows) {
+  for (const row of counts) {
     const n = Number(row.n);
     for (const a of [groupOf(row.category), total]) {
       const interval = INTERVAL_OF[row.kind];
@@ -331,7 +355,7 @@ async function countPeriod(db: Kysely<DB>, period: Period, options: StatsFactsOp
     }
   }
   const totalCounts = new Map<string, number>();
-  for (const row of counts.rows) totalCounts.set(row.kind, (totalCounts.get(row.kind) ?? 0) + Number(row.n_ms));
+  for (const row of counts) totalCounts.set(row.kind, (totalCounts.get(row.kind) ?? 0) + Number(row.n_ms));
   for (const [kind, n] of totalCounts) {
     const interval = INTERVAL_OF[kind as KpiFactKind];
     if (interval) total.intervals[interval] = figure(n, percentiles.total.get(kind));

@@ -1,9 +1,25 @@
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
-import type { CheckpointWorkerData, CheckpointWorkerMessage } from '../workers/checkpoint-worker';
 
 const BOOT = new URL('../workers/boot.mjs', import.meta.url);
-const ENTRY = new URL(`../workers/checkpoint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+// Plain JavaScript (see the file): boot.mjs then starts it without tsx's loader.
+const ENTRY = new URL('../workers/checkpoint-worker.mjs', import.meta.url);
+
+/** What the checkpoint worker (workers/checkpoint-worker.mjs) is started with. */
+interface CheckpointWorkerData {
+  entry: string;
+  /** The live SQLite file (WAL mode, set by the hub's connection). */
+  file: string;
+  /** How often the WAL's length is looked at. */
+  lookEveryMs: number;
+  /** Checkpoint once this many WAL frames are not yet in the database file (SQLite's own default is 1,000)… */
+  frames: number;
+  /** …or when any are and this long has passed since the last checkpoint. */
+  atLeastEveryMs: number;
+}
+
+/** What it tells the hub: a checkpoint failed (the hub falls back to its own). */
+type CheckpointWorkerMessage = { failure: string };
 
 /** The worker looks at the WAL's length this often, and checkpoints at SQLite's own threshold (1,000 pages). */
 const LOOK_EVERY_MS = 25;

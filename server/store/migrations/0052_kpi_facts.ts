@@ -7,9 +7,9 @@ import { createIndexConcurrently } from './concurrent-index';
  * log are derived by the hub after start (hub/kpi-facts-job.ts, in batches; GET /api/stats waits for it), not here: a
  * year of a big city's log is a few million steps, and this migration must not hold the start or the event log.
  *
- * Indexes: the steps by seq (the derivation reads the steps after its watermark); the facts by kind, category and time
- * with what is counted (GET /api/stats counts a month of them per category in SQL from the index alone), by time (the
- * other groupings read the facts' rows) and by report (retention deletes a report's facts with it); on PostgreSQL the
+ * Indexes: the steps by seq (the derivation reads the steps after its watermark); the facts with what is counted, for
+ * GET /api/stats to count a month per category in SQL from the index alone (SQLite: by kind, category and time;
+ * PostgreSQL: by time), by time (the other groupings read the facts' rows) and by report (retention deletes a report's facts with it); on PostgreSQL the
  * reports by creation time with their category (below). Built concurrently on PostgreSQL (kpi_steps and reports take
  * writes while they build). Safe to run again.
  */
@@ -44,8 +44,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`insert into kpi_fact_progress (id, seq) values (1, 0) on conflict (id) do nothing`.execute(db);
   await createIndexConcurrently(db, 'kpi_steps_seq', 'on kpi_steps (seq)');
-  await createIndexConcurrently(db, 'kpi_facts_group', postgres ? `on kpi_facts (kind, category, at) include (${COUNTED})` : `on kpi_facts (kind, category, at, ${COUNTED})`);
-  await createIndexConcurrently(db, 'kpi_facts_at', 'on kpi_facts (at)');
+  if (postgres) {
+    // PostgreSQL reads a period's range by time and counts it per kind and category in one pass (no skip scan here).
+    await createIndexConcurrently(db, 'kpi_facts_at', `on kpi_facts (at) include (kind, category, ${COUNTED})`);
+  } else {
+    // SQLite reads one time range per kind and category (store/stats.ts names the categories).
+    await createIndexConcurrently(db, 'kpi_facts_group', `on kpi_facts (kind, category, at, ${COUNTED})`);
+    await createIndexConcurrently(db, 'kpi_facts_at', 'on kpi_facts (at)');
+  }
   await createIndexConcurrently(db, 'kpi_facts_report', 'on kpi_facts (report_id)');
   if (postgres) {
     // The reports received in a period per category from the index alone (SQLite has reports_map_recent for it). It
