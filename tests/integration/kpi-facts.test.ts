@@ -7,6 +7,7 @@ import type { KpiStepTable } from '../../server/store/kpi-steps';
 import { migrateToLatest } from '../../server/store/migrate';
 import { openStore } from '../../server/store/open';
 import { deleteReports } from '../../server/store/retention';
+import { prng } from '../bench/support';
 import { storeKinds } from '../support/databases';
 import { migrateAllBut, type OlderSchema, olderCategory, olderReport, storeForEachTest } from '../support/filled-database';
 
@@ -24,21 +25,12 @@ const PERIOD = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z
 const CATEGORIES = ['kpi_groen', 'kpi_afval', 'kpi_fiets'];
 const KINDS = ['boa_domein_1', 'toezicht_afval_fietsen'];
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Expected = Record<'queue' | 'dispatch' | 'travel' | 'onScene' | 'close', number[]> & { closed: number; reopen: number; failed: number };
 
 /** A month of reports and their steps (seeded), and what the KPIs of that month must be. */
 function scenario(reports: number) {
-  const rnd = random(52);
+  const rnd = prng(52);
   const iso = (t: number) => new Date(t).toISOString();
   const steps: KpiStepTable[] = [];
   const expected: Expected = { queue: [], dispatch: [], travel: [], onScene: [], close: [], closed: 0, reopen: 0, failed: 0 };

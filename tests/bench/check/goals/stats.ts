@@ -29,7 +29,7 @@ import { deriveKpiFacts } from '../../../../server/store/kpi-facts';
 import '../../../../server/store/kpi-steps';
 import type { KpiStepTable } from '../../../../server/store/kpi-steps';
 import { startHub } from '../../../../server/start-hub';
-import { int, ms, summarize } from '../../support';
+import { int, ms, prng, summarize } from '../../support';
 import type { CheckGoal, GoalLine, StoreKind } from '../goal';
 import { fixtureNow } from '../store-timing';
 
@@ -42,22 +42,12 @@ const KINDS = ['boa_domein_1', 'toezicht_parkeren', 'toezicht_afval_fietsen'];
 
 const line = (store: StoreKind, measured: number, note: string): GoalLine => ({ goal: GOAL, store, measured, target: TARGET, unit: 'ms', better: 'lower', note });
 
-/** mulberry32: the same steps every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the KPI steps and answers described above into `db` (also used by ad-hoc profiling of the stats path). */
 export async function seedSteps(db: Kysely<DB>, end: Date): Promise<{ reports: number; steps: number; answers: number }> {
   const from = new Date(end.getTime() - SEED_MONTHS_MS).toISOString();
   const reports = await db.selectFrom('reports').select(['id', 'created_at']).where('created_at', '>=', from).where('created_at', '<', end.toISOString()).execute();
-  const rnd = random(14);
+  const rnd = prng(14);
   const iso = (t: number) => new Date(t).toISOString();
   const steps: KpiStepTable[] = [];
   const answers: { id: string; report_id: string; satisfied: number; comment: null; created_at: string; reason: null }[] = [];
