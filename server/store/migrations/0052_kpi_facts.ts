@@ -17,25 +17,55 @@ export const transaction = false;
 
 const COUNTED = 'ms, within_term, edited, has_reporter';
 
+/**
+ * The foreign key to reports takes a lock on reports (PostgreSQL: SHARE ROW EXCLUSIVE) that waits for every open write
+ * of reports and holds up every later one while it waits: behind a long transaction of another node, the command path
+ * would stand still. So it waits at most 100 ms at a time, and tries again after a pause until it gets the lock.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see up()
+async function waitingBriefly(db: Kysely<any>, postgres: boolean, fn: (db: Kysely<any>) => Promise<unknown>): Promise<void> {
+  if (!postgres) {
+    await fn(db);
+    return;
+  }
+  // One connection, so the lock timeout is the statement's own and is reset on it.
+  await db.connection().execute(async (conn) => {
+    for (;;) {
+      await sql`set lock_timeout = '100ms'`.execute(conn);
+      try {
+        await fn(conn);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55P03') throw err;
+      } finally {
+        await sql`reset lock_timeout`.execute(conn);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving DB type
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  await db.schema
-    .createTable('kpi_facts')
-    .ifNotExists()
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    // A report's facts go with it, also when a node of an older release deletes it (retention) without knowing them.
-    .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
-    .addColumn('category', 'text', (c) => c.notNull())
-    .addColumn('lat', 'double precision', (c) => c.notNull())
-    .addColumn('lng', 'double precision', (c) => c.notNull())
-    .addColumn('team', 'text')
-    .addColumn('ms', 'double precision')
-    .addColumn('within_term', 'integer')
-    .addColumn('edited', 'integer')
-    .addColumn('has_reporter', 'integer')
-    .execute();
+  await waitingBriefly(db, postgres, (on) =>
+    on.schema
+      .createTable('kpi_facts')
+      .ifNotExists()
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      // A report's facts go with it, also when a node of an older release deletes it (retention) without knowing them.
+      .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('lat', 'double precision', (c) => c.notNull())
+      .addColumn('lng', 'double precision', (c) => c.notNull())
+      .addColumn('team', 'text')
+      .addColumn('ms', 'double precision')
+      .addColumn('within_term', 'integer')
+      .addColumn('edited', 'integer')
+      .addColumn('has_reporter', 'integer')
+      .execute(),
+  );
   await db.schema
     .createTable('kpi_fact_progress')
     .ifNotExists()
