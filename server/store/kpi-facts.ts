@@ -161,7 +161,7 @@ async function deriveBatch(db: Kysely<DB>, size: number): Promise<boolean> {
 }
 
 /** True when steps wait for their facts (one look at the newest step; cheap enough before every stats request). */
-export async function kpiFactsBehind(db: Kysely<DB>): Promise<boolean> {
+async function kpiFactsBehind(db: Kysely<DB>): Promise<boolean> {
   const row = await db
     .selectNoFrom((eb) => [
       eb.selectFrom('kpi_steps').select((e) => e.fn.max('seq').as('s')).as('step'),

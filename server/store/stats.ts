@@ -35,9 +35,6 @@ export interface StatsFactsOptions {
 
 type SubjectRow = { category: string; lat: number | string; lng: number | string; team?: string | null };
 
-/** What a fact is grouped by, read once per report. */
-type ReportSubject = FactSubject;
-
 const INTERVAL_OF: Partial<Record<KpiFactKind, IntervalKpi>> = { queue: 'queue', dispatch: 'dispatch', travel: 'travel', on_scene: 'onScene', closed: 'close' };
 
 function subjectOf(row: SubjectRow): FactSubject {
@@ -70,8 +67,8 @@ function readBy(db: Kysely<DB>, table: 'kpi_facts' | 'reports', alias: string, i
 }
 
 /** The subject (category, place, team) of each report named, read once per report. */
-async function subjectsOf(db: Kysely<DB>, ids: ReadonlySet<string>, withTeam: boolean): Promise<Map<string, ReportSubject>> {
-  const out = new Map<string, ReportSubject>();
+async function subjectsOf(db: Kysely<DB>, ids: ReadonlySet<string>, withTeam: boolean): Promise<Map<string, FactSubject>> {
+  const out = new Map<string, FactSubject>();
   if (ids.size === 0) return out;
   const list = [...ids];
   const wanted = isPostgres(db) ? sql`r.id = any(${list}::text[])` : sql`r.id in (select value from json_each(${JSON.stringify(list)}))`;

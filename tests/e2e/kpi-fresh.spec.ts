@@ -2,18 +2,13 @@ import { expect, type Page, test } from '@playwright/test';
 import type { Report } from '../../server/protocol/report';
 import { loginConsole, openHeaderTool } from '../support/console-page';
 import { sampleReport, startTestHub, type TestHub } from '../support/hub';
+import { CLOSE_NO_ACTION } from '../support/privacy-fixtures';
 
 /**
  * The shift lead's KPI screen shows a closing made a moment ago: reopened after the dispatcher closed a report, its
  * figures are the hub's of now (GET /api/stats derives what is missing first), not the ones it read when opened before.
  */
 let t: TestHub;
-const CLOSE_NO_ACTION = {
-  kind: 'close',
-  outcome: 'no_action',
-  found: { code: 'zoals_gemeld', text: 'Tak aangetroffen, hangt hoog genoeg' },
-  action: { code: 'geen_actie', text: 'Geen actie nodig, situatie is veilig' },
-};
 
 test.beforeAll(async () => {
   t = await startTestHub({ demo: true });
