@@ -156,6 +156,19 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     expect(byId.get(made[2]?.id ?? '')?.delivery).toBe('failed');
   });
 
+  it('a page that ends exactly at the oldest open report is the last; one row shorter leaves exactly that row for the next', async () => {
+    for (let i = 0; i < 4; i++) await create(i);
+    const open = (await allOpen()).length;
+    const whole = await page(open);
+    expect(whole.rows).toHaveLength(open);
+    expect(whole.next).toBeNull();
+    const short = await page(open - 1);
+    expect(short.next).not.toBeNull();
+    const rest = await page(200, short.next ?? undefined);
+    expect(rest.rows.map((r) => r.id)).toEqual([whole.rows.at(-1)?.id]);
+    expect(rest.next).toBeNull();
+  });
+
   it('a page past the oldest open report is empty, the last, and still gives the open total', async () => {
     for (let i = 0; i < 3; i++) await create(i);
     const open = (await allOpen()).length;

@@ -37,6 +37,7 @@ import * as m0038 from './0038_kpi_steps';
 import * as m0036 from './0036_wallboard_devices';
 import * as m0051 from './0051_kpi_reads';
 import * as m0052 from './0052_kpi_facts';
+import * as m0053 from './0053_open_queue_whole_row';
 import * as m0050 from './0050_outbox_latest_message';
 
 /**
@@ -95,4 +96,5 @@ export const migrations: Record<string, MeldkamerMigration> = {
   '0051_kpi_reads': m0051,
   '0050_outbox_latest_message': m0050,
   '0052_kpi_facts': m0052,
+  '0053_open_queue_whole_row': m0053,
 };
