@@ -36,7 +36,13 @@ export interface PhaseMessage {
   durationMs: number;
 }
 
-export type ToClients = SetupMessage | PhaseMessage | { type: 'close' };
+/** Starts or stops the fleet's fixes (the connections stay). */
+export interface FieldMessage {
+  type: 'field';
+  on: boolean;
+}
+
+export type ToClients = SetupMessage | PhaseMessage | FieldMessage | { type: 'close' };
 
 export interface PhaseResult {
   name: string;
@@ -63,6 +69,7 @@ export interface PhaseResult {
 export type FromClients =
   | { type: 'ready'; connected: number; fieldConnected: number; setupMs: number }
   | { type: 'phaseDone'; result: PhaseResult }
+  | { type: 'fieldSet'; on: boolean }
   | { type: 'error'; message: string };
 
 interface Receiver {
@@ -94,7 +101,10 @@ class Clients {
   readonly receivers: Receiver[] = [];
   private readonly sockets: Socket[] = [];
   private readonly raw: WebSocket[] = [];
-  private readonly timers: NodeJS.Timeout[] = [];
+  private fixTimers: NodeJS.Timeout[] = [];
+  /** Each connected field unit's way of sending a fix, by its index. */
+  private readonly fleet = new Map<number, (fix: string) => void>();
+  private fixesOn = true;
   private writerWs: WebSocket | undefined;
   private agent: http.Agent | undefined;
   private template: { report: { description: string } } | undefined;
@@ -214,8 +224,18 @@ class Clients {
     this.startFixes(index, (fix) => ws.send(fix));
   }
 
+  /** Stops or starts every unit's fixes; started again, the fleet sends 100 fixes/s at once (spread as at setup). */
+  setField(on: boolean): void {
+    for (const t of this.fixTimers) clearTimeout(t);
+    this.fixTimers = [];
+    this.fixesOn = on;
+    if (on) for (const [index, sendFix] of this.fleet) this.startFixes(index, sendFix);
+  }
+
   /** One fix every 5 s, the fleet's fixes spread evenly over the period; each unit moves about 25 m per fix. */
   private startFixes(index: number, sendFix: (fix: string) => void): void {
+    this.fleet.set(index, sendFix);
+    if (!this.fixesOn) return;
     let lat = 52.04 + ((index * 37) % 70) / 1000;
     let lng = 4.22 + ((index * 53) % 160) / 1000;
     let heading = (index * 47) % 360;
@@ -229,11 +249,11 @@ class Clients {
     const first = setTimeout(
       () => {
         fix();
-        this.timers.push(setInterval(fix, FIX_INTERVAL_MS));
+        this.fixTimers.push(setInterval(fix, FIX_INTERVAL_MS));
       },
       (index * FIX_INTERVAL_MS) / Math.max(1, this.setup.field),
     );
-    this.timers.push(first);
+    this.fixTimers.push(first);
   }
 
   private write(key: string, acks: number[], onError: () => void): void {
@@ -368,7 +388,7 @@ class Clients {
   }
 
   close(): void {
-    for (const t of this.timers) clearTimeout(t);
+    this.setField(false);
     for (const s of this.sockets) s.disconnect();
     for (const ws of this.raw) ws.terminate();
     this.agent?.destroy();
@@ -393,6 +413,10 @@ process.on('message', (message: ToClients) => {
       } else if (message.type === 'phase') {
         if (!clients) throw new Error('phase before setup');
         send({ type: 'phaseDone', result: await clients.phase(message) });
+      } else if (message.type === 'field') {
+        if (!clients) throw new Error('field before setup');
+        clients.setField(message.on);
+        send({ type: 'fieldSet', on: message.on });
       } else if (message.type === 'close') {
         clients?.close();
         process.disconnect?.();

@@ -246,6 +246,12 @@ export async function runPhase(target: Target, name: string, rate: number, durat
   return { result: done.result, serverCpuPct: used.processPct, machineCpuPct: used.machinePct };
 }
 
+/** Starts or stops a target's 500 field units' fixes (their connections stay open). */
+export async function setField(target: Target, on: boolean): Promise<void> {
+  const done = await target.clients.request({ type: 'field', on }, 10_000);
+  if (done.type !== 'fieldSet') throw new Error(`unexpected ${done.type}`);
+}
+
 /** The servers stay up together and take turns per rate, so a noisy neighbour hits them alike. */
 async function runAll(stores: StoreKind[]): Promise<Target[]> {
   const targets: Target[] = [];

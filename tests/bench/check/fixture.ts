@@ -5,6 +5,7 @@
  * filled database (and must backfill). Goals get copies: a file copy for SQLite, CREATE DATABASE … TEMPLATE for
  * PostgreSQL. `--fresh` rebuilds.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,6 +176,24 @@ async function migrateCached(kind: 'sqlite' | 'postgres'): Promise<string | unde
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Puts what earlier goals wrote on disk before the next goal measures: the file system's dirty pages (a 0.9 GB copy
+ * of the SQLite fixture is otherwise written back by the kernel during the next goal) and PostgreSQL's (a
+ * CHECKPOINT: a copied 1.4 GB database, or a migration's backfill, is otherwise written out by a spread checkpoint
+ * for minutes after, beside the next goal's commits). Returns what was done, for the log.
+ */
+export async function settleWrites(withPostgres: boolean): Promise<string> {
+  const t0 = performance.now();
+  spawnSync('sync');
+  const done = [`sync ${since(t0)}`];
+  if (withPostgres) {
+    const t1 = performance.now();
+    await admin((c) => c.query('checkpoint'));
+    done.push(`PostgreSQL checkpoint ${since(t1)}`);
+  }
+  return done.join(', ');
 }
 
 async function pgFixtureExists(): Promise<boolean> {

@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { machineDescription, QUICK, say } from '../support';
-import { type OpenedFixture, openFixture } from './fixture';
+import { machineDescription, postgresReachable, QUICK, say } from '../support';
+import { type OpenedFixture, openFixture, settleWrites } from './fixture';
 import type { CheckFixture, CheckGoal, GoalLine } from './goal';
 import { checkMarkdown, formatLine, passes } from './report-lines';
 
@@ -102,8 +102,10 @@ export async function runCheck(args: string[]): Promise<CheckResult> {
   process.on('uncaughtException', stray);
   process.on('unhandledRejection', stray);
   try {
+    const withPostgres = await postgresReachable();
     for (const goal of selected) {
       say(`--- ${goal.name} ---`);
+      say(`${goal.name}: before it, earlier writes put on disk: ${await settleWrites(withPostgres)}`);
       const t0 = performance.now();
       const lines = await runGoal(goal, fixture);
       const seconds = (performance.now() - t0) / 1000;

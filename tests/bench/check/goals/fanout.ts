@@ -2,8 +2,11 @@
  * Issue 11, intake → consoles: reports POSTed at 200/s (open loop) while 50 Socket.IO consoles listen and 500 field
  * units send a fix every 5 s, per store; against the bare `ws` relay of the fan-out bench (same clients, same message,
  * same rate) measured in the same run. The machinery is tests/bench/fanout.ts; here one short phase per server.
+ * The three servers share this process, so each one's 500 units send fixes only while it is measured (its warm-up
+ * and its phase): otherwise a hub's phase also carried the other hub's 100 fixes/s, position trail and broadcasts
+ * on its event loop, which no hub has in use (docs/BENCHMARKS.md, the fan-out tail).
  */
-import { baselineTarget, hubTarget, type Measured, runPhase, type Target, trend } from '../../fanout';
+import { baselineTarget, hubTarget, type Measured, runPhase, setField, type Target, trend } from '../../fanout';
 import { ms, postgresReachable, type StoreKind, summarize } from '../../support';
 import type { CheckGoal, GoalLine } from '../goal';
 
@@ -51,16 +54,23 @@ export default {
     const targets: { store?: StoreKind; target: Target }[] = [];
     const measured = new Map<StoreKind | 'base', Measured>();
     try {
-      for (const store of stores) targets.push({ store, target: await hubTarget(store) });
+      for (const store of stores) {
+        const target = await hubTarget(store);
+        targets.push({ store, target });
+        await setField(target, false);
+      }
       let sample: string | undefined;
-      for (const t of targets) sample ??= (await runPhase(t.target, 'warmup', 50, warmupMs)).result.sampleEvent;
+      for (const t of targets) sample ??= (await runPhase(t.target, 'sample', 50, 500)).result.sampleEvent;
       if (!sample) throw new Error('the hub produced no sample event for the baseline');
       const base = await baselineTarget(sample);
+      await setField(base, false);
       targets.unshift({ target: base });
-      await runPhase(base, 'warmup', 50, warmupMs);
-      // Phases one after another, the servers all up at once (as the fan-out bench does).
+      // Phases one after another, the servers all up at once (as the fan-out bench does), each with its fleet on.
       for (const t of targets) {
+        await setField(t.target, true);
+        await runPhase(t.target, 'warmup', 50, warmupMs);
         const m = await runPhase(t.target, `r${RATE}`, RATE, phaseMs);
+        await setField(t.target, false);
         const lat = summarize(m.result.latencies);
         say(`${t.target.label} ${RATE}/s: p50 ${ms(lat.p50)} ms, p99 ${ms(lat.p99)} ms, lost ${m.result.lost}, dup ${m.result.duplicated}, seq gaps ${m.result.seqGaps}`);
         measured.set(t.store ?? 'base', m);
