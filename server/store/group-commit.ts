@@ -32,21 +32,13 @@ export interface GroupCommitOptions {
   control?: (text: string) => void;
   /** The most commands one transaction takes before it commits, so a steady stream still gets acks. */
   maxGroup?: number;
-  /**
-   * Asked right after a group's COMMIT returned, when the COMMIT itself did not make the group durable (SQLite with
-   * `synchronous = NORMAL`, store/wal-sync.ts); the group settles once it resolves. Meanwhile the next group runs
-   * its transaction: its writes go into the WAL while the previous group's sync is on the disk, and it settles
-   * after it (settling stays in queue order).
-   */
-  durable?: () => Promise<void>;
 }
 
 /**
  * Group commit: commands that wait for the write transaction at the same time run one after the other in ONE
  * transaction, each inside its own savepoint, and one COMMIT (one fsync) makes all of them durable. A command
  * that fails is rolled back to its savepoint alone and gets its error; the others go on. Nobody's promise
- * settles before that COMMIT returned (and, with `durable`, before the WAL sync after it finished), so an answer is
- * never sent for work that is not yet durable. When the
+ * settles before that COMMIT returned, so an answer is never sent for work that is not yet durable. When the
  * shared transaction itself fails (the COMMIT, or a rollback to a savepoint), every command of the group gets
  * the error: none of them was committed. Settled in queue order, so events are published in seq order.
  *
@@ -58,8 +50,6 @@ export interface GroupCommitOptions {
 export class GroupCommit {
   private readonly queue: Job[] = [];
   private draining: Promise<void> | undefined;
-  /** The last group waiting for durable() before it settles (in order after the ones before it). */
-  private settling: Promise<void> = Promise.resolve();
   private readonly maxGroup: number;
 
   constructor(private readonly options: GroupCommitOptions) {
@@ -81,12 +71,7 @@ export class GroupCommit {
 
   /** Resolves once no group is running (for closing the store). */
   async idle(): Promise<void> {
-    for (;;) {
-      if (this.draining) await this.draining;
-      const settling = this.settling;
-      await settling;
-      if (!this.draining && settling === this.settling) return;
-    }
+    while (this.draining) await this.draining;
   }
 
   private async drain(): Promise<void> {
@@ -110,7 +95,6 @@ export class GroupCommit {
     // the queue retrying it for ever.
     const first = this.queue.shift();
     if (!first) return;
-    let failure: { err: unknown } | undefined;
     try {
       await this.options.transaction(async (trx) => {
         let job: Job | undefined = first;
@@ -123,38 +107,14 @@ export class GroupCommit {
         }
       });
     } catch (err) {
-      failure = { err };
-    }
-    const settle = () => {
-      if (failure) {
-        if (group.length === 0) first.reject(failure.err);
-        for (const { job } of group) job.reject(failure.err);
-        return;
-      }
-      for (const { job, outcome } of group) {
-        if (outcome?.ok) job.resolve(outcome.value);
-        else job.reject(outcome ? outcome.err : new Error('group commit: command did not run'));
-      }
-    };
-    const { durable } = this.options;
-    if (!durable) {
-      settle();
+      if (group.length === 0) first.reject(err);
+      for (const { job } of group) job.reject(err);
       return;
     }
-    // Asked now, after the COMMIT returned: the sync it waits for begins after this group's writes. Its failure is
-    // taken at once (a value, not a rejection left unhandled while earlier groups settle).
-    const onDisk = failure ? Promise.resolve(null) : durable().then(() => null, (err: unknown) => ({ err }));
-    const previous = this.settling;
-    this.settling = (async () => {
-      await previous;
-      const syncFailure = await onDisk;
-      if (syncFailure) {
-        // Committed, but not known to be on disk: nobody is told it is done.
-        const why = syncFailure.err instanceof Error ? syncFailure.err.message : String(syncFailure.err);
-        failure = { err: new Error(`group commit: the write was committed but could not be made durable: ${why}`) };
-      }
-      settle();
-    })();
+    for (const { job, outcome } of group) {
+      if (outcome?.ok) job.resolve(outcome.value);
+      else job.reject(outcome ? outcome.err : new Error('group commit: command did not run'));
+    }
   }
 
   /** position: the command's place in the group, from 1. */

@@ -8,7 +8,6 @@ import { DEFER, forgetKept, pipelineClient } from './pg-pipeline';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
 import { checkpointOnWorker } from './wal-checkpoints';
-import { fileSyncer, WalSync } from './wal-sync';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -82,34 +81,23 @@ function openSqlite(dataDir: string): Store {
   };
   const statements = withStatementCache(database);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
-  const wal = fileSyncer(`${file}-wal`);
-  const walSync = new WalSync(wal.sync);
   const group = new GroupCommit({
-    // Holding the connection (Kysely's mutex) while the pragmas change: SQLite refuses to change `synchronous` inside
-    // a transaction, and a read snapshot (store/events.ts, inSnapshot) may hold one across an await.
-    transaction: (fn) =>
-      db.connection().execute(async (connection) => {
-        // Each command's savepoint, and each INSERT that fires triggers inside the transaction, keeps the pages it
-        // changes in the sub-journal, by default a temp file once it outgrows 64 KiB: two write calls per page. In
-        // memory instead (released with each command's savepoint) the group costs ~60 µs less system CPU per command
-        // (docs/BENCHMARKS.md, the command path). Only for the write transaction: elsewhere temporary b-trees (large
-        // stats reads) stay able to spill to disk. SQLite reads the setting when the transaction starts to write, and
-        // applies it when the pragma is parsed: so by exec, before BEGIN and after the end.
-        tempStore('memory');
-        // The group's COMMIT writes its WAL frames without syncing them; `durable` below syncs the WAL off the event
-        // loop before anyone is answered, while the next group runs (docs/BENCHMARKS.md, the fan-out tail). Every
-        // other write on this connection keeps FULL: its commit syncs as before.
-        database.exec('pragma synchronous = normal');
-        try {
-          return await connection.transaction().execute(fn);
-        } finally {
-          database.exec('pragma synchronous = full');
-          tempStore('default');
-        }
-      }),
+    transaction: async (fn) => {
+      // Each command's savepoint, and each INSERT that fires triggers inside the transaction, keeps the pages it
+      // changes in the sub-journal, by default a temp file once it outgrows 64 KiB: two write calls per page. In
+      // memory instead (released with each command's savepoint) the group costs ~60 µs less system CPU per command
+      // (docs/BENCHMARKS.md, the command path). Only for the write transaction: elsewhere temporary b-trees (large
+      // stats reads) stay able to spill to disk. SQLite reads the setting when the transaction starts to write, and
+      // applies it when the pragma is parsed: so by exec, before BEGIN and after the end.
+      tempStore('memory');
+      try {
+        return await db.transaction().execute(fn);
+      } finally {
+        tempStore('default');
+      }
+    },
     combineSavepoints: false,
     control: (text) => void statements.prepare(text).run([]),
-    durable: () => walSync.durable(),
   });
   const checkpoints = checkpointOnWorker(database, file, (message) => process.emitWarning(`WAL checkpoint worker: ${message}`));
   return {
@@ -120,7 +108,6 @@ function openSqlite(dataDir: string): Store {
     writeTransaction: (fn) => group.run(fn),
     close: async () => {
       await group.idle();
-      wal.close();
       await checkpoints.stop();
       await db.destroy();
     },
