@@ -9,8 +9,8 @@ import { Report } from './report';
  *
  * To add a field: add its name to QUEUE_ROW_FIELDS (a field of `Report`, at the end), its SQL expression for
  * both stores to QUEUE_ROW_SQL in server/store/report-queue.ts (a column of reports_open_queue, or the PostgreSQL
- * page reads the table), and what reads it in the console. The tuple schema, the row type, the decoder and
- * toQueueRow follow from the list.
+ * page reads the table), the field to the decoder's object literal (rowOf below: the type check says when it is
+ * missing), and what reads it in the console. The tuple schema, the row type and toQueueRow follow from the list.
  */
 export const QUEUE_ROW_FIELDS = [
   'id',

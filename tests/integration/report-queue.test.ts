@@ -167,6 +167,16 @@ describe.each(storeKinds)('the open queue in pages over %s (reports.queue)', (st
     const rest = await page(200, short.next ?? undefined);
     expect(rest.rows.map((r) => r.id)).toEqual([whole.rows.at(-1)?.id]);
     expect(rest.next).toBeNull();
+    // One row a page: each page's cursor is its own row, and the last page says so.
+    const single: string[] = [];
+    let after: string | undefined;
+    do {
+      const p = await page(1, after);
+      expect(p.rows).toHaveLength(1);
+      single.push(p.rows[0]?.id ?? '');
+      after = p.next ?? undefined;
+    } while (after);
+    expect(single).toEqual(whole.rows.map((r) => r.id));
   });
 
   it('a page past the oldest open report is empty, the last, and still gives the open total', async () => {
