@@ -26,8 +26,8 @@ export interface QueuePage {
  * Each field of the slim queue row (protocol/report-queue.ts, QUEUE_ROW_FIELDS) as SQL on both stores, with the
  * columns it reads: a new field is one entry here. The value must be what rowToReport (store/reports.ts) makes of
  * the row, so the queue's row and an event's report agree. Every column is in reports_open_queue (migrations 0011,
- * 0032, 0053), so the page is read from the index alone (on PostgreSQL an index-only scan; the description is not in the index,
- * which is why the slim row leaves it out).
+ * 0032, 0053), so the page is read from the index alone (on PostgreSQL an index-only scan; the description is not
+ * in the index, which is why the slim row leaves it out).
  */
 export const QUEUE_ROW_SQL: Record<QueueRowField, { columns: string[]; sqlite: RawBuilder<unknown>; postgres: RawBuilder<unknown> }> = {
   id: { columns: ['id'], sqlite: sql`id`, postgres: sql`id` },
