@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../renderer/console/i18n/messages';
 import { filterReports, newestFirst } from '../../renderer/console/queue/filterReports';
-import { countByStatusFilter, matchesStatusFilter, type QueueStatusFilter } from '../../renderer/console/queue/statusFilters';
+import { countByStatusFilter, matchesStatusFilter, QUEUE_STATUS_FILTERS, type QueueStatusFilter } from '../../renderer/console/queue/statusFilters';
 import { aReport, PARKING, WASTE } from './renderer-fixtures';
 
 const TODAY = '2026-03-10';
@@ -105,3 +106,14 @@ describe('filterReports', () => {
     expect(run('fout geparkeerd', 'parkeren', 'scheduled')).toEqual(['due', 'later']);
   });
 });
+
+describe('status filter labels', () => {
+  it('no two filters of the queue read the same, in either language (a dispatcher picks by the words)', () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const labels = QUEUE_STATUS_FILTERS.map((f) => MESSAGES[locale][`filter.${f}` as keyof (typeof MESSAGES)['nl']]);
+      expect(labels.every((l) => typeof l === 'string' && l.length > 0), locale).toBe(true);
+      expect(new Set(labels).size, `${locale}: ${labels.join(' | ')}`).toBe(labels.length);
+    }
+  });
+});
+
