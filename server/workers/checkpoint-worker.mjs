@@ -17,23 +17,26 @@ db.pragma('synchronous = FULL');
  * Frames in the WAL not yet copied into the database file, read from the WAL index (the -shm file,
  * https://www.sqlite.org/walformat.html: mxFrame at byte 16 of the header, nBackfill at byte 96; native byte order).
  * Read without a lock: a torn read only moves one checkpoint by one look.
+ * Through one descriptor, opened once and closed only when the worker stops: POSIX locks belong to the process, and
+ * closing any descriptor of a file drops every lock the process holds on it (SQLite's "How To Corrupt", 2.2). A
+ * descriptor opened and closed at each look took the hub's own locks on the WAL index away 40 times a second, and
+ * another process opening the database meanwhile would have taken itself for its only user.
  */
 const header = Buffer.alloc(100);
+/** @type {number | undefined} */
+let shm;
 /** @param {number} offset */
 const u32 = (offset) => (endianness() === 'LE' ? header.readUInt32LE(offset) : header.readUInt32BE(offset));
 /** @returns {{ frames: number; behind: number }} */
 function walState() {
-  let fd;
-  try {
-    fd = openSync(`${file}-shm`, 'r');
-  } catch {
-    return { frames: 0, behind: 0 };
+  if (shm === undefined) {
+    try {
+      shm = openSync(`${file}-shm`, 'r');
+    } catch {
+      return { frames: 0, behind: 0 };
+    }
   }
-  try {
-    if (readSync(fd, header, 0, 100, 0) < 100) return { frames: 0, behind: 0 };
-  } finally {
-    closeSync(fd);
-  }
+  if (readSync(shm, header, 0, 100, 0) < 100) return { frames: 0, behind: 0 };
   const mxFrame = u32(16);
   return { frames: mxFrame, behind: Math.max(0, mxFrame - u32(96)) };
 }
@@ -59,5 +62,7 @@ parentPort?.on('message', (message) => {
   if (message !== 'stop') return;
   clearInterval(timer);
   db.close();
+  // Last: the hub closes its own connection right after this worker has stopped (store/wal-checkpoints.ts).
+  if (shm !== undefined) closeSync(shm);
   parentPort?.close();
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -38,5 +38,21 @@ describe('SQLite WAL checkpoints on a worker', () => {
     store = openStore({ dataDir: dir });
     const { rows } = await sql<{ n: number }>`select count(*) as n from t`.execute(store.db);
     expect(Number(rows[0]?.n)).toBe(1_500);
+  });
+
+  it.skipIf(!existsSync('/proc/locks'))("keeps the hub's locks on the WAL index: the worker never closes a descriptor of it while the database is open", async () => {
+    // POSIX locks belong to the process: closing any descriptor of a file drops all of the process's locks on it
+    // (SQLite's "How To Corrupt", 2.2). Without its lock on the -shm file another process opening the database (a
+    // second hub on the same folder, a backup tool) would take itself for the only user and reset the WAL index.
+    await sql`insert into t (v) values ('a')`.execute(store.db);
+    const shm = statSync(join(dir, 'meldkamer.sqlite-shm')).ino;
+    const ours = () =>
+      readFileSync('/proc/locks', 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(`:${shm} `) && line.split(/\s+/).includes(String(process.pid)));
+    expect(ours().length).toBeGreaterThan(0);
+    // Some 20 looks of the worker at the WAL's length.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ours().length).toBeGreaterThan(0);
   });
 });
