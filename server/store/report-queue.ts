@@ -91,13 +91,13 @@ function sqlitePageQuery(after: QueueCursor | null, limit: number) {
 
 /** The page's last row and the one after it: two rows when another page follows. */
 function sqliteCursorQuery(after: QueueCursor | null, limit: number) {
-  // An offset below 0 reads as 0: a page of 0 rows would name the first row as its last and skip it.
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`a queue page holds at least one row (asked: ${limit})`);
   return sql<{ created_at: string; id: string }>`select created_at, id ${SQLITE_OPEN} ${sqliteKeyset(after)} ${SQLITE_ORDER}
     limit 2 offset ${limit - 1}`;
 }
 
 async function sqlitePage(trx: Kysely<DB>, after: QueueCursor | null, limit: number): Promise<Omit<QueuePageJson, 'seq'>> {
+  // The cursor's offset below 0 would read as 0: a page of 0 rows would name the first row as its last and skip it.
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`a queue page holds at least one row (asked: ${limit})`);
   const answer = (await sqlitePageQuery(after, limit).execute(trx)).rows[0];
   const [last, beyond] = (await sqliteCursorQuery(after, limit).execute(trx)).rows;
   return {

@@ -35,15 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Run again after it was done (stopped before it was booked): nothing to rebuild.
     const current = await sql<{ def: string }>`select indexdef as def from pg_indexes
       where indexname = 'reports_open_queue' and schemaname = current_schema()`.execute(db);
-    const done = current.rows[0]?.def.includes('awaiting_reply_since') ?? false;
-    if (done) {
-      await sql`drop index concurrently if exists ${sql.id(BUILDING)}`.execute(db);
-      await createIndexConcurrently(db, 'reports_open_count', `on reports (status) where status <> 'closed'`);
-      return;
+    if (!current.rows[0]?.def.includes('awaiting_reply_since')) {
+      await createIndexConcurrently(db, BUILDING, `on reports (created_at desc, id desc) include (${columns}) where status <> 'closed'`);
+      await sql`drop index concurrently if exists reports_open_queue`.execute(db);
+      await sql`alter index ${sql.id(BUILDING)} rename to reports_open_queue`.execute(db);
     }
-    await createIndexConcurrently(db, BUILDING, `on reports (created_at desc, id desc) include (${columns}) where status <> 'closed'`);
-    await sql`drop index concurrently if exists reports_open_queue`.execute(db);
-    await sql`alter index ${sql.id(BUILDING)} rename to reports_open_queue`.execute(db);
     await createIndexConcurrently(db, 'reports_open_count', `on reports (status) where status <> 'closed'`);
     return;
   }
