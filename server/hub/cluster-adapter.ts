@@ -17,12 +17,21 @@ export async function attachClusterAdapter(io: HubServer, store: Store, log: Log
   await ensureClusterAttachments(store);
   const errorHandler = (err: unknown) => log.warn({ err }, 'socket.io cluster adapter error');
   const notifies = new NotifyBatcher((text, values) => (store.pgPool as pg.Pool).query(text, values));
-  const makeAdapter = createAdapter(listenerPool(store.pgPool, notifies, log), { errorHandler });
+  const listener = listenerPool(store.pgPool, notifies, log);
+  const makeAdapter = createAdapter(listener.pool, { errorHandler });
+  let open = 0;
   // Socket.IO calls this with `new`: a function that returns the adapter, not an arrow function.
   // biome-ignore lint/complexity/useArrowFunction: must be constructible
   io.adapter(function (nsp: Parameters<typeof makeAdapter>[0]) {
     const adapter = makeAdapter(nsp);
     orderBroadcasts(adapter, notifies, errorHandler);
+    // The adapter closes its LISTEN client with the last namespace's adapter (io.close()); so does the listener pool.
+    open++;
+    const close = adapter.close;
+    adapter.close = function (this: typeof adapter) {
+      if (--open === 0) listener.close();
+      return close.call(this);
+    };
     return adapter;
   } as unknown as Parameters<HubServer['adapter']>[0]);
   return true;
@@ -38,11 +47,16 @@ export async function attachClusterAdapter(io: HubServer, store: Store, log: Log
  *   (its catch and its 'end' handler) and keeps every client they bring, each listening and delivering: under repeated
  *   terminations they filled the pool and the node hung. Here a new LISTEN client supersedes the one before: that one
  *   is released as broken without the adapter's handlers, so it neither delivers nor reconnects.
+ * - when the adapter is closed before its LISTENs are done (a hub stopped right after it started), it releases
+ *   nothing, and the client it then gets stays checked out: the pool's end() waited for it for good. Here the
+ *   client out is released when the adapter closes, and a connect after that never settles (it neither listens nor
+ *   schedules a reconnection).
  * The adapter's close() releases the current client as before. Its queries go through the node's NotifyBatcher
  * (hub/notify-batch.ts).
  */
-function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): pg.Pool {
+function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): { pool: pg.Pool; close(): void } {
   let current: pg.PoolClient | undefined;
+  let closed = false;
   const discard = (client: pg.PoolClient, reason: string) => {
     if (current === client) current = undefined;
     const release = client.release;
@@ -50,7 +64,12 @@ function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): pg.P
     release.call(client, new Error(reason));
   };
   const connect = async () => {
+    if (closed) return new Promise<never>(() => undefined);
     const client = await pool.connect();
+    if (closed) {
+      client.release();
+      return new Promise<never>(() => undefined);
+    }
     if (current) {
       current.removeAllListeners('notification');
       current.removeAllListeners('end');
@@ -61,5 +80,12 @@ function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): pg.P
     client.once('end', () => discard(client, 'LISTEN connection ended'));
     return client;
   };
-  return { connect, query: notifies.query } as unknown as pg.Pool;
+  const close = () => {
+    closed = true;
+    if (!current) return;
+    current.removeAllListeners('notification');
+    current.removeAllListeners('end');
+    discard(current, 'cluster adapter closed');
+  };
+  return { pool: { connect, query: notifies.query } as unknown as pg.Pool, close };
 }
