@@ -3,18 +3,36 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 const reports = mkdtempSync(join(tmpdir(), 'meldkamer-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+/** Each failed test's file, name and first line of its error, repeated at the end: CI keeps only the log's tail. */
+const failedTests = [];
 
 function run(name, command, args, env = {}) {
   process.stdout.write(`\n=== ${name} ===\n`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) failedSteps.push(name);
   return result.status === 0;
+}
+
+function firstLine(text) {
+  return stripVTControlCharacters(String(text ?? '')).trim().split('\n')[0].slice(0, 300);
+}
+
+function collectPlaywrightFailures(suite) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      if (test.status !== 'unexpected') continue;
+      const error = test.results?.find((r) => r.error)?.error?.message;
+      failedTests.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+    }
+  }
+  for (const child of suite.suites ?? []) collectPlaywrightFailures(child);
 }
 
 function readJson(file) {
@@ -35,6 +53,12 @@ if (vitest) {
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+  for (const file of vitest.testResults ?? []) {
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failed) failedTests.push(`${relative(process.cwd(), file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    // A file that failed outside any test (an import error, a failing hook) has no failed test to name.
+    if (failed.length === 0 && file.status === 'failed') failedTests.push(`${relative(process.cwd(), file.name)}: ${firstLine(file.message)}`);
+  }
 } else if (!failedSteps.includes('unit + integration (vitest)')) {
   failedSteps.push('vitest report missing');
 }
@@ -55,7 +79,9 @@ if (process.env.MELDKAMER_SKIP_E2E === '1') {
     run('e2e (playwright, chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
     });
-    const stats = readJson(playwrightJson)?.stats;
+    const playwright = readJson(playwrightJson);
+    const stats = playwright?.stats;
+    for (const suite of playwright?.suites ?? []) collectPlaywrightFailures(suite);
     if (stats) {
       totals.passed += stats.expected + (stats.flaky ?? 0);
       totals.failed += stats.unexpected;
@@ -68,6 +94,7 @@ if (process.env.MELDKAMER_SKIP_E2E === '1') {
 
 rmSync(reports, { recursive: true, force: true });
 process.stdout.write('\n');
+if (failedTests.length > 0) process.stdout.write(`failed tests:\n${failedTests.map((t) => `  ${t}\n`).join('')}`);
 if (failedSteps.length > 0) process.stdout.write(`failed steps: ${failedSteps.join(', ')}\n`);
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(failedSteps.length > 0 || totals.failed > 0 ? 1 : 0);
