@@ -7,7 +7,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { type RefObject, useEffect, useMemo } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import type { PositionFix } from '../../../server/protocol/dispatch';
 import { UNIT_HALO_LAYER } from './unitLayers';
 
@@ -23,6 +23,25 @@ const CASING_COLOR = '#0b0f14';
 export interface EmergencyTrail {
   unitId: string;
   fixes: readonly PositionFix[];
+}
+
+/**
+ * `previous` when `next` draws the same trails (the same units with the same fixes), else `next`. The trails are
+ * rebuilt whenever the units cache changes (every position batch, once a second with 500 units on the street); a
+ * new list each time set the source's data each time, and the map rebuilt its tiles and redrew every second even
+ * with no emergency open (docs/BENCHMARKS.md, the console map).
+ */
+export function unchangedTrails<T extends EmergencyTrail>(previous: readonly T[], next: readonly T[]): readonly T[] {
+  if (previous.length !== next.length) return next;
+  for (const [i, trail] of next.entries()) {
+    const before = previous[i];
+    if (!before || before.unitId !== trail.unitId || before.fixes.length !== trail.fixes.length) return next;
+    for (const [j, fix] of trail.fixes.entries()) {
+      const was = before.fixes[j];
+      if (!was || was.at !== fix.at || was.lat !== fix.lat || was.lng !== fix.lng) return next;
+    }
+  }
+  return previous;
 }
 
 /** Per emergency a line through its fixes (when two or more) and a point per fix, `step` 1 = oldest … n = newest. */
@@ -105,11 +124,16 @@ export function addEmergencyTrailLayers(map: MapLibreMap): void {
 
 /** The open emergencies' trails on the map (the shell keeps them live: emergency events and the unit's newest fix). */
 export function useEmergencyTrailLayer(mapRef: RefObject<MapLibreMap | null>, ready: boolean, trails: readonly EmergencyTrail[]): void {
-  const data = useMemo(() => trailFeatures(trails), [trails]);
+  // What the source was last given, on this map: set again only when a trail changed (see unchangedTrails).
+  const drawn = useRef<{ map: MapLibreMap; trails: readonly EmergencyTrail[] } | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
+    const fresh = !map.getSource(EMERGENCY_TRAILS_SOURCE);
     addEmergencyTrailLayers(map);
-    map.getSource<GeoJSONSource>(EMERGENCY_TRAILS_SOURCE)?.setData(data);
-  }, [mapRef, ready, data]);
+    const before = drawn.current;
+    if (!fresh && before?.map === map && unchangedTrails(before.trails, trails) === before.trails) return;
+    map.getSource<GeoJSONSource>(EMERGENCY_TRAILS_SOURCE)?.setData(trailFeatures(trails));
+    drawn.current = { map, trails };
+  }, [mapRef, ready, trails]);
 }
