@@ -1,12 +1,12 @@
 /**
  * Issue 11, intake → consoles: reports POSTed at 200/s (open loop) while 50 Socket.IO consoles listen and 500 field
  * units send a fix every 5 s, per store; against the bare `ws` relay of the fan-out bench (same clients, same message,
- * same rate) measured in the same run. The machinery is tests/bench/fanout.ts; here three rounds of one 8 s phase
- * per server, interleaved, each after 3 s at the rate (the hub's steady state, not its first second's JIT), and the
- * p99 over the rounds' reports together.
- * The three servers share this process, so each one's 500 units send fixes only while it is measured (its warm-up
- * and its phase): otherwise a hub's phase also carried the other hub's 100 fixes/s, position trail and broadcasts
- * on its event loop, which no hub has in use (docs/BENCHMARKS.md, the fan-out tail).
+ * same rate) measured in the same run. The machinery is tests/bench/fanout.ts; here, per store, three rounds of one
+ * 8 s phase of the hub and one of the relay, interleaved, each after 3 s at the rate (the hub's steady state, not its
+ * first second's JIT), and the p99 over the rounds' reports together against the relay's rounds of the same minutes.
+ * One hub is up at a time, next to the relay in this process; each server's 500 units send fixes only while it is
+ * measured (its warm-up and its phase), so a server's phase carries no other server's fixes, trail or broadcasts
+ * (docs/BENCHMARKS.md, the fan-out tail).
  */
 import { baselineTarget, hubTarget, type Measured, runPhase, setField, type Target, trend } from '../../fanout';
 import { ms, postgresReachable, type StoreKind, summarize } from '../../support';
@@ -83,41 +83,45 @@ export default {
     const warmupMs = quick ? 500 : 3_000;
     const rounds = quick ? 1 : 3;
     const stores: StoreKind[] = ['sqlite', ...((await postgresReachable()) ? (['postgres'] as const) : [])];
-    const targets: { store?: StoreKind; target: Target }[] = [];
-    const measured = new Map<StoreKind | 'base', Measured[]>();
+    const measured = new Map<string, Measured[]>();
+    let base: Target | undefined;
     try {
+      // One hub at a time, each with its rounds interleaved with the bare relay's (kept up throughout): with both hubs
+      // up in this process, the one measured also carried the other's background work (its periodic jobs on the
+      // reports the other's phase had just written), and PostgreSQL's third round had p99 41–65 ms where alone it
+      // had 7–15 ms (docs/BENCHMARKS.md, the fan-out goal, fifth pass). A hub never shares its process in use.
       for (const store of stores) {
-        const target = await hubTarget(store);
-        targets.push({ store, target });
-        await setField(target, false);
-      }
-      let sample: string | undefined;
-      for (const t of targets) sample ??= (await runPhase(t.target, 'sample', 50, 500)).result.sampleEvent;
-      if (!sample) throw new Error('the hub produced no sample event for the baseline');
-      const base = await baselineTarget(sample);
-      await setField(base, false);
-      targets.unshift({ target: base });
-      // Rounds of one phase per server, the servers all up at once (as the fan-out bench does), each with its fleet on
-      // and warmed up at the rate first: the p99 of one 8 s phase (1,600 reports: its 16 slowest) moved by half between
-      // runs of the same code; over three rounds interleaved it is 4,800 reports, and a slow minute of the machine
-      // falls on every server alike.
-      for (let round = 1; round <= rounds; round++) {
-        for (const t of targets) {
-          await setField(t.target, true);
-          await runPhase(t.target, 'warmup', RATE, warmupMs);
-          const m = await runPhase(t.target, `r${RATE}-${round}`, RATE, phaseMs);
-          await setField(t.target, false);
-          const lat = summarize(m.result.latencies);
-          say(`${t.target.label} ${RATE}/s, round ${round}: p50 ${ms(lat.p50)} ms, p99 ${ms(lat.p99)} ms, lost ${m.result.lost}, dup ${m.result.duplicated}, seq gaps ${m.result.seqGaps}`);
-          const key = t.store ?? 'base';
-          measured.set(key, [...(measured.get(key) ?? []), m]);
+        const hub = await hubTarget(store);
+        try {
+          await setField(hub, false);
+          if (!base) {
+            const sample = (await runPhase(hub, 'sample', 50, 500)).result.sampleEvent;
+            if (!sample) throw new Error('the hub produced no sample event for the baseline');
+            base = await baselineTarget(sample);
+            await setField(base, false);
+          }
+          // Rounds of one phase per server, each with its fleet on and warmed up at the rate first: the p99 of one 8 s
+          // phase (1,600 reports: its 16 slowest) moved by half between runs of the same code; over three rounds
+          // interleaved it is 4,800 reports, and a slow minute of the machine falls on both alike.
+          for (let round = 1; round <= rounds; round++) {
+            for (const [key, target] of [[`base-${store}`, base], [store, hub]] as const) {
+              await setField(target, true);
+              await runPhase(target, 'warmup', RATE, warmupMs);
+              const m = await runPhase(target, `r${RATE}-${round}`, RATE, phaseMs);
+              await setField(target, false);
+              const lat = summarize(m.result.latencies);
+              say(`${target.label} ${RATE}/s, round ${round}: p50 ${ms(lat.p50)} ms, p99 ${ms(lat.p99)} ms, lost ${m.result.lost}, dup ${m.result.duplicated}, seq gaps ${m.result.seqGaps}`);
+              measured.set(key, [...(measured.get(key) ?? []), m]);
+            }
+          }
+        } finally {
+          await hub.stop();
         }
       }
     } finally {
-      for (const t of targets) await t.target.stop();
+      await base?.stop();
     }
-    const base = merged(measured.get('base') ?? []);
-    const lines = stores.flatMap((s) => linesFor(s, merged(measured.get(s) ?? []), base));
+    const lines = stores.flatMap((s) => linesFor(s, merged(measured.get(s) ?? []), merged(measured.get(`base-${s}`) ?? [])));
     if (!stores.includes('postgres')) lines.push(...linesFor('postgres', undefined, undefined, 'PostgreSQL not reachable'));
     return lines;
   },
