@@ -24,15 +24,16 @@ function firstLine(text) {
   return stripVTControlCharacters(String(text ?? '')).trim().split('\n')[0].slice(0, 300);
 }
 
-function collectPlaywrightFailures(suite) {
+/** Playwright's spec files are relative to its rootDir (tests/e2e); named here from the repository, as Vitest's are. */
+function collectPlaywrightFailures(suite, rootDir) {
   for (const spec of suite.specs ?? []) {
     for (const test of spec.tests ?? []) {
       if (test.status !== 'unexpected') continue;
       const error = test.results?.find((r) => r.error)?.error?.message;
-      failedTests.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+      failedTests.push(`${relative(process.cwd(), join(rootDir, spec.file))}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
     }
   }
-  for (const child of suite.suites ?? []) collectPlaywrightFailures(child);
+  for (const child of suite.suites ?? []) collectPlaywrightFailures(child, rootDir);
 }
 
 function readJson(file) {
@@ -81,7 +82,9 @@ if (process.env.MELDKAMER_SKIP_E2E === '1') {
     });
     const playwright = readJson(playwrightJson);
     const stats = playwright?.stats;
-    for (const suite of playwright?.suites ?? []) collectPlaywrightFailures(suite);
+    for (const suite of playwright?.suites ?? []) collectPlaywrightFailures(suite, playwright?.config?.rootDir ?? process.cwd());
+    // Errors outside any test (global setup, a web server that did not start).
+    for (const error of playwright?.errors ?? []) failedTests.push(`playwright: ${firstLine(error.message)}`);
     if (stats) {
       totals.passed += stats.expected + (stats.flaky ?? 0);
       totals.failed += stats.unexpected;

@@ -19,17 +19,18 @@ export async function attachClusterAdapter(io: HubServer, store: Store, log: Log
   const notifies = new NotifyBatcher((text, values) => (store.pgPool as pg.Pool).query(text, values));
   const listener = listenerPool(store.pgPool, notifies, log);
   const makeAdapter = createAdapter(listener.pool, { errorHandler });
-  let open = 0;
+  const open = new Set<object>();
   // Socket.IO calls this with `new`: a function that returns the adapter, not an arrow function.
   // biome-ignore lint/complexity/useArrowFunction: must be constructible
   io.adapter(function (nsp: Parameters<typeof makeAdapter>[0]) {
     const adapter = makeAdapter(nsp);
     orderBroadcasts(adapter, notifies, errorHandler);
-    // The adapter closes its LISTEN client with the last namespace's adapter (io.close()); so does the listener pool.
-    open++;
+    // The adapter lets its LISTEN client go with the last namespace's adapter (io.close()); so does the listener pool.
+    open.add(adapter);
     const close = adapter.close;
     adapter.close = function (this: typeof adapter) {
-      if (--open === 0) listener.close();
+      open.delete(adapter);
+      if (open.size === 0) listener.close();
       return close.call(this);
     };
     return adapter;
@@ -48,15 +49,16 @@ export async function attachClusterAdapter(io: HubServer, store: Store, log: Log
  *   terminations they filled the pool and the node hung. Here a new LISTEN client supersedes the one before: that one
  *   is released as broken without the adapter's handlers, so it neither delivers nor reconnects.
  * - when the adapter is closed before its LISTENs are done (a hub stopped right after it started), it releases
- *   nothing, and the client it then gets stays checked out: the pool's end() waited for it for good. Here the
- *   client out is released when the adapter closes, and a connect after that never settles (it neither listens nor
- *   schedules a reconnection).
- * The adapter's close() releases the current client as before. Its queries go through the node's NotifyBatcher
- * (hub/notify-batch.ts).
+ *   nothing, and the client it then gets stays checked out: the pool's end() waited for it for good. Here, when the
+ *   last namespace's adapter closes, the client out is released as broken (before the adapter's own close, whose
+ *   release of it then does nothing), and what the adapter awaits after that (a connect, a LISTEN on the released
+ *   client) never settles: nothing listens, and the adapter schedules no reconnection to keep a stopped hub alive.
+ * Its queries go through the node's NotifyBatcher (hub/notify-batch.ts).
  */
 function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): { pool: pg.Pool; close(): void } {
   let current: pg.PoolClient | undefined;
   let closed = false;
+  const never = () => new Promise<never>(() => undefined);
   const discard = (client: pg.PoolClient, reason: string) => {
     if (current === client) current = undefined;
     const release = client.release;
@@ -64,11 +66,17 @@ function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): { po
     release.call(client, new Error(reason));
   };
   const connect = async () => {
-    if (closed) return new Promise<never>(() => undefined);
-    const client = await pool.connect();
+    if (closed) return never();
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (err) {
+      if (closed) return never();
+      throw err;
+    }
     if (closed) {
       client.release();
-      return new Promise<never>(() => undefined);
+      return never();
     }
     if (current) {
       current.removeAllListeners('notification');
@@ -76,7 +84,16 @@ function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): { po
       discard(current, 'LISTEN connection superseded');
     }
     current = client;
-    client.on('error', (err) => log.warn({ err }, 'cluster adapter LISTEN connection lost; reconnecting'));
+    const query = client.query;
+    // The adapter's LISTENs: one that fails because the close released its client is not the adapter's to retry.
+    client.query = function (this: pg.PoolClient, ...args: unknown[]) {
+      const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+      if (!(result instanceof Promise)) return result;
+      return result.catch((err: unknown) => (closed ? never() : Promise.reject(err)));
+    } as typeof client.query;
+    client.on('error', (err) => {
+      if (!closed) log.warn({ err }, 'cluster adapter LISTEN connection lost; reconnecting');
+    });
     client.once('end', () => discard(client, 'LISTEN connection ended'));
     return client;
   };

@@ -76,7 +76,17 @@ it.skipIf(!havePostgres)('a hub that closes after its cluster adapter listens re
   const io = new Server(createServer()) as HubServer;
   await attachClusterAdapter(io, store, log);
   io.of('/console');
-  await until(async () => pool.totalCount - pool.idleCount === 1, 5_000, 'the LISTEN connection checked out');
+  // Its LISTENs done: the backend idle after one, on the adapter's connection (this query takes another from the pool).
+  await until(
+    async () => {
+      const { rows } = await pool.query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'idle' and query like 'LISTEN%'",
+      );
+      return rows[0]?.n === 1 && pool.totalCount - pool.idleCount === 1;
+    },
+    5_000,
+    'the adapter listening',
+  );
   await new Promise<void>((resolve) => io.close(() => resolve()));
   const closed = await Promise.race([store.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000))]);
   expect(closed).toBe('closed');
