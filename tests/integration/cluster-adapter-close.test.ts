@@ -27,6 +27,15 @@ afterEach(async () => {
   database = undefined;
 });
 
+/** A store on a new PostgreSQL database, and a Socket.IO server for the adapter (not listening). */
+async function storeAndServer(): Promise<{ opened: Store; pool: pg.Pool; io: HubServer }> {
+  database = await createPostgresDatabase();
+  dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-cluster-close-'));
+  const opened = openStore({ dataDir, databaseUrl: database.url });
+  store = opened;
+  return { opened, pool: opened.pgPool as pg.Pool, io: new Server(createServer()) as HubServer };
+}
+
 /** The store's pool with every one of its connections checked out here. */
 async function holdWholePool(pool: pg.Pool): Promise<pg.PoolClient[]> {
   const held: pg.PoolClient[] = [];
@@ -40,16 +49,12 @@ async function holdWholePool(pool: pg.Pool): Promise<pg.PoolClient[]> {
  * its LISTENs are done; an adapter closed before then releases nothing, and the client it then gets stays out.
  */
 it.skipIf(!havePostgres)('a hub that closes while its cluster adapter still waits for its LISTEN connection leaves no connection out: the store closes', async () => {
-  database = await createPostgresDatabase();
-  dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-cluster-close-'));
-  store = openStore({ dataDir, databaseUrl: database.url });
-  const pool = store.pgPool as pg.Pool;
-  const io = new Server(createServer()) as HubServer;
+  const { opened, pool, io } = await storeAndServer();
   // Every connection taken, then the attach started: its attachments query waits first in the pool's line. A second
   // waiter of ours is queued before the connection is let go, so that after that query the adapter's connect (third in
   // line) finds none free and waits.
   const busy = await holdWholePool(pool);
-  const attached = attachClusterAdapter(io, store, log);
+  const attached = attachClusterAdapter(io, opened, log);
   await until(async () => pool.waitingCount === 1, 5_000, 'the attachments query waiting');
   const regrab = pool.connect();
   busy.shift()?.release();
@@ -63,18 +68,14 @@ it.skipIf(!havePostgres)('a hub that closes while its cluster adapter still wait
   for (const c of busy) c.release();
   // The adapter's waiting connect now gets a connection; with nothing listening any more it goes straight back.
   await until(async () => pool.idleCount === pool.totalCount, 5_000, 'every connection back in the pool');
-  const closed = await Promise.race([store.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000))]);
+  const closed = await Promise.race([opened.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000))]);
   expect(closed).toBe('closed');
   store = undefined;
 });
 
 it.skipIf(!havePostgres)('a hub that closes after its cluster adapter listens releases that connection, and the store closes', async () => {
-  database = await createPostgresDatabase();
-  dataDir = mkdtempSync(join(tmpdir(), 'meldkamer-cluster-close-'));
-  store = openStore({ dataDir, databaseUrl: database.url });
-  const pool = store.pgPool as pg.Pool;
-  const io = new Server(createServer()) as HubServer;
-  await attachClusterAdapter(io, store, log);
+  const { opened, pool, io } = await storeAndServer();
+  await attachClusterAdapter(io, opened, log);
   io.of('/console');
   // Its LISTENs done: the backend idle after one, on the adapter's connection (this query takes another from the pool).
   await until(
@@ -88,7 +89,7 @@ it.skipIf(!havePostgres)('a hub that closes after its cluster adapter listens re
     'the adapter listening',
   );
   await new Promise<void>((resolve) => io.close(() => resolve()));
-  const closed = await Promise.race([store.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000))]);
+  const closed = await Promise.race([opened.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000))]);
   expect(closed).toBe('closed');
   store = undefined;
 });
