@@ -66,16 +66,13 @@ function listenerPool(pool: pg.Pool, notifies: NotifyBatcher, log: Logger): { po
     release.call(client, new Error(reason));
   };
   const connect = async () => {
-    if (closed) return never();
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (err) {
-      if (closed) return never();
+    // After the close (the pool may have ended meanwhile), a connection taken or refused goes nowhere.
+    const client = await pool.connect().catch((err: unknown) => {
+      if (closed) return undefined;
       throw err;
-    }
-    if (closed) {
-      client.release();
+    });
+    if (closed || !client) {
+      client?.release();
       return never();
     }
     if (current) {
